@@ -1,0 +1,70 @@
+/**
+ * Shared vocabulary of the capacity core: operating systems, IP modes, warnings with sources,
+ * and the name/value pairs every answer carries so each number can be explained.
+ */
+export type NodeOs = 'WINDOWS' | 'LINUX';
+export type IpMode = 'SECONDARY_IP' | 'PREFIX_DELEGATION';
+
+export const NODE_OSES: readonly NodeOs[] = ['WINDOWS', 'LINUX'];
+export const IP_MODES: readonly IpMode[] = ['SECONDARY_IP', 'PREFIX_DELEGATION'];
+
+/** Short source names, as in DOMAIN.md. */
+export const Source = {
+  VPCRC_LIMITS: 'VPCRC pkg/aws/vpc/limits.go',
+  VPCRC_POD_WEBHOOK: 'VPCRC webhooks/core/pod_webhook.go',
+  VPCRC_SECONDARY_DOC: 'VPCRC docs/windows/secondary_ip_mode_config_options.md',
+  VPCRC_PREFIX_DOC: 'VPCRC docs/windows/prefix_delegation_config_options.md',
+  BPG_WINDOWS_NETWORKING: 'BPG windows/networking.adoc',
+  BPG_PREFIX_WINDOWS: 'BPG prefix-mode_windows.adoc',
+  VPCCNI_ENI_MAX_PODS: 'VPCCNI misc/eni-max-pods.txt',
+  VPCCNI_MAX_PODS_CALCULATOR: 'VPCCNI misc/max-pods-calculator.sh',
+  VPCCNI_PREFIX_DELEGATION: 'VPCCNI README (ENABLE_PREFIX_DELEGATION)',
+  VPCCNI_ENI_IP_TARGET_DOC: 'VPCCNI docs/eni-and-ip-target.md',
+  VPCCNI_PREFIX_IP_TARGET_DOC: 'VPCCNI docs/prefix-and-ip-target.md',
+  UG_WINDOWS_SUPPORT: 'UG windows-support',
+  UG_WINDOWS_AMI: 'UG eks-optimized-windows-ami',
+  UG_CUSTOM_NETWORKING: 'UG cni-custom-network',
+  UG_SECURITY_GROUPS_FOR_PODS: 'UG security-groups-for-pods',
+  UG_CHOOSING_INSTANCE_TYPE: 'UG choosing-instance-type',
+  EC2_CREATE_SUBNET: 'EC2 CreateSubnet (subnet sizing)',
+  EKS_AMI_BOOTSTRAP: 'awslabs/amazon-eks-ami kube-reserved',
+  EKS_WINDOWS_BOOTSTRAP: 'awslabs/amazon-eks-ami Start-EKSBootstrap.ps1',
+  KEP_5100: 'KEP-5100 (WinDSR GA)',
+} as const;
+export type Source = (typeof Source)[keyof typeof Source];
+
+export type CapacityWarningCode =
+  | 'WINDOWS_UNSUPPORTED_ARCHITECTURE'
+  | 'WINDOWS_TYPE_NOT_IN_VPCRC_LIMITS'
+  | 'WINDOWS_PREFIX_DELEGATION_FALLBACK'
+  | 'WINDOWS_CUSTOM_NETWORKING_UNSUPPORTED'
+  | 'WINDOWS_SECURITY_GROUPS_FOR_PODS_UNSUPPORTED'
+  | 'WINDOWS_MAX_ENIS_IGNORED'
+  | 'WINDOWS_IPV4_PER_INTERFACE_DIFFERS'
+  | 'KUBELET_MAX_PODS_ABOVE_IP_LIMIT'
+  | 'KUBELET_MAX_PODS_ABOVE_RECOMMENDED'
+  | 'LINUX_PREFIX_DELEGATION_NEEDS_NITRO'
+  | 'LINUX_PREFIX_DELEGATION_NEEDS_CNI_1_9'
+  | 'LINUX_CUSTOM_NETWORKING_ENI'
+  | 'LINUX_SECURITY_GROUPS_FOR_PODS_TRUNK_ENI'
+  | 'LINUX_SECURITY_GROUPS_FOR_PODS_NOT_TRUNKING_COMPATIBLE'
+  | 'MAX_ENIS_CAP'
+  | 'NO_POD_CAPACITY'
+  | 'PREFIX_FRAGMENTATION_RISK'
+  | 'CUSTOM_NETWORKING_POD_SUBNET'
+  | 'WARM_IP_COOLDOWN'
+  | 'WINDOWS_SERVICE_PORT_EXHAUSTION'
+  | 'LINUX_NODES_FOR_COREDNS';
+
+export interface CapacityWarning {
+  code: CapacityWarningCode;
+  message: string;
+  source: Source | string;
+}
+
+/** One input actually used by a computation, with where it came from. */
+export interface NamedValue {
+  name: string;
+  value: number | string | boolean | null;
+  note?: string;
+}

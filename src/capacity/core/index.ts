@@ -1,0 +1,11 @@
+/**
+ * The pure capacity core: pods per node, subnet IPs consumed, node-group sizing, Services/DSR.
+ * No NestJS, TypeORM, AWS or config imports; no clock or I/O at call time.
+ */
+export * from './capacity.types.js';
+export * from './node-capacity.js';
+export * from './ipv4-cidr.js';
+export * from './subnet-usage.js';
+export * from './node-group-sizing.js';
+export * from './windows-services.js';
+export * from './vpc-resource-controller-limits.js';
