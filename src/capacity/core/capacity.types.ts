@@ -30,6 +30,8 @@ export const Source = {
   EKS_AMI_BOOTSTRAP: 'awslabs/amazon-eks-ami kube-reserved',
   EKS_WINDOWS_BOOTSTRAP: 'awslabs/amazon-eks-ami Start-EKSBootstrap.ps1',
   KEP_5100: 'KEP-5100 (WinDSR GA)',
+  KARPENTER_INSTANCE_TYPES: 'aws/karpenter-provider-aws pkg/providers/instancetype/types.go',
+  VPCCNI_IPAMD: 'VPCCNI pkg/ipamd/ipamd.go',
 } as const;
 export type Source = (typeof Source)[keyof typeof Source];
 
@@ -43,6 +45,7 @@ export type CapacityWarningCode =
   | 'WINDOWS_IPV4_PER_INTERFACE_DIFFERS'
   | 'KUBELET_MAX_PODS_ABOVE_IP_LIMIT'
   | 'KUBELET_MAX_PODS_ABOVE_RECOMMENDED'
+  | 'KUBELET_MAX_PODS_BELOW_IP_LIMIT'
   | 'LINUX_PREFIX_DELEGATION_NEEDS_NITRO'
   | 'LINUX_PREFIX_DELEGATION_NEEDS_CNI_1_9'
   | 'LINUX_CUSTOM_NETWORKING_ENI'

@@ -1,5 +1,15 @@
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
-import type { CapacityWarning, IpMode, NamedValue, NodeOs } from './capacity.types.js';
+import { validationError } from '../../common/domain-error.js';
+import {
+  IP_MODES,
+  NODE_OSES,
+  Source,
+  type CapacityWarning,
+  type IpMode,
+  type NamedValue,
+  type NodeOs,
+} from './capacity.types.js';
+import { getVpcResourceControllerLimit } from './vpc-resource-controller-limits.js';
 
 /**
  * The VPC CNI version assumed when the caller gives none: the current v1.20 line
@@ -66,8 +76,9 @@ export interface NodeCapacity {
   warnings: CapacityWarning[];
 }
 
-export function computeNodeCapacity(_input: NodeCapacityInput): NodeCapacity {
-  throw new Error('not implemented yet');
+export function computeNodeCapacity(input: NodeCapacityInput): NodeCapacity {
+  validateCapacityInput(input);
+  return input.os === 'WINDOWS' ? computeWindows(input) : computeLinux(input);
 }
 
 export type CompareModesInput = Omit<NodeCapacityInput, 'os' | 'ipMode'>;
@@ -78,6 +89,372 @@ export interface ModeComparison {
   results: NodeCapacity[];
 }
 
-export function compareModes(_input: CompareModesInput): ModeComparison {
-  throw new Error('not implemented yet');
+/** Both operating systems in both IP modes, with the same options. */
+export function compareModes(input: CompareModesInput): ModeComparison {
+  const results: NodeCapacity[] = [];
+  for (const os of NODE_OSES) {
+    for (const ipMode of IP_MODES) results.push(computeNodeCapacity({ ...input, os, ipMode }));
+  }
+  return { instanceType: input.instanceType.name, results };
+}
+
+/** `1.NN[.NN]`, optional leading `v` and `-eksbuild.N` suffix, as [major, minor, patch]. */
+export function parseVpcCniVersion(version: string): [number, number, number] {
+  const m = /^v?(\d{1,3})\.(\d{1,3})(?:\.(\d{1,3}))?(?:-[0-9A-Za-z.-]+)?$/.exec(version.trim());
+  if (!m) {
+    throw validationError(
+      'vpcCniVersion',
+      'format',
+      `VPC CNI version "${version}" is not a version like 1.20.0 or v1.19.2-eksbuild.1`,
+    );
+  }
+  return [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+}
+
+function compareVersions(a: [number, number, number], b: [number, number, number]): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}
+
+function validateCapacityInput(input: NodeCapacityInput): void {
+  if (!input || !input.instanceType || typeof input.instanceType.name !== 'string') {
+    throw validationError('instanceType', 'required', 'instanceType (the facts of one EC2 instance type) is required');
+  }
+  if (!NODE_OSES.includes(input.os)) {
+    throw validationError('os', 'enum', `os must be WINDOWS or LINUX, not ${String(input.os)}`);
+  }
+  if (!IP_MODES.includes(input.ipMode)) {
+    throw validationError('ipMode', 'enum', `ipMode must be SECONDARY_IP or PREFIX_DELEGATION, not ${String(input.ipMode)}`);
+  }
+  if (input.kubeletMaxPods !== undefined) requirePositiveInteger('kubeletMaxPods', input.kubeletMaxPods);
+  if (input.maxEnis !== undefined) requirePositiveInteger('maxEnis', input.maxEnis);
+  if (input.vpcCniVersion !== undefined) parseVpcCniVersion(input.vpcCniVersion);
+}
+
+export function requirePositiveInteger(field: string, value: number): void {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw validationError(field, 'positive-integer', `${field} must be a whole number of at least 1, not ${String(value)}`);
+  }
+}
+
+export function requireNonNegativeInteger(field: string, value: number): void {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw validationError(field, 'non-negative-integer', `${field} must be a whole number of 0 or more, not ${String(value)}`);
+  }
+}
+
+/** Nitro or bare metal: the hardware on which prefixes can be assigned to ENIs. */
+function supportsPrefixes(hypervisor: string | null, bareMetal: boolean): boolean {
+  return hypervisor === 'nitro' || bareMetal;
+}
+
+/** EKS-optimized Windows AMIs are x86_64 only (UG eks-optimized-windows-ami); `x86_64_mac` is a Mac. */
+export function canRunWindows(architectures: readonly string[]): boolean {
+  return architectures.includes('x86_64');
+}
+
+function computeWindows(input: NodeCapacityInput): NodeCapacity {
+  const t = input.instanceType;
+  const warnings: CapacityWarning[] = [];
+  const formula: string[] = [];
+  const limit = getVpcResourceControllerLimit(t.name);
+  const kubelet = input.kubeletMaxPods ?? WINDOWS_DEFAULT_KUBELET_MAX_PODS;
+  const inputs: NamedValue[] = [
+    { name: 'instanceType', value: t.name },
+    { name: 'I (IPv4 per ENI, EC2)', value: t.ipv4AddressesPerInterface },
+    {
+      name: 'I (IPv4 per ENI, VPCRC limits)',
+      value: limit ? limit.ipv4PerInterface : null,
+      note: limit ? 'what the VPC Resource Controller advertises from' : 'type not in the VPCRC limits table',
+    },
+    { name: 'hypervisor', value: limit ? limit.hypervisor || null : t.hypervisor },
+    { name: 'bareMetal', value: limit ? limit.isBareMetal : t.bareMetal },
+    { name: 'architectures', value: t.architectures.join(',') },
+    {
+      name: 'kubelet max-pods',
+      value: kubelet,
+      note: input.kubeletMaxPods === undefined ? 'kubelet default on Windows' : 'given',
+    },
+  ];
+
+  let effectiveIpMode: IpMode = input.ipMode;
+  if (input.ipMode === 'PREFIX_DELEGATION') {
+    const hypervisor = limit ? limit.hypervisor : t.hypervisor;
+    const bareMetal = limit ? limit.isBareMetal : t.bareMetal;
+    if (!supportsPrefixes(hypervisor || null, bareMetal)) {
+      effectiveIpMode = 'SECONDARY_IP';
+      warnings.push({
+        code: 'WINDOWS_PREFIX_DELEGATION_FALLBACK',
+        message:
+          `${t.name} is not Nitro (hypervisor ${hypervisor || 'unknown'}) nor bare metal: the VPC Resource Controller ` +
+          'ignores enable-windows-prefix-delegation on it and stays in secondary-IP mode.',
+        source: Source.BPG_PREFIX_WINDOWS,
+      });
+    }
+  }
+
+  const slots = limit ? limit.ipv4PerInterface - 1 : 0;
+  let w: number;
+  if (!limit) {
+    w = 0;
+    formula.push(`W = 0 (${t.name} is not in the VPC Resource Controller limits table)`);
+    warnings.push({
+      code: 'WINDOWS_TYPE_NOT_IN_VPCRC_LIMITS',
+      message:
+        `The VPC Resource Controller does not know ${t.name}, so it advertises no vpc.amazonaws.com/PrivateIPv4Address: ` +
+        'Windows pods stay Pending with "Insufficient vpc.amazonaws.com/PrivateIPv4Address". Choose a type it lists, ' +
+        'or upgrade EKS to a platform version whose controller knows the type.',
+      source: Source.VPCRC_LIMITS,
+    });
+  } else if (effectiveIpMode === 'PREFIX_DELEGATION') {
+    w = slots * IPS_PER_PREFIX;
+    formula.push(`W = (I - 1) * 16 = (${limit.ipv4PerInterface} - 1) * 16 = ${w}`);
+  } else {
+    w = slots;
+    formula.push(`W = I - 1 = ${limit.ipv4PerInterface} - 1 = ${w}`);
+  }
+  if (limit && limit.ipv4PerInterface !== t.ipv4AddressesPerInterface) {
+    warnings.push({
+      code: 'WINDOWS_IPV4_PER_INTERFACE_DIFFERS',
+      message:
+        `EC2 reports ${t.ipv4AddressesPerInterface} IPv4 addresses per ENI for ${t.name}, the VPC Resource Controller's ` +
+        `table ${limit.ipv4PerInterface}; the controller's figure decides Windows capacity.`,
+      source: Source.VPCRC_LIMITS,
+    });
+  }
+
+  let maxPods = Math.min(kubelet, w);
+  let limitedBy: MaxPodsLimit = !limit ? 'UNSUPPORTED' : w <= kubelet ? 'IP_ADDRESSES' : 'KUBELET_MAX_PODS';
+  formula.push(`maxPods = min(kubelet max-pods, W) = min(${kubelet}, ${w}) = ${maxPods}`);
+
+  if (!canRunWindows(t.architectures)) {
+    maxPods = 0;
+    limitedBy = 'UNSUPPORTED';
+    formula.push(`maxPods = 0 (no EKS-optimized Windows AMI for ${t.architectures.join('/')})`);
+    warnings.push({
+      code: 'WINDOWS_UNSUPPORTED_ARCHITECTURE',
+      message:
+        `${t.name} is ${t.architectures.join('/')}: EKS-optimized Windows AMIs are x86_64 only, so it cannot be a ` +
+        'Windows node (Graviton and Mac types are out), whatever its IP figures say.',
+      source: Source.UG_WINDOWS_AMI,
+    });
+  }
+
+  if (limitedBy !== 'UNSUPPORTED') {
+    if (input.kubeletMaxPods !== undefined && input.kubeletMaxPods > w) {
+      warnings.push({
+        code: 'KUBELET_MAX_PODS_ABOVE_IP_LIMIT',
+        message:
+          `kubelet max-pods ${input.kubeletMaxPods} is above the ${w} IPs the controller can give: ` +
+          `pods beyond ${w} stay Pending with "Insufficient vpc.amazonaws.com/PrivateIPv4Address".`,
+        source: Source.VPCRC_LIMITS,
+      });
+    } else if (kubelet < w) {
+      warnings.push({
+        code: 'KUBELET_MAX_PODS_BELOW_IP_LIMIT',
+        message:
+          `Kubelet max-pods ${kubelet} schedules fewer pods than the ${w} IPs available; raise it with ` +
+          `-KubeletExtraArgs '--max-pods=N' (AWS guidance under prefix delegation: 110, up to 250 on large types).`,
+        source: Source.BPG_PREFIX_WINDOWS,
+      });
+    }
+  }
+  if (input.customNetworking) {
+    warnings.push({
+      code: 'WINDOWS_CUSTOM_NETWORKING_UNSUPPORTED',
+      message: 'Custom networking is not supported for Windows nodes; ignored (Windows pods use the node subnet).',
+      source: Source.UG_WINDOWS_SUPPORT,
+    });
+  }
+  if (input.securityGroupsForPods) {
+    warnings.push({
+      code: 'WINDOWS_SECURITY_GROUPS_FOR_PODS_UNSUPPORTED',
+      message: 'Security groups for pods is Linux only: Windows pods cannot get branch ENIs; ignored.',
+      source: Source.UG_SECURITY_GROUPS_FOR_PODS,
+    });
+  }
+  if (input.maxEnis !== undefined) {
+    warnings.push({
+      code: 'WINDOWS_MAX_ENIS_IGNORED',
+      message: 'maxEnis is ignored on Windows: the VPC Resource Controller uses only the primary ENI of a Windows node.',
+      source: Source.BPG_WINDOWS_NETWORKING,
+    });
+  }
+
+  return {
+    instanceType: t.name,
+    os: 'WINDOWS',
+    requestedIpMode: input.ipMode,
+    effectiveIpMode,
+    ipLimitedPods: w,
+    maxPods,
+    limitedBy,
+    kubeletMaxPods: kubelet,
+    recommendedMaxPods: null,
+    podEnis: 1,
+    slotsPerEni: slots,
+    branchInterfaces: null,
+    formula,
+    inputs,
+    warnings,
+  };
+}
+
+/** The max-pods calculator's cap: 110, or 250 above 30 vCPUs. */
+export function recommendedMaxPodsCap(vcpus: number): number {
+  return vcpus > RECOMMENDED_CAP_VCPU_THRESHOLD ? RECOMMENDED_MAX_PODS_LARGE : RECOMMENDED_MAX_PODS_SMALL;
+}
+
+function computeLinux(input: NodeCapacityInput): NodeCapacity {
+  const t = input.instanceType;
+  const warnings: CapacityWarning[] = [];
+  const formula: string[] = [];
+  const cniVersion = input.vpcCniVersion ?? DEFAULT_VPC_CNI_VERSION;
+  const applyCap = input.applyRecommendedCap ?? true;
+  const i = t.ipv4AddressesPerInterface;
+  const cardEnis = t.defaultCardNetworkInterfaces;
+  const inputs: NamedValue[] = [
+    { name: 'instanceType', value: t.name },
+    { name: 'I (IPv4 per ENI)', value: i },
+    { name: 'E (ENIs on the default network card)', value: cardEnis },
+    { name: 'vCPUs', value: t.vcpus },
+    { name: 'hypervisor', value: t.hypervisor },
+    { name: 'bareMetal', value: t.bareMetal },
+    {
+      name: 'VPC CNI version',
+      value: cniVersion,
+      note: input.vpcCniVersion === undefined ? 'default (current release line)' : 'given',
+    },
+  ];
+
+  let effectiveIpMode: IpMode = input.ipMode;
+  if (input.ipMode === 'PREFIX_DELEGATION') {
+    if (compareVersions(parseVpcCniVersion(cniVersion), parseVpcCniVersion(LINUX_PREFIX_DELEGATION_MIN_CNI)) < 0) {
+      effectiveIpMode = 'SECONDARY_IP';
+      warnings.push({
+        code: 'LINUX_PREFIX_DELEGATION_NEEDS_CNI_1_9',
+        message: `Prefix delegation needs VPC CNI ${LINUX_PREFIX_DELEGATION_MIN_CNI} or later; ${cniVersion} stays in secondary-IP mode.`,
+        source: Source.VPCCNI_PREFIX_DELEGATION,
+      });
+    }
+    if (!supportsPrefixes(t.hypervisor, t.bareMetal)) {
+      effectiveIpMode = 'SECONDARY_IP';
+      warnings.push({
+        code: 'LINUX_PREFIX_DELEGATION_NEEDS_NITRO',
+        message:
+          `${t.name} is not Nitro (hypervisor ${t.hypervisor ?? 'unknown'}) nor bare metal: ipamd falls back to ` +
+          'secondary-IP mode on it.',
+        source: Source.VPCCNI_PREFIX_DELEGATION,
+      });
+    }
+  }
+
+  let enis = cardEnis;
+  if (input.maxEnis !== undefined && input.maxEnis < cardEnis) {
+    enis = input.maxEnis;
+    formula.push(`E = min(E, maxEnis) = min(${cardEnis}, ${input.maxEnis}) = ${enis}`);
+    warnings.push({
+      code: 'MAX_ENIS_CAP',
+      message: `maxEnis ${input.maxEnis} caps the ENIs attached below the ${cardEnis} the default card allows.`,
+      source: Source.VPCCNI_MAX_PODS_CALCULATOR,
+    });
+  }
+  let podEnis = enis;
+  if (input.customNetworking) {
+    formula.push(`E = E - 1 = ${podEnis} - 1 = ${podEnis - 1} (custom networking: the primary ENI carries no pods)`);
+    podEnis -= 1;
+    warnings.push({
+      code: 'LINUX_CUSTOM_NETWORKING_ENI',
+      message: 'Custom networking: pods use only the secondary ENIs (ENIConfig subnets), one ENI fewer for pods.',
+      source: Source.UG_CUSTOM_NETWORKING,
+    });
+  }
+  let branchInterfaces: number | null = null;
+  if (input.securityGroupsForPods) {
+    const limit = getVpcResourceControllerLimit(t.name);
+    if (limit && limit.isTrunkingCompatible) {
+      formula.push(`E = E - 1 = ${podEnis} - 1 = ${podEnis - 1} (security groups for pods: one ENI is the trunk)`);
+      podEnis -= 1;
+      branchInterfaces = limit.branchInterfaces;
+      warnings.push({
+        code: 'LINUX_SECURITY_GROUPS_FOR_PODS_TRUNK_ENI',
+        message:
+          `Security groups for pods attaches a trunk ENI, one ENI fewer for IP-mode pods; ` +
+          `${limit.branchInterfaces} branch ENIs (vpc.amazonaws.com/pod-eni) for pods with a SecurityGroupPolicy.`,
+        source: Source.UG_SECURITY_GROUPS_FOR_PODS,
+      });
+    } else {
+      branchInterfaces = 0;
+      warnings.push({
+        code: 'LINUX_SECURITY_GROUPS_FOR_PODS_NOT_TRUNKING_COMPATIBLE',
+        message: `${t.name} is not trunking compatible in the VPC Resource Controller table: no branch ENIs, security groups for pods cannot be used on it.`,
+        source: Source.VPCRC_LIMITS,
+      });
+    }
+  }
+  if (podEnis < 0) podEnis = 0;
+
+  const slots = i - 1;
+  const podIps = effectiveIpMode === 'PREFIX_DELEGATION' ? podEnis * slots * IPS_PER_PREFIX : podEnis * slots;
+  const ipLimitedPods = podIps + LINUX_HOST_NETWORK_PODS;
+  formula.push(
+    effectiveIpMode === 'PREFIX_DELEGATION'
+      ? `ipLimitedPods = E * (I - 1) * 16 + 2 = ${podEnis} * (${i} - 1) * 16 + 2 = ${ipLimitedPods}`
+      : `ipLimitedPods = E * (I - 1) + 2 = ${podEnis} * (${i} - 1) + 2 = ${ipLimitedPods}`,
+  );
+  const cap = recommendedMaxPodsCap(t.vcpus);
+  const recommendedMaxPods = Math.min(ipLimitedPods, cap);
+  formula.push(
+    `recommendedMaxPods = min(ipLimitedPods, ${cap}) = min(${ipLimitedPods}, ${cap}) = ${recommendedMaxPods}` +
+      ` (${t.vcpus} vCPUs ${t.vcpus > RECOMMENDED_CAP_VCPU_THRESHOLD ? '>' : '<='} ${RECOMMENDED_CAP_VCPU_THRESHOLD})`,
+  );
+
+  let kubelet: number;
+  let kubeletNote: string;
+  if (input.kubeletMaxPods !== undefined) {
+    kubelet = input.kubeletMaxPods;
+    kubeletNote = 'given';
+  } else if (applyCap) {
+    kubelet = recommendedMaxPods;
+    kubeletNote = 'the recommended value';
+  } else {
+    kubelet = ipLimitedPods;
+    kubeletNote = 'the IP limit (eni-max-pods), recommended cap not applied';
+  }
+  inputs.push({ name: 'kubelet max-pods', value: kubelet, note: kubeletNote });
+  const maxPods = Math.min(ipLimitedPods, kubelet);
+  formula.push(`maxPods = min(ipLimitedPods, kubelet max-pods) = min(${ipLimitedPods}, ${kubelet}) = ${maxPods}`);
+  const limitedBy: MaxPodsLimit =
+    maxPods === ipLimitedPods ? 'IP_ADDRESSES' : input.kubeletMaxPods !== undefined ? 'KUBELET_MAX_PODS' : 'RECOMMENDED_CAP';
+
+  if (input.kubeletMaxPods !== undefined && input.kubeletMaxPods > ipLimitedPods) {
+    warnings.push({
+      code: 'KUBELET_MAX_PODS_ABOVE_IP_LIMIT',
+      message: `kubelet max-pods ${input.kubeletMaxPods} is above the ${ipLimitedPods} pods the IPs allow: pods beyond that fail to get an IP (ContainerCreating).`,
+      source: Source.VPCCNI_ENI_MAX_PODS,
+    });
+  } else if (input.kubeletMaxPods !== undefined && input.kubeletMaxPods > cap) {
+    warnings.push({
+      code: 'KUBELET_MAX_PODS_ABOVE_RECOMMENDED',
+      message: `kubelet max-pods ${input.kubeletMaxPods} is above the recommended ${cap} for ${t.vcpus} vCPUs.`,
+      source: Source.VPCCNI_MAX_PODS_CALCULATOR,
+    });
+  }
+
+  return {
+    instanceType: t.name,
+    os: 'LINUX',
+    requestedIpMode: input.ipMode,
+    effectiveIpMode,
+    ipLimitedPods,
+    maxPods,
+    limitedBy,
+    kubeletMaxPods: kubelet,
+    recommendedMaxPods,
+    podEnis,
+    slotsPerEni: slots,
+    branchInterfaces,
+    formula,
+    inputs,
+    warnings,
+  };
 }

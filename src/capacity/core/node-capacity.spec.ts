@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../common/domain-error.js';
+import { facts } from './capacity.test-fixtures.js';
+import type { IpMode, NodeOs } from './capacity.types.js';
+import { compareModes, computeNodeCapacity, type NodeCapacityInput } from './node-capacity.js';
+
+type Row = {
+  name: string;
+  type: string;
+  os: NodeOs;
+  mode: IpMode;
+  extra?: Partial<NodeCapacityInput>;
+  vcpus?: number;
+  ipLimitedPods: number;
+  maxPods: number;
+  effective?: IpMode;
+  warning?: string;
+  recommended?: number | null;
+};
+
+const rows: Row[] = [
+  // Windows secondary: W = I - 1 = 10 - 1 = 9; min(110, 9) = 9
+  { name: 'DOMAIN 2 / BPG windows/networking: m5.large Windows secondary-IP', type: 'm5.large', os: 'WINDOWS', mode: 'SECONDARY_IP', ipLimitedPods: 9, maxPods: 9 },
+  // Windows PD: W = (10 - 1) * 16 = 144; min(110 default kubelet, 144) = 110
+  { name: 'BPG prefix-mode_windows: m5.large Windows PD', type: 'm5.large', os: 'WINDOWS', mode: 'PREFIX_DELEGATION', ipLimitedPods: 144, maxPods: 110, warning: 'KUBELET_MAX_PODS_BELOW_IP_LIMIT' },
+  // kubelet raised: min(250, 144) = 144
+  { name: 'BPG prefix-mode_windows: m5.large Windows PD with --max-pods=250', type: 'm5.large', os: 'WINDOWS', mode: 'PREFIX_DELEGATION', extra: { kubeletMaxPods: 250 }, ipLimitedPods: 144, maxPods: 144 },
+  // t3.xlarge I = 15: 15 - 1 = 14
+  { name: 'BPG prefix-mode_windows: t3.xlarge Windows secondary-IP', type: 't3.xlarge', os: 'WINDOWS', mode: 'SECONDARY_IP', ipLimitedPods: 14, maxPods: 14 },
+  // (15 - 1) * 16 = 224. The BPG prefix page prints "244": a typo, 14 * 16 is 224.
+  { name: 'BPG prefix-mode_windows (its "244" is a typo): t3.xlarge Windows PD', type: 't3.xlarge', os: 'WINDOWS', mode: 'PREFIX_DELEGATION', extra: { kubeletMaxPods: 250 }, ipLimitedPods: 224, maxPods: 224 },
+  // t2.medium (xen), I = 6: 6 - 1 = 5
+  { name: 'DOMAIN 2: t2.medium (xen) Windows secondary-IP', type: 't2.medium', os: 'WINDOWS', mode: 'SECONDARY_IP', ipLimitedPods: 5, maxPods: 5 },
+  // PD requested on xen: VPCRC stays in secondary mode, W = 6 - 1 = 5
+  { name: 'BPG prefix-mode_windows / VPCRC: t2.medium (xen) PD falls back to secondary-IP', type: 't2.medium', os: 'WINDOWS', mode: 'PREFIX_DELEGATION', ipLimitedPods: 5, maxPods: 5, effective: 'SECONDARY_IP', warning: 'WINDOWS_PREFIX_DELEGATION_FALLBACK' },
+  // bare metal counts as Nitro: m5.metal I = 50: (50 - 1) * 16 = 784; min(110, 784) = 110
+  { name: 'VPCRC pkg/aws/vpc/limits.go: m5.metal (bare metal) Windows PD is allowed', type: 'm5.metal', os: 'WINDOWS', mode: 'PREFIX_DELEGATION', ipLimitedPods: 784, maxPods: 110, effective: 'PREFIX_DELEGATION' },
+  // arm64: W = 10 - 1 = 9 by the IP math, but no Windows AMI: maxPods 0
+  { name: 'UG eks-optimized-windows-ami: m6g.large (arm64) cannot be a Windows node', type: 'm6g.large', os: 'WINDOWS', mode: 'SECONDARY_IP', ipLimitedPods: 9, maxPods: 0, warning: 'WINDOWS_UNSUPPORTED_ARCHITECTURE' },
+  // Mac: x86_64_mac, W = 30 - 1 = 29 by IP math, maxPods 0
+  { name: 'UG eks-optimized-windows-ami: mac1.metal (x86_64_mac) cannot be a Windows node', type: 'mac1.metal', os: 'WINDOWS', mode: 'SECONDARY_IP', ipLimitedPods: 29, maxPods: 0, warning: 'WINDOWS_UNSUPPORTED_ARCHITECTURE' },
+  // c8ib.large is in EC2 (I = 20) but not in VPCRC limits.go: W = 0
+  { name: 'VPCRC pkg/aws/vpc/limits.go: c8ib.large (8th gen, unknown to VPCRC) gets W = 0', type: 'c8ib.large', os: 'WINDOWS', mode: 'SECONDARY_IP', ipLimitedPods: 0, maxPods: 0, warning: 'WINDOWS_TYPE_NOT_IN_VPCRC_LIMITS' },
+  // kubelet max-pods 5 on m5.large: min(5, 9) = 5
+  { name: 'BPG prefix-mode_windows: kubelet --max-pods=5 binds on m5.large Windows', type: 'm5.large', os: 'WINDOWS', mode: 'SECONDARY_IP', extra: { kubeletMaxPods: 5 }, ipLimitedPods: 9, maxPods: 5 },
+  // Windows ignores custom networking, SGP and maxEnis: still 9, with warnings
+  { name: 'UG windows-support: custom networking is not supported for Windows (ignored)', type: 'm5.large', os: 'WINDOWS', mode: 'SECONDARY_IP', extra: { customNetworking: true }, ipLimitedPods: 9, maxPods: 9, warning: 'WINDOWS_CUSTOM_NETWORKING_UNSUPPORTED' },
+  { name: 'UG security-groups-for-pods: SGP is impossible for Windows pods', type: 'm5.large', os: 'WINDOWS', mode: 'SECONDARY_IP', extra: { securityGroupsForPods: true }, ipLimitedPods: 9, maxPods: 9, warning: 'WINDOWS_SECURITY_GROUPS_FOR_PODS_UNSUPPORTED' },
+
+  // Linux secondary: 3 * (10 - 1) + 2 = 29; recommended min(29, 110) = 29
+  { name: 'VPCCNI misc/eni-max-pods.txt: m5.large Linux secondary-IP', type: 'm5.large', os: 'LINUX', mode: 'SECONDARY_IP', ipLimitedPods: 29, maxPods: 29, recommended: 29 },
+  // Linux PD: 3 * (10 - 1) * 16 + 2 = 434; 2 vCPUs -> cap 110
+  { name: 'VPCCNI max-pods-calculator: m5.large Linux PD capped at 110', type: 'm5.large', os: 'LINUX', mode: 'PREFIX_DELEGATION', ipLimitedPods: 434, maxPods: 110, recommended: 110 },
+  // cap off: maxPods = ipLimitedPods = 434
+  { name: 'VPCCNI max-pods-calculator: m5.large Linux PD without the recommended cap', type: 'm5.large', os: 'LINUX', mode: 'PREFIX_DELEGATION', extra: { applyRecommendedCap: false }, ipLimitedPods: 434, maxPods: 434, recommended: 110 },
+  // exactly 30 vCPUs (m5.8xlarge with vCPUs set to 30): 8 * 29 * 16 + 2 = 3714; 30 is not > 30 -> 110
+  { name: 'VPCCNI max-pods-calculator: exactly 30 vCPUs gets 110', type: 'm5.8xlarge', vcpus: 30, os: 'LINUX', mode: 'PREFIX_DELEGATION', ipLimitedPods: 3714, maxPods: 110, recommended: 110 },
+  // 31 vCPUs -> 250
+  { name: 'VPCCNI max-pods-calculator: 31 vCPUs gets 250', type: 'm5.8xlarge', vcpus: 31, os: 'LINUX', mode: 'PREFIX_DELEGATION', ipLimitedPods: 3714, maxPods: 250, recommended: 250 },
+  // CNI 1.8: PD needs >= 1.9.0, stays secondary: 3 * 9 + 2 = 29
+  { name: 'VPCCNI README: PD needs VPC CNI >= 1.9.0 (1.8.0 stays secondary)', type: 'm5.large', os: 'LINUX', mode: 'PREFIX_DELEGATION', extra: { vpcCniVersion: '1.8.0' }, ipLimitedPods: 29, maxPods: 29, effective: 'SECONDARY_IP', warning: 'LINUX_PREFIX_DELEGATION_NEEDS_CNI_1_9' },
+  // 1.9.0 exactly is enough: 434 capped 110
+  { name: 'VPCCNI README: PD with VPC CNI v1.9.0-eksbuild.1', type: 'm5.large', os: 'LINUX', mode: 'PREFIX_DELEGATION', extra: { vpcCniVersion: 'v1.9.0-eksbuild.1' }, ipLimitedPods: 434, maxPods: 110, effective: 'PREFIX_DELEGATION' },
+  // t2.medium Linux PD (xen): falls back; 3 * (6 - 1) + 2 = 17
+  { name: 'VPCCNI README: Linux PD needs Nitro (t2.medium xen falls back)', type: 't2.medium', os: 'LINUX', mode: 'PREFIX_DELEGATION', ipLimitedPods: 17, maxPods: 17, effective: 'SECONDARY_IP', warning: 'LINUX_PREFIX_DELEGATION_NEEDS_NITRO' },
+  // custom networking: (3 - 1) * 9 + 2 = 20
+  { name: 'UG cni-custom-network: custom networking uses E - 1', type: 'm5.large', os: 'LINUX', mode: 'SECONDARY_IP', extra: { customNetworking: true }, ipLimitedPods: 20, maxPods: 20, warning: 'LINUX_CUSTOM_NETWORKING_ENI' },
+  // SGP: m5.large trunking compatible, (3 - 1) * 9 + 2 = 20, 9 branch ENIs
+  { name: 'UG security-groups-for-pods: the trunk ENI takes one ENI', type: 'm5.large', os: 'LINUX', mode: 'SECONDARY_IP', extra: { securityGroupsForPods: true }, ipLimitedPods: 20, maxPods: 20, warning: 'LINUX_SECURITY_GROUPS_FOR_PODS_TRUNK_ENI' },
+  // SGP + custom networking: (3 - 2) * 9 + 2 = 11
+  { name: 'UG security-groups-for-pods + cni-custom-network: E - 2', type: 'm5.large', os: 'LINUX', mode: 'SECONDARY_IP', extra: { securityGroupsForPods: true, customNetworking: true }, ipLimitedPods: 11, maxPods: 11 },
+  // t3.xlarge is not trunking compatible (limits.go): no trunk, 4 * 14 + 2 = 58
+  { name: 'VPCRC pkg/aws/vpc/limits.go: t3.xlarge is not trunking compatible', type: 't3.xlarge', os: 'LINUX', mode: 'SECONDARY_IP', extra: { securityGroupsForPods: true }, ipLimitedPods: 58, maxPods: 58, warning: 'LINUX_SECURITY_GROUPS_FOR_PODS_NOT_TRUNKING_COMPATIBLE' },
+  // maxEnis 2: min(3, 2) = 2; 2 * 9 + 2 = 20
+  { name: 'VPCCNI max-pods-calculator --cni-max-eni: maxEnis caps E', type: 'm5.large', os: 'LINUX', mode: 'SECONDARY_IP', extra: { maxEnis: 2 }, ipLimitedPods: 20, maxPods: 20, warning: 'MAX_ENIS_CAP' },
+  // maxEnis above E changes nothing: 29
+  { name: 'VPCCNI max-pods-calculator --cni-max-eni: maxEnis above E is no cap', type: 'm5.large', os: 'LINUX', mode: 'SECONDARY_IP', extra: { maxEnis: 8 }, ipLimitedPods: 29, maxPods: 29 },
+  // maxEnis 2 + custom networking: (2 - 1) * 9 + 2 = 11
+  { name: 'VPCCNI max-pods-calculator: maxEnis then custom networking', type: 'm5.large', os: 'LINUX', mode: 'SECONDARY_IP', extra: { maxEnis: 2, customNetworking: true }, ipLimitedPods: 11, maxPods: 11 },
+  // Linux explicit kubelet: min(434, 200) = 200 (above the recommended 110: warned)
+  { name: 'VPCCNI max-pods-calculator: explicit kubelet max-pods wins over the recommendation', type: 'm5.large', os: 'LINUX', mode: 'PREFIX_DELEGATION', extra: { kubeletMaxPods: 200 }, ipLimitedPods: 434, maxPods: 200, warning: 'KUBELET_MAX_PODS_ABOVE_RECOMMENDED' },
+  // p5.48xlarge? not needed; m5.24xlarge Linux secondary 15 * 49 + 2 = 737, 96 vCPUs -> 250
+  { name: 'VPCCNI misc/eni-max-pods.txt: m5.24xlarge 737, recommended 250', type: 'm5.24xlarge', os: 'LINUX', mode: 'SECONDARY_IP', ipLimitedPods: 737, maxPods: 250, recommended: 250 },
+];
+
+describe('computeNodeCapacity', () => {
+  it.each(rows)('$name', (row) => {
+    const base = facts(row.type);
+    const instanceType = row.vcpus === undefined ? base : { ...base, vcpus: row.vcpus };
+    const r = computeNodeCapacity({ instanceType, os: row.os, ipMode: row.mode, ...row.extra });
+    expect(r.ipLimitedPods).toBe(row.ipLimitedPods);
+    expect(r.maxPods).toBe(row.maxPods);
+    expect(r.effectiveIpMode).toBe(row.effective ?? row.mode);
+    if (row.warning) expect(r.warnings.map((w) => w.code)).toContain(row.warning);
+    if (row.recommended !== undefined) expect(r.recommendedMaxPods).toBe(row.recommended);
+    for (const w of r.warnings) {
+      expect(w.source).toBeTruthy();
+      expect(w.message).toBeTruthy();
+    }
+    expect(r.formula.at(-1)).toMatch(/maxPods = /);
+  });
+
+  it('explains the numbers: m5.large Windows PD formula with values put in (BPG prefix-mode_windows)', () => {
+    const r = computeNodeCapacity({ instanceType: facts('m5.large'), os: 'WINDOWS', ipMode: 'PREFIX_DELEGATION' });
+    expect(r.formula).toEqual([
+      'W = (I - 1) * 16 = (10 - 1) * 16 = 144',
+      'maxPods = min(kubelet max-pods, W) = min(110, 144) = 110',
+    ]);
+    expect(r.inputs).toContainEqual(expect.objectContaining({ name: 'kubelet max-pods', value: 110 }));
+    expect(r.limitedBy).toBe('KUBELET_MAX_PODS');
+  });
+
+  it('explains the numbers: m5.large Linux secondary-IP (VPCCNI misc/eni-max-pods.txt)', () => {
+    const r = computeNodeCapacity({ instanceType: facts('m5.large'), os: 'LINUX', ipMode: 'SECONDARY_IP' });
+    expect(r.formula).toContain('ipLimitedPods = E * (I - 1) + 2 = 3 * (10 - 1) + 2 = 29');
+    expect(r.inputs).toContainEqual(expect.objectContaining({ name: 'E (ENIs on the default network card)', value: 3 }));
+  });
+
+  it('SGP on Linux reports branch ENIs from VPCRC limits (m5.large: 9)', () => {
+    const r = computeNodeCapacity({ instanceType: facts('m5.large'), os: 'LINUX', ipMode: 'SECONDARY_IP', securityGroupsForPods: true });
+    expect(r.branchInterfaces).toBe(9);
+  });
+
+  it.each([
+    ['kubeletMaxPods', { kubeletMaxPods: 0 }],
+    ['kubeletMaxPods', { kubeletMaxPods: 1.5 }],
+    ['maxEnis', { maxEnis: -1 }],
+    ['vpcCniVersion', { vpcCniVersion: 'latest' }],
+    ['os', { os: 'MACOS' as NodeOs }],
+  ])('rejects bad %s with a validation error', (field, extra) => {
+    let caught: unknown;
+    try {
+      computeNodeCapacity({ instanceType: facts('m5.large'), os: 'LINUX', ipMode: 'SECONDARY_IP', ...extra });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(DomainError);
+    expect((caught as DomainError).details).toMatchObject({ field });
+  });
+});
+
+describe('compareModes', () => {
+  it('gives both OSes in both modes (m5.large: Windows 9/144, Linux 29/434)', () => {
+    const r = compareModes({ instanceType: facts('m5.large') });
+    expect(r.results.map((x) => [x.os, x.requestedIpMode, x.ipLimitedPods])).toEqual([
+      ['WINDOWS', 'SECONDARY_IP', 9],
+      ['WINDOWS', 'PREFIX_DELEGATION', 144],
+      ['LINUX', 'SECONDARY_IP', 29],
+      ['LINUX', 'PREFIX_DELEGATION', 434],
+    ]);
+  });
+});
