@@ -5,6 +5,7 @@
 export * from './capacity.types.js';
 export * from './node-capacity.js';
 export * from './ipv4-cidr.js';
+export * from './warm-pool.js';
 export * from './subnet-usage.js';
 export * from './node-group-sizing.js';
 export * from './windows-services.js';

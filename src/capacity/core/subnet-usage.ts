@@ -1,17 +1,9 @@
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
-import type { CapacityWarning, IpMode, NamedValue, NodeOs } from './capacity.types.js';
-
-/**
- * Warm-pool targets. Windows reads warmIpTarget / minimumIpTarget / warmPrefixTarget (VPCRC ConfigMap);
- * Linux reads WARM_ENI_TARGET / WARM_IP_TARGET / MINIMUM_IP_TARGET / WARM_PREFIX_TARGET (ipamd).
- * Leave a field out for its default.
- */
-export interface WarmPoolTargets {
-  warmEniTarget?: number;
-  warmIpTarget?: number;
-  minimumIpTarget?: number;
-  warmPrefixTarget?: number;
-}
+import { validationError } from '../../common/domain-error.js';
+import { Source, type CapacityWarning, type IpMode, type NamedValue, type NodeOs } from './capacity.types.js';
+import { parseSubnetCidrs, type Ipv4Cidr } from './ipv4-cidr.js';
+import { computeNodeCapacity, IPS_PER_PREFIX, LINUX_HOST_NETWORK_PODS, requireNonNegativeInteger } from './node-capacity.js';
+import { computeWarmPool, type WarmPoolTargets } from './warm-pool.js';
 
 export interface SubnetUsageInput {
   instanceType: InstanceTypeFacts;
@@ -84,6 +76,156 @@ export interface SubnetUsage {
   warnings: CapacityWarning[];
 }
 
-export function computeSubnetUsage(_input: SubnetUsageInput): SubnetUsage {
-  throw new Error('not implemented yet');
+/** AWS reserves the first four addresses and the last of every subnet (EC2 CreateSubnet). */
+export const SUBNET_RESERVED_ADDRESSES = 5;
+/** Usable addresses in the first /28 (16 - 4 reserved) and the last (16 - 1): where scattered /32s go at best. */
+const EDGE_BLOCK_ADDRESSES = 12 + 15;
+
+export function describeSubnet(c: Ipv4Cidr): SubnetFacts {
+  const alignedBlocks = 2 ** (28 - c.prefixLength);
+  return {
+    cidr: c.cidr,
+    prefixLength: c.prefixLength,
+    totalAddresses: c.size,
+    usableAddresses: c.size - SUBNET_RESERVED_ADDRESSES,
+    alignedBlocks,
+    usableAlignedBlocks: Math.max(0, alignedBlocks - 2),
+  };
+}
+
+/** At best, how many nodes needing `prefixes` aligned /28s and `singles` scattered /32s fit in one subnet. */
+function nodesFittingPrefixSubnet(s: SubnetFacts, prefixes: number, singles: number): number {
+  const edge = s.prefixLength === 28 ? s.usableAddresses : EDGE_BLOCK_ADDRESSES;
+  const fits = (n: number): boolean =>
+    n * prefixes + Math.ceil(Math.max(0, n * singles - edge) / IPS_PER_PREFIX) <= s.usableAlignedBlocks;
+  let lo = 0;
+  let hi = s.usableAlignedBlocks;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function computeSubnetUsage(input: SubnetUsageInput): SubnetUsage {
+  requireNonNegativeInteger('nodeCount', input.nodeCount);
+  requireNonNegativeInteger('podsPerNode', input.podsPerNode);
+  const cidrs = parseSubnetCidrs(input.subnetCidrs);
+  const capacity = computeNodeCapacity({
+    instanceType: input.instanceType,
+    os: input.os,
+    ipMode: input.ipMode,
+    kubeletMaxPods: input.kubeletMaxPods,
+    customNetworking: input.customNetworking,
+    securityGroupsForPods: input.securityGroupsForPods,
+    maxEnis: input.maxEnis,
+    vpcCniVersion: input.vpcCniVersion,
+  });
+  // Pods that take a VPC IP: Windows maxPods; Linux maxPods less the 2 host-network pods.
+  const podCapacity =
+    input.os === 'WINDOWS' ? capacity.maxPods : Math.max(0, capacity.maxPods - LINUX_HOST_NETWORK_PODS);
+  if (input.podsPerNode > podCapacity) {
+    throw validationError(
+      'podsPerNode',
+      'above-node-capacity',
+      `${input.podsPerNode} pods per node is above what a ${input.os} ${input.instanceType.name} node runs in ` +
+        `${capacity.effectiveIpMode}: ${podCapacity} (${capacity.formula.at(-1)})`,
+    );
+  }
+  const warnings: CapacityWarning[] = [...capacity.warnings];
+  const pool = computeWarmPool({
+    os: input.os,
+    ipMode: capacity.effectiveIpMode,
+    ipv4PerInterface: capacity.slotsPerEni + 1,
+    podEnis: capacity.podEnis,
+    pods: input.podsPerNode,
+    targets: input.warmPool,
+  });
+  warnings.push(...pool.warnings);
+  const formula = [...pool.formula];
+  const ipsPerNode = pool.subnetIps;
+  const totalIps = input.nodeCount * ipsPerNode;
+  formula.push(`total IPs = nodes * IPs per node = ${input.nodeCount} * ${ipsPerNode} = ${totalIps}`);
+
+  const subnets = cidrs.map(describeSubnet);
+  for (const s of subnets) {
+    formula.push(
+      `${s.cidr}: usable = 2^(32 - ${s.prefixLength}) - 5 = ${s.usableAddresses}; ` +
+        `/28 blocks = 2^(28 - ${s.prefixLength}) = ${s.alignedBlocks}, usable for prefixes ${s.usableAlignedBlocks}`,
+    );
+  }
+  const usableAddresses = subnets.reduce((a, s) => a + s.usableAddresses, 0);
+  const pd = capacity.effectiveIpMode === 'PREFIX_DELEGATION';
+  // A node's ENIs all sit in one subnet, so count whole nodes per subnet.
+  const perSubnet = subnets.map((s) =>
+    pd ? nodesFittingPrefixSubnet(s, pool.prefixes, pool.enis) : ipsPerNode > 0 ? Math.floor(s.usableAddresses / ipsPerNode) : Infinity,
+  );
+  const nodesThatFit = perSubnet.reduce((a, n) => a + n, 0);
+  formula.push(
+    pd
+      ? `nodes that fit at best = ${perSubnet.join(' + ')} = ${nodesThatFit} (each needs ${pool.prefixes} aligned /28 and ${pool.enis} scattered /32)`
+      : `nodes that fit = ${subnets.map((s) => `floor(${s.usableAddresses} / ${ipsPerNode})`).join(' + ')} = ${nodesThatFit}`,
+  );
+  const prefixBlocksNeeded = pd ? input.nodeCount * pool.prefixes : 0;
+  const prefixBlocksAvailable = pd ? subnets.reduce((a, s) => a + s.usableAlignedBlocks, 0) : 0;
+  const fits = input.nodeCount <= nodesThatFit;
+  const limitedBy = pd ? 'PREFIX_BLOCKS' : 'ADDRESSES';
+  const verdict: SubnetVerdict = {
+    fits,
+    nodesThatFit,
+    spareNodes: fits ? nodesThatFit - input.nodeCount : 0,
+    exhaustedAtNode: fits ? null : nodesThatFit + 1,
+    limitedBy,
+    message: fits
+      ? `fits: ${input.nodeCount} nodes use ${totalIps} of ${usableAddresses} usable addresses, room for ${nodesThatFit - input.nodeCount} more nodes`
+      : `exhausted at node ${nodesThatFit + 1}: the subnets hold ${nodesThatFit} such nodes at best` +
+        (pd ? ` (${prefixBlocksAvailable} aligned /28 blocks, ${prefixBlocksNeeded} needed)` : ` (${usableAddresses} usable addresses, ${totalIps} needed)`),
+  };
+  if (pd) {
+    warnings.push({
+      code: 'PREFIX_FRAGMENTATION_RISK',
+      message:
+        'Prefixes need free, aligned /28 blocks; every scattered /32 (node or ENI primary, secondary IP) can spoil one, and a ' +
+        'fragmented subnet fails with InsufficientCidrBlocks. These figures are the best case: reserve the blocks with a subnet ' +
+        'CIDR reservation (CreateSubnetCidrReservation, type prefix) or use a dedicated subnet.',
+      source: Source.BPG_PREFIX_WINDOWS,
+    });
+  }
+  if (input.os === 'LINUX' && input.customNetworking) {
+    warnings.push({
+      code: 'CUSTOM_NETWORKING_POD_SUBNET',
+      message:
+        'With custom networking the pod ENIs draw from the ENIConfig subnets, not the node subnet; these figures treat the given subnets as holding all of them.',
+      source: Source.UG_CUSTOM_NETWORKING,
+    });
+  }
+  const inputs: NamedValue[] = [
+    ...capacity.inputs,
+    { name: 'nodes', value: input.nodeCount },
+    { name: 'pods per node', value: input.podsPerNode },
+    ...Object.entries(pool.applied).map(([name, value]) => ({ name, value })),
+    { name: 'subnets', value: subnets.map((s) => s.cidr).join(',') },
+  ];
+  return {
+    instanceType: input.instanceType.name,
+    os: input.os,
+    effectiveIpMode: capacity.effectiveIpMode,
+    nodeCount: input.nodeCount,
+    podsPerNode: input.podsPerNode,
+    enisPerNode: pool.enis,
+    secondaryIpsPerNode: pool.secondaryIps,
+    prefixesPerNode: pool.prefixes,
+    ipsPerNode,
+    warmIpsPerNode: pool.unusedIps,
+    totalIps,
+    subnets,
+    usableAddresses,
+    prefixBlocksNeeded,
+    prefixBlocksAvailable,
+    verdict,
+    formula,
+    inputs,
+    warnings,
+  };
 }

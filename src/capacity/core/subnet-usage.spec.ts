@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../common/domain-error.js';
+import { facts } from './capacity.test-fixtures.js';
+import { parseIpv4Cidr } from './ipv4-cidr.js';
+import { computeSubnetUsage, type SubnetUsageInput } from './subnet-usage.js';
+
+function base(over: Partial<SubnetUsageInput> = {}): SubnetUsageInput {
+  return {
+    instanceType: facts('m5.large'),
+    nodeCount: 10,
+    os: 'WINDOWS',
+    ipMode: 'SECONDARY_IP',
+    podsPerNode: 5,
+    subnetCidrs: ['10.0.0.0/24'],
+    ...over,
+  };
+}
+
+describe('parseIpv4Cidr (EC2 CreateSubnet sizes)', () => {
+  it.each([
+    ['10.0.0.0/16', 65536],
+    ['10.0.0.0/24', 256],
+    ['192.168.1.240/28', 16],
+  ])('%s has %i addresses', (cidr, size) => {
+    expect(parseIpv4Cidr(cidr).size).toBe(size);
+  });
+});
+
+describe('computeSubnetUsage', () => {
+  it('DOMAIN 3 / VPCRC secondary doc: 10 m5.large Windows nodes, 5 pods, default warm 3 / minimum 3, in a /24', () => {
+    const r = computeSubnetUsage(base());
+    // secondary = min(9, max(5 + 3, 3)) = 8; per node 1 + 8 = 9; 10 * 9 = 90
+    expect(r.ipsPerNode).toBe(9);
+    expect(r.warmIpsPerNode).toBe(3);
+    expect(r.totalIps).toBe(90);
+    // /24: 2^(32 - 24) - 5 = 251 usable; floor(251 / 9) = 27 nodes; 27 - 10 = 17 to spare
+    expect(r.usableAddresses).toBe(251);
+    expect(r.verdict).toMatchObject({ fits: true, nodesThatFit: 27, spareNodes: 17, exhaustedAtNode: null, limitedBy: 'ADDRESSES' });
+    expect(r.formula).toContain('total IPs = nodes * IPs per node = 10 * 9 = 90');
+  });
+
+  it('DOMAIN 3 / BPG prefix-mode_windows: Windows PD needs aligned /28s; a /24 holds 7 nodes of 2 prefixes', () => {
+    const r = computeSubnetUsage(base({ ipMode: 'PREFIX_DELEGATION', podsPerNode: 30 }));
+    // prefixes = ceil(max(30 + 1, 3) / 16) = 2; per node 1 + 2 * 16 = 33
+    expect(r.prefixesPerNode).toBe(2);
+    expect(r.ipsPerNode).toBe(33);
+    // /24: 2^(28 - 24) = 16 blocks, first and last unusable: 14; 7 nodes * 2 = 14 blocks, their 7 primary IPs
+    // fit in the 27 free addresses of the first and last blocks. Node 8 has no aligned block left.
+    expect(r.subnets[0]).toMatchObject({ alignedBlocks: 16, usableAlignedBlocks: 14 });
+    expect(r.prefixBlocksNeeded).toBe(20);
+    expect(r.prefixBlocksAvailable).toBe(14);
+    expect(r.verdict).toMatchObject({ fits: false, nodesThatFit: 7, exhaustedAtNode: 8, limitedBy: 'PREFIX_BLOCKS' });
+    expect(r.warnings.map((w) => w.code)).toContain('PREFIX_FRAGMENTATION_RISK');
+  });
+
+  it('DOMAIN 3 / VPCCNI eni-and-ip-target: Linux WARM_ENI_TARGET=1 over two /26 subnets, node 3 exhausts', () => {
+    const r = computeSubnetUsage(
+      base({ os: 'LINUX', nodeCount: 3, podsPerNode: 10, subnetCidrs: ['10.0.0.0/26', '10.0.0.64/26'] }),
+    );
+    // ENIs = min(3, ceil(10 / 9) + 1) = 3; 3 * 9 = 27 secondary; per node 3 + 27 = 30
+    expect(r.ipsPerNode).toBe(30);
+    // each /26: 64 - 5 = 59 usable, floor(59 / 30) = 1 node; 1 + 1 = 2 nodes; node 3 exhausts
+    expect(r.usableAddresses).toBe(118);
+    expect(r.verdict).toMatchObject({ fits: false, nodesThatFit: 2, exhaustedAtNode: 3 });
+  });
+
+  it('DOMAIN 3: Linux WARM_IP_TARGET/MINIMUM_IP_TARGET keep fewer addresses', () => {
+    const r = computeSubnetUsage(
+      base({ os: 'LINUX', nodeCount: 3, podsPerNode: 10, warmPool: { warmIpTarget: 2, minimumIpTarget: 12 }, subnetCidrs: ['10.0.0.0/26'] }),
+    );
+    // secondary = max(10 + 2, 12) = 12 on ceil(12 / 9) = 2 ENIs; per node 2 + 12 = 14; floor(59 / 14) = 4 nodes
+    expect(r.ipsPerNode).toBe(14);
+    expect(r.verdict).toMatchObject({ fits: true, nodesThatFit: 4, spareNodes: 1 });
+  });
+
+  it.each([
+    ['malformed CIDR', { subnetCidrs: ['10.0.0/24'] }, 'cidr-format'],
+    ['octet above 255', { subnetCidrs: ['10.0.0.256/24'] }, 'cidr-format'],
+    ['leading zero', { subnetCidrs: ['10.0.0.01/24'] }, 'cidr-format'],
+    ['overlapping subnets', { subnetCidrs: ['10.0.0.0/24', '10.0.0.128/25'] }, 'cidr-overlap'],
+    ['duplicate subnets', { subnetCidrs: ['10.0.0.0/24', '10.0.0.0/24'] }, 'cidr-overlap'],
+    ['/15 (EC2 CreateSubnet allows /16../28)', { subnetCidrs: ['10.0.0.0/15'] }, 'subnet-prefix-length'],
+    ['/29', { subnetCidrs: ['10.0.0.0/29'] }, 'subnet-prefix-length'],
+    ['host bits set', { subnetCidrs: ['10.0.0.1/24'] }, 'cidr-aligned'],
+    ['no subnet', { subnetCidrs: [] }, 'required'],
+    ['negative node count', { nodeCount: -1 }, 'non-negative-integer'],
+    ['fractional node count', { nodeCount: 1.5 }, 'non-negative-integer'],
+    ['negative pods', { podsPerNode: -2 }, 'non-negative-integer'],
+    ['negative warm target', { warmPool: { warmIpTarget: -1 } }, 'non-negative-integer'],
+    ['pods above the node (m5.large Windows secondary holds 9)', { podsPerNode: 10 }, 'above-node-capacity'],
+    ['WARM_ENI_TARGET on Windows', { warmPool: { warmEniTarget: 1 } }, 'windows-target'],
+  ])('refuses %s with a validation error', (_name, over, rule) => {
+    let caught: unknown;
+    try {
+      computeSubnetUsage(base(over as Partial<SubnetUsageInput>));
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(DomainError);
+    expect((caught as DomainError).code).toBe('VALIDATION_FAILED');
+    expect((caught as DomainError).details).toMatchObject({ rule });
+  });
+
+  it('says why the host-bits CIDR is wrong', () => {
+    expect(() => parseIpv4Cidr('10.0.0.1/24')).toThrow('the network is 10.0.0.0/24');
+  });
+});
