@@ -42,14 +42,14 @@ export function checkAmiFamilyForVersion(parameter: string, amiFamily: string, k
 
 const IP_MODES: readonly WindowsIpMode[] = ['secondary-ip', 'prefix-delegation'];
 
-function ipModeParameter(): TemplateParameter {
+function ipModeParameter(example: WindowsIpMode = 'secondary-ip'): TemplateParameter {
   return {
     name: 'ipMode',
     type: 'string',
     enum: IP_MODES,
     required: false,
     default: 'secondary-ip',
-    example: 'secondary-ip',
+    example,
     description: 'Windows IPAM mode: secondary IPs (W = I - 1 per node) or /28 prefix delegation (W = (I - 1) * 16, Nitro only).',
   };
 }
@@ -137,14 +137,14 @@ const configMapTemplate: TemplateDefinition = {
   windowsEnforced: true,
   source: `${SOURCE.VPCRC_SECONDARY}; ${SOURCE.VPCRC_PD}; ${SOURCE.VPCRC_KEYS}`,
   parameters: [
-    ipModeParameter(),
+    ipModeParameter('prefix-delegation'),
     {
       name: 'keyFamily',
       type: 'string',
       enum: ['windows', 'shared'],
       required: false,
       default: null,
-      example: 'windows',
+      example: 'shared',
       derivedBy: '"windows" in secondary-ip mode, "shared" in prefix-delegation mode',
       description:
         'Secondary-IP mode only: "windows" emits windows-warm-ip-target/windows-minimum-ip-target; "shared" emits warm-ip-target/minimum-ip-target (use it when the VPC CNI Helm chart manages the ConfigMap).',

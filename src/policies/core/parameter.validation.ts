@@ -290,7 +290,7 @@ function clone<T>(value: T): T {
 export function resolveParameters(declared: readonly TemplateParameter[], input: unknown): Record<string, JsonValue> {
   if (input === undefined || input === null) input = {};
   if (!isPlainObject(input)) {
-    throw validationError('parameters', ParameterRule.NOT_AN_OBJECT, `Parameters must be an object of name to value, got ${typeName(input)}`);
+    throw validationError('parameters', ParameterRule.NOT_AN_OBJECT, `"parameters" must be an object of parameter name to value, got ${typeName(input)}`);
   }
   const byName = new Map(declared.map((p) => [p.name, p]));
   for (const name of Object.keys(input)) {

@@ -1,0 +1,292 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { DomainError, ErrorCode } from '../../common/domain-error.js';
+import { loadSchemaValidators, type SchemaValidators } from './manifest-schemas.testing.js';
+import { checkParameterValue } from './parameter.validation.js';
+import type { JsonValue, PolicyTemplate, RenderOptions, RenderResult } from './policy-template.model.js';
+import { listTemplates, renderTemplate } from './template.catalogue.js';
+import { checkPolicyForWindows } from './windows-policy.check.js';
+
+let schemas: SchemaValidators;
+beforeAll(() => {
+  schemas = loadSchemaValidators();
+});
+
+const templates = listTemplates();
+const EXPECTED_IDS = [
+  'default-deny-ingress',
+  'default-deny-egress',
+  'calico-global-default-deny',
+  'allow-dns-to-kube-dns',
+  'allow-within-namespace',
+  'allow-from-namespace',
+  'allow-from-pods-in-namespace',
+  'allow-only-ports',
+  'allow-from-selectors',
+  'deny-egress-from-app',
+  'deny-egress-from-app-allow-dns',
+  'allow-egress-to-cidrs',
+  'calico-deny-egress-to-imds',
+  'vpc-cni-windows-ipam-configmap',
+  'eksctl-windows-cluster',
+  'windows-userdata-bootstrap-dsr',
+  'windows-userdata-dsr-patch',
+  'calico-installation-eks-policy-only',
+];
+
+function requiredExamples(template: PolicyTemplate): Record<string, JsonValue> {
+  return Object.fromEntries(template.parameters.filter((p) => p.required).map((p) => [p.name, p.example]));
+}
+
+function allExamples(template: PolicyTemplate): Record<string, JsonValue> {
+  return Object.fromEntries(template.parameters.map((p) => [p.name, p.example]));
+}
+
+/** Schema-validates every object, and for YAML output checks the text parses back to the objects. */
+function expectValid(result: RenderResult): void {
+  for (const object of result.objects) {
+    if (object.kind === 'UserData') continue; // PowerShell: checked by its own tests
+    schemas.validate(object);
+  }
+  if (result.mediaType === 'application/yaml') {
+    const parsed = parseAllDocuments(result.content);
+    const docs = Array.isArray(parsed) ? parsed : [];
+    for (const doc of docs) expect(doc.errors).toEqual([]);
+    expect(docs.map((d) => d.toJS())).toEqual(result.objects);
+  } else {
+    expect(result.mediaType).toBe('text/x-powershell');
+    expect(result.content.length).toBeGreaterThan(0);
+  }
+  // A Windows-enforced policy template must itself pass the Windows check.
+  if (result.mediaType === 'application/yaml' && result.objects.every((o) => String(o.kind).endsWith('NetworkPolicy'))) {
+    expect(checkPolicyForWindows(result.content).findings).toEqual([]);
+  }
+}
+
+/** Parameters that only make sense together with another (the renderer rejects them alone, tested below). */
+const PARAMETER_NEEDS: Record<string, Record<string, JsonValue>> = {
+  'vpc-cni-windows-ipam-configmap.warmPrefixTarget': { ipMode: 'prefix-delegation' },
+};
+
+/**
+ * Property-style combinations: every template with (a) only required examples, (b) all examples,
+ * (c) required examples plus each optional parameter set to its example, one at a time, and
+ * (d) hand-picked combinations below.
+ */
+const generatedCases: [string, string, Record<string, JsonValue>][] = templates.flatMap((template) => {
+  const required = requiredExamples(template);
+  const cases: [string, string, Record<string, JsonValue>][] = [
+    [`${template.id}: required examples`, template.id, required],
+    [`${template.id}: all examples`, template.id, allExamples(template)],
+  ];
+  for (const p of template.parameters.filter((q) => !q.required)) {
+    const needs = PARAMETER_NEEDS[`${template.id}.${p.name}`] ?? {};
+    cases.push([`${template.id}: + ${p.name}=${JSON.stringify(p.example)}`, template.id, { ...required, ...needs, [p.name]: p.example }]);
+  }
+  return cases;
+});
+
+const KUBERNETES_VERSIONS = ['1.23', '1.29', '1.32', '1.33', '1.34', '1.35'];
+const handPicked: [string, string, Record<string, JsonValue>][] = [
+  ['default-deny-egress without DNS', 'default-deny-egress', { namespace: 'team-a', allowDns: false }],
+  ['global deny with order and no exclusions', 'calico-global-default-deny', { order: 0, excludedNamespaces: [] }],
+  ['ports: UDP, several, from some pods', 'allow-only-ports', { namespace: 'dns', podLabels: { app: 'coredns' }, ports: [53, 5353, 65535], protocol: 'UDP', fromPodLabels: { 'example.com/role': 'client' } }],
+  ['selectors: one empty selector (every pod)', 'allow-from-selectors', { namespace: 'a', podLabels: { app: 'db' }, fromPodSelectors: [{}] }],
+  ['cidrs: many, ports, DNS, 0.0.0.0/0', 'allow-egress-to-cidrs', { namespace: 'a', cidrs: ['0.0.0.0/0', '10.0.0.0/8', '192.168.1.128/25', '203.0.113.7/32'], ports: [443, 8443], allowDns: true }],
+  ['IMDS deny without trailing allow, no exclusions', 'calico-deny-egress-to-imds', { allowOtherEgress: false, excludedNamespaces: [], order: 0 }],
+  ['ConfigMap PD with only warm-prefix-target', 'vpc-cni-windows-ipam-configmap', { ipMode: 'prefix-delegation', warmPrefixTarget: 1 }],
+  ['ConfigMap PD with all targets', 'vpc-cni-windows-ipam-configmap', { ipMode: 'prefix-delegation', warmPrefixTarget: 1, warmIpTarget: 5, minimumIpTarget: 10 }],
+  ['ConfigMap secondary shared keys', 'vpc-cni-windows-ipam-configmap', { keyFamily: 'shared', warmIpTarget: 2, minimumIpTarget: 0 }],
+  ['ConfigMap secondary windows keys, warm 0', 'vpc-cni-windows-ipam-configmap', { keyFamily: 'windows', warmIpTarget: 0 }],
+  ['Installation without Windows', 'calico-installation-eks-policy-only', { serviceCIDR: '172.20.0.0/16', windowsNodes: false }],
+  ['Installation with endpoint and port', 'calico-installation-eks-policy-only', { serviceCIDR: '172.20.0.0/16', apiServerEndpoint: 'https://api.example.com:6443' }],
+  ...['self-managed', 'managed'].flatMap((nodeGroupType) =>
+    KUBERNETES_VERSIONS.flatMap((kubernetesVersion) =>
+      ['WindowsServer2019CoreContainer', 'WindowsServer2022FullContainer', 'WindowsServer2025CoreContainer']
+        .filter((family) => !(family.startsWith('WindowsServer2025') && kubernetesVersion !== '1.35'))
+        .map((windowsAmiFamily): [string, string, Record<string, JsonValue>] => [
+          `ClusterConfig ${nodeGroupType} ${kubernetesVersion} ${windowsAmiFamily}`,
+          'eksctl-windows-cluster',
+          { clusterName: 'c1', region: 'eu-west-1', kubernetesVersion, nodeGroupType, windowsAmiFamily, ipMode: 'prefix-delegation', maxPodsPerNode: 110, linuxNodeCount: 1, enableDsr: kubernetesVersion !== '1.29' },
+        ]),
+    ),
+  ),
+];
+
+describe('template catalogue', () => {
+  it('lists the expected templates with stable kebab-case ids', () => {
+    expect(templates.map((t) => t.id)).toEqual(EXPECTED_IDS);
+    for (const t of templates) expect(t.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  it.each(templates.map((t) => [t.id, t] as const))('%s declares complete, self-consistent parameters', (_id, t) => {
+    expect(t.title.length).toBeGreaterThan(0);
+    expect(t.description.length).toBeGreaterThan(20);
+    expect(t.source.length).toBeGreaterThan(10);
+    expect(typeof t.windowsEnforced).toBe('boolean');
+    const names = t.parameters.map((p) => p.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const p of t.parameters) {
+      expect(p.description.length).toBeGreaterThan(0);
+      expect(() => checkParameterValue(p, p.example)).not.toThrow();
+      if (p.required) expect(p.default).toBeNull();
+      if (p.default !== null) expect(() => checkParameterValue(p, p.default)).not.toThrow();
+    }
+  });
+
+  it('returns copies: changing a listed template does not change the catalogue', () => {
+    const first = listTemplates();
+    first[0]!.parameters.length = 0;
+    expect(listTemplates()[0]!.parameters.length).toBeGreaterThan(0);
+  });
+
+  it.each([...generatedCases, ...handPicked])('renders and validates: %s', (_name, id, parameters) => {
+    expectValid(renderTemplate(id, parameters));
+  });
+
+  it('unknown template id is NOT_FOUND', () => {
+    expect(() => renderTemplate('no-such-template', {})).toThrow(expect.objectContaining({ code: ErrorCode.NOT_FOUND }));
+  });
+});
+
+describe('rendered content', () => {
+  it('the IMDS deny is Windows-safe: explicit Deny first at a low order, no notNets', () => {
+    const result = renderTemplate('calico-deny-egress-to-imds', {});
+    const spec = result.objects[0]!.spec as { order: number; egress: Record<string, unknown>[] };
+    expect(spec.order).toBe(10);
+    expect(spec.egress[0]).toEqual({ action: 'Deny', destination: { nets: ['169.254.169.254/32'] } });
+    expect(spec.egress[1]).toEqual({ action: 'Allow' });
+    expect(result.content).not.toContain('notNets');
+    expect(result.warnings.map((w) => w.code)).toEqual(['ALLOW_ENDS_EVALUATION']);
+  });
+
+  it.each([
+    // [case, parameters, expected data keys, warning codes]
+    ['secondary, default family: windows-* keys, warn about the un-prefixed family', {}, ['enable-windows-ipam', 'enable-windows-prefix-delegation', 'windows-warm-ip-target', 'windows-minimum-ip-target'], ['SHARED_KEYS_TAKE_PRECEDENCE']],
+    ['secondary, shared family: un-prefixed keys, warn that windows-* are ignored', { keyFamily: 'shared' }, ['enable-windows-ipam', 'enable-windows-prefix-delegation', 'warm-ip-target', 'minimum-ip-target'], ['WINDOWS_KEYS_IGNORED']],
+    ['PD defaults: warm-ip 1, minimum 3', { ipMode: 'prefix-delegation' }, ['enable-windows-ipam', 'enable-windows-prefix-delegation', 'warm-ip-target', 'minimum-ip-target'], ['PREFIX_DELEGATION_NITRO_ONLY', 'WINDOWS_KEYS_IGNORED']],
+    ['PD, warm-prefix-target alone', { ipMode: 'prefix-delegation', warmPrefixTarget: 2 }, ['enable-windows-ipam', 'enable-windows-prefix-delegation', 'warm-prefix-target'], ['PREFIX_DELEGATION_NITRO_ONLY', 'WINDOWS_KEYS_IGNORED']],
+  ] as const)('ConfigMap emits one key family: %s', (_name, parameters, keys, codes) => {
+    const result = renderTemplate('vpc-cni-windows-ipam-configmap', parameters);
+    const data = result.objects[0]!.data as Record<string, string>;
+    expect(Object.keys(data)).toEqual(keys);
+    const hasWindows = Object.keys(data).some((k) => k.startsWith('windows-'));
+    const hasShared = Object.keys(data).some((k) => /^(warm-ip|minimum-ip|warm-prefix)-target$/.test(k));
+    expect(hasWindows && hasShared).toBe(false);
+    expect(result.warnings.map((w) => w.code)).toEqual(codes);
+    for (const w of result.warnings) expect(w.source.length).toBeGreaterThan(0);
+  });
+
+  it('ConfigMap defaults follow VPCRC: secondary warm 3 / minimum 3, PD warm 1 / minimum 3', () => {
+    expect(renderTemplate('vpc-cni-windows-ipam-configmap', {}).objects[0]!.data).toMatchObject({ 'windows-warm-ip-target': '3', 'windows-minimum-ip-target': '3' });
+    expect(renderTemplate('vpc-cni-windows-ipam-configmap', { ipMode: 'prefix-delegation' }).objects[0]!.data).toMatchObject({
+      'enable-windows-prefix-delegation': 'true',
+      'warm-ip-target': '1',
+      'minimum-ip-target': '3',
+    });
+  });
+
+  it('ClusterConfig takes maxPodsPerNode from the capacity callback when not given, and records it', () => {
+    const calls: [string, string][] = [];
+    const options: RenderOptions = {
+      computeMaxPods: (instanceType, ipMode) => {
+        calls.push([instanceType, ipMode]);
+        return ipMode === 'prefix-delegation' ? 144 : 9; // m5.large: (10 - 1) * 16 = 144; 10 - 1 = 9
+      },
+    };
+    const result = renderTemplate('eksctl-windows-cluster', { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.33', windowsInstanceType: 'm5.large', ipMode: 'prefix-delegation' }, options);
+    expect(calls).toEqual([['m5.large', 'prefix-delegation']]);
+    const groups = result.objects[0]!.nodeGroups as Record<string, unknown>[];
+    expect(groups.map((g) => g.name)).toEqual(['linux-ng', 'windows-ng']);
+    expect(groups[1]!.maxPodsPerNode).toBe(144);
+    expect(result.parameters.maxPodsPerNode).toBe(144);
+    expect(result.warnings.map((w) => w.code)).toContain('EKSCTL_DOES_NOT_ENABLE_PD');
+    const template = templates.find((t) => t.id === 'eksctl-windows-cluster')!;
+    expect(template.parameters.find((p) => p.name === 'maxPodsPerNode')!.derivedBy).toBe('options.computeMaxPods(windowsInstanceType, ipMode)');
+  });
+
+  it('ClusterConfig warns when maxPodsPerNode is above what the callback computes', () => {
+    const result = renderTemplate('eksctl-windows-cluster', { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.33', maxPodsPerNode: 110 }, { computeMaxPods: () => 9 });
+    expect((result.objects[0]!.nodeGroups as Record<string, unknown>[])[1]!.maxPodsPerNode).toBe(110);
+    expect(result.warnings.map((w) => w.code)).toContain('MAX_PODS_ABOVE_CAPACITY');
+  });
+
+  it('ClusterConfig puts the DSR patch into preBootstrapCommands with version-specific flags', () => {
+    const old = renderTemplate('eksctl-windows-cluster', { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.31' });
+    const windows = (old.objects[0]!.nodeGroups as Record<string, unknown>[])[1]!;
+    expect((windows.preBootstrapCommands as string[])[0]).toContain('"--feature-gates=WinDSR=true", "--enable-dsr=true",');
+    const off = renderTemplate('eksctl-windows-cluster', { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.31', enableDsr: false, nodeGroupType: 'managed' });
+    const managed = (off.objects[0]!.managedNodeGroups as Record<string, unknown>[])[1]!;
+    expect(managed.preBootstrapCommands).toBeUndefined();
+  });
+
+  it('userdata takes maxPods from the callback when an instance type is given', () => {
+    const result = renderTemplate('windows-userdata-bootstrap-dsr', { clusterName: 'c', kubernetesVersion: '1.32', instanceType: 't3.xlarge' }, { computeMaxPods: () => 14 });
+    expect(result.content).toContain("-KubeletExtraArgs '--max-pods=14'");
+    expect(result.content).toContain("-KubeProxyExtraArgs '--feature-gates=WinDSR=true --enable-dsr=true'");
+    expect(result.parameters.maxPods).toBe(14);
+  });
+});
+
+describe('bad parameters name the parameter and the rule', () => {
+  const cases: [string, string, unknown, string, string][] = [
+    ['unknown parameter', 'default-deny-ingress', { namespace: 'a', nmespace: 'b' }, 'nmespace', 'UNKNOWN_PARAMETER'],
+    ['parameters not an object', 'default-deny-ingress', ['a'], 'parameters', 'NOT_AN_OBJECT'],
+    ['missing required', 'default-deny-ingress', {}, 'namespace', 'REQUIRED'],
+    ['null for required', 'default-deny-ingress', { namespace: null }, 'namespace', 'REQUIRED'],
+    ['wrong type: number for string', 'default-deny-ingress', { namespace: 7 }, 'namespace', 'TYPE'],
+    ['upper-case namespace', 'default-deny-ingress', { namespace: 'Payments' }, 'namespace', 'RFC1123_LABEL'],
+    ['namespace too long (64)', 'default-deny-ingress', { namespace: 'a'.repeat(64) }, 'namespace', 'RFC1123_LABEL'],
+    ['namespace with a dot', 'default-deny-ingress', { namespace: 'a.b' }, 'namespace', 'RFC1123_LABEL'],
+    ['name with underscore', 'default-deny-ingress', { namespace: 'a', name: 'deny_all' }, 'name', 'RFC1123_SUBDOMAIN'],
+    ['label key with two slashes', 'allow-from-namespace', { namespace: 'a', podLabels: { 'a/b/c': 'x' }, fromNamespaceLabels: { a: 'b' } }, 'podLabels', 'LABEL_KEY'],
+    ['label value with space', 'allow-from-namespace', { namespace: 'a', podLabels: { app: 'my app' }, fromNamespaceLabels: { a: 'b' } }, 'podLabels', 'LABEL_VALUE'],
+    ['label value not a string', 'allow-from-namespace', { namespace: 'a', podLabels: { app: 1 }, fromNamespaceLabels: { a: 'b' } }, 'podLabels', 'TYPE'],
+    ['labels as array', 'allow-from-namespace', { namespace: 'a', podLabels: ['app'], fromNamespaceLabels: { a: 'b' } }, 'podLabels', 'TYPE'],
+    ['port 0', 'allow-only-ports', { namespace: 'a', podLabels: { app: 'x' }, ports: [0] }, 'ports', 'PORT_RANGE'],
+    ['port 65536', 'allow-only-ports', { namespace: 'a', podLabels: { app: 'x' }, ports: [80, 65536] }, 'ports', 'PORT_RANGE'],
+    ['named port string', 'allow-only-ports', { namespace: 'a', podLabels: { app: 'x' }, ports: ['http'] }, 'ports', 'TYPE'],
+    ['no ports', 'allow-only-ports', { namespace: 'a', podLabels: { app: 'x' }, ports: [] }, 'ports', 'ITEM_COUNT'],
+    ['duplicate port', 'allow-only-ports', { namespace: 'a', podLabels: { app: 'x' }, ports: [80, 80] }, 'ports', 'DUPLICATE_ITEM'],
+    ['SCTP protocol', 'allow-only-ports', { namespace: 'a', podLabels: { app: 'x' }, ports: [80], protocol: 'SCTP' }, 'protocol', 'ENUM'],
+    ['bad CIDR', 'allow-egress-to-cidrs', { namespace: 'a', cidrs: ['10.0.0.0/33'] }, 'cidrs', 'IPV4_CIDR'],
+    ['octet out of range', 'allow-egress-to-cidrs', { namespace: 'a', cidrs: ['10.0.0.256/32'] }, 'cidrs', 'IPV4_CIDR'],
+    ['IPv6 CIDR', 'allow-egress-to-cidrs', { namespace: 'a', cidrs: ['fd00::/8'] }, 'cidrs', 'IPV4_CIDR'],
+    ['host bits set', 'allow-egress-to-cidrs', { namespace: 'a', cidrs: ['10.0.0.1/16'] }, 'cidrs', 'CIDR_HOST_BITS'],
+    ['bad excluded namespace', 'calico-global-default-deny', { excludedNamespaces: ['kube-system', '-bad'] }, 'excludedNamespaces', 'RFC1123_LABEL'],
+    ['negative order', 'calico-deny-egress-to-imds', { order: -1 }, 'order', 'RANGE'],
+    ['fractional order', 'calico-deny-egress-to-imds', { order: 1.5 }, 'order', 'TYPE'],
+    ['boolean as string', 'calico-deny-egress-to-imds', { allowOtherEgress: 'true' }, 'allowOtherEgress', 'TYPE'],
+    ['bad version', 'windows-userdata-dsr-patch', { kubernetesVersion: 'v1.33' }, 'kubernetesVersion', 'KUBERNETES_VERSION'],
+    ['patch version', 'windows-userdata-dsr-patch', { kubernetesVersion: '1.33.1' }, 'kubernetesVersion', 'KUBERNETES_VERSION'],
+    ['2022 on EKS 1.22', 'eksctl-windows-cluster', { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.22' }, 'windowsAmiFamily', 'AMI_FAMILY_KUBERNETES_VERSION'],
+    ['2025 on EKS 1.34', 'eksctl-windows-cluster', { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.34', windowsAmiFamily: 'WindowsServer2025FullContainer' }, 'windowsAmiFamily', 'AMI_FAMILY_KUBERNETES_VERSION'],
+    ['Linux AMI family', 'eksctl-windows-cluster', { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.33', windowsAmiFamily: 'AmazonLinux2023' }, 'windowsAmiFamily', 'ENUM'],
+    ['bad region', 'eksctl-windows-cluster', { clusterName: 'c', region: 'US-EAST-1', kubernetesVersion: '1.33' }, 'region', 'AWS_REGION'],
+    ['bad cluster name', 'eksctl-windows-cluster', { clusterName: '1cluster', region: 'us-east-1', kubernetesVersion: '1.33' }, 'clusterName', 'EKSCTL_CLUSTER_NAME'],
+    ['bad instance type', 'eksctl-windows-cluster', { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.33', windowsInstanceType: 'large' }, 'windowsInstanceType', 'INSTANCE_TYPE'],
+    ['max pods 0', 'eksctl-windows-cluster', { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.33', maxPodsPerNode: 0 }, 'maxPodsPerNode', 'RANGE'],
+    ['min above max', 'eksctl-windows-cluster', { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.33', windowsMinSize: 4, windowsMaxSize: 3 }, 'windowsMinSize', 'MIN_ABOVE_MAX'],
+    ['warm-prefix-target in secondary mode', 'vpc-cni-windows-ipam-configmap', { warmPrefixTarget: 1 }, 'warmPrefixTarget', 'PREFIX_DELEGATION_ONLY'],
+    ['windows keys with PD', 'vpc-cni-windows-ipam-configmap', { ipMode: 'prefix-delegation', keyFamily: 'windows' }, 'keyFamily', 'PREFIX_DELEGATION_KEYS'],
+    ['http endpoint', 'windows-userdata-bootstrap-dsr', { clusterName: 'c', kubernetesVersion: '1.33', apiServerEndpoint: 'http://x.example.com' }, 'apiServerEndpoint', 'HTTPS_URL'],
+    ['not base64', 'windows-userdata-bootstrap-dsr', { clusterName: 'c', kubernetesVersion: '1.33', base64ClusterCA: 'abc$' }, 'base64ClusterCA', 'BASE64'],
+    ['bad DNS IP', 'windows-userdata-bootstrap-dsr', { clusterName: 'c', kubernetesVersion: '1.33', dnsClusterIP: '10.100.0' }, 'dnsClusterIP', 'IPV4_ADDRESS'],
+    ['quote injection in kubelet args', 'windows-userdata-bootstrap-dsr', { clusterName: 'c', kubernetesVersion: '1.33', kubeletExtraArgs: "--v=2'; Remove-Item C:\\ -Recurse; '" }, 'kubeletExtraArgs', 'KUBELET_FLAGS'],
+    ['--max-pods in kubelet args', 'windows-userdata-bootstrap-dsr', { clusterName: 'c', kubernetesVersion: '1.33', kubeletExtraArgs: '--max-pods=20' }, 'kubeletExtraArgs', 'DUPLICATE_FLAG'],
+  ];
+
+  it.each(cases)('%s', (_name, id, parameters, field, rule) => {
+    let error: unknown;
+    try {
+      renderTemplate(id, parameters);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    const domainError = error as DomainError;
+    expect(domainError.code).toBe(ErrorCode.VALIDATION_FAILED);
+    expect(domainError.details).toEqual({ field, rule });
+    expect(domainError.message).toContain(field);
+  });
+});

@@ -1,0 +1,352 @@
+import { LineCounter, parseAllDocuments, stringify, isNode, type Document } from 'yaml';
+import { DomainError, ErrorCode } from '../../common/domain-error.js';
+import { SOURCE } from './sources.js';
+
+/**
+ * Finds the parts of Kubernetes and Calico network policies that Felix on Windows silently skips
+ * (it logs "Skipping rule because it contains ..." and drops the whole rule), and proposes a
+ * Windows-safe rewrite where one exists. Source: projectcalico/calico
+ * felix/dataplane/windows/policysets/policysets.go; DOMAIN.md §6.
+ */
+
+export const WindowsRule = {
+  NEGATIVE_MATCH: 'NEGATIVE_MATCH',
+  NAMED_PORT: 'NAMED_PORT',
+  ICMP_TYPE_CODE: 'ICMP_TYPE_CODE',
+  LOG_ACTION: 'LOG_ACTION',
+  PASS_ACTION: 'PASS_ACTION',
+  HTTP_MATCH: 'HTTP_MATCH',
+  IPV6: 'IPV6',
+  HOST_ENDPOINT_FIELD: 'HOST_ENDPOINT_FIELD',
+} as const;
+export type WindowsRule = (typeof WindowsRule)[keyof typeof WindowsRule];
+
+export interface WindowsRewrite {
+  description: string;
+  /** A YAML snippet to use instead, when one can be written. */
+  yaml?: string;
+}
+
+export interface Finding {
+  /** Where in the input, e.g. `documents[0].spec.egress[1].destination.notNets`. */
+  path: string;
+  /** 1-based line in the input, when known. */
+  line?: number;
+  rule: WindowsRule;
+  /** What Windows does instead. */
+  message: string;
+  source: string;
+  rewrite?: WindowsRewrite;
+}
+
+export interface WindowsPolicyCheck {
+  documents: number;
+  findings: Finding[];
+  clean: boolean;
+}
+
+export const MAX_MANIFEST_BYTES = 1024 * 1024;
+export const MAX_DOCUMENTS = 100;
+
+const KUBERNETES_NETWORK_POLICY = 'networking.k8s.io/v1/NetworkPolicy';
+const CALICO_KINDS = new Set([
+  'projectcalico.org/v3/NetworkPolicy',
+  'projectcalico.org/v3/GlobalNetworkPolicy',
+  'crd.projectcalico.org/v1/NetworkPolicy',
+  'crd.projectcalico.org/v1/GlobalNetworkPolicy',
+]);
+
+type Obj = Record<string, unknown>;
+type Segment = string | number;
+
+function isObject(value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function pathText(documentIndex: number, segments: Segment[]): string {
+  return segments.reduce<string>(
+    (text, segment) => (typeof segment === 'number' ? `${text}[${segment}]` : `${text}.${segment}`),
+    `documents[${documentIndex}]`,
+  );
+}
+
+function isIpv6(cidr: unknown): boolean {
+  return typeof cidr === 'string' && cidr.includes(':');
+}
+
+/** Calico ports are numbers, "80" or "80:90" ranges; anything else names a container port. */
+function isNamedPort(port: unknown): boolean {
+  return typeof port === 'string' && !/^\d+(:\d+)?$/.test(port);
+}
+
+function skipEffect(action: unknown): string {
+  if (action === 'Deny') return 'the traffic it should deny is not denied on Windows; it falls through to later rules and policies, which may allow it';
+  if (action === 'Allow' || action === undefined) return 'the traffic it should allow is not allowed on Windows; it falls through to later rules and the default deny';
+  return 'it has no effect on Windows';
+}
+
+const SKIP = 'Felix on Windows skips the whole rule (it only logs it)';
+
+/** Collects findings for one parsed document. */
+class DocumentChecker {
+  readonly findings: Finding[] = [];
+
+  constructor(
+    private readonly index: number,
+    private readonly lineOf: (segments: Segment[]) => number | undefined,
+  ) {}
+
+  private add(segments: Segment[], rule: WindowsRule, message: string, rewrite?: WindowsRewrite): void {
+    const finding: Finding = { path: pathText(this.index, segments), rule, message, source: SOURCE.FELIX_WINDOWS };
+    const line = this.lineOf(segments);
+    if (line !== undefined) finding.line = line;
+    if (rewrite) finding.rewrite = rewrite;
+    this.findings.push(finding);
+  }
+
+  checkCalico(spec: Obj): void {
+    for (const field of ['doNotTrack', 'preDNAT', 'applyOnForward'] as const) {
+      if (spec[field] === true) {
+        this.add(['spec', field], WindowsRule.HOST_ENDPOINT_FIELD,
+          `${field} applies to host endpoints, which Calico on Windows does not support: Windows nodes ignore this policy's ${field} behaviour.`,
+          { description: 'Keep host-endpoint policy for Linux nodes only; Windows pods are protected by workload policy (no doNotTrack/preDNAT/applyOnForward).' });
+      }
+    }
+    for (const direction of ['ingress', 'egress'] as const) {
+      const rules = spec[direction];
+      if (!Array.isArray(rules)) continue;
+      rules.forEach((rule, ruleIndex) => {
+        if (isObject(rule)) this.checkCalicoRule(rule, ['spec', direction, ruleIndex]);
+      });
+    }
+  }
+
+  private checkCalicoRule(rule: Obj, at: Segment[]): void {
+    const effect = skipEffect(rule.action);
+    if (rule.action === 'Log') {
+      this.add([...at, 'action'], WindowsRule.LOG_ACTION, `${SKIP}: the Log action is not supported on Windows, nothing is logged.`,
+        { description: 'Remove the Log rule from policies that select Windows pods; use Calico flow logs or keep Log rules in a Linux-only policy.' });
+    }
+    if (rule.action === 'Pass') {
+      this.add([...at, 'action'], WindowsRule.PASS_ACTION, `${SKIP}: the Pass action is not supported on Windows, so evaluation does not jump to the next tier.`,
+        { description: 'Order policies (lower order first) so an explicit Allow or Deny decides instead of Pass.' });
+    }
+    if (rule.ipVersion === 6) {
+      this.add([...at, 'ipVersion'], WindowsRule.IPV6, `${SKIP}: the rule is for IPv6 and Windows nodes on EKS are IPv4 only; ${effect}.`,
+        { description: 'Drop the IPv6 rule for Windows pods (EKS IPv6 clusters do not support Windows nodes).' });
+    }
+    if (rule.notProtocol !== undefined) {
+      this.add([...at, 'notProtocol'], WindowsRule.NEGATIVE_MATCH, `${SKIP}: notProtocol is a negative match; ${effect}.`,
+        { description: 'List the protocols positively: one rule per protocol with protocol: TCP / UDP.' });
+    }
+    for (const field of ['icmp', 'notICMP'] as const) {
+      if (rule[field] !== undefined) {
+        this.add([...at, field], WindowsRule.ICMP_TYPE_CODE, `${SKIP}: ICMP type/code matches are not supported on Windows; ${effect}.`,
+          { description: 'Match protocol: ICMP without type or code (all ICMP), or keep the type/code rule in a Linux-only policy.', yaml: stringify([{ action: rule.action ?? 'Allow', protocol: 'ICMP' }]) });
+      }
+    }
+    if (rule.http !== undefined) {
+      this.add([...at, 'http'], WindowsRule.HTTP_MATCH, `${SKIP}: HTTP matches need Calico application-layer policy, which Windows does not have; ${effect}.`,
+        { description: 'Use a port-based rule for Windows pods and enforce HTTP methods/paths in the application, a service mesh or the load balancer.' });
+    }
+    for (const side of ['source', 'destination'] as const) {
+      const entity = rule[side];
+      if (!isObject(entity)) continue;
+      const where = [...at, side];
+      for (const field of ['notNets', 'notPorts', 'notSelector'] as const) {
+        if (entity[field] !== undefined) {
+          this.add([...where, field], WindowsRule.NEGATIVE_MATCH, `${SKIP}: ${side}.${field} is a negative match; ${effect}.`, negativeRewrite(rule, side, field));
+        }
+      }
+      for (const field of ['nets', 'notNets'] as const) {
+        const nets = entity[field];
+        if (Array.isArray(nets)) {
+          nets.forEach((net, i) => {
+            if (isIpv6(net)) {
+              this.add([...where, field, i], WindowsRule.IPV6, `IPv6 CIDR ${String(net)}: Windows nodes on EKS are IPv4 only; Felix on Windows drops IPv6 CIDRs from the rule, and skips the rule if none are left.`,
+                { description: 'Remove IPv6 CIDRs from rules that select Windows pods.' });
+            }
+          });
+        }
+      }
+      for (const field of ['ports', 'notPorts'] as const) {
+        const ports = entity[field];
+        if (Array.isArray(ports)) {
+          ports.forEach((port, i) => {
+            if (isNamedPort(port)) {
+              this.add([...where, field, i], WindowsRule.NAMED_PORT, `${SKIP}: named port "${String(port)}" is not supported on Windows; ${effect}.`,
+                { description: `Replace "${String(port)}" with the container's port number.` });
+            }
+          });
+        }
+      }
+    }
+  }
+
+  checkKubernetes(spec: Obj): void {
+    for (const [direction, peersField] of [['ingress', 'from'], ['egress', 'to']] as const) {
+      const rules = spec[direction];
+      if (!Array.isArray(rules)) continue;
+      rules.forEach((rule, ruleIndex) => {
+        if (!isObject(rule)) return;
+        const at: Segment[] = ['spec', direction, ruleIndex];
+        const peers = rule[peersField];
+        if (Array.isArray(peers)) {
+          peers.forEach((peer, peerIndex) => {
+            if (!isObject(peer) || !isObject(peer.ipBlock)) return;
+            const block = peer.ipBlock;
+            const blockAt: Segment[] = [...at, peersField, peerIndex, 'ipBlock'];
+            if (isIpv6(block.cidr)) {
+              this.add([...blockAt, 'cidr'], WindowsRule.IPV6, `IPv6 CIDR ${String(block.cidr)}: Windows nodes on EKS are IPv4 only; the peer never matches on Windows.`,
+                { description: 'Remove IPv6 ipBlocks from policies that select Windows pods.' });
+            }
+            if (Array.isArray(block.except) && block.except.length > 0) {
+              this.add([...blockAt, 'except'], WindowsRule.NEGATIVE_MATCH,
+                `${SKIP}: Calico turns ipBlock.except into notNets, a negative match; the whole ${direction} rule is not enforced on Windows, so its traffic falls through to the default deny (and the excepted range is not singled out either).`,
+                exceptRewrite(spec, direction, typeof block.cidr === 'string' ? block.cidr : '0.0.0.0/0', block.except.map(String)));
+            }
+          });
+        }
+        const ports = rule.ports;
+        if (Array.isArray(ports)) {
+          ports.forEach((port, portIndex) => {
+            if (isObject(port) && typeof port.port === 'string') {
+              this.add([...at, 'ports', portIndex, 'port'], WindowsRule.NAMED_PORT,
+                `${SKIP}: named port "${port.port}" is not supported on Windows; the traffic this rule allows is dropped on Windows pods.`,
+                { description: `Replace "${port.port}" with the container's port number.` });
+            }
+          });
+        }
+      });
+    }
+  }
+}
+
+/** Windows-safe form for a Calico rule with a negative entity match. */
+function negativeRewrite(rule: Obj, side: 'source' | 'destination', field: 'notNets' | 'notPorts' | 'notSelector'): WindowsRewrite {
+  const positive = { notNets: 'nets', notPorts: 'ports', notSelector: 'selector' }[field];
+  const entity = rule[side] as Obj;
+  if (rule.action !== undefined && rule.action !== 'Allow') {
+    return {
+      description: `Windows cannot express "${String(rule.action)} everything except ${field}". List what should be allowed with explicit Allow rules (${positive}) in a policy with a lower order, and let the default deny handle the rest.`,
+    };
+  }
+  const rest = { ...entity };
+  delete rest[field];
+  const common: Obj = {};
+  if (rule.protocol !== undefined) common.protocol = rule.protocol;
+  const deny: Obj = { action: 'Deny', ...common, [side]: { [positive]: entity[field] } };
+  const allow: Obj = { ...rule, action: 'Allow', [side]: rest };
+  if (Object.keys(rest).length === 0) delete allow[side];
+  return {
+    description:
+      `Say the exception positively: an explicit Deny rule to ${positive} ${JSON.stringify(entity[field])} first (in this rule list, or in a policy with a lower order), then the Allow without ${field}. ` +
+      'Note the excepted traffic is then denied rather than left to later policies.',
+    yaml: stringify([deny, allow]),
+  };
+}
+
+/** Calico rules replacing a Kubernetes ipBlock with except. */
+function exceptRewrite(spec: Obj, direction: 'ingress' | 'egress', cidr: string, except: string[]): WindowsRewrite {
+  const side = direction === 'egress' ? 'destination' : 'source';
+  const selector = isObject(spec.podSelector) ? calicoSelectorFromLabelSelector(spec.podSelector) : 'all()';
+  const rules = [
+    { action: 'Deny', [side]: { nets: except } },
+    { action: 'Allow', [side]: { nets: [cidr] } },
+  ];
+  return {
+    description:
+      `Use a Calico projectcalico.org/v3 NetworkPolicy in the same namespace, with a lower order than other policies (e.g. order: 10), selector: ${selector}, types: [${direction === 'egress' ? 'Egress' : 'Ingress'}], ` +
+      'and these rules: the explicit Deny for the excepted ranges, then the Allow for the block (add the rule\'s ports to the Allow).',
+    yaml: stringify(rules),
+  };
+}
+
+/** A Kubernetes LabelSelector as a Calico selector expression. */
+export function calicoSelectorFromLabelSelector(selector: Obj): string {
+  const terms: string[] = [];
+  if (isObject(selector.matchLabels)) {
+    for (const [key, value] of Object.entries(selector.matchLabels)) terms.push(`${key} == "${String(value)}"`);
+  }
+  if (Array.isArray(selector.matchExpressions)) {
+    for (const expression of selector.matchExpressions) {
+      if (!isObject(expression)) continue;
+      const key = String(expression.key);
+      const values = Array.isArray(expression.values) ? expression.values.map((v) => `"${String(v)}"`).join(', ') : '';
+      if (expression.operator === 'In') terms.push(`${key} in {${values}}`);
+      else if (expression.operator === 'NotIn') terms.push(`${key} not in {${values}}`);
+      else if (expression.operator === 'Exists') terms.push(`has(${key})`);
+      else if (expression.operator === 'DoesNotExist') terms.push(`!has(${key})`);
+    }
+  }
+  return terms.length === 0 ? 'all()' : terms.join(' && ');
+}
+
+function unprocessable(message: string, details: Record<string, unknown>): DomainError {
+  return new DomainError(ErrorCode.UNPROCESSABLE_DOCUMENT, message, details);
+}
+
+function lineLocator(document: Document, counter: LineCounter): (segments: Segment[]) => number | undefined {
+  return (segments) => {
+    const node = document.getIn(segments, true);
+    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
+    return undefined;
+  };
+}
+
+/**
+ * Checks Kubernetes NetworkPolicy and Calico NetworkPolicy/GlobalNetworkPolicy YAML (one or more
+ * `---` documents) for what Windows nodes skip. Malformed YAML, non-object documents and unknown
+ * kinds are UNPROCESSABLE_DOCUMENT; more than 1 MiB or 100 documents is PAYLOAD_TOO_LARGE.
+ */
+export function checkPolicyForWindows(manifest: string): WindowsPolicyCheck {
+  if (typeof manifest !== 'string') throw unprocessable('The manifest must be YAML text', { reason: 'NOT_TEXT' });
+  const bytes = Buffer.byteLength(manifest, 'utf8');
+  if (bytes > MAX_MANIFEST_BYTES) {
+    throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, `The manifest is ${bytes} bytes; at most ${MAX_MANIFEST_BYTES} (1 MiB) are checked`, { bytes, limit: MAX_MANIFEST_BYTES });
+  }
+  const counter = new LineCounter();
+  const parsed = parseAllDocuments(manifest, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const all = Array.isArray(parsed) ? parsed : [];
+  // Documents that hold nothing (a leading or trailing `---`, comments only) are not counted.
+  const documents = all.filter((d) => d.contents !== null || d.errors.length > 0);
+  if (documents.length === 0) throw unprocessable('The manifest holds no YAML document', { reason: 'EMPTY' });
+  if (documents.length > MAX_DOCUMENTS) {
+    throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, `The manifest has ${documents.length} documents; at most ${MAX_DOCUMENTS} are checked`, { documents: documents.length, limit: MAX_DOCUMENTS });
+  }
+  const findings: Finding[] = [];
+  documents.forEach((document, index) => {
+    const error = document.errors[0];
+    if (error) {
+      const line = error.linePos?.[0]?.line ?? counter.linePos(error.pos[0]).line;
+      throw unprocessable(`Document ${index} is not valid YAML (line ${line}): ${error.message.split('\n')[0]}`, { documentIndex: index, line, reason: 'MALFORMED_YAML' });
+    }
+    const startLine = document.contents?.range ? counter.linePos(document.contents.range[0]).line : undefined;
+    let value: unknown;
+    try {
+      value = document.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      throw unprocessable(`Document ${index} cannot be read: ${(e as Error).message}`, { documentIndex: index, line: startLine, reason: 'MALFORMED_YAML' });
+    }
+    if (!isObject(value)) {
+      throw unprocessable(`Document ${index} is not an object (a Kubernetes manifest is a mapping)`, { documentIndex: index, line: startLine, reason: 'NOT_AN_OBJECT' });
+    }
+    const kind = `${String(value.apiVersion)}/${String(value.kind)}`;
+    const isKubernetes = kind === KUBERNETES_NETWORK_POLICY;
+    if (!isKubernetes && !CALICO_KINDS.has(kind)) {
+      throw unprocessable(
+        `Document ${index} is ${String(value.apiVersion)} ${String(value.kind)}; only networking.k8s.io/v1 NetworkPolicy and projectcalico.org/v3 NetworkPolicy or GlobalNetworkPolicy are checked`,
+        { documentIndex: index, line: startLine, reason: 'UNKNOWN_KIND', apiVersion: value.apiVersion, kind: value.kind },
+      );
+    }
+    if (value.spec !== undefined && !isObject(value.spec)) {
+      throw unprocessable(`Document ${index}: spec is not an object`, { documentIndex: index, line: startLine, reason: 'NOT_AN_OBJECT' });
+    }
+    const checker = new DocumentChecker(index, lineLocator(document, counter));
+    const spec = (value.spec ?? {}) as Obj;
+    if (isKubernetes) checker.checkKubernetes(spec);
+    else checker.checkCalico(spec);
+    findings.push(...checker.findings);
+  });
+  return { documents: documents.length, findings, clean: findings.length === 0 };
+}
