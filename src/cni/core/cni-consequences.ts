@@ -1,0 +1,233 @@
+import {
+  computeNodeCapacity,
+  computeSubnetUsage,
+  parseIpv4Cidr,
+  RECOMMENDED_CAP_VCPU_THRESHOLD,
+  RECOMMENDED_MAX_PODS_LARGE,
+  RECOMMENDED_MAX_PODS_SMALL,
+  type IpMode,
+  type NodeCapacityInput,
+  type SubnetUsageInput,
+} from '../../capacity/core/index.js';
+import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
+import type { ResolvedNodeGroup } from './cni-input.validation.js';
+import type { CniOption, IpFamily, NodeGroupConsequence } from './cni.types.js';
+
+/** Usable addresses of a subnet /p: 2^(32-p) - 5 (EC2 reserves the first four and the last). */
+const RESERVED_PER_SUBNET = 5;
+
+/**
+ * Kubelet max-pods the recommendation sets where IPs no longer bound pods (Windows under PD, any
+ * overlay node): 110, or 250 on types with more than 30 vCPUs (BPG prefix-mode: "110, up to 250 on
+ * large types"; the same threshold as the EKS max-pods calculator).
+ */
+export function recommendedKubeletMaxPods(facts: InstanceTypeFacts): number {
+  return facts.vcpus > RECOMMENDED_CAP_VCPU_THRESHOLD ? RECOMMENDED_MAX_PODS_LARGE : RECOMMENDED_MAX_PODS_SMALL;
+}
+
+/** The IP mode an option asks of a node group's OS; null for the overlay (no VPC IPs for pods). */
+export function requestedIpMode(option: CniOption): IpMode | null {
+  switch (option) {
+    case 'VPC_CNI_SECONDARY_IP':
+    case 'VPC_CNI_CUSTOM_NETWORKING':
+      return 'SECONDARY_IP';
+    case 'VPC_CNI_PREFIX_DELEGATION':
+      return 'PREFIX_DELEGATION';
+    case 'CALICO_OVERLAY':
+      return null;
+  }
+}
+
+/**
+ * The exact capacity-engine inputs an option uses for a group (exported so tests can call the
+ * capacity engine with the very same values). Null when the option does not put the group's
+ * pods on VPC IPs (overlay) or cannot run it.
+ */
+export function nodeCapacityInputFor(option: CniOption, g: ResolvedNodeGroup): NodeCapacityInput | null {
+  const ipMode = requestedIpMode(option);
+  if (ipMode === null) return null;
+  const input: NodeCapacityInput = { instanceType: g.facts, os: g.os, ipMode };
+  // Windows: custom networking is not possible; the group keeps secondary-IP mode (UG windows-support).
+  if (option === 'VPC_CNI_CUSTOM_NETWORKING' && g.os === 'LINUX') input.customNetworking = true;
+  if (option === 'VPC_CNI_PREFIX_DELEGATION' && g.os === 'WINDOWS') {
+    input.kubeletMaxPods = recommendedKubeletMaxPods(g.facts);
+  }
+  return input;
+}
+
+function ceilDiv(a: number, b: number): number {
+  return Math.ceil(a / b);
+}
+
+export function subnetUsageInputFor(
+  capacityInput: NodeCapacityInput,
+  g: ResolvedNodeGroup,
+  nodeCount: number,
+  podsPerNode: number,
+): SubnetUsageInput {
+  const input: SubnetUsageInput = {
+    instanceType: g.facts,
+    nodeCount,
+    os: g.os,
+    ipMode: capacityInput.ipMode,
+    podsPerNode,
+    subnetCidrs: g.subnetCidrs,
+  };
+  if (capacityInput.kubeletMaxPods !== undefined) input.kubeletMaxPods = capacityInput.kubeletMaxPods;
+  if (capacityInput.customNetworking) input.customNetworking = true;
+  return input;
+}
+
+export interface ConsequenceContext {
+  ipFamily: IpFamily;
+  /** Set when Windows nodes cannot exist in this cluster at all (IPv6, Fargate, Auto Mode, Hybrid Nodes). */
+  windowsBlockedBy: string | null;
+}
+
+/**
+ * What an option means for one node group, computed with the capacity engine: pods per node,
+ * nodes needed, subnet IPs consumed and left.
+ */
+export function computeConsequence(
+  option: CniOption,
+  g: ResolvedNodeGroup,
+  ctx: ConsequenceContext,
+): NodeGroupConsequence {
+  const base = {
+    nodeGroup: g.name,
+    os: g.os,
+    instanceType: g.facts.name,
+    pods: g.pods,
+    plannedNodes: g.nodes,
+  };
+  if (g.os === 'WINDOWS' && ctx.windowsBlockedBy) {
+    return {
+      ...base,
+      supported: false,
+      effectiveIpMode: null,
+      maxPodsPerNode: 0,
+      nodesNeeded: null,
+      nodesForSubnet: g.nodes,
+      podsUseVpcIps: false,
+      subnet: null,
+      formula: [],
+      warnings: [],
+      note: `Windows nodes are not supported here: ${ctx.windowsBlockedBy}`,
+    };
+  }
+
+  const capacityInput = nodeCapacityInputFor(option, g);
+  if (capacityInput === null) return overlayConsequence(g, base, ctx);
+
+  const capacity = computeNodeCapacity(capacityInput);
+  const maxPods = capacity.maxPods;
+  const nodesNeeded = maxPods > 0 ? ceilDiv(g.pods, maxPods) : g.pods === 0 ? 0 : null;
+  const nodesForSubnet = Math.max(g.nodes, nodesNeeded ?? 0);
+  const podsPerNode = nodesForSubnet > 0 ? Math.min(maxPods, ceilDiv(g.pods, nodesForSubnet)) : 0;
+  const notes: string[] = [];
+  if (option === 'VPC_CNI_CUSTOM_NETWORKING' && g.os === 'WINDOWS') {
+    notes.push('Windows nodes cannot use custom networking: this group stays in secondary-IP mode.');
+  }
+  if (capacity.effectiveIpMode !== capacity.requestedIpMode) {
+    notes.push(
+      `${g.facts.name} is ${g.facts.hypervisor ?? 'bare metal'}: ${capacity.requestedIpMode} falls back to ${capacity.effectiveIpMode}.`,
+    );
+  }
+
+  const formula = [...capacity.formula];
+  const warnings = [...capacity.warnings];
+  let subnet: NodeGroupConsequence['subnet'] = null;
+  if (ctx.ipFamily === 'IPV6') {
+    notes.push('IPv6 cluster: pods take IPv6 addresses, so the IPv4 subnet math does not apply.');
+  } else {
+    const usage = computeSubnetUsage(subnetUsageInputFor(capacityInput, g, nodesForSubnet, podsPerNode));
+    subnet = {
+      ipsPerNode: usage.ipsPerNode,
+      ipsConsumed: usage.totalIps,
+      usableAddresses: usage.usableAddresses,
+      ipsLeft: usage.usableAddresses - usage.totalIps,
+      fits: usage.verdict.fits,
+      message: usage.verdict.message,
+    };
+    formula.push(...usage.formula);
+    warnings.push(...usage.warnings);
+  }
+  return {
+    ...base,
+    supported: maxPods > 0 || g.pods === 0,
+    effectiveIpMode: capacity.effectiveIpMode,
+    maxPodsPerNode: maxPods,
+    nodesNeeded,
+    nodesForSubnet,
+    podsUseVpcIps: true,
+    subnet,
+    formula,
+    warnings,
+    ...(notes.length ? { note: notes.join(' ') } : {}),
+  };
+}
+
+/**
+ * Calico overlay: pods take addresses from the Calico IP pool, not the VPC; a node takes only its
+ * primary IP, and pods per node are bounded by kubelet max-pods (Tigera EKS install page).
+ */
+function overlayConsequence(
+  g: ResolvedNodeGroup,
+  base: Pick<NodeGroupConsequence, 'nodeGroup' | 'os' | 'instanceType' | 'pods' | 'plannedNodes'>,
+  ctx: ConsequenceContext,
+): NodeGroupConsequence {
+  if (g.os === 'WINDOWS') {
+    return {
+      ...base,
+      supported: false,
+      effectiveIpMode: null,
+      maxPodsPerNode: 0,
+      nodesNeeded: null,
+      nodesForSubnet: g.nodes,
+      podsUseVpcIps: false,
+      subnet: null,
+      formula: [],
+      warnings: [],
+      note: 'Calico overlay networking for Windows pods is not supported on EKS (Tigera: "EKS: VPC CNI").',
+    };
+  }
+  const maxPods = recommendedKubeletMaxPods(g.facts);
+  const nodesNeeded = ceilDiv(g.pods, maxPods);
+  const nodesForSubnet = Math.max(g.nodes, nodesNeeded);
+  const formula = [
+    `kubelet max-pods = ${maxPods} (${g.facts.vcpus} vCPUs ${g.facts.vcpus > RECOMMENDED_CAP_VCPU_THRESHOLD ? '>' : '<='} ${RECOMMENDED_CAP_VCPU_THRESHOLD})`,
+    `nodes needed = ceil(${g.pods} / ${maxPods}) = ${nodesNeeded}`,
+  ];
+  let subnet: NodeGroupConsequence['subnet'] = null;
+  if (ctx.ipFamily === 'IPV4') {
+    const usable = g.subnetCidrs
+      .map((c) => parseIpv4Cidr(c).size - RESERVED_PER_SUBNET)
+      .reduce((a, b) => a + b, 0);
+    const consumed = nodesForSubnet; // one primary IP per node; pods take none
+    subnet = {
+      ipsPerNode: 1,
+      ipsConsumed: consumed,
+      usableAddresses: usable,
+      ipsLeft: usable - consumed,
+      fits: consumed <= usable,
+      message:
+        consumed <= usable
+          ? `${consumed} node IPs of ${usable} usable; pods take no VPC IPs on the overlay`
+          : `${consumed} nodes need more than the ${usable} usable addresses`,
+    };
+    formula.push(`subnet IPs = ${nodesForSubnet} nodes x 1 primary IP = ${consumed} of ${usable} usable`);
+  }
+  return {
+    ...base,
+    supported: true,
+    effectiveIpMode: null,
+    maxPodsPerNode: maxPods,
+    nodesNeeded,
+    nodesForSubnet,
+    podsUseVpcIps: false,
+    subnet,
+    formula,
+    warnings: [],
+    note: 'Overlay: pods take Calico pool addresses, not VPC IPs; pods per node are bounded by kubelet max-pods.',
+  };
+}

@@ -1,0 +1,181 @@
+import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
+import { parseIpv4Cidr, type NodeOs, NODE_OSES } from '../../capacity/core/index.js';
+import { DomainError, validationError } from '../../common/domain-error.js';
+import {
+  CLUSTER_PLATFORMS,
+  IP_FAMILIES,
+  type CniDeps,
+  type CniNeeds,
+  type CniRecommendationInput,
+  type CniRecommendation,
+} from './cni.types.js';
+
+/** A node group after validation, with its facts and its share of the pods. */
+export interface ResolvedNodeGroup {
+  index: number;
+  name: string;
+  os: NodeOs;
+  facts: InstanceTypeFacts;
+  nodes: number;
+  subnetCidrs: string[];
+  /** This group's share of windowsPods / linuxPods (by node count). */
+  pods: number;
+}
+
+export interface ResolvedCniInput {
+  normalized: CniRecommendation['input'];
+  /** Kubernetes minor version: 31 for "1.31". */
+  kubernetesMinor: number;
+  groups: ResolvedNodeGroup[];
+}
+
+const KUBERNETES_VERSION = /^1\.(\d{1,2})$/;
+
+function requireCount(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw validationError(field, 'non-negative-integer', `${field} must be an integer >= 0 (got ${String(value)})`);
+  }
+  return value;
+}
+
+function optionalBoolean(value: unknown, field: string): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value !== 'boolean') throw validationError(field, 'boolean', `${field} must be true or false`);
+  return value;
+}
+
+/**
+ * Spreads `total` pods over groups in proportion to their nodes (largest remainder, ties to the
+ * earlier group), so the shares add up to `total` exactly. Groups with no nodes share evenly
+ * when no group of that OS has nodes.
+ */
+export function spreadPods(total: number, nodes: readonly number[]): number[] {
+  if (nodes.length === 0) return [];
+  const allZero = nodes.every((n) => n === 0);
+  const weights = allZero ? nodes.map(() => 1) : nodes;
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (total * w) / sum);
+  const shares = exact.map(Math.floor);
+  let left = total - shares.reduce((a, b) => a + b, 0);
+  const order = exact
+    .map((x, i) => ({ i, frac: x - Math.floor(x) }))
+    .sort((a, b) => b.frac - a.frac || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    shares[i] += 1;
+    left -= 1;
+  }
+  return shares;
+}
+
+/** Validates the input (throwing `validationError` with the field path) and resolves instance types. */
+export function resolveCniInput(input: CniRecommendationInput, deps: CniDeps): ResolvedCniInput {
+  if (input === null || typeof input !== 'object') {
+    throw validationError('input', 'object', 'the input must be an object');
+  }
+  const version = typeof input.kubernetesVersion === 'string' ? input.kubernetesVersion.trim() : '';
+  const vm = KUBERNETES_VERSION.exec(version);
+  if (!vm) {
+    throw validationError(
+      'kubernetesVersion',
+      'kubernetes-version',
+      `kubernetesVersion must look like "1.31" (got ${JSON.stringify(input.kubernetesVersion)})`,
+    );
+  }
+  const ipFamily = input.ipFamily ?? 'IPV4';
+  if (!IP_FAMILIES.includes(ipFamily)) {
+    throw validationError('ipFamily', 'enum', `ipFamily must be one of ${IP_FAMILIES.join(', ')}`);
+  }
+  const platform = input.platform ?? 'EC2';
+  if (!CLUSTER_PLATFORMS.includes(platform)) {
+    throw validationError('platform', 'enum', `platform must be one of ${CLUSTER_PLATFORMS.join(', ')}`);
+  }
+  const windowsPods = requireCount(input.windowsPods, 'windowsPods');
+  const linuxPods = requireCount(input.linuxPods, 'linuxPods');
+  const servicesPerWindowsNode = requireCount(input.servicesPerWindowsNode ?? 0, 'servicesPerWindowsNode');
+  const needsIn: CniNeeds = input.needs ?? {};
+  if (typeof needsIn !== 'object') throw validationError('needs', 'object', 'needs must be an object');
+  const needs: Required<CniNeeds> = {
+    networkPolicyOnWindows: optionalBoolean(needsIn.networkPolicyOnWindows, 'needs.networkPolicyOnWindows'),
+    networkPolicyOnLinux: optionalBoolean(needsIn.networkPolicyOnLinux, 'needs.networkPolicyOnLinux'),
+    securityGroupsForPods: optionalBoolean(needsIn.securityGroupsForPods, 'needs.securityGroupsForPods'),
+    albIpTargets: optionalBoolean(needsIn.albIpTargets, 'needs.albIpTargets'),
+    webhooksOnPods: optionalBoolean(needsIn.webhooksOnPods, 'needs.webhooksOnPods'),
+    externalTrafficPolicyLocal: optionalBoolean(needsIn.externalTrafficPolicyLocal, 'needs.externalTrafficPolicyLocal'),
+  };
+
+  if (!Array.isArray(input.nodeGroups) || input.nodeGroups.length === 0) {
+    throw validationError('nodeGroups', 'non-empty', 'nodeGroups must list at least one node group');
+  }
+  const seen = new Set<string>();
+  const partial = input.nodeGroups.map((g, index) => {
+    const at = `nodeGroups[${index}]`;
+    if (g === null || typeof g !== 'object') throw validationError(at, 'object', `${at} must be an object`);
+    const name = typeof g.name === 'string' ? g.name.trim() : '';
+    if (!name) throw validationError(`${at}.name`, 'non-empty', `${at}.name must be a non-empty string`);
+    if (seen.has(name)) throw validationError(`${at}.name`, 'unique', `node group name "${name}" is used twice`);
+    seen.add(name);
+    if (!NODE_OSES.includes(g.os)) {
+      throw validationError(`${at}.os`, 'enum', `${at}.os must be one of ${NODE_OSES.join(', ')}`);
+    }
+    const nodes = requireCount(g.nodes, `${at}.nodes`);
+    if (typeof g.instanceType !== 'string' || !g.instanceType.trim()) {
+      throw validationError(`${at}.instanceType`, 'non-empty', `${at}.instanceType must be an instance type name`);
+    }
+    let facts: InstanceTypeFacts | undefined;
+    let lookupMessage = '';
+    try {
+      facts = deps.lookupInstanceType(g.instanceType.trim());
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      lookupMessage = `: ${err.message}`;
+    }
+    if (!facts) {
+      throw validationError(
+        `${at}.instanceType`,
+        'known-instance-type',
+        `unknown instance type "${g.instanceType}"${lookupMessage}`,
+      );
+    }
+    if (!Array.isArray(g.subnetCidrs) || g.subnetCidrs.length === 0) {
+      throw validationError(`${at}.subnetCidrs`, 'non-empty', `${at}.subnetCidrs must list at least one IPv4 CIDR`);
+    }
+    const subnetCidrs = g.subnetCidrs.map((c, j) => parseIpv4Cidr(c, `${at}.subnetCidrs[${j}]`).cidr);
+    return { index, name, os: g.os, facts, nodes, subnetCidrs };
+  });
+
+  if (platform === 'EC2') {
+    if (windowsPods > 0 && !partial.some((g) => g.os === 'WINDOWS')) {
+      throw validationError('windowsPods', 'needs-node-group', 'windowsPods > 0 but no node group has os WINDOWS');
+    }
+    if (linuxPods > 0 && !partial.some((g) => g.os === 'LINUX')) {
+      throw validationError('linuxPods', 'needs-node-group', 'linuxPods > 0 but no node group has os LINUX');
+    }
+  }
+
+  const pods = new Map<number, number>();
+  for (const [os, total] of [
+    ['WINDOWS', windowsPods],
+    ['LINUX', linuxPods],
+  ] as const) {
+    const ofOs = partial.filter((g) => g.os === os);
+    const shares = spreadPods(total, ofOs.map((g) => g.nodes));
+    ofOs.forEach((g, k) => pods.set(g.index, shares[k]));
+  }
+
+  return {
+    normalized: {
+      kubernetesVersion: version,
+      ipFamily,
+      platform,
+      windowsPods,
+      linuxPods,
+      servicesPerWindowsNode,
+      subnetsFragmented: optionalBoolean(input.subnetsFragmented, 'subnetsFragmented'),
+      acceptUnsupportedCni: optionalBoolean(input.acceptUnsupportedCni, 'acceptUnsupportedCni'),
+      needs,
+    },
+    kubernetesMinor: Number(vm[1]),
+    groups: partial.map((g) => ({ ...g, pods: pods.get(g.index) ?? 0 })),
+  };
+}

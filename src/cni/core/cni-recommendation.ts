@@ -1,0 +1,701 @@
+import {
+  dsrKubeProxyFlags,
+  HNS_PORT_EXHAUSTION_ERROR,
+  WINDOWS_SERVICES_PER_NODE_LIMIT,
+} from '../../capacity/core/index.js';
+import { computeConsequence, recommendedKubeletMaxPods, type ConsequenceContext } from './cni-consequences.js';
+import { resolveCniInput, type ResolvedCniInput, type ResolvedNodeGroup } from './cni-input.validation.js';
+import { CNI_SOURCE, type CniRuleCode } from './cni-rules.js';
+import { CNI_TEMPLATE_IDS } from './cni-template-ids.js';
+import {
+  CNI_OPTIONS,
+  type CniConflict,
+  type CniDeps,
+  type CniNote,
+  type CniOption,
+  type CniOptionAssessment,
+  type CniReason,
+  type CniReasonEffect,
+  type CniRecommendation,
+  type CniRecommendationInput,
+  type CniSetting,
+  type CniVerdict,
+  type DsrRecommendation,
+  type NetworkPolicyRecommendation,
+  type NodeGroupConsequence,
+} from './cni.types.js';
+
+/**
+ * Scoring. Each option starts from a base weight (its own "character" reason) and every rule adds
+ * or removes points. The highest-scoring supported option is RECOMMENDED; the others are VIABLE
+ * when they keep at least VIABLE_MIN_SCORE points, else NOT_RECOMMENDED. Any RULES_OUT reason makes
+ * an option UNSUPPORTED whatever its score.
+ */
+export const VIABLE_MIN_SCORE = 25;
+export const CNI_WEIGHTS = {
+  BASE_SECONDARY_IP: 50,
+  BASE_PREFIX_DELEGATION: 40,
+  BASE_CUSTOM_NETWORKING: 30,
+  BASE_OVERLAY: 30,
+  WINDOWS_PODS_EXCEED_SECONDARY_IP_SECONDARY: -25,
+  WINDOWS_PODS_EXCEED_SECONDARY_IP_PD: 30,
+  WINDOWS_PD_NEEDS_NITRO_ONLY_XEN: -30,
+  WINDOWS_PD_NEEDS_NITRO_SOME_XEN: -10,
+  FRAGMENTED_PD: -35,
+  FRAGMENTED_SECONDARY: 15,
+  SUBNET_CANNOT_HOLD: -20,
+  IPV4_EXHAUSTION_WINDOWS_PD: 20,
+  IPV4_EXHAUSTION_WINDOWS_SECONDARY: -10,
+  IPV4_EXHAUSTION_LINUX_CUSTOM: 30,
+  IPV4_EXHAUSTION_LINUX_SECONDARY: -10,
+  IPV4_EXHAUSTION_LINUX_OVERLAY: 15,
+  CUSTOM_NETWORKING_MIXED_CLUSTER: -20,
+  SGP_ON_OVERLAY: -40,
+  ALB_IP_TARGETS_ON_OVERLAY: -20,
+  WEBHOOKS_ON_OVERLAY: -10,
+  VENDOR_SUPPORT_NOT_ACCEPTED: -30,
+} as const;
+
+const WINDOWS_AMI_FAMILY_HINT = 'WindowsServer2022CoreContainer';
+
+interface Context extends ConsequenceContext {
+  r: ResolvedCniInput;
+  windows: ResolvedNodeGroup[];
+  linux: ResolvedNodeGroup[];
+  windowsBlocks: { rule: CniRuleCode; message: string; source: string }[];
+  consequences: Map<CniOption, NodeGroupConsequence[]>;
+}
+
+function reason(
+  rule: CniRuleCode,
+  effect: CniReasonEffect,
+  weight: number,
+  message: string,
+  source: string,
+  nodeGroups?: string[],
+): CniReason {
+  return {
+    rule,
+    effect,
+    weight: effect === 'NOTE' || effect === 'RULES_OUT' ? 0 : weight,
+    message,
+    source,
+    ...(nodeGroups && nodeGroups.length ? { nodeGroups } : {}),
+  };
+}
+
+function names(groups: readonly { name: string }[]): string {
+  return groups.map((g) => g.name).join(', ');
+}
+
+function podsPerNodeWanted(g: ResolvedNodeGroup): number {
+  return Math.ceil(g.pods / Math.max(g.nodes, 1));
+}
+
+function consequenceOf(ctx: Context, option: CniOption, g: ResolvedNodeGroup): NodeGroupConsequence {
+  const found = ctx.consequences.get(option)?.find((c) => c.nodeGroup === g.name);
+  if (!found) throw new Error(`no consequence for ${option} / ${g.name}`);
+  return found;
+}
+
+/**
+ * Recommends how to network an EKS cluster with Windows (and Linux) nodes: all four CNI options
+ * ranked with reasons and sources, their consequences from the capacity engine, the network
+ * policy engine, DSR, and the settings to apply. Pure: no clock, no I/O.
+ */
+export function recommendCni(input: CniRecommendationInput, deps: CniDeps): CniRecommendation {
+  const r = resolveCniInput(input, deps);
+  const windows = r.groups.filter((g) => g.os === 'WINDOWS');
+  const linux = r.groups.filter((g) => g.os === 'LINUX');
+  const windowsBlocks = windows.length ? findWindowsBlocks(r) : [];
+  const ctx: Context = {
+    r,
+    windows,
+    linux,
+    windowsBlocks,
+    ipFamily: r.normalized.ipFamily,
+    windowsBlockedBy: windowsBlocks.length ? windowsBlocks.map((b) => b.message).join(' ') : null,
+    consequences: new Map(),
+  };
+  for (const option of CNI_OPTIONS) {
+    ctx.consequences.set(
+      option,
+      r.groups.map((g) => computeConsequence(option, g, ctx)),
+    );
+  }
+
+  const notes: CniNote[] = [];
+  const assessed = CNI_OPTIONS.map((option) => assessOption(option, ctx, notes));
+  const options = rankOptions(assessed);
+  const recommended = options.find((o) => o.verdict === 'RECOMMENDED')?.option ?? null;
+  const networkPolicyEngine = chooseNetworkPolicyEngine(ctx);
+  const dsr = decideDsr(ctx, networkPolicyEngine);
+  const settings = buildSettings(ctx, recommended, networkPolicyEngine, dsr);
+  addClusterNotes(ctx, notes, recommended);
+
+  return {
+    input: r.normalized,
+    options,
+    recommended,
+    networkPolicyEngine,
+    dsr,
+    settings,
+    conflicts: buildConflicts(ctx),
+    notes: dedupeNotes(notes),
+  };
+}
+
+function findWindowsBlocks(r: ResolvedCniInput): Context['windowsBlocks'] {
+  const blocks: Context['windowsBlocks'] = [];
+  if (r.normalized.ipFamily === 'IPV6') {
+    blocks.push({
+      rule: 'WINDOWS_UNSUPPORTED_IPV6',
+      message: 'EKS does not support Windows nodes, pods or services in an IPv6 cluster (the IP family is fixed at creation).',
+      source: `${CNI_SOURCE.UG_WINDOWS_SUPPORT}; ${CNI_SOURCE.UG_CNI_IPV6}`,
+    });
+  }
+  const platformRule = {
+    FARGATE: ['WINDOWS_UNSUPPORTED_ON_FARGATE', 'Fargate does not run Windows containers.'],
+    AUTO_MODE: ['WINDOWS_UNSUPPORTED_ON_AUTO_MODE', 'EKS Auto Mode does not run Windows nodes.'],
+    HYBRID_NODES: ['WINDOWS_UNSUPPORTED_ON_HYBRID_NODES', 'EKS Hybrid Nodes do not support Windows.'],
+    EC2: null,
+  }[r.normalized.platform] as [CniRuleCode, string] | null;
+  if (platformRule) {
+    blocks.push({ rule: platformRule[0], message: platformRule[1], source: CNI_SOURCE.UG_WINDOWS_SUPPORT });
+  }
+  return blocks;
+}
+
+function assessOption(option: CniOption, ctx: Context, notes: CniNote[]): Omit<CniOptionAssessment, 'rank' | 'verdict'> & { verdict: CniVerdict | null } {
+  const reasons: CniReason[] = [];
+  const { r, windows, linux } = ctx;
+  const n = r.normalized;
+  const isVpcCni = option !== 'CALICO_OVERLAY';
+  const consequences = ctx.consequences.get(option) ?? [];
+  const windowsPodsRunning = windows.length > 0 && n.windowsPods > 0;
+
+  // Character of the option.
+  switch (option) {
+    case 'VPC_CNI_SECONDARY_IP':
+      reasons.push(
+        reason('VPC_CNI_DEFAULT_MODE', 'FAVOURS', CNI_WEIGHTS.BASE_SECONDARY_IP,
+          'The default mode: one secondary IP per pod, nothing to opt into; Windows nodes get I - 1 pods (one ENI).',
+          `${CNI_SOURCE.UG_MANAGING_VPC_CNI}; ${CNI_SOURCE.BPG_WINDOWS_NETWORKING}`),
+      );
+      break;
+    case 'VPC_CNI_PREFIX_DELEGATION':
+      reasons.push(
+        reason('PREFIX_DELEGATION_OPT_IN', 'FAVOURS', CNI_WEIGHTS.BASE_PREFIX_DELEGATION,
+          'Opt-in (enable-windows-prefix-delegation / ENABLE_PREFIX_DELEGATION): one /28 per slot, (I - 1) * 16 pod IPs on Windows; needs Nitro types and free aligned /28 blocks.',
+          CNI_SOURCE.BPG_PREFIX_WINDOWS),
+      );
+      break;
+    case 'VPC_CNI_CUSTOM_NETWORKING':
+      reasons.push(
+        reason('CUSTOM_NETWORKING_SEPARATE_POD_SUBNETS', 'FAVOURS', CNI_WEIGHTS.BASE_CUSTOM_NETWORKING,
+          'Linux pods draw IPs from separate subnets (ENIConfig per AZ, typically 100.64.0.0/10); costs one ENI per Linux node.',
+          CNI_SOURCE.UG_CUSTOM_NETWORKING),
+      );
+      break;
+    case 'CALICO_OVERLAY':
+      reasons.push(
+        reason('OVERLAY_PODS_OFF_VPC', 'FAVOURS', CNI_WEIGHTS.BASE_OVERLAY,
+          'Pods take addresses from the Calico IP pool, not the VPC: pods per node are bounded by kubelet max-pods only.',
+          CNI_SOURCE.TIGERA_EKS),
+      );
+      break;
+  }
+
+  // Windows: platform / IP family blocks rule out every option for the Windows node groups.
+  for (const b of ctx.windowsBlocks) {
+    reasons.push(reason(b.rule, 'RULES_OUT', 0, `${b.message} Affects Windows node groups: ${names(windows)}.`, b.source, windows.map((g) => g.name)));
+  }
+
+  if (windows.length) {
+    if (isVpcCni) {
+      reasons.push(
+        reason('WINDOWS_REQUIRES_VPC_CNI', 'NOTE', 0,
+          'Windows nodes on EKS need the VPC CNI; the VPC Resource Controller does Windows IPAM once enable-windows-ipam is "true".',
+          `${CNI_SOURCE.UG_ALTERNATE_CNI}; ${CNI_SOURCE.UG_WINDOWS_SUPPORT}`),
+      );
+    } else {
+      reasons.push(
+        reason('CALICO_OVERLAY_WINDOWS_UNSUPPORTED_ON_EKS', 'RULES_OUT', 0,
+          'Calico overlay networking for Windows pods on EKS is not a supported combination: Tigera lists only "EKS: VPC CNI" for Windows (calico#5687, calico#9720). The BPG Windows networking page still offers it; the newer source wins.' +
+            (n.acceptUnsupportedCni ? ' acceptUnsupportedCni does not change this: no vendor supports it either.' : ''),
+          CNI_SOURCE.TIGERA_WINDOWS_REQ, windows.map((g) => g.name)),
+      );
+    }
+  }
+
+  // Architecture / VPCRC table: a Windows group whose nodes can run no pod in this option.
+  const deadWindows = isVpcCni && !ctx.windowsBlockedBy
+    ? windows.filter((g) => g.pods > 0 && consequenceOf(ctx, option, g).maxPodsPerNode === 0)
+    : [];
+  for (const g of deadWindows) {
+    const c = consequenceOf(ctx, option, g);
+    const nonX86 = !g.facts.architectures.includes('x86_64');
+    reasons.push(
+      nonX86
+        ? reason('WINDOWS_NEEDS_X86_64', 'RULES_OUT', 0,
+            `${g.name}: ${g.facts.name} is ${g.facts.architectures.join('/')}; EKS-optimized Windows AMIs are x86_64 only, so it cannot be a Windows node.`,
+            CNI_SOURCE.UG_WINDOWS_AMI, [g.name])
+        : reason('NODE_GROUP_NO_POD_CAPACITY', 'RULES_OUT', 0,
+            `${g.name}: ${g.facts.name} gives 0 Windows pod IPs${c.warnings.length ? ` (${c.warnings.map((w) => w.code).join(', ')})` : ''}; pods stay Pending with "Insufficient vpc.amazonaws.com/PrivateIPv4Address".`,
+            CNI_SOURCE.VPCRC_LIMITS, [g.name]),
+    );
+  }
+
+  // Windows pods per node above I - 1.
+  if (!ctx.windowsBlockedBy && isVpcCni) {
+    const exceeding = windows.filter((g) => {
+      const sec = consequenceOf(ctx, 'VPC_CNI_SECONDARY_IP', g);
+      return g.pods > 0 && sec.maxPodsPerNode > 0 && podsPerNodeWanted(g) > sec.maxPodsPerNode;
+    });
+    const describe = (g: ResolvedNodeGroup, c: NodeGroupConsequence) =>
+      `${g.name} (${g.facts.name}): ${podsPerNodeWanted(g)} pods/node wanted on ${g.nodes} nodes, ${c.maxPodsPerNode} per node here -> ${c.nodesNeeded ?? 'no'} nodes`;
+    if (exceeding.length && option !== 'VPC_CNI_PREFIX_DELEGATION') {
+      reasons.push(
+        reason('WINDOWS_PODS_EXCEED_SECONDARY_IP', 'DISFAVOURS', CNI_WEIGHTS.WINDOWS_PODS_EXCEED_SECONDARY_IP_SECONDARY,
+          `Windows pods per node exceed I - 1 in secondary-IP mode: ${exceeding.map((g) => describe(g, consequenceOf(ctx, option, g))).join('; ')}. More nodes, or prefix delegation.`,
+          CNI_SOURCE.BPG_PREFIX_WINDOWS, exceeding.map((g) => g.name)),
+      );
+    }
+    if (option === 'VPC_CNI_PREFIX_DELEGATION') {
+      const gaining = exceeding.filter((g) => consequenceOf(ctx, option, g).effectiveIpMode === 'PREFIX_DELEGATION');
+      const xen = windows.filter((g) => consequenceOf(ctx, option, g).effectiveIpMode === 'SECONDARY_IP');
+      const xenWanting = xen.filter((g) => exceeding.includes(g));
+      if (gaining.length) {
+        reasons.push(
+          reason('WINDOWS_PODS_EXCEED_SECONDARY_IP', 'FAVOURS', CNI_WEIGHTS.WINDOWS_PODS_EXCEED_SECONDARY_IP_PD,
+            `Windows pods per node exceed I - 1; prefix delegation gives (I - 1) * 16: ${gaining.map((g) => describe(g, consequenceOf(ctx, option, g))).join('; ')}.`,
+            CNI_SOURCE.BPG_PREFIX_WINDOWS, gaining.map((g) => g.name)),
+        );
+      }
+      if (xen.length) {
+        const weight = xenWanting.length === 0 ? 0
+          : gaining.length === 0 ? CNI_WEIGHTS.WINDOWS_PD_NEEDS_NITRO_ONLY_XEN : CNI_WEIGHTS.WINDOWS_PD_NEEDS_NITRO_SOME_XEN;
+        reasons.push(
+          reason('WINDOWS_PD_NEEDS_NITRO', weight === 0 ? 'NOTE' : 'DISFAVOURS', weight,
+            `Prefix delegation needs Nitro or bare-metal types; the VPC Resource Controller silently stays in secondary-IP mode on ${xen.map((g) => `${g.name} (${g.facts.name}, ${g.facts.hypervisor ?? 'unknown'})`).join(', ')}` +
+              (xenWanting.length ? `, so ${names(xenWanting)} still get only I - 1 pods per node. Choose a Nitro type to benefit.` : '.'),
+            `${CNI_SOURCE.BPG_PREFIX_WINDOWS}; ${CNI_SOURCE.VPCRC_PD}`, xen.map((g) => g.name)),
+        );
+      }
+      const raised = windows.filter((g) => consequenceOf(ctx, option, g).effectiveIpMode === 'PREFIX_DELEGATION');
+      if (raised.length) {
+        reasons.push(
+          reason('WINDOWS_KUBELET_MAX_PODS_RAISED', 'NOTE', 0,
+            `Under prefix delegation kubelet max-pods bounds Windows pods: set --max-pods (eksctl maxPodsPerNode) to ${raised.map((g) => `${g.name}: ${recommendedKubeletMaxPods(g.facts)}`).join(', ')} (110, up to 250 on types with more than 30 vCPUs).`,
+            CNI_SOURCE.BPG_PREFIX_WINDOWS, raised.map((g) => g.name)),
+        );
+      }
+    }
+  }
+
+  // Fragmented subnets.
+  if (n.subnetsFragmented && isVpcCni) {
+    if (option === 'VPC_CNI_PREFIX_DELEGATION') {
+      reasons.push(
+        reason('FRAGMENTED_SUBNETS_AVOID_PD', 'DISFAVOURS', CNI_WEIGHTS.FRAGMENTED_PD,
+          'Prefix delegation needs free aligned /28 blocks; scattered IPs in fragmented subnets make attachments fail with InsufficientCidrBlocks. If you need it anyway: a new subnet with a prefix CIDR reservation (CreateSubnetCidrReservation, type prefix).',
+          `${CNI_SOURCE.BPG_PREFIX_WINDOWS}; ${CNI_SOURCE.EC2_SUBNETS}`),
+      );
+    } else if (option === 'VPC_CNI_SECONDARY_IP') {
+      reasons.push(
+        reason('FRAGMENTED_SUBNETS_AVOID_PD', 'FAVOURS', CNI_WEIGHTS.FRAGMENTED_SECONDARY,
+          'Fragmented subnets: stay in secondary-IP mode, which takes single IPs anywhere; tune warm-ip-target / minimum-ip-target so fewer IPs sit idle.',
+          `${CNI_SOURCE.BPG_PREFIX_WINDOWS}; ${CNI_SOURCE.VPCRC_SECONDARY}`),
+      );
+    }
+  }
+
+  // Subnet capacity per option (from the capacity engine).
+  const tooSmall = consequences.filter((c) => c.supported && c.subnet && !c.subnet.fits);
+  if (tooSmall.length) {
+    reasons.push(
+      reason('SUBNET_CANNOT_HOLD_NODE_GROUP', 'DISFAVOURS', CNI_WEIGHTS.SUBNET_CANNOT_HOLD,
+        `The subnets cannot hold: ${tooSmall.map((c) => `${c.nodeGroup}: ${c.subnet?.message}`).join('; ')}.`,
+        CNI_SOURCE.EC2_SUBNETS, tooSmall.map((c) => c.nodeGroup)),
+    );
+  }
+
+  // IPv4 exhaustion: secondary-IP mode does not fit the existing subnets.
+  const exhausted = (groups: ResolvedNodeGroup[]) =>
+    n.ipFamily === 'IPV4'
+      ? groups.filter((g) => {
+          const c = consequenceOf(ctx, 'VPC_CNI_SECONDARY_IP', g);
+          return c.supported && c.subnet !== null && !c.subnet.fits;
+        })
+      : [];
+  const exhaustedWindows = ctx.windowsBlockedBy ? [] : exhausted(windows);
+  const exhaustedLinux = exhausted(linux);
+  if (exhaustedWindows.length) {
+    const msg = `IPv4 exhaustion for Windows pods (${names(exhaustedWindows)}): Windows has no IPv6 and no custom networking, so use prefix delegation plus dedicated large subnets (a secondary VPC CIDR works: nodes and pods both draw from it).`;
+    const src = `${CNI_SOURCE.UG_WINDOWS_SUPPORT}; ${CNI_SOURCE.CONTAINERS_ROADMAP_2780}`;
+    if (option === 'VPC_CNI_PREFIX_DELEGATION') reasons.push(reason('IPV4_EXHAUSTION_WINDOWS', 'FAVOURS', CNI_WEIGHTS.IPV4_EXHAUSTION_WINDOWS_PD, msg, src, exhaustedWindows.map((g) => g.name)));
+    if (option === 'VPC_CNI_SECONDARY_IP') reasons.push(reason('IPV4_EXHAUSTION_WINDOWS', 'DISFAVOURS', CNI_WEIGHTS.IPV4_EXHAUSTION_WINDOWS_SECONDARY, msg, src, exhaustedWindows.map((g) => g.name)));
+    if (option === 'VPC_CNI_CUSTOM_NETWORKING') reasons.push(reason('IPV4_EXHAUSTION_WINDOWS', 'NOTE', 0, msg, src, exhaustedWindows.map((g) => g.name)));
+  }
+  if (exhaustedLinux.length) {
+    const msg = `IPv4 exhaustion for Linux pods (${names(exhaustedLinux)}): first choice an IPv6 cluster (a new cluster${windows.length ? '; not possible here, Windows nodes need IPv4' : ''}), then custom networking with pod subnets in 100.64.0.0/10, then an overlay with commercial support.`;
+    const src = `${CNI_SOURCE.BPG_NETWORKING_INDEX}; ${CNI_SOURCE.UG_CUSTOM_NETWORKING}`;
+    if (option === 'VPC_CNI_CUSTOM_NETWORKING') reasons.push(reason('IPV4_EXHAUSTION_LINUX', 'FAVOURS', CNI_WEIGHTS.IPV4_EXHAUSTION_LINUX_CUSTOM, msg, src, exhaustedLinux.map((g) => g.name)));
+    if (option === 'VPC_CNI_SECONDARY_IP') reasons.push(reason('IPV4_EXHAUSTION_LINUX', 'DISFAVOURS', CNI_WEIGHTS.IPV4_EXHAUSTION_LINUX_SECONDARY, msg, src, exhaustedLinux.map((g) => g.name)));
+    if (option === 'CALICO_OVERLAY') reasons.push(reason('IPV4_EXHAUSTION_LINUX', 'FAVOURS', CNI_WEIGHTS.IPV4_EXHAUSTION_LINUX_OVERLAY, msg, src, exhaustedLinux.map((g) => g.name)));
+    notes.push({ rule: 'IPV4_EXHAUSTION_LINUX', severity: 'WARNING', message: msg, source: src });
+  }
+  if (exhaustedWindows.length) {
+    notes.push({
+      rule: 'IPV4_EXHAUSTION_WINDOWS',
+      severity: 'WARNING',
+      message: `IPv4 exhaustion for Windows pods (${names(exhaustedWindows)}): prefix delegation plus dedicated large subnets; neither IPv6 nor custom networking is available for Windows.`,
+      source: `${CNI_SOURCE.UG_WINDOWS_SUPPORT}; ${CNI_SOURCE.CONTAINERS_ROADMAP_2780}`,
+    });
+  }
+
+  // Custom networking is Linux-only.
+  if (option === 'VPC_CNI_CUSTOM_NETWORKING' && windows.length) {
+    reasons.push(
+      linux.length
+        ? reason('CUSTOM_NETWORKING_NOT_ON_WINDOWS', 'DISFAVOURS', CNI_WEIGHTS.CUSTOM_NETWORKING_MIXED_CLUSTER,
+            `Custom networking cannot be used on Windows nodes: only the Linux groups (${names(linux)}) would use it; the Windows groups stay in secondary-IP mode.`,
+            `${CNI_SOURCE.UG_WINDOWS_SUPPORT}; ${CNI_SOURCE.CONTAINERS_ROADMAP_2780}`, windows.map((g) => g.name))
+        : reason('CUSTOM_NETWORKING_NOT_ON_WINDOWS', 'RULES_OUT', 0,
+            'Custom networking cannot be used on Windows nodes, and this cluster has no Linux node group to use it.',
+            `${CNI_SOURCE.UG_WINDOWS_SUPPORT}; ${CNI_SOURCE.CONTAINERS_ROADMAP_2780}`, windows.map((g) => g.name)),
+    );
+  }
+
+  // Security groups for pods.
+  if (n.needs.securityGroupsForPods) {
+    if (isVpcCni && windowsPodsRunning) {
+      reasons.push(
+        reason('SGP_LINUX_ONLY', 'NOTE', 0,
+          `Security groups for pods work on Linux nodes only: the Windows pods (${names(windows)}) cannot get pod security groups; secure them with node security groups or network policy.`,
+          CNI_SOURCE.UG_SGP, windows.map((g) => g.name)),
+      );
+    }
+    if (!isVpcCni) {
+      reasons.push(
+        reason('SGP_NEEDS_VPC_CNI', 'DISFAVOURS', CNI_WEIGHTS.SGP_ON_OVERLAY,
+          'Security groups for pods need the VPC CNI (branch ENIs on a trunk ENI); overlay pods cannot have them.',
+          CNI_SOURCE.UG_SGP),
+      );
+    }
+  }
+
+  // Load balancer targets and webhooks: overlay pods are not reachable from the VPC.
+  if (!isVpcCni && n.needs.albIpTargets) {
+    reasons.push(
+      reason('ALB_IP_TARGETS_NEED_VPC_IPS', 'DISFAVOURS', CNI_WEIGHTS.ALB_IP_TARGETS_ON_OVERLAY,
+        'ALB/NLB target-type: ip registers pod IPs, which must be VPC IPs; on an overlay use target-type: instance.',
+        CNI_SOURCE.AWS_LBC_TARGET_TYPE),
+    );
+  }
+  if (!isVpcCni && n.needs.webhooksOnPods) {
+    reasons.push(
+      reason('OVERLAY_WEBHOOKS_NEED_HOST_NETWORK', 'DISFAVOURS', CNI_WEIGHTS.WEBHOOKS_ON_OVERLAY,
+        'The EKS control plane cannot reach overlay pod IPs: webhook and metrics-server pods need hostNetwork: true.',
+        CNI_SOURCE.TIGERA_EKS),
+    );
+  }
+
+  // Any alternate CNI.
+  if (!isVpcCni) {
+    reasons.push(
+      n.acceptUnsupportedCni
+        ? reason('ALTERNATE_CNI_NEEDS_VENDOR_SUPPORT', 'NOTE', 0,
+            'AWS supports only the VPC CNI; you accepted an alternate CNI, so support comes from the vendor (Tigera).',
+            CNI_SOURCE.UG_ALTERNATE_CNI)
+        : reason('ALTERNATE_CNI_NEEDS_VENDOR_SUPPORT', 'DISFAVOURS', CNI_WEIGHTS.VENDOR_SUPPORT_NOT_ACCEPTED,
+            'AWS supports only the VPC CNI; an alternate CNI needs vendor support (set acceptUnsupportedCni to weigh it as viable on Linux-only clusters).',
+            CNI_SOURCE.UG_ALTERNATE_CNI),
+    );
+  }
+
+  if (n.ipFamily === 'IPV6' && isVpcCni && linux.length) {
+    reasons.push(
+      reason('IPV6_PODS_OFF_IPV4_SUBNETS', 'NOTE', 0,
+        'IPv6 cluster: Linux pods take IPv6 addresses (Nitro types only), so IPv4 subnet consumption by pods does not apply.',
+        CNI_SOURCE.UG_CNI_IPV6, linux.map((g) => g.name)),
+    );
+  }
+
+  const score = reasons.reduce((s, x) => s + x.weight, 0);
+  return { option, verdict: reasons.some((x) => x.effect === 'RULES_OUT') ? 'UNSUPPORTED' : null, score, reasons, consequences };
+}
+
+function rankOptions(
+  assessed: (Omit<CniOptionAssessment, 'rank' | 'verdict'> & { verdict: CniVerdict | null })[],
+): CniOptionAssessment[] {
+  const order = (o: CniOption) => CNI_OPTIONS.indexOf(o);
+  const sorted = [...assessed].sort((a, b) => {
+    const au = a.verdict === 'UNSUPPORTED' ? 1 : 0;
+    const bu = b.verdict === 'UNSUPPORTED' ? 1 : 0;
+    return au - bu || b.score - a.score || order(a.option) - order(b.option);
+  });
+  let recommendedGiven = false;
+  return sorted.map((a, i) => {
+    let verdict: CniVerdict;
+    if (a.verdict === 'UNSUPPORTED') verdict = 'UNSUPPORTED';
+    else if (!recommendedGiven) {
+      verdict = 'RECOMMENDED';
+      recommendedGiven = true;
+    } else verdict = a.score >= VIABLE_MIN_SCORE ? 'VIABLE' : 'NOT_RECOMMENDED';
+    return { option: a.option, verdict, rank: i + 1, score: a.score, reasons: a.reasons, consequences: a.consequences };
+  });
+}
+
+function chooseNetworkPolicyEngine(ctx: Context): NetworkPolicyRecommendation {
+  const { needs } = ctx.r.normalized;
+  const reasons: CniReason[] = [];
+  if (needs.networkPolicyOnWindows && ctx.windows.length) {
+    reasons.push(
+      reason('WINDOWS_POLICY_NEEDS_CALICO_POLICY_ONLY', 'FAVOURS', 0,
+        'NetworkPolicy on Windows pods: install Calico in policy-only mode on top of the VPC CNI (Installation cni.type: AmazonVPC) and set ANNOTATE_POD_IP=true on aws-node.' +
+          (needs.networkPolicyOnLinux ? ' Calico enforces the Linux policies too.' : ''),
+        `${CNI_SOURCE.UG_CNI_NETPOL}; ${CNI_SOURCE.TIGERA_EKS}`),
+      reason('VPC_CNI_POLICY_LINUX_ONLY', 'NOTE', 0,
+        'Keep the VPC CNI network policy agent off (enableNetworkPolicy: "false"): it enforces on Linux nodes only and conflicts with Calico.',
+        CNI_SOURCE.UG_CNI_NETPOL),
+    );
+    return { engine: 'CALICO_POLICY_ONLY', reasons };
+  }
+  if (needs.networkPolicyOnWindows) {
+    reasons.push(
+      reason('NO_NETWORK_POLICY_NEEDED', 'NOTE', 0,
+        'networkPolicyOnWindows was asked for, but the cluster has no Windows node group.',
+        CNI_SOURCE.UG_CNI_NETPOL),
+    );
+  }
+  if (needs.networkPolicyOnLinux || needs.networkPolicyOnWindows) {
+    reasons.push(
+      reason('LINUX_POLICY_VPC_CNI', 'FAVOURS', 0,
+        'NetworkPolicy on Linux pods only: the VPC CNI (>= 1.14) network policy agent is enough (enableNetworkPolicy: "true").',
+        CNI_SOURCE.UG_CNI_NETPOL),
+    );
+    return { engine: 'VPC_CNI', reasons };
+  }
+  reasons.push(reason('NO_NETWORK_POLICY_NEEDED', 'NOTE', 0, 'No NetworkPolicy was asked for.', CNI_SOURCE.UG_CNI_NETPOL));
+  return { engine: 'NONE', reasons };
+}
+
+function decideDsr(ctx: Context, policy: NetworkPolicyRecommendation): DsrRecommendation {
+  const n = ctx.r.normalized;
+  const reasons: CniReason[] = [];
+  if (!ctx.windows.length) {
+    const why = 'No Windows node group: DSR (a Windows kube-proxy setting) does not apply.';
+    return { enable: false, kubeProxyFlags: [], reason: why, reasons: [reason('DSR_NOT_NEEDED', 'NOTE', 0, why, CNI_SOURCE.BPG_WINDOWS_NETWORKING)] };
+  }
+  if (n.servicesPerWindowsNode > WINDOWS_SERVICES_PER_NODE_LIMIT) {
+    reasons.push(
+      reason('WINDOWS_SERVICE_PORT_EXHAUSTION_DSR', 'FAVOURS', 0,
+        `${n.servicesPerWindowsNode} Services per Windows node (> ${WINDOWS_SERVICES_PER_NODE_LIMIT}) risk HNS port exhaustion ("${HNS_PORT_EXHAUSTION_ERROR}"); Direct Server Return avoids it.`,
+        CNI_SOURCE.BPG_WINDOWS_NETWORKING),
+    );
+  }
+  if (n.needs.externalTrafficPolicyLocal) {
+    reasons.push(
+      reason('EXTERNAL_TRAFFIC_POLICY_LOCAL_DSR', 'FAVOURS', 0,
+        'externalTrafficPolicy: Local on Windows nodes needs DSR (it also keeps the client source IP).',
+        CNI_SOURCE.BPG_WINDOWS_NETWORKING),
+    );
+  }
+  if (policy.engine === 'CALICO_POLICY_ONLY') {
+    reasons.push(
+      reason('CALICO_POLICY_DSR', 'FAVOURS', 0,
+        'Calico policy on Windows sees pod IPs on Service traffic only with DSR.',
+        CNI_SOURCE.BPG_WINDOWS_NETWORKING),
+    );
+  }
+  if (!reasons.length) {
+    const why = `${n.servicesPerWindowsNode} Services per Windows node (<= ${WINDOWS_SERVICES_PER_NODE_LIMIT}), no externalTrafficPolicy: Local, no Windows policy: DSR not needed.`;
+    return { enable: false, kubeProxyFlags: [], reason: why, reasons: [reason('DSR_NOT_NEEDED', 'NOTE', 0, why, CNI_SOURCE.BPG_WINDOWS_NETWORKING)] };
+  }
+  const flags = dsrKubeProxyFlags(n.kubernetesVersion);
+  return {
+    enable: true,
+    kubeProxyFlags: [...flags.flags],
+    reason: `${reasons.map((x) => x.message).join(' ')} kube-proxy flags for Kubernetes ${n.kubernetesVersion}: ${flags.flags.join(' ')} (${CNI_SOURCE.KEP_5100}).`,
+    reasons,
+  };
+}
+
+function buildSettings(
+  ctx: Context,
+  recommended: CniOption | null,
+  policy: NetworkPolicyRecommendation,
+  dsr: DsrRecommendation,
+): CniSetting[] {
+  const settings: CniSetting[] = [];
+  const n = ctx.r.normalized;
+  const T = CNI_TEMPLATE_IDS;
+  const windowsOk = ctx.windows.length > 0 && !ctx.windowsBlockedBy;
+  if (recommended && recommended !== 'CALICO_OVERLAY' && windowsOk) {
+    settings.push({
+      target: 'VPC_CNI_CONFIGMAP', key: 'enable-windows-ipam', value: 'true', templateId: T.VPC_CNI_WINDOWS_CONFIGMAP,
+      reason: 'Turns on Windows IPAM in the VPC Resource Controller.', source: CNI_SOURCE.UG_WINDOWS_SUPPORT,
+    });
+    if (recommended === 'VPC_CNI_PREFIX_DELEGATION') {
+      settings.push(
+        { target: 'VPC_CNI_CONFIGMAP', key: 'enable-windows-prefix-delegation', value: 'true', templateId: T.VPC_CNI_WINDOWS_CONFIGMAP,
+          reason: 'Prefix delegation for Windows nodes (Nitro/bare metal; Xen types stay in secondary-IP mode).', source: CNI_SOURCE.BPG_PREFIX_WINDOWS },
+        { target: 'VPC_CNI_CONFIGMAP', key: 'warm-ip-target', value: '1', templateId: T.VPC_CNI_WINDOWS_CONFIGMAP,
+          reason: 'PD warm pool default: 1 free IP; with minimum-ip-target it overrides warm-prefix-target.', source: CNI_SOURCE.VPCRC_PD },
+        { target: 'VPC_CNI_CONFIGMAP', key: 'minimum-ip-target', value: '3', templateId: T.VPC_CNI_WINDOWS_CONFIGMAP,
+          reason: 'PD warm pool default minimum: 3 IPs.', source: CNI_SOURCE.VPCRC_PD },
+      );
+    } else if (n.subnetsFragmented) {
+      const wanted = Math.max(
+        1,
+        ...ctx.windows.map((g) => Math.min(podsPerNodeWanted(g), consequenceOf(ctx, 'VPC_CNI_SECONDARY_IP', g).maxPodsPerNode)),
+      );
+      settings.push(
+        { target: 'VPC_CNI_CONFIGMAP', key: 'warm-ip-target', value: '1', templateId: T.VPC_CNI_WINDOWS_CONFIGMAP,
+          reason: 'Fragmented subnets: keep one idle IP per node instead of the default 3.', source: CNI_SOURCE.VPCRC_SECONDARY },
+        { target: 'VPC_CNI_CONFIGMAP', key: 'minimum-ip-target', value: String(wanted), templateId: T.VPC_CNI_WINDOWS_CONFIGMAP,
+          reason: `Pre-allocate the pods a node is expected to run (${wanted}) so IPs are taken once, not churned.`, source: CNI_SOURCE.VPCRC_SECONDARY },
+      );
+    }
+    for (const g of ctx.windows) {
+      settings.push({
+        target: 'EKSCTL_NODE_GROUP', key: 'amiFamily', value: WINDOWS_AMI_FAMILY_HINT, nodeGroup: g.name, templateId: T.EKSCTL_WINDOWS_CLUSTER,
+        reason: 'A hint: Windows Server 2022 Core (EKS >= 1.23); WindowsServer2025CoreContainer needs EKS >= 1.35.', source: CNI_SOURCE.EKSCTL_SCHEMA,
+      });
+      if (recommended === 'VPC_CNI_PREFIX_DELEGATION') {
+        const c = consequenceOf(ctx, recommended, g);
+        if (c.effectiveIpMode === 'PREFIX_DELEGATION') {
+          const maxPods = recommendedKubeletMaxPods(g.facts);
+          settings.push(
+            { target: 'EKSCTL_NODE_GROUP', key: 'maxPodsPerNode', value: maxPods, nodeGroup: g.name, templateId: T.EKSCTL_WINDOWS_CLUSTER,
+              reason: `Becomes kubelet --max-pods; under PD kubelet, not IPs, bounds pods (${c.maxPodsPerNode} schedulable).`, source: CNI_SOURCE.BPG_PREFIX_WINDOWS },
+            { target: 'KUBELET', key: '--max-pods', value: maxPods, nodeGroup: g.name, templateId: T.EKSCTL_WINDOWS_CLUSTER,
+              reason: "Self-managed bootstrap: Start-EKSBootstrap.ps1 -KubeletExtraArgs '--max-pods=N'.", source: CNI_SOURCE.BPG_PREFIX_WINDOWS },
+          );
+        }
+      }
+      if (dsr.enable) {
+        settings.push({
+          target: 'EKSCTL_NODE_GROUP', key: 'preBootstrapCommands', value: `kube-proxy ${dsr.kubeProxyFlags.join(' ')}`, nodeGroup: g.name,
+          templateId: T.WINDOWS_USERDATA_DSR,
+          reason: 'Patch the bootstrap script (or pass -KubeProxyExtraArgs when you own the bootstrap call) to start kube-proxy with DSR.',
+          source: `${CNI_SOURCE.BPG_WINDOWS_NETWORKING}; ${CNI_SOURCE.KEP_5100}`,
+        });
+      }
+    }
+    if (dsr.enable) {
+      settings.push({
+        target: 'KUBE_PROXY', key: '-KubeProxyExtraArgs', value: dsr.kubeProxyFlags.join(' '), templateId: T.WINDOWS_USERDATA_DSR,
+        reason: `DSR flags for Kubernetes ${n.kubernetesVersion}.`, source: CNI_SOURCE.KEP_5100,
+      });
+    }
+  }
+  if (recommended === 'VPC_CNI_PREFIX_DELEGATION' && ctx.linux.length) {
+    settings.push({
+      target: 'VPC_CNI_ADDON', key: 'ENABLE_PREFIX_DELEGATION', value: 'true', templateId: null,
+      reason: 'Prefix delegation for the Linux nodes too (aws-node; Nitro, VPC CNI >= 1.9.0).', source: CNI_SOURCE.BPG_PREFIX_WINDOWS,
+    });
+  }
+  if (recommended === 'VPC_CNI_CUSTOM_NETWORKING' && ctx.linux.length) {
+    settings.push(
+      { target: 'VPC_CNI_ADDON', key: 'AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG', value: 'true', templateId: null,
+        reason: 'Custom networking for the Linux nodes: pods draw IPs from the ENIConfig subnets.', source: CNI_SOURCE.UG_CUSTOM_NETWORKING },
+      { target: 'VPC_CNI_ADDON', key: 'ENI_CONFIG_LABEL_DEF', value: 'topology.kubernetes.io/zone', templateId: null,
+        reason: 'One ENIConfig per availability zone, named after the zone.', source: CNI_SOURCE.UG_CUSTOM_NETWORKING },
+    );
+  }
+  if (policy.engine === 'CALICO_POLICY_ONLY') {
+    settings.push(
+      { target: 'CALICO_INSTALLATION', key: 'cni.type', value: 'AmazonVPC', templateId: T.CALICO_POLICY_ONLY_INSTALLATION,
+        reason: 'Calico enforces policy only; the VPC CNI keeps networking pods.', source: CNI_SOURCE.TIGERA_EKS },
+      { target: 'VPC_CNI_ADDON', key: 'ANNOTATE_POD_IP', value: 'true', templateId: T.CALICO_POLICY_ONLY_INSTALLATION,
+        reason: 'aws-node annotates pod IPs so Calico learns them without delay.', source: CNI_SOURCE.TIGERA_EKS },
+      { target: 'VPC_CNI_ADDON', key: 'enableNetworkPolicy', value: 'false', templateId: T.CALICO_POLICY_ONLY_INSTALLATION,
+        reason: 'The VPC CNI policy agent is Linux-only and conflicts with Calico.', source: CNI_SOURCE.UG_CNI_NETPOL },
+    );
+  } else if (policy.engine === 'VPC_CNI') {
+    settings.push({
+      target: 'VPC_CNI_ADDON', key: 'enableNetworkPolicy', value: 'true', templateId: null,
+      reason: 'VPC CNI (>= 1.14) network policy for Linux pods.', source: CNI_SOURCE.UG_CNI_NETPOL,
+    });
+  }
+  return settings;
+}
+
+function addClusterNotes(ctx: Context, notes: CniNote[], recommended: CniOption | null): void {
+  const n = ctx.r.normalized;
+  for (const b of ctx.windowsBlocks) {
+    notes.push({ rule: b.rule, severity: 'WARNING', message: `${b.message} Every option is UNSUPPORTED for the Windows node groups (${names(ctx.windows)}).`, source: b.source });
+  }
+  if (ctx.windows.length) {
+    const linuxNodes = ctx.linux.reduce((s, g) => s + g.nodes, 0);
+    if (ctx.linux.length === 0) {
+      notes.push({
+        rule: 'LINUX_NODES_FOR_COREDNS', severity: 'WARNING',
+        message: 'No Linux node group: CoreDNS (and Calico\'s Linux parts) run only on Linux; add at least one, better two, Linux nodes.',
+        source: `${CNI_SOURCE.UG_WINDOWS_SUPPORT}; ${CNI_SOURCE.EKSCTL_WINDOWS}`,
+      });
+    } else if (linuxNodes < 2) {
+      notes.push({
+        rule: 'LINUX_NODES_FOR_COREDNS', severity: 'INFO',
+        message: `${linuxNodes} Linux node(s): CoreDNS runs only on Linux; two Linux nodes keep DNS up through a node loss.`,
+        source: `${CNI_SOURCE.UG_WINDOWS_SUPPORT}; ${CNI_SOURCE.EKSCTL_WINDOWS}`,
+      });
+    }
+    if (recommended && recommended !== 'CALICO_OVERLAY') {
+      notes.push({
+        rule: 'WINDOWS_IPAM_CONFIGMAP_KEYS', severity: 'INFO',
+        message: 'The settings use the un-prefixed ConfigMap keys (warm-ip-target, minimum-ip-target), which the VPC Resource Controller reads first and the VPC CNI Helm chart writes; windows-warm-ip-target / windows-minimum-ip-target are then ignored, so do not set both families.',
+        source: CNI_SOURCE.VPCRC_KEYS,
+      });
+    }
+  }
+  if (n.needs.securityGroupsForPods && ctx.windows.length && n.windowsPods > 0) {
+    notes.push({
+      rule: 'SGP_LINUX_ONLY', severity: 'WARNING',
+      message: `Security groups for pods cannot be used with pods on Windows nodes (${names(ctx.windows)}); only Linux pods can get them${ctx.linux.length ? '' : ', and this cluster has no Linux node group'}.`,
+      source: CNI_SOURCE.UG_SGP,
+    });
+  }
+  if (n.platform !== 'EC2' && !ctx.windows.length) {
+    notes.push({
+      rule: 'PLATFORM_MANAGES_POD_NETWORKING', severity: 'INFO',
+      message: `On ${n.platform} AWS manages the pod networking of its own capacity; the options and settings here apply to EC2 node groups.`,
+      source: CNI_SOURCE.UG_AUTO_MODE,
+    });
+  }
+  if (n.acceptUnsupportedCni) {
+    notes.push({
+      rule: 'ALTERNATE_CNI_NEEDS_VENDOR_SUPPORT', severity: 'INFO',
+      message: ctx.windows.length
+        ? 'acceptUnsupportedCni is set, but the Calico overlay stays UNSUPPORTED: no one supports it for Windows pods on EKS.'
+        : 'acceptUnsupportedCni is set: the Calico overlay can be VIABLE on this Linux-only cluster, with support from the vendor, never AWS.',
+      source: `${CNI_SOURCE.UG_ALTERNATE_CNI}; ${CNI_SOURCE.TIGERA_WINDOWS_REQ}`,
+    });
+  }
+}
+
+function buildConflicts(ctx: Context): CniConflict[] {
+  if (!ctx.windows.length) return [];
+  return [
+    {
+      topic: 'Calico overlay as the CNI for Windows pods on EKS',
+      positions: [
+        { source: CNI_SOURCE.BPG_WINDOWS_NETWORKING, says: 'Offers Calico as an alternative CNI for Windows nodes.' },
+        { source: CNI_SOURCE.TIGERA_WINDOWS_REQ, says: 'Lists only "EKS: VPC CNI" for Calico on Windows; overlay on EKS Windows is unsupported.' },
+      ],
+      resolution: 'The newer vendor source wins: the Calico overlay is UNSUPPORTED for Windows; Calico is used in policy-only mode on top of the VPC CNI.',
+    },
+  ];
+}
+
+function dedupeNotes(notes: CniNote[]): CniNote[] {
+  const seen = new Set<string>();
+  return notes.filter((x) => {
+    const key = `${x.rule}|${x.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

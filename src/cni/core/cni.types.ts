@@ -1,0 +1,214 @@
+import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
+import type { CapacityWarning, IpMode, NodeOs } from '../../capacity/core/index.js';
+import type { CniRuleCode } from './cni-rules.js';
+import type { CniTemplateId } from './cni-template-ids.js';
+
+export type IpFamily = 'IPV4' | 'IPV6';
+export type ClusterPlatform = 'EC2' | 'AUTO_MODE' | 'FARGATE' | 'HYBRID_NODES';
+export const IP_FAMILIES: readonly IpFamily[] = ['IPV4', 'IPV6'];
+export const CLUSTER_PLATFORMS: readonly ClusterPlatform[] = ['EC2', 'AUTO_MODE', 'FARGATE', 'HYBRID_NODES'];
+
+export type CniOption =
+  | 'VPC_CNI_SECONDARY_IP'
+  | 'VPC_CNI_PREFIX_DELEGATION'
+  | 'VPC_CNI_CUSTOM_NETWORKING'
+  | 'CALICO_OVERLAY';
+/** Fixed order; it breaks score ties so the answer is deterministic. */
+export const CNI_OPTIONS: readonly CniOption[] = [
+  'VPC_CNI_SECONDARY_IP',
+  'VPC_CNI_PREFIX_DELEGATION',
+  'VPC_CNI_CUSTOM_NETWORKING',
+  'CALICO_OVERLAY',
+];
+
+export type CniVerdict = 'RECOMMENDED' | 'VIABLE' | 'NOT_RECOMMENDED' | 'UNSUPPORTED';
+export type NetworkPolicyEngine = 'VPC_CNI' | 'CALICO_POLICY_ONLY' | 'NONE';
+
+export interface CniNodeGroupInput {
+  name: string;
+  os: NodeOs;
+  /** EC2 instance type name; resolved through `deps.lookupInstanceType`. */
+  instanceType: string;
+  /** Nodes planned for the group (integer >= 0). */
+  nodes: number;
+  /** IPv4 subnets the group's nodes (and, with the VPC CNI, its pods) draw from. */
+  subnetCidrs: string[];
+}
+
+export interface CniNeeds {
+  networkPolicyOnWindows?: boolean;
+  networkPolicyOnLinux?: boolean;
+  securityGroupsForPods?: boolean;
+  /** ALB/NLB `target-type: ip`. */
+  albIpTargets?: boolean;
+  /** Pods serving admission webhooks / metrics-server (the control plane must reach them). */
+  webhooksOnPods?: boolean;
+  /** Services with `externalTrafficPolicy: Local` whose backends run on Windows nodes. */
+  externalTrafficPolicyLocal?: boolean;
+}
+
+export interface CniRecommendationInput {
+  /** `1.NN`, e.g. "1.31". */
+  kubernetesVersion: string;
+  /** Default IPV4. */
+  ipFamily?: IpFamily;
+  /** Default EC2. */
+  platform?: ClusterPlatform;
+  nodeGroups: CniNodeGroupInput[];
+  /** Pods (that take a pod IP) to run on the Windows node groups, spread over them by node count. */
+  windowsPods: number;
+  linuxPods: number;
+  /** Services a Windows node programs (default 0). */
+  servicesPerWindowsNode?: number;
+  /** The subnets are fragmented: few free aligned /28 blocks (BPG prefix-mode). */
+  subnetsFragmented?: boolean;
+  /** The user accepts a CNI AWS does not support (vendor support instead). */
+  acceptUnsupportedCni?: boolean;
+  needs?: CniNeeds;
+}
+
+export interface CniDeps {
+  /**
+   * Resolves an instance type name into facts. May throw or return undefined for an unknown
+   * name; either way the core reports `validationError('nodeGroups[i].instanceType', ...)`.
+   */
+  lookupInstanceType(name: string): InstanceTypeFacts | undefined;
+}
+
+/** How a reason moves an option. */
+export type CniReasonEffect = 'FAVOURS' | 'DISFAVOURS' | 'RULES_OUT' | 'NOTE';
+
+export interface CniReason {
+  rule: CniRuleCode;
+  effect: CniReasonEffect;
+  /** Points added to the option's score (0 for NOTE and RULES_OUT). */
+  weight: number;
+  message: string;
+  source: string;
+  /** Node groups the reason is about, when it is about some of them. */
+  nodeGroups?: string[];
+}
+
+export interface NodeGroupSubnetConsequence {
+  /** Addresses one node takes from the subnets (primary + secondary IPs, or 16 per prefix). */
+  ipsPerNode: number;
+  ipsConsumed: number;
+  usableAddresses: number;
+  ipsLeft: number;
+  fits: boolean;
+  message: string;
+}
+
+export interface NodeGroupConsequence {
+  nodeGroup: string;
+  os: NodeOs;
+  instanceType: string;
+  /** False when the option cannot run this group's pods at all (reason in `note`). */
+  supported: boolean;
+  /** The mode really in force (PD falls back to secondary IP on Xen); null for the overlay. */
+  effectiveIpMode: IpMode | null;
+  /** Pods assigned to this group (its share of windowsPods / linuxPods, by node count). */
+  pods: number;
+  plannedNodes: number;
+  /** Pods one node can run in this option (the capacity engine's maxPods; kubelet max-pods for the overlay). */
+  maxPodsPerNode: number;
+  /** Nodes needed for the pods; null when a node can run none. */
+  nodesNeeded: number | null;
+  /** Nodes the subnet math is done for: max(planned, needed). */
+  nodesForSubnet: number;
+  /** Whether the group's pods take VPC IPv4 addresses in this option. */
+  podsUseVpcIps: boolean;
+  /** Null when IPv4 subnet math does not apply (IPv6 cluster, unsupported group). */
+  subnet: NodeGroupSubnetConsequence | null;
+  /** The capacity engine's arithmetic, one step a line. */
+  formula: string[];
+  warnings: CapacityWarning[];
+  note?: string;
+}
+
+export interface CniOptionAssessment {
+  option: CniOption;
+  verdict: CniVerdict;
+  /** 1 = best. */
+  rank: number;
+  score: number;
+  reasons: CniReason[];
+  consequences: NodeGroupConsequence[];
+}
+
+export interface CniNote {
+  rule: CniRuleCode;
+  severity: 'INFO' | 'WARNING';
+  message: string;
+  source: string;
+}
+
+export interface CniConflictPosition {
+  source: string;
+  says: string;
+}
+
+export interface CniConflict {
+  topic: string;
+  positions: CniConflictPosition[];
+  resolution: string;
+}
+
+export interface NetworkPolicyRecommendation {
+  engine: NetworkPolicyEngine;
+  reasons: CniReason[];
+}
+
+export interface DsrRecommendation {
+  enable: boolean;
+  /** Empty when DSR is not needed or there are no Windows nodes. */
+  kubeProxyFlags: string[];
+  /** One line: why (or why not). */
+  reason: string;
+  reasons: CniReason[];
+}
+
+export type CniSettingTarget =
+  | 'VPC_CNI_CONFIGMAP'
+  | 'VPC_CNI_ADDON'
+  | 'EKSCTL_NODE_GROUP'
+  | 'KUBELET'
+  | 'KUBE_PROXY'
+  | 'CALICO_INSTALLATION';
+
+export interface CniSetting {
+  target: CniSettingTarget;
+  key: string;
+  value: string | number | boolean;
+  /** Set when the setting is per node group. */
+  nodeGroup?: string;
+  /** The template that renders it; null when no template covers it yet. */
+  templateId: CniTemplateId | null;
+  reason: string;
+  source: string;
+}
+
+export interface CniRecommendation {
+  /** The input after defaults, as the answer used it. */
+  input: {
+    kubernetesVersion: string;
+    ipFamily: IpFamily;
+    platform: ClusterPlatform;
+    windowsPods: number;
+    linuxPods: number;
+    servicesPerWindowsNode: number;
+    subnetsFragmented: boolean;
+    acceptUnsupportedCni: boolean;
+    needs: Required<CniNeeds>;
+  };
+  /** All four options, best first. */
+  options: CniOptionAssessment[];
+  /** The RECOMMENDED option, or null when every option is UNSUPPORTED. */
+  recommended: CniOption | null;
+  networkPolicyEngine: NetworkPolicyRecommendation;
+  dsr: DsrRecommendation;
+  /** What to apply for the recommended option (and policy engine, DSR). */
+  settings: CniSetting[];
+  conflicts: CniConflict[];
+  notes: CniNote[];
+}

@@ -1,0 +1,17 @@
+/**
+ * The pure CNI recommendation core: inputs -> all four CNI options ranked with reasons and sources,
+ * consequences from the capacity engine, network policy engine, DSR and settings.
+ * No NestJS, TypeORM, AWS or config imports; no clock or I/O.
+ */
+export * from './cni.types.js';
+export * from './cni-rules.js';
+export * from './cni-template-ids.js';
+export { resolveCniInput, spreadPods, type ResolvedCniInput, type ResolvedNodeGroup } from './cni-input.validation.js';
+export {
+  computeConsequence,
+  nodeCapacityInputFor,
+  subnetUsageInputFor,
+  recommendedKubeletMaxPods,
+  requestedIpMode,
+} from './cni-consequences.js';
+export { recommendCni, CNI_WEIGHTS, VIABLE_MIN_SCORE } from './cni-recommendation.js';
