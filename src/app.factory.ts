@@ -1,0 +1,123 @@
+import 'reflect-metadata';
+import { Logger, ValidationPipe, type INestApplication, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { ValidationError } from 'class-validator';
+import { AppModule } from './app.module.js';
+import { DomainError, ErrorCode } from './common/domain-error.js';
+import { requestIdMiddleware } from './common/request-id.js';
+import type { AppConfig } from './config/app-config.js';
+import { EmbeddedPostgres } from './database/embedded-postgres.js';
+import { MetricsService } from './metrics/metrics.service.js';
+
+export interface RunningApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  embedded: EmbeddedPostgres | null;
+  /** Stops the service, then the embedded database (if any). */
+  close(): Promise<void>;
+}
+
+function flattenViolations(errors: ValidationError[], parent = ''): Array<{ field: string; rules: string[]; messages: string[] }> {
+  const out: Array<{ field: string; rules: string[]; messages: string[] }> = [];
+  for (const e of errors) {
+    const field = parent ? `${parent}.${e.property}` : e.property;
+    if (e.constraints) out.push({ field, rules: Object.keys(e.constraints), messages: Object.values(e.constraints) });
+    if (e.children?.length) out.push(...flattenViolations(e.children, field));
+  }
+  return out;
+}
+
+/** One validation for REST bodies, REST queries and GraphQL arguments alike. */
+export function buildValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    transform: true,
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: false,
+    exceptionFactory: (errors) => {
+      const violations = flattenViolations(errors);
+      return new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        violations.map((v) => v.messages.join(', ')).join('; ') || 'Invalid input',
+        { violations },
+      );
+    },
+  });
+}
+
+function logLevels(level: string): LogLevel[] {
+  const order: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+  const map: Record<string, LogLevel> = { info: 'log', trace: 'verbose' };
+  const wanted = map[level] ?? (level as LogLevel);
+  const idx = order.indexOf(wanted);
+  return order.slice(0, idx < 0 ? 4 : idx + 1);
+}
+
+/** Builds the whole service: the database (embedded unless DATABASE_URL), Nest, REST docs. */
+export async function createApp(config: AppConfig, options: { logger?: false | LogLevel[] } = {}): Promise<RunningApp> {
+  const embedded = config.databaseUrl ? null : await EmbeddedPostgres.start(config.dataDir);
+  let app: NestExpressApplication | undefined;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(
+      AppModule.register({
+        config,
+        database: { url: config.databaseUrl ?? embedded!.url, embedded: embedded !== null },
+      }),
+      { logger: options.logger ?? logLevels(config.logLevel), bodyParser: false, abortOnError: false },
+    );
+    configureApp(app, config);
+    await app.init();
+  } catch (err) {
+    await app?.close().catch(() => {});
+    await embedded?.stop().catch(() => {});
+    throw err;
+  }
+  const started = app;
+  return {
+    app: started,
+    config,
+    embedded,
+    async close() {
+      await started.close();
+      await embedded?.stop();
+    },
+  };
+}
+
+export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  app.disable('x-powered-by');
+  app.use(requestIdMiddleware);
+  const metrics = app.get(MetricsService);
+  app.use((req: { method: string; route?: { path?: string }; baseUrl?: string; path: string }, res: { on: Function; statusCode: number }, next: () => void) => {
+    const start = process.hrtime.bigint();
+    res.on('finish', () => {
+      const route = req.route?.path ? `${req.baseUrl ?? ''}${req.route.path}` : req.path === '/graphql' ? '/graphql' : 'unmatched';
+      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+      metrics.httpDuration.observe({ method: req.method, route }, Number(process.hrtime.bigint() - start) / 1e9);
+    });
+    next();
+  });
+  app.useBodyParser('json', { limit: config.limits.bodyBytes });
+  app.useBodyParser('text', { limit: config.limits.bodyBytes, type: ['application/yaml', 'text/yaml', 'text/plain'] });
+  app.useGlobalPipes(buildValidationPipe());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('eks-net-planner')
+      .setDescription(
+        'Networking answers for Windows worker nodes on Amazon EKS: the instance catalog, capacity math, ' +
+          'CNI recommendations and policy templates. The same services answer on GraphQL at /graphql.',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key' })
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  new Logger('App').debug?.('configured');
+}
+
+export type { INestApplication };

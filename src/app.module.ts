@@ -1,0 +1,105 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLFormattedError } from 'graphql';
+import { ApiKeyGuard } from './auth/api-key.guard.js';
+import { ApiKeyService } from './auth/api-key.service.js';
+import { CatalogModule } from './catalog/catalog.module.js';
+import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
+import { ErrorCode } from './common/domain-error.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { DATABASE_INFO, type DatabaseInfo } from './database/database-info.js';
+import { buildDataSourceOptions } from './database/data-source-options.js';
+import { DatabaseStartupService } from './database/database-startup.service.js';
+import { costLimitPlugin, metricsPlugin, offlinePlaygroundPlugin } from './graphql/graphql-plugins.js';
+import { aliasLimitRule, depthLimitRule } from './graphql/query-limits.js';
+import { HealthController } from './health/health.controller.js';
+import { MetricsController } from './metrics/metrics.controller.js';
+import { MetricsService } from './metrics/metrics.service.js';
+import { StartupService } from './startup.service.js';
+
+const KNOWN_GRAPHQL_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  'BAD_USER_INPUT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/** Last line of defence for GraphQL: nothing but mapped errors leaves, never a stack or SQL. */
+function formatGraphQLError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  if (!KNOWN_GRAPHQL_CODES.has(code)) {
+    return {
+      message: 'Internal error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: formatted.extensions?.requestId },
+    };
+  }
+  const { stacktrace: _stack, exception: _exception, httpStatus: _status, ...extensions } = (formatted.extensions ?? {}) as Record<
+    string,
+    unknown
+  >;
+  return { ...formatted, extensions: { ...extensions, code } };
+}
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  database: DatabaseInfo;
+}
+
+@Module({})
+export class AppModule {
+  static register({ config, database }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        ScheduleModule.forRoot(),
+        TypeOrmModule.forRoot(buildDataSourceOptions(database.url, database.embedded)),
+        CatalogModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [CatalogModule],
+          inject: [GraphQLSchemaHost, MetricsService],
+          useFactory: (schemaHost: GraphQLSchemaHost, metrics: MetricsService) => ({
+            autoSchemaFile: true,
+            sortSchema: true,
+            path: '/graphql',
+            playground: false,
+            graphiql: false,
+            introspection: config.graphql.introspection,
+            includeStacktraceInErrorResponses: false,
+            context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+            formatError: formatGraphQLError,
+            validationRules: [depthLimitRule(config.graphql.maxDepth), aliasLimitRule(config.graphql.maxAliases)],
+            plugins: [
+              config.graphql.playground ? offlinePlaygroundPlugin() : ApolloServerPluginLandingPageDisabled(),
+              costLimitPlugin(() => schemaHost.schema, config.graphql.maxCost),
+              metricsPlugin(metrics),
+            ],
+          }),
+        }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_INFO, useValue: database },
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        ApiKeyService,
+        DatabaseStartupService,
+        StartupService,
+      ],
+      exports: [APP_CONFIG, DATABASE_INFO, ApiKeyService],
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { Request } from 'express';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { DomainError, ErrorCode } from '../common/domain-error.js';
+import type { ApiKeyRole } from './api-key.entity.js';
+import { ApiKeyService, type Principal } from './api-key.service.js';
+import { PUBLIC_ROUTE, REQUIRED_ROLE } from './auth.decorators.js';
+
+export type AuthenticatedRequest = Request & { principal?: Principal };
+
+export function requestFrom(context: ExecutionContext): AuthenticatedRequest {
+  if (context.getType<'http' | 'graphql'>() === 'graphql') {
+    return GqlExecutionContext.create(context).getContext<{ req: AuthenticatedRequest }>().req;
+  }
+  return context.switchToHttp().getRequest<AuthenticatedRequest>();
+}
+
+function bearerKey(req: Request): string | null | undefined {
+  const header = req.headers.authorization;
+  if (header === undefined) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match ? match[1] : null;
+}
+
+/**
+ * Every REST route and GraphQL operation passes here. State-changing ones need an admin key;
+ * reads are open or need a reader key (AUTH_READS). A key that is presented must be valid.
+ */
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly keys: ApiKeyService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const declared = this.reflector.getAllAndOverride<ApiKeyRole | undefined>(REQUIRED_ROLE, targets);
+    const required: ApiKeyRole | 'none' = declared ?? (this.config.authReads === 'key' ? 'reader' : 'none');
+    const req = requestFrom(context);
+    const key = bearerKey(req);
+
+    if (key === null) {
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The Authorization header must be "Bearer <API key>"');
+    }
+    if (key === undefined) {
+      if (required === 'none') return true;
+      if (required === 'admin' && !(await this.keys.adminConfigured())) {
+        throw new DomainError(
+          ErrorCode.FORBIDDEN,
+          'This operation changes state and no admin API key is configured (set ADMIN_API_KEY or create one with `npm run apikey`)',
+        );
+      }
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, `An API key with the ${required} role is required (Authorization: Bearer <key>)`);
+    }
+    const principal = await this.keys.verify(key);
+    if (!principal) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Unknown or revoked API key');
+    req.principal = principal;
+    if (required === 'admin' && principal.role !== 'admin') {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'This operation changes state and needs an API key with the admin role');
+    }
+    return true;
+  }
+}

@@ -1,0 +1,68 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type RefreshStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+/** What started a run: a user or bot (`MANUAL`), the cron schedule, or the first start's snapshot load. */
+export type RefreshTrigger = 'MANUAL' | 'SCHEDULE' | 'BUNDLED_SNAPSHOT';
+
+export interface FieldChangeRecord {
+  field: string;
+  oldValue: unknown;
+  newValue: unknown;
+}
+
+export interface TypeChangeRecord {
+  name: string;
+  changes: FieldChangeRecord[];
+}
+
+/** One catalog refresh run, kept as history: its outcome, its counts and its diff. */
+@Entity({ name: 'catalog_refresh' })
+@Index('catalog_refresh_started_at_idx', ['startedAt'])
+export class CatalogRefreshEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  status: RefreshStatus;
+
+  @Column({ type: 'text' })
+  trigger: RefreshTrigger;
+
+  @Column({ name: 'requested_by', type: 'text', nullable: true })
+  requestedBy: string | null;
+
+  @Column({ name: 'started_at', type: 'timestamptz' })
+  startedAt: Date;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  error: string | null;
+
+  /** Regions asked for (null = every enabled region). */
+  @Column({ name: 'requested_regions', type: 'text', array: true, nullable: true })
+  requestedRegions: string[] | null;
+
+  /** Regions whose offerings this run read. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  regions: string[];
+
+  @Column({ name: 'types_seen', type: 'integer', default: 0 })
+  typesSeen: number;
+
+  @Column({ name: 'catalog_size', type: 'integer', nullable: true })
+  catalogSize: number | null;
+
+  @Column({ name: 'ec2_requests', type: 'integer', default: 0 })
+  ec2Requests: number;
+
+  @Column({ name: 'types_added', type: 'jsonb', default: () => "'[]'" })
+  typesAdded: string[];
+
+  @Column({ name: 'types_removed', type: 'jsonb', default: () => "'[]'" })
+  typesRemoved: string[];
+
+  @Column({ name: 'types_changed', type: 'jsonb', default: () => "'[]'" })
+  typesChanged: TypeChangeRecord[];
+}

@@ -1,0 +1,157 @@
+import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
+import { GraphQLJSON } from 'graphql-type-json';
+import type { CatalogRefreshEntity } from './catalog-refresh.entity.js';
+
+export enum RefreshStatusEnum {
+  RUNNING = 'RUNNING',
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
+}
+registerEnumType(RefreshStatusEnum, { name: 'RefreshStatus' });
+
+@ObjectType({ description: 'One field of an instance type that a refresh changed.' })
+export class FieldChange {
+  @Field()
+  @ApiProperty()
+  field: string;
+
+  @Field(() => GraphQLJSON, { nullable: true })
+  @ApiProperty({ nullable: true, description: 'Any JSON value' })
+  oldValue: unknown;
+
+  @Field(() => GraphQLJSON, { nullable: true })
+  @ApiProperty({ nullable: true, description: 'Any JSON value' })
+  newValue: unknown;
+}
+
+@ObjectType({ description: 'An instance type a refresh changed, and how.' })
+export class TypeChange {
+  @Field()
+  @ApiProperty()
+  name: string;
+
+  @Field(() => [FieldChange])
+  @ApiProperty({ type: [FieldChange] })
+  changes: FieldChange[];
+}
+
+@ObjectType({ description: 'A catalog refresh run: its outcome, its counts and its diff.' })
+export class CatalogRefresh {
+  @Field(() => ID)
+  @ApiProperty()
+  id: string;
+
+  @Field(() => RefreshStatusEnum)
+  @ApiProperty({ enum: RefreshStatusEnum })
+  status: RefreshStatusEnum;
+
+  @Field({ description: 'MANUAL, SCHEDULE or BUNDLED_SNAPSHOT (the first start).' })
+  @ApiProperty()
+  trigger: string;
+
+  @Field(() => String, { nullable: true })
+  @ApiProperty({ type: String, nullable: true })
+  requestedBy: string | null;
+
+  @Field()
+  @ApiProperty({ type: String, format: 'date-time' })
+  startedAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  finishedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @ApiProperty({ type: String, nullable: true })
+  error: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Regions asked for; null means every enabled region.' })
+  @ApiProperty({ type: [String], nullable: true })
+  requestedRegions: string[] | null;
+
+  @Field(() => [String], { description: 'Regions whose offerings the run read.' })
+  @ApiProperty({ type: [String] })
+  regions: string[];
+
+  @Field(() => Int, { description: 'Instance types EC2 described in this run.' })
+  @ApiProperty()
+  typesSeen: number;
+
+  @Field(() => Int, { nullable: true, description: 'Instance types in the catalog after the run.' })
+  @ApiProperty({ type: Number, nullable: true })
+  catalogSize: number | null;
+
+  @Field(() => Int)
+  @ApiProperty()
+  ec2Requests: number;
+
+  @Field(() => Int)
+  @ApiProperty()
+  addedCount: number;
+
+  @Field(() => Int)
+  @ApiProperty()
+  removedCount: number;
+
+  @Field(() => Int)
+  @ApiProperty()
+  changedCount: number;
+
+  @Field(() => [String])
+  @ApiProperty({ type: [String] })
+  typesAdded: string[];
+
+  @Field(() => [String])
+  @ApiProperty({ type: [String] })
+  typesRemoved: string[];
+
+  @Field(() => [TypeChange])
+  @ApiProperty({ type: [TypeChange] })
+  typesChanged: TypeChange[];
+}
+
+export function toCatalogRefreshModel(e: CatalogRefreshEntity): CatalogRefresh {
+  return {
+    id: e.id,
+    status: e.status as RefreshStatusEnum,
+    trigger: e.trigger,
+    requestedBy: e.requestedBy,
+    startedAt: e.startedAt,
+    finishedAt: e.finishedAt,
+    error: e.error,
+    requestedRegions: e.requestedRegions,
+    regions: e.regions ?? [],
+    typesSeen: e.typesSeen,
+    catalogSize: e.catalogSize,
+    ec2Requests: e.ec2Requests,
+    addedCount: e.typesAdded.length,
+    removedCount: e.typesRemoved.length,
+    changedCount: e.typesChanged.length,
+    typesAdded: e.typesAdded,
+    typesRemoved: e.typesRemoved,
+    typesChanged: e.typesChanged,
+  };
+}
+
+/** What a refresh request may say; one class for the GraphQL args and the REST body. */
+@ArgsType()
+export class RefreshCatalogArgs {
+  @Field(() => [String], { nullable: true, description: 'Regions to read offerings from; default every enabled region.' })
+  @ApiPropertyOptional({ type: [String], example: ['us-east-1', 'eu-west-1'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(64)
+  @IsString({ each: true })
+  @Matches(/^[a-z]{2}(-[a-z]+)+-\d+$/, { each: true, message: 'each region must look like "us-east-1"' })
+  regions?: string[];
+
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Wait for the run to finish (default), or return it RUNNING.' })
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  wait?: boolean;
+}

@@ -1,0 +1,225 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { CronJob } from 'cron';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { DomainError, ErrorCode, validationError } from '../common/domain-error.js';
+import type { CatalogRefreshEntity, RefreshTrigger } from './catalog-refresh.entity.js';
+import { CatalogRepository, toCatalogInstanceType } from './catalog.repository.js';
+import { CatalogService } from './catalog.service.js';
+import { diffCatalogs, mergeRefresh } from './core/catalog-diff.js';
+import { mapInstanceTypeRecord } from './core/instance-type.mapper.js';
+import { Ec2CatalogSource } from './ec2/ec2-catalog-source.js';
+import { DATABASE_INFO, type DatabaseInfo } from '../database/database-info.js';
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const MAX_REGIONS = 64;
+
+export interface RefreshRequest {
+  regions?: string[] | null;
+  trigger: RefreshTrigger;
+  requestedBy: string | null;
+  /** Wait for the run to finish (default) or return it while still RUNNING. */
+  wait?: boolean;
+}
+
+export interface RefreshMetricsSink {
+  onRefreshFinished(status: 'SUCCEEDED' | 'FAILED', seconds: number): void;
+}
+
+export const REFRESH_METRICS = Symbol('REFRESH_METRICS');
+
+/**
+ * Refreshes the catalog from the EC2 API, one run at a time across every replica.
+ * A run reads everything first and then writes in one transaction, so a failure at any
+ * point leaves the catalog as it was; the run is recorded either way.
+ */
+@Injectable()
+export class CatalogRefreshService implements OnApplicationShutdown {
+  private readonly logger = new Logger(CatalogRefreshService.name);
+  private inProcess: Promise<unknown> | null = null;
+  private inProcessRunId: string | null = null;
+
+  constructor(
+    private readonly repository: CatalogRepository,
+    private readonly catalog: CatalogService,
+    private readonly scheduler: SchedulerRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATABASE_INFO) private readonly database: DatabaseInfo,
+    @Inject(REFRESH_METRICS) private readonly metrics: RefreshMetricsSink,
+  ) {}
+
+  /** Starts the cron schedule when one is configured (off by default). */
+  startSchedule(): void {
+    const cron = this.config.catalog.refreshCron;
+    if (!cron) return;
+    const job = CronJob.from({
+      cronTime: cron,
+      onTick: () => {
+        this.refresh({ trigger: 'SCHEDULE', requestedBy: 'schedule', wait: true }).catch((err: unknown) => {
+          if (err instanceof DomainError && err.code === ErrorCode.REFRESH_ALREADY_RUNNING) {
+            this.logger.log('Scheduled refresh skipped: another refresh is running');
+          } else {
+            this.logger.error(`Scheduled refresh failed: ${(err as Error).message}`);
+          }
+        });
+      },
+      start: true,
+      waitForCompletion: true,
+    });
+    this.scheduler.addCronJob('catalog-refresh', job);
+    this.logger.log(`Catalog refresh scheduled: "${cron}"`);
+  }
+
+  /**
+   * Marks runs left RUNNING by a process that died as FAILED. Only when nobody holds the
+   * refresh lock: a RUNNING row under a held lock belongs to a live replica.
+   */
+  async recoverAbandonedRuns(): Promise<number> {
+    if (this.inProcess) return 0;
+    const lock = this.database.embedded ? { release: async () => {} } : await this.repository.tryAcquireRefreshLock();
+    if (!lock) return 0;
+    try {
+      return await this.repository.failAbandonedRuns(new Date());
+    } finally {
+      await lock.release();
+    }
+  }
+
+  async listRuns(first = 20): Promise<CatalogRefreshEntity[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 200) {
+      throw validationError('first', 'PAGE_SIZE', 'first must be between 1 and 200');
+    }
+    return this.repository.listRuns(first);
+  }
+
+  async getRun(id: string): Promise<CatalogRefreshEntity> {
+    const run = /^[0-9a-f-]{36}$/i.test(id) ? await this.repository.findRun(id) : null;
+    if (!run) throw new DomainError(ErrorCode.NOT_FOUND, `No catalog refresh run "${id.slice(0, 64)}"`, { id: id.slice(0, 64) });
+    return run;
+  }
+
+  async refresh(request: RefreshRequest): Promise<CatalogRefreshEntity> {
+    const regions = this.validateRegions(request.regions ?? this.config.catalog.refreshRegions);
+    if (this.inProcess) throw await this.alreadyRunning();
+
+    // The embedded database serves one process (its data directory is locked), so the
+    // in-process guard is the whole lock there; on PostgreSQL replicas share an advisory lock.
+    const lock = this.database.embedded ? { release: async () => {} } : await this.repository.tryAcquireRefreshLock();
+    if (!lock) throw await this.alreadyRunning();
+    let run: CatalogRefreshEntity;
+    try {
+      await this.repository.failAbandonedRuns(new Date());
+      run = await this.repository.createRun({
+        trigger: request.trigger,
+        requestedBy: request.requestedBy,
+        requestedRegions: regions,
+        startedAt: new Date(),
+      });
+    } catch (err) {
+      await lock.release();
+      throw err;
+    }
+    this.inProcessRunId = run.id;
+    const work = this.execute(run, regions).finally(async () => {
+      this.inProcess = null;
+      this.inProcessRunId = null;
+      await lock.release().catch((err: unknown) => this.logger.warn(`Releasing the refresh lock: ${(err as Error).message}`));
+    });
+    this.inProcess = work;
+    if (request.wait === false) {
+      work.catch(() => {});
+      return run;
+    }
+    await work;
+    return this.getRun(run.id);
+  }
+
+  private async execute(run: CatalogRefreshEntity, regions: string[] | null): Promise<void> {
+    const started = Date.now();
+    const source = new Ec2CatalogSource({
+      concurrency: this.config.catalog.ec2Concurrency,
+      maxAttempts: this.config.catalog.ec2MaxAttempts,
+      requestTimeoutMs: this.config.catalog.ec2RequestTimeoutMs,
+      logger: {
+        log: (msg: string) => this.logger.log(`[refresh ${run.id}] ${msg}`),
+        warn: (msg: string) => this.logger.warn(`[refresh ${run.id}] ${msg}`),
+      },
+    });
+    let fetchedRegions: string[] | undefined;
+    let ec2Requests: number | undefined;
+    try {
+      this.logger.log(`[refresh ${run.id}] started (${regions ? regions.join(', ') : 'all enabled regions'})`);
+      const fetched = await source.fetchCatalog({ regions: regions ?? undefined });
+      fetchedRegions = fetched.regions;
+      ec2Requests = fetched.requestCount;
+      const described = fetched.records.map(mapInstanceTypeRecord);
+
+      const after = await this.repository.transaction(async (manager) => {
+        const current = new Map(
+          (await this.repository.loadAll(manager)).map((row) => [row.name, toCatalogInstanceType(row)] as const),
+        );
+        const next = mergeRefresh(current, { described, offeringsByRegion: fetched.offeringsByRegion });
+        const diff = diffCatalogs(current, next);
+        const rewritten = new Set([...diff.added, ...diff.changed.map((c) => c.name)]);
+        const describedNames = new Set(described.map((d) => d.name));
+        const now = new Date();
+        await this.repository.applyCatalogChanges(manager, {
+          upserts: [...next.values()].filter((t) => rewritten.has(t.name)),
+          removed: diff.removed,
+          seen: diff.unchanged.filter((name) => describedNames.has(name)),
+          refreshId: run.id,
+          now,
+        });
+        await this.repository.succeedRun(manager, run.id, {
+          finishedAt: now,
+          regions: fetched.regions,
+          typesSeen: described.length,
+          catalogSize: next.size,
+          ec2Requests: fetched.requestCount,
+          typesAdded: diff.added,
+          typesRemoved: diff.removed,
+          typesChanged: diff.changed,
+        });
+        return next;
+      });
+      // Only after the commit: readers switch to the new catalog all at once.
+      this.catalog.replaceView([...after.values()], run.id);
+      this.metrics.onRefreshFinished('SUCCEEDED', (Date.now() - started) / 1000);
+      this.logger.log(`[refresh ${run.id}] succeeded in ${Date.now() - started} ms`);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      await this.repository
+        .failRun(run.id, message, new Date(), { regions: fetchedRegions, ec2Requests })
+        .catch((e: unknown) => this.logger.error(`Could not record the failed refresh: ${(e as Error).message}`));
+      this.metrics.onRefreshFinished('FAILED', (Date.now() - started) / 1000);
+      this.logger.error(`[refresh ${run.id}] failed, the previous catalog stays in service: ${message}`);
+    }
+  }
+
+  private validateRegions(regions: string[] | null | undefined): string[] | null {
+    if (regions === null || regions === undefined) return null;
+    if (regions.length === 0) throw validationError('regions', 'NON_EMPTY', 'regions must name at least one region, or be left out');
+    if (regions.length > MAX_REGIONS) throw validationError('regions', 'MAX_REGIONS', `at most ${MAX_REGIONS} regions`);
+    for (const region of regions) {
+      if (typeof region !== 'string' || !REGION.test(region)) {
+        throw validationError('regions', 'REGION_NAME', `"${String(region).slice(0, 40)}" is not a region name like us-east-1`);
+      }
+    }
+    return [...new Set(regions)].sort();
+  }
+
+  private async alreadyRunning(): Promise<DomainError> {
+    const running = this.inProcessRunId ? await this.repository.findRun(this.inProcessRunId) : await this.repository.findRunningRun();
+    const what = running ? `run ${running.id}, started ${running.startedAt.toISOString()}` : 'on another replica';
+    return new DomainError(ErrorCode.REFRESH_ALREADY_RUNNING, `A catalog refresh is already running (${what})`, {
+      runningRefreshId: running?.id ?? null,
+      startedAt: running?.startedAt.toISOString() ?? null,
+    });
+  }
+
+  /** Lets a running refresh finish (or fail) before the process exits, releasing the lock. */
+  async onApplicationShutdown(): Promise<void> {
+    if (this.scheduler.doesExist('cron', 'catalog-refresh')) this.scheduler.deleteCronJob('catalog-refresh');
+    if (this.inProcess) await this.inProcess.catch(() => {});
+  }
+}

@@ -1,0 +1,101 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { RequireAdmin } from '../auth/auth.decorators.js';
+import type { AuthenticatedRequest } from '../auth/api-key.guard.js';
+import { DomainError, ErrorCode } from '../common/domain-error.js';
+import { CatalogRefreshService } from './catalog-refresh.service.js';
+import { CatalogRefresh, RefreshCatalogArgs, toCatalogRefreshModel } from './catalog-refresh.model.js';
+import { CatalogService } from './catalog.service.js';
+import { InstanceType } from './instance-type.model.js';
+import { InstanceTypeConnection, InstanceTypesQuery } from './instance-types.args.js';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+
+class ListRefreshesQuery {
+  @ApiProperty({ required: false, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  first?: number;
+}
+
+@ApiTags('catalog')
+@Controller('api/v1')
+export class CatalogController {
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly refreshes: CatalogRefreshService,
+  ) {}
+
+  @Get('instance-types/:name')
+  @ApiOperation({ summary: 'One instance type (404 when the catalog has none by that name)' })
+  @ApiOkResponse({ type: InstanceType })
+  getInstanceType(@Param('name') name: string): Promise<InstanceType> {
+    return this.catalog.getInstanceType(name);
+  }
+
+  @Get('instance-types')
+  @ApiOperation({ summary: 'Instance types matching the filters, a page at a time, ordered by name' })
+  @ApiOkResponse({ type: InstanceTypeConnection })
+  listInstanceTypes(@Query() query: InstanceTypesQuery): Promise<InstanceTypeConnection> {
+    const { first, after, ...filter } = query;
+    return this.catalog.listInstanceTypes(filter, first, after);
+  }
+
+  @Get('catalog/refreshes')
+  @ApiOperation({ summary: 'Catalog refresh runs, newest first' })
+  @ApiOkResponse({ type: [CatalogRefresh] })
+  async listRefreshes(@Query() query: ListRefreshesQuery): Promise<CatalogRefresh[]> {
+    return (await this.refreshes.listRuns(query.first ?? 20)).map(toCatalogRefreshModel);
+  }
+
+  @Get('catalog/refreshes/:id')
+  @ApiOperation({ summary: 'One catalog refresh run' })
+  @ApiOkResponse({ type: CatalogRefresh })
+  async getRefresh(@Param('id') id: string): Promise<CatalogRefresh> {
+    return toCatalogRefreshModel(await this.refreshes.getRun(id));
+  }
+
+  @Post('catalog/refreshes')
+  @RequireAdmin()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Refresh the catalog from the EC2 API (admin key)',
+    description:
+      'Waits for the run by default: 201 with the run when it succeeded, 502 CATALOG_REFRESH_FAILED (the run in ' +
+      'error.details.refresh) when it failed. With `wait: false` (body) or `?wait=false`, answers 202 at once ' +
+      'with the RUNNING run and a Location to poll. 409 when a refresh is already running.',
+  })
+  @ApiQuery({ name: 'wait', required: false, type: Boolean })
+  @HttpCode(201)
+  async refresh(
+    @Body() body: RefreshCatalogArgs,
+    @Query('wait') waitQuery: string | undefined,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CatalogRefresh> {
+    const wait = waitQuery === 'false' ? false : (body?.wait ?? true);
+    const run = toCatalogRefreshModel(
+      await this.refreshes.refresh({
+        regions: body?.regions,
+        wait,
+        trigger: 'MANUAL',
+        requestedBy: req.principal?.name ?? null,
+      }),
+    );
+    res.setHeader('location', `/api/v1/catalog/refreshes/${run.id}`);
+    if (!wait) {
+      res.status(202);
+      return run;
+    }
+    if (run.status === 'FAILED') {
+      throw new DomainError(ErrorCode.CATALOG_REFRESH_FAILED, `The catalog refresh failed; the previous catalog stays in service: ${run.error}`, {
+        refresh: run,
+      });
+    }
+    return run;
+  }
+}

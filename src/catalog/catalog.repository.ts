@@ -1,0 +1,318 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CatalogRefreshEntity, type RefreshTrigger, type TypeChangeRecord } from './catalog-refresh.entity.js';
+import type { CatalogInstanceType } from './core/instance-type.facts.js';
+import { InstanceTypeEntity } from './instance-type.entity.js';
+
+export interface InstanceTypeFilter {
+  families?: string[];
+  hypervisor?: string;
+  nitro?: boolean;
+  bareMetal?: boolean;
+  architecture?: string;
+  currentGeneration?: boolean;
+  minVcpus?: number;
+  maxVcpus?: number;
+  minMemoryMiB?: number;
+  maxMemoryMiB?: number;
+  region?: string;
+}
+
+export interface InstanceTypePage {
+  rows: InstanceTypeEntity[];
+  totalCount: number;
+  hasNextPage: boolean;
+}
+
+/** Columns a refresh writes. */
+type InstanceTypeRow = Omit<InstanceTypeEntity, 'firstSeenAt' | 'lastSeenAt' | 'lastRefreshId'>;
+
+function toRow(t: CatalogInstanceType): InstanceTypeRow {
+  return {
+    name: t.name,
+    family: t.family,
+    size: t.size,
+    hypervisor: t.hypervisor,
+    bareMetal: t.bareMetal,
+    vcpus: t.vcpus,
+    memoryMiB: t.memoryMiB,
+    architectures: t.architectures,
+    currentGeneration: t.currentGeneration,
+    burstable: t.burstable,
+    ipv4AddressesPerInterface: t.ipv4AddressesPerInterface,
+    ipv6AddressesPerInterface: t.ipv6AddressesPerInterface,
+    ipv6Supported: t.ipv6Supported,
+    maxNetworkInterfaces: t.maxNetworkInterfaces,
+    defaultNetworkCardIndex: t.defaultNetworkCardIndex,
+    defaultCardNetworkInterfaces: t.defaultCardNetworkInterfaces,
+    maximumNetworkCards: t.maximumNetworkCards,
+    networkPerformance: t.networkPerformance,
+    networkCards: t.networkCards,
+    regions: t.regions,
+  };
+}
+
+export function toCatalogInstanceType(e: InstanceTypeEntity): CatalogInstanceType {
+  return {
+    name: e.name,
+    family: e.family,
+    size: e.size,
+    hypervisor: e.hypervisor === 'nitro' || e.hypervisor === 'xen' ? e.hypervisor : null,
+    bareMetal: e.bareMetal,
+    vcpus: e.vcpus,
+    memoryMiB: e.memoryMiB,
+    architectures: e.architectures,
+    currentGeneration: e.currentGeneration,
+    burstable: e.burstable,
+    ipv4AddressesPerInterface: e.ipv4AddressesPerInterface,
+    ipv6AddressesPerInterface: e.ipv6AddressesPerInterface,
+    ipv6Supported: e.ipv6Supported,
+    maxNetworkInterfaces: e.maxNetworkInterfaces,
+    defaultNetworkCardIndex: e.defaultNetworkCardIndex,
+    defaultCardNetworkInterfaces: e.defaultCardNetworkInterfaces,
+    maximumNetworkCards: e.maximumNetworkCards,
+    networkPerformance: e.networkPerformance,
+    networkCards: e.networkCards,
+    regions: e.regions,
+  };
+}
+
+const UPSERT_CHUNK = 500;
+/** Arbitrary constant naming the refresh lock among PostgreSQL advisory locks. */
+const REFRESH_LOCK_KEY = 7_214_902_331;
+
+/** All SQL about the instance catalog and its refresh runs. */
+@Injectable()
+export class CatalogRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async countTypes(): Promise<number> {
+    return this.dataSource.getRepository(InstanceTypeEntity).count();
+  }
+
+  async findByName(name: string): Promise<InstanceTypeEntity | null> {
+    return this.dataSource.getRepository(InstanceTypeEntity).findOneBy({ name });
+  }
+
+  async loadAll(manager: EntityManager = this.dataSource.manager): Promise<InstanceTypeEntity[]> {
+    return manager.getRepository(InstanceTypeEntity).find({ order: { name: 'ASC' } });
+  }
+
+  async findPage(filter: InstanceTypeFilter, first: number, after: string | null): Promise<InstanceTypePage> {
+    const qb = this.dataSource.getRepository(InstanceTypeEntity).createQueryBuilder('t');
+    if (filter.families?.length) qb.andWhere('t.family IN (:...families)', { families: filter.families });
+    if (filter.hypervisor !== undefined) qb.andWhere('t.hypervisor = :hypervisor', { hypervisor: filter.hypervisor });
+    if (filter.nitro !== undefined) {
+      qb.andWhere(
+        filter.nitro
+          ? "(t.hypervisor = 'nitro' OR t.bare_metal)"
+          : "(t.hypervisor IS DISTINCT FROM 'nitro' AND NOT t.bare_metal)",
+      );
+    }
+    if (filter.bareMetal !== undefined) qb.andWhere('t.bare_metal = :bareMetal', { bareMetal: filter.bareMetal });
+    if (filter.architecture !== undefined) {
+      qb.andWhere(':architecture = ANY(t.architectures)', { architecture: filter.architecture });
+    }
+    if (filter.currentGeneration !== undefined) {
+      qb.andWhere('t.current_generation = :currentGeneration', { currentGeneration: filter.currentGeneration });
+    }
+    if (filter.minVcpus !== undefined) qb.andWhere('t.vcpus >= :minVcpus', { minVcpus: filter.minVcpus });
+    if (filter.maxVcpus !== undefined) qb.andWhere('t.vcpus <= :maxVcpus', { maxVcpus: filter.maxVcpus });
+    if (filter.minMemoryMiB !== undefined) qb.andWhere('t.memory_mib >= :minMem', { minMem: filter.minMemoryMiB });
+    if (filter.maxMemoryMiB !== undefined) qb.andWhere('t.memory_mib <= :maxMem', { maxMem: filter.maxMemoryMiB });
+    if (filter.region !== undefined) qb.andWhere(':region = ANY(t.regions)', { region: filter.region });
+
+    const totalCount = await qb.getCount();
+    if (after !== null) qb.andWhere('t.name > :after', { after });
+    const rows = await qb
+      .orderBy('t.name', 'ASC')
+      .limit(first + 1)
+      .getMany();
+    const hasNextPage = rows.length > first;
+    return { rows: hasNextPage ? rows.slice(0, first) : rows, totalCount, hasNextPage };
+  }
+
+  /**
+   * Writes a refreshed catalog inside the caller's transaction: inserts and updates `upserts`,
+   * deletes `removed`, and marks every type in `seen` as seen now.
+   */
+  async applyCatalogChanges(
+    manager: EntityManager,
+    change: { upserts: CatalogInstanceType[]; removed: string[]; seen: string[]; refreshId: string; now: Date },
+  ): Promise<void> {
+    const repo = manager.getRepository(InstanceTypeEntity);
+    for (let i = 0; i < change.upserts.length; i += UPSERT_CHUNK) {
+      const chunk = change.upserts.slice(i, i + UPSERT_CHUNK).map((t) => ({
+        ...toRow(t),
+        firstSeenAt: change.now,
+        lastSeenAt: change.now,
+        lastRefreshId: change.refreshId,
+      }));
+      // first_seen_at is left out of the conflict update so it keeps the first sighting.
+      await repo
+        .createQueryBuilder()
+        .insert()
+        .values(chunk)
+        .orUpdate(
+          [
+            'family',
+            'size',
+            'hypervisor',
+            'bare_metal',
+            'vcpus',
+            'memory_mib',
+            'architectures',
+            'current_generation',
+            'burstable',
+            'ipv4_addresses_per_interface',
+            'ipv6_addresses_per_interface',
+            'ipv6_supported',
+            'max_network_interfaces',
+            'default_network_card_index',
+            'default_card_network_interfaces',
+            'maximum_network_cards',
+            'network_performance',
+            'network_cards',
+            'regions',
+            'last_seen_at',
+            'last_refresh_id',
+          ],
+          ['name'],
+        )
+        .execute();
+    }
+    if (change.removed.length > 0) {
+      await manager.query('DELETE FROM instance_type WHERE name = ANY($1)', [change.removed]);
+    }
+    if (change.seen.length > 0) {
+      await manager.query('UPDATE instance_type SET last_seen_at = $1, last_refresh_id = $2 WHERE name = ANY($3)', [
+        change.now,
+        change.refreshId,
+        change.seen,
+      ]);
+    }
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  // ---- refresh runs ----
+
+  async createRun(run: {
+    trigger: RefreshTrigger;
+    requestedBy: string | null;
+    requestedRegions: string[] | null;
+    startedAt: Date;
+  }): Promise<CatalogRefreshEntity> {
+    const repo = this.dataSource.getRepository(CatalogRefreshEntity);
+    return repo.save(repo.create({ ...run, status: 'RUNNING' }));
+  }
+
+  async succeedRun(
+    manager: EntityManager,
+    id: string,
+    result: {
+      finishedAt: Date;
+      regions: string[];
+      typesSeen: number;
+      catalogSize: number;
+      ec2Requests: number;
+      typesAdded: string[];
+      typesRemoved: string[];
+      typesChanged: TypeChangeRecord[];
+    },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE catalog_refresh SET status = 'SUCCEEDED', finished_at = $2, regions = $3, types_seen = $4,
+         catalog_size = $5, ec2_requests = $6, types_added = $7::jsonb, types_removed = $8::jsonb,
+         types_changed = $9::jsonb
+       WHERE id = $1`,
+      [
+        id,
+        result.finishedAt,
+        result.regions,
+        result.typesSeen,
+        result.catalogSize,
+        result.ec2Requests,
+        JSON.stringify(result.typesAdded),
+        JSON.stringify(result.typesRemoved),
+        JSON.stringify(result.typesChanged),
+      ],
+    );
+  }
+
+  async failRun(id: string, error: string, finishedAt: Date, partial: { regions?: string[]; ec2Requests?: number }) {
+    await this.dataSource
+      .getRepository(CatalogRefreshEntity)
+      .update({ id, status: 'RUNNING' }, { status: 'FAILED', error, finishedAt, ...partial });
+  }
+
+  /** Runs left RUNNING by a process that stopped before finishing them. */
+  async failAbandonedRuns(now: Date): Promise<number> {
+    const result = await this.dataSource
+      .getRepository(CatalogRefreshEntity)
+      .update(
+        { status: 'RUNNING' },
+        { status: 'FAILED', finishedAt: now, error: 'Interrupted: the process running this refresh stopped first' },
+      );
+    return result.affected ?? 0;
+  }
+
+  async findRun(id: string): Promise<CatalogRefreshEntity | null> {
+    return this.dataSource.getRepository(CatalogRefreshEntity).findOneBy({ id });
+  }
+
+  async findRunningRun(): Promise<CatalogRefreshEntity | null> {
+    return this.dataSource
+      .getRepository(CatalogRefreshEntity)
+      .findOne({ where: { status: 'RUNNING' }, order: { startedAt: 'DESC' } });
+  }
+
+  async listRuns(first: number): Promise<CatalogRefreshEntity[]> {
+    return this.dataSource.getRepository(CatalogRefreshEntity).find({ order: { startedAt: 'DESC' }, take: first });
+  }
+
+  /** Identifies the catalog's current content: the last successful run. */
+  async latestSuccessfulRun(): Promise<CatalogRefreshEntity | null> {
+    return this.dataSource
+      .getRepository(CatalogRefreshEntity)
+      .findOne({ where: { status: 'SUCCEEDED' }, order: { finishedAt: 'DESC' } });
+  }
+
+  /**
+   * Takes the cluster-wide refresh lock on a connection of its own and keeps it until
+   * `release` is called, so replicas sharing one database refresh one at a time.
+   * Returns null when another session holds it.
+   */
+  async tryAcquireRefreshLock(): Promise<{ release: () => Promise<void> } | null> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [REFRESH_LOCK_KEY])) as [
+        { locked: boolean },
+      ];
+      if (!locked) {
+        await runner.release();
+        return null;
+      }
+    } catch (err) {
+      await runner.release();
+      throw err;
+    }
+    return {
+      release: async () => {
+        try {
+          await runner.query('SELECT pg_advisory_unlock($1)', [REFRESH_LOCK_KEY]);
+        } finally {
+          await runner.release();
+        }
+      },
+    };
+  }
+
+  async ping(): Promise<void> {
+    await this.dataSource.query('SELECT 1');
+  }
+}

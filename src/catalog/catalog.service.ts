@@ -1,0 +1,189 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { DomainError, ErrorCode, validationError } from '../common/domain-error.js';
+import { CatalogRepository, toCatalogInstanceType } from './catalog.repository.js';
+import { CatalogViewService } from './catalog-view.service.js';
+import type { CatalogInstanceType } from './core/instance-type.facts.js';
+import { diffCatalogs } from './core/catalog-diff.js';
+import { readBundledSnapshot } from './core/snapshot.js';
+import type { InstanceTypeFilterInput } from './instance-types.args.js';
+import { toInstanceTypeModel, type InstanceType } from './instance-type.model.js';
+import type { InstanceTypeConnection } from './instance-types.args.js';
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+function encodeCursor(name: string): string {
+  return Buffer.from(`it:${name}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): string {
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!decoded.startsWith('it:') || decoded.length < 4) {
+    throw validationError('after', 'VALID_CURSOR', 'after is not a cursor this service returned');
+  }
+  return decoded.slice(3);
+}
+
+/** Reads of the instance catalog, and keeping the in-memory view in step with the database. */
+@Injectable()
+export class CatalogService implements OnModuleDestroy {
+  private readonly logger = new Logger(CatalogService.name);
+  private pollTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly repository: CatalogRepository,
+    private readonly view: CatalogViewService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async findInstanceType(name: string): Promise<InstanceType | null> {
+    if (name.length > 64) return null;
+    const row = await this.repository.findByName(name);
+    return row ? toInstanceTypeModel({ ...toCatalogInstanceType(row), firstSeenAt: row.firstSeenAt, lastSeenAt: row.lastSeenAt }) : null;
+  }
+
+  async getInstanceType(name: string): Promise<InstanceType> {
+    const found = await this.findInstanceType(name);
+    if (!found) throw this.unknownType(name);
+    return found;
+  }
+
+  async listInstanceTypes(
+    filter: InstanceTypeFilterInput | undefined,
+    first: number | undefined,
+    after: string | undefined,
+  ): Promise<InstanceTypeConnection> {
+    const f = filter ?? {};
+    if (f.minVcpus !== undefined && f.maxVcpus !== undefined && f.minVcpus > f.maxVcpus) {
+      throw validationError('minVcpus', 'MIN_NOT_ABOVE_MAX', 'minVcpus is greater than maxVcpus');
+    }
+    if (f.minMemoryMiB !== undefined && f.maxMemoryMiB !== undefined && f.minMemoryMiB > f.maxMemoryMiB) {
+      throw validationError('minMemoryMiB', 'MIN_NOT_ABOVE_MAX', 'minMemoryMiB is greater than maxMemoryMiB');
+    }
+    const size = first ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(size) || size < 0 || size > this.config.limits.maxPageSize) {
+      throw validationError('first', 'PAGE_SIZE', `first must be between 0 and ${this.config.limits.maxPageSize}`);
+    }
+    const page = await this.repository.findPage(
+      {
+        families: f.family,
+        hypervisor: f.hypervisor,
+        nitro: f.nitro,
+        bareMetal: f.bareMetal,
+        architecture: f.architecture,
+        currentGeneration: f.currentGeneration,
+        minVcpus: f.minVcpus,
+        maxVcpus: f.maxVcpus,
+        minMemoryMiB: f.minMemoryMiB,
+        maxMemoryMiB: f.maxMemoryMiB,
+        region: f.region,
+      },
+      size,
+      after ? decodeCursor(after) : null,
+    );
+    const edges = page.rows.map((row) => ({
+      cursor: encodeCursor(row.name),
+      node: toInstanceTypeModel({ ...toCatalogInstanceType(row), firstSeenAt: row.firstSeenAt, lastSeenAt: row.lastSeenAt }),
+    }));
+    return {
+      totalCount: page.totalCount,
+      edges,
+      nodes: edges.map((e) => e.node),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  /** A type from the in-memory catalog, or INSTANCE_TYPE_NOT_FOUND naming close matches. */
+  requireFromView(name: string): CatalogInstanceType {
+    const found = this.view.get(name);
+    if (!found) throw this.unknownType(name);
+    return found;
+  }
+
+  private unknownType(name: string): DomainError {
+    const shown = name.length > 64 ? `${name.slice(0, 64)}…` : name;
+    const family = name.split('.')[0] ?? '';
+    const suggestions = this.view
+      .all()
+      .filter((t) => family.length > 0 && t.family === family)
+      .slice(0, 8)
+      .map((t) => t.name);
+    return new DomainError(
+      ErrorCode.INSTANCE_TYPE_NOT_FOUND,
+      `Unknown instance type "${shown}": the catalog has no such EC2 instance type`,
+      { instanceType: shown, suggestions },
+    );
+  }
+
+  /** Loads the bundled snapshot into an empty catalog; does nothing once a catalog exists. */
+  async loadBundledSnapshotIfEmpty(): Promise<boolean> {
+    if ((await this.repository.countTypes()) > 0) return false;
+    const startedAt = new Date();
+    const snapshot = readBundledSnapshot();
+    const run = await this.repository.createRun({
+      trigger: 'BUNDLED_SNAPSHOT',
+      requestedBy: null,
+      requestedRegions: null,
+      startedAt,
+    });
+    const after = new Map(snapshot.types.map((t) => [t.name, t]));
+    const diff = diffCatalogs(new Map(), after);
+    await this.repository.transaction(async (manager) => {
+      await this.repository.applyCatalogChanges(manager, {
+        upserts: snapshot.types,
+        removed: [],
+        seen: [],
+        refreshId: run.id,
+        now: startedAt,
+      });
+      await this.repository.succeedRun(manager, run.id, {
+        finishedAt: new Date(),
+        regions: snapshot.regions,
+        typesSeen: snapshot.types.length,
+        catalogSize: snapshot.types.length,
+        ec2Requests: 0,
+        typesAdded: diff.added,
+        typesRemoved: [],
+        typesChanged: [],
+      });
+    });
+    this.logger.log(`Loaded the bundled catalog snapshot: ${snapshot.types.length} instance types`);
+    return true;
+  }
+
+  /** Reads the catalog from the database into the in-memory view. */
+  async reloadView(): Promise<void> {
+    const latest = await this.repository.latestSuccessfulRun();
+    const rows = await this.repository.loadAll();
+    this.view.replace(rows.map(toCatalogInstanceType), latest?.id ?? null, new Date());
+  }
+
+  replaceView(types: CatalogInstanceType[], version: string): void {
+    this.view.replace(types, version, new Date());
+  }
+
+  /**
+   * Another replica may refresh the shared database: check now and then whether the
+   * catalog moved on, and reload the view when it did.
+   */
+  startFollowingOtherReplicas(): void {
+    if (this.config.catalog.viewPollMs <= 0 || this.pollTimer) return;
+    this.pollTimer = setInterval(() => {
+      void this.reloadIfChanged().catch((err: unknown) =>
+        this.logger.warn(`Could not check the catalog version: ${(err as Error).message}`),
+      );
+    }, this.config.catalog.viewPollMs);
+    this.pollTimer.unref();
+  }
+
+  async reloadIfChanged(): Promise<boolean> {
+    const latest = await this.repository.latestSuccessfulRun();
+    if ((latest?.id ?? null) === (this.view.current()?.version ?? null)) return false;
+    await this.reloadView();
+    return true;
+  }
+
+  onModuleDestroy(): void {
+    if (this.pollTimer) clearInterval(this.pollTimer);
+  }
+}

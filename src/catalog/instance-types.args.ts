@@ -1,0 +1,197 @@
+import { ArgsType, Field, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ArrayMaxSize,
+  ValidateNested,
+} from 'class-validator';
+import { InstanceType } from './instance-type.model.js';
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value;
+
+export const ARCHITECTURES = ['x86_64', 'arm64', 'i386', 'x86_64_mac', 'arm64_mac'] as const;
+export const HYPERVISORS = ['nitro', 'xen'] as const;
+
+/**
+ * Catalog filters. One class serves the GraphQL `filter` input and the REST query string.
+ */
+@InputType('InstanceTypeFilter')
+export class InstanceTypeFilterInput {
+  @Field(() => [String], { nullable: true, description: 'Families, e.g. ["m5", "c6i"].' })
+  @ApiPropertyOptional({ type: [String], description: 'Comma-separated families, e.g. m5,c6i' })
+  @IsOptional()
+  @Transform(toList)
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,30}$/, { each: true, message: 'family must look like "m5" or "u-6tb1"' })
+  family?: string[];
+
+  @Field(() => String, { nullable: true, description: '`nitro` or `xen`.' })
+  @ApiPropertyOptional({ enum: HYPERVISORS })
+  @IsOptional()
+  @IsIn(HYPERVISORS)
+  hypervisor?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Nitro hypervisor or bare metal.' })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  nitro?: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  bareMetal?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'x86_64, arm64, i386, x86_64_mac or arm64_mac.' })
+  @ApiPropertyOptional({ enum: ARCHITECTURES })
+  @IsOptional()
+  @IsIn(ARCHITECTURES)
+  architecture?: string;
+
+  @Field(() => Boolean, { nullable: true })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  currentGeneration?: boolean;
+
+  @Field(() => Int, { nullable: true })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  minVcpus?: number;
+
+  @Field(() => Int, { nullable: true })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  maxVcpus?: number;
+
+  @Field(() => Int, { nullable: true })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000)
+  minMemoryMiB?: number;
+
+  @Field(() => Int, { nullable: true })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000)
+  maxMemoryMiB?: number;
+
+  @Field(() => String, { nullable: true, description: 'Only types offered in this region.' })
+  @ApiPropertyOptional({ example: 'us-east-1' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z]{2}(-[a-z]+)+-\d+$/, { message: 'region must look like "us-east-1"' })
+  region?: string;
+}
+
+@ArgsType()
+export class InstanceTypesArgs {
+  @Field(() => InstanceTypeFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => InstanceTypeFilterInput)
+  filter?: InstanceTypeFilterInput;
+
+  @Field(() => Int, { nullable: true, description: 'Page size (default 50, at most 500).' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(500)
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor from a previous page.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  after?: string;
+}
+
+/** REST query string: the filters and the paging in one flat class. */
+export class InstanceTypesQuery extends InstanceTypeFilterInput {
+  @ApiPropertyOptional({ description: 'Page size (default 50, at most 500).' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(500)
+  first?: number;
+
+  @ApiPropertyOptional({ description: 'Cursor from a previous page (pageInfo.endCursor).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  after?: string;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  @ApiProperty()
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  @ApiProperty({ type: String, nullable: true })
+  endCursor: string | null;
+}
+
+@ObjectType()
+export class InstanceTypeEdge {
+  @Field()
+  @ApiProperty()
+  cursor: string;
+
+  @Field(() => InstanceType)
+  @ApiProperty({ type: InstanceType })
+  node: InstanceType;
+}
+
+@ObjectType()
+export class InstanceTypeConnection {
+  @Field(() => Int, { description: 'Types matching the filter, over all pages.' })
+  @ApiProperty()
+  totalCount: number;
+
+  @Field(() => [InstanceTypeEdge])
+  @ApiProperty({ type: [InstanceTypeEdge] })
+  edges: InstanceTypeEdge[];
+
+  @Field(() => [InstanceType], { description: 'The page\'s types, without cursors.' })
+  @ApiProperty({ type: [InstanceType] })
+  nodes: InstanceType[];
+
+  @Field(() => PageInfo)
+  @ApiProperty({ type: PageInfo })
+  pageInfo: PageInfo;
+}

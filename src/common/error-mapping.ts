@@ -1,0 +1,118 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { DomainError, ErrorCode } from './domain-error.js';
+
+export interface MappedError {
+  code: ErrorCode;
+  httpStatus: number;
+  /** GraphQL `extensions.code`. */
+  graphqlCode: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** The one mapping from a domain error code to an HTTP status and a GraphQL code. */
+export function statusFor(code: ErrorCode): { httpStatus: number; graphqlCode: string } {
+  switch (code) {
+    case ErrorCode.VALIDATION_FAILED:
+      return { httpStatus: HttpStatus.BAD_REQUEST, graphqlCode: 'BAD_USER_INPUT' };
+    case ErrorCode.INSTANCE_TYPE_NOT_FOUND:
+      return { httpStatus: HttpStatus.NOT_FOUND, graphqlCode: code };
+    case ErrorCode.NOT_FOUND:
+      return { httpStatus: HttpStatus.NOT_FOUND, graphqlCode: code };
+    case ErrorCode.REFRESH_ALREADY_RUNNING:
+      return { httpStatus: HttpStatus.CONFLICT, graphqlCode: code };
+    case ErrorCode.CATALOG_REFRESH_FAILED:
+      return { httpStatus: HttpStatus.BAD_GATEWAY, graphqlCode: code };
+    case ErrorCode.UNPROCESSABLE_DOCUMENT:
+      return { httpStatus: HttpStatus.UNPROCESSABLE_ENTITY, graphqlCode: code };
+    case ErrorCode.UNAUTHENTICATED:
+      return { httpStatus: HttpStatus.UNAUTHORIZED, graphqlCode: code };
+    case ErrorCode.FORBIDDEN:
+      return { httpStatus: HttpStatus.FORBIDDEN, graphqlCode: code };
+    case ErrorCode.RATE_LIMITED:
+      return { httpStatus: HttpStatus.TOO_MANY_REQUESTS, graphqlCode: code };
+    case ErrorCode.PAYLOAD_TOO_LARGE:
+      return { httpStatus: HttpStatus.PAYLOAD_TOO_LARGE, graphqlCode: code };
+    case ErrorCode.QUERY_TOO_COMPLEX:
+      return { httpStatus: HttpStatus.BAD_REQUEST, graphqlCode: code };
+    case ErrorCode.SERVICE_UNAVAILABLE:
+      return { httpStatus: HttpStatus.SERVICE_UNAVAILABLE, graphqlCode: code };
+    case ErrorCode.INTERNAL:
+      return { httpStatus: HttpStatus.INTERNAL_SERVER_ERROR, graphqlCode: 'INTERNAL_SERVER_ERROR' };
+  }
+}
+
+const HTTP_TO_CODE: Record<number, ErrorCode> = {
+  400: ErrorCode.VALIDATION_FAILED,
+  401: ErrorCode.UNAUTHENTICATED,
+  403: ErrorCode.FORBIDDEN,
+  404: ErrorCode.NOT_FOUND,
+  405: ErrorCode.NOT_FOUND,
+  409: ErrorCode.REFRESH_ALREADY_RUNNING,
+  413: ErrorCode.PAYLOAD_TOO_LARGE,
+  415: ErrorCode.VALIDATION_FAILED,
+  422: ErrorCode.UNPROCESSABLE_DOCUMENT,
+  429: ErrorCode.RATE_LIMITED,
+  503: ErrorCode.SERVICE_UNAVAILABLE,
+};
+
+function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: string; message?: string; name?: string };
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003'].includes(
+      e?.code ?? '',
+    ) || /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(e?.message ?? '')
+  );
+}
+
+/**
+ * Turns anything thrown into the error a client may see. Unknown errors become INTERNAL
+ * with a generic message: no stack trace, SQL or driver text ever reaches a client.
+ */
+export function mapError(err: unknown): MappedError {
+  if (err instanceof DomainError) {
+    return { code: err.code, ...statusFor(err.code), message: err.message, details: err.details };
+  }
+  if (err instanceof ThrottlerException) {
+    return { code: ErrorCode.RATE_LIMITED, ...statusFor(ErrorCode.RATE_LIMITED), message: 'Too many requests' };
+  }
+  if (err instanceof HttpException) {
+    const status = err.getStatus();
+    const code = HTTP_TO_CODE[status] ?? (status >= 500 ? ErrorCode.INTERNAL : ErrorCode.VALIDATION_FAILED);
+    const response = err.getResponse();
+    let message = err.message;
+    let details: Record<string, unknown> | undefined;
+    if (typeof response === 'object' && response !== null) {
+      const r = response as { message?: unknown };
+      if (Array.isArray(r.message)) {
+        details = { violations: r.message };
+        message = r.message.join('; ');
+      } else if (typeof r.message === 'string') message = r.message;
+    }
+    if (code === ErrorCode.INTERNAL) message = 'Internal error';
+    return { code, ...statusFor(code), message, details };
+  }
+  const bodyParser = err as { type?: string; status?: number; expose?: boolean; message?: string };
+  if (bodyParser && typeof bodyParser.type === 'string' && typeof bodyParser.status === 'number') {
+    // Errors raised by Express's body parsers before any handler runs.
+    if (bodyParser.type === 'entity.too.large') {
+      return { code: ErrorCode.PAYLOAD_TOO_LARGE, ...statusFor(ErrorCode.PAYLOAD_TOO_LARGE), message: 'Request body too large' };
+    }
+    if (bodyParser.status < 500 && bodyParser.expose) {
+      return {
+        code: ErrorCode.VALIDATION_FAILED,
+        ...statusFor(ErrorCode.VALIDATION_FAILED),
+        message: `Malformed request body: ${bodyParser.type}`,
+      };
+    }
+  }
+  if (isDatabaseUnavailable(err)) {
+    return {
+      code: ErrorCode.SERVICE_UNAVAILABLE,
+      ...statusFor(ErrorCode.SERVICE_UNAVAILABLE),
+      message: 'The database is unavailable; try again shortly',
+    };
+  }
+  return { code: ErrorCode.INTERNAL, ...statusFor(ErrorCode.INTERNAL), message: 'Internal error' };
+}

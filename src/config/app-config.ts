@@ -1,0 +1,132 @@
+import { resolve } from 'node:path';
+
+/**
+ * The service's whole configuration, read from the environment once and validated.
+ * Nothing else in the service reads process.env (the AWS SDK reads its own standard
+ * variables: AWS_REGION, AWS_ENDPOINT_URL_EC2, credentials).
+ */
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** postgres:// URL; null means the embedded database in `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** Bootstrap admin key (ADMIN_API_KEY); null when unset. */
+  adminApiKey: string | null;
+  /** `open`: reads need no key; `key`: reads need a reader (or admin) key. */
+  authReads: 'open' | 'key';
+  catalog: {
+    /** Cron expression for scheduled refreshes; null = off (the default). */
+    refreshCron: string | null;
+    /** Regions to refresh; null = every enabled region from DescribeRegions. */
+    refreshRegions: string[] | null;
+    ec2Concurrency: number;
+    ec2MaxAttempts: number;
+    ec2RequestTimeoutMs: number;
+    /** How often a replica checks whether another replica refreshed the catalog. */
+    viewPollMs: number;
+  };
+  graphql: {
+    playground: boolean;
+    introspection: boolean;
+    maxDepth: number;
+    maxCost: number;
+    maxAliases: number;
+  };
+  limits: {
+    bodyBytes: number;
+    rateLimitPerMinute: number;
+    maxPageSize: number;
+  };
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function readInt(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  const value = Number(raw.trim());
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function readBool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const CRON_FIELD = /^[\d*/,\-A-Za-z?LW#]+$/;
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// URL');
+  }
+  const authReads = (env.AUTH_READS?.trim() || 'open').toLowerCase();
+  if (authReads !== 'open' && authReads !== 'key') throw new ConfigError('AUTH_READS must be "open" or "key"');
+
+  const adminApiKey = env.ADMIN_API_KEY?.trim() || null;
+  if (adminApiKey !== null && adminApiKey.length < 16) {
+    throw new ConfigError('ADMIN_API_KEY must be at least 16 characters');
+  }
+
+  const refreshCron = env.CATALOG_REFRESH_CRON?.trim() || null;
+  if (refreshCron !== null) {
+    const fields = refreshCron.split(/\s+/);
+    if (fields.length < 5 || fields.length > 6 || !fields.every((f) => CRON_FIELD.test(f))) {
+      throw new ConfigError(`CATALOG_REFRESH_CRON is not a cron expression: "${refreshCron}"`);
+    }
+  }
+  const regionsRaw = env.CATALOG_REFRESH_REGIONS?.trim();
+  const refreshRegions = regionsRaw ? regionsRaw.split(',').map((r) => r.trim()).filter(Boolean) : null;
+  for (const region of refreshRegions ?? []) {
+    if (!REGION.test(region)) throw new ConfigError(`CATALOG_REFRESH_REGIONS has an invalid region "${region}"`);
+  }
+  const production = env.NODE_ENV === 'production';
+
+  return {
+    port: readInt(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST?.trim() || '0.0.0.0',
+    databaseUrl,
+    dataDir: resolve(env.DATA_DIR?.trim() || '.data'),
+    adminApiKey,
+    authReads,
+    catalog: {
+      refreshCron,
+      refreshRegions,
+      ec2Concurrency: readInt(env, 'EC2_CONCURRENCY', 4, 1, 32),
+      ec2MaxAttempts: readInt(env, 'EC2_MAX_ATTEMPTS', 6, 1, 20),
+      ec2RequestTimeoutMs: readInt(env, 'EC2_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
+      viewPollMs: readInt(env, 'CATALOG_VIEW_POLL_MS', 10_000, 0, 3_600_000),
+    },
+    graphql: {
+      playground: readBool(env, 'GRAPHQL_PLAYGROUND', !production),
+      introspection: readBool(env, 'GRAPHQL_INTROSPECTION', !production),
+      maxDepth: readInt(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
+      maxCost: readInt(env, 'GRAPHQL_MAX_COST', 20_000, 10, 10_000_000),
+      maxAliases: readInt(env, 'GRAPHQL_MAX_ALIASES', 30, 1, 1000),
+    },
+    limits: {
+      bodyBytes: readInt(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),
+      rateLimitPerMinute: readInt(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 10_000_000),
+      maxPageSize: readInt(env, 'MAX_PAGE_SIZE', 500, 1, 10_000),
+    },
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+  };
+}
+
+/** Injection token for the validated configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,103 @@
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+/** Raised when another process already serves the embedded database in this data directory. */
+export class DataDirectoryInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `The data directory ${dataDir} is in use by another eks-net-planner process (pid ${pid}). ` +
+        'Stop that process, point DATA_DIR at another directory, or set DATABASE_URL to use a PostgreSQL server.',
+    );
+    this.name = 'DataDirectoryInUseError';
+  }
+}
+
+const LOCK_FILE = 'eks-net-planner.lock';
+const openedInThisProcess = new Set<string>();
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the data directory's lock file. PGlite is a single-process database and every
+ * connection through pglite-socket shares one backend, so neither advisory locks nor
+ * PostgreSQL itself would stop a second process from corrupting the files: the lock file does.
+ */
+function acquireLock(dataDir: string): () => void {
+  const path = join(dataDir, LOCK_FILE);
+  if (openedInThisProcess.has(dataDir)) throw new DataDirectoryInUseError(dataDir, process.pid);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      openedInThisProcess.add(dataDir);
+      return () => {
+        openedInThisProcess.delete(dataDir);
+        rmSync(path, { force: true });
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number.parseInt(readFileSync(path, 'utf8').trim(), 10);
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+        throw new DataDirectoryInUseError(dataDir, pid);
+      }
+      // A lock left behind by a process that died: take it over.
+      rmSync(path, { force: true });
+    }
+  }
+  throw new Error(`Could not take the lock file ${path}`);
+}
+
+/**
+ * PostgreSQL compiled to WebAssembly (PGlite), served on a loopback port so the ordinary
+ * `pg` driver and TypeORM reach it exactly as they reach a PostgreSQL server.
+ */
+export class EmbeddedPostgres {
+  private constructor(
+    private readonly db: PGlite,
+    private readonly server: PGLiteSocketServer,
+    private readonly releaseLock: () => void,
+    readonly url: string,
+  ) {}
+
+  static async start(dataDir: string): Promise<EmbeddedPostgres> {
+    mkdirSync(dataDir, { recursive: true });
+    const release = acquireLock(dataDir);
+    try {
+      const pgdata = join(dataDir, 'pgdata');
+      const db = await PGlite.create(pgdata);
+      const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
+      await server.start();
+      const url = `postgres://postgres@${server.getServerConn()}/postgres`;
+      return new EmbeddedPostgres(db, server, release, url);
+    } catch (err) {
+      release();
+      throw err;
+    }
+  }
+
+  static isInitialised(dataDir: string): boolean {
+    return existsSync(join(dataDir, 'pgdata', 'PG_VERSION'));
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.server.stop();
+      await this.db.close();
+    } finally {
+      this.releaseLock();
+    }
+  }
+}
