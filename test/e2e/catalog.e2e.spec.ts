@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectPath } from '../../src/common/project-path.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+// The catalog as users query it, on a real PostgreSQL database brought up by the migrations
+// and filled from the bundled snapshot at first start (issue: service and catalog).
+const shared = JSON.parse(
+  readFileSync(projectPath('..', 'shared', 'data', 'ec2', 'instance-types.json'), 'utf8'),
+) as Record<string, any>;
+const sample = Object.keys(shared).filter((_, i) => i % 23 === 0); // ~60 types spread over the catalog
+
+const FIELDS = `name family size hypervisor nitro bareMetal vcpus memoryMiB architectures currentGeneration burstable
+  ipv4AddressesPerInterface ipv6AddressesPerInterface ipv6Supported maxNetworkInterfaces defaultNetworkCardIndex
+  defaultCardNetworkInterfaces maximumNetworkCards networkPerformance
+  networkCards { networkCardIndex maximumNetworkInterfaces networkPerformance baselineBandwidthInGbps peakBandwidthInGbps }
+  regions firstSeenAt lastSeenAt`;
+
+function expectMatchesEc2(actual: any, raw: any) {
+  const ni = raw.NetworkInfo;
+  const defaultCard = (ni.NetworkCards ?? []).find((c: any) => c.NetworkCardIndex === (ni.DefaultNetworkCardIndex ?? 0));
+  expect(actual.name).toBe(raw.InstanceType);
+  expect(actual.hypervisor).toBe(raw.Hypervisor ?? null);
+  expect(actual.bareMetal).toBe(raw.BareMetal);
+  expect(actual.vcpus).toBe(raw.VCpuInfo.DefaultVCpus);
+  expect(actual.memoryMiB).toBe(raw.MemoryInfo.SizeInMiB);
+  expect([...actual.architectures].sort()).toEqual([...raw.ProcessorInfo.SupportedArchitectures].sort());
+  expect(actual.currentGeneration).toBe(raw.CurrentGeneration);
+  expect(actual.ipv4AddressesPerInterface).toBe(ni.Ipv4AddressesPerInterface);
+  expect(actual.ipv6AddressesPerInterface).toBe(ni.Ipv6AddressesPerInterface);
+  expect(actual.maxNetworkInterfaces).toBe(ni.MaximumNetworkInterfaces);
+  expect(actual.defaultCardNetworkInterfaces).toBe(defaultCard?.MaximumNetworkInterfaces ?? ni.MaximumNetworkInterfaces);
+  expect(actual.networkCards).toHaveLength((ni.NetworkCards ?? []).length);
+  expect(actual.regions.length).toBeGreaterThan(0);
+  expect(typeof actual.lastSeenAt).toBe('string');
+}
+
+describe('catalog on PostgreSQL', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('loads all 1,373 bundled instance types at first start and is ready', async () => {
+    const ready = await app.http.get('/health/ready').expect(200);
+    expect(ready.body).toMatchObject({ status: 'ok', database: 'up', catalog: { loaded: true, instanceTypes: 1373 } });
+    await app.http.get('/health/live').expect(200, { status: 'ok' });
+    const res = await app.gql('{ instanceTypes(first: 1) { totalCount } }').expect(200);
+    expect(res.body.data.instanceTypes.totalCount).toBe(1373);
+  });
+
+  it.each(sample)('GraphQL and REST return %s as EC2 describes it', async (name) => {
+    const gql = await app.gql(`query($n: String!) { instanceType(name: $n) { ${FIELDS} } }`, { n: name }).expect(200);
+    expect(gql.body.errors).toBeUndefined();
+    expectMatchesEc2(gql.body.data.instanceType, shared[name]);
+    const rest = await app.http.get(`/api/v1/instance-types/${name}`).expect(200);
+    expect(rest.body).toEqual(gql.body.data.instanceType);
+  });
+
+  it('p5.48xlarge: maxNetworkInterfaces sums every card, defaultCardNetworkInterfaces is the default card (DOMAIN.md §1)', async () => {
+    const res = await app.http.get('/api/v1/instance-types/p5.48xlarge').expect(200);
+    expect(res.body.maxNetworkInterfaces).toBe(64);
+    expect(res.body.defaultCardNetworkInterfaces).toBe(2);
+  });
+
+  it('bare metal has a null hypervisor and counts as Nitro', async () => {
+    const res = await app.http.get('/api/v1/instance-types/m5.metal').expect(200);
+    expect(res.body).toMatchObject({ hypervisor: null, bareMetal: true, nitro: true });
+  });
+
+  it('an unknown type is null in GraphQL and a JSON 404 in REST', async () => {
+    const gql = await app.gql('{ instanceType(name: "m5.gigantic") { name } }').expect(200);
+    expect(gql.body).toEqual({ data: { instanceType: null } });
+    const rest = await app.http.get('/api/v1/instance-types/m5.gigantic').expect(404);
+    expect(rest.headers['content-type']).toMatch(/json/);
+    expect(rest.body.error).toMatchObject({ code: 'INSTANCE_TYPE_NOT_FOUND' });
+    expect(rest.body.error.details.suggestions).toContain('m5.large');
+    expect(rest.body.error.requestId).toBe(rest.headers['x-request-id']);
+  });
+
+  it('filters agree with the EC2 data, through both doors', async () => {
+    const expected = Object.values(shared)
+      .filter(
+        (t: any) =>
+          t.Hypervisor === 'nitro' &&
+          t.ProcessorInfo.SupportedArchitectures.includes('arm64') &&
+          t.CurrentGeneration &&
+          t.VCpuInfo.DefaultVCpus >= 4 &&
+          t.VCpuInfo.DefaultVCpus <= 16 &&
+          t.MemoryInfo.SizeInMiB >= 16384,
+      )
+      .map((t: any) => t.InstanceType)
+      .sort();
+    const filter = { hypervisor: 'nitro', architecture: 'arm64', currentGeneration: true, minVcpus: 4, maxVcpus: 16, minMemoryMiB: 16384 };
+    const gql = await app
+      .gql('query($f: InstanceTypeFilter) { instanceTypes(filter: $f, first: 500) { totalCount nodes { name } } }', { f: filter })
+      .expect(200);
+    expect(gql.body.data.instanceTypes.totalCount).toBe(expected.length);
+    expect(gql.body.data.instanceTypes.nodes.map((n: any) => n.name)).toEqual(expected);
+    const rest = await app.http
+      .get('/api/v1/instance-types')
+      .query({ ...filter, first: 500 })
+      .expect(200);
+    expect(rest.body.totalCount).toBe(expected.length);
+    expect(rest.body.nodes.map((n: any) => n.name)).toEqual(expected);
+  });
+
+  it('filters by family, bare metal and region', async () => {
+    const offered = new Set(
+      (JSON.parse(readFileSync(projectPath('..', 'shared', 'data', 'ec2', 'offerings', 'eu-south-2.json'), 'utf8')) as any[]).map(
+        (o) => o.InstanceType,
+      ),
+    );
+    const expected = Object.keys(shared).filter((n) => (n.startsWith('c5.') || n.startsWith('m5.')) && offered.has(n)).sort();
+    const rest = await app.http.get('/api/v1/instance-types?family=c5,m5&region=eu-south-2&first=100').expect(200);
+    expect(rest.body.nodes.map((n: any) => n.name)).toEqual(expected);
+    const metal = await app.http.get('/api/v1/instance-types?bareMetal=true&first=0').expect(200);
+    expect(metal.body.totalCount).toBe(Object.values(shared).filter((t: any) => t.BareMetal).length);
+    const xen = await app.http.get('/api/v1/instance-types?nitro=false&first=0').expect(200);
+    expect(xen.body.totalCount).toBe(Object.values(shared).filter((t: any) => t.Hypervisor === 'xen').length);
+  });
+
+  it('pages with cursors through the whole catalog without gaps or repeats', async () => {
+    const names: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const res: any = await app
+        .gql('query($a: String) { instanceTypes(first: 200, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { name } } } }', { a: after })
+        .expect(200);
+      const conn = res.body.data.instanceTypes;
+      names.push(...conn.edges.map((e: any) => e.node.name));
+      if (!conn.pageInfo.hasNextPage) break;
+      after = conn.pageInfo.endCursor;
+    }
+    expect(names).toEqual(Object.keys(shared).sort());
+  });
+
+  it.each([
+    ['/api/v1/instance-types?first=-1', 'first'],
+    ['/api/v1/instance-types?first=100000', 'first'],
+    ['/api/v1/instance-types?minVcpus=abc', 'minVcpus'],
+    ['/api/v1/instance-types?architecture=sparc', 'architecture'],
+    ['/api/v1/instance-types?region=Mars', 'region'],
+    ['/api/v1/instance-types?after=not-a-cursor', 'after'],
+    ['/api/v1/instance-types?minVcpus=8&maxVcpus=2', 'minVcpus'],
+    ['/api/v1/instance-types?color=blue', 'color'],
+  ])('rejects %s with a 400 naming %s', async (url, field) => {
+    const res = await app.http.get(url).expect(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    expect(JSON.stringify(res.body.error)).toContain(field);
+  });
+
+  it('serves OpenAPI at /api/docs and its JSON at /api/docs-json', async () => {
+    const json = await app.http.get('/api/docs-json').expect(200);
+    expect(json.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(json.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/instance-types/{name}', '/api/v1/instance-types', '/api/v1/catalog/refreshes']),
+    );
+    const html = await app.http.get('/api/docs').redirects(1).expect(200);
+    expect(html.text).toContain('swagger');
+  });
+});
