@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments, stringify, isNode, type Document } from 'yaml';
+import { LineCounter, isNode, isScalar, parseAllDocuments, stringify, type Document } from 'yaml';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { SOURCE } from './sources.js';
 
@@ -286,6 +286,12 @@ function unprocessable(message: string, details: Record<string, unknown>): Domai
   return new DomainError(ErrorCode.UNPROCESSABLE_DOCUMENT, message, details);
 }
 
+/** A document with no content at all (not even an explicit `null`). */
+function isBlank(document: Document): boolean {
+  const contents = document.contents;
+  return contents === null || (isScalar(contents) && contents.value === null && contents.source === '');
+}
+
 function lineLocator(document: Document, counter: LineCounter): (segments: Segment[]) => number | undefined {
   return (segments) => {
     const node = document.getIn(segments, true);
@@ -309,7 +315,7 @@ export function checkPolicyForWindows(manifest: string): WindowsPolicyCheck {
   const parsed = parseAllDocuments(manifest, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const all = Array.isArray(parsed) ? parsed : [];
   // Documents that hold nothing (a leading or trailing `---`, comments only) are not counted.
-  const documents = all.filter((d) => d.contents !== null || d.errors.length > 0);
+  const documents = all.filter((d) => d.errors.length > 0 || !isBlank(d));
   if (documents.length === 0) throw unprocessable('The manifest holds no YAML document', { reason: 'EMPTY' });
   if (documents.length > MAX_DOCUMENTS) {
     throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, `The manifest has ${documents.length} documents; at most ${MAX_DOCUMENTS} are checked`, { documents: documents.length, limit: MAX_DOCUMENTS });

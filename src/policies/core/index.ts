@@ -1,0 +1,19 @@
+/** Public surface of the pure policies core (templates, rendering, the Windows policy check). */
+export { listTemplates, getTemplate, renderTemplate } from './template.catalogue.js';
+export { checkPolicyForWindows, WindowsRule, MAX_MANIFEST_BYTES, MAX_DOCUMENTS } from './windows-policy.check.js';
+export type { Finding, WindowsPolicyCheck, WindowsRewrite } from './windows-policy.check.js';
+export { ParameterRule } from './parameter.validation.js';
+export { kubeProxyDsrFlags } from './windows-bootstrap.render.js';
+export type {
+  JsonValue,
+  MediaType,
+  ParameterFormat,
+  ParameterType,
+  PolicyTemplate,
+  RenderOptions,
+  RenderResult,
+  RenderWarning,
+  TemplateKind,
+  TemplateParameter,
+  WindowsIpMode,
+} from './policy-template.model.js';

@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { DomainError, ErrorCode } from '../../common/domain-error.js';
+import { MAX_DOCUMENTS, checkPolicyForWindows } from './windows-policy.check.js';
+
+// Every rule below is one Felix on Windows skips (projectcalico/calico
+// felix/dataplane/windows/policysets/policysets.go; DOMAIN.md §6).
+
+const CALICO_SEVERAL = `apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata:
+  name: everything-windows-skips
+spec:
+  selector: all()
+  doNotTrack: true
+  applyOnForward: true
+  types: [Ingress, Egress]
+  ingress:
+    - action: Log
+    - action: Allow
+      protocol: ICMP
+      icmp: {type: 8}
+    - action: Allow
+      protocol: TCP
+      http: {methods: [GET]}
+      destination:
+        ports: [http, 8080, "9000:9100"]
+  egress:
+    - action: Allow
+      destination:
+        nets: [10.0.0.0/8]
+    - action: Allow
+      destination:
+        notNets: [169.254.169.254/32]
+    - action: Deny
+      ipVersion: 6
+      destination:
+        nets: ["fd00:ec2::254/128"]
+    - action: Allow
+      notProtocol: UDP
+      source:
+        notSelector: app == "x"
+        notPorts: [22]
+`;
+
+const K8S_EXCEPT = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: egress-but-imds, namespace: web}
+spec:
+  podSelector:
+    matchLabels: {app: web}
+    matchExpressions:
+      - {key: tier, operator: In, values: [front]}
+  policyTypes: [Egress]
+  egress:
+    - to:
+        - ipBlock:
+            cidr: 0.0.0.0/0
+            except: [169.254.169.254/32]
+      ports:
+        - {protocol: TCP, port: 443}
+`;
+
+const K8S_NAMED_PORT = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: named, namespace: web}
+spec:
+  podSelector: {}
+  ingress:
+    - ports:
+        - {port: http}
+        - {port: 8080}
+    - from:
+        - ipBlock: {cidr: "2001:db8::/32"}
+`;
+
+const CLEAN = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: clean, namespace: web}
+spec:
+  podSelector: {matchLabels: {app: web}}
+  ingress:
+    - from: [{podSelector: {matchLabels: {app: client}}}]
+      ports: [{protocol: TCP, port: 8080}]
+  egress:
+    - to: [{ipBlock: {cidr: 10.0.0.0/8}}]
+`;
+
+const CALICO_CLEAN = `apiVersion: projectcalico.org/v3
+kind: NetworkPolicy
+metadata: {name: ok, namespace: web}
+spec:
+  order: 10
+  selector: app == "web"
+  types: [Egress]
+  egress:
+    - action: Deny
+      destination: {nets: [169.254.169.254/32]}
+    - action: Allow
+      protocol: TCP
+      destination: {ports: [443, "8000:8100"]}
+`;
+
+function summary(manifest: string): [string, string][] {
+  return checkPolicyForWindows(manifest).findings.map((f) => [f.path, f.rule]);
+}
+
+describe('checkPolicyForWindows', () => {
+  it('finds every kind of skipped rule in one Calico policy, with paths', () => {
+    expect(summary(CALICO_SEVERAL)).toEqual([
+      ['documents[0].spec.doNotTrack', 'HOST_ENDPOINT_FIELD'],
+      ['documents[0].spec.applyOnForward', 'HOST_ENDPOINT_FIELD'],
+      ['documents[0].spec.ingress[0].action', 'LOG_ACTION'],
+      ['documents[0].spec.ingress[1].icmp', 'ICMP_TYPE_CODE'],
+      ['documents[0].spec.ingress[2].http', 'HTTP_MATCH'],
+      ['documents[0].spec.ingress[2].destination.ports[0]', 'NAMED_PORT'],
+      ['documents[0].spec.egress[1].destination.notNets', 'NEGATIVE_MATCH'],
+      ['documents[0].spec.egress[2].ipVersion', 'IPV6'],
+      ['documents[0].spec.egress[2].destination.nets[0]', 'IPV6'],
+      ['documents[0].spec.egress[3].notProtocol', 'NEGATIVE_MATCH'],
+      ['documents[0].spec.egress[3].source.notPorts', 'NEGATIVE_MATCH'],
+      ['documents[0].spec.egress[3].source.notSelector', 'NEGATIVE_MATCH'],
+    ]);
+  });
+
+  it('gives line numbers, the Felix source, and what Windows does instead', () => {
+    const result = checkPolicyForWindows(CALICO_SEVERAL);
+    expect(result.clean).toBe(false);
+    const notNets = result.findings.find((f) => f.path.endsWith('destination.notNets'))!;
+    expect(notNets.line).toBe(CALICO_SEVERAL.split('\n').findIndex((l) => l.includes('notNets')) + 1);
+    expect(notNets.source).toContain('felix/dataplane/windows/policysets/policysets.go');
+    expect(notNets.message).toContain('skips the whole rule');
+    expect(notNets.message).toContain('not allowed on Windows');
+    for (const f of result.findings) expect(f.rewrite?.description.length).toBeGreaterThan(0);
+  });
+
+  it('rewrites an Allow with notNets into an explicit Deny to that net, then the Allow', () => {
+    const notNets = checkPolicyForWindows(CALICO_SEVERAL).findings.find((f) => f.path.endsWith('destination.notNets'))!;
+    expect(parse(notNets.rewrite!.yaml!)).toEqual([
+      { action: 'Deny', destination: { nets: ['169.254.169.254/32'] } },
+      { action: 'Allow' },
+    ]);
+    // The rewrite itself is clean.
+    const rewritten = `apiVersion: projectcalico.org/v3\nkind: GlobalNetworkPolicy\nmetadata: {name: r}\nspec:\n  order: 10\n  egress: ${JSON.stringify(parse(notNets.rewrite!.yaml!))}\n`;
+    expect(checkPolicyForWindows(rewritten).clean).toBe(true);
+  });
+
+  it('rewrites Kubernetes ipBlock.except as Calico Deny (lower order) then Allow, keeping the pod selector', () => {
+    const result = checkPolicyForWindows(K8S_EXCEPT);
+    expect(result.findings.map((f) => [f.path, f.rule])).toEqual([['documents[0].spec.egress[0].to[0].ipBlock.except', 'NEGATIVE_MATCH']]);
+    const rewrite = result.findings[0]!.rewrite!;
+    expect(rewrite.description).toContain('selector: app == "web" && tier in {"front"}');
+    expect(parse(rewrite.yaml!)).toEqual([
+      { action: 'Deny', destination: { nets: ['169.254.169.254/32'] } },
+      { action: 'Allow', destination: { nets: ['0.0.0.0/0'] } },
+    ]);
+  });
+
+  it('flags Kubernetes named ports and IPv6 ipBlocks', () => {
+    expect(summary(K8S_NAMED_PORT)).toEqual([
+      ['documents[0].spec.ingress[0].ports[0].port', 'NAMED_PORT'],
+      ['documents[0].spec.ingress[1].from[0].ipBlock.cidr', 'IPV6'],
+    ]);
+  });
+
+  it.each([
+    ['Kubernetes policy', CLEAN],
+    ['Calico policy with Deny at low order and numeric ports/ranges', CALICO_CLEAN],
+  ])('a clean %s has no findings', (_name, manifest) => {
+    expect(checkPolicyForWindows(manifest)).toEqual({ documents: 1, findings: [], clean: true });
+  });
+
+  it('checks every document of a multi-document manifest and numbers them', () => {
+    const manifest = `---\n${CLEAN}---\n${K8S_EXCEPT}---\n# only a comment\n---\n${K8S_NAMED_PORT}`;
+    const result = checkPolicyForWindows(manifest);
+    expect(result.documents).toBe(3);
+    expect(result.findings.map((f) => f.path)).toEqual([
+      'documents[1].spec.egress[0].to[0].ipBlock.except',
+      'documents[2].spec.ingress[0].ports[0].port',
+      'documents[2].spec.ingress[1].from[0].ipBlock.cidr',
+    ]);
+  });
+
+  it('a Deny with a negative match gets a description, not a misleading snippet', () => {
+    const manifest = `apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: d, namespace: n}\nspec:\n  egress:\n    - action: Deny\n      destination: {notNets: [10.0.0.0/8]}\n`;
+    const [finding] = checkPolicyForWindows(manifest).findings;
+    expect(finding!.message).toContain('not denied on Windows');
+    expect(finding!.rewrite!.yaml).toBeUndefined();
+  });
+
+  function errorOf(fn: () => unknown): DomainError {
+    try {
+      fn();
+    } catch (e) {
+      return e as DomainError;
+    }
+    throw new Error('expected an error');
+  }
+
+  it.each([
+    ['empty input', '', ErrorCode.UNPROCESSABLE_DOCUMENT, { reason: 'EMPTY' }],
+    ['only comments', '# nothing\n---\n', ErrorCode.UNPROCESSABLE_DOCUMENT, { reason: 'EMPTY' }],
+    ['malformed YAML', `${CLEAN}---\nkind: NetworkPolicy\nspec: [unclosed\n`, ErrorCode.UNPROCESSABLE_DOCUMENT, { reason: 'MALFORMED_YAML', documentIndex: 1 }],
+    ['duplicate keys', 'kind: A\nkind: B\n', ErrorCode.UNPROCESSABLE_DOCUMENT, { reason: 'MALFORMED_YAML', documentIndex: 0, line: 2 }],
+    ['a scalar document', 'just text\n', ErrorCode.UNPROCESSABLE_DOCUMENT, { reason: 'NOT_AN_OBJECT', documentIndex: 0 }],
+    ['a list document', '- a\n- b\n', ErrorCode.UNPROCESSABLE_DOCUMENT, { reason: 'NOT_AN_OBJECT', documentIndex: 0 }],
+    ['unknown kind', `${CLEAN}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n`, ErrorCode.UNPROCESSABLE_DOCUMENT, { reason: 'UNKNOWN_KIND', documentIndex: 1, kind: 'ConfigMap', line: 12 }],
+    ['NetworkPolicy with a wrong apiVersion', 'apiVersion: extensions/v1beta1\nkind: NetworkPolicy\n', ErrorCode.UNPROCESSABLE_DOCUMENT, { reason: 'UNKNOWN_KIND' }],
+    ['spec not an object', 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nspec: 3\n', ErrorCode.UNPROCESSABLE_DOCUMENT, { reason: 'NOT_AN_OBJECT' }],
+    ['more than 1 MiB', `# ${'x'.repeat(1024 * 1024)}\n${CLEAN}`, ErrorCode.PAYLOAD_TOO_LARGE, { limit: 1024 * 1024 }],
+    ['more than 100 documents', Array.from({ length: MAX_DOCUMENTS + 1 }, () => CLEAN).join('---\n'), ErrorCode.PAYLOAD_TOO_LARGE, { documents: 101, limit: 100 }],
+    ['an alias bomb', 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n', ErrorCode.UNPROCESSABLE_DOCUMENT, { reason: 'MALFORMED_YAML' }],
+  ])('%s is rejected with details', (_name, manifest, code, details) => {
+    const error = errorOf(() => checkPolicyForWindows(manifest));
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error.code).toBe(code);
+    expect(error.details).toMatchObject(details);
+  });
+
+  it('accepts exactly 100 documents', () => {
+    expect(checkPolicyForWindows(Array.from({ length: MAX_DOCUMENTS }, () => CLEAN).join('---\n')).documents).toBe(100);
+  });
+});
