@@ -1,6 +1,7 @@
 import {
   computeNodeCapacity,
   computeSubnetUsage,
+  LINUX_HOST_NETWORK_PODS,
   parseIpv4Cidr,
   RECOMMENDED_CAP_VCPU_THRESHOLD,
   RECOMMENDED_MAX_PODS_LARGE,
@@ -78,6 +79,15 @@ export function subnetUsageInputFor(
   return input;
 }
 
+/**
+ * Workload pods a node runs: Windows maxPods (host-process pods take no slot of W, VPCRC pod webhook);
+ * Linux maxPods less the 2 host-network pods (aws-node or calico-node, and kube-proxy) that count
+ * against kubelet max-pods but take no pod IP (VPCCNI misc/eni-max-pods.txt).
+ */
+export function workloadPodsPerNode(g: Pick<ResolvedNodeGroup, 'os'>, maxPods: number): number {
+  return g.os === 'WINDOWS' ? maxPods : Math.max(0, maxPods - LINUX_HOST_NETWORK_PODS);
+}
+
 export interface ConsequenceContext {
   ipFamily: IpFamily;
   /** Set when Windows nodes cannot exist in this cluster at all (IPv6, Fargate, Auto Mode, Hybrid Nodes). */
@@ -106,6 +116,7 @@ export function computeConsequence(
       supported: false,
       effectiveIpMode: null,
       maxPodsPerNode: 0,
+      workloadPodsPerNode: 0,
       nodesNeeded: null,
       nodesForSubnet: g.nodes,
       podsUseVpcIps: false,
@@ -121,9 +132,10 @@ export function computeConsequence(
 
   const capacity = computeNodeCapacity(capacityInput);
   const maxPods = capacity.maxPods;
-  const nodesNeeded = maxPods > 0 ? ceilDiv(g.pods, maxPods) : g.pods === 0 ? 0 : null;
+  const workload = workloadPodsPerNode(g, maxPods);
+  const nodesNeeded = workload > 0 ? ceilDiv(g.pods, workload) : g.pods === 0 ? 0 : null;
   const nodesForSubnet = Math.max(g.nodes, nodesNeeded ?? 0);
-  const podsPerNode = nodesForSubnet > 0 ? Math.min(maxPods, ceilDiv(g.pods, nodesForSubnet)) : 0;
+  const podsPerNode = nodesForSubnet > 0 ? Math.min(workload, ceilDiv(g.pods, nodesForSubnet)) : 0;
   const notes: string[] = [];
   if (option === 'VPC_CNI_CUSTOM_NETWORKING' && g.os === 'WINDOWS') {
     notes.push('Windows nodes cannot use custom networking: this group stays in secondary-IP mode.');
@@ -154,9 +166,10 @@ export function computeConsequence(
   }
   return {
     ...base,
-    supported: maxPods > 0 || g.pods === 0,
+    supported: workload > 0 || g.pods === 0,
     effectiveIpMode: capacity.effectiveIpMode,
     maxPodsPerNode: maxPods,
+    workloadPodsPerNode: workload,
     nodesNeeded,
     nodesForSubnet,
     podsUseVpcIps: true,
@@ -182,6 +195,7 @@ function overlayConsequence(
       supported: false,
       effectiveIpMode: null,
       maxPodsPerNode: 0,
+      workloadPodsPerNode: 0,
       nodesNeeded: null,
       nodesForSubnet: g.nodes,
       podsUseVpcIps: false,
@@ -192,11 +206,13 @@ function overlayConsequence(
     };
   }
   const maxPods = recommendedKubeletMaxPods(g.facts);
-  const nodesNeeded = ceilDiv(g.pods, maxPods);
+  const workload = workloadPodsPerNode(g, maxPods);
+  const nodesNeeded = ceilDiv(g.pods, workload);
   const nodesForSubnet = Math.max(g.nodes, nodesNeeded);
   const formula = [
     `kubelet max-pods = ${maxPods} (${g.facts.vcpus} vCPUs ${g.facts.vcpus > RECOMMENDED_CAP_VCPU_THRESHOLD ? '>' : '<='} ${RECOMMENDED_CAP_VCPU_THRESHOLD})`,
-    `nodes needed = ceil(${g.pods} / ${maxPods}) = ${nodesNeeded}`,
+    `workload pods per node = ${maxPods} - ${LINUX_HOST_NETWORK_PODS} host-network pods (calico-node, kube-proxy) = ${workload}`,
+    `nodes needed = ceil(${g.pods} / ${workload}) = ${nodesNeeded}`,
   ];
   let subnet: NodeGroupConsequence['subnet'] = null;
   if (ctx.ipFamily === 'IPV4') {
@@ -222,6 +238,7 @@ function overlayConsequence(
     supported: true,
     effectiveIpMode: null,
     maxPodsPerNode: maxPods,
+    workloadPodsPerNode: workload,
     nodesNeeded,
     nodesForSubnet,
     podsUseVpcIps: false,

@@ -29,7 +29,8 @@ export interface ResolvedCniInput {
   groups: ResolvedNodeGroup[];
 }
 
-const KUBERNETES_VERSION = /^1\.(\d{1,2})$/;
+/** `1.NN`, no leading zero (1.31, 1.9; not 1.031 or 1.09). */
+const KUBERNETES_VERSION = /^1\.([1-9]\d?|0)$/;
 
 function requireCount(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {

@@ -230,7 +230,7 @@ function assessOption(option: CniOption, ctx: Context, notes: CniNote[]): Omit<C
 
   // Architecture / VPCRC table: a Windows group whose nodes can run no pod in this option.
   const deadWindows = isVpcCni && !ctx.windowsBlockedBy
-    ? windows.filter((g) => g.pods > 0 && consequenceOf(ctx, option, g).maxPodsPerNode === 0)
+    ? windows.filter((g) => g.pods > 0 && consequenceOf(ctx, option, g).workloadPodsPerNode === 0)
     : [];
   for (const g of deadWindows) {
     const c = consequenceOf(ctx, option, g);
@@ -250,10 +250,10 @@ function assessOption(option: CniOption, ctx: Context, notes: CniNote[]): Omit<C
   if (!ctx.windowsBlockedBy && isVpcCni) {
     const exceeding = windows.filter((g) => {
       const sec = consequenceOf(ctx, 'VPC_CNI_SECONDARY_IP', g);
-      return g.pods > 0 && sec.maxPodsPerNode > 0 && podsPerNodeWanted(g) > sec.maxPodsPerNode;
+      return g.pods > 0 && sec.workloadPodsPerNode > 0 && podsPerNodeWanted(g) > sec.workloadPodsPerNode;
     });
     const describe = (g: ResolvedNodeGroup, c: NodeGroupConsequence) =>
-      `${g.name} (${g.facts.name}): ${podsPerNodeWanted(g)} pods/node wanted on ${g.nodes} nodes, ${c.maxPodsPerNode} per node here -> ${c.nodesNeeded ?? 'no'} nodes`;
+      `${g.name} (${g.facts.name}): ${podsPerNodeWanted(g)} pods/node wanted on ${g.nodes} nodes, ${c.workloadPodsPerNode} per node here -> ${c.nodesNeeded ?? 'no'} nodes`;
     if (exceeding.length && option !== 'VPC_CNI_PREFIX_DELEGATION') {
       reasons.push(
         reason('WINDOWS_PODS_EXCEED_SECONDARY_IP', 'DISFAVOURS', CNI_WEIGHTS.WINDOWS_PODS_EXCEED_SECONDARY_IP_SECONDARY,
@@ -549,7 +549,7 @@ function buildSettings(
     } else if (n.subnetsFragmented) {
       const wanted = Math.max(
         1,
-        ...ctx.windows.map((g) => Math.min(podsPerNodeWanted(g), consequenceOf(ctx, 'VPC_CNI_SECONDARY_IP', g).maxPodsPerNode)),
+        ...ctx.windows.map((g) => Math.min(podsPerNodeWanted(g), consequenceOf(ctx, 'VPC_CNI_SECONDARY_IP', g).workloadPodsPerNode)),
       );
       settings.push(
         { target: 'VPC_CNI_CONFIGMAP', key: 'warm-ip-target', value: '1', templateId: T.VPC_CNI_WINDOWS_CONFIGMAP,

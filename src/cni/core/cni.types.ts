@@ -112,6 +112,11 @@ export interface NodeGroupConsequence {
   plannedNodes: number;
   /** Pods one node can run in this option (the capacity engine's maxPods; kubelet max-pods for the overlay). */
   maxPodsPerNode: number;
+  /**
+   * Of those, the workload pods (the ones windowsPods / linuxPods count): Windows maxPods; Linux
+   * maxPods - 2 host-network pods. nodesNeeded divides by this.
+   */
+  workloadPodsPerNode: number;
   /** Nodes needed for the pods; null when a node can run none. */
   nodesNeeded: number | null;
   /** Nodes the subnet math is done for: max(planned, needed). */

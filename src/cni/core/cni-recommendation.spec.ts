@@ -1,0 +1,575 @@
+import { describe, expect, it } from 'vitest';
+import {
+  computeNodeCapacity,
+  computeSubnetUsage,
+  dsrKubeProxyFlags,
+  type NodeCapacityInput,
+} from '../../capacity/core/index.js';
+import { readBundledSnapshot } from '../../catalog/core/snapshot.js';
+import { DomainError, ErrorCode } from '../../common/domain-error.js';
+import {
+  CNI_OPTIONS,
+  CNI_TEMPLATE_IDS,
+  recommendCni,
+  spreadPods,
+  type CniDeps,
+  type CniNodeGroupInput,
+  type CniOption,
+  type CniRecommendation,
+  type CniRecommendationInput,
+  type CniRuleCode,
+  type NetworkPolicyEngine,
+} from './index.js';
+
+const snapshot = readBundledSnapshot();
+const byName = new Map(snapshot.types.map((t) => [t.name, t]));
+const deps: CniDeps = {
+  lookupInstanceType: (name) => {
+    const t = byName.get(name);
+    if (!t) throw new DomainError(ErrorCode.INSTANCE_TYPE_NOT_FOUND, `no instance type ${name}`);
+    return t;
+  },
+};
+
+const win = (over: Partial<CniNodeGroupInput> = {}): CniNodeGroupInput => ({
+  name: 'windows',
+  os: 'WINDOWS',
+  instanceType: 'm5.large',
+  nodes: 3,
+  subnetCidrs: ['10.0.0.0/24'],
+  ...over,
+});
+const lin = (over: Partial<CniNodeGroupInput> = {}): CniNodeGroupInput => ({
+  name: 'linux',
+  os: 'LINUX',
+  instanceType: 'm5.large',
+  nodes: 2,
+  subnetCidrs: ['10.0.1.0/24'],
+  ...over,
+});
+const base = (over: Partial<CniRecommendationInput> = {}): CniRecommendationInput => ({
+  kubernetesVersion: '1.31',
+  nodeGroups: [win(), lin()],
+  windowsPods: 15,
+  linuxPods: 20,
+  ...over,
+});
+
+const DSR_1_31 = ['--feature-gates=WinDSR=true', '--enable-dsr=true'];
+const DSR_1_33 = ['--enable-dsr=true'];
+
+interface Scenario {
+  name: string;
+  rule: CniRuleCode;
+  input: CniRecommendationInput;
+  /** The top-ranked option; null when every option is UNSUPPORTED. */
+  first: CniOption | null;
+  unsupported: CniOption[];
+  engine: NetworkPolicyEngine;
+  dsrFlags: string[];
+  /** Options that must carry the scenario's rule among their reasons (default: none checked). */
+  ruleOn?: CniOption[];
+  /** The rule must appear in notes. */
+  ruleInNotes?: boolean;
+  extra?: (out: CniRecommendation) => void;
+}
+
+const ALL = [...CNI_OPTIONS];
+
+const scenarios: Scenario[] = [
+  {
+    // m5.large: I = 10; secondary W = 9 < 30 wanted; PD W = 9 * 16 = 144, kubelet 110 -> 110.
+    name: 'small Windows cluster on m5.large needing 30 pods/node: PD wins',
+    rule: 'WINDOWS_PODS_EXCEED_SECONDARY_IP',
+    input: base({ windowsPods: 90 }),
+    first: 'VPC_CNI_PREFIX_DELEGATION',
+    unsupported: ['CALICO_OVERLAY'],
+    engine: 'NONE',
+    dsrFlags: [],
+    ruleOn: ['VPC_CNI_SECONDARY_IP', 'VPC_CNI_PREFIX_DELEGATION'],
+    extra: (out) => {
+      const pd = option(out, 'VPC_CNI_PREFIX_DELEGATION').consequences.find((c) => c.nodeGroup === 'windows');
+      expect(pd?.maxPodsPerNode).toBe(110);
+      const sec = option(out, 'VPC_CNI_SECONDARY_IP').consequences.find((c) => c.nodeGroup === 'windows');
+      expect(sec?.maxPodsPerNode).toBe(9);
+      expect(sec?.nodesNeeded).toBe(10); // ceil(90 / 9)
+      expect(option(out, 'VPC_CNI_SECONDARY_IP').verdict).toBe('VIABLE');
+      expect(setting(out, 'enable-windows-prefix-delegation')?.value).toBe('true');
+      expect(setting(out, 'maxPodsPerNode')?.value).toBe(110);
+    },
+  },
+  {
+    // Same demand, but fragmented subnets: PD would fail with InsufficientCidrBlocks.
+    name: 'fragmented subnets: secondary IP wins even with 30 pods/node wanted',
+    rule: 'FRAGMENTED_SUBNETS_AVOID_PD',
+    input: base({ windowsPods: 90, subnetsFragmented: true }),
+    first: 'VPC_CNI_SECONDARY_IP',
+    unsupported: ['CALICO_OVERLAY'],
+    engine: 'NONE',
+    dsrFlags: [],
+    ruleOn: ['VPC_CNI_SECONDARY_IP', 'VPC_CNI_PREFIX_DELEGATION'],
+    extra: (out) => {
+      expect(option(out, 'VPC_CNI_PREFIX_DELEGATION').verdict).toBe('VIABLE');
+      expect(setting(out, 'warm-ip-target')?.value).toBe('1');
+      expect(setting(out, 'minimum-ip-target')?.value).toBe('9'); // min(30 wanted, W = 9)
+      expect(setting(out, 'enable-windows-prefix-delegation')).toBeUndefined();
+    },
+  },
+  {
+    name: 'fragmented subnets, few pods: secondary IP wins, PD not recommended',
+    rule: 'FRAGMENTED_SUBNETS_AVOID_PD',
+    input: base({ subnetsFragmented: true }),
+    first: 'VPC_CNI_SECONDARY_IP',
+    unsupported: ['CALICO_OVERLAY'],
+    engine: 'NONE',
+    dsrFlags: [],
+    extra: (out) => expect(option(out, 'VPC_CNI_PREFIX_DELEGATION').verdict).toBe('NOT_RECOMMENDED'),
+  },
+  {
+    name: 'IPv6 cluster with Windows nodes: every option unsupported, explained',
+    rule: 'WINDOWS_UNSUPPORTED_IPV6',
+    input: base({ ipFamily: 'IPV6' }),
+    first: null,
+    unsupported: ALL,
+    engine: 'NONE',
+    dsrFlags: [],
+    ruleOn: ALL,
+    ruleInNotes: true,
+  },
+  {
+    name: 'Fargate with Windows nodes: every option unsupported',
+    rule: 'WINDOWS_UNSUPPORTED_ON_FARGATE',
+    input: base({ platform: 'FARGATE' }),
+    first: null,
+    unsupported: ALL,
+    engine: 'NONE',
+    dsrFlags: [],
+    ruleOn: ALL,
+    ruleInNotes: true,
+  },
+  {
+    name: 'Auto Mode with Windows nodes: every option unsupported',
+    rule: 'WINDOWS_UNSUPPORTED_ON_AUTO_MODE',
+    input: base({ platform: 'AUTO_MODE' }),
+    first: null,
+    unsupported: ALL,
+    engine: 'NONE',
+    dsrFlags: [],
+    ruleOn: ALL,
+    ruleInNotes: true,
+  },
+  {
+    name: 'Hybrid Nodes with Windows nodes: every option unsupported',
+    rule: 'WINDOWS_UNSUPPORTED_ON_HYBRID_NODES',
+    input: base({ platform: 'HYBRID_NODES' }),
+    first: null,
+    unsupported: ALL,
+    engine: 'NONE',
+    dsrFlags: [],
+    ruleOn: ALL,
+  },
+  {
+    // Calico policy-only also wants DSR so policy sees pod IPs on Service traffic (BPG).
+    name: 'NetworkPolicy on Windows pods: Calico policy-only on the VPC CNI',
+    rule: 'WINDOWS_POLICY_NEEDS_CALICO_POLICY_ONLY',
+    input: base({ needs: { networkPolicyOnWindows: true, networkPolicyOnLinux: true } }),
+    first: 'VPC_CNI_SECONDARY_IP',
+    unsupported: ['CALICO_OVERLAY'],
+    engine: 'CALICO_POLICY_ONLY',
+    dsrFlags: DSR_1_31,
+    extra: (out) => {
+      expect(out.networkPolicyEngine.reasons.map((r) => r.rule)).toContain('VPC_CNI_POLICY_LINUX_ONLY');
+      expect(setting(out, 'cni.type')).toMatchObject({
+        value: 'AmazonVPC',
+        templateId: CNI_TEMPLATE_IDS.CALICO_POLICY_ONLY_INSTALLATION,
+      });
+      expect(setting(out, 'ANNOTATE_POD_IP')?.value).toBe('true');
+      expect(setting(out, 'enableNetworkPolicy')?.value).toBe('false');
+      expect(out.dsr.reasons.map((r) => r.rule)).toContain('CALICO_POLICY_DSR');
+    },
+  },
+  {
+    name: 'NetworkPolicy on Linux pods only: VPC CNI network policy',
+    rule: 'LINUX_POLICY_VPC_CNI',
+    input: base({ needs: { networkPolicyOnLinux: true } }),
+    first: 'VPC_CNI_SECONDARY_IP',
+    unsupported: ['CALICO_OVERLAY'],
+    engine: 'VPC_CNI',
+    dsrFlags: [],
+    extra: (out) => expect(setting(out, 'enableNetworkPolicy')?.value).toBe('true'),
+  },
+  {
+    name: 'more than 100 Services per Windows node on 1.31: DSR with the WinDSR gate',
+    rule: 'WINDOWS_SERVICE_PORT_EXHAUSTION_DSR',
+    input: base({ servicesPerWindowsNode: 150 }),
+    first: 'VPC_CNI_SECONDARY_IP',
+    unsupported: ['CALICO_OVERLAY'],
+    engine: 'NONE',
+    dsrFlags: DSR_1_31,
+    extra: (out) => {
+      expect(out.dsr.reason).toContain('hcnCreateLoadBalancer failed in Win32: The specified port already exists.');
+      const pre = out.settings.find((s) => s.key === 'preBootstrapCommands');
+      expect(pre?.templateId).toBe(CNI_TEMPLATE_IDS.WINDOWS_USERDATA_DSR);
+    },
+  },
+  {
+    name: 'more than 100 Services per Windows node on 1.33: --enable-dsr alone',
+    rule: 'WINDOWS_SERVICE_PORT_EXHAUSTION_DSR',
+    input: base({ kubernetesVersion: '1.33', servicesPerWindowsNode: 101 }),
+    first: 'VPC_CNI_SECONDARY_IP',
+    unsupported: ['CALICO_OVERLAY'],
+    engine: 'NONE',
+    dsrFlags: DSR_1_33,
+  },
+  {
+    name: 'exactly 100 Services: no DSR',
+    rule: 'DSR_NOT_NEEDED',
+    input: base({ servicesPerWindowsNode: 100 }),
+    first: 'VPC_CNI_SECONDARY_IP',
+    unsupported: ['CALICO_OVERLAY'],
+    engine: 'NONE',
+    dsrFlags: [],
+  },
+  {
+    name: 'externalTrafficPolicy: Local on Windows: DSR',
+    rule: 'EXTERNAL_TRAFFIC_POLICY_LOCAL_DSR',
+    input: base({ kubernetesVersion: '1.34', needs: { externalTrafficPolicyLocal: true } }),
+    first: 'VPC_CNI_SECONDARY_IP',
+    unsupported: ['CALICO_OVERLAY'],
+    engine: 'NONE',
+    dsrFlags: DSR_1_33,
+  },
+  {
+    name: 'security groups for pods with Windows pods: Linux only, explained',
+    rule: 'SGP_LINUX_ONLY',
+    input: base({ needs: { securityGroupsForPods: true } }),
+    first: 'VPC_CNI_SECONDARY_IP',
+    unsupported: ['CALICO_OVERLAY'],
+    engine: 'NONE',
+    dsrFlags: [],
+    ruleOn: ['VPC_CNI_SECONDARY_IP', 'VPC_CNI_PREFIX_DELEGATION', 'VPC_CNI_CUSTOM_NETWORKING'],
+    ruleInNotes: true,
+  },
+  {
+    name: 'ALB ip targets on a Linux-only cluster: the overlay cannot serve them',
+    rule: 'ALB_IP_TARGETS_NEED_VPC_IPS',
+    input: base({ nodeGroups: [lin()], windowsPods: 0, acceptUnsupportedCni: true, needs: { albIpTargets: true } }),
+    first: 'VPC_CNI_SECONDARY_IP',
+    unsupported: [],
+    engine: 'NONE',
+    dsrFlags: [],
+    ruleOn: ['CALICO_OVERLAY'],
+    extra: (out) => expect(option(out, 'CALICO_OVERLAY').verdict).toBe('NOT_RECOMMENDED'),
+  },
+  {
+    name: 'webhooks on overlay pods need hostNetwork',
+    rule: 'OVERLAY_WEBHOOKS_NEED_HOST_NETWORK',
+    input: base({ nodeGroups: [lin()], windowsPods: 0, acceptUnsupportedCni: true, needs: { webhooksOnPods: true } }),
+    first: 'VPC_CNI_SECONDARY_IP',
+    unsupported: [],
+    engine: 'NONE',
+    dsrFlags: [],
+    ruleOn: ['CALICO_OVERLAY'],
+  },
+  {
+    // Decision: acceptUnsupportedCni makes the overlay VIABLE on Linux-only clusters, never for Windows.
+    name: 'Linux-only cluster accepting an unsupported CNI: overlay viable, pods off the VPC',
+    rule: 'ALTERNATE_CNI_NEEDS_VENDOR_SUPPORT',
+    input: base({ nodeGroups: [lin()], windowsPods: 0, acceptUnsupportedCni: true }),
+    first: 'VPC_CNI_SECONDARY_IP',
+    unsupported: [],
+    engine: 'NONE',
+    dsrFlags: [],
+    ruleOn: ['CALICO_OVERLAY'],
+    extra: (out) => {
+      const overlay = option(out, 'CALICO_OVERLAY');
+      expect(overlay.verdict).toBe('VIABLE');
+      const c = overlay.consequences[0];
+      expect(c.podsUseVpcIps).toBe(false);
+      expect(c.maxPodsPerNode).toBe(110); // kubelet max-pods, m5.large has 2 vCPUs
+      expect(c.workloadPodsPerNode).toBe(108); // 110 - calico-node - kube-proxy
+      expect(c.subnet?.ipsConsumed).toBe(2); // 2 nodes x 1 primary IP
+      expect(c.subnet?.usableAddresses).toBe(251); // /24: 256 - 5
+    },
+  },
+  {
+    name: 'Linux-only cluster not accepting an unsupported CNI: overlay not recommended',
+    rule: 'ALTERNATE_CNI_NEEDS_VENDOR_SUPPORT',
+    input: base({ nodeGroups: [lin()], windowsPods: 0 }),
+    first: 'VPC_CNI_SECONDARY_IP',
+    unsupported: [],
+    engine: 'NONE',
+    dsrFlags: [],
+    ruleOn: ['CALICO_OVERLAY'],
+    extra: (out) => expect(option(out, 'CALICO_OVERLAY').verdict).toBe('NOT_RECOMMENDED'),
+  },
+  {
+    name: 'Windows cluster accepting an unsupported CNI: Calico overlay still unsupported',
+    rule: 'CALICO_OVERLAY_WINDOWS_UNSUPPORTED_ON_EKS',
+    input: base({ acceptUnsupportedCni: true }),
+    first: 'VPC_CNI_SECONDARY_IP',
+    unsupported: ['CALICO_OVERLAY'],
+    engine: 'NONE',
+    dsrFlags: [],
+    ruleOn: ['CALICO_OVERLAY'],
+    extra: (out) => expect(out.conflicts[0].positions).toHaveLength(2),
+  },
+  {
+    name: 'no Linux node group in a Windows cluster: CoreDNS warning; custom networking unsupported',
+    rule: 'LINUX_NODES_FOR_COREDNS',
+    input: base({ nodeGroups: [win()], linuxPods: 0 }),
+    first: 'VPC_CNI_SECONDARY_IP',
+    unsupported: ['VPC_CNI_CUSTOM_NETWORKING', 'CALICO_OVERLAY'],
+    engine: 'NONE',
+    dsrFlags: [],
+    ruleInNotes: true,
+    extra: (out) => expect(out.notes.find((n) => n.rule === 'LINUX_NODES_FOR_COREDNS')?.severity).toBe('WARNING'),
+  },
+  {
+    // t2.medium: Xen, I = 6 -> W = 5; 10 pods/node wanted; PD falls back to secondary IP (5).
+    name: 'Xen Windows type wanting PD: falls back to secondary IP, explained',
+    rule: 'WINDOWS_PD_NEEDS_NITRO',
+    input: base({ nodeGroups: [win({ instanceType: 't2.medium', nodes: 2 }), lin()], windowsPods: 20 }),
+    first: 'VPC_CNI_SECONDARY_IP',
+    unsupported: ['CALICO_OVERLAY'],
+    engine: 'NONE',
+    dsrFlags: [],
+    ruleOn: ['VPC_CNI_PREFIX_DELEGATION'],
+    extra: (out) => {
+      const pd = option(out, 'VPC_CNI_PREFIX_DELEGATION');
+      const c = pd.consequences.find((x) => x.nodeGroup === 'windows');
+      expect(c?.effectiveIpMode).toBe('SECONDARY_IP');
+      expect(c?.maxPodsPerNode).toBe(5);
+      expect(c?.nodesNeeded).toBe(4); // ceil(20 / 5)
+      expect(pd.verdict).toBe('NOT_RECOMMENDED');
+    },
+  },
+  {
+    // m6g.large is arm64: no EKS-optimized Windows AMI.
+    name: 'Graviton type as a Windows node: every VPC CNI option unsupported',
+    rule: 'WINDOWS_NEEDS_X86_64',
+    input: base({ nodeGroups: [win({ instanceType: 'm6g.large' }), lin()] }),
+    first: null,
+    unsupported: ALL,
+    engine: 'NONE',
+    dsrFlags: [],
+    ruleOn: ['VPC_CNI_SECONDARY_IP', 'VPC_CNI_PREFIX_DELEGATION', 'VPC_CNI_CUSTOM_NETWORKING'],
+  },
+  {
+    // Linux /27: 32 - 5 = 27 usable; 4 x m5.large at 29 pods each cannot fit in secondary-IP mode.
+    name: 'IPv4 exhaustion, Linux pods: custom networking on 100.64.0.0/10',
+    rule: 'IPV4_EXHAUSTION_LINUX',
+    input: base({
+      nodeGroups: [lin({ nodes: 4, subnetCidrs: ['10.0.1.0/27'] })],
+      windowsPods: 0,
+      linuxPods: 100,
+    }),
+    first: 'VPC_CNI_CUSTOM_NETWORKING',
+    unsupported: [],
+    engine: 'NONE',
+    dsrFlags: [],
+    ruleOn: ['VPC_CNI_SECONDARY_IP', 'VPC_CNI_CUSTOM_NETWORKING', 'CALICO_OVERLAY'],
+    ruleInNotes: true,
+  },
+  {
+    // Windows /26: 59 usable; 120 pods on m5.large need 14 nodes and > 120 IPs in secondary mode.
+    name: 'IPv4 exhaustion, Windows pods: PD plus dedicated large subnets',
+    rule: 'IPV4_EXHAUSTION_WINDOWS',
+    input: base({ nodeGroups: [win({ nodes: 4, subnetCidrs: ['10.0.0.0/26'] }), lin()], windowsPods: 120 }),
+    first: 'VPC_CNI_PREFIX_DELEGATION',
+    unsupported: ['CALICO_OVERLAY'],
+    engine: 'NONE',
+    dsrFlags: [],
+    ruleOn: ['VPC_CNI_SECONDARY_IP', 'VPC_CNI_PREFIX_DELEGATION'],
+    ruleInNotes: true,
+  },
+];
+
+function option(out: CniRecommendation, o: CniOption) {
+  const found = out.options.find((x) => x.option === o);
+  if (!found) throw new Error(`option ${o} missing`);
+  return found;
+}
+function setting(out: CniRecommendation, key: string) {
+  return out.settings.find((s) => s.key === key);
+}
+
+/** The capacity-engine input the spec expects for an option and group, written out independently. */
+function expectedCapacityInput(o: CniOption, g: CniNodeGroupInput): NodeCapacityInput | null {
+  if (o === 'CALICO_OVERLAY') return null;
+  const facts = deps.lookupInstanceType(g.instanceType)!;
+  const input: NodeCapacityInput = {
+    instanceType: facts,
+    os: g.os,
+    ipMode: o === 'VPC_CNI_PREFIX_DELEGATION' ? 'PREFIX_DELEGATION' : 'SECONDARY_IP',
+  };
+  if (o === 'VPC_CNI_CUSTOM_NETWORKING' && g.os === 'LINUX') input.customNetworking = true;
+  // Windows under PD: kubelet max-pods raised to 110, or 250 above 30 vCPUs (BPG prefix-mode).
+  if (o === 'VPC_CNI_PREFIX_DELEGATION' && g.os === 'WINDOWS') input.kubeletMaxPods = facts.vcpus > 30 ? 250 : 110;
+  return input;
+}
+
+describe('recommendCni scenarios', () => {
+  it.each(scenarios)('$rule: $name', (s) => {
+    const out = recommendCni(s.input, deps);
+
+    // All four options, ranked 1..4.
+    expect(out.options.map((o) => o.option).sort()).toEqual([...CNI_OPTIONS].sort());
+    expect(out.options.map((o) => o.rank)).toEqual([1, 2, 3, 4]);
+
+    // First option and RECOMMENDED: exactly one unless all are unsupported.
+    const recommended = out.options.filter((o) => o.verdict === 'RECOMMENDED');
+    if (s.first === null) {
+      expect(recommended).toHaveLength(0);
+      expect(out.recommended).toBeNull();
+    } else {
+      expect(out.options[0].option).toBe(s.first);
+      expect(recommended.map((o) => o.option)).toEqual([s.first]);
+      expect(out.recommended).toBe(s.first);
+    }
+    expect(
+      out.options
+        .filter((o) => o.verdict === 'UNSUPPORTED')
+        .map((o) => o.option)
+        .sort(),
+    ).toEqual([...s.unsupported].sort());
+
+    expect(out.networkPolicyEngine.engine).toBe(s.engine);
+    expect(out.dsr.enable).toBe(s.dsrFlags.length > 0);
+    expect(out.dsr.kubeProxyFlags).toEqual(s.dsrFlags);
+    if (out.dsr.enable) {
+      expect(out.dsr.kubeProxyFlags).toEqual(dsrKubeProxyFlags(s.input.kubernetesVersion).flags);
+    }
+
+    // The scenario's rule is really what fired.
+    const rulesOf = (o: CniOption) => option(out, o).reasons.map((r) => r.rule);
+    for (const o of s.ruleOn ?? []) expect(rulesOf(o)).toContain(s.rule);
+    if (s.ruleInNotes) expect(out.notes.map((n) => n.rule)).toContain(s.rule);
+    const everyRule = [
+      ...out.options.flatMap((o) => o.reasons.map((r) => r.rule)),
+      ...out.networkPolicyEngine.reasons.map((r) => r.rule),
+      ...out.dsr.reasons.map((r) => r.rule),
+      ...out.notes.map((n) => n.rule),
+    ];
+    expect(everyRule).toContain(s.rule);
+
+    s.extra?.(out);
+  });
+
+  it.each(scenarios)('every reason, note and setting has a source: $name', (s) => {
+    const out = recommendCni(s.input, deps);
+    const sourced = [
+      ...out.options.flatMap((o) => o.reasons),
+      ...out.networkPolicyEngine.reasons,
+      ...out.dsr.reasons,
+      ...out.notes,
+      ...out.settings,
+    ];
+    expect(sourced.length).toBeGreaterThan(0);
+    for (const x of sourced) {
+      expect(x.source.trim(), JSON.stringify(x)).not.toBe('');
+      expect(('message' in x ? x.message : x.reason).trim()).not.toBe('');
+    }
+    for (const c of out.conflicts) for (const p of c.positions) expect(p.source.trim()).not.toBe('');
+    // Template ids come from the one constant.
+    const ids = new Set<string>(Object.values(CNI_TEMPLATE_IDS));
+    for (const st of out.settings) if (st.templateId !== null) expect(ids.has(st.templateId)).toBe(true);
+  });
+
+  it.each(scenarios)('consequences agree with the capacity engine: $name', (s) => {
+    const out = recommendCni(s.input, deps);
+    const ipv4 = (s.input.ipFamily ?? 'IPV4') === 'IPV4';
+    for (const o of out.options) {
+      for (const c of o.consequences) {
+        const g = s.input.nodeGroups.find((x) => x.name === c.nodeGroup)!;
+        const capIn = expectedCapacityInput(o.option, g);
+        if (!c.podsUseVpcIps || capIn === null) continue;
+        const cap = computeNodeCapacity(capIn);
+        expect(c.maxPodsPerNode, `${o.option}/${c.nodeGroup} maxPods`).toBe(cap.maxPods);
+        expect(c.effectiveIpMode).toBe(cap.effectiveIpMode);
+        // Workload pods: Windows maxPods; Linux maxPods - 2 host-network pods (aws-node, kube-proxy).
+        const workload = g.os === 'WINDOWS' ? cap.maxPods : Math.max(0, cap.maxPods - 2);
+        expect(c.workloadPodsPerNode).toBe(workload);
+        const needed = workload > 0 ? Math.ceil(c.pods / workload) : c.pods === 0 ? 0 : null;
+        expect(c.nodesNeeded).toBe(needed);
+        const nodeCount = Math.max(g.nodes, needed ?? 0);
+        expect(c.nodesForSubnet).toBe(nodeCount);
+        if (!ipv4) {
+          expect(c.subnet).toBeNull();
+          continue;
+        }
+        const usage = computeSubnetUsage({
+          instanceType: capIn.instanceType,
+          nodeCount,
+          os: g.os,
+          ipMode: capIn.ipMode,
+          podsPerNode: nodeCount > 0 ? Math.min(workload, Math.ceil(c.pods / nodeCount)) : 0,
+          subnetCidrs: g.subnetCidrs,
+          ...(capIn.kubeletMaxPods !== undefined ? { kubeletMaxPods: capIn.kubeletMaxPods } : {}),
+          ...(capIn.customNetworking ? { customNetworking: true } : {}),
+        });
+        expect(c.subnet).toEqual({
+          ipsPerNode: usage.ipsPerNode,
+          ipsConsumed: usage.totalIps,
+          usableAddresses: usage.usableAddresses,
+          ipsLeft: usage.usableAddresses - usage.totalIps,
+          fits: usage.verdict.fits,
+          message: usage.verdict.message,
+        });
+      }
+    }
+  });
+
+  it('is deterministic and leaves its input alone', () => {
+    const input = base({ windowsPods: 90, needs: { networkPolicyOnWindows: true }, servicesPerWindowsNode: 120 });
+    const copy = structuredClone(input);
+    const a = recommendCni(input, deps);
+    const b = recommendCni(input, deps);
+    expect(a).toEqual(b);
+    expect(input).toEqual(copy);
+  });
+
+  it('spreads pods over node groups of one OS by node count, exactly', () => {
+    expect(spreadPods(10, [3, 1])).toEqual([8, 2]); // 7.5 / 2.5 -> remainder to the first
+    expect(spreadPods(7, [0, 0])).toEqual([4, 3]);
+    expect(spreadPods(0, [2, 2])).toEqual([0, 0]);
+  });
+});
+
+describe('recommendCni validation', () => {
+  const bad: Array<[string, CniRecommendationInput, string]> = [
+    ['negative node count', base({ nodeGroups: [win(), lin({ nodes: -1 })] }), 'nodeGroups[1].nodes'],
+    ['fractional node count', base({ nodeGroups: [win({ nodes: 1.5 }), lin()] }), 'nodeGroups[0].nodes'],
+    ['malformed CIDR', base({ nodeGroups: [win({ subnetCidrs: ['10.0.0.0/33'] }), lin()] }), 'nodeGroups[0].subnetCidrs[0]'],
+    ['CIDR with host bits', base({ nodeGroups: [win(), lin({ subnetCidrs: ['10.0.1.0/24', '10.0.2.1/24'] })] }), 'nodeGroups[1].subnetCidrs[1]'],
+    ['no subnets', base({ nodeGroups: [win({ subnetCidrs: [] }), lin()] }), 'nodeGroups[0].subnetCidrs'],
+    ['unknown instance type', base({ nodeGroups: [win({ instanceType: 'm99.huge' }), lin()] }), 'nodeGroups[0].instanceType'],
+    ['bad Kubernetes version', base({ kubernetesVersion: '1.31.2' }), 'kubernetesVersion'],
+    ['Kubernetes 2.x', base({ kubernetesVersion: '2.0' }), 'kubernetesVersion'],
+    ['negative Windows pods', base({ windowsPods: -3 }), 'windowsPods'],
+    ['negative Services', base({ servicesPerWindowsNode: -1 }), 'servicesPerWindowsNode'],
+    ['no node groups', base({ nodeGroups: [] }), 'nodeGroups'],
+    ['duplicate names', base({ nodeGroups: [win(), win()] }), 'nodeGroups[1].name'],
+    ['unknown OS', base({ nodeGroups: [win(), lin({ os: 'MACOS' as never })] }), 'nodeGroups[1].os'],
+    ['unknown platform', base({ platform: 'LAMBDA' as never }), 'platform'],
+    ['Windows pods without a Windows group', base({ nodeGroups: [lin()] }), 'windowsPods'],
+  ];
+  it.each(bad)('%s -> validationError on %s', (_name, input, field) => {
+    let thrown: unknown;
+    try {
+      recommendCni(input, deps);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(DomainError);
+    const e = thrown as DomainError;
+    expect(e.code).toBe(ErrorCode.VALIDATION_FAILED);
+    expect(e.details?.field).toBe(field);
+  });
+
+  it('treats a lookup that returns undefined like one that throws', () => {
+    expect(() =>
+      recommendCni(base(), { lookupInstanceType: () => undefined }),
+    ).toThrow(/unknown instance type/);
+  });
+});
