@@ -137,6 +137,22 @@ const scenarios: Scenario[] = [
     ruleInNotes: true,
   },
   {
+    name: 'IPv6 cluster with Windows nodes and 150 Services: still unsupported, no DSR flags',
+    rule: 'WINDOWS_UNSUPPORTED_IPV6',
+    input: base({ ipFamily: 'IPV6', servicesPerWindowsNode: 150, nodeGroups: [win(), lin()] }),
+    first: null,
+    unsupported: ALL,
+    engine: 'NONE',
+    dsrFlags: [],
+    ruleOn: ALL,
+    extra: (out) => {
+      expect(out.settings.filter((x) => x.templateId === CNI_TEMPLATE_IDS.VPC_CNI_WINDOWS_CONFIGMAP)).toEqual([]);
+      const c = option(out, 'VPC_CNI_SECONDARY_IP').consequences;
+      expect(c.find((x) => x.nodeGroup === 'windows')?.supported).toBe(false);
+      expect(c.find((x) => x.nodeGroup === 'linux')?.subnet).toBeNull(); // IPv6 pods: no IPv4 subnet math
+    },
+  },
+  {
     name: 'Fargate with Windows nodes: every option unsupported',
     rule: 'WINDOWS_UNSUPPORTED_ON_FARGATE',
     input: base({ platform: 'FARGATE' }),

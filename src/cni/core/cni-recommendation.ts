@@ -488,6 +488,10 @@ function decideDsr(ctx: Context, policy: NetworkPolicyRecommendation): DsrRecomm
     const why = 'No Windows node group: DSR (a Windows kube-proxy setting) does not apply.';
     return { enable: false, kubeProxyFlags: [], reason: why, reasons: [reason('DSR_NOT_NEEDED', 'NOTE', 0, why, CNI_SOURCE.BPG_WINDOWS_NETWORKING)] };
   }
+  if (ctx.windowsBlockedBy) {
+    const why = `Windows nodes cannot run in this cluster (${ctx.windowsBlockedBy}), so DSR does not apply.`;
+    return { enable: false, kubeProxyFlags: [], reason: why, reasons: [reason('DSR_NOT_NEEDED', 'NOTE', 0, why, CNI_SOURCE.UG_WINDOWS_SUPPORT)] };
+  }
   if (n.servicesPerWindowsNode > WINDOWS_SERVICES_PER_NODE_LIMIT) {
     reasons.push(
       reason('WINDOWS_SERVICE_PORT_EXHAUSTION_DSR', 'FAVOURS', 0,
