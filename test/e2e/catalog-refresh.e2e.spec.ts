@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeEc2, type FakeEc2 } from '../support/fake-ec2/index.js';
+import { ADMIN_KEY, adminAuth, startTestApp, type TestApp } from '../support/test-app.js';
+
+// Refreshing the catalog from EC2 through the real AWS SDK, against a local endpoint that
+// speaks the EC2 Query API (issue: service and catalog, "Refresh the catalog from EC2").
+const AWS_ENV = ['AWS_ENDPOINT_URL_EC2', 'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'] as const;
+const saved: Record<string, string | undefined> = {};
+
+function pointSdkAt(ec2: FakeEc2) {
+  process.env.AWS_ENDPOINT_URL_EC2 = ec2.url;
+  process.env.AWS_REGION = 'us-east-1';
+  process.env.AWS_ACCESS_KEY_ID = 'AKIDTEST';
+  process.env.AWS_SECRET_ACCESS_KEY = 'secret';
+}
+
+const REFRESH = `mutation($regions: [String!], $wait: Boolean) {
+  refreshCatalog(regions: $regions, wait: $wait) {
+    id status error regions typesSeen catalogSize addedCount removedCount changedCount
+    typesAdded typesRemoved typesChanged { name changes { field oldValue newValue } }
+  }
+}`;
+
+describe('catalog refresh from EC2', () => {
+  let ec2: FakeEc2;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    for (const k of AWS_ENV) saved[k] = process.env[k];
+    ec2 = await startFakeEc2();
+    pointSdkAt(ec2);
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await ec2?.close();
+    for (const k of AWS_ENV) {
+      if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
+    }
+  });
+
+  it('a refresh that adds, changes and removes types shows each in its diff, and the catalog follows', async () => {
+    const m5 = structuredClone(ec2.data.types.get('m5.large')!) as any;
+    ec2.putType({ ...structuredClone(m5), InstanceType: 'zz9.large' }, ['us-east-1', 'eu-west-1']);
+    const c5 = ec2.data.types.get('c5.large') as any;
+    c5.NetworkInfo.Ipv4AddressesPerInterface = 12;
+    ec2.removeType('t2.nano');
+
+    const res = await app.http.post('/api/v1/catalog/refreshes').set(adminAuth).send({}).expect(201);
+    const run = res.body;
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.typesAdded).toEqual(['zz9.large']);
+    expect(run.typesRemoved).toEqual(['t2.nano']);
+    const c5Change = run.typesChanged.find((c: any) => c.name === 'c5.large');
+    expect(c5Change.changes).toContainEqual({ field: 'ipv4AddressesPerInterface', oldValue: 10, newValue: 12 });
+    expect(run.regions).toHaveLength(30);
+    expect(run.catalogSize).toBe(1373);
+    expect(res.headers.location).toBe(`/api/v1/catalog/refreshes/${run.id}`);
+
+    await app.http.get('/api/v1/instance-types/t2.nano').expect(404);
+    const zz9 = await app.http.get('/api/v1/instance-types/zz9.large').expect(200);
+    expect(zz9.body.regions).toEqual(['eu-west-1', 'us-east-1']);
+    expect((await app.http.get('/api/v1/instance-types/c5.large')).body.ipv4AddressesPerInterface).toBe(12);
+
+    const list = await app.gql('{ catalogRefreshes(first: 5) { id status trigger typesAdded } }').expect(200);
+    expect(list.body.data.catalogRefreshes[0]).toMatchObject({ id: run.id, status: 'SUCCEEDED', trigger: 'MANUAL' });
+    expect(list.body.data.catalogRefreshes.at(-1).trigger).toBe('BUNDLED_SNAPSHOT');
+    const rest = await app.http.get('/api/v1/catalog/refreshes').expect(200);
+    expect(rest.body[0].id).toBe(run.id);
+  });
+
+  it('a second refresh with nothing new changes nothing', async () => {
+    const res = await app.gql(REFRESH, {}, adminAuth).expect(200);
+    expect(res.body.data.refreshCatalog).toMatchObject({ status: 'SUCCEEDED', typesAdded: [], typesRemoved: [], typesChanged: [] });
+  });
+
+  it('a refresh whose second page fails changes nothing and is recorded as FAILED', async () => {
+    const before = await app.http.get('/api/v1/instance-types?first=500').expect(200);
+    const c5 = ec2.data.types.get('c5.large') as any;
+    c5.NetworkInfo.Ipv4AddressesPerInterface = 30; // would be a change, if the run got that far
+    ec2.putType({ ...structuredClone(ec2.data.types.get('m5.large')!), InstanceType: 'zz8.large' } as any, ['us-east-1']);
+    const fault = ec2.inject({ action: 'DescribeInstanceTypes', page: 2, fault: { kind: 'error', status: 500, code: 'InternalError' } });
+    try {
+      const res = await app.http.post('/api/v1/catalog/refreshes').set(adminAuth).send({}).expect(502);
+      expect(res.body.error.code).toBe('CATALOG_REFRESH_FAILED');
+      const run = res.body.error.details.refresh;
+      expect(run.status).toBe('FAILED');
+      expect(run.error).toMatch(/page 2/i);
+    } finally {
+      fault.remove();
+    }
+    const after = await app.http.get('/api/v1/instance-types?first=500').expect(200);
+    expect(after.body).toEqual(before.body);
+    await app.http.get('/api/v1/instance-types/zz8.large').expect(404);
+    expect((await app.http.get('/api/v1/instance-types/c5.large')).body.ipv4AddressesPerInterface).toBe(12);
+    const runs = await app.gql('{ catalogRefreshes(first: 1) { status error finishedAt } }').expect(200);
+    expect(runs.body.data.catalogRefreshes[0].status).toBe('FAILED');
+    expect(runs.body.data.catalogRefreshes[0].finishedAt).not.toBeNull();
+    await app.http.get('/health/ready').expect(200);
+  });
+
+  it('a malformed record fails the run, naming the type and the field', async () => {
+    const fault = ec2.inject({
+      action: 'DescribeInstanceTypes',
+      page: 1,
+      fault: { kind: 'malformed', omit: 'NetworkInfo.Ipv4AddressesPerInterface' },
+    });
+    try {
+      const res = await app.gql(REFRESH, { regions: ['us-east-1'] }, adminAuth).expect(200);
+      expect(res.body.data.refreshCatalog.status).toBe('FAILED');
+      expect(res.body.data.refreshCatalog.error).toMatch(/Ipv4AddressesPerInterface/);
+    } finally {
+      fault.remove();
+    }
+  });
+
+  it('throttling within the retries is absorbed', async () => {
+    const fault = ec2.inject({ action: 'DescribeInstanceTypes', page: 1, times: 2, fault: { kind: 'throttle' } });
+    try {
+      const res = await app.gql(REFRESH, { regions: ['us-east-1'] }, adminAuth).expect(200);
+      expect(res.body.data.refreshCatalog.status).toBe('SUCCEEDED');
+      expect(fault.hits).toBe(2);
+    } finally {
+      fault.remove();
+    }
+  });
+
+  it('a refresh of some regions keeps the availability the others had', async () => {
+    ec2.setOfferings('eu-west-1', ['m5.large', 'zz9.large']);
+    const res = await app.gql(REFRESH, { regions: ['eu-west-1'] }, adminAuth).expect(200);
+    const run = res.body.data.refreshCatalog;
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.regions).toEqual(['eu-west-1']);
+    const c5 = await app.http.get('/api/v1/instance-types/c5.large').expect(200);
+    expect(c5.body.regions).not.toContain('eu-west-1');
+    expect(c5.body.regions).toContain('us-east-1');
+    expect(ec2.regionsCalled('DescribeInstanceTypeOfferings')).toContain('eu-west-1');
+  });
+
+  it('one refresh at a time: a second request is refused naming the running one', async () => {
+    const delay = ec2.inject({ action: 'DescribeRegions', fault: { kind: 'delay', ms: 1500 } });
+    try {
+      const first = await app.http.post('/api/v1/catalog/refreshes?wait=false').set(adminAuth).send({}).expect(202);
+      expect(first.body.status).toBe('RUNNING');
+      const second = await app.http.post('/api/v1/catalog/refreshes').set(adminAuth).send({}).expect(409);
+      expect(second.body.error.code).toBe('REFRESH_ALREADY_RUNNING');
+      expect(second.body.error.message).toContain(first.body.id);
+      expect(second.body.error.details.runningRefreshId).toBe(first.body.id);
+      const gql = await app.gql(REFRESH, {}, adminAuth).expect(200);
+      expect(gql.body.errors[0].extensions.code).toBe('REFRESH_ALREADY_RUNNING');
+      for (let i = 0; i < 50; i++) {
+        const run = await app.http.get(`/api/v1/catalog/refreshes/${first.body.id}`).expect(200);
+        if (run.body.status !== 'RUNNING') break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    } finally {
+      delay.remove();
+    }
+  });
+
+  it('one refresh at a time across replicas sharing the database', async () => {
+    const replica = await startTestApp({ databaseUrl: app.databaseUrl! });
+    const delay = ec2.inject({ action: 'DescribeRegions', fault: { kind: 'delay', ms: 1500 } });
+    try {
+      const first = await app.http.post('/api/v1/catalog/refreshes?wait=false').set(adminAuth).send({}).expect(202);
+      const second = await replica.http.post('/api/v1/catalog/refreshes').set(adminAuth).send({}).expect(409);
+      expect(second.body.error.details.runningRefreshId).toBe(first.body.id);
+      for (let i = 0; i < 50; i++) {
+        const run = await app.http.get(`/api/v1/catalog/refreshes/${first.body.id}`).expect(200);
+        if (run.body.status !== 'RUNNING') break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    } finally {
+      delay.remove();
+      await replica.close();
+    }
+  });
+
+  it.each([
+    ['no key', {}, 401, 'UNAUTHENTICATED'],
+    ['an unknown key', { authorization: 'Bearer not-a-key-of-this-service' }, 401, 'UNAUTHENTICATED'],
+    ['a malformed header', { authorization: 'Basic abc' }, 401, 'UNAUTHENTICATED'],
+  ])('refusing a refresh with %s', async (_label, headers, status, code) => {
+    const rest = await app.http.post('/api/v1/catalog/refreshes').set(headers).send({}).expect(status);
+    expect(rest.body.error.code).toBe(code);
+    const gql = await app.gql(REFRESH, {}, headers as Record<string, string>).expect(200);
+    expect(gql.body.errors[0].extensions.code).toBe(code);
+    expect(gql.body.data).toBeNull();
+  });
+
+  it('rejects bad regions with a 400', async () => {
+    const res = await app.http.post('/api/v1/catalog/refreshes').set(adminAuth).send({ regions: ['Mars-1'] }).expect(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    const gql = await app.gql(REFRESH, { regions: [] }, adminAuth).expect(200);
+    expect(gql.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('catalog refresh with no admin key configured', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ env: { ADMIN_API_KEY: undefined } });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('is refused with 403, never open', async () => {
+    const rest = await app.http.post('/api/v1/catalog/refreshes').send({}).expect(403);
+    expect(rest.body.error.code).toBe('FORBIDDEN');
+    const gql = await app.gql(REFRESH, {}).expect(200);
+    expect(gql.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const withKey = await app.http.post('/api/v1/catalog/refreshes').set('authorization', `Bearer ${ADMIN_KEY}`).send({}).expect(401);
+    expect(withKey.body.error.code).toBe('UNAUTHENTICATED');
+  });
+});
