@@ -198,14 +198,16 @@ describe('Ec2CatalogSource against the fake EC2 endpoint', () => {
       expect(pagedTypeCalls(ec2).some((r) => r.page === 3)).toBe(false);
     }));
 
-  it('fails on a malformed record, naming the type and the field', async () => {
-    ec2.inject({ action: 'DescribeInstanceTypes', fault: { kind: 'malformed', instanceType: 'm5.large' } });
-    const err = await rejection(source(ec2).fetchCatalog({ regions: ['us-east-1'] }));
-    expect(err.message).toContain('"m5.large"');
-    expect(err.message).toContain('NetworkInfo.Ipv4AddressesPerInterface');
-    expect(err.message).toMatch(/DescribeInstanceTypes page \d+ in us-east-1 returned a malformed record/);
-    expect(err.code).toBe('MalformedRecord');
-  });
+  it('fails on a malformed record, naming the type and the field', () =>
+    withFake(smallWorld(7, 250), async (ec2) => {
+      const victim = [...ec2.data.offerings.get('us-east-1')!].sort()[150];
+      ec2.inject({ action: 'DescribeInstanceTypes', fault: { kind: 'malformed', instanceType: victim } });
+      const err = await rejection(source(ec2).fetchCatalog({ regions: ['us-east-1'] }));
+      expect(err.message).toContain(`"${victim}"`);
+      expect(err.message).toContain('NetworkInfo.Ipv4AddressesPerInterface');
+      expect(err.message).toContain('EC2 DescribeInstanceTypes page 2 in us-east-1 returned a malformed record');
+      expect(err).toMatchObject({ code: 'MalformedRecord', page: 2, region: 'us-east-1' });
+    }));
 
   it('fails on a timeout', () =>
     withFake(smallWorld(), async (ec2) => {
@@ -226,17 +228,19 @@ describe('Ec2CatalogSource against the fake EC2 endpoint', () => {
     expect(err.code).toBe('AuthFailure');
   });
 
-  it('reads only the configured regions', async () => {
-    const catalog = await source(ec2).fetchCatalog({ regions: ['eu-west-1', 'ap-south-2'] });
-    expect(ec2.regionsCalled()).toEqual(['ap-south-2', 'eu-west-1']);
-    expect(ec2.count({ action: 'DescribeRegions' })).toBe(0);
-    expect(catalog.regions).toEqual(['ap-south-2', 'eu-west-1']);
-    expect(Object.keys(catalog.offeringsByRegion)).toEqual(['ap-south-2', 'eu-west-1']);
-    const expected = sorted(new Set([...offerings['eu-west-1'], ...offerings['ap-south-2']]));
-    expect(catalog.records.map((r) => r.InstanceType)).toEqual(expected);
-    // us-east-1 is not read, so the types are paged in the first region read.
-    expect(pagedTypeCalls(ec2, 'ap-south-2').length).toBeGreaterThan(0);
-  });
+  it('reads only the configured regions', () =>
+    withFake(smallWorld(7, 250), async (ec2) => {
+      const catalog = await source(ec2).fetchCatalog({ regions: ['eu-west-1', 'ap-south-2'] });
+      expect(ec2.regionsCalled()).toEqual(['ap-south-2', 'eu-west-1']);
+      expect(ec2.count({ action: 'DescribeRegions' })).toBe(0);
+      expect(catalog.regions).toEqual(['ap-south-2', 'eu-west-1']);
+      expect(Object.keys(catalog.offeringsByRegion)).toEqual(['ap-south-2', 'eu-west-1']);
+      const world = ec2.data.offerings;
+      const expected = sorted(new Set([...world.get('eu-west-1')!, ...world.get('ap-south-2')!]));
+      expect(catalog.records.map((r) => r.InstanceType)).toEqual(expected);
+      // us-east-1 is not read, so the types are paged in the first region read.
+      expect(pagedTypeCalls(ec2, 'ap-south-2')).toHaveLength(1);
+    }));
 
   it('skips regions that are not opted in', async () => {
     const fake = await startFakeEc2({ ...smallWorld(), optInStatus: { 'me-south-1': 'not-opted-in' } });
@@ -297,14 +301,15 @@ describe('Ec2CatalogSource against the fake EC2 endpoint', () => {
     }
   });
 
-  it('logs progress', async () => {
-    const logger = { log: vi.fn(), warn: vi.fn() };
-    await source(ec2, { logger }).fetchCatalog({ regions: ['eu-west-3'] });
-    const lines = logger.log.mock.calls.map((c) => String(c[0]));
-    expect(lines.some((l) => /offerings in eu-west-3: \d+ types \(1\/1 regions\)/.test(l))).toBe(true);
-    expect(lines.some((l) => /DescribeInstanceTypes in eu-west-3: page 1, 100 records/.test(l))).toBe(true);
-    expect(logger.log.mock.calls[0][1]).toBe('Ec2CatalogSource');
-  });
+  it('logs progress', () =>
+    withFake(smallWorld(7, 250), async (ec2) => {
+      const logger = { log: vi.fn(), warn: vi.fn() };
+      await source(ec2, { logger }).fetchCatalog({ regions: ['us-east-1'] });
+      const lines = logger.log.mock.calls.map((c) => String(c[0]));
+      expect(lines).toContain('offerings in us-east-1: 250 types (1/1 regions)');
+      expect(lines).toContain('DescribeInstanceTypes in us-east-1: page 3, 50 records (250 so far)');
+      expect(logger.log.mock.calls[0][1]).toBe('Ec2CatalogSource');
+    }));
 });
 
 describe('planExtraDescribes', () => {
