@@ -7,6 +7,7 @@ import {
 } from '../../capacity/core/index.js';
 import { readBundledSnapshot } from '../../catalog/core/snapshot.js';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
+import { listTemplates } from '../../policies/core/index.js';
 import {
   CNI_OPTIONS,
   CNI_TEMPLATE_IDS,
@@ -21,6 +22,7 @@ import {
   type NetworkPolicyEngine,
 } from './index.js';
 
+const catalogueIds = listTemplates().map((t) => t.id);
 const snapshot = readBundledSnapshot();
 const byName = new Map(snapshot.types.map((t) => [t.name, t]));
 const deps: CniDeps = {
@@ -225,7 +227,9 @@ const scenarios: Scenario[] = [
     extra: (out) => {
       expect(out.dsr.reason).toContain('hcnCreateLoadBalancer failed in Win32: The specified port already exists.');
       const pre = out.settings.find((s) => s.key === 'preBootstrapCommands');
-      expect(pre?.templateId).toBe(CNI_TEMPLATE_IDS.WINDOWS_USERDATA_DSR);
+      expect(pre?.templateId).toBe(CNI_TEMPLATE_IDS.WINDOWS_USERDATA_DSR_PATCH);
+      const own = out.settings.find((s) => s.key === '-KubeProxyExtraArgs');
+      expect(own?.templateId).toBe(CNI_TEMPLATE_IDS.WINDOWS_USERDATA_BOOTSTRAP_DSR);
     },
   },
   {
@@ -490,6 +494,19 @@ describe('recommendCni scenarios', () => {
     // Template ids come from the one constant.
     const ids = new Set<string>(Object.values(CNI_TEMPLATE_IDS));
     for (const st of out.settings) if (st.templateId !== null) expect(ids.has(st.templateId)).toBe(true);
+  });
+
+  it.each(scenarios)('every settings templateId names a template of the policies catalogue: $name', (s) => {
+    const out = recommendCni(s.input, deps);
+    for (const st of out.settings) {
+      if (st.templateId !== null) expect(catalogueIds, JSON.stringify(st)).toContain(st.templateId);
+    }
+  });
+
+  it('every id in CNI_TEMPLATE_IDS is in listTemplates(), and the scenarios emit each of them', () => {
+    for (const id of Object.values(CNI_TEMPLATE_IDS)) expect(catalogueIds).toContain(id);
+    const emitted = new Set(scenarios.flatMap((s) => recommendCni(s.input, deps).settings.map((st) => st.templateId)));
+    for (const id of Object.values(CNI_TEMPLATE_IDS)) expect([...emitted]).toContain(id);
   });
 
   it.each(scenarios)('consequences agree with the capacity engine: $name', (s) => {

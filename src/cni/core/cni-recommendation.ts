@@ -582,16 +582,16 @@ function buildSettings(
       if (dsr.enable) {
         settings.push({
           target: 'EKSCTL_NODE_GROUP', key: 'preBootstrapCommands', value: `kube-proxy ${dsr.kubeProxyFlags.join(' ')}`, nodeGroup: g.name,
-          templateId: T.WINDOWS_USERDATA_DSR,
-          reason: 'Patch the bootstrap script (or pass -KubeProxyExtraArgs when you own the bootstrap call) to start kube-proxy with DSR.',
+          templateId: T.WINDOWS_USERDATA_DSR_PATCH,
+          reason: 'eksctl preBootstrapCommands / managed node groups: patch the bootstrap script before it runs so kube-proxy starts with DSR (when you own the bootstrap call, pass -KubeProxyExtraArgs instead).',
           source: `${CNI_SOURCE.BPG_WINDOWS_NETWORKING}; ${CNI_SOURCE.KEP_5100}`,
         });
       }
     }
     if (dsr.enable) {
       settings.push({
-        target: 'KUBE_PROXY', key: '-KubeProxyExtraArgs', value: dsr.kubeProxyFlags.join(' '), templateId: T.WINDOWS_USERDATA_DSR,
-        reason: `DSR flags for Kubernetes ${n.kubernetesVersion}.`, source: CNI_SOURCE.KEP_5100,
+        target: 'KUBE_PROXY', key: '-KubeProxyExtraArgs', value: dsr.kubeProxyFlags.join(' '), templateId: T.WINDOWS_USERDATA_BOOTSTRAP_DSR,
+        reason: `DSR flags for Kubernetes ${n.kubernetesVersion}, passed to Start-EKSBootstrap.ps1 when you own the bootstrap call (self-managed launch template, custom AMI).`, source: CNI_SOURCE.KEP_5100,
       });
     }
   }

@@ -1,16 +1,19 @@
 /**
  * Ids of the templates that render what the CNI recommendation tells users to apply.
- * The templates engineer owns the templates; if an id changes, change it here only.
+ * They must name templates of the policies catalogue (`listTemplates()` in src/policies/core);
+ * a test holds every id emitted to that. If a template id changes, change it here only.
  */
 export const CNI_TEMPLATE_IDS = {
   /** kube-system/amazon-vpc-cni ConfigMap read by the VPC Resource Controller. */
-  VPC_CNI_WINDOWS_CONFIGMAP: 'vpc-cni-windows-configmap',
+  VPC_CNI_WINDOWS_CONFIGMAP: 'vpc-cni-windows-ipam-configmap',
   /** eksctl ClusterConfig with Windows and Linux node groups. */
   EKSCTL_WINDOWS_CLUSTER: 'eksctl-windows-cluster',
-  /** Windows user data / preBootstrapCommands turning on DSR in kube-proxy. */
-  WINDOWS_USERDATA_DSR: 'windows-userdata-dsr',
+  /** Windows user data calling Start-EKSBootstrap.ps1 with -KubeProxyExtraArgs (you own the bootstrap call: self-managed launch template, custom AMI). */
+  WINDOWS_USERDATA_BOOTSTRAP_DSR: 'windows-userdata-bootstrap-dsr',
+  /** Patch of Start-EKSBootstrap.ps1 before it runs (eksctl preBootstrapCommands, managed node groups); fails loudly when the text no longer matches. */
+  WINDOWS_USERDATA_DSR_PATCH: 'windows-userdata-dsr-patch',
   /** Tigera operator Installation for Calico policy-only on top of the VPC CNI. */
-  CALICO_POLICY_ONLY_INSTALLATION: 'calico-policy-only-installation',
+  CALICO_POLICY_ONLY_INSTALLATION: 'calico-installation-eks-policy-only',
 } as const;
 
 export type CniTemplateId = (typeof CNI_TEMPLATE_IDS)[keyof typeof CNI_TEMPLATE_IDS];
