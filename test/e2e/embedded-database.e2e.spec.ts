@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectPath } from '../../src/common/project-path.js';
+import { DataDirectoryInUseError, EmbeddedPostgres } from '../../src/database/embedded-postgres.js';
+import { adminAuth, startTestApp, type TestApp } from '../support/test-app.js';
+
+// Without DATABASE_URL the service runs on the embedded database in DATA_DIR
+// (issue: service and catalog, "Set it up with two commands").
+describe('embedded database (no DATABASE_URL)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'planner-embedded-e2e-'));
+  let app: TestApp | undefined;
+
+  beforeAll(async () => {
+    app = await startTestApp({ database: 'embedded', dataDir });
+  });
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts with the bundled catalog of 1,373 types loaded and answers through both doors', async () => {
+    expect(EmbeddedPostgres.isInitialised(dataDir)).toBe(true);
+    const ready = await app!.http.get('/health/ready').expect(200);
+    expect(ready.body.catalog.instanceTypes).toBe(1373);
+    const gql = await app!.gql('{ instanceType(name: "m5.large") { ipv4AddressesPerInterface } }').expect(200);
+    expect(gql.body.data.instanceType.ipv4AddressesPerInterface).toBe(10);
+    const rest = await app!.http.get('/api/v1/instance-types?family=m5&first=3').expect(200);
+    expect(rest.body.nodes).toHaveLength(3);
+  });
+
+  it('refuses a second opener of the same data directory in this process', async () => {
+    await expect(EmbeddedPostgres.start(dataDir)).rejects.toBeInstanceOf(DataDirectoryInUseError);
+  });
+
+  it('refuses a second process on the same data directory with a clear error', () => {
+    const main = projectPath('dist', 'src', 'main.js');
+    expect(existsSync(main), 'dist/ is built by `npm test` (tsc) before vitest runs').toBe(true);
+    const child = spawnSync(process.execPath, [main], {
+      env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'error' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(child.status).toBe(1);
+    expect(child.stderr).toContain(`The data directory ${dataDir} is in use by another eks-net-planner process (pid ${process.pid})`);
+  });
+
+  it('keeps its data across restarts: the catalog is not reloaded and earlier runs remain', async () => {
+    const before = await app!.gql('{ catalogRefreshes { id trigger } }').expect(200);
+    expect(before.body.data.catalogRefreshes).toHaveLength(1);
+    await app!.close();
+    app = await startTestApp({ database: 'embedded', dataDir });
+    const after = await app.gql('{ catalogRefreshes { id trigger } }').expect(200);
+    expect(after.body.data.catalogRefreshes).toEqual(before.body.data.catalogRefreshes);
+    await app.http.get('/health/ready').expect(200);
+    // the refresh lock on the embedded database is the in-process guard; the route still needs a key
+    await app.http.post('/api/v1/catalog/refreshes').send({}).expect(401);
+    expect(adminAuth.authorization).toMatch(/^Bearer /);
+  });
+});
