@@ -1,0 +1,178 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import type { NodeOs } from '../capacity/core/index.js';
+import type { ClusterPlatform, CniNeeds, CniNodeGroupInput, CniRecommendationInput, IpFamily } from './core/index.js';
+import { ClusterPlatformEnum, CniNodeOsEnum, IpFamilyEnum, values } from './cni-enums.js';
+
+/**
+ * One class per level serves the GraphQL input and the REST body. The decorators check shape and
+ * bounds (so hostile input stays cheap); the core checks meaning (version format, CIDRs, known
+ * instance types, unique names) and names the field it rejects.
+ */
+
+/** Bounds. Generous for real clusters, small enough that one request stays cheap. */
+export const CNI_INPUT_LIMITS = {
+  nodeGroups: 50,
+  subnetCidrsPerGroup: 16,
+  nodesPerGroup: 10_000,
+  pods: 1_000_000,
+  servicesPerWindowsNode: 100_000,
+} as const;
+
+@InputType('CniNeedsInput', { description: 'What the workloads need from the network. Every field defaults to false.' })
+export class CniNeedsInput implements CniNeeds {
+  @Field(() => Boolean, { nullable: true, description: 'NetworkPolicy enforced on Windows pods.' })
+  @ApiPropertyOptional({ default: false, description: 'NetworkPolicy enforced on Windows pods.' })
+  @IsOptional()
+  @IsBoolean()
+  networkPolicyOnWindows?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'NetworkPolicy enforced on Linux pods.' })
+  @ApiPropertyOptional({ default: false, description: 'NetworkPolicy enforced on Linux pods.' })
+  @IsOptional()
+  @IsBoolean()
+  networkPolicyOnLinux?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Security groups for pods (Linux nodes only).' })
+  @ApiPropertyOptional({ default: false, description: 'Security groups for pods (Linux nodes only).' })
+  @IsOptional()
+  @IsBoolean()
+  securityGroupsForPods?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'ALB/NLB `target-type: ip` (pods need VPC IPs).' })
+  @ApiPropertyOptional({ default: false, description: 'ALB/NLB `target-type: ip` (pods need VPC IPs).' })
+  @IsOptional()
+  @IsBoolean()
+  albIpTargets?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Pods serving admission webhooks / metrics-server (the control plane must reach them).' })
+  @ApiPropertyOptional({ default: false, description: 'Pods serving admission webhooks / metrics-server.' })
+  @IsOptional()
+  @IsBoolean()
+  webhooksOnPods?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Services with `externalTrafficPolicy: Local` backed by Windows pods (needs DSR).' })
+  @ApiPropertyOptional({ default: false, description: 'Services with `externalTrafficPolicy: Local` backed by Windows pods (needs DSR).' })
+  @IsOptional()
+  @IsBoolean()
+  externalTrafficPolicyLocal?: boolean;
+}
+
+@InputType('CniNodeGroupInput', { description: 'A planned node group.' })
+export class CniNodeGroupInputDto implements CniNodeGroupInput {
+  @Field({ description: 'Unique within the request.' })
+  @ApiProperty({ example: 'windows', maxLength: 63 })
+  @IsString()
+  @MaxLength(63)
+  name: string;
+
+  @Field(() => CniNodeOsEnum)
+  @ApiProperty({ enum: values(CniNodeOsEnum), enumName: 'CniNodeOs', example: 'WINDOWS' })
+  @IsIn(values(CniNodeOsEnum))
+  os: NodeOs;
+
+  @Field({ description: 'EC2 instance type from the catalog, e.g. m5.large.' })
+  @ApiProperty({ example: 'm5.large', maxLength: 64 })
+  @IsString()
+  @MaxLength(64)
+  instanceType: string;
+
+  @Field(() => Int, { description: `Nodes planned (0 to ${CNI_INPUT_LIMITS.nodesPerGroup}).` })
+  @ApiProperty({ example: 3, minimum: 0, maximum: CNI_INPUT_LIMITS.nodesPerGroup })
+  @IsInt()
+  @Min(0)
+  @Max(CNI_INPUT_LIMITS.nodesPerGroup)
+  nodes: number;
+
+  @Field(() => [String], { description: 'IPv4 subnets (/16 to /28) the nodes and, with the VPC CNI, their pods draw from.' })
+  @ApiProperty({ type: [String], example: ['10.0.0.0/24'], maxItems: CNI_INPUT_LIMITS.subnetCidrsPerGroup })
+  @IsArray()
+  @ArrayMaxSize(CNI_INPUT_LIMITS.subnetCidrsPerGroup)
+  @IsString({ each: true })
+  @MaxLength(32, { each: true })
+  subnetCidrs: string[];
+}
+
+@InputType('CniRecommendationInput', { description: 'The cluster to recommend a CNI for.' })
+export class CniRecommendationInputDto implements CniRecommendationInput {
+  @Field({ description: 'Kubernetes version `1.NN`, e.g. "1.31".' })
+  @ApiProperty({ example: '1.31', maxLength: 10 })
+  @IsString()
+  @MaxLength(10)
+  kubernetesVersion: string;
+
+  @Field(() => IpFamilyEnum, { nullable: true, description: 'Default IPV4.' })
+  @ApiPropertyOptional({ enum: values(IpFamilyEnum), enumName: 'IpFamily', default: 'IPV4' })
+  @IsOptional()
+  @IsIn(values(IpFamilyEnum))
+  ipFamily?: IpFamily;
+
+  @Field(() => ClusterPlatformEnum, { nullable: true, description: 'Default EC2.' })
+  @ApiPropertyOptional({ enum: values(ClusterPlatformEnum), enumName: 'ClusterPlatform', default: 'EC2' })
+  @IsOptional()
+  @IsIn(values(ClusterPlatformEnum))
+  platform?: ClusterPlatform;
+
+  @Field(() => [CniNodeGroupInputDto], { description: `At least one, at most ${CNI_INPUT_LIMITS.nodeGroups}.` })
+  @ApiProperty({ type: [CniNodeGroupInputDto], maxItems: CNI_INPUT_LIMITS.nodeGroups })
+  @IsArray()
+  @ArrayMaxSize(CNI_INPUT_LIMITS.nodeGroups)
+  @ValidateNested({ each: true })
+  @Type(() => CniNodeGroupInputDto)
+  nodeGroups: CniNodeGroupInputDto[];
+
+  @Field(() => Int, { description: 'Pods (taking a pod IP) on the Windows node groups, spread by node count.' })
+  @ApiProperty({ example: 90, minimum: 0, maximum: CNI_INPUT_LIMITS.pods })
+  @IsInt()
+  @Min(0)
+  @Max(CNI_INPUT_LIMITS.pods)
+  windowsPods: number;
+
+  @Field(() => Int, { description: 'Pods (taking a pod IP) on the Linux node groups, spread by node count.' })
+  @ApiProperty({ example: 20, minimum: 0, maximum: CNI_INPUT_LIMITS.pods })
+  @IsInt()
+  @Min(0)
+  @Max(CNI_INPUT_LIMITS.pods)
+  linuxPods: number;
+
+  @Field(() => Int, { nullable: true, description: 'Services a Windows node programs (default 0); above 100 needs DSR.' })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: CNI_INPUT_LIMITS.servicesPerWindowsNode })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(CNI_INPUT_LIMITS.servicesPerWindowsNode)
+  servicesPerWindowsNode?: number;
+
+  @Field(() => Boolean, { nullable: true, description: 'The subnets are fragmented: few free aligned /28 blocks. Default false.' })
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  subnetsFragmented?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Accept a CNI AWS does not support (vendor support instead). Default false.' })
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  acceptUnsupportedCni?: boolean;
+
+  @Field(() => CniNeedsInput, { nullable: true })
+  @ApiPropertyOptional({ type: CniNeedsInput })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CniNeedsInput)
+  needs?: CniNeedsInput;
+}
