@@ -9,6 +9,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { ApiKeyService } from './auth/api-key.service.js';
 import { CatalogModule } from './catalog/catalog.module.js';
+import { CniModule } from './cni/cni.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { ErrorCode } from './common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -66,6 +67,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         TypeOrmModule.forRoot(buildDataSourceOptions(database.url, database.embedded)),
         CatalogModule,
+        CniModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [CatalogModule],
