@@ -21,6 +21,7 @@ import { aliasLimitRule, depthLimitRule } from './graphql/query-limits.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { MetricsService } from './metrics/metrics.service.js';
+import { PoliciesModule } from './policies/policies.module.js';
 import { StartupService } from './startup.service.js';
 
 const KNOWN_GRAPHQL_CODES = new Set<string>([
@@ -68,6 +69,7 @@ export class AppModule {
         TypeOrmModule.forRoot(buildDataSourceOptions(database.url, database.embedded)),
         CatalogModule,
         CniModule,
+        PoliciesModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [CatalogModule],

@@ -1,0 +1,140 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { Response } from 'express';
+import {
+  CheckPolicyForWindowsArgs,
+  PolicyTemplate,
+  RenderedTemplate,
+  WindowsPolicyCheck,
+} from './policies.models.js';
+import { PoliciesService } from './policies.service.js';
+
+export const RENDER_FORMATS = ['json', 'yaml'] as const;
+
+class RenderQuery {
+  @ApiPropertyOptional({
+    enum: RENDER_FORMATS,
+    default: 'json',
+    description:
+      '`json` (default): the RenderedTemplate. `yaml`: the bare rendered content, ready for `kubectl apply -f -`, ' +
+      'with the template\'s own media type (application/yaml; text/x-powershell for the userdata templates).',
+  })
+  @IsOptional()
+  @IsIn(RENDER_FORMATS)
+  format?: (typeof RENDER_FORMATS)[number];
+}
+
+/** Header carrying the render warning codes when the bare content is returned (the body has no room for them). */
+export const RENDER_WARNINGS_HEADER = 'x-render-warnings';
+
+const ERROR_RESPONSES = {
+  400: 'VALIDATION_FAILED: error.details names the field and the rule it broke',
+  404: 'NOT_FOUND (template) or INSTANCE_TYPE_NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  422: 'UNPROCESSABLE_DOCUMENT: malformed YAML, a non-object document or an unknown kind (error.details.reason, line)',
+} as const;
+
+@ApiTags('templates')
+@ApiExtraModels(RenderedTemplate)
+@Controller('api/v1/templates')
+export class TemplatesController {
+  constructor(private readonly policies: PoliciesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every policy and configuration template, with its parameters' })
+  @ApiOkResponse({ type: [PolicyTemplate] })
+  list(): PolicyTemplate[] {
+    return this.policies.listTemplates();
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One template (404 NOT_FOUND for an unknown id)' })
+  @ApiOkResponse({ type: PolicyTemplate })
+  @ApiResponse({ status: 404, description: ERROR_RESPONSES[404] })
+  get(@Param('id') id: string): PolicyTemplate {
+    return this.policies.getTemplate(id);
+  }
+
+  @Post(':id/render')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Render a template with the parameters in the body',
+    description:
+      'The body is the parameters: a JSON object of parameter name to value (an empty or missing body renders with the defaults; ' +
+      'anything but an object is a 400). Omitted parameters take their default; kubelet max-pods is derived from the capacity engine ' +
+      'where the template declares it. A bad parameter is 400 VALIDATION_FAILED with error.details {field, rule}. ' +
+      'With ?format=yaml the response is the bare content (pipe it to `kubectl apply -f -`) with the template\'s media type: ' +
+      `application/yaml, or text/x-powershell for userdata templates; warning codes are in the ${RENDER_WARNINGS_HEADER} header (comma-separated).`,
+  })
+  @ApiBody({
+    required: false,
+    description: 'Parameter name to JSON value',
+    schema: { type: 'object', additionalProperties: true, example: { namespace: 'payments' } },
+  })
+  @ApiOkResponse({
+    description: 'The rendered template (format=json), or its bare content (format=yaml)',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(RenderedTemplate) } },
+      'application/yaml': { schema: { type: 'string' } },
+      'text/x-powershell': { schema: { type: 'string' } },
+    },
+    headers: {
+      [RENDER_WARNINGS_HEADER]: { description: 'format=yaml only: the warning codes, comma-separated (absent when none)', schema: { type: 'string' } },
+    },
+  })
+  @ApiResponse({ status: 400, description: ERROR_RESPONSES[400] })
+  @ApiResponse({ status: 404, description: ERROR_RESPONSES[404] })
+  render(
+    @Param('id') id: string,
+    @Body() parameters: unknown,
+    @Query() query: RenderQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): RenderedTemplate | string {
+    const rendered = this.policies.render(id, parameters);
+    if (query.format !== 'yaml') return rendered;
+    if (rendered.warnings.length > 0) res.setHeader(RENDER_WARNINGS_HEADER, rendered.warnings.map((w) => w.code).join(','));
+    res.type(rendered.mediaType);
+    return rendered.content;
+  }
+}
+
+@ApiTags('policies')
+@ApiExtraModels(CheckPolicyForWindowsArgs)
+@Controller('api/v1/policies')
+export class WindowsPolicyCheckController {
+  constructor(private readonly policies: PoliciesService) {}
+
+  @Post('windows-check')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Find what Calico on Windows skips in NetworkPolicy / Calico policy YAML',
+    description:
+      'Send `{"manifest": "<yaml>"}` as JSON, or the YAML itself with content-type application/yaml or text/yaml. ' +
+      'Kubernetes networking.k8s.io/v1 NetworkPolicy and Calico projectcalico.org/v3 NetworkPolicy / GlobalNetworkPolicy, ' +
+      'several "---" documents allowed (at most 1 MiB, 100 documents). Each finding has its path, line, rule, what Windows does, ' +
+      'the source, and a Windows-safe rewrite where one exists.',
+  })
+  @ApiConsumes('application/json', 'application/yaml', 'text/yaml')
+  @ApiBody({
+    description: 'application/json: a CheckPolicyForWindowsArgs object; application/yaml or text/yaml: the YAML text itself',
+    schema: { oneOf: [{ $ref: getSchemaPath(CheckPolicyForWindowsArgs) }, { type: 'string', description: 'The manifest YAML' }] },
+  })
+  @ApiOkResponse({ type: WindowsPolicyCheck })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: the JSON body has no string `manifest`' })
+  @ApiResponse({ status: 413, description: ERROR_RESPONSES[413] })
+  @ApiResponse({ status: 422, description: ERROR_RESPONSES[422] })
+  check(@Body() body: CheckPolicyForWindowsArgs): WindowsPolicyCheck {
+    return this.policies.checkForWindows(body.manifest);
+  }
+}
