@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ValidationError } from 'class-validator';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { DomainError, ErrorCode } from './common/domain-error.js';
 import { requestIdMiddleware } from './common/request-id.js';
@@ -65,8 +66,10 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
         config,
         database: { url: config.databaseUrl ?? embedded!.url, embedded: embedded !== null },
       }),
-      { logger: options.logger ?? logLevels(config.logLevel), bodyParser: false, abortOnError: false },
+      { logger: options.logger ?? logLevels(config.logLevel), bodyParser: false, abortOnError: false, bufferLogs: options.logger === undefined },
     );
+    // Structured JSON logs (pino) for the service; tests pass their own quiet logger.
+    if (options.logger === undefined) app.useLogger(app.get(PinoLogger));
     configureApp(app, config);
     await app.init();
   } catch (err) {
@@ -88,6 +91,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
 
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
+  if (config.trustProxy !== null) app.set('trust proxy', config.trustProxy);
   app.use(requestIdMiddleware);
   const metrics = app.get(MetricsService);
   app.use((req: { method: string; route?: { path?: string }; baseUrl?: string; path: string }, res: { on: Function; statusCode: number }, next: () => void) => {

@@ -3,21 +3,27 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { ScheduleModule } from '@nestjs/schedule';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { ApiKeyService } from './auth/api-key.service.js';
+import { ApiKeysModule } from './auth/api-keys.module.js';
+import { CapacityModule } from './capacity/capacity.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { CniModule } from './cni/cni.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
+import { RateLimitGuard } from './common/rate-limit.guard.js';
+import { requestIdOf } from './common/request-id.js';
 import { ErrorCode } from './common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DATABASE_INFO, type DatabaseInfo } from './database/database-info.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
 import { DatabaseStartupService } from './database/database-startup.service.js';
 import { costLimitPlugin, metricsPlugin, offlinePlaygroundPlugin } from './graphql/graphql-plugins.js';
-import { aliasLimitRule, depthLimitRule } from './graphql/query-limits.js';
+import { aliasLimitRule, depthLimitRule, QUERY_LIMIT_MARKER } from './graphql/query-limits.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { MetricsService } from './metrics/metrics.service.js';
@@ -37,7 +43,9 @@ const KNOWN_GRAPHQL_CODES = new Set<string>([
 
 /** Last line of defence for GraphQL: nothing but mapped errors leaves, never a stack or SQL. */
 function formatGraphQLError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  const code = formatted.extensions?.[QUERY_LIMIT_MARKER]
+    ? ErrorCode.QUERY_TOO_COMPLEX
+    : String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   if (!KNOWN_GRAPHQL_CODES.has(code)) {
     return {
       message: 'Internal error',
@@ -46,7 +54,7 @@ function formatGraphQLError(formatted: GraphQLFormattedError): GraphQLFormattedE
       extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: formatted.extensions?.requestId },
     };
   }
-  const { stacktrace: _stack, exception: _exception, httpStatus: _status, ...extensions } = (formatted.extensions ?? {}) as Record<
+  const { stacktrace: _stack, exception: _exception, httpStatus: _status, [QUERY_LIMIT_MARKER]: _marker, ...extensions } = (formatted.extensions ?? {}) as Record<
     string,
     unknown
   >;
@@ -66,8 +74,23 @@ export class AppModule {
       global: true,
       imports: [
         ScheduleModule.forRoot(),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel === 'log' ? 'info' : config.logLevel,
+            genReqId: (req) => requestIdOf(req) ?? 'unknown',
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // Probes and scrapes every few seconds would drown the log.
+            autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
+            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+          },
+        }),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', ttl: 60_000, limit: config.limits.rateLimitPerMinute }],
+        }),
         TypeOrmModule.forRoot(buildDataSourceOptions(database.url, database.embedded)),
         CatalogModule,
+        CapacityModule,
+        ApiKeysModule,
         CniModule,
         PoliciesModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
@@ -97,6 +120,7 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_INFO, useValue: database },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         ApiKeyService,

@@ -39,6 +39,8 @@ export interface AppConfig {
     maxPageSize: number;
   };
   logLevel: string;
+  /** Express `trust proxy` (e.g. `1` behind one load balancer) so rate limits see client addresses; null = off. */
+  trustProxy: number | string | null;
 }
 
 export class ConfigError extends Error {
@@ -125,6 +127,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxPageSize: readInt(env, 'MAX_PAGE_SIZE', 500, 1, 10_000),
     },
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    trustProxy: !env.TRUST_PROXY?.trim() ? null : /^\d+$/.test(env.TRUST_PROXY.trim()) ? Number(env.TRUST_PROXY.trim()) : env.TRUST_PROXY.trim(),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError, separateOperations } from 'graphql';
-import { getComplexity, simpleEstimator, fieldExtensionsEstimator } from 'graphql-query-complexity';
+import { getComplexity, simpleEstimator, fieldExtensionsEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { GraphQLSchema } from 'graphql';
 import { ErrorCode } from '../common/domain-error.js';
 import type { MetricsService } from '../metrics/metrics.service.js';
@@ -37,6 +37,10 @@ export function offlinePlaygroundPlugin(): ApolloServerPlugin {
   };
 }
 
+/** A paged field costs its selection once per item it may return (`first`). */
+const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) =>
+  typeof args.first === 'number' ? 1 + childComplexity * Math.max(1, args.first) : undefined;
+
 /** Refuses operations whose estimated cost exceeds `maxCost`, before they run. */
 export function costLimitPlugin(schemaRef: () => GraphQLSchema, maxCost: number): ApolloServerPlugin {
   return {
@@ -50,7 +54,7 @@ export function costLimitPlugin(schemaRef: () => GraphQLSchema, maxCost: number)
             schema: schemaRef(),
             query,
             variables: ctx.request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            estimators: [pagedEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
           });
           if (cost > maxCost) {
             throw new GraphQLError(`The query's estimated cost ${cost} exceeds the limit ${maxCost}`, {

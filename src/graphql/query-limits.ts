@@ -8,8 +8,16 @@ import {
 } from 'graphql';
 import { ErrorCode } from '../common/domain-error.js';
 
+/**
+ * Apollo labels every validation error GRAPHQL_VALIDATION_FAILED; this marker lets the error
+ * formatter give ours their own code.
+ */
+export const QUERY_LIMIT_MARKER = 'queryLimit';
+
 function tooComplex(message: string, details: Record<string, unknown>): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, details, httpStatus: 400 } });
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, details, [QUERY_LIMIT_MARKER]: true },
+  });
 }
 
 /** Refuses operations nested deeper than `maxDepth` fields (fragments followed), before they run. */
