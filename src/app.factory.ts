@@ -23,7 +23,7 @@ export interface RunningApp {
 function flattenViolations(errors: ValidationError[], parent = ''): Array<{ field: string; rules: string[]; messages: string[] }> {
   const out: Array<{ field: string; rules: string[]; messages: string[] }> = [];
   for (const e of errors) {
-    const field = parent ? `${parent}.${e.property}` : e.property;
+    const field = /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : parent ? `${parent}.${e.property}` : e.property;
     if (e.constraints) out.push({ field, rules: Object.keys(e.constraints), messages: Object.values(e.constraints) });
     if (e.children?.length) out.push(...flattenViolations(e.children, field));
   }

@@ -50,12 +50,18 @@ export function costLimitPlugin(schemaRef: () => GraphQLSchema, maxCost: number)
           const document = ctx.document;
           const operationName = ctx.operationName ?? undefined;
           const query = operationName ? separateOperations(document)[operationName] ?? document : document;
-          const cost = getComplexity({
-            schema: schemaRef(),
-            query,
-            variables: ctx.request.variables ?? {},
-            estimators: [pagedEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema: schemaRef(),
+              query,
+              variables: ctx.request.variables ?? {},
+              estimators: [pagedEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // Variables that do not coerce: execution reports them as BAD_USER_INPUT before anything runs.
+            return;
+          }
           if (cost > maxCost) {
             throw new GraphQLError(`The query's estimated cost ${cost} exceeds the limit ${maxCost}`, {
               extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, details: { cost, maxCost }, http: { status: 400 } },

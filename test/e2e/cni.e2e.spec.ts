@@ -326,15 +326,12 @@ describe('CNI recommendations over GraphQL and REST', () => {
       expect(res.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(res.body.errors[0].message).toMatch(/bogusField/);
     });
-    // KNOWN BUG outside src/cni: costLimitPlugin (src/graphql/graphql-plugins.ts) calls getComplexity,
-    // which throws graphql's variable-coercion error (no extensions.code) from didResolveOperation, so
-    // Apollo answers 500 and formatGraphQLError masks it as INTERNAL_SERVER_ERROR instead of letting
-    // execution report BAD_USER_INPUT (400). These pass once that is fixed: then drop `.fails`.
-    it.fails('an unknown field in the variables (GraphQL; fails until the cost plugin passes coercion errors on)', () =>
+    // Bad variables are refused by GraphQL coercion before anything runs.
+    it('an unknown field in the variables (GraphQL)', () =>
       gqlRejected(base({ bogusField: true }), /bogusField/));
-    it.fails('an unknown field in a node group (GraphQL; same bug)', () =>
+    it('an unknown field in a node group (GraphQL)', () =>
       gqlRejected(base({ nodeGroups: [win({ zone: 'a' }), lin()] }), /zone/));
-    it.fails('an unknown platform (GraphQL; same bug)', () => gqlRejected(base({ platform: 'LAMBDA' }), /platform/));
+    it('an unknown platform (GraphQL)', () => gqlRejected(base({ platform: 'LAMBDA' }), /platform/));
     it('no node groups', () => rejected(base({ nodeGroups: [] }), /nodeGroups/));
     it('duplicate node group names', () => rejected(base({ nodeGroups: [win(), win()] }), /nodeGroups\[1\]\.name/));
     it('Windows pods without a Windows node group', () => rejected(base({ nodeGroups: [lin()] }), /windowsPods/));
