@@ -1,14 +1,7 @@
-import 'reflect-metadata';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { Logger, type LoggerService } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { ApiKeyEntity, ApiKeyRole } from '../auth/api-key.entity.js';
-import { ApiKeyService } from '../auth/api-key.service.js';
-import { DomainError, ErrorCode } from '../common/domain-error.js';
-import { ConfigError, loadConfig, type AppConfig } from '../config/app-config.js';
-import { buildDataSourceOptions } from '../database/data-source-options.js';
-import { DatabaseStartupService } from '../database/database-startup.service.js';
-import { DataDirectoryInUseError, EmbeddedPostgres } from '../database/embedded-postgres.js';
+import type { ApiKeyService } from '../auth/api-key.service.js';
+import type { AppConfig } from '../config/app-config.js';
 
 /**
  * `npm run apikey -- <command>`: manage API keys on the service's own database
@@ -106,7 +99,7 @@ function publicView(k: ApiKeyEntity) {
 }
 
 /** Nest's default logger writes to stdout; here stdout is for results only. */
-const stderrLogger: LoggerService = {
+const stderrLogger = {
   log: (message: unknown) => process.stderr.write(`${String(message)}\n`),
   error: (message: unknown) => process.stderr.write(`${String(message)}\n`),
   warn: (message: unknown) => process.stderr.write(`${String(message)}\n`),
@@ -115,6 +108,12 @@ const stderrLogger: LoggerService = {
 };
 
 async function withDatabase<T>(config: AppConfig, work: (keys: ApiKeyService) => Promise<T>): Promise<T> {
+  await import('reflect-metadata');
+  const { DataSource } = await import('typeorm');
+  const { ApiKeyService } = await import('../auth/api-key.service.js');
+  const { buildDataSourceOptions } = await import('../database/data-source-options.js');
+  const { DatabaseStartupService } = await import('../database/database-startup.service.js');
+  const { EmbeddedPostgres } = await import('../database/embedded-postgres.js');
   const embedded = config.databaseUrl ? null : await EmbeddedPostgres.start(config.dataDir);
   const database = { url: config.databaseUrl ?? embedded!.url, embedded: embedded !== null };
   const dataSource = new DataSource({ ...buildDataSourceOptions(database.url, database.embedded), logging: ['error'] });
@@ -143,6 +142,11 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // Loaded only now, so usage errors and help answer at once.
+  const { Logger } = await import('@nestjs/common');
+  const { DomainError, ErrorCode } = await import('../common/domain-error.js');
+  const { ConfigError, loadConfig } = await import('../config/app-config.js');
+  const { DataDirectoryInUseError } = await import('../database/embedded-postgres.js');
   Logger.overrideLogger(stderrLogger);
   try {
     const config = loadConfig();
