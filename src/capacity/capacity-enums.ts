@@ -1,0 +1,61 @@
+import { registerEnumType } from '@nestjs/graphql';
+import type { IpMode, MaxPodsLimit, NodeOs, SizingConstraint, SubnetVerdict } from './core/index.js';
+
+/**
+ * GraphQL / OpenAPI enums of the capacity API. Each object is typed as exactly the core's union
+ * (`{ [K in Union]: K }`), so a value the core adds or drops breaks the type-check here instead of
+ * failing at run time with "Enum cannot represent value".
+ */
+type EnumOf<T extends string> = { readonly [K in T]: K };
+
+export function values<T extends string>(e: EnumOf<T>): T[] {
+  return Object.values(e) as T[];
+}
+
+export const NodeOsEnum: EnumOf<NodeOs> = { WINDOWS: 'WINDOWS', LINUX: 'LINUX' };
+registerEnumType(NodeOsEnum, { name: 'NodeOs', description: 'Operating system of a node.' });
+
+export const IpModeEnum: EnumOf<IpMode> = { SECONDARY_IP: 'SECONDARY_IP', PREFIX_DELEGATION: 'PREFIX_DELEGATION' };
+registerEnumType(IpModeEnum, {
+  name: 'IpMode',
+  description: 'How pods get VPC addresses: one secondary IP each, or /28 prefixes (16 addresses) per ENI slot.',
+});
+
+export const MaxPodsLimitEnum: EnumOf<MaxPodsLimit> = {
+  IP_ADDRESSES: 'IP_ADDRESSES',
+  KUBELET_MAX_PODS: 'KUBELET_MAX_PODS',
+  RECOMMENDED_CAP: 'RECOMMENDED_CAP',
+  UNSUPPORTED: 'UNSUPPORTED',
+};
+registerEnumType(MaxPodsLimitEnum, { name: 'MaxPodsLimit', description: 'Which limit decided maxPods.' });
+
+export const SizingConstraintEnum: EnumOf<SizingConstraint> = {
+  IP_ADDRESSES: 'IP_ADDRESSES',
+  KUBELET_MAX_PODS: 'KUBELET_MAX_PODS',
+  CPU: 'CPU',
+  MEMORY: 'MEMORY',
+  UNSUPPORTED_ARCHITECTURE: 'UNSUPPORTED_ARCHITECTURE',
+  NOT_IN_VPCRC_LIMITS: 'NOT_IN_VPCRC_LIMITS',
+  NO_CAPACITY: 'NO_CAPACITY',
+};
+registerEnumType(SizingConstraintEnum, {
+  name: 'SizingConstraint',
+  description: 'What limits the workload pods per node (or why the type cannot host them at all).',
+});
+
+type SubnetLimit = SubnetVerdict['limitedBy'];
+export const SubnetLimitEnum: EnumOf<SubnetLimit> = { ADDRESSES: 'ADDRESSES', PREFIX_BLOCKS: 'PREFIX_BLOCKS' };
+registerEnumType(SubnetLimitEnum, {
+  name: 'SubnetLimit',
+  description: 'What runs out first in the subnets: addresses (secondary-IP mode) or aligned /28 blocks (prefix delegation).',
+});
+
+/**
+ * REST spells enum values in lower-case kebab (`windows`, `prefix-delegation`); GraphQL in
+ * upper snake. Both are accepted everywhere: this turns either into the enum spelling and leaves
+ * anything else as it is, for the validator to refuse.
+ */
+export function toEnumSpelling({ value }: { value: unknown }): unknown {
+  const one = (v: unknown) => (typeof v === 'string' && /^[A-Za-z_-]{1,40}$/.test(v) ? v.trim().toUpperCase().replace(/-/g, '_') : v);
+  return Array.isArray(value) ? value.map(one) : one(value);
+}

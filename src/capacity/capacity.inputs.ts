@@ -1,0 +1,400 @@
+import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ARCHITECTURES } from '../catalog/instance-types.args.js';
+import type { IpMode, NodeOs } from './core/index.js';
+import { IpModeEnum, NodeOsEnum, toEnumSpelling, values } from './capacity-enums.js';
+
+/**
+ * One class per shape serves the GraphQL input and the REST query or body. The decorators check
+ * shape and bounds, so hostile input stays cheap; the core checks meaning (CIDR format and overlap,
+ * version format, pods above what a node runs) and names the field it rejects.
+ */
+
+/** Bounds: generous for real clusters, small enough that one request stays cheap. */
+export const CAPACITY_INPUT_LIMITS = {
+  pods: 1_000_000,
+  nodes: 100_000,
+  subnetCidrs: 64,
+  kubeletMaxPods: 100_000,
+  maxEnis: 1_000,
+  warmTarget: 100_000,
+  services: 100_000,
+  cpuMillicores: 1_000_000,
+  memoryMiB: 100_000_000,
+  instanceTypes: 2_000,
+  families: 100,
+  sizingLimit: 200,
+} as const;
+
+export const DEFAULT_SIZING_LIMIT = 20;
+
+/** Query strings carry text: `true`/`false` become booleans; anything else is left for the validator. */
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
+/** Query strings carry text: a decimal integer becomes a number; anything else is left for the validator. */
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d{1,20}$/.test(value) ? Number(value) : value);
+
+const OS_SPELLINGS = 'WINDOWS or LINUX (REST also windows, linux)';
+const MODE_SPELLINGS = 'SECONDARY_IP or PREFIX_DELEGATION (REST also secondary-ip, prefix-delegation)';
+
+/** The options every capacity computation shares. */
+@InputType({ isAbstract: true })
+export class CapacityCommonOptions {
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Kubelet --max-pods. Windows default 110; Linux default: the max-pods calculator recommendation.',
+  })
+  @ApiPropertyOptional({ minimum: 1, maximum: CAPACITY_INPUT_LIMITS.kubeletMaxPods })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(CAPACITY_INPUT_LIMITS.kubeletMaxPods)
+  kubeletMaxPods?: number;
+
+  @Field(() => Boolean, { nullable: true, description: 'Linux custom networking (ENIConfig): one ENI fewer for pods. Ignored on Windows.' })
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  customNetworking?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Linux security groups for pods: one ENI is the trunk. Ignored on Windows.' })
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  securityGroupsForPods?: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Linux: cap on ENIs attached (ipamd MAX_ENI). Ignored on Windows.' })
+  @ApiPropertyOptional({ minimum: 1, maximum: CAPACITY_INPUT_LIMITS.maxEnis })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(CAPACITY_INPUT_LIMITS.maxEnis)
+  maxEnis?: number;
+
+  @Field(() => String, { nullable: true, description: 'VPC CNI version, e.g. "1.20.0" or "v1.19.2-eksbuild.1" (default 1.20.0).' })
+  @ApiPropertyOptional({ example: '1.20.0', maxLength: 40 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  vpcCniVersion?: string;
+}
+
+@InputType('NodeCapacityOptionsInput', { description: 'Options for pods-per-node answers.' })
+export class NodeCapacityOptionsInput extends CapacityCommonOptions {
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Linux: when kubeletMaxPods is not given, apply the calculator cap (110, or 250 above 30 vCPUs). Default true.',
+  })
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  applyRecommendedCap?: boolean;
+}
+
+/** REST `GET /api/v1/capacity/{instanceType}` query; GraphQL NodeCapacityInput adds instanceType. */
+@InputType({ isAbstract: true })
+export class NodeCapacityQuery extends NodeCapacityOptionsInput {
+  @Field(() => NodeOsEnum)
+  @ApiProperty({ enum: ['windows', 'linux', ...values(NodeOsEnum)], description: OS_SPELLINGS })
+  @Transform(toEnumSpelling)
+  @IsIn(values(NodeOsEnum), { message: `os must be ${OS_SPELLINGS}` })
+  os: NodeOs;
+
+  @Field(() => IpModeEnum)
+  @ApiProperty({ enum: ['secondary-ip', 'prefix-delegation', ...values(IpModeEnum)], description: MODE_SPELLINGS })
+  @Transform(toEnumSpelling)
+  @IsIn(values(IpModeEnum), { message: `ipMode must be ${MODE_SPELLINGS}` })
+  ipMode: IpMode;
+}
+
+@InputType('NodeCapacityInput', { description: 'One instance type, operating system and IP mode.' })
+export class NodeCapacityInput extends NodeCapacityQuery {
+  @Field({ description: 'EC2 instance type, e.g. m5.large.' })
+  @ApiProperty({ example: 'm5.large', maxLength: 64 })
+  @IsString()
+  @MaxLength(64)
+  instanceType: string;
+}
+
+@InputType('WarmPoolTargetsInput', {
+  description:
+    'Warm-pool targets; leave a field out for its default. Windows (VPCRC ConfigMap): warmIpTarget, minimumIpTarget, ' +
+    'warmPrefixTarget. Linux (ipamd): warmEniTarget (WARM_ENI_TARGET), warmIpTarget, minimumIpTarget, warmPrefixTarget.',
+})
+export class WarmPoolTargetsInput {
+  @Field(() => Int, { nullable: true, description: 'Linux WARM_ENI_TARGET (default 1). Refused for Windows.' })
+  @ApiPropertyOptional({ minimum: 0, maximum: CAPACITY_INPUT_LIMITS.warmTarget })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(CAPACITY_INPUT_LIMITS.warmTarget)
+  warmEniTarget?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Windows warm-ip-target / Linux WARM_IP_TARGET.' })
+  @ApiPropertyOptional({ minimum: 0, maximum: CAPACITY_INPUT_LIMITS.warmTarget })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(CAPACITY_INPUT_LIMITS.warmTarget)
+  warmIpTarget?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Windows minimum-ip-target / Linux MINIMUM_IP_TARGET.' })
+  @ApiPropertyOptional({ minimum: 0, maximum: CAPACITY_INPUT_LIMITS.warmTarget })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(CAPACITY_INPUT_LIMITS.warmTarget)
+  minimumIpTarget?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Windows warm-prefix-target / Linux WARM_PREFIX_TARGET (prefix delegation).' })
+  @ApiPropertyOptional({ minimum: 0, maximum: CAPACITY_INPUT_LIMITS.warmTarget })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(CAPACITY_INPUT_LIMITS.warmTarget)
+  warmPrefixTarget?: number;
+}
+
+@InputType('SubnetUsageInput', { description: 'A node group and the subnets it draws its addresses from.' })
+export class SubnetUsageInput extends CapacityCommonOptions {
+  @Field({ description: 'EC2 instance type, e.g. m5.large.' })
+  @ApiProperty({ example: 'm5.large', maxLength: 64 })
+  @IsString()
+  @MaxLength(64)
+  instanceType: string;
+
+  @Field(() => Int, { description: `Nodes in the group (0 to ${CAPACITY_INPUT_LIMITS.nodes}).` })
+  @ApiProperty({ example: 10, minimum: 0, maximum: CAPACITY_INPUT_LIMITS.nodes })
+  @IsInt()
+  @Min(0)
+  @Max(CAPACITY_INPUT_LIMITS.nodes)
+  nodeCount: number;
+
+  @Field(() => NodeOsEnum)
+  @ApiProperty({ enum: ['windows', 'linux', ...values(NodeOsEnum)], description: OS_SPELLINGS })
+  @Transform(toEnumSpelling)
+  @IsIn(values(NodeOsEnum), { message: `os must be ${OS_SPELLINGS}` })
+  os: NodeOs;
+
+  @Field(() => IpModeEnum)
+  @ApiProperty({ enum: ['secondary-ip', 'prefix-delegation', ...values(IpModeEnum)], description: MODE_SPELLINGS })
+  @Transform(toEnumSpelling)
+  @IsIn(values(IpModeEnum), { message: `ipMode must be ${MODE_SPELLINGS}` })
+  ipMode: IpMode;
+
+  @Field(() => Int, { description: 'Pods per node that take a VPC IP (host-network pods excluded).' })
+  @ApiProperty({ example: 5, minimum: 0, maximum: CAPACITY_INPUT_LIMITS.pods })
+  @IsInt()
+  @Min(0)
+  @Max(CAPACITY_INPUT_LIMITS.pods)
+  podsPerNode: number;
+
+  @Field(() => WarmPoolTargetsInput, { nullable: true, description: 'Default: the controller / ipamd defaults.' })
+  @ApiPropertyOptional({ type: WarmPoolTargetsInput })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => WarmPoolTargetsInput)
+  warmPool?: WarmPoolTargetsInput;
+
+  @Field(() => [String], { description: `IPv4 subnet CIDRs, /16 to /28, not overlapping (1 to ${CAPACITY_INPUT_LIMITS.subnetCidrs}).` })
+  @ApiProperty({ type: [String], example: ['10.0.0.0/24'], minItems: 1, maxItems: CAPACITY_INPUT_LIMITS.subnetCidrs })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(CAPACITY_INPUT_LIMITS.subnetCidrs)
+  @IsString({ each: true })
+  @MaxLength(32, { each: true })
+  subnetCidrs: string[];
+}
+
+@InputType('SizingWorkloadInput', { description: 'What has to run. Requests left out count as 0 (no limit from that resource).' })
+export class SizingWorkloadInput {
+  @Field(() => Int, { nullable: true, description: 'Windows pods in all (default 0).' })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: CAPACITY_INPUT_LIMITS.pods })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(CAPACITY_INPUT_LIMITS.pods)
+  windowsPods?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Linux pods in all (default 0).' })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: CAPACITY_INPUT_LIMITS.pods })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(CAPACITY_INPUT_LIMITS.pods)
+  linuxPods?: number;
+
+  @Field(() => Int, { nullable: true, description: 'CPU request per Windows pod, millicores.' })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: CAPACITY_INPUT_LIMITS.cpuMillicores })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(CAPACITY_INPUT_LIMITS.cpuMillicores)
+  windowsPodCpuMillicores?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Memory request per Windows pod, MiB.' })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: CAPACITY_INPUT_LIMITS.memoryMiB })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(CAPACITY_INPUT_LIMITS.memoryMiB)
+  windowsPodMemoryMiB?: number;
+
+  @Field(() => Int, { nullable: true, description: 'CPU request per Linux pod, millicores.' })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: CAPACITY_INPUT_LIMITS.cpuMillicores })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(CAPACITY_INPUT_LIMITS.cpuMillicores)
+  linuxPodCpuMillicores?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Memory request per Linux pod, MiB.' })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: CAPACITY_INPUT_LIMITS.memoryMiB })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(CAPACITY_INPUT_LIMITS.memoryMiB)
+  linuxPodMemoryMiB?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Services whose endpoints a Windows node programs; above 100 warns (HNS port exhaustion).' })
+  @ApiPropertyOptional({ minimum: 0, maximum: CAPACITY_INPUT_LIMITS.services })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(CAPACITY_INPUT_LIMITS.services)
+  servicesPerWindowsNode?: number;
+
+  @Field(() => String, { nullable: true, description: 'Kubernetes version "1.NN", for the kube-proxy DSR flags.' })
+  @ApiPropertyOptional({ example: '1.31', maxLength: 10 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  kubernetesVersion?: string;
+}
+
+@InputType('NodeGroupSizingInput', {
+  description:
+    'A workload and the candidate types: the given instanceTypes, or else the whole in-memory catalog; ' +
+    'region, architecture and families filter either.',
+})
+export class NodeGroupSizingInput {
+  @Field(() => SizingWorkloadInput)
+  @ApiProperty({ type: SizingWorkloadInput })
+  @IsDefined({ message: 'workload is required' })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SizingWorkloadInput)
+  workload: SizingWorkloadInput;
+
+  @Field(() => [String], { nullable: true, description: 'Candidate types; default: the whole catalog.' })
+  @ApiPropertyOptional({ type: [String], example: ['m5.large', 'm5.xlarge'], maxItems: CAPACITY_INPUT_LIMITS.instanceTypes })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(CAPACITY_INPUT_LIMITS.instanceTypes)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  instanceTypes?: string[];
+
+  @Field(() => String, { nullable: true, description: 'Only types offered in this region.' })
+  @ApiPropertyOptional({ example: 'us-east-1' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z]{2}(-[a-z]+)+-\d+$/, { message: 'region must look like "us-east-1"' })
+  region?: string;
+
+  @Field(() => String, { nullable: true, description: 'Only types supporting this architecture: x86_64, arm64, i386, x86_64_mac, arm64_mac.' })
+  @ApiPropertyOptional({ enum: ARCHITECTURES })
+  @IsOptional()
+  @IsIn(ARCHITECTURES)
+  architecture?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Only these families, e.g. ["m5", "c6i"].' })
+  @ApiPropertyOptional({ type: [String], maxItems: CAPACITY_INPUT_LIMITS.families })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(CAPACITY_INPUT_LIMITS.families)
+  @IsString({ each: true })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,30}$/, { each: true, message: 'family must look like "m5" or "u-6tb1"' })
+  families?: string[];
+
+  @Field(() => [IpModeEnum], { nullable: true, description: 'Modes to try (default both).' })
+  @ApiPropertyOptional({ enum: ['secondary-ip', 'prefix-delegation', ...values(IpModeEnum)], isArray: true })
+  @IsOptional()
+  @Transform(toEnumSpelling)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(values(IpModeEnum), { each: true, message: `each ipModes entry must be ${MODE_SPELLINGS}` })
+  ipModes?: IpMode[];
+
+  @Field(() => Int, { nullable: true, description: 'Kubelet --max-pods of the Windows nodes (default 110).' })
+  @ApiPropertyOptional({ minimum: 1, maximum: CAPACITY_INPUT_LIMITS.kubeletMaxPods })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(CAPACITY_INPUT_LIMITS.kubeletMaxPods)
+  windowsKubeletMaxPods?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Kubelet --max-pods of the Linux nodes (default: the calculator recommendation).' })
+  @ApiPropertyOptional({ minimum: 1, maximum: CAPACITY_INPUT_LIMITS.kubeletMaxPods })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(CAPACITY_INPUT_LIMITS.kubeletMaxPods)
+  linuxKubeletMaxPods?: number;
+
+  @Field(() => Int, { nullable: true, description: `Options kept per OS, best first (default ${DEFAULT_SIZING_LIMIT}, at most ${CAPACITY_INPUT_LIMITS.sizingLimit}).` })
+  @ApiPropertyOptional({ default: DEFAULT_SIZING_LIMIT, minimum: 1, maximum: CAPACITY_INPUT_LIMITS.sizingLimit })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(CAPACITY_INPUT_LIMITS.sizingLimit)
+  limit?: number;
+}
+
+/** REST `GET /api/v1/capacity/windows-services` query and the GraphQL windowsServicesCheck arguments. */
+@ArgsType()
+export class WindowsServicesQuery {
+  @Field(() => Int, { description: 'Services whose endpoints one Windows node programs.' })
+  @ApiProperty({ example: 150, minimum: 0, maximum: CAPACITY_INPUT_LIMITS.services })
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(CAPACITY_INPUT_LIMITS.services)
+  servicesPerNode: number;
+
+  @Field(() => String, { nullable: true, description: 'Kubernetes version "1.NN", for the kube-proxy DSR flags.' })
+  @ApiPropertyOptional({ example: '1.31', maxLength: 10 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  kubernetesVersion?: string;
+}

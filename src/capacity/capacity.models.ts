@@ -1,0 +1,470 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { ApiProperty } from '@nestjs/swagger';
+import { GraphQLJSON } from 'graphql-type-json';
+import type * as core from './core/index.js';
+import { IpModeEnum, MaxPodsLimitEnum, NodeOsEnum, SizingConstraintEnum, SubnetLimitEnum, values } from './capacity-enums.js';
+
+/**
+ * The capacity core's answers as GraphQL types and OpenAPI schemas, one class each. A REST body is
+ * the `to...Model(...)` value as JSON, so it equals a GraphQL answer selecting every field. Optional
+ * core fields become explicit nulls; `formula` (the steps) comes with `formulaText` (the steps joined).
+ */
+
+@ObjectType({ description: 'Something the answer wants you to know, and the source it rests on.' })
+export class CapacityWarning {
+  @Field({ description: 'Stable code, e.g. WINDOWS_PREFIX_DELEGATION_FALLBACK.' })
+  @ApiProperty({ example: 'WINDOWS_PREFIX_DELEGATION_FALLBACK' })
+  code: string;
+
+  @Field()
+  @ApiProperty()
+  message: string;
+
+  @Field({ description: 'Where the rule comes from (upstream document or code).' })
+  @ApiProperty({ example: 'BPG prefix-mode_windows.adoc' })
+  source: string;
+}
+
+@ObjectType({ description: 'One input a computation used, with where it came from.' })
+export class CapacityInputValue {
+  @Field()
+  @ApiProperty({ example: 'I (IPv4 per ENI, VPCRC limits)' })
+  name: string;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'A number, string, boolean or null.' })
+  @ApiProperty({ nullable: true, oneOf: [{ type: 'number' }, { type: 'string' }, { type: 'boolean' }], example: 10 })
+  value: number | string | boolean | null;
+
+  @Field(() => String, { nullable: true })
+  @ApiProperty({ type: String, nullable: true })
+  note: string | null;
+}
+
+@ObjectType({ description: 'Pods one node can run, and why.' })
+export class NodeCapacity {
+  @Field()
+  @ApiProperty({ example: 'm5.large' })
+  instanceType: string;
+
+  @Field(() => NodeOsEnum)
+  @ApiProperty({ enum: values(NodeOsEnum), enumName: 'NodeOs' })
+  os: core.NodeOs;
+
+  @Field(() => IpModeEnum)
+  @ApiProperty({ enum: values(IpModeEnum), enumName: 'IpMode' })
+  requestedIpMode: core.IpMode;
+
+  @Field(() => IpModeEnum, { description: 'The mode really in force after the support rules (PD may fall back to secondary IP).' })
+  @ApiProperty({ enum: values(IpModeEnum), enumName: 'IpMode' })
+  effectiveIpMode: core.IpMode;
+
+  @Field(() => Int, { description: 'What the IP math allows (Windows W; Linux includes the 2 host-network pods).' })
+  @ApiProperty()
+  ipLimitedPods: number;
+
+  @Field(() => Int, { description: 'What really schedules: min(IP limit, kubelet max-pods) after the support rules.' })
+  @ApiProperty()
+  maxPods: number;
+
+  @Field(() => MaxPodsLimitEnum)
+  @ApiProperty({ enum: values(MaxPodsLimitEnum), enumName: 'MaxPodsLimit' })
+  limitedBy: core.MaxPodsLimit;
+
+  @Field(() => Int, { nullable: true, description: 'Kubelet --max-pods in force (given, default or recommended).' })
+  @ApiProperty({ type: Number, nullable: true })
+  kubeletMaxPods: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Linux: the max-pods calculator recommendation; null for Windows.' })
+  @ApiProperty({ type: Number, nullable: true })
+  recommendedMaxPods: number | null;
+
+  @Field(() => Int, { description: 'ENIs whose IPs pods use (Windows 1).' })
+  @ApiProperty()
+  podEnis: number;
+
+  @Field(() => Int, { description: 'Secondary-IP slots (or prefixes) per ENI: I - 1.' })
+  @ApiProperty()
+  slotsPerEni: number;
+
+  @Field(() => Int, { nullable: true, description: 'Linux with security groups for pods: branch ENIs (vpc.amazonaws.com/pod-eni).' })
+  @ApiProperty({ type: Number, nullable: true })
+  branchInterfaces: number | null;
+
+  @Field(() => [String], { description: 'The arithmetic with values put in, one step each, e.g. "W = (I - 1) * 16 = (10 - 1) * 16 = 144".' })
+  @ApiProperty({ type: [String] })
+  formula: string[];
+
+  @Field({ description: 'The formula steps joined, one per line.' })
+  @ApiProperty()
+  formulaText: string;
+
+  @Field(() => [CapacityInputValue])
+  @ApiProperty({ type: [CapacityInputValue] })
+  inputs: CapacityInputValue[];
+
+  @Field(() => [CapacityWarning])
+  @ApiProperty({ type: [CapacityWarning] })
+  warnings: CapacityWarning[];
+}
+
+@ObjectType({ description: 'One instance type, both operating systems in both IP modes, with the same options.' })
+export class ModeComparison {
+  @Field()
+  @ApiProperty({ example: 'm5.large' })
+  instanceType: string;
+
+  @Field(() => [NodeCapacity], { description: 'WINDOWS SECONDARY_IP, WINDOWS PREFIX_DELEGATION, LINUX SECONDARY_IP, LINUX PREFIX_DELEGATION.' })
+  @ApiProperty({ type: [NodeCapacity] })
+  results: NodeCapacity[];
+}
+
+@ObjectType({ description: 'One subnet: its addresses and aligned /28 blocks.' })
+export class SubnetDetails {
+  @Field()
+  @ApiProperty({ example: '10.0.0.0/24' })
+  cidr: string;
+
+  @Field(() => Int)
+  @ApiProperty()
+  prefixLength: number;
+
+  @Field(() => Int)
+  @ApiProperty()
+  totalAddresses: number;
+
+  @Field(() => Int, { description: '2^(32 - p) - 5 (AWS reserves the first four and the last).' })
+  @ApiProperty()
+  usableAddresses: number;
+
+  @Field(() => Int, { description: '2^(28 - p) aligned /28 blocks.' })
+  @ApiProperty()
+  alignedBlocks: number;
+
+  @Field(() => Int, { description: 'Aligned blocks that can be prefixes (the first and last hold reserved addresses).' })
+  @ApiProperty()
+  usableAlignedBlocks: number;
+}
+
+@ObjectType({ description: 'Whether the node group fits its subnets.' })
+export class SubnetVerdict {
+  @Field()
+  @ApiProperty()
+  fits: boolean;
+
+  @Field(() => Int, { description: 'Such nodes the subnets hold at best.' })
+  @ApiProperty()
+  nodesThatFit: number;
+
+  @Field(() => Int, { description: 'When it fits: nodes that could still be added.' })
+  @ApiProperty()
+  spareNodes: number;
+
+  @Field(() => Int, { nullable: true, description: 'When it does not fit: the first node (1-based) that cannot get its addresses.' })
+  @ApiProperty({ type: Number, nullable: true })
+  exhaustedAtNode: number | null;
+
+  @Field(() => SubnetLimitEnum)
+  @ApiProperty({ enum: values(SubnetLimitEnum), enumName: 'SubnetLimit' })
+  limitedBy: core.SubnetVerdict['limitedBy'];
+
+  @Field()
+  @ApiProperty()
+  message: string;
+}
+
+@ObjectType({ description: 'Subnet addresses a node group takes, with the warm pool, and whether they fit.' })
+export class SubnetUsage {
+  @Field()
+  @ApiProperty()
+  instanceType: string;
+
+  @Field(() => NodeOsEnum)
+  @ApiProperty({ enum: values(NodeOsEnum), enumName: 'NodeOs' })
+  os: core.NodeOs;
+
+  @Field(() => IpModeEnum)
+  @ApiProperty({ enum: values(IpModeEnum), enumName: 'IpMode' })
+  effectiveIpMode: core.IpMode;
+
+  @Field(() => Int)
+  @ApiProperty()
+  nodeCount: number;
+
+  @Field(() => Int)
+  @ApiProperty()
+  podsPerNode: number;
+
+  @Field(() => Int, { description: 'ENIs attached per node (Windows 1).' })
+  @ApiProperty()
+  enisPerNode: number;
+
+  @Field(() => Int, { description: 'Secondary IPs per node (secondary-IP mode), 0 under prefix delegation.' })
+  @ApiProperty()
+  secondaryIpsPerNode: number;
+
+  @Field(() => Int, { description: '/28 prefixes per node (prefix delegation), 0 otherwise.' })
+  @ApiProperty()
+  prefixesPerNode: number;
+
+  @Field(() => Int, { description: 'Addresses one node takes: ENI primaries + secondary IPs + 16 per prefix.' })
+  @ApiProperty()
+  ipsPerNode: number;
+
+  @Field(() => Int, { description: 'Of ipsPerNode, those the warm pool holds idle.' })
+  @ApiProperty()
+  warmIpsPerNode: number;
+
+  @Field(() => Float, { description: 'Addresses the whole group takes (a whole number; Float because it can pass 2^31).' })
+  @ApiProperty()
+  totalIps: number;
+
+  @Field(() => [SubnetDetails])
+  @ApiProperty({ type: [SubnetDetails] })
+  subnets: SubnetDetails[];
+
+  @Field(() => Int, { description: 'Usable addresses of all subnets.' })
+  @ApiProperty()
+  usableAddresses: number;
+
+  @Field(() => Int, { description: 'Prefix delegation: aligned /28 blocks the group needs (0 otherwise).' })
+  @ApiProperty()
+  prefixBlocksNeeded: number;
+
+  @Field(() => Int, { description: 'Prefix delegation: aligned /28 blocks available at best, before fragmentation (0 otherwise).' })
+  @ApiProperty()
+  prefixBlocksAvailable: number;
+
+  @Field(() => SubnetVerdict)
+  @ApiProperty({ type: SubnetVerdict })
+  verdict: SubnetVerdict;
+
+  @Field(() => [String])
+  @ApiProperty({ type: [String] })
+  formula: string[];
+
+  @Field()
+  @ApiProperty()
+  formulaText: string;
+
+  @Field(() => [CapacityInputValue])
+  @ApiProperty({ type: [CapacityInputValue] })
+  inputs: CapacityInputValue[];
+
+  @Field(() => [CapacityWarning])
+  @ApiProperty({ type: [CapacityWarning] })
+  warnings: CapacityWarning[];
+}
+
+@ObjectType({ description: 'One instance type in one IP mode for one OS: nodes needed and what binds.' })
+export class SizingOption {
+  @Field()
+  @ApiProperty()
+  instanceType: string;
+
+  @Field(() => NodeOsEnum)
+  @ApiProperty({ enum: values(NodeOsEnum), enumName: 'NodeOs' })
+  os: core.NodeOs;
+
+  @Field(() => IpModeEnum)
+  @ApiProperty({ enum: values(IpModeEnum), enumName: 'IpMode' })
+  requestedIpMode: core.IpMode;
+
+  @Field(() => IpModeEnum)
+  @ApiProperty({ enum: values(IpModeEnum), enumName: 'IpMode' })
+  effectiveIpMode: core.IpMode;
+
+  @Field(() => Int, { nullable: true, description: 'Nodes needed; null when the type cannot run the pods at all.' })
+  @ApiProperty({ type: Number, nullable: true })
+  nodes: number | null;
+
+  @Field(() => Int, { description: 'Workload pods per node (host-network system pods excluded).' })
+  @ApiProperty()
+  podsPerNode: number;
+
+  @Field(() => SizingConstraintEnum)
+  @ApiProperty({ enum: values(SizingConstraintEnum), enumName: 'SizingConstraint' })
+  bindingConstraint: core.SizingConstraint;
+
+  @Field(() => Int, { description: 'Workload pods per node the IP addresses allow.' })
+  @ApiProperty()
+  podsByIp: number;
+
+  @Field(() => Int, { description: 'Workload pods per node kubelet max-pods allows.' })
+  @ApiProperty()
+  podsByKubelet: number;
+
+  @Field(() => Int, { nullable: true, description: 'Workload pods per node the CPU allows; null when no CPU request was given.' })
+  @ApiProperty({ type: Number, nullable: true })
+  podsByCpu: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Workload pods per node the memory allows; null when no memory request was given.' })
+  @ApiProperty({ type: Number, nullable: true })
+  podsByMemory: number | null;
+
+  @Field(() => Int)
+  @ApiProperty()
+  allocatableCpuMillicores: number;
+
+  @Field(() => Int)
+  @ApiProperty()
+  allocatableMemoryMiB: number;
+
+  @Field(() => Float, { nullable: true, description: 'Subnet addresses the group takes with the default warm pool (a whole number).' })
+  @ApiProperty({ type: Number, nullable: true })
+  subnetIps: number | null;
+
+  @Field(() => Int)
+  @ApiProperty()
+  vcpus: number;
+
+  @Field(() => Int)
+  @ApiProperty()
+  memoryMiB: number;
+}
+
+@ObjectType({ description: 'Kube-proxy flags that turn on Direct Server Return on Windows for a Kubernetes version.' })
+export class KubeProxyDsrFlags {
+  @Field()
+  @ApiProperty({ example: '1.31' })
+  kubernetesVersion: string;
+
+  @Field(() => [String])
+  @ApiProperty({ type: [String], example: ['--feature-gates=WinDSR=true', '--enable-dsr=true'] })
+  flags: string[];
+
+  @Field({ description: 'The flags as one string, for Start-EKSBootstrap.ps1 -KubeProxyExtraArgs.' })
+  @ApiProperty({ example: '--feature-gates=WinDSR=true --enable-dsr=true' })
+  args: string;
+
+  @Field()
+  @ApiProperty()
+  source: string;
+}
+
+@ObjectType({ description: 'Node-group options per OS, ranked: fewest nodes, then fewest subnet IPs, then the smallest type.' })
+export class NodeGroupSizing {
+  @Field(() => [SizingOption])
+  @ApiProperty({ type: [SizingOption] })
+  windows: SizingOption[];
+
+  @Field(() => [SizingOption])
+  @ApiProperty({ type: [SizingOption] })
+  linux: SizingOption[];
+
+  @Field(() => Int, { description: 'Instance types considered (after the filters).' })
+  @ApiProperty()
+  candidateCount: number;
+
+  @Field(() => String, { nullable: true, description: 'Version of the in-memory catalog that answered (the refresh run id).' })
+  @ApiProperty({ type: String, nullable: true })
+  catalogVersion: string | null;
+
+  @Field(() => KubeProxyDsrFlags, {
+    nullable: true,
+    description: 'When the Windows nodes program more than 100 Services and kubernetesVersion is given: the DSR flags to set.',
+  })
+  @ApiProperty({ type: KubeProxyDsrFlags, nullable: true })
+  dsr: KubeProxyDsrFlags | null;
+
+  @Field(() => [CapacityWarning])
+  @ApiProperty({ type: [CapacityWarning] })
+  warnings: CapacityWarning[];
+}
+
+@ObjectType({ description: 'Whether a Windows node programs too many Services, and the fix.' })
+export class WindowsServicesCheck {
+  @Field(() => Int)
+  @ApiProperty()
+  servicesPerNode: number;
+
+  @Field(() => Int, { description: 'Above this many Services per Windows node, HNS ports may run out (BPG).' })
+  @ApiProperty({ example: 100 })
+  limit: number;
+
+  @Field({ description: 'True when servicesPerNode is above the limit: enable Direct Server Return.' })
+  @ApiProperty()
+  dsrRecommended: boolean;
+
+  @Field(() => KubeProxyDsrFlags, { nullable: true, description: 'The kube-proxy flags for the given Kubernetes version (null when none given).' })
+  @ApiProperty({ type: KubeProxyDsrFlags, nullable: true })
+  dsr: KubeProxyDsrFlags | null;
+
+  @Field(() => [CapacityWarning])
+  @ApiProperty({ type: [CapacityWarning] })
+  warnings: CapacityWarning[];
+}
+
+function toWarnings(ws: readonly core.CapacityWarning[]): CapacityWarning[] {
+  return ws.map((w) => ({ code: w.code, message: w.message, source: w.source }));
+}
+
+function toInputs(vs: readonly core.NamedValue[]): CapacityInputValue[] {
+  return vs.map((v) => ({ name: v.name, value: v.value, note: v.note ?? null }));
+}
+
+export function toNodeCapacityModel(c: core.NodeCapacity): NodeCapacity {
+  return {
+    instanceType: c.instanceType,
+    os: c.os,
+    requestedIpMode: c.requestedIpMode,
+    effectiveIpMode: c.effectiveIpMode,
+    ipLimitedPods: c.ipLimitedPods,
+    maxPods: c.maxPods,
+    limitedBy: c.limitedBy,
+    kubeletMaxPods: c.kubeletMaxPods,
+    recommendedMaxPods: c.recommendedMaxPods,
+    podEnis: c.podEnis,
+    slotsPerEni: c.slotsPerEni,
+    branchInterfaces: c.branchInterfaces,
+    formula: [...c.formula],
+    formulaText: c.formula.join('\n'),
+    inputs: toInputs(c.inputs),
+    warnings: toWarnings(c.warnings),
+  };
+}
+
+export function toModeComparisonModel(c: core.ModeComparison): ModeComparison {
+  return { instanceType: c.instanceType, results: c.results.map(toNodeCapacityModel) };
+}
+
+export function toSubnetUsageModel(u: core.SubnetUsage): SubnetUsage {
+  return {
+    instanceType: u.instanceType,
+    os: u.os,
+    effectiveIpMode: u.effectiveIpMode,
+    nodeCount: u.nodeCount,
+    podsPerNode: u.podsPerNode,
+    enisPerNode: u.enisPerNode,
+    secondaryIpsPerNode: u.secondaryIpsPerNode,
+    prefixesPerNode: u.prefixesPerNode,
+    ipsPerNode: u.ipsPerNode,
+    warmIpsPerNode: u.warmIpsPerNode,
+    totalIps: u.totalIps,
+    subnets: u.subnets.map((s) => ({ ...s })),
+    usableAddresses: u.usableAddresses,
+    prefixBlocksNeeded: u.prefixBlocksNeeded,
+    prefixBlocksAvailable: u.prefixBlocksAvailable,
+    verdict: {
+      fits: u.verdict.fits,
+      nodesThatFit: u.verdict.nodesThatFit,
+      spareNodes: u.verdict.spareNodes,
+      exhaustedAtNode: u.verdict.exhaustedAtNode,
+      limitedBy: u.verdict.limitedBy,
+      message: u.verdict.message,
+    },
+    formula: [...u.formula],
+    formulaText: u.formula.join('\n'),
+    inputs: toInputs(u.inputs),
+    warnings: toWarnings(u.warnings),
+  };
+}
+
+export function toSizingOptionModel(o: core.SizingOption): SizingOption {
+  return { ...o };
+}
+
+export function toKubeProxyDsrFlagsModel(f: core.KubeProxyDsrFlags): KubeProxyDsrFlags {
+  return { kubernetesVersion: f.kubernetesVersion, flags: [...f.flags], args: f.args, source: f.source };
+}
+
+export { toWarnings as toCapacityWarningModels };
