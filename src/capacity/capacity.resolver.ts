@@ -1,0 +1,54 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { NodeCapacityInput, NodeCapacityOptionsInput, NodeGroupSizingInput, SubnetUsageInput, WindowsServicesQuery } from './capacity.inputs.js';
+import { ModeComparison, NodeCapacity, NodeGroupSizing, SubnetUsage, WindowsServicesCheck } from './capacity.models.js';
+import { CapacityService } from './capacity.service.js';
+
+/** The capacity questions over GraphQL: reads only, no key, nothing stored. */
+@Resolver()
+export class CapacityResolver {
+  constructor(private readonly capacity: CapacityService) {}
+
+  @Query(() => NodeCapacity, {
+    description:
+      'Pods one node of an instance type runs, for an OS and IP mode, with the formula and the support rules applied ' +
+      '(PD fallback on Xen, types the VPC Resource Controller does not know, arm64/Mac Windows, Linux PD before CNI 1.9). ' +
+      'Unknown type: INSTANCE_TYPE_NOT_FOUND.',
+  })
+  nodeCapacity(@Args('input', { type: () => NodeCapacityInput }) input: NodeCapacityInput): NodeCapacity {
+    return this.capacity.nodeCapacity(input);
+  }
+
+  @Query(() => ModeComparison, { description: 'One instance type: Windows and Linux, each in secondary-IP and prefix-delegation mode.' })
+  compareModes(
+    @Args('instanceType') instanceType: string,
+    @Args('options', { type: () => NodeCapacityOptionsInput, nullable: true }) options?: NodeCapacityOptionsInput,
+  ): ModeComparison {
+    return this.capacity.compareModes(instanceType, options);
+  }
+
+  @Query(() => SubnetUsage, {
+    description:
+      'Subnet addresses a node group takes with its warm pool, aligned /28 blocks under prefix delegation, and whether it ' +
+      'fits (spare nodes, or the node that exhausts the subnets). Bad CIDRs, overlaps, sizes outside /16-/28, impossible ' +
+      'targets: BAD_USER_INPUT naming the field.',
+  })
+  subnetUsage(@Args('input', { type: () => SubnetUsageInput }) input: SubnetUsageInput): SubnetUsage {
+    return this.capacity.subnetUsage(input);
+  }
+
+  @Query(() => NodeGroupSizing, {
+    description:
+      'Nodes needed per instance type and IP mode for a Windows and/or Linux workload, with the binding constraint and ' +
+      'the subnet IPs, ranked; over the given types or the whole in-memory catalog (filtered by region, architecture, families).',
+  })
+  sizeNodeGroups(@Args('input', { type: () => NodeGroupSizingInput }) input: NodeGroupSizingInput): NodeGroupSizing {
+    return this.capacity.sizeNodeGroups(input);
+  }
+
+  @Query(() => WindowsServicesCheck, {
+    description: 'More than 100 Services on a Windows node risks HNS port exhaustion: the warning and the kube-proxy DSR flags.',
+  })
+  windowsServicesCheck(@Args() args: WindowsServicesQuery): WindowsServicesCheck {
+    return this.capacity.windowsServicesCheck(args);
+  }
+}
