@@ -1,0 +1,52 @@
+import { BadRequestException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { describe, expect, it } from 'vitest';
+import { DomainError, ErrorCode } from './domain-error.js';
+import { mapError, statusFor } from './error-mapping.js';
+
+describe('the one error mapping', () => {
+  it.each(Object.values(ErrorCode))('maps %s to an HTTP status and a GraphQL code', (code) => {
+    const { httpStatus, graphqlCode } = statusFor(code);
+    expect(httpStatus).toBeGreaterThanOrEqual(400);
+    expect(graphqlCode).toMatch(/^[A-Z_]+$/);
+    expect(mapError(new DomainError(code, 'm', { a: 1 }))).toEqual({ code, httpStatus, graphqlCode, message: 'm', details: { a: 1 } });
+  });
+
+  it.each([
+    [ErrorCode.VALIDATION_FAILED, 400, 'BAD_USER_INPUT'],
+    [ErrorCode.UNAUTHENTICATED, 401, 'UNAUTHENTICATED'],
+    [ErrorCode.FORBIDDEN, 403, 'FORBIDDEN'],
+    [ErrorCode.INSTANCE_TYPE_NOT_FOUND, 404, 'INSTANCE_TYPE_NOT_FOUND'],
+    [ErrorCode.REFRESH_ALREADY_RUNNING, 409, 'REFRESH_ALREADY_RUNNING'],
+    [ErrorCode.PAYLOAD_TOO_LARGE, 413, 'PAYLOAD_TOO_LARGE'],
+    [ErrorCode.UNPROCESSABLE_DOCUMENT, 422, 'UNPROCESSABLE_DOCUMENT'],
+    [ErrorCode.RATE_LIMITED, 429, 'RATE_LIMITED'],
+    [ErrorCode.CATALOG_REFRESH_FAILED, 502, 'CATALOG_REFRESH_FAILED'],
+    [ErrorCode.SERVICE_UNAVAILABLE, 503, 'SERVICE_UNAVAILABLE'],
+  ] as const)('%s is HTTP %i and GraphQL %s', (code, status, gql) => {
+    expect(statusFor(code)).toEqual({ httpStatus: status, graphqlCode: gql });
+  });
+
+  it('maps framework exceptions without leaking their internals', () => {
+    expect(mapError(new NotFoundException('Cannot GET /nope')).code).toBe(ErrorCode.NOT_FOUND);
+    expect(mapError(new PayloadTooLargeException()).code).toBe(ErrorCode.PAYLOAD_TOO_LARGE);
+    expect(mapError(new ThrottlerException()).code).toBe(ErrorCode.RATE_LIMITED);
+    const bad = mapError(new BadRequestException(['a must be a number', 'b is required']));
+    expect(bad).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, details: { violations: ['a must be a number', 'b is required'] } });
+  });
+
+  it('turns body-parser errors into 413 and 400', () => {
+    expect(mapError(Object.assign(new Error('too big'), { type: 'entity.too.large', status: 413, expose: true })).httpStatus).toBe(413);
+    expect(mapError(Object.assign(new Error('bad json'), { type: 'entity.parse.failed', status: 400, expose: true })).httpStatus).toBe(400);
+  });
+
+  it('hides unknown errors and SQL behind INTERNAL with a generic message', () => {
+    const mapped = mapError(new Error('relation "instance_type" does not exist: SELECT * FROM instance_type'));
+    expect(mapped).toEqual({ code: ErrorCode.INTERNAL, httpStatus: 500, graphqlCode: 'INTERNAL_SERVER_ERROR', message: 'Internal error' });
+  });
+
+  it('reports an unreachable database as SERVICE_UNAVAILABLE', () => {
+    expect(mapError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })).httpStatus).toBe(503);
+    expect(mapError(new Error('Connection terminated unexpectedly')).code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
+  });
+});
