@@ -177,6 +177,26 @@ describe('catalog refresh from EC2', () => {
     }
   });
 
+  it('another replica on the same database follows a refresh in its in-memory catalog', async () => {
+    const replica = await startTestApp({ databaseUrl: app.databaseUrl!, env: { CATALOG_VIEW_POLL_MS: '200' } });
+    try {
+      const capacity = (r: TestApp) => r.http.get('/api/v1/capacity/zz7.large?os=linux&ipMode=secondary-ip');
+      await capacity(replica).expect(404);
+      ec2.putType({ ...structuredClone(ec2.data.types.get('m5.large')!), InstanceType: 'zz7.large' } as any, ['us-east-1']);
+      await app.http.post('/api/v1/catalog/refreshes').set(adminAuth).send({ regions: ['us-east-1'] }).expect(201);
+      await capacity(app).expect(200);
+      let status = 0;
+      for (let i = 0; i < 50 && status !== 200; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        status = (await capacity(replica)).status;
+      }
+      expect(status).toBe(200);
+      expect((await capacity(replica)).body.ipLimitedPods).toBe(29); // m5.large's figures: 3 * (10 - 1) + 2
+    } finally {
+      await replica.close();
+    }
+  });
+
   it.each([
     ['no key', {}, 401, 'UNAUTHENTICATED'],
     ['an unknown key', { authorization: 'Bearer not-a-key-of-this-service' }, 401, 'UNAUTHENTICATED'],
