@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ValidationError } from 'class-validator';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { bodyDepthLimit } from './common/body-depth-limit.js';
 import { DomainError, ErrorCode } from './common/domain-error.js';
 import { requestIdMiddleware } from './common/request-id.js';
 import type { AppConfig } from './config/app-config.js';
@@ -105,6 +106,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   });
   app.useBodyParser('json', { limit: config.limits.bodyBytes });
   app.useBodyParser('text', { limit: config.limits.bodyBytes, type: ['application/yaml', 'text/yaml', 'text/plain'] });
+  app.use(bodyDepthLimit());
   app.useGlobalPipes(buildValidationPipe());
   app.enableShutdownHooks();
 
