@@ -23,6 +23,7 @@ import { DATABASE_INFO, type DatabaseInfo } from './database/database-info.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
 import { DatabaseStartupService } from './database/database-startup.service.js';
 import { costLimitPlugin, metricsPlugin, offlinePlaygroundPlugin } from './graphql/graphql-plugins.js';
+import { knownOperationTypesRule } from './graphql/known-operation-types.js';
 import { aliasLimitRule, depthLimitRule, QUERY_LIMIT_MARKER } from './graphql/query-limits.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
@@ -107,7 +108,7 @@ export class AppModule {
             includeStacktraceInErrorResponses: false,
             context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
             formatError: formatGraphQLError,
-            validationRules: [depthLimitRule(config.graphql.maxDepth), aliasLimitRule(config.graphql.maxAliases)],
+            validationRules: [knownOperationTypesRule, depthLimitRule(config.graphql.maxDepth), aliasLimitRule(config.graphql.maxAliases)],
             plugins: [
               config.graphql.playground ? offlinePlaygroundPlugin() : ApolloServerPluginLandingPageDisabled(),
               costLimitPlugin(() => schemaHost.schema, config.graphql.maxCost),
