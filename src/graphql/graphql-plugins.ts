@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError, separateOperations } from 'graphql';
 import { getComplexity, simpleEstimator, fieldExtensionsEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
-import type { GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { ErrorCode } from '../common/domain-error.js';
 import type { MetricsService } from '../metrics/metrics.service.js';
 
@@ -41,27 +41,70 @@ export function offlinePlaygroundPlugin(): ApolloServerPlugin {
 const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) =>
   typeof args.first === 'number' ? 1 + childComplexity * Math.max(1, args.first) : undefined;
 
-/** Refuses operations whose estimated cost exceeds `maxCost`, before they run. */
+/** Estimated costs of one parsed document, by operation name and variables; `null`: variables that do not coerce. */
+type CostsOfDocument = Map<string, number | null>;
+/** Variable sets remembered per document (a client sends the same few again and again), and their largest key. */
+const MAX_COSTS_PER_DOCUMENT = 256;
+const MAX_COST_KEY_LENGTH = 2048;
+
+/**
+ * Refuses operations whose estimated cost exceeds `maxCost`, before they run.
+ *
+ * The cost is a pure function of the schema, the document, the operation and the variables, and
+ * Apollo hands the same DocumentNode for the same query text (its parsed-document cache), so the
+ * estimate (a full TypeInfo walk of the document) is computed once per query and variables, not
+ * once per request.
+ */
 export function costLimitPlugin(schemaRef: () => GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  let cacheSchema: GraphQLSchema | undefined;
+  let cache = new WeakMap<DocumentNode, CostsOfDocument>();
+  const estimate = (schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number | null => {
+    const query = operationName ? separateOperations(document)[operationName] ?? document : document;
+    try {
+      return getComplexity({
+        schema,
+        query,
+        variables,
+        estimators: [pagedEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+      });
+    } catch {
+      return null;
+    }
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation(ctx) {
+          const schema = schemaRef();
+          if (schema !== cacheSchema) {
+            cacheSchema = schema;
+            cache = new WeakMap();
+          }
           const document = ctx.document;
           const operationName = ctx.operationName ?? undefined;
-          const query = operationName ? separateOperations(document)[operationName] ?? document : document;
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema: schemaRef(),
-              query,
-              variables: ctx.request.variables ?? {},
-              estimators: [pagedEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch {
-            // Variables that do not coerce: execution reports them as BAD_USER_INPUT before anything runs.
-            return;
+          const variables = ctx.request.variables ?? {};
+          let costs = cache.get(document);
+          if (!costs) {
+            costs = new Map();
+            cache.set(document, costs);
           }
+          let key: string | undefined;
+          try {
+            key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+          } catch {
+            key = undefined; // not serialisable: estimate without remembering
+          }
+          if (key !== undefined && key.length > MAX_COST_KEY_LENGTH) key = undefined;
+          let cost = key === undefined ? undefined : costs.get(key);
+          if (cost === undefined) {
+            cost = estimate(schema, document, operationName, variables);
+            if (key !== undefined) {
+              if (costs.size >= MAX_COSTS_PER_DOCUMENT) costs.delete(costs.keys().next().value as string);
+              costs.set(key, cost);
+            }
+          }
+          // Variables that do not coerce: execution reports them as BAD_USER_INPUT before anything runs.
+          if (cost === null) return;
           if (cost > maxCost) {
             throw new GraphQLError(`The query's estimated cost ${cost} exceeds the limit ${maxCost}`, {
               extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, details: { cost, maxCost }, http: { status: 400 } },
