@@ -108,7 +108,6 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useBodyParser('text', { limit: config.limits.bodyBytes, type: ['application/yaml', 'text/yaml', 'text/plain'] });
   app.use(bodyDepthLimit());
   app.useGlobalPipes(buildValidationPipe());
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,

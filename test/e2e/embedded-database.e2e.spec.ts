@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +45,28 @@ describe('embedded database (no DATABASE_URL)', () => {
     });
     expect(child.status).toBe(1);
     expect(child.stderr).toContain(`The data directory ${dataDir} is in use by another eks-net-planner process (pid ${process.pid})`);
+  });
+
+  it('stops cleanly on SIGTERM: exit 0 and the data directory lock released', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'planner-sigterm-'));
+    try {
+      const child = spawn(process.execPath, [projectPath('dist', 'src', 'main.js')], {
+        env: { ...process.env, DATABASE_URL: '', DATA_DIR: own, PORT: '0', LOG_LEVEL: 'info' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (out += d));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      for (let i = 0; i < 120 && !out.includes('listening on'); i++) await new Promise((r) => setTimeout(r, 500));
+      expect(out).toContain('listening on');
+      expect(existsSync(join(own, 'eks-net-planner.lock'))).toBe(true);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(existsSync(join(own, 'eks-net-planner.lock'))).toBe(false);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 
   it('keeps its data across restarts: the catalog is not reloaded and earlier runs remain', async () => {
