@@ -24,6 +24,7 @@ import { buildDataSourceOptions } from './database/data-source-options.js';
 import { DatabaseStartupService } from './database/database-startup.service.js';
 import { costLimitPlugin, metricsPlugin, offlinePlaygroundPlugin } from './graphql/graphql-plugins.js';
 import { knownOperationTypesRule } from './graphql/known-operation-types.js';
+import { variableCoercionPlugin } from './graphql/variable-coercion-plugin.js';
 import { aliasLimitRule, depthLimitRule, QUERY_LIMIT_MARKER } from './graphql/query-limits.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
@@ -111,6 +112,7 @@ export class AppModule {
             validationRules: [knownOperationTypesRule, depthLimitRule(config.graphql.maxDepth), aliasLimitRule(config.graphql.maxAliases)],
             plugins: [
               config.graphql.playground ? offlinePlaygroundPlugin() : ApolloServerPluginLandingPageDisabled(),
+              variableCoercionPlugin(() => schemaHost.schema),
               costLimitPlugin(() => schemaHost.schema, config.graphql.maxCost),
               metricsPlugin(metrics),
             ],
