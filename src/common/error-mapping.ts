@@ -67,6 +67,17 @@ function isDatabaseUnavailable(err: unknown): boolean {
 }
 
 /**
+ * PostgreSQL refuses a NUL character in any text value (22021, "invalid byte sequence for encoding
+ * UTF8: 0x00"; 22P05 untranslatable). JavaScript strings from a client are otherwise valid UTF-8, so
+ * this is a client's input reaching a query (an instance type name, a key prefix, a cursor), not a
+ * fault of the service: it was a 500.
+ */
+function isTextPostgresCannotStore(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '22021' || code === '22P05';
+}
+
+/**
  * Turns anything thrown into the error a client may see. Unknown errors become INTERNAL
  * with a generic message: no stack trace, SQL or driver text ever reaches a client.
  */
@@ -112,6 +123,13 @@ export function mapError(err: unknown): MappedError {
       code: ErrorCode.SERVICE_UNAVAILABLE,
       ...statusFor(ErrorCode.SERVICE_UNAVAILABLE),
       message: 'The database is unavailable; try again shortly',
+    };
+  }
+  if (isTextPostgresCannotStore(err)) {
+    return {
+      code: ErrorCode.VALIDATION_FAILED,
+      ...statusFor(ErrorCode.VALIDATION_FAILED),
+      message: 'Text input must not contain NUL (\\u0000) characters',
     };
   }
   return { code: ErrorCode.INTERNAL, ...statusFor(ErrorCode.INTERNAL), message: 'Internal error' };
