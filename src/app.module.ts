@@ -43,11 +43,23 @@ const KNOWN_GRAPHQL_CODES = new Set<string>([
   'BAD_REQUEST',
 ]);
 
+/**
+ * Apollo's own request errors that carry no code but an HTTP 4xx (a persisted query whose hash does
+ * not match its text) are a client's mistake; without a code they were masked as INTERNAL_SERVER_ERROR.
+ */
+function isCodelessClientError(error: unknown): boolean {
+  const e = error as { extensions?: { code?: unknown; http?: { status?: unknown } }; originalError?: unknown } | null;
+  const status = e?.extensions?.http?.status;
+  return e?.extensions?.code === undefined && !e?.originalError && typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /** Last line of defence for GraphQL: nothing but mapped errors leaves, never a stack or SQL. */
-function formatGraphQLError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+function formatGraphQLError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.[QUERY_LIMIT_MARKER]
     ? ErrorCode.QUERY_TOO_COMPLEX
-    : String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+    : isCodelessClientError(error)
+      ? 'BAD_REQUEST'
+      : String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   if (!KNOWN_GRAPHQL_CODES.has(code)) {
     return {
       message: 'Internal error',
