@@ -8,10 +8,15 @@ import { CatalogRepository, toCatalogInstanceType } from './catalog.repository.j
 import { CatalogService } from './catalog.service.js';
 import { diffCatalogs, mergeRefresh } from './core/catalog-diff.js';
 import { mapInstanceTypeRecord } from './core/instance-type.mapper.js';
-import { Ec2CatalogSource } from './ec2/ec2-catalog-source.js';
 import { DATABASE_INFO, type DatabaseInfo } from '../database/database-info.js';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/**
+ * The EC2 source, and with it @aws-sdk/client-ec2 (about 0.9 s of module loading, a fifth of
+ * start-up), is loaded by the first refresh instead of at start: most replicas never refresh.
+ */
+const loadEc2Source = () => import('./ec2/ec2-catalog-source.js');
 const MAX_REGIONS = 64;
 
 export interface RefreshRequest {
@@ -136,18 +141,19 @@ export class CatalogRefreshService implements OnApplicationShutdown {
 
   private async execute(run: CatalogRefreshEntity, regions: string[] | null): Promise<void> {
     const started = Date.now();
-    const source = new Ec2CatalogSource({
-      concurrency: this.config.catalog.ec2Concurrency,
-      maxAttempts: this.config.catalog.ec2MaxAttempts,
-      requestTimeoutMs: this.config.catalog.ec2RequestTimeoutMs,
-      logger: {
-        log: (msg: string) => this.logger.log(`[refresh ${run.id}] ${msg}`),
-        warn: (msg: string) => this.logger.warn(`[refresh ${run.id}] ${msg}`),
-      },
-    });
     let fetchedRegions: string[] | undefined;
     let ec2Requests: number | undefined;
     try {
+      const { Ec2CatalogSource } = await loadEc2Source();
+      const source = new Ec2CatalogSource({
+        concurrency: this.config.catalog.ec2Concurrency,
+        maxAttempts: this.config.catalog.ec2MaxAttempts,
+        requestTimeoutMs: this.config.catalog.ec2RequestTimeoutMs,
+        logger: {
+          log: (msg: string) => this.logger.log(`[refresh ${run.id}] ${msg}`),
+          warn: (msg: string) => this.logger.warn(`[refresh ${run.id}] ${msg}`),
+        },
+      });
       this.logger.log(`[refresh ${run.id}] started (${regions ? regions.join(', ') : 'all enabled regions'})`);
       const fetched = await source.fetchCatalog({ regions: regions ?? undefined });
       fetchedRegions = fetched.regions;
