@@ -1,0 +1,44 @@
+// A/B of two builds of the service on one HTTP scenario, alternating rounds in one process:
+//   node bench/ab.mjs <main.js of A> <main.js of B> <scenario id> [rounds] [seconds]
+// e.g. cp -r dist bench/.tmp/dist-before; (change, npm run build);
+//      node bench/ab.mjs bench/.tmp/dist-before/src/main.js dist/src/main.js gql-nodeCapacity
+import { createDatabase, dropDatabase } from './lib/db.mjs';
+import { load } from './lib/load.mjs';
+import { startService } from './lib/service.mjs';
+import { median } from './lib/stats.mjs';
+import { HTTP_SCENARIOS } from './scenarios.mjs';
+
+const [a, b, id, roundsArg, secondsArg] = process.argv.slice(2);
+const rounds = Number(roundsArg ?? 5);
+const seconds = Number(secondsArg ?? 5);
+const scenarios = id.split(',').map((x) => HTTP_SCENARIOS.find((s) => s.id === x) ?? (() => { throw new Error(`no scenario ${x}`); })());
+const db = `planner_bench_${process.pid}`;
+const url = await createDatabase(db);
+const services = [];
+try {
+  for (const [name, script] of [['A', a], ['B', b]]) {
+    const logLevel = scenarios[0].service === 'info' ? 'info' : 'warn';
+    services.push({ name, svc: await startService({ name: `ab-${name}`, script, env: { DATABASE_URL: url, LOG_LEVEL: logLevel } }) });
+  }
+  for (const s of scenarios) {
+    const rps = { A: [], B: [] };
+    const p99 = { A: [], B: [] };
+    for (const { svc } of services) await load({ url: svc.url + s.request.path, ...s.request }, { duration: 2 });
+    for (let r = 0; r < rounds; r++) {
+      for (const { name, svc } of r % 2 ? [...services].reverse() : services) {
+        const x = await load({ url: svc.url + s.request.path, ...s.request }, { duration: seconds });
+        if (x.non2xx || x.errors) throw new Error(`${name} failed: ${JSON.stringify(x)}`);
+        rps[name].push(x.rps);
+        p99[name].push(x.p99);
+      }
+    }
+    const ratios = rps.A.map((x, i) => rps.B[i] / x);
+    console.log(
+      `${s.id}: A ${Math.round(median(rps.A))} req/s (p99 ${median(p99.A)} ms), B ${Math.round(median(rps.B))} req/s (p99 ${median(p99.B)} ms); ` +
+        `B/A per round ${ratios.map((x) => x.toFixed(2)).join(' ')}, median ${median(ratios).toFixed(2)}`,
+    );
+  }
+} finally {
+  for (const { svc } of services) await svc.stop();
+  await dropDatabase(db);
+}

@@ -1,0 +1,18 @@
+// The machine's ceiling: a bare node:http server answering a constant, run in its own process
+// like the service. Prints its port on stdout once listening.
+import { createServer } from 'node:http';
+
+const body = JSON.stringify({ status: 'ok' });
+const server = createServer((req, res) => {
+  // Drain any body so keep-alive connections stay usable.
+  req.resume();
+  req.on('end', () => {
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+  });
+});
+server.keepAliveTimeout = 65_000;
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+  process.stdout.write(`${server.address().port}\n`);
+});
+process.once('SIGTERM', () => server.close(() => process.exit(0)));
