@@ -1,16 +1,11 @@
 import { registerEnumType } from '@nestjs/graphql';
 import type { IpMode, MaxPodsLimit, NodeOs, SizingConstraint, SubnetVerdict } from './core/index.js';
 
-/**
- * GraphQL / OpenAPI enums of the capacity API. Each object is typed as exactly the core's union
- * (`{ [K in Union]: K }`), so a value the core adds or drops breaks the type-check here instead of
- * failing at run time with "Enum cannot represent value".
- */
-type EnumOf<T extends string> = { readonly [K in T]: K };
+import { type EnumOf, values } from '../common/graphql-enum.js';
 
-export function values<T extends string>(e: EnumOf<T>): T[] {
-  return Object.values(e) as T[];
-}
+export { values };
+
+/** GraphQL / OpenAPI enums of the capacity API; `NodeOs` and `IpMode` serve the CNI API too. */
 
 export const NodeOsEnum: EnumOf<NodeOs> = { WINDOWS: 'WINDOWS', LINUX: 'LINUX' };
 registerEnumType(NodeOsEnum, { name: 'NodeOs', description: 'Operating system of a node.' });

@@ -1,5 +1,4 @@
 import { registerEnumType } from '@nestjs/graphql';
-import type { IpMode, NodeOs } from '../capacity/core/index.js';
 import type {
   ClusterPlatform,
   CniNote,
@@ -12,12 +11,11 @@ import type {
   NetworkPolicyEngine,
 } from './core/index.js';
 
-/**
- * GraphQL / OpenAPI enums of the CNI recommendation. Each object is typed as exactly the core's
- * union (`{ [K in Union]: K }`), so a value the core adds or drops breaks the type-check here
- * instead of failing at run time with "Enum cannot represent value".
- */
-type EnumOf<T extends string> = { readonly [K in T]: K };
+import { type EnumOf, values } from '../common/graphql-enum.js';
+
+export { values };
+
+/** GraphQL / OpenAPI enums of the CNI recommendation (node OS and IP mode are the capacity API's). */
 
 export const IpFamilyEnum: EnumOf<IpFamily> = { IPV4: 'IPV4', IPV6: 'IPV6' };
 registerEnumType(IpFamilyEnum, { name: 'IpFamily', description: 'The cluster IP family (fixed when the cluster is created).' });
@@ -29,13 +27,6 @@ export const ClusterPlatformEnum: EnumOf<ClusterPlatform> = {
   HYBRID_NODES: 'HYBRID_NODES',
 };
 registerEnumType(ClusterPlatformEnum, { name: 'ClusterPlatform', description: 'Where the cluster runs its pods.' });
-
-// Named Cni* so they cannot clash with the capacity edge's own enums of the same core unions.
-export const CniNodeOsEnum: EnumOf<NodeOs> = { WINDOWS: 'WINDOWS', LINUX: 'LINUX' };
-registerEnumType(CniNodeOsEnum, { name: 'CniNodeOs', description: 'Operating system of a node group.' });
-
-export const CniIpModeEnum: EnumOf<IpMode> = { SECONDARY_IP: 'SECONDARY_IP', PREFIX_DELEGATION: 'PREFIX_DELEGATION' };
-registerEnumType(CniIpModeEnum, { name: 'CniIpMode', description: 'VPC CNI / VPC Resource Controller IP mode.' });
 
 export const CniOptionEnum: EnumOf<CniOption> = {
   VPC_CNI_SECONDARY_IP: 'VPC_CNI_SECONDARY_IP',
@@ -126,4 +117,3 @@ export const CniRuleEnum: EnumOf<CniRuleCode> = {
 registerEnumType(CniRuleEnum, { name: 'CniRule', description: 'The rule (DOMAIN.md §5) a reason or note applies.' });
 
 /** Values for `@ApiProperty({ enum })`. */
-export const values = <T extends string>(e: EnumOf<T>): T[] => Object.values(e) as T[];

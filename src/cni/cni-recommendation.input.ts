@@ -16,7 +16,8 @@ import {
 } from 'class-validator';
 import type { NodeOs } from '../capacity/core/index.js';
 import type { ClusterPlatform, CniNeeds, CniNodeGroupInput, CniRecommendationInput, IpFamily } from './core/index.js';
-import { ClusterPlatformEnum, CniNodeOsEnum, IpFamilyEnum, values } from './cni-enums.js';
+import { NodeOsEnum } from '../capacity/capacity-enums.js';
+import { ClusterPlatformEnum, IpFamilyEnum, values } from './cni-enums.js';
 
 /**
  * One class per level serves the GraphQL input and the REST body. The decorators check shape and
@@ -80,9 +81,9 @@ export class CniNodeGroupInputDto implements CniNodeGroupInput {
   @MaxLength(63)
   name: string;
 
-  @Field(() => CniNodeOsEnum)
-  @ApiProperty({ enum: values(CniNodeOsEnum), enumName: 'CniNodeOs', example: 'WINDOWS' })
-  @IsIn(values(CniNodeOsEnum))
+  @Field(() => NodeOsEnum)
+  @ApiProperty({ enum: values(NodeOsEnum), enumName: 'NodeOs', example: 'WINDOWS' })
+  @IsIn(values(NodeOsEnum))
   os: NodeOs;
 
   @Field({ description: 'EC2 instance type from the catalog, e.g. m5.large.' })

@@ -5,8 +5,6 @@ import type { IpMode, NodeOs } from '../capacity/core/index.js';
 import type * as core from './core/index.js';
 import {
   ClusterPlatformEnum,
-  CniIpModeEnum,
-  CniNodeOsEnum,
   CniNoteSeverityEnum,
   CniOptionEnum,
   CniReasonEffectEnum,
@@ -17,6 +15,7 @@ import {
   NetworkPolicyEngineEnum,
   values,
 } from './cni-enums.js';
+import { IpModeEnum, NodeOsEnum } from '../capacity/capacity-enums.js';
 
 /**
  * The core's CniRecommendation as GraphQL types and OpenAPI schemas, one class each. The REST
@@ -100,8 +99,8 @@ export class CniNodeGroupConsequence {
   @ApiProperty()
   nodeGroup: string;
 
-  @Field(() => CniNodeOsEnum)
-  @ApiProperty({ enum: values(CniNodeOsEnum), enumName: 'CniNodeOs' })
+  @Field(() => NodeOsEnum)
+  @ApiProperty({ enum: values(NodeOsEnum), enumName: 'NodeOs' })
   os: NodeOs;
 
   @Field()
@@ -112,8 +111,8 @@ export class CniNodeGroupConsequence {
   @ApiProperty()
   supported: boolean;
 
-  @Field(() => CniIpModeEnum, { nullable: true, description: 'The mode really in force (PD falls back to secondary IP on Xen); null for the overlay.' })
-  @ApiProperty({ enum: values(CniIpModeEnum), enumName: 'CniIpMode', nullable: true })
+  @Field(() => IpModeEnum, { nullable: true, description: 'The mode really in force (PD falls back to secondary IP on Xen); null for the overlay.' })
+  @ApiProperty({ enum: values(IpModeEnum), enumName: 'IpMode', nullable: true })
   effectiveIpMode: IpMode | null;
 
   @Field(() => Int, { description: 'Pods assigned to this group (its share of windowsPods / linuxPods, by node count).' })
