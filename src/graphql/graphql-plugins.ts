@@ -1,5 +1,4 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError, separateOperations } from 'graphql';
 import { getComplexity, simpleEstimator, fieldExtensionsEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
@@ -24,14 +23,23 @@ let landingHtml: string | undefined;
 /**
  * Serves a self-contained GraphiQL at GET /graphql (browsers). Every asset is inlined,
  * so it works with no internet: Apollo's own landing pages load from a CDN.
+ * The renderer (a 9 MB module) is imported on the first page view, not at start.
  */
 export function offlinePlaygroundPlugin(): ApolloServerPlugin {
   return {
     async serverWillStart() {
       return {
+        // Apollo calls this at start; `html` as a function runs on each page view.
         async renderLandingPage() {
-          landingHtml ??= renderGraphiQL({ endpoint: '/graphql', title: 'eks-net-planner', defaultQuery: DEFAULT_QUERY });
-          return { html: landingHtml };
+          return {
+            async html() {
+              if (landingHtml === undefined) {
+                const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
+                landingHtml = renderGraphiQL({ endpoint: '/graphql', title: 'eks-net-planner', defaultQuery: DEFAULT_QUERY });
+              }
+              return landingHtml;
+            },
+          };
         },
       };
     },
