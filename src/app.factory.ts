@@ -109,18 +109,20 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.use(bodyDepthLimit());
   app.useGlobalPipes(buildValidationPipe());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('eks-net-planner')
-      .setDescription(
-        'Networking answers for Windows worker nodes on Amazon EKS: the instance catalog, capacity math, ' +
-          'CNI recommendations and policy templates. The same services answer on GraphQL at /graphql.',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key' })
-      .build(),
-  );
+  // Built on the first request to /api/docs or /api/docs-json, not at start (same document).
+  const document = () =>
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('eks-net-planner')
+        .setDescription(
+          'Networking answers for Windows worker nodes on Amazon EKS: the instance catalog, capacity math, ' +
+            'CNI recommendations and policy templates. The same services answer on GraphQL at /graphql.',
+        )
+        .setVersion('1')
+        .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key' })
+        .build(),
+    );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   new Logger('App').debug?.('configured');
 }
