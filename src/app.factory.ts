@@ -4,11 +4,12 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ValidationError } from 'class-validator';
-import { Logger as PinoLogger } from 'nestjs-pino';
+import type { Request, Response } from 'express';
+import { Logger as NestPinoLogger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { bodyDepthLimit } from './common/body-depth-limit.js';
 import { DomainError, ErrorCode } from './common/domain-error.js';
-import { requestIdMiddleware } from './common/request-id.js';
+import { requestIdMiddleware, requestIdOf } from './common/request-id.js';
 import type { AppConfig } from './config/app-config.js';
 import { EmbeddedPostgres } from './database/embedded-postgres.js';
 import { MetricsService } from './metrics/metrics.service.js';
@@ -70,7 +71,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
       { logger: options.logger ?? logLevels(config.logLevel), bodyParser: false, abortOnError: false, bufferLogs: options.logger === undefined },
     );
     // Structured JSON logs (pino) for the service; tests pass their own quiet logger.
-    if (options.logger === undefined) app.useLogger(app.get(PinoLogger));
+    if (options.logger === undefined) app.useLogger(app.get(NestPinoLogger));
     configureApp(app, config);
     await app.init();
   } catch (err) {
@@ -90,17 +91,33 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
   };
 }
 
+function isGraphqlPath(url: string): boolean {
+  return url.startsWith('/graphql') && (url.length === 8 || url[8] === '?');
+}
+
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
   if (config.trustProxy !== null) app.set('trust proxy', config.trustProxy);
   app.use(requestIdMiddleware);
   const metrics = app.get(MetricsService);
-  app.use((req: { method: string; route?: { path?: string }; baseUrl?: string; path: string }, res: { on: Function; statusCode: number }, next: () => void) => {
+  // One 'finish' listener per request: the HTTP metrics, and one JSON log line (request id, method,
+  // url, route, status, duration) at the level its status calls for, built only when that level is on.
+  // Probes and scrapes every few seconds would drown the log, so /health and /metrics are not logged.
+  app.use((req: Request & { route?: { path?: string } }, res: Response, next: () => void) => {
     const start = process.hrtime.bigint();
     res.on('finish', () => {
-      const route = req.route?.path ? `${req.baseUrl ?? ''}${req.route.path}` : req.path === '/graphql' ? '/graphql' : 'unmatched';
+      // Apollo is mounted at /graphql, where Express leaves req.url (and req.path) as '/' once it answers.
+      const route = req.route?.path ? `${req.baseUrl ?? ''}${req.route.path}` : isGraphqlPath(req.originalUrl) ? '/graphql' : 'unmatched';
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
-      metrics.httpDuration.observe({ method: req.method, route }, Number(process.hrtime.bigint() - start) / 1e9);
+      metrics.httpDuration.observe({ method: req.method, route }, seconds);
+      const logger = PinoLogger.root;
+      const level = res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
+      if (!logger?.isLevelEnabled(level) || /^\/(health|metrics)/.test(req.originalUrl)) return;
+      logger[level](
+        { reqId: requestIdOf(req), method: req.method, url: req.originalUrl, route, statusCode: res.statusCode, responseTime: Math.round(seconds * 1e3) },
+        'request completed',
+      );
     });
     next();
   });

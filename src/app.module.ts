@@ -16,7 +16,6 @@ import { CatalogModule } from './catalog/catalog.module.js';
 import { CniModule } from './cni/cni.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { RateLimitGuard } from './common/rate-limit.guard.js';
-import { requestIdOf } from './common/request-id.js';
 import { ErrorCode } from './common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DATABASE_INFO, type DatabaseInfo } from './database/database-info.js';
@@ -91,12 +90,11 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel === 'log' ? 'info' : config.logLevel,
-            genReqId: (req) => requestIdOf(req) ?? 'unknown',
             redact: ['req.headers.authorization', 'req.headers.cookie'],
-            // Probes and scrapes every few seconds would drown the log.
-            autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
-            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
           },
+          // No pino-http per request (it built a redacted child logger for every request, logged or
+          // not): configureApp logs one line per finished request, only at enabled levels.
+          forRoutes: [],
         }),
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: 60_000, limit: config.limits.rateLimitPerMinute }],
