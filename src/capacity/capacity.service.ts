@@ -36,6 +36,9 @@ import {
 
 /** Filtered candidate lists kept per catalog view, so repeated portal queries reuse the core's per-array caches. */
 const MAX_CACHED_FILTERS = 64;
+/** Sizing answers kept per catalog view (least recently used first out), and the longest input remembered. */
+const MAX_CACHED_SIZINGS = 128;
+const MAX_SIZING_KEY_LENGTH = 4096;
 
 /**
  * Wraps the pure capacity core. Instance types come from the in-memory catalog (never SQL per
@@ -48,6 +51,12 @@ export class CapacityService {
    * (or replaceView) installs a new view, and the first request after it starts a fresh cache.
    */
   private candidateCache: { view: CatalogSnapshotView; lists: Map<string, ReadonlyArray<CatalogInstanceType>> } | null = null;
+
+  /**
+   * Whole sizing answers by input, for one catalog view only: the answer is a pure function of the
+   * view and the input, and a portal asks the same question again and again.
+   */
+  private sizingCache: { view: CatalogSnapshotView; answers: Map<string, NodeGroupSizing> } | null = null;
 
   constructor(
     private readonly catalog: CatalogService,
@@ -80,6 +89,24 @@ export class CapacityService {
 
   sizeNodeGroups(input: NodeGroupSizingInput): NodeGroupSizing {
     const view = this.requireView();
+    if (this.sizingCache?.view !== view) this.sizingCache = { view, answers: new Map() };
+    const answers = this.sizingCache.answers;
+    const key = JSON.stringify(input);
+    const known = answers.get(key);
+    if (known) {
+      answers.delete(key);
+      answers.set(key, known);
+      return known;
+    }
+    const answer = this.computeSizing(view, input);
+    if (key.length <= MAX_SIZING_KEY_LENGTH) {
+      if (answers.size >= MAX_CACHED_SIZINGS) answers.delete(answers.keys().next().value as string);
+      answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  private computeSizing(view: CatalogSnapshotView, input: NodeGroupSizingInput): NodeGroupSizing {
     const w = input.workload;
     const candidates = input.instanceTypes
       ? this.filter(input.instanceTypes.map((name) => this.requireType(name)), input)
