@@ -97,6 +97,8 @@ function isGraphqlPath(url: string): boolean {
 
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
+  // No ETag: Express hashed every response body (SHA-1) so that a client could revalidate with If-None-Match.
+  app.set('etag', false);
   if (config.trustProxy !== null) app.set('trust proxy', config.trustProxy);
   app.use(requestIdMiddleware);
   const metrics = app.get(MetricsService);
