@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger, ValidationPipe, type INestApplication, type LogLevel } from '@nestjs/common';
+import { ValidationPipe, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -143,7 +143,6 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
         .build(),
     );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  new Logger('App').debug?.('configured');
 }
 
 export type { INestApplication };
