@@ -40,8 +40,28 @@ export class CapacityInputValue {
   note: string | null;
 }
 
+/** What every explained answer carries: the arithmetic with values put in, the inputs used, the warnings. */
+@ObjectType({ isAbstract: true })
+abstract class ExplainedAnswer {
+  @Field(() => [String], { description: 'The arithmetic with values put in, one step each, e.g. "W = (I - 1) * 16 = (10 - 1) * 16 = 144".' })
+  @ApiProperty({ type: [String] })
+  formula: string[];
+
+  @Field({ description: 'The formula steps joined, one per line.' })
+  @ApiProperty()
+  formulaText: string;
+
+  @Field(() => [CapacityInputValue])
+  @ApiProperty({ type: [CapacityInputValue] })
+  inputs: CapacityInputValue[];
+
+  @Field(() => [CapacityWarning])
+  @ApiProperty({ type: [CapacityWarning] })
+  warnings: CapacityWarning[];
+}
+
 @ObjectType({ description: 'Pods one node can run, and why.' })
-export class NodeCapacity {
+export class NodeCapacity extends ExplainedAnswer {
   @Field()
   @ApiProperty({ example: 'm5.large' })
   instanceType: string;
@@ -89,22 +109,6 @@ export class NodeCapacity {
   @Field(() => Int, { nullable: true, description: 'Linux with security groups for pods: branch ENIs (vpc.amazonaws.com/pod-eni).' })
   @ApiProperty({ type: Number, nullable: true })
   branchInterfaces: number | null;
-
-  @Field(() => [String], { description: 'The arithmetic with values put in, one step each, e.g. "W = (I - 1) * 16 = (10 - 1) * 16 = 144".' })
-  @ApiProperty({ type: [String] })
-  formula: string[];
-
-  @Field({ description: 'The formula steps joined, one per line.' })
-  @ApiProperty()
-  formulaText: string;
-
-  @Field(() => [CapacityInputValue])
-  @ApiProperty({ type: [CapacityInputValue] })
-  inputs: CapacityInputValue[];
-
-  @Field(() => [CapacityWarning])
-  @ApiProperty({ type: [CapacityWarning] })
-  warnings: CapacityWarning[];
 }
 
 @ObjectType({ description: 'One instance type, both operating systems in both IP modes, with the same options.' })
@@ -173,7 +177,7 @@ export class SubnetVerdict {
 }
 
 @ObjectType({ description: 'Subnet addresses a node group takes, with the warm pool, and whether they fit.' })
-export class SubnetUsage {
+export class SubnetUsage extends ExplainedAnswer {
   @Field()
   @ApiProperty()
   instanceType: string;
@@ -237,22 +241,6 @@ export class SubnetUsage {
   @Field(() => SubnetVerdict)
   @ApiProperty({ type: SubnetVerdict })
   verdict: SubnetVerdict;
-
-  @Field(() => [String])
-  @ApiProperty({ type: [String] })
-  formula: string[];
-
-  @Field()
-  @ApiProperty()
-  formulaText: string;
-
-  @Field(() => [CapacityInputValue])
-  @ApiProperty({ type: [CapacityInputValue] })
-  inputs: CapacityInputValue[];
-
-  @Field(() => [CapacityWarning])
-  @ApiProperty({ type: [CapacityWarning] })
-  warnings: CapacityWarning[];
 }
 
 @ObjectType({ description: 'One instance type in one IP mode for one OS: nodes needed and what binds.' })
