@@ -22,6 +22,7 @@ import {
 import { ARCHITECTURES } from '../catalog/instance-types.args.js';
 import type { IpMode, NodeOs } from './core/index.js';
 import { IpModeEnum, NodeOsEnum, toEnumSpelling, values } from './capacity-enums.js';
+import { REGION_NAME } from '../common/aws-names.js';
 
 /**
  * One class per shape serves the GraphQL input and the REST query or body. The decorators check
@@ -326,7 +327,7 @@ export class NodeGroupSizingInput {
   @ApiPropertyOptional({ example: 'us-east-1' })
   @IsOptional()
   @IsString()
-  @Matches(/^[a-z]{2}(-[a-z]+)+-\d+$/, { message: 'region must look like "us-east-1"' })
+  @Matches(REGION_NAME, { message: 'region must look like "us-east-1"' })
   region?: string;
 
   @Field(() => String, { nullable: true, description: 'Only types supporting this architecture: x86_64, arm64, i386, x86_64_mac, arm64_mac.' })

@@ -4,6 +4,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
 import { GraphQLJSON } from 'graphql-type-json';
 import type { CatalogRefreshEntity } from './catalog-refresh.entity.js';
+import { REGION_NAME } from '../common/aws-names.js';
 
 export enum RefreshStatusEnum {
   RUNNING = 'RUNNING',
@@ -145,7 +146,7 @@ export class RefreshCatalogArgs {
   @IsArray()
   @ArrayMaxSize(64)
   @IsString({ each: true })
-  @Matches(/^[a-z]{2}(-[a-z]+)+-\d+$/, { each: true, message: 'each region must look like "us-east-1"' })
+  @Matches(REGION_NAME, { each: true, message: 'each region must look like "us-east-1"' })
   regions?: string[];
 
   @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Wait for the run to finish (default), or return it RUNNING.' })

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DomainError, ErrorCode, validationError } from '../common/domain-error.js';
 import { CatalogRepository, toCatalogInstanceType } from './catalog.repository.js';
+import type { InstanceTypeEntity } from './instance-type.entity.js';
 import { CatalogViewService } from './catalog-view.service.js';
 import type { CatalogInstanceType } from './core/instance-type.facts.js';
 import { diffCatalogs } from './core/catalog-diff.js';
@@ -11,6 +12,10 @@ import { toInstanceTypeModel, type InstanceType } from './instance-type.model.js
 import type { InstanceTypeConnection } from './instance-types.args.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
+
+function rowToModel(row: InstanceTypeEntity): InstanceType {
+  return toInstanceTypeModel({ ...toCatalogInstanceType(row), firstSeenAt: row.firstSeenAt, lastSeenAt: row.lastSeenAt });
+}
 
 function encodeCursor(name: string): string {
   return Buffer.from(`it:${name}`, 'utf8').toString('base64url');
@@ -39,7 +44,7 @@ export class CatalogService implements OnModuleDestroy {
   async findInstanceType(name: string): Promise<InstanceType | null> {
     if (name.length > 64) return null;
     const row = await this.repository.findByName(name);
-    return row ? toInstanceTypeModel({ ...toCatalogInstanceType(row), firstSeenAt: row.firstSeenAt, lastSeenAt: row.lastSeenAt }) : null;
+    return row ? rowToModel(row) : null;
   }
 
   async getInstanceType(name: string): Promise<InstanceType> {
@@ -83,7 +88,7 @@ export class CatalogService implements OnModuleDestroy {
     );
     const edges = page.rows.map((row) => ({
       cursor: encodeCursor(row.name),
-      node: toInstanceTypeModel({ ...toCatalogInstanceType(row), firstSeenAt: row.firstSeenAt, lastSeenAt: row.lastSeenAt }),
+      node: rowToModel(row),
     }));
     return {
       totalCount: page.totalCount,

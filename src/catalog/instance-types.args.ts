@@ -15,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { InstanceType } from './instance-type.model.js';
+import { REGION_NAME } from '../common/aws-names.js';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
@@ -111,7 +112,7 @@ export class InstanceTypeFilterInput {
   @ApiPropertyOptional({ example: 'us-east-1' })
   @IsOptional()
   @IsString()
-  @Matches(/^[a-z]{2}(-[a-z]+)+-\d+$/, { message: 'region must look like "us-east-1"' })
+  @Matches(REGION_NAME, { message: 'region must look like "us-east-1"' })
   region?: string;
 }
 

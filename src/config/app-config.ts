@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { REGION_NAME } from '../common/aws-names.js';
 
 /**
  * The service's whole configuration, read from the environment once and validated.
@@ -69,7 +70,6 @@ function readBool(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const CRON_FIELD = /^[\d*/,\-A-Za-z?LW#]+$/;
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -95,7 +95,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const regionsRaw = env.CATALOG_REFRESH_REGIONS?.trim();
   const refreshRegions = regionsRaw ? regionsRaw.split(',').map((r) => r.trim()).filter(Boolean) : null;
   for (const region of refreshRegions ?? []) {
-    if (!REGION.test(region)) throw new ConfigError(`CATALOG_REFRESH_REGIONS has an invalid region "${region}"`);
+    if (!REGION_NAME.test(region)) throw new ConfigError(`CATALOG_REFRESH_REGIONS has an invalid region "${region}"`);
   }
   const production = env.NODE_ENV === 'production';
 

@@ -1,5 +1,6 @@
 import { DomainError, ErrorCode, validationError } from '../../common/domain-error.js';
 import type { JsonValue, ParameterFormat, TemplateParameter } from './policy-template.model.js';
+import { REGION_NAME } from '../../common/aws-names.js';
 
 /**
  * Strict parameter checks. Every failure is `validationError(parameterName, RULE, message)`, the rule
@@ -43,7 +44,6 @@ const IPV4_OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`^${IPV4_OCTET}(\\.${IPV4_OCTET}){3}$`);
 const KUBERNETES_VERSION = /^1\.(0|[1-9]\d?)$/;
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9-]+$/;
-const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 // eksctl: cluster names start with a letter, then letters, digits and hyphens, at most 100 characters.
 const EKSCTL_CLUSTER_NAME = /^[A-Za-z][-A-Za-z0-9]{0,99}$/;
 const HTTPS_URL = /^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~\/-]*)?$/;
@@ -160,7 +160,7 @@ function checkString(parameter: string, format: ParameterFormat | undefined, val
       }
       return;
     case 'aws-region':
-      if (!AWS_REGION.test(value)) fail(parameter, ParameterRule.AWS_REGION, `${where}"${value}" is not an AWS region like "us-east-1"`);
+      if (!REGION_NAME.test(value)) fail(parameter, ParameterRule.AWS_REGION, `${where}"${value}" is not an AWS region like "us-east-1"`);
       return;
     case 'eksctl-cluster-name':
       if (!EKSCTL_CLUSTER_NAME.test(value)) {
