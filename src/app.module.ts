@@ -6,7 +6,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { ApiKeyService } from './auth/api-key.service.js';
@@ -121,6 +121,9 @@ export class AppModule {
             formatError: formatGraphQLError,
             validationRules: [knownOperationTypesRule, depthLimitRule(config.graphql.maxDepth), aliasLimitRule(config.graphql.maxAliases)],
             plugins: [
+              // Apollo installs its cache-control plugin unless told not to: it wraps every field resolution
+              // to collect cache hints, and nothing here sets or reads them (no @cacheControl, no CDN).
+              ApolloServerPluginCacheControlDisabled(),
               config.graphql.playground ? offlinePlaygroundPlugin() : ApolloServerPluginLandingPageDisabled(),
               variableCoercionPlugin(() => schemaHost.schema),
               costLimitPlugin(() => schemaHost.schema, config.graphql.maxCost),
