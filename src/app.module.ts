@@ -21,9 +21,8 @@ import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DATABASE_INFO, type DatabaseInfo } from './database/database-info.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
 import { DatabaseStartupService } from './database/database-startup.service.js';
-import { costLimitPlugin, metricsPlugin, offlinePlaygroundPlugin } from './graphql/graphql-plugins.js';
+import { admissionPlugin, metricsPlugin, offlinePlaygroundPlugin } from './graphql/graphql-plugins.js';
 import { knownOperationTypesRule } from './graphql/known-operation-types.js';
-import { variableCoercionPlugin } from './graphql/variable-coercion-plugin.js';
 import { aliasLimitRule, depthLimitRule, QUERY_LIMIT_MARKER } from './graphql/query-limits.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
@@ -125,8 +124,7 @@ export class AppModule {
               // to collect cache hints, and nothing here sets or reads them (no @cacheControl, no CDN).
               ApolloServerPluginCacheControlDisabled(),
               config.graphql.playground ? offlinePlaygroundPlugin() : ApolloServerPluginLandingPageDisabled(),
-              variableCoercionPlugin(() => schemaHost.schema),
-              costLimitPlugin(() => schemaHost.schema, config.graphql.maxCost),
+              admissionPlugin(() => schemaHost.schema, config.graphql.maxCost),
               metricsPlugin(metrics),
             ],
           }),

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { GraphQLError, separateOperations } from 'graphql';
 import { getComplexity, simpleEstimator, fieldExtensionsEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { ErrorCode } from '../common/domain-error.js';
 import { graphqlRuntime } from './graphql-runtime.js';
 import type { MetricsService } from '../metrics/metrics.service.js';
@@ -50,45 +50,65 @@ export function offlinePlaygroundPlugin(): ApolloServerPlugin {
 const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) =>
   typeof args.first === 'number' ? 1 + childComplexity * Math.max(1, args.first) : undefined;
 
-/** Estimated costs of one parsed document, by operation name and variables; `null`: variables that do not coerce. */
-type CostsOfDocument = Map<string, number | null>;
-/** Variable sets remembered per document (a client sends the same few again and again), and their largest key. */
-const MAX_COSTS_PER_DOCUMENT = 256;
-const MAX_COST_KEY_LENGTH = 2048;
+/** Longest variable error message sent; graphql-js prints the whole offending value into it. */
+const MAX_VARIABLE_MESSAGE = 600;
 
-/**
- * Refuses operations whose estimated cost exceeds `maxCost`, before they run.
- *
- * The cost is a pure function of the schema, the document, the operation and the variables, and
- * Apollo hands the same DocumentNode for the same query text (its parsed-document cache), so the
- * estimate (a full TypeInfo walk of the document) is computed once per query and variables, not
- * once per request.
- */
-export function costLimitPlugin(schemaRef: () => GraphQLSchema, maxCost: number): ApolloServerPlugin {
-  let cacheSchema: GraphQLSchema | undefined;
-  let cache = new WeakMap<DocumentNode, CostsOfDocument>();
-  const estimate = (schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number | null => {
-    const query = operationName ? separateOperations(document)[operationName] ?? document : document;
-    try {
-      // getComplexity coerces the variables with no error limit, and graphql-js prints the whole
-      // offending value into each error: an input object with thousands of unknown keys took
-      // quadratic time (5,000 keys, a 60 kB body: 15 s of blocked event loop). Stop at the first error.
-      const operation = graphqlRuntime.getOperationAST(query, operationName);
-      if (operation && graphqlRuntime.getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 }).errors) return null;
-      return getComplexity({
+function shorten(message: string): string {
+  return message.length <= MAX_VARIABLE_MESSAGE ? message : `${message.slice(0, 250)} … ${message.slice(-300)}`;
+}
+
+/** What admission decided for one operation and variable set: its estimated cost, or the variables' first error. */
+type Verdict = { cost: number | null } | { variableError: { message: string; nodes: GraphQLError['nodes'] } };
+/** Verdicts remembered per parsed document (a client sends the same few variable sets again and again). */
+type VerdictsOfDocument = Map<string, Verdict>;
+const MAX_VERDICTS_PER_DOCUMENT = 256;
+const MAX_VERDICT_KEY_LENGTH = 2048;
+
+function judge(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, operationName: string | undefined, variables: Record<string, unknown>): Verdict {
+  // Coercion stops at the first error, and its message is bounded. Left to execution (or to
+  // getComplexity, which coerces with no limit), graphql-js reports up to 50 errors, each printing the
+  // whole offending value, then a code-less "Too many errors" that reached clients as
+  // INTERNAL_SERVER_ERROR: an 880 kB input of 60,000 unknown keys took 15 s and answered 44 MB.
+  const first = operation.variableDefinitions?.length
+    ? graphqlRuntime.getVariableValues(schema, operation.variableDefinitions, variables, { maxErrors: 1 }).errors?.[0]
+    : undefined;
+  if (first) {
+    return { variableError: { message: shorten(first.message), nodes: first.nodes } };
+  }
+  const query = operationName ? separateOperations(document)[operationName] ?? document : document;
+  try {
+    return {
+      cost: getComplexity({
         schema,
         query,
         variables,
         estimators: [pagedEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-      });
-    } catch {
-      return null;
-    }
-  };
+      }),
+    };
+  } catch {
+    // getComplexity throws only on operations that execution refuses on its own, with a proper error.
+    return { cost: null };
+  }
+}
+
+/**
+ * Admits an operation before it runs: variables that do not coerce get one BAD_USER_INPUT error
+ * (400), and operations whose estimated cost exceeds `maxCost` get QUERY_TOO_COMPLEX (400).
+ *
+ * Both are pure functions of the schema, the document, the operation and the variables, and Apollo
+ * hands the same DocumentNode for the same query text (its parsed-document cache), so the verdict
+ * (a coercion of the variables and a full TypeInfo walk of the document) is reached once per query
+ * and variable set, not once per request.
+ */
+export function admissionPlugin(schemaRef: () => GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  let cacheSchema: GraphQLSchema | undefined;
+  let cache = new WeakMap<DocumentNode, VerdictsOfDocument>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation(ctx) {
+          const operation = ctx.operation;
+          if (!operation) return;
           const schema = schemaRef();
           if (schema !== cacheSchema) {
             cacheSchema = schema;
@@ -97,31 +117,35 @@ export function costLimitPlugin(schemaRef: () => GraphQLSchema, maxCost: number)
           const document = ctx.document;
           const operationName = ctx.operationName ?? undefined;
           const variables = ctx.request.variables ?? {};
-          let costs = cache.get(document);
-          if (!costs) {
-            costs = new Map();
-            cache.set(document, costs);
+          let verdicts = cache.get(document);
+          if (!verdicts) {
+            verdicts = new Map();
+            cache.set(document, verdicts);
           }
           let key: string | undefined;
           try {
             key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
           } catch {
-            key = undefined; // not serialisable: estimate without remembering
+            key = undefined; // not serialisable: judge without remembering
           }
-          if (key !== undefined && key.length > MAX_COST_KEY_LENGTH) key = undefined;
-          let cost = key === undefined ? undefined : costs.get(key);
-          if (cost === undefined) {
-            cost = estimate(schema, document, operationName, variables);
+          if (key !== undefined && key.length > MAX_VERDICT_KEY_LENGTH) key = undefined;
+          let verdict = key === undefined ? undefined : verdicts.get(key);
+          if (verdict === undefined) {
+            verdict = judge(schema, document, operation, operationName, variables);
             if (key !== undefined) {
-              if (costs.size >= MAX_COSTS_PER_DOCUMENT) costs.delete(costs.keys().next().value as string);
-              costs.set(key, cost);
+              if (verdicts.size >= MAX_VERDICTS_PER_DOCUMENT) verdicts.delete(verdicts.keys().next().value as string);
+              verdicts.set(key, verdict);
             }
           }
-          // Variables that do not coerce: execution reports them as BAD_USER_INPUT before anything runs.
-          if (cost === null) return;
-          if (cost > maxCost) {
-            throw new GraphQLError(`The query's estimated cost ${cost} exceeds the limit ${maxCost}`, {
-              extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, details: { cost, maxCost }, http: { status: 400 } },
+          if ('variableError' in verdict) {
+            throw new GraphQLError(verdict.variableError.message, {
+              nodes: verdict.variableError.nodes,
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            });
+          }
+          if (verdict.cost !== null && verdict.cost > maxCost) {
+            throw new GraphQLError(`The query's estimated cost ${verdict.cost} exceeds the limit ${maxCost}`, {
+              extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, details: { cost: verdict.cost, maxCost }, http: { status: 400 } },
             });
           }
         },
