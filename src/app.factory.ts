@@ -1,15 +1,14 @@
 import 'reflect-metadata';
-import { ValidationPipe, type INestApplication, type LogLevel } from '@nestjs/common';
+import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { ValidationError } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Logger as NestPinoLogger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { bodyDepthLimit } from './common/body-depth-limit.js';
-import { DomainError, ErrorCode } from './common/domain-error.js';
 import { requestIdMiddleware, requestIdOf } from './common/request-id.js';
+import { CachingValidationPipe } from './common/validation-pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { EmbeddedPostgres } from './database/embedded-postgres.js';
 import { MetricsService } from './metrics/metrics.service.js';
@@ -22,32 +21,9 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-function flattenViolations(errors: ValidationError[], parent = ''): Array<{ field: string; rules: string[]; messages: string[] }> {
-  const out: Array<{ field: string; rules: string[]; messages: string[] }> = [];
-  for (const e of errors) {
-    const field = /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : parent ? `${parent}.${e.property}` : e.property;
-    if (e.constraints) out.push({ field, rules: Object.keys(e.constraints), messages: Object.values(e.constraints) });
-    if (e.children?.length) out.push(...flattenViolations(e.children, field));
-  }
-  return out;
-}
-
 /** One validation for REST bodies, REST queries and GraphQL arguments alike. */
-export function buildValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    transform: true,
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: false,
-    exceptionFactory: (errors) => {
-      const violations = flattenViolations(errors);
-      return new DomainError(
-        ErrorCode.VALIDATION_FAILED,
-        violations.map((v) => v.messages.join(', ')).join('; ') || 'Invalid input',
-        { violations },
-      );
-    },
-  });
+export function buildValidationPipe(): CachingValidationPipe {
+  return new CachingValidationPipe();
 }
 
 function logLevels(level: string): LogLevel[] {

@@ -1,0 +1,80 @@
+import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import type { ValidationError } from 'class-validator';
+import { DomainError, ErrorCode } from './domain-error.js';
+
+function flattenViolations(errors: ValidationError[], parent = ''): Array<{ field: string; rules: string[]; messages: string[] }> {
+  const out: Array<{ field: string; rules: string[]; messages: string[] }> = [];
+  for (const e of errors) {
+    const field = /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : parent ? `${parent}.${e.property}` : e.property;
+    if (e.constraints) out.push({ field, rules: Object.keys(e.constraints), messages: Object.values(e.constraints) });
+    if (e.children?.length) out.push(...flattenViolations(e.children, field));
+  }
+  return out;
+}
+
+/** Validated inputs remembered per input class, and the longest input (as JSON) remembered. */
+const MAX_REMEMBERED_PER_CLASS = 512;
+const MAX_REMEMBERED_JSON = 4096;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
+ * The one validation of REST bodies, REST queries and GraphQL arguments (class-transformer, then
+ * class-validator, with unknown properties refused).
+ *
+ * Validation is a pure function of the input class and the input, and a portal or a bot sends the
+ * same few inputs again and again, while class-transformer and class-validator cost as much as the
+ * whole answer (a fifth of a `nodeCapacity` request). So a valid input's instance is remembered per
+ * class and input JSON (bounded, least recently used out first) and handed out again, deep-frozen
+ * so that no caller can change what the next request gets. Invalid inputs are validated every time.
+ */
+export class CachingValidationPipe extends ValidationPipe {
+  private readonly remembered = new Map<Function, Map<string, unknown>>();
+
+  constructor() {
+    super({
+      transform: true,
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: false,
+      exceptionFactory: (errors) => {
+        const violations = flattenViolations(errors);
+        return new DomainError(ErrorCode.VALIDATION_FAILED, violations.map((v) => v.messages.join(', ')).join('; ') || 'Invalid input', { violations });
+      },
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const metatype = metadata.metatype;
+    // Primitives (route params such as a type name) and untyped arguments pass through cheaply as they are.
+    if (!metatype || value === null || typeof value !== 'object' || !this.toValidate(metadata)) return super.transform(value, metadata);
+    let key: string;
+    try {
+      key = JSON.stringify(value);
+    } catch {
+      return super.transform(value, metadata);
+    }
+    if (key.length > MAX_REMEMBERED_JSON) return super.transform(value, metadata);
+    let byInput = this.remembered.get(metatype);
+    if (byInput === undefined) {
+      byInput = new Map();
+      this.remembered.set(metatype, byInput);
+    }
+    if (byInput.has(key)) {
+      const hit = byInput.get(key);
+      byInput.delete(key);
+      byInput.set(key, hit);
+      return hit;
+    }
+    const validated = deepFreeze(await super.transform(value, metadata));
+    if (byInput.size >= MAX_REMEMBERED_PER_CLASS) byInput.delete(byInput.keys().next().value as string);
+    byInput.set(key, validated);
+    return validated;
+  }
+}
