@@ -1,6 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NodeCapacityOptionsInput, NodeCapacityQuery, NodeGroupSizingInput, SubnetUsageInput, WindowsServicesQuery } from './capacity.inputs.js';
+import type { Response } from 'express';
+import { jsonOf } from '../common/json-body.js';
 import { ModeComparison, NodeCapacity, NodeGroupSizing, SubnetUsage, WindowsServicesCheck } from './capacity.models.js';
 import { CapacityService } from './capacity.service.js';
 
@@ -40,8 +42,10 @@ export class CapacityController {
   @ApiOkResponse({ type: NodeGroupSizing })
   @ApiBadRequestResponse({ description: BAD_INPUT })
   @ApiNotFoundResponse({ description: 'INSTANCE_TYPE_NOT_FOUND (a listed instance type)' })
-  sizing(@Body() body: NodeGroupSizingInput): NodeGroupSizing {
-    return this.capacity.sizeNodeGroups(body);
+  sizing(@Body() body: NodeGroupSizingInput, @Res({ passthrough: true }) res: Response): string {
+    // The same input gets the same (cached) answer object: its JSON is made once, not per request.
+    res.type('application/json');
+    return jsonOf(this.capacity.sizeNodeGroups(body));
   }
 
   @Get(':instanceType/compare')

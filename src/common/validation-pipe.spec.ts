@@ -1,0 +1,81 @@
+import 'reflect-metadata';
+import { describe, expect, it } from 'vitest';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { CachingValidationPipe } from './validation-pipe.js';
+import { DomainError } from './domain-error.js';
+import { jsonOf } from './json-body.js';
+
+class Inner {
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  count!: number;
+}
+
+class Outer {
+  @IsString()
+  name!: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => Inner)
+  inner?: Inner;
+}
+
+const body = { type: 'body' as const, metatype: Outer, data: undefined };
+
+describe('CachingValidationPipe', () => {
+  it('hands out the same deep-frozen instance for the same valid input', async () => {
+    const pipe = new CachingValidationPipe();
+    const a = (await pipe.transform({ name: 'x', inner: { count: 3 } }, body)) as Outer;
+    const b = (await pipe.transform({ name: 'x', inner: { count: 3 } }, body)) as Outer;
+    expect(a).toBeInstanceOf(Outer);
+    expect(a.inner).toBeInstanceOf(Inner);
+    expect(b).toBe(a);
+    expect(Object.isFrozen(a) && Object.isFrozen(a.inner)).toBe(true);
+    expect(() => {
+      (a.inner as Inner).count = 9;
+    }).toThrow(TypeError);
+  });
+
+  it('tells different inputs and different classes apart', async () => {
+    const pipe = new CachingValidationPipe();
+    const a = (await pipe.transform({ name: 'x', inner: { count: 3 } }, body)) as Outer;
+    const b = (await pipe.transform({ name: 'x', inner: { count: 4 } }, body)) as Outer;
+    expect(b).not.toBe(a);
+    expect(b.inner?.count).toBe(4);
+    const inner = await pipe.transform({ count: 3 }, { type: 'body', metatype: Inner, data: undefined });
+    expect(inner).toBeInstanceOf(Inner);
+  });
+
+  it('refuses an invalid input every time, even after the valid one was remembered', async () => {
+    const pipe = new CachingValidationPipe();
+    await pipe.transform({ name: 'x', inner: { count: 3 } }, body);
+    for (let i = 0; i < 2; i++) {
+      await expect(pipe.transform({ name: 'x', inner: { count: 11 } }, body)).rejects.toBeInstanceOf(DomainError);
+      await expect(pipe.transform({ name: 'x', extra: true }, body)).rejects.toMatchObject({ message: expect.stringContaining('extra') });
+    }
+  });
+
+  it('validates inputs too long to remember without remembering them', async () => {
+    const pipe = new CachingValidationPipe();
+    const long = { name: 'y'.repeat(5000) };
+    const a = await pipe.transform(long, body);
+    const b = await pipe.transform(long, body);
+    expect(b).not.toBe(a);
+    expect(b).toEqual(a);
+  });
+});
+
+describe('jsonOf', () => {
+  it('serialises an answer once and returns the same text for the same object', () => {
+    const answer = { options: [{ instanceType: 'm5.large', nodes: 3 }] };
+    const first = jsonOf(answer);
+    expect(JSON.parse(first)).toEqual(answer);
+    // Remembered per object: a (forbidden) change after the first call is not seen, a new object is.
+    answer.options[0]!.nodes = 4;
+    expect(jsonOf(answer)).toBe(first);
+    expect(JSON.parse(jsonOf({ ...answer })).options[0].nodes).toBe(4);
+  });
+});
