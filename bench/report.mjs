@@ -171,7 +171,8 @@ export function renderResults(res, analysis) {
     L.push(`## 5. ${res.conf.soakSeconds}-second load at ${res.conf.soakConnections} connections`, '');
     L.push(
       `A mix of ${s.mix} requests cycled per connection (GraphQL nodeCapacity x2, instanceTypes(first: 100), sizeNodeGroups, \`{ __typename }\`; REST capacity, compare, sizing, ` +
-        'an instance type, a filtered page), LOG_LEVEL=warn, after a 5 s warm-up at the same load.',
+        `an instance type, a filtered page), LOG_LEVEL=warn, after a ${s.warmupSeconds ?? 5} s warm-up at the same load ` +
+        '(V8 grows its heap lazily under a new load; the measured minute starts once it has settled).',
       '',
     );
     L.push('| figure | value |', '|---|---:|');
@@ -180,6 +181,11 @@ export function renderResults(res, analysis) {
     L.push(`| errors / timeouts / non-2xx / GraphQL errors | ${s.errors} / ${s.timeouts} / ${s.non2xx} / ${s.graphqlErrors} |`);
     L.push(`| RSS after ready, at start, at end, peak, 5 s after | ${mib(s.rssAfterReady)}, ${mib(s.rssStart)}, ${mib(s.rssEnd)}, ${mib(s.rssMax)}, ${mib(s.rssIdle)} |`);
     L.push(`| V8 heap used at start, at end, 5 s after (from /metrics) | ${mib(s.heapStart)}, ${mib(s.heapEnd)}, ${mib(s.heapIdle)} |`);
+    if (s.rssSamples?.length) {
+      const every = Math.max(1, Math.round(s.rssSamples.length / 6));
+      const marks = s.rssSamples.map((v, i) => [i + 1, v]).filter(([t]) => t % every === 0);
+      L.push(`| RSS during the load (s: MiB) | ${marks.map(([t, v]) => `${t}: ${Math.round(v / 2 ** 20)}`).join(', ')} |`);
+    }
     L.push(`| RSS growth start to end | ${pct(growth, 1)} |`);
     L.push('');
     goals.push({
