@@ -1,10 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectPath } from '../../src/common/project-path.js';
-import { DataDirectoryInUseError, EmbeddedPostgres } from '../../src/database/embedded-postgres.js';
+import { DataDirectoryInUseError, EmbeddedPostgres, embeddedWorkerScript } from '../../src/database/embedded-postgres.js';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app.js';
 
 // Without DATABASE_URL the service runs on the embedded database in DATA_DIR
@@ -29,6 +31,11 @@ describe('embedded database (no DATABASE_URL)', () => {
     expect(gql.body.data.instanceType.ipv4AddressesPerInterface).toBe(10);
     const rest = await app!.http.get('/api/v1/instance-types?family=m5&first=3').expect(200);
     expect(rest.body.nodes).toHaveLength(3);
+  });
+
+  it('runs PGlite on a worker thread (the compiled worker in dist/, which `npm test` builds first)', () => {
+    expect(embeddedWorkerScript()?.href).toBe(pathToFileURL(projectPath('dist', 'src', 'database', 'embedded-postgres.worker.js')).href);
+    expect(app!.running.embedded?.thread).toBe('worker');
   });
 
   it('refuses a second opener of the same data directory in this process', async () => {
@@ -80,5 +87,119 @@ describe('embedded database (no DATABASE_URL)', () => {
     // the refresh lock on the embedded database is the in-process guard; the route still needs a key
     await app.http.post('/api/v1/catalog/refreshes').send({}).expect(401);
     expect(adminAuth.authorization).toMatch(/^Bearer /);
+  });
+});
+
+const LOCK = 'eks-net-planner.lock';
+
+async function selectOne(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<{ one: number }>('select 1 as one')).rows[0]!.one;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A data directory whose PostgreSQL files PGlite cannot open. */
+function brokenDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'planner-broken-'));
+  mkdirSync(join(dir, 'pgdata'));
+  writeFileSync(join(dir, 'pgdata', 'PG_VERSION'), 'not a version\n');
+  return dir;
+}
+
+describe('embedded database: worker thread, in-thread, early start', () => {
+  const dirs: string[] = [];
+  const tempDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planner-thread-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves in-thread when asked, then on a worker thread over the same files; each stop releases the lock', async () => {
+    const dir = tempDir();
+    const inThread = await EmbeddedPostgres.start(dir, { thread: 'main' });
+    expect(inThread.thread).toBe('main');
+    expect(existsSync(join(dir, LOCK))).toBe(true);
+    expect(await selectOne(inThread.url)).toBe(1);
+    await inThread.stop();
+    expect(existsSync(join(dir, LOCK))).toBe(false);
+
+    const onWorker = await EmbeddedPostgres.start(dir, { thread: 'worker' });
+    expect(onWorker.thread).toBe('worker');
+    expect(await selectOne(onWorker.url)).toBe(1);
+    await onWorker.stop();
+    await onWorker.stop(); // a second stop is the first one's
+    expect(existsSync(join(dir, LOCK))).toBe(false);
+  });
+
+  for (const thread of ['worker', 'main'] as const) {
+    it(`an error from PGlite.create rejects start and releases the lock (${thread} thread)`, async () => {
+      const dir = brokenDataDir();
+      dirs.push(dir);
+      await expect(EmbeddedPostgres.start(dir, { thread })).rejects.toThrow(/PGlite failed to initialize/);
+      expect(existsSync(join(dir, LOCK))).toBe(false);
+      // released in this process too: a second attempt fails on the files again, not on the lock
+      await expect(EmbeddedPostgres.start(dir, { thread })).rejects.toThrow(/PGlite failed to initialize/);
+    });
+  }
+
+  it('startEarly takes the lock at once and hands its database to the next start', async () => {
+    const dir = tempDir();
+    EmbeddedPostgres.startEarly(dir);
+    expect(existsSync(join(dir, LOCK))).toBe(true);
+    expect(() => EmbeddedPostgres.startEarly(dir)).toThrow(DataDirectoryInUseError);
+    const db = await EmbeddedPostgres.start(dir);
+    expect(db.thread).toBe('worker');
+    expect(await selectOne(db.url)).toBe(1);
+    await expect(EmbeddedPostgres.start(dir)).rejects.toBeInstanceOf(DataDirectoryInUseError);
+    await db.stop();
+    expect(existsSync(join(dir, LOCK))).toBe(false);
+  });
+
+  it('startEarly reports an error from PGlite.create to the start that takes it over; discardEarlyStarts stops one nobody took', async () => {
+    const broken = brokenDataDir();
+    dirs.push(broken);
+    EmbeddedPostgres.startEarly(broken);
+    await expect(EmbeddedPostgres.start(broken)).rejects.toThrow(/PGlite failed to initialize/);
+    expect(existsSync(join(broken, LOCK))).toBe(false);
+
+    const dir = tempDir();
+    EmbeddedPostgres.startEarly(dir);
+    await EmbeddedPostgres.discardEarlyStarts();
+    expect(existsSync(join(dir, LOCK))).toBe(false);
+    const again = await EmbeddedPostgres.start(dir);
+    await again.stop();
+  });
+
+  it('leaves no worker thread behind: a process that stops its database, or fails to start it, ends by itself', () => {
+    const module = pathToFileURL(projectPath('dist', 'src', 'database', 'embedded-postgres.js')).href;
+    const script = `
+      const { EmbeddedPostgres } = await import(${JSON.stringify(module)});
+      const [dir, broken] = process.argv.slice(2);
+      const db = await EmbeddedPostgres.start(dir);
+      console.log('started on ' + db.thread);
+      await db.stop();
+      await EmbeddedPostgres.start(broken).catch((err) => console.log('refused: ' + err.message));
+    `;
+    const broken = brokenDataDir();
+    dirs.push(broken);
+    const scriptFile = join(tempDir(), 'start-stop.mjs');
+    writeFileSync(scriptFile, script);
+    // No process.exit in the script: the child ends only once nothing (no worker) keeps it alive.
+    const child = spawnSync(process.execPath, [scriptFile, tempDir(), broken], {
+      encoding: 'utf8',
+      timeout: 90_000,
+    });
+    expect(child.stderr).toBe('');
+    expect(child.stdout).toContain('started on worker');
+    expect(child.stdout).toContain('refused: PGlite failed to initialize');
+    expect(child.signal).toBeNull();
+    expect(child.status).toBe(0);
   });
 });
