@@ -158,7 +158,7 @@ export class CatalogRefreshService implements OnApplicationShutdown {
       ec2Requests = fetched.requestCount;
       const described = fetched.records.map(mapInstanceTypeRecord);
 
-      const after = await this.repository.transaction(async (manager) => {
+      const rows = await this.repository.transaction(async (manager) => {
         const current = new Map(
           (await this.repository.loadAll(manager)).map((row) => [row.name, toCatalogInstanceType(row)] as const),
         );
@@ -184,10 +184,11 @@ export class CatalogRefreshService implements OnApplicationShutdown {
           typesRemoved: diff.removed,
           typesChanged: diff.changed,
         });
-        return next;
+        // Read back as committed, sightings included: the view then answers what the table holds.
+        return this.repository.loadAll(manager);
       });
       // Only after the commit: readers switch to the new catalog all at once.
-      this.catalog.replaceView([...after.values()], run.id);
+      this.catalog.replaceViewWithRows(rows, run.id);
       this.metrics.onRefreshFinished('SUCCEEDED', (Date.now() - started) / 1000);
       this.logger.log(`[refresh ${run.id}] succeeded in ${Date.now() - started} ms`);
     } catch (err) {

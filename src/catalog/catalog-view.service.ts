@@ -1,30 +1,50 @@
 import { Injectable } from '@nestjs/common';
 import type { CatalogInstanceType } from './core/instance-type.facts.js';
 
+/** When the catalog first and last saw a type, as `instance_type` records it. */
+export interface SeenTimes {
+  readonly firstSeenAt: Date | null;
+  readonly lastSeenAt: Date | null;
+}
+
 /**
- * The whole catalog in memory, for answers that scan every type (node-group sizing) or look
- * one up on every keystroke (capacity). It is replaced whole, never mutated: a refresh
- * builds a new one, so a reader always sees one consistent catalog.
+ * The whole catalog in memory, for answers that scan every type (node-group sizing), look one
+ * up on every keystroke (capacity) or page through it (instanceTypes). It is replaced whole,
+ * never mutated: a refresh builds a new one, so a reader always sees one consistent catalog.
  */
 export interface CatalogSnapshotView {
   /** Identifies the catalog content: the id of the refresh run that produced it. */
   readonly version: string | null;
   readonly loadedAt: Date;
+  /** Ordered by name in character-code order (`<` on the ASCII names), like PostgreSQL's C collation. */
   readonly types: ReadonlyArray<CatalogInstanceType>;
   readonly byName: ReadonlyMap<string, CatalogInstanceType>;
+  /**
+   * First and last sightings by name, kept apart from the facts so the capacity cores see facts
+   * only. Filled when the view is read from the database; a view installed from bare facts has none.
+   */
+  readonly seenAt: ReadonlyMap<string, SeenTimes>;
 }
+
+const NO_SEEN_TIMES: ReadonlyMap<string, SeenTimes> = new Map();
 
 @Injectable()
 export class CatalogViewService {
   private view: CatalogSnapshotView | null = null;
 
-  replace(types: CatalogInstanceType[], version: string | null, loadedAt: Date): void {
+  replace(
+    types: CatalogInstanceType[],
+    version: string | null,
+    loadedAt: Date,
+    seenAt: ReadonlyMap<string, SeenTimes> = NO_SEEN_TIMES,
+  ): void {
     const sorted = [...types].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     this.view = {
       version,
       loadedAt,
       types: Object.freeze(sorted),
       byName: new Map(sorted.map((t) => [t.name, t])),
+      seenAt,
     };
   }
 

@@ -5,26 +5,6 @@ import { CatalogRefreshEntity, type RefreshTrigger, type TypeChangeRecord } from
 import type { CatalogInstanceType } from './core/instance-type.facts.js';
 import { InstanceTypeEntity } from './instance-type.entity.js';
 
-export interface InstanceTypeFilter {
-  families?: string[];
-  hypervisor?: string;
-  nitro?: boolean;
-  bareMetal?: boolean;
-  architecture?: string;
-  currentGeneration?: boolean;
-  minVcpus?: number;
-  maxVcpus?: number;
-  minMemoryMiB?: number;
-  maxMemoryMiB?: number;
-  region?: string;
-}
-
-export interface InstanceTypePage {
-  rows: InstanceTypeEntity[];
-  totalCount: number;
-  hasNextPage: boolean;
-}
-
 /** Columns a refresh writes. */
 type InstanceTypeRow = Omit<InstanceTypeEntity, 'firstSeenAt' | 'lastSeenAt' | 'lastRefreshId'>;
 
@@ -97,40 +77,6 @@ export class CatalogRepository {
 
   async loadAll(manager: EntityManager = this.dataSource.manager): Promise<InstanceTypeEntity[]> {
     return manager.getRepository(InstanceTypeEntity).find({ order: { name: 'ASC' } });
-  }
-
-  async findPage(filter: InstanceTypeFilter, first: number, after: string | null): Promise<InstanceTypePage> {
-    const qb = this.dataSource.getRepository(InstanceTypeEntity).createQueryBuilder('t');
-    if (filter.families?.length) qb.andWhere('t.family IN (:...families)', { families: filter.families });
-    if (filter.hypervisor !== undefined) qb.andWhere('t.hypervisor = :hypervisor', { hypervisor: filter.hypervisor });
-    if (filter.nitro !== undefined) {
-      qb.andWhere(
-        filter.nitro
-          ? "(t.hypervisor = 'nitro' OR t.bare_metal)"
-          : "(t.hypervisor IS DISTINCT FROM 'nitro' AND NOT t.bare_metal)",
-      );
-    }
-    if (filter.bareMetal !== undefined) qb.andWhere('t.bare_metal = :bareMetal', { bareMetal: filter.bareMetal });
-    if (filter.architecture !== undefined) {
-      qb.andWhere(':architecture = ANY(t.architectures)', { architecture: filter.architecture });
-    }
-    if (filter.currentGeneration !== undefined) {
-      qb.andWhere('t.current_generation = :currentGeneration', { currentGeneration: filter.currentGeneration });
-    }
-    if (filter.minVcpus !== undefined) qb.andWhere('t.vcpus >= :minVcpus', { minVcpus: filter.minVcpus });
-    if (filter.maxVcpus !== undefined) qb.andWhere('t.vcpus <= :maxVcpus', { maxVcpus: filter.maxVcpus });
-    if (filter.minMemoryMiB !== undefined) qb.andWhere('t.memory_mib >= :minMem', { minMem: filter.minMemoryMiB });
-    if (filter.maxMemoryMiB !== undefined) qb.andWhere('t.memory_mib <= :maxMem', { maxMem: filter.maxMemoryMiB });
-    if (filter.region !== undefined) qb.andWhere(':region = ANY(t.regions)', { region: filter.region });
-
-    const totalCount = await qb.getCount();
-    if (after !== null) qb.andWhere('t.name > :after', { after });
-    const rows = await qb
-      .orderBy('t.name', 'ASC')
-      .limit(first + 1)
-      .getMany();
-    const hasNextPage = rows.length > first;
-    return { rows: hasNextPage ? rows.slice(0, first) : rows, totalCount, hasNextPage };
   }
 
   /**

@@ -3,13 +3,13 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DomainError, ErrorCode, validationError } from '../common/domain-error.js';
 import { CatalogRepository, toCatalogInstanceType } from './catalog.repository.js';
 import type { InstanceTypeEntity } from './instance-type.entity.js';
-import { CatalogViewService } from './catalog-view.service.js';
+import { CatalogViewService, type CatalogSnapshotView, type SeenTimes } from './catalog-view.service.js';
 import type { CatalogInstanceType } from './core/instance-type.facts.js';
+import { instanceTypePredicate } from './core/instance-type.filter.js';
 import { diffCatalogs } from './core/catalog-diff.js';
 import { readBundledSnapshot } from './core/snapshot.js';
-import type { InstanceTypeFilterInput } from './instance-types.args.js';
+import type { InstanceTypeConnection, InstanceTypeEdge, InstanceTypeFilterInput } from './instance-types.args.js';
 import { toInstanceTypeModel, type InstanceType } from './instance-type.model.js';
-import type { InstanceTypeConnection } from './instance-types.args.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
@@ -29,11 +29,29 @@ function decodeCursor(cursor: string): string {
   return decoded.slice(3);
 }
 
+/** Index of the first edge whose name comes after `name` (edges ordered by name, `<` order). */
+function firstAfter(edges: ReadonlyArray<InstanceTypeEdge>, name: string): number {
+  let lo = 0;
+  let hi = edges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (edges[mid].node.name > name) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** Reads of the instance catalog, and keeping the in-memory view in step with the database. */
 @Injectable()
 export class CatalogService implements OnModuleDestroy {
   private readonly logger = new Logger(CatalogService.name);
   private pollTimer: NodeJS.Timeout | undefined;
+  /**
+   * One edge (cursor and model) per type, built on the first page asked of a view and shared by
+   * every page of it after that. Keyed on the view object, so a new view starts afresh and the
+   * old one's edges go with it: at most one catalog's worth per live view.
+   */
+  private readonly edgesByView = new WeakMap<CatalogSnapshotView, ReadonlyArray<InstanceTypeEdge>>();
 
   constructor(
     private readonly repository: CatalogRepository,
@@ -69,33 +87,40 @@ export class CatalogService implements OnModuleDestroy {
     if (!Number.isInteger(size) || size < 0 || size > this.config.limits.maxPageSize) {
       throw validationError('first', 'PAGE_SIZE', `first must be between 0 and ${this.config.limits.maxPageSize}`);
     }
-    const page = await this.repository.findPage(
-      {
-        families: f.family,
-        hypervisor: f.hypervisor,
-        nitro: f.nitro,
-        bareMetal: f.bareMetal,
-        architecture: f.architecture,
-        currentGeneration: f.currentGeneration,
-        minVcpus: f.minVcpus,
-        maxVcpus: f.maxVcpus,
-        minMemoryMiB: f.minMemoryMiB,
-        maxMemoryMiB: f.maxMemoryMiB,
-        region: f.region,
-      },
-      size,
-      after ? decodeCursor(after) : null,
-    );
-    const edges = page.rows.map((row) => ({
-      cursor: encodeCursor(row.name),
-      node: rowToModel(row),
-    }));
+    const start = after ? decodeCursor(after) : null;
+    // From the in-memory view, never SQL per page. It is the database's content: replaced before a
+    // refresh on this replica returns, and on other replicas within CATALOG_VIEW_POLL_MS, as
+    // capacity answers are. Ordered by name in character-code order (`<`, PostgreSQL's C collation)
+    // whatever the database's collation, and `after` is compared the same way.
+    const view = this.view.current();
+    const all = view ? this.edgesOf(view) : [];
+    const predicate = instanceTypePredicate(f);
+    const matches = predicate && view ? all.filter((_, i) => predicate(view.types[i])) : all;
+    const from = start === null ? 0 : firstAfter(matches, start);
+    const edges = matches.slice(from, from + size);
     return {
-      totalCount: page.totalCount,
+      totalCount: matches.length,
       edges,
       nodes: edges.map((e) => e.node),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: { hasNextPage: from + size < matches.length, endCursor: edges.at(-1)?.cursor ?? null },
     };
+  }
+
+  private edgesOf(view: CatalogSnapshotView): ReadonlyArray<InstanceTypeEdge> {
+    let edges = this.edgesByView.get(view);
+    if (!edges) {
+      // Frozen: the same objects answer every request until the next refresh.
+      edges = Object.freeze(
+        view.types.map((t) =>
+          Object.freeze({
+            cursor: encodeCursor(t.name),
+            node: Object.freeze(toInstanceTypeModel({ ...t, ...view.seenAt.get(t.name) })),
+          }),
+        ),
+      );
+      this.edgesByView.set(view, edges);
+    }
+    return edges;
   }
 
   /** A type from the in-memory catalog, or INSTANCE_TYPE_NOT_FOUND naming close matches. */
@@ -160,9 +185,24 @@ export class CatalogService implements OnModuleDestroy {
   async reloadView(): Promise<void> {
     const latest = await this.repository.latestSuccessfulRun();
     const rows = await this.repository.loadAll();
-    this.view.replace(rows.map(toCatalogInstanceType), latest?.id ?? null, new Date());
+    this.replaceViewWithRows(rows, latest?.id ?? null);
   }
 
+  /**
+   * Installs the catalog as the database has it, first and last sightings included, so pages
+   * from the view answer what a read of `instance_type` would.
+   */
+  replaceViewWithRows(rows: InstanceTypeEntity[], version: string | null): void {
+    const seenAt = new Map<string, SeenTimes>(
+      rows.map((r) => [r.name, { firstSeenAt: r.firstSeenAt, lastSeenAt: r.lastSeenAt }]),
+    );
+    this.view.replace(rows.map(toCatalogInstanceType), version, new Date(), seenAt);
+  }
+
+  /**
+   * Installs bare facts, as tests do to stand in for a refresh; without sightings, firstSeenAt and
+   * lastSeenAt answer null.
+   */
   replaceView(types: CatalogInstanceType[], version: string): void {
     this.view.replace(types, version, new Date());
   }

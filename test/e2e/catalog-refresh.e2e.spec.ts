@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeEc2, type FakeEc2 } from '../support/fake-ec2/index.js';
 import { ADMIN_KEY, adminAuth, startTestApp, type TestApp } from '../support/test-app.js';
@@ -68,6 +69,39 @@ describe('catalog refresh from EC2', () => {
     expect(list.body.data.catalogRefreshes.at(-1).trigger).toBe('BUNDLED_SNAPSHOT');
     const rest = await app.http.get('/api/v1/catalog/refreshes').expect(200);
     expect(rest.body[0].id).toBe(run.id);
+  });
+
+  it('as soon as a refresh returns, pages answer what instance_type holds, first and last sightings included', async () => {
+    const nodes: any[] = [];
+    let after: string | undefined;
+    do {
+      const res: any = await app.http.get('/api/v1/instance-types').query({ first: 500, ...(after ? { after } : {}) }).expect(200);
+      nodes.push(...res.body.nodes);
+      after = res.body.pageInfo.hasNextPage ? res.body.pageInfo.endCursor : undefined;
+    } while (after);
+    const db = new pg.Client({ connectionString: app.databaseUrl! });
+    await db.connect();
+    let rows: Array<{ name: string; first_seen_at: Date; last_seen_at: Date }>;
+    try {
+      rows = (await db.query('SELECT name, first_seen_at, last_seen_at FROM instance_type ORDER BY name COLLATE "C"')).rows;
+    } finally {
+      await db.end();
+    }
+    expect(nodes.map((n) => [n.name, n.firstSeenAt, n.lastSeenAt])).toEqual(
+      rows.map((r) => [r.name, r.first_seen_at.toISOString(), r.last_seen_at.toISOString()]),
+    );
+    const byName = new Map(nodes.map((n) => [n.name, n]));
+    expect(byName.has('t2.nano')).toBe(false);
+    // Added: first seen by the refresh. Changed: seen again, first sighting kept.
+    const zz9 = byName.get('zz9.large');
+    expect(zz9.firstSeenAt).toBe(zz9.lastSeenAt);
+    const c5 = byName.get('c5.large');
+    expect(c5.ipv4AddressesPerInterface).toBe(12);
+    expect(c5.firstSeenAt < c5.lastSeenAt).toBe(true);
+    expect(c5.lastSeenAt).toBe(zz9.lastSeenAt);
+    for (const name of ['zz9.large', 'c5.large', 'm5.large']) {
+      expect(byName.get(name)).toEqual((await app.http.get(`/api/v1/instance-types/${name}`).expect(200)).body);
+    }
   });
 
   it('a second refresh with nothing new changes nothing', async () => {
@@ -192,6 +226,26 @@ describe('catalog refresh from EC2', () => {
       }
       expect(status).toBe(200);
       expect((await capacity(replica)).body.ipLimitedPods).toBe(29); // m5.large's figures: 3 * (10 - 1) + 2
+    } finally {
+      await replica.close();
+    }
+  });
+
+  it('another replica on the same database follows a refresh in its instanceTypes pages', async () => {
+    const replica = await startTestApp({ databaseUrl: app.databaseUrl!, env: { CATALOG_VIEW_POLL_MS: '200' } });
+    try {
+      const page = (r: TestApp) => r.http.get('/api/v1/instance-types?family=zz5').expect(200);
+      expect((await page(replica)).body.totalCount).toBe(0);
+      ec2.putType({ ...structuredClone(ec2.data.types.get('m5.large')!), InstanceType: 'zz5.large' } as any, ['us-east-1']);
+      await app.http.post('/api/v1/catalog/refreshes').set(adminAuth).send({ regions: ['us-east-1'] }).expect(201);
+      const here = (await page(app)).body;
+      expect(here.nodes.map((n: any) => n.name)).toEqual(['zz5.large']);
+      let there: any;
+      for (let i = 0; i < 50 && there?.totalCount !== 1; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        there = (await page(replica)).body;
+      }
+      expect(there).toEqual(here);
     } finally {
       await replica.close();
     }
