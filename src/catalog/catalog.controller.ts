@@ -38,7 +38,11 @@ export class CatalogController {
   }
 
   @Get('instance-types')
-  @ApiOperation({ summary: 'Instance types matching the filters, a page at a time, ordered by name' })
+  @ApiOperation({
+    summary: 'Instance types matching the filters, a page at a time, ordered by name',
+    description:
+      "Names are compared in character-code order (as PostgreSQL's C collation sorts; the same whatever the database).",
+  })
   @ApiOkResponse({ type: InstanceTypeConnection })
   listInstanceTypes(@Query() query: InstanceTypesQuery): Promise<InstanceTypeConnection> {
     const { first, after, ...filter } = query;

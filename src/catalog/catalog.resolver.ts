@@ -19,7 +19,11 @@ export class CatalogResolver {
     return this.catalog.findInstanceType(name);
   }
 
-  @Query(() => InstanceTypeConnection, { description: 'Instance types matching a filter, a page at a time, ordered by name.' })
+  @Query(() => InstanceTypeConnection, {
+    description:
+      'Instance types matching a filter, a page at a time, ordered by name in character-code order ' +
+      '(as PostgreSQL\'s C collation sorts; the same whatever the database).',
+  })
   instanceTypes(@Args() args: InstanceTypesArgs): Promise<InstanceTypeConnection> {
     return this.catalog.listInstanceTypes(args.filter, args.first, args.after);
   }
