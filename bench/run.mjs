@@ -144,7 +144,12 @@ async function soakSection(dbUrl) {
 }
 
 // ---- 4. Start to ready and RSS, in child processes ---------------------------------------------
+// What `npm start` and the image run: the esbuild bundle of dist/ (`npm run bundle`);
+// BENCH_STARTUP_SCRIPT=dist/src/main.js measures the unbundled build instead.
+const STARTUP_SCRIPT = env.BENCH_STARTUP_SCRIPT ?? 'dist/bundle/main.mjs';
+
 async function startupSection() {
+  if (!existsSync(join(ROOT, STARTUP_SCRIPT))) throw new Error(`${STARTUP_SCRIPT} is missing: run \`npm run bench\` (it builds and bundles first)`);
   const embeddedExisting = mkdtempSync(join(TMP, 'embedded-existing-'));
   cleanups.push(async () => rmSync(embeddedExisting, { recursive: true, force: true }));
   const pgExisting = `${DB}_startup`;
@@ -152,7 +157,7 @@ async function startupSection() {
   cleanups.push(() => dropDatabase(pgExisting));
   // Prepare the "existing" ones: a first start migrates and loads the bundled catalog.
   for (const e of [{ DATA_DIR: embeddedExisting }, { DATABASE_URL: pgExistingUrl }]) {
-    const svc = await startService({ name: 'service-startup-prepare', env: e });
+    const svc = await startService({ name: 'service-startup-prepare', script: STARTUP_SCRIPT, env: e });
     await svc.stop();
   }
   const kinds = ['postgres-existing', 'postgres-fresh', 'embedded-existing', 'embedded-fresh'];
@@ -173,7 +178,7 @@ async function startupSection() {
         envFor = { DATA_DIR: dir };
         after = async () => rmSync(dir, { recursive: true, force: true });
       }
-      const svc = await startService({ name: `service-startup-${kind}`, env: envFor });
+      const svc = await startService({ name: `service-startup-${kind}`, script: STARTUP_SCRIPT, env: envFor });
       const rssReady = svc.rss();
       await sleep(1000);
       const rssSettled = svc.rss();
