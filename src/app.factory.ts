@@ -1,20 +1,22 @@
 import 'reflect-metadata';
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger as NestPinoLogger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
-import { bodyDepthLimit } from './common/body-depth-limit.js';
-import { requestIdMiddleware, requestIdOf } from './common/request-id.js';
+import { MAX_BODY_DEPTH, nestsDeeperThan } from './common/body-depth-limit.js';
+import { DomainError, ErrorCode } from './common/domain-error.js';
+import { mapError, restErrorBody } from './common/error-mapping.js';
+import { requestIdFor } from './common/request-id.js';
 import { CachingValidationPipe } from './common/validation-pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { EmbeddedPostgres } from './database/embedded-postgres.js';
 import { MetricsService } from './metrics/metrics.service.js';
 
 export interface RunningApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   config: AppConfig;
   embedded: EmbeddedPostgres | null;
   /** Stops the service, then the embedded database (if any). */
@@ -37,12 +39,30 @@ function logLevels(level: string): LogLevel[] {
 /** Builds the whole service: the database (embedded unless DATABASE_URL), Nest, REST docs. */
 export async function createApp(config: AppConfig, options: { logger?: false | LogLevel[] } = {}): Promise<RunningApp> {
   const embedded = config.databaseUrl ? null : await EmbeddedPostgres.start(config.dataDir);
-  let app: NestExpressApplication | undefined;
+  let app: NestFastifyApplication | undefined;
   try {
-    app = await NestFactory.create<NestExpressApplication>(
+    app = await NestFactory.create<NestFastifyApplication>(
       AppModule.register({
         config,
         database: { url: config.databaseUrl ?? embedded!.url, embedded: embedded !== null },
+      }),
+      new FastifyAdapter({
+        bodyLimit: config.limits.bodyBytes,
+        // A hop count (TRUST_PROXY=1) is one of Fastify's trustProxy forms; its adapter's type leaves numbers out.
+        trustProxy: (config.trustProxy ?? false) as boolean | string,
+        // The caller's x-request-id when it is sane, else a new one (requestIdFor); Fastify keeps it as request.id.
+        genReqId: requestIdFor,
+        requestIdHeader: false,
+        logger: false,
+        // Path parameters (instance type names, ids) of any length reach the handlers, which answer
+        // 404 or 400 in the service's error shape; Node's 16 kB header limit bounds the URL anyway.
+        maxParamLength: 16_384,
+        // Errors Fastify answers before routing (a path that is not valid percent-encoding): the
+        // service's error shape and request id, like every other error.
+        frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+          const mapped = mapError(error);
+          reply.code(mapped.httpStatus).header('x-request-id', request.id).send(restErrorBody(mapped, request.id));
+        },
       }),
       { logger: options.logger ?? logLevels(config.logLevel), bodyParser: false, abortOnError: false, bufferLogs: options.logger === undefined },
     );
@@ -50,6 +70,8 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
     if (options.logger === undefined) app.useLogger(app.get(NestPinoLogger));
     configureApp(app, config);
     await app.init();
+    // Routes (GraphQL's among them) are added during init; Fastify serves them once it is ready.
+    await app.getHttpAdapter().getInstance().ready();
   } catch (err) {
     await app?.close().catch(() => {});
     await embedded?.stop().catch(() => {});
@@ -67,41 +89,56 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
   };
 }
 
-function isGraphqlPath(url: string): boolean {
-  return url.startsWith('/graphql') && (url.length === 8 || url[8] === '?');
-}
+/** The routes whose requests are not logged: probes and scrapes every few seconds would drown the log. */
+const QUIET_ROUTES = /^\/(health|metrics)/;
 
-export function configureApp(app: NestExpressApplication, config: AppConfig): void {
-  app.disable('x-powered-by');
-  // No ETag: Express hashed every response body (SHA-1) so that a client could revalidate with If-None-Match.
-  app.set('etag', false);
-  if (config.trustProxy !== null) app.set('trust proxy', config.trustProxy);
-  app.use(requestIdMiddleware);
+export function configureApp(app: NestFastifyApplication, config: AppConfig): void {
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  // Every response carries its request id back; logs and error bodies carry it too.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    done();
+  });
   const metrics = app.get(MetricsService);
-  // One 'finish' listener per request: the HTTP metrics, and one JSON log line (request id, method,
-  // url, route, status, duration) at the level its status calls for, built only when that level is on.
-  // Probes and scrapes every few seconds would drown the log, so /health and /metrics are not logged.
-  app.use((req: Request & { route?: { path?: string } }, res: Response, next: () => void) => {
-    const start = process.hrtime.bigint();
-    res.on('finish', () => {
-      // Apollo is mounted at /graphql, where Express leaves req.url (and req.path) as '/' once it answers.
-      const route = req.route?.path ? `${req.baseUrl ?? ''}${req.route.path}` : isGraphqlPath(req.originalUrl) ? '/graphql' : 'unmatched';
-      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
-      metrics.httpDuration.observe({ method: req.method, route }, seconds);
-      const logger = PinoLogger.root;
-      const level = res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
-      if (!logger?.isLevelEnabled(level) || /^\/(health|metrics)/.test(req.originalUrl)) return;
+  // After each response: the HTTP metrics, and one JSON log line (request id, method, url, route,
+  // status, duration) at the level its status calls for, built only when that level is on.
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    const seconds = reply.elapsedTime / 1e3;
+    metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    metrics.httpDuration.observe({ method: request.method, route }, seconds);
+    const logger = PinoLogger.root;
+    const level = reply.statusCode >= 500 ? 'error' : reply.statusCode >= 400 ? 'warn' : 'info';
+    if (logger?.isLevelEnabled(level) && !QUIET_ROUTES.test(request.url)) {
       logger[level](
-        { reqId: requestIdOf(req), method: req.method, url: req.originalUrl, route, statusCode: res.statusCode, responseTime: Math.round(seconds * 1e3) },
+        { reqId: request.id, method: request.method, url: request.url, route, statusCode: reply.statusCode, responseTime: Math.round(seconds * 1e3) },
         'request completed',
       );
-    });
-    next();
+    }
+    done();
   });
-  app.useBodyParser('json', { limit: config.limits.bodyBytes });
-  app.useBodyParser('text', { limit: config.limits.bodyBytes, type: ['application/yaml', 'text/yaml', 'text/plain'] });
-  app.use(bodyDepthLimit());
+  // JSON bodies: Fastify's own parser (it refuses __proto__ and constructor.prototype keys), then a
+  // nesting limit: a 20 kB body of nested arrays sent class-transformer (the validation pipe) into a
+  // stack overflow.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    parseJson(request, body as string, (err, value) => {
+      if (err) return done(err, undefined);
+      if (nestsDeeperThan(value, MAX_BODY_DEPTH)) {
+        return done(
+          new DomainError(ErrorCode.VALIDATION_FAILED, `The request body nests objects or arrays more than ${MAX_BODY_DEPTH} levels deep`, {
+            rule: 'MAX_DEPTH',
+            maxDepth: MAX_BODY_DEPTH,
+          }),
+          undefined,
+        );
+      }
+      done(null, value);
+    });
+  });
+  // YAML (the Windows policy check takes the manifest itself as its body) is read as text.
+  fastify.addContentTypeParser(['application/yaml', 'text/yaml'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
   app.useGlobalPipes(buildValidationPipe());
 
   // Built on the first request to /api/docs or /api/docs-json, not at start (same document).

@@ -116,7 +116,8 @@ export class AppModule {
             graphiql: false,
             introspection: config.graphql.introspection,
             includeStacktraceInErrorResponses: false,
-            context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+            // @as-integrations/fastify calls the context function with Fastify's request and reply.
+            context: (req: unknown, res: unknown) => ({ req, res }),
             formatError: formatGraphQLError,
             validationRules: [knownOperationTypesRule, depthLimitRule(config.graphql.maxDepth), aliasLimitRule(config.graphql.maxAliases)],
             plugins: [

@@ -1,14 +1,14 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import type { ApiKeyRole } from './api-key.entity.js';
 import { ApiKeyService, type Principal } from './api-key.service.js';
 import { PUBLIC_ROUTE, REQUIRED_ROLE } from './auth.decorators.js';
 
-export type AuthenticatedRequest = Request & { principal?: Principal };
+export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 
 export function requestFrom(context: ExecutionContext): AuthenticatedRequest {
   if (context.getType<'http' | 'graphql'>() === 'graphql') {
@@ -17,7 +17,7 @@ export function requestFrom(context: ExecutionContext): AuthenticatedRequest {
   return context.switchToHttp().getRequest<AuthenticatedRequest>();
 }
 
-function bearerKey(req: Request): string | null | undefined {
+function bearerKey(req: FastifyRequest): string | null | undefined {
   const header = req.headers.authorization;
   if (header === undefined) return undefined;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NodeCapacityOptionsInput, NodeCapacityQuery, NodeGroupSizingInput, SubnetUsageInput, WindowsServicesQuery } from './capacity.inputs.js';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { jsonOf } from '../common/json-body.js';
 import { ModeComparison, NodeCapacity, NodeGroupSizing, SubnetUsage, WindowsServicesCheck } from './capacity.models.js';
 import { CapacityService } from './capacity.service.js';
@@ -42,7 +42,7 @@ export class CapacityController {
   @ApiOkResponse({ type: NodeGroupSizing })
   @ApiBadRequestResponse({ description: BAD_INPUT })
   @ApiNotFoundResponse({ description: 'INSTANCE_TYPE_NOT_FOUND (a listed instance type)' })
-  sizing(@Body() body: NodeGroupSizingInput, @Res({ passthrough: true }) res: Response): string {
+  sizing(@Body() body: NodeGroupSizingInput, @Res({ passthrough: true }) res: FastifyReply): string {
     // The same input gets the same (cached) answer object: its JSON is made once, not per request.
     res.type('application/json');
     return jsonOf(this.capacity.sizeNodeGroups(body));

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { RequireAdmin } from '../auth/auth.decorators.js';
 import type { AuthenticatedRequest } from '../auth/api-key.guard.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
@@ -79,7 +79,7 @@ export class CatalogController {
     @Body() body: RefreshCatalogArgs,
     @Query('wait') waitQuery: string | undefined,
     @Req() req: AuthenticatedRequest,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CatalogRefresh> {
     const wait = waitQuery === 'false' ? false : (body?.wait ?? true);
     const run = toCatalogRefreshModel(
@@ -90,9 +90,9 @@ export class CatalogController {
         requestedBy: req.principal?.name ?? null,
       }),
     );
-    res.setHeader('location', `/api/v1/catalog/refreshes/${run.id}`);
+    res.header('location', `/api/v1/catalog/refreshes/${run.id}`);
     if (!wait) {
-      res.status(202);
+      res.code(202);
       return run;
     }
     if (run.status === 'FAILED') {

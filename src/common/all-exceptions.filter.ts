@@ -1,8 +1,8 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { GqlArgumentsHost } from '@nestjs/graphql';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { GraphQLError } from 'graphql';
-import { mapError } from './error-mapping.js';
+import { mapError, restErrorBody } from './error-mapping.js';
 import { ErrorCode } from './domain-error.js';
 import { requestIdOf } from './request-id.js';
 
@@ -31,12 +31,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
         extensions: { code: mapped.graphqlCode, details: mapped.details, requestId, httpStatus: mapped.httpStatus },
       });
     }
-    const res = host.switchToHttp().getResponse<Response>();
-    if (res.headersSent) return;
-    if (mapped.code === ErrorCode.RATE_LIMITED && !res.getHeader('retry-after')) res.setHeader('retry-after', '60');
-    res.status(mapped.httpStatus).json({
-      error: { code: mapped.code, message: mapped.message, details: mapped.details ?? null, requestId: requestId ?? null },
-    });
+    const res = host.switchToHttp().getResponse<FastifyReply>();
+    if (res.sent) return;
+    if (mapped.code === ErrorCode.RATE_LIMITED && !res.hasHeader('retry-after')) res.header('retry-after', '60');
+    res.code(mapped.httpStatus).send(restErrorBody(mapped, requestId));
     return;
   }
 }

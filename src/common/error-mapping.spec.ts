@@ -1,5 +1,6 @@
 import { BadRequestException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
+import { errorCodes } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { DomainError, ErrorCode } from './domain-error.js';
 import { mapError, statusFor } from './error-mapping.js';
@@ -35,9 +36,16 @@ describe('the one error mapping', () => {
     expect(bad).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, details: { violations: ['a must be a number', 'b is required'] } });
   });
 
-  it('turns body-parser errors into 413 and 400', () => {
-    expect(mapError(Object.assign(new Error('too big'), { type: 'entity.too.large', status: 413, expose: true })).httpStatus).toBe(413);
-    expect(mapError(Object.assign(new Error('bad json'), { type: 'entity.parse.failed', status: 400, expose: true })).httpStatus).toBe(400);
+  it("turns Fastify's request-reading errors into 413 and 400", () => {
+    expect(mapError(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE())).toMatchObject({ code: ErrorCode.PAYLOAD_TOO_LARGE, httpStatus: 413 });
+    expect(mapError(new errorCodes.FST_ERR_CTP_EMPTY_JSON_BODY())).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, httpStatus: 400 });
+    expect(mapError(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE('image/png'))).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, httpStatus: 400 });
+    // Fastify's JSON parser marks its syntax errors with statusCode 400; a bare SyntaxError stays internal.
+    expect(mapError(Object.assign(new SyntaxError('Unexpected end of JSON input'), { statusCode: 400 }))).toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      message: 'Malformed request body: invalid JSON',
+    });
+    expect(mapError(new SyntaxError('x')).code).toBe(ErrorCode.INTERNAL);
   });
 
   it('hides unknown errors and SQL behind INTERNAL with a generic message', () => {

@@ -11,6 +11,11 @@ export interface MappedError {
   details?: Record<string, unknown>;
 }
 
+/** The body of every REST error: `{"error": {"code", "message", "details", "requestId"}}`. */
+export function restErrorBody(mapped: MappedError, requestId: string | undefined) {
+  return { error: { code: mapped.code, message: mapped.message, details: mapped.details ?? null, requestId: requestId ?? null } };
+}
+
 /** The one mapping from a domain error code to an HTTP status and a GraphQL code. */
 export function statusFor(code: ErrorCode): { httpStatus: number; graphqlCode: string } {
   switch (code) {
@@ -104,17 +109,18 @@ export function mapError(err: unknown): MappedError {
     if (code === ErrorCode.INTERNAL) message = 'Internal error';
     return { code, ...statusFor(code), message, details };
   }
-  const bodyParser = err as { type?: string; status?: number; expose?: boolean; message?: string };
-  if (bodyParser && typeof bodyParser.type === 'string' && typeof bodyParser.status === 'number') {
-    // Errors raised by Express's body parsers before any handler runs.
-    if (bodyParser.type === 'entity.too.large') {
+  const fastify = err as { code?: unknown; statusCode?: unknown; message?: string };
+  if (fastify && typeof fastify.statusCode === 'number' && ((typeof fastify.code === 'string' && fastify.code.startsWith('FST_')) || err instanceof SyntaxError)) {
+    // Errors Fastify raises while reading a request, before any handler runs: a body over the limit,
+    // malformed or empty JSON, a content type nothing here reads, a path that is not valid percent-encoding.
+    if (fastify.statusCode === 413) {
       return { code: ErrorCode.PAYLOAD_TOO_LARGE, ...statusFor(ErrorCode.PAYLOAD_TOO_LARGE), message: 'Request body too large' };
     }
-    if (bodyParser.status < 500 && bodyParser.expose) {
+    if (fastify.statusCode < 500) {
       return {
         code: ErrorCode.VALIDATION_FAILED,
         ...statusFor(ErrorCode.VALIDATION_FAILED),
-        message: `Malformed request body: ${bodyParser.type}`,
+        message: err instanceof SyntaxError ? 'Malformed request body: invalid JSON' : `Malformed request: ${fastify.message}`,
       };
     }
   }

@@ -40,7 +40,7 @@ export interface AppConfig {
     maxPageSize: number;
   };
   logLevel: string;
-  /** Express `trust proxy` (e.g. `1` behind one load balancer) so rate limits see client addresses; null = off. */
+  /** Which proxies to trust for the client address (Fastify `trustProxy`: `1` behind one load balancer, or addresses), so rate limits see clients; null = off. */
   trustProxy: number | string | null;
 }
 

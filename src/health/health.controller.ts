@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { PublicRoute } from '../auth/auth.decorators.js';
 import { CatalogRepository } from '../catalog/catalog.repository.js';
 import { CatalogViewService } from '../catalog/catalog-view.service.js';
@@ -25,7 +25,7 @@ export class HealthController {
   @Get('ready')
   @PublicRoute()
   @ApiOperation({ summary: 'The database answers and the catalog is loaded (503 otherwise)' })
-  async ready(@Res({ passthrough: true }) res: Response) {
+  async ready(@Res({ passthrough: true }) res: FastifyReply) {
     let database: 'up' | 'down' = 'up';
     let databaseError: string | undefined;
     try {
@@ -40,7 +40,7 @@ export class HealthController {
     const view = this.view.current();
     const catalog = { loaded: this.view.isLoaded, instanceTypes: view?.types.length ?? 0, version: view?.version ?? null };
     const ready = database === 'up' && catalog.loaded;
-    res.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    res.code(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return { status: ready ? 'ok' : 'unavailable', database, databaseError, catalog };
   }
 }

@@ -11,7 +11,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import {
   CheckPolicyForWindowsArgs,
   PolicyTemplate,
@@ -99,12 +99,12 @@ export class TemplatesController {
     @Param('id') id: string,
     @Body() parameters: unknown,
     @Query() query: RenderQuery,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): RenderedTemplate | string {
     const rendered = this.policies.render(id, parameters);
     if (query.format !== 'yaml') return rendered;
-    if (rendered.warnings.length > 0) res.setHeader(RENDER_WARNINGS_HEADER, rendered.warnings.map((w) => w.code).join(','));
-    res.type(rendered.mediaType);
+    if (rendered.warnings.length > 0) res.header(RENDER_WARNINGS_HEADER, rendered.warnings.map((w) => w.code).join(','));
+    res.type(`${rendered.mediaType}; charset=utf-8`);
     return rendered.content;
   }
 }

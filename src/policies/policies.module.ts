@@ -1,5 +1,6 @@
-import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
 import { CatalogModule } from '../catalog/catalog.module.js';
 import { TemplatesController, WindowsPolicyCheckController } from './policies.controller.js';
 import { PoliciesResolver } from './policies.resolver.js';
@@ -10,18 +11,22 @@ import { PoliciesService } from './policies.service.js';
  * parses those as text). Wrapping the text as `{manifest}` before validation lets both body forms,
  * and the GraphQL arguments, go through the one CheckPolicyForWindowsArgs class.
  */
-export function wrapYamlBody(req: Request, _res: Response, next: NextFunction): void {
-  if (typeof req.body === 'string') req.body = { manifest: req.body };
-  next();
-}
+export const WINDOWS_CHECK_ROUTE = '/api/v1/policies/windows-check';
 
 @Module({
   imports: [CatalogModule],
   providers: [PoliciesService, PoliciesResolver],
   controllers: [TemplatesController, WindowsPolicyCheckController],
 })
-export class PoliciesModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(wrapYamlBody).forRoutes({ path: 'api/v1/policies/windows-check', method: RequestMethod.POST });
+export class PoliciesModule implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter?.getInstance() as FastifyInstance | undefined;
+    // After parsing, before the handler's validation: a text body on this route is the manifest.
+    fastify?.addHook('preValidation', (request, _reply, done) => {
+      if (typeof request.body === 'string' && request.routeOptions.url === WINDOWS_CHECK_ROUTE) request.body = { manifest: request.body };
+      done();
+    });
   }
 }
