@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogService } from '../catalog/catalog.service.js';
+import { PerViewAnswers } from './answer-cache.js';
 import { CatalogViewService, type CatalogSnapshotView } from '../catalog/catalog-view.service.js';
 import type { CatalogInstanceType } from '../catalog/core/instance-type.facts.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
@@ -36,9 +37,9 @@ import {
 
 /** Filtered candidate lists kept per catalog view, so repeated portal queries reuse the core's per-array caches. */
 const MAX_CACHED_FILTERS = 64;
-/** Sizing answers kept per catalog view (least recently used first out), and the longest input remembered. */
+/** Answers kept per catalog view (least recently used first out), and the longest input (JSON) remembered. */
 const MAX_CACHED_SIZINGS = 128;
-const MAX_SIZING_KEY_LENGTH = 4096;
+const MAX_ANSWER_KEY_LENGTH = 4096;
 
 /**
  * Wraps the pure capacity core. Instance types come from the in-memory catalog (never SQL per
@@ -52,11 +53,8 @@ export class CapacityService {
    */
   private candidateCache: { view: CatalogSnapshotView; lists: Map<string, ReadonlyArray<CatalogInstanceType>> } | null = null;
 
-  /**
-   * Whole sizing answers by input, for one catalog view only: the answer is a pure function of the
-   * view and the input, and a portal asks the same question again and again.
-   */
-  private sizingCache: { view: CatalogSnapshotView; answers: Map<string, NodeGroupSizing> } | null = null;
+  /** Whole sizing answers by input, for the current catalog view only. */
+  private readonly sizingAnswers = new PerViewAnswers<NodeGroupSizing>(MAX_CACHED_SIZINGS, MAX_ANSWER_KEY_LENGTH);
 
   constructor(
     private readonly catalog: CatalogService,
@@ -89,21 +87,7 @@ export class CapacityService {
 
   sizeNodeGroups(input: NodeGroupSizingInput): NodeGroupSizing {
     const view = this.requireView();
-    if (this.sizingCache?.view !== view) this.sizingCache = { view, answers: new Map() };
-    const answers = this.sizingCache.answers;
-    const key = JSON.stringify(input);
-    const known = answers.get(key);
-    if (known) {
-      answers.delete(key);
-      answers.set(key, known);
-      return known;
-    }
-    const answer = this.computeSizing(view, input);
-    if (key.length <= MAX_SIZING_KEY_LENGTH) {
-      if (answers.size >= MAX_CACHED_SIZINGS) answers.delete(answers.keys().next().value as string);
-      answers.set(key, answer);
-    }
-    return answer;
+    return this.sizingAnswers.get(view, input, () => this.computeSizing(view, input));
   }
 
   private computeSizing(view: CatalogSnapshotView, input: NodeGroupSizingInput): NodeGroupSizing {
