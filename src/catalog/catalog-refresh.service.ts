@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DomainError, ErrorCode, validationError } from '../common/domain-error.js';
 import type { CatalogRefreshEntity, RefreshTrigger } from './catalog-refresh.entity.js';
 import { CatalogRepository, toCatalogInstanceType } from './catalog.repository.js';
+import type { SeenTimes } from './catalog-view.service.js';
 import { CatalogService } from './catalog.service.js';
 import { diffCatalogs, mergeRefresh } from './core/catalog-diff.js';
 import { mapInstanceTypeRecord } from './core/instance-type.mapper.js';
@@ -158,19 +159,19 @@ export class CatalogRefreshService implements OnApplicationShutdown {
       ec2Requests = fetched.requestCount;
       const described = fetched.records.map(mapInstanceTypeRecord);
 
-      const rows = await this.repository.transaction(async (manager) => {
-        const current = new Map(
-          (await this.repository.loadAll(manager)).map((row) => [row.name, toCatalogInstanceType(row)] as const),
-        );
+      const installed = await this.repository.transaction(async (manager) => {
+        const before = await this.repository.loadAll(manager);
+        const current = new Map(before.map((row) => [row.name, toCatalogInstanceType(row)] as const));
         const next = mergeRefresh(current, { described, offeringsByRegion: fetched.offeringsByRegion });
         const diff = diffCatalogs(current, next);
         const rewritten = new Set([...diff.added, ...diff.changed.map((c) => c.name)]);
         const describedNames = new Set(described.map((d) => d.name));
         const now = new Date();
+        const seen = diff.unchanged.filter((name) => describedNames.has(name));
         await this.repository.applyCatalogChanges(manager, {
           upserts: [...next.values()].filter((t) => rewritten.has(t.name)),
           removed: diff.removed,
-          seen: diff.unchanged.filter((name) => describedNames.has(name)),
+          seen,
           refreshId: run.id,
           now,
         });
@@ -184,11 +185,20 @@ export class CatalogRefreshService implements OnApplicationShutdown {
           typesRemoved: diff.removed,
           typesChanged: diff.changed,
         });
-        // Read back as committed, sightings included: the view then answers what the table holds.
-        return this.repository.loadAll(manager);
+        // The sightings as applyCatalogChanges wrote them (rows written or seen now: last seen now,
+        // first seen kept, or now for new types; the rest as they were), so the view answers what the
+        // table holds without reading the whole table back.
+        const seenNow = new Set([...rewritten, ...seen]);
+        const earlier = new Map(before.map((row) => [row.name, { firstSeenAt: row.firstSeenAt, lastSeenAt: row.lastSeenAt }] as const));
+        const seenAt = new Map<string, SeenTimes>();
+        for (const name of next.keys()) {
+          const was = earlier.get(name);
+          seenAt.set(name, seenNow.has(name) || !was ? { firstSeenAt: was?.firstSeenAt ?? now, lastSeenAt: now } : was);
+        }
+        return { types: [...next.values()], seenAt };
       });
       // Only after the commit: readers switch to the new catalog all at once.
-      this.catalog.replaceViewWithRows(rows, run.id);
+      this.catalog.installRefreshedView(installed.types, installed.seenAt, run.id);
       this.metrics.onRefreshFinished('SUCCEEDED', (Date.now() - started) / 1000);
       this.logger.log(`[refresh ${run.id}] succeeded in ${Date.now() - started} ms`);
     } catch (err) {

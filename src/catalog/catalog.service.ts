@@ -199,6 +199,11 @@ export class CatalogService implements OnModuleDestroy {
     this.view.replace(rows.map(toCatalogInstanceType), version, new Date(), seenAt);
   }
 
+  /** Installs a catalog a refresh has just committed, with the sightings it wrote. */
+  installRefreshedView(types: CatalogInstanceType[], seenAt: ReadonlyMap<string, SeenTimes>, version: string): void {
+    this.view.replace(types, version, new Date(), seenAt);
+  }
+
   /**
    * Installs bare facts, as tests do to stand in for a refresh; without sightings, firstSeenAt and
    * lastSeenAt answer null.
