@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectPath } from '../../src/common/project-path.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { InstanceTypeFilter as Filter } from '../../src/catalog/core/instance-type.filter.js';
+import { allInstanceTypesOverRest, startTestApp, type TestApp } from '../support/test-app.js';
 
 // instanceTypes pages are answered from the in-memory catalog. Over the real bundled catalog
 // (1,373 types), paging through a filter with `first` and `after` must give exactly what the
@@ -23,19 +24,6 @@ for (const file of readdirSync(offeringsDir).filter((f) => f.endsWith('.json')))
   }
 }
 
-interface Filter {
-  family?: string[];
-  hypervisor?: string;
-  nitro?: boolean;
-  bareMetal?: boolean;
-  architecture?: string;
-  currentGeneration?: boolean;
-  minVcpus?: number;
-  maxVcpus?: number;
-  minMemoryMiB?: number;
-  maxMemoryMiB?: number;
-  region?: string;
-}
 
 /** Code-point order, as the pages promise on every database. */
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -193,13 +181,7 @@ describe('instanceTypes pages over the bundled catalog', () => {
   });
 
   it('every type in a page is the row instance_type holds, first and last sightings included', async () => {
-    const nodes: any[] = [];
-    let after: string | undefined;
-    do {
-      const res: any = await app.http.get('/api/v1/instance-types').query({ first: 500, ...(after ? { after } : {}) }).expect(200);
-      nodes.push(...res.body.nodes);
-      after = res.body.pageInfo.hasNextPage ? res.body.pageInfo.endCursor : undefined;
-    } while (after);
+    const nodes = await allInstanceTypesOverRest(app);
     const rows = (
       await db.query<{ name: string; first_seen_at: Date; last_seen_at: Date }>(
         'SELECT name, first_seen_at, last_seen_at FROM instance_type ORDER BY name COLLATE "C"',

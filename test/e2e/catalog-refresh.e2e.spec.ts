@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeEc2, type FakeEc2 } from '../support/fake-ec2/index.js';
-import { ADMIN_KEY, adminAuth, startTestApp, type TestApp } from '../support/test-app.js';
+import { ADMIN_KEY, adminAuth, allInstanceTypesOverRest, startTestApp, type TestApp } from '../support/test-app.js';
 
 // Refreshing the catalog from EC2 through the real AWS SDK, against a local endpoint that
 // speaks the EC2 Query API (issue: service and catalog, "Refresh the catalog from EC2").
@@ -72,13 +72,7 @@ describe('catalog refresh from EC2', () => {
   });
 
   it('as soon as a refresh returns, pages answer what instance_type holds, first and last sightings included', async () => {
-    const nodes: any[] = [];
-    let after: string | undefined;
-    do {
-      const res: any = await app.http.get('/api/v1/instance-types').query({ first: 500, ...(after ? { after } : {}) }).expect(200);
-      nodes.push(...res.body.nodes);
-      after = res.body.pageInfo.hasNextPage ? res.body.pageInfo.endCursor : undefined;
-    } while (after);
+    const nodes = await allInstanceTypesOverRest(app);
     const db = new pg.Client({ connectionString: app.databaseUrl! });
     await db.connect();
     let rows: Array<{ name: string; first_seen_at: Date; last_seen_at: Date }>;

@@ -114,3 +114,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 }
 
 export const adminAuth = { authorization: `Bearer ${ADMIN_KEY}` };
+
+/** Every instance type, paged through REST 500 at a time, in the order the pages give them. */
+export async function allInstanceTypesOverRest(app: TestApp): Promise<any[]> {
+  const nodes: any[] = [];
+  let after: string | undefined;
+  do {
+    const res: any = await app.http.get('/api/v1/instance-types').query({ first: 500, ...(after ? { after } : {}) }).expect(200);
+    nodes.push(...res.body.nodes);
+    after = res.body.pageInfo.hasNextPage ? res.body.pageInfo.endCursor : undefined;
+  } while (after);
+  return nodes;
+}
