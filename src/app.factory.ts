@@ -56,7 +56,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
         logger: false,
         // Path parameters (instance type names, ids) of any length reach the handlers, which answer
         // 404 or 400 in the service's error shape; Node's 16 kB header limit bounds the URL anyway.
-        maxParamLength: 16_384,
+        routerOptions: { maxParamLength: 16_384 },
         // Errors Fastify answers before routing (a path that is not valid percent-encoding): the
         // service's error shape and request id, like every other error.
         frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
