@@ -143,7 +143,8 @@ export function renderResults(res, analysis) {
   if (res.startup) {
     L.push('## 4. Start to ready and RSS', '');
     L.push(
-      'Spawn of `node dist/src/main.js` to the first 200 from /health/ready (polled every 20 ms); RSS of the service process when ready and 1 s later ' +
+      `Spawn of \`node ${res.startupScript ?? 'dist/src/main.js'}\` to the first 200 from /health/ready` +
+        ' (polled every 20 ms); RSS of the service process when ready and 1 s later ' +
         '(the embedded database runs inside it; a PostgreSQL server\'s own memory is not counted). Fresh: new database / empty DATA_DIR ' +
         '(migrations and the bundled catalog load); existing: already migrated and loaded.',
       '',

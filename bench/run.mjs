@@ -266,7 +266,10 @@ async function main() {
     if (SECTIONS.has('http')) results.http = await httpSection(dbUrl);
     if (SECTIONS.has('profile')) results.profiles = await profileSection(dbUrl);
     if (SECTIONS.has('soak')) results.soak = await soakSection(dbUrl);
-    if (SECTIONS.has('startup')) results.startup = await startupSection();
+    if (SECTIONS.has('startup')) {
+      results.startup = await startupSection();
+      results.startupScript = STARTUP_SCRIPT;
+    }
     if (SECTIONS.has('inprocess')) results.inProcess = await inProcessSection();
   } finally {
     await cleanup();
