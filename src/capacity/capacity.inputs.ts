@@ -23,6 +23,7 @@ import { ARCHITECTURES } from '../catalog/instance-types.args.js';
 import type { IpMode, NodeOs } from './core/index.js';
 import { IpModeEnum, NodeOsEnum, toEnumSpelling, values } from './capacity-enums.js';
 import { REGION_NAME } from '../common/aws-names.js';
+import { IntField, OptionalIntField } from '../common/int-field.js';
 
 /**
  * One class per shape serves the GraphQL input and the REST query or body. The decorators check
@@ -147,36 +148,16 @@ export class NodeCapacityInput extends NodeCapacityQuery {
     'warmPrefixTarget. Linux (ipamd): warmEniTarget (WARM_ENI_TARGET), warmIpTarget, minimumIpTarget, warmPrefixTarget.',
 })
 export class WarmPoolTargetsInput {
-  @Field(() => Int, { nullable: true, description: 'Linux WARM_ENI_TARGET (default 1). Refused for Windows.' })
-  @ApiPropertyOptional({ minimum: 0, maximum: CAPACITY_INPUT_LIMITS.warmTarget })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(CAPACITY_INPUT_LIMITS.warmTarget)
+  @OptionalIntField(0, CAPACITY_INPUT_LIMITS.warmTarget, 'Linux WARM_ENI_TARGET (default 1). Refused for Windows.')
   warmEniTarget?: number;
 
-  @Field(() => Int, { nullable: true, description: 'Windows warm-ip-target / Linux WARM_IP_TARGET.' })
-  @ApiPropertyOptional({ minimum: 0, maximum: CAPACITY_INPUT_LIMITS.warmTarget })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(CAPACITY_INPUT_LIMITS.warmTarget)
+  @OptionalIntField(0, CAPACITY_INPUT_LIMITS.warmTarget, 'Windows warm-ip-target / Linux WARM_IP_TARGET.')
   warmIpTarget?: number;
 
-  @Field(() => Int, { nullable: true, description: 'Windows minimum-ip-target / Linux MINIMUM_IP_TARGET.' })
-  @ApiPropertyOptional({ minimum: 0, maximum: CAPACITY_INPUT_LIMITS.warmTarget })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(CAPACITY_INPUT_LIMITS.warmTarget)
+  @OptionalIntField(0, CAPACITY_INPUT_LIMITS.warmTarget, 'Windows minimum-ip-target / Linux MINIMUM_IP_TARGET.')
   minimumIpTarget?: number;
 
-  @Field(() => Int, { nullable: true, description: 'Windows warm-prefix-target / Linux WARM_PREFIX_TARGET (prefix delegation).' })
-  @ApiPropertyOptional({ minimum: 0, maximum: CAPACITY_INPUT_LIMITS.warmTarget })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(CAPACITY_INPUT_LIMITS.warmTarget)
+  @OptionalIntField(0, CAPACITY_INPUT_LIMITS.warmTarget, 'Windows warm-prefix-target / Linux WARM_PREFIX_TARGET (prefix delegation).')
   warmPrefixTarget?: number;
 }
 
@@ -188,11 +169,7 @@ export class SubnetUsageInput extends CapacityCommonOptions {
   @MaxLength(64)
   instanceType: string;
 
-  @Field(() => Int, { description: `Nodes in the group (0 to ${CAPACITY_INPUT_LIMITS.nodes}).` })
-  @ApiProperty({ example: 10, minimum: 0, maximum: CAPACITY_INPUT_LIMITS.nodes })
-  @IsInt()
-  @Min(0)
-  @Max(CAPACITY_INPUT_LIMITS.nodes)
+  @IntField(0, CAPACITY_INPUT_LIMITS.nodes, `Nodes in the group (0 to ${CAPACITY_INPUT_LIMITS.nodes}).`, { example: 10 })
   nodeCount: number;
 
   @Field(() => NodeOsEnum)
@@ -207,11 +184,7 @@ export class SubnetUsageInput extends CapacityCommonOptions {
   @IsIn(values(IpModeEnum), { message: `ipMode must be ${MODE_SPELLINGS}` })
   ipMode: IpMode;
 
-  @Field(() => Int, { description: 'Pods per node that take a VPC IP (host-network pods excluded).' })
-  @ApiProperty({ example: 5, minimum: 0, maximum: CAPACITY_INPUT_LIMITS.pods })
-  @IsInt()
-  @Min(0)
-  @Max(CAPACITY_INPUT_LIMITS.pods)
+  @IntField(0, CAPACITY_INPUT_LIMITS.pods, 'Pods per node that take a VPC IP (host-network pods excluded).', { example: 5 })
   podsPerNode: number;
 
   @Field(() => WarmPoolTargetsInput, { nullable: true, description: 'Default: the controller / ipamd defaults.' })
@@ -234,60 +207,25 @@ export class SubnetUsageInput extends CapacityCommonOptions {
 
 @InputType('SizingWorkloadInput', { description: 'What has to run. Requests left out count as 0 (no limit from that resource).' })
 export class SizingWorkloadInput {
-  @Field(() => Int, { nullable: true, description: 'Windows pods in all (default 0).' })
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: CAPACITY_INPUT_LIMITS.pods })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(CAPACITY_INPUT_LIMITS.pods)
+  @OptionalIntField(0, CAPACITY_INPUT_LIMITS.pods, 'Windows pods in all (default 0).', { default: 0 })
   windowsPods?: number;
 
-  @Field(() => Int, { nullable: true, description: 'Linux pods in all (default 0).' })
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: CAPACITY_INPUT_LIMITS.pods })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(CAPACITY_INPUT_LIMITS.pods)
+  @OptionalIntField(0, CAPACITY_INPUT_LIMITS.pods, 'Linux pods in all (default 0).', { default: 0 })
   linuxPods?: number;
 
-  @Field(() => Int, { nullable: true, description: 'CPU request per Windows pod, millicores.' })
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: CAPACITY_INPUT_LIMITS.cpuMillicores })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(CAPACITY_INPUT_LIMITS.cpuMillicores)
+  @OptionalIntField(0, CAPACITY_INPUT_LIMITS.cpuMillicores, 'CPU request per Windows pod, millicores.', { default: 0 })
   windowsPodCpuMillicores?: number;
 
-  @Field(() => Int, { nullable: true, description: 'Memory request per Windows pod, MiB.' })
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: CAPACITY_INPUT_LIMITS.memoryMiB })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(CAPACITY_INPUT_LIMITS.memoryMiB)
+  @OptionalIntField(0, CAPACITY_INPUT_LIMITS.memoryMiB, 'Memory request per Windows pod, MiB.', { default: 0 })
   windowsPodMemoryMiB?: number;
 
-  @Field(() => Int, { nullable: true, description: 'CPU request per Linux pod, millicores.' })
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: CAPACITY_INPUT_LIMITS.cpuMillicores })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(CAPACITY_INPUT_LIMITS.cpuMillicores)
+  @OptionalIntField(0, CAPACITY_INPUT_LIMITS.cpuMillicores, 'CPU request per Linux pod, millicores.', { default: 0 })
   linuxPodCpuMillicores?: number;
 
-  @Field(() => Int, { nullable: true, description: 'Memory request per Linux pod, MiB.' })
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: CAPACITY_INPUT_LIMITS.memoryMiB })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(CAPACITY_INPUT_LIMITS.memoryMiB)
+  @OptionalIntField(0, CAPACITY_INPUT_LIMITS.memoryMiB, 'Memory request per Linux pod, MiB.', { default: 0 })
   linuxPodMemoryMiB?: number;
 
-  @Field(() => Int, { nullable: true, description: 'Services whose endpoints a Windows node programs; above 100 warns (HNS port exhaustion).' })
-  @ApiPropertyOptional({ minimum: 0, maximum: CAPACITY_INPUT_LIMITS.services })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(CAPACITY_INPUT_LIMITS.services)
+  @OptionalIntField(0, CAPACITY_INPUT_LIMITS.services, 'Services whose endpoints a Windows node programs; above 100 warns (HNS port exhaustion).')
   servicesPerWindowsNode?: number;
 
   @Field(() => String, { nullable: true, description: 'Kubernetes version "1.NN", for the kube-proxy DSR flags.' })
@@ -356,28 +294,13 @@ export class NodeGroupSizingInput {
   @IsIn(values(IpModeEnum), { each: true, message: `each ipModes entry must be ${MODE_SPELLINGS}` })
   ipModes?: IpMode[];
 
-  @Field(() => Int, { nullable: true, description: 'Kubelet --max-pods of the Windows nodes (default 110).' })
-  @ApiPropertyOptional({ minimum: 1, maximum: CAPACITY_INPUT_LIMITS.kubeletMaxPods })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(CAPACITY_INPUT_LIMITS.kubeletMaxPods)
+  @OptionalIntField(1, CAPACITY_INPUT_LIMITS.kubeletMaxPods, 'Kubelet --max-pods of the Windows nodes (default 110).')
   windowsKubeletMaxPods?: number;
 
-  @Field(() => Int, { nullable: true, description: 'Kubelet --max-pods of the Linux nodes (default: the calculator recommendation).' })
-  @ApiPropertyOptional({ minimum: 1, maximum: CAPACITY_INPUT_LIMITS.kubeletMaxPods })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(CAPACITY_INPUT_LIMITS.kubeletMaxPods)
+  @OptionalIntField(1, CAPACITY_INPUT_LIMITS.kubeletMaxPods, 'Kubelet --max-pods of the Linux nodes (default: the calculator recommendation).')
   linuxKubeletMaxPods?: number;
 
-  @Field(() => Int, { nullable: true, description: `Options kept per OS, best first (default ${DEFAULT_SIZING_LIMIT}, at most ${CAPACITY_INPUT_LIMITS.sizingLimit}).` })
-  @ApiPropertyOptional({ default: DEFAULT_SIZING_LIMIT, minimum: 1, maximum: CAPACITY_INPUT_LIMITS.sizingLimit })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(CAPACITY_INPUT_LIMITS.sizingLimit)
+  @OptionalIntField(1, CAPACITY_INPUT_LIMITS.sizingLimit, `Options kept per OS, best first (default ${DEFAULT_SIZING_LIMIT}, at most ${CAPACITY_INPUT_LIMITS.sizingLimit}).`, { default: DEFAULT_SIZING_LIMIT })
   limit?: number;
 }
 

@@ -1,4 +1,4 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -6,14 +6,12 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
+import { IntField, OptionalIntField } from '../common/int-field.js';
 import type { NodeOs } from '../capacity/core/index.js';
 import type { ClusterPlatform, CniNeeds, CniNodeGroupInput, CniRecommendationInput, IpFamily } from './core/index.js';
 import { NodeOsEnum } from '../capacity/capacity-enums.js';
@@ -92,11 +90,7 @@ export class CniNodeGroupInputDto implements CniNodeGroupInput {
   @MaxLength(64)
   instanceType: string;
 
-  @Field(() => Int, { description: `Nodes planned (0 to ${CNI_INPUT_LIMITS.nodesPerGroup}).` })
-  @ApiProperty({ example: 3, minimum: 0, maximum: CNI_INPUT_LIMITS.nodesPerGroup })
-  @IsInt()
-  @Min(0)
-  @Max(CNI_INPUT_LIMITS.nodesPerGroup)
+  @IntField(0, CNI_INPUT_LIMITS.nodesPerGroup, `Nodes planned (0 to ${CNI_INPUT_LIMITS.nodesPerGroup}).`, { example: 3 })
   nodes: number;
 
   @Field(() => [String], { description: 'IPv4 subnets (/16 to /28) the nodes and, with the VPC CNI, their pods draw from.' })
@@ -136,26 +130,13 @@ export class CniRecommendationInputDto implements CniRecommendationInput {
   @Type(() => CniNodeGroupInputDto)
   nodeGroups: CniNodeGroupInputDto[];
 
-  @Field(() => Int, { description: 'Pods (taking a pod IP) on the Windows node groups, spread by node count.' })
-  @ApiProperty({ example: 90, minimum: 0, maximum: CNI_INPUT_LIMITS.pods })
-  @IsInt()
-  @Min(0)
-  @Max(CNI_INPUT_LIMITS.pods)
+  @IntField(0, CNI_INPUT_LIMITS.pods, 'Pods (taking a pod IP) on the Windows node groups, spread by node count.', { example: 90 })
   windowsPods: number;
 
-  @Field(() => Int, { description: 'Pods (taking a pod IP) on the Linux node groups, spread by node count.' })
-  @ApiProperty({ example: 20, minimum: 0, maximum: CNI_INPUT_LIMITS.pods })
-  @IsInt()
-  @Min(0)
-  @Max(CNI_INPUT_LIMITS.pods)
+  @IntField(0, CNI_INPUT_LIMITS.pods, 'Pods (taking a pod IP) on the Linux node groups, spread by node count.', { example: 20 })
   linuxPods: number;
 
-  @Field(() => Int, { nullable: true, description: 'Services a Windows node programs (default 0); above 100 needs DSR.' })
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: CNI_INPUT_LIMITS.servicesPerWindowsNode })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(CNI_INPUT_LIMITS.servicesPerWindowsNode)
+  @OptionalIntField(0, CNI_INPUT_LIMITS.servicesPerWindowsNode, 'Services a Windows node programs (default 0); above 100 needs DSR.', { default: 0 })
   servicesPerWindowsNode?: number;
 
   @Field(() => Boolean, { nullable: true, description: 'The subnets are fragmented: few free aligned /28 blocks. Default false.' })
