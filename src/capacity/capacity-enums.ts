@@ -1,17 +1,16 @@
-import { registerEnumType } from '@nestjs/graphql';
 import type { IpMode, MaxPodsLimit, NodeOs, SizingConstraint, SubnetVerdict } from './core/index.js';
 
-import { type EnumOf, values } from '../common/graphql-enum.js';
+import { type EnumOf, registerEnum, values } from '../common/graphql-enum.js';
 
 export { values };
 
 /** GraphQL / OpenAPI enums of the capacity API; `NodeOs` and `IpMode` serve the CNI API too. */
 
 export const NodeOsEnum: EnumOf<NodeOs> = { WINDOWS: 'WINDOWS', LINUX: 'LINUX' };
-registerEnumType(NodeOsEnum, { name: 'NodeOs', description: 'Operating system of a node.' });
+registerEnum(NodeOsEnum, { name: 'NodeOs', description: 'Operating system of a node.' });
 
 export const IpModeEnum: EnumOf<IpMode> = { SECONDARY_IP: 'SECONDARY_IP', PREFIX_DELEGATION: 'PREFIX_DELEGATION' };
-registerEnumType(IpModeEnum, {
+registerEnum(IpModeEnum, {
   name: 'IpMode',
   description: 'How pods get VPC addresses: one secondary IP each, or /28 prefixes (16 addresses) per ENI slot.',
 });
@@ -22,7 +21,7 @@ export const MaxPodsLimitEnum: EnumOf<MaxPodsLimit> = {
   RECOMMENDED_CAP: 'RECOMMENDED_CAP',
   UNSUPPORTED: 'UNSUPPORTED',
 };
-registerEnumType(MaxPodsLimitEnum, { name: 'MaxPodsLimit', description: 'Which limit decided maxPods.' });
+registerEnum(MaxPodsLimitEnum, { name: 'MaxPodsLimit', description: 'Which limit decided maxPods.' });
 
 export const SizingConstraintEnum: EnumOf<SizingConstraint> = {
   IP_ADDRESSES: 'IP_ADDRESSES',
@@ -33,14 +32,14 @@ export const SizingConstraintEnum: EnumOf<SizingConstraint> = {
   NOT_IN_VPCRC_LIMITS: 'NOT_IN_VPCRC_LIMITS',
   NO_CAPACITY: 'NO_CAPACITY',
 };
-registerEnumType(SizingConstraintEnum, {
+registerEnum(SizingConstraintEnum, {
   name: 'SizingConstraint',
   description: 'What limits the workload pods per node (or why the type cannot host them at all).',
 });
 
 type SubnetLimit = SubnetVerdict['limitedBy'];
 export const SubnetLimitEnum: EnumOf<SubnetLimit> = { ADDRESSES: 'ADDRESSES', PREFIX_BLOCKS: 'PREFIX_BLOCKS' };
-registerEnumType(SubnetLimitEnum, {
+registerEnum(SubnetLimitEnum, {
   name: 'SubnetLimit',
   description: 'What runs out first in the subnets: addresses (secondary-IP mode) or aligned /28 blocks (prefix delegation).',
 });

@@ -1,8 +1,9 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { GraphQLJSON } from 'graphql-type-json';
+import { EnumField } from '../common/graphql-enum.js';
 import type * as core from './core/index.js';
-import { IpModeEnum, MaxPodsLimitEnum, NodeOsEnum, SizingConstraintEnum, SubnetLimitEnum, values } from './capacity-enums.js';
+import { IpModeEnum, MaxPodsLimitEnum, NodeOsEnum, SizingConstraintEnum, SubnetLimitEnum } from './capacity-enums.js';
 
 /**
  * The capacity core's answers as GraphQL types and OpenAPI schemas, one class each. A REST body is
@@ -66,16 +67,13 @@ export class NodeCapacity extends ExplainedAnswer {
   @ApiProperty({ example: 'm5.large' })
   instanceType: string;
 
-  @Field(() => NodeOsEnum)
-  @ApiProperty({ enum: values(NodeOsEnum), enumName: 'NodeOs' })
+  @EnumField(NodeOsEnum)
   os: core.NodeOs;
 
-  @Field(() => IpModeEnum)
-  @ApiProperty({ enum: values(IpModeEnum), enumName: 'IpMode' })
+  @EnumField(IpModeEnum)
   requestedIpMode: core.IpMode;
 
-  @Field(() => IpModeEnum, { description: 'The mode really in force after the support rules (PD may fall back to secondary IP).' })
-  @ApiProperty({ enum: values(IpModeEnum), enumName: 'IpMode' })
+  @EnumField(IpModeEnum, { description: 'The mode really in force after the support rules (PD may fall back to secondary IP).' })
   effectiveIpMode: core.IpMode;
 
   @Field(() => Int, { description: 'What the IP math allows (Windows W; Linux includes the 2 host-network pods).' })
@@ -86,8 +84,7 @@ export class NodeCapacity extends ExplainedAnswer {
   @ApiProperty()
   maxPods: number;
 
-  @Field(() => MaxPodsLimitEnum)
-  @ApiProperty({ enum: values(MaxPodsLimitEnum), enumName: 'MaxPodsLimit' })
+  @EnumField(MaxPodsLimitEnum)
   limitedBy: core.MaxPodsLimit;
 
   @Field(() => Int, { nullable: true, description: 'Kubelet --max-pods in force (given, default or recommended).' })
@@ -167,8 +164,7 @@ export class SubnetVerdict {
   @ApiProperty({ type: Number, nullable: true })
   exhaustedAtNode: number | null;
 
-  @Field(() => SubnetLimitEnum)
-  @ApiProperty({ enum: values(SubnetLimitEnum), enumName: 'SubnetLimit' })
+  @EnumField(SubnetLimitEnum)
   limitedBy: core.SubnetVerdict['limitedBy'];
 
   @Field()
@@ -182,12 +178,10 @@ export class SubnetUsage extends ExplainedAnswer {
   @ApiProperty()
   instanceType: string;
 
-  @Field(() => NodeOsEnum)
-  @ApiProperty({ enum: values(NodeOsEnum), enumName: 'NodeOs' })
+  @EnumField(NodeOsEnum)
   os: core.NodeOs;
 
-  @Field(() => IpModeEnum)
-  @ApiProperty({ enum: values(IpModeEnum), enumName: 'IpMode' })
+  @EnumField(IpModeEnum)
   effectiveIpMode: core.IpMode;
 
   @Field(() => Int)
@@ -249,16 +243,13 @@ export class SizingOption {
   @ApiProperty()
   instanceType: string;
 
-  @Field(() => NodeOsEnum)
-  @ApiProperty({ enum: values(NodeOsEnum), enumName: 'NodeOs' })
+  @EnumField(NodeOsEnum)
   os: core.NodeOs;
 
-  @Field(() => IpModeEnum)
-  @ApiProperty({ enum: values(IpModeEnum), enumName: 'IpMode' })
+  @EnumField(IpModeEnum)
   requestedIpMode: core.IpMode;
 
-  @Field(() => IpModeEnum)
-  @ApiProperty({ enum: values(IpModeEnum), enumName: 'IpMode' })
+  @EnumField(IpModeEnum)
   effectiveIpMode: core.IpMode;
 
   @Field(() => Int, { nullable: true, description: 'Nodes needed; null when the type cannot run the pods at all.' })
@@ -269,8 +260,7 @@ export class SizingOption {
   @ApiProperty()
   podsPerNode: number;
 
-  @Field(() => SizingConstraintEnum)
-  @ApiProperty({ enum: values(SizingConstraintEnum), enumName: 'SizingConstraint' })
+  @EnumField(SizingConstraintEnum)
   bindingConstraint: core.SizingConstraint;
 
   @Field(() => Int, { description: 'Workload pods per node the IP addresses allow.' })

@@ -1,4 +1,3 @@
-import { registerEnumType } from '@nestjs/graphql';
 import type {
   ClusterPlatform,
   CniNote,
@@ -11,14 +10,14 @@ import type {
   NetworkPolicyEngine,
 } from './core/index.js';
 
-import { type EnumOf, values } from '../common/graphql-enum.js';
+import { type EnumOf, registerEnum, values } from '../common/graphql-enum.js';
 
 export { values };
 
 /** GraphQL / OpenAPI enums of the CNI recommendation (node OS and IP mode are the capacity API's). */
 
 export const IpFamilyEnum: EnumOf<IpFamily> = { IPV4: 'IPV4', IPV6: 'IPV6' };
-registerEnumType(IpFamilyEnum, { name: 'IpFamily', description: 'The cluster IP family (fixed when the cluster is created).' });
+registerEnum(IpFamilyEnum, { name: 'IpFamily', description: 'The cluster IP family (fixed when the cluster is created).' });
 
 export const ClusterPlatformEnum: EnumOf<ClusterPlatform> = {
   EC2: 'EC2',
@@ -26,7 +25,7 @@ export const ClusterPlatformEnum: EnumOf<ClusterPlatform> = {
   FARGATE: 'FARGATE',
   HYBRID_NODES: 'HYBRID_NODES',
 };
-registerEnumType(ClusterPlatformEnum, { name: 'ClusterPlatform', description: 'Where the cluster runs its pods.' });
+registerEnum(ClusterPlatformEnum, { name: 'ClusterPlatform', description: 'Where the cluster runs its pods.' });
 
 export const CniOptionEnum: EnumOf<CniOption> = {
   VPC_CNI_SECONDARY_IP: 'VPC_CNI_SECONDARY_IP',
@@ -34,7 +33,7 @@ export const CniOptionEnum: EnumOf<CniOption> = {
   VPC_CNI_CUSTOM_NETWORKING: 'VPC_CNI_CUSTOM_NETWORKING',
   CALICO_OVERLAY: 'CALICO_OVERLAY',
 };
-registerEnumType(CniOptionEnum, { name: 'CniOption', description: 'A way to network the cluster\'s pods.' });
+registerEnum(CniOptionEnum, { name: 'CniOption', description: 'A way to network the cluster\'s pods.' });
 
 export const CniVerdictEnum: EnumOf<CniVerdict> = {
   RECOMMENDED: 'RECOMMENDED',
@@ -42,7 +41,7 @@ export const CniVerdictEnum: EnumOf<CniVerdict> = {
   NOT_RECOMMENDED: 'NOT_RECOMMENDED',
   UNSUPPORTED: 'UNSUPPORTED',
 };
-registerEnumType(CniVerdictEnum, {
+registerEnum(CniVerdictEnum, {
   name: 'CniVerdict',
   description: 'RECOMMENDED: the best supported option (at most one). UNSUPPORTED: a RULES_OUT reason applies.',
 });
@@ -52,7 +51,7 @@ export const NetworkPolicyEngineEnum: EnumOf<NetworkPolicyEngine> = {
   CALICO_POLICY_ONLY: 'CALICO_POLICY_ONLY',
   NONE: 'NONE',
 };
-registerEnumType(NetworkPolicyEngineEnum, { name: 'NetworkPolicyEngine', description: 'What enforces NetworkPolicy.' });
+registerEnum(NetworkPolicyEngineEnum, { name: 'NetworkPolicyEngine', description: 'What enforces NetworkPolicy.' });
 
 export const CniReasonEffectEnum: EnumOf<CniReasonEffect> = {
   FAVOURS: 'FAVOURS',
@@ -60,7 +59,7 @@ export const CniReasonEffectEnum: EnumOf<CniReasonEffect> = {
   RULES_OUT: 'RULES_OUT',
   NOTE: 'NOTE',
 };
-registerEnumType(CniReasonEffectEnum, { name: 'CniReasonEffect', description: 'How a reason moves an option.' });
+registerEnum(CniReasonEffectEnum, { name: 'CniReasonEffect', description: 'How a reason moves an option.' });
 
 export const CniSettingTargetEnum: EnumOf<CniSettingTarget> = {
   VPC_CNI_CONFIGMAP: 'VPC_CNI_CONFIGMAP',
@@ -70,10 +69,10 @@ export const CniSettingTargetEnum: EnumOf<CniSettingTarget> = {
   KUBE_PROXY: 'KUBE_PROXY',
   CALICO_INSTALLATION: 'CALICO_INSTALLATION',
 };
-registerEnumType(CniSettingTargetEnum, { name: 'CniSettingTarget', description: 'Where a setting is applied.' });
+registerEnum(CniSettingTargetEnum, { name: 'CniSettingTarget', description: 'Where a setting is applied.' });
 
 export const CniNoteSeverityEnum: EnumOf<CniNote['severity']> = { INFO: 'INFO', WARNING: 'WARNING' };
-registerEnumType(CniNoteSeverityEnum, { name: 'CniNoteSeverity' });
+registerEnum(CniNoteSeverityEnum, { name: 'CniNoteSeverity' });
 
 export const CniRuleEnum: EnumOf<CniRuleCode> = {
   VPC_CNI_DEFAULT_MODE: 'VPC_CNI_DEFAULT_MODE',
@@ -114,6 +113,6 @@ export const CniRuleEnum: EnumOf<CniRuleCode> = {
   LINUX_NODES_FOR_COREDNS: 'LINUX_NODES_FOR_COREDNS',
   WINDOWS_IPAM_CONFIGMAP_KEYS: 'WINDOWS_IPAM_CONFIGMAP_KEYS',
 };
-registerEnumType(CniRuleEnum, { name: 'CniRule', description: 'The rule (DOMAIN.md §5) a reason or note applies.' });
+registerEnum(CniRuleEnum, { name: 'CniRule', description: 'The rule (DOMAIN.md §5) a reason or note applies.' });
 
 /** Values for `@ApiProperty({ enum })`. */

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { GraphQLJSON } from 'graphql-type-json';
+import { EnumField } from '../common/graphql-enum.js';
 import type { IpMode, NodeOs } from '../capacity/core/index.js';
 import type * as core from './core/index.js';
 import {
@@ -26,12 +27,10 @@ import { IpModeEnum, NodeOsEnum } from '../capacity/capacity-enums.js';
 
 @ObjectType({ description: 'Why an option ranks where it does: one rule applied, with its source.' })
 export class CniReason {
-  @Field(() => CniRuleEnum)
-  @ApiProperty({ enum: values(CniRuleEnum), enumName: 'CniRule' })
+  @EnumField(CniRuleEnum)
   rule: core.CniRuleCode;
 
-  @Field(() => CniReasonEffectEnum)
-  @ApiProperty({ enum: values(CniReasonEffectEnum), enumName: 'CniReasonEffect' })
+  @EnumField(CniReasonEffectEnum)
   effect: core.CniReasonEffect;
 
   @Field(() => Int, { description: 'Points added to the option\'s score (0 for NOTE and RULES_OUT).' })
@@ -99,8 +98,7 @@ export class CniNodeGroupConsequence {
   @ApiProperty()
   nodeGroup: string;
 
-  @Field(() => NodeOsEnum)
-  @ApiProperty({ enum: values(NodeOsEnum), enumName: 'NodeOs' })
+  @EnumField(NodeOsEnum)
   os: NodeOs;
 
   @Field()
@@ -111,8 +109,7 @@ export class CniNodeGroupConsequence {
   @ApiProperty()
   supported: boolean;
 
-  @Field(() => IpModeEnum, { nullable: true, description: 'The mode really in force (PD falls back to secondary IP on Xen); null for the overlay.' })
-  @ApiProperty({ enum: values(IpModeEnum), enumName: 'IpMode', nullable: true })
+  @EnumField(IpModeEnum, { nullable: true, description: 'The mode really in force (PD falls back to secondary IP on Xen); null for the overlay.' })
   effectiveIpMode: IpMode | null;
 
   @Field(() => Int, { description: 'Pods assigned to this group (its share of windowsPods / linuxPods, by node count).' })
@@ -162,12 +159,10 @@ export class CniNodeGroupConsequence {
 
 @ObjectType({ description: 'One CNI option, assessed.' })
 export class CniOptionAssessment {
-  @Field(() => CniOptionEnum)
-  @ApiProperty({ enum: values(CniOptionEnum), enumName: 'CniOption' })
+  @EnumField(CniOptionEnum)
   option: core.CniOption;
 
-  @Field(() => CniVerdictEnum)
-  @ApiProperty({ enum: values(CniVerdictEnum), enumName: 'CniVerdict' })
+  @EnumField(CniVerdictEnum)
   verdict: core.CniVerdict;
 
   @Field(() => Int, { description: '1 = best.' })
@@ -189,8 +184,7 @@ export class CniOptionAssessment {
 
 @ObjectType({ description: 'What enforces NetworkPolicy, and why.' })
 export class CniNetworkPolicyRecommendation {
-  @Field(() => NetworkPolicyEngineEnum)
-  @ApiProperty({ enum: values(NetworkPolicyEngineEnum), enumName: 'NetworkPolicyEngine' })
+  @EnumField(NetworkPolicyEngineEnum)
   engine: core.NetworkPolicyEngine;
 
   @Field(() => [CniReason])
@@ -219,8 +213,7 @@ export class CniDsrRecommendation {
 
 @ObjectType({ description: 'A setting to apply, and the template that renders it.' })
 export class CniSetting {
-  @Field(() => CniSettingTargetEnum)
-  @ApiProperty({ enum: values(CniSettingTargetEnum), enumName: 'CniSettingTarget' })
+  @EnumField(CniSettingTargetEnum)
   target: core.CniSettingTarget;
 
   @Field()
@@ -276,12 +269,10 @@ export class CniConflict {
 
 @ObjectType({ description: 'Something about the cluster as a whole.' })
 export class CniNote {
-  @Field(() => CniRuleEnum)
-  @ApiProperty({ enum: values(CniRuleEnum), enumName: 'CniRule' })
+  @EnumField(CniRuleEnum)
   rule: core.CniRuleCode;
 
-  @Field(() => CniNoteSeverityEnum)
-  @ApiProperty({ enum: values(CniNoteSeverityEnum), enumName: 'CniNoteSeverity' })
+  @EnumField(CniNoteSeverityEnum)
   severity: core.CniNote['severity'];
 
   @Field()
@@ -326,12 +317,10 @@ export class CniAppliedInput {
   @ApiProperty({ example: '1.31' })
   kubernetesVersion: string;
 
-  @Field(() => IpFamilyEnum)
-  @ApiProperty({ enum: values(IpFamilyEnum), enumName: 'IpFamily' })
+  @EnumField(IpFamilyEnum)
   ipFamily: core.IpFamily;
 
-  @Field(() => ClusterPlatformEnum)
-  @ApiProperty({ enum: values(ClusterPlatformEnum), enumName: 'ClusterPlatform' })
+  @EnumField(ClusterPlatformEnum)
   platform: core.ClusterPlatform;
 
   @Field(() => Int)
@@ -369,8 +358,7 @@ export class CniRecommendation {
   @ApiProperty({ type: [CniOptionAssessment] })
   options: CniOptionAssessment[];
 
-  @Field(() => CniOptionEnum, { nullable: true, description: 'The RECOMMENDED option, or null when every option is UNSUPPORTED.' })
-  @ApiProperty({ enum: values(CniOptionEnum), enumName: 'CniOption', nullable: true })
+  @EnumField(CniOptionEnum, { nullable: true, description: 'The RECOMMENDED option, or null when every option is UNSUPPORTED.' })
   recommended: core.CniOption | null;
 
   @Field(() => CniNetworkPolicyRecommendation)
