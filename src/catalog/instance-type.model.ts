@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
-import type { CatalogInstanceType } from './core/instance-type.facts.js';
+import { isNitro, type CatalogInstanceType } from './core/instance-type.facts.js';
 
 @ObjectType({ description: 'One network card of an instance type.' })
 export class NetworkCard {
@@ -128,7 +128,7 @@ export function toInstanceTypeModel(
     family: t.family,
     size: t.size,
     hypervisor: t.hypervisor,
-    nitro: t.hypervisor === 'nitro' || t.bareMetal,
+    nitro: isNitro(t),
     bareMetal: t.bareMetal,
     vcpus: t.vcpus,
     memoryMiB: t.memoryMiB,

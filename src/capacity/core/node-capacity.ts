@@ -1,4 +1,4 @@
-import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
+import { isNitro, type InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 import { validationError } from '../../common/domain-error.js';
 import {
   IP_MODES,
@@ -142,11 +142,6 @@ export function requireNonNegativeInteger(field: string, value: number): void {
   }
 }
 
-/** Nitro or bare metal: the hardware on which prefixes can be assigned to ENIs. */
-function supportsPrefixes(hypervisor: string | null, bareMetal: boolean): boolean {
-  return hypervisor === 'nitro' || bareMetal;
-}
-
 /** EKS-optimized Windows AMIs are x86_64 only (UG eks-optimized-windows-ami); `x86_64_mac` is a Mac. */
 export function canRunWindows(architectures: readonly string[]): boolean {
   return architectures.includes('x86_64');
@@ -180,7 +175,7 @@ function computeWindows(input: NodeCapacityInput): NodeCapacity {
   if (input.ipMode === 'PREFIX_DELEGATION') {
     const hypervisor = limit ? limit.hypervisor : t.hypervisor;
     const bareMetal = limit ? limit.isBareMetal : t.bareMetal;
-    if (!supportsPrefixes(hypervisor || null, bareMetal)) {
+    if (!isNitro({ hypervisor: hypervisor || null, bareMetal })) {
       effectiveIpMode = 'SECONDARY_IP';
       warnings.push({
         code: 'WINDOWS_PREFIX_DELEGATION_FALLBACK',
@@ -336,7 +331,7 @@ function computeLinux(input: NodeCapacityInput): NodeCapacity {
         source: Source.VPCCNI_PREFIX_DELEGATION,
       });
     }
-    if (!supportsPrefixes(t.hypervisor, t.bareMetal)) {
+    if (!isNitro(t)) {
       effectiveIpMode = 'SECONDARY_IP';
       warnings.push({
         code: 'LINUX_PREFIX_DELEGATION_NEEDS_NITRO',

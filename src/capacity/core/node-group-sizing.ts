@@ -1,4 +1,4 @@
-import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
+import { isNitro, type InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 import { validationError } from '../../common/domain-error.js';
 import { IP_MODES, Source, type CapacityWarning, type IpMode, type NodeOs } from './capacity.types.js';
 import {
@@ -133,10 +133,10 @@ function constantsOf(t: InstanceTypeFacts): TypeConstants {
   c = {
     windowsOk: canRunWindows(t.architectures),
     windowsSlots: limit ? limit.ipv4PerInterface - 1 : -1,
-    windowsPrefixOk: limit ? limit.hypervisor === 'nitro' || limit.isBareMetal : false,
+    windowsPrefixOk: limit ? isNitro({ hypervisor: limit.hypervisor, bareMetal: limit.isBareMetal }) : false,
     linuxSlots: t.ipv4AddressesPerInterface - 1,
     linuxEnis: t.defaultCardNetworkInterfaces,
-    linuxPrefixOk: t.hypervisor === 'nitro' || t.bareMetal,
+    linuxPrefixOk: isNitro(t),
     cpuMillicores: cpu,
     allocatableCpu: cpu - kubeReservedCpuMillicores(t.vcpus),
     memoryMiB: t.memoryMiB,

@@ -46,3 +46,11 @@ export interface InstanceTypeFacts {
 export interface CatalogInstanceType extends InstanceTypeFacts {
   regions: string[];
 }
+
+/**
+ * Built on the Nitro System: the Nitro hypervisor, or bare metal (which EC2 reports without a
+ * hypervisor). Prefix delegation needs it, and the catalog's `nitro` filter and field mean it.
+ */
+export function isNitro(t: { hypervisor: string | null; bareMetal: boolean }): boolean {
+  return t.hypervisor === 'nitro' || t.bareMetal;
+}

@@ -1,4 +1,4 @@
-import type { CatalogInstanceType } from './instance-type.facts.js';
+import { isNitro, type CatalogInstanceType } from './instance-type.facts.js';
 
 /** The catalog filters of `instanceTypes` / `GET /api/v1/instance-types`, already validated. */
 export interface InstanceTypeFilter {
@@ -16,11 +16,6 @@ export interface InstanceTypeFilter {
 }
 
 type Check = (t: CatalogInstanceType) => boolean;
-
-/** Built on the Nitro System: the Nitro hypervisor, or bare metal (which EC2 reports without one). */
-export function isNitro(t: Pick<CatalogInstanceType, 'hypervisor' | 'bareMetal'>): boolean {
-  return t.hypervisor === 'nitro' || t.bareMetal;
-}
 
 /**
  * The filter as a predicate: every given criterion must hold, an absent one (or an empty family
