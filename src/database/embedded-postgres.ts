@@ -189,7 +189,7 @@ export class EmbeddedPostgres {
       earlyStarts.delete(resolve(dataDir));
       return early;
     }
-    return EmbeddedPostgres.open(dataDir, options);
+    return EmbeddedPostgres.begin(dataDir, options);
   }
 
   /**
@@ -198,9 +198,7 @@ export class EmbeddedPostgres {
    * before importing the service, so the database boots on its worker thread meanwhile.
    */
   static startEarly(dataDir: string, options: EmbeddedStartOptions = {}): void {
-    mkdirSync(dataDir, { recursive: true });
-    const release = acquireLock(dataDir);
-    const started = EmbeddedPostgres.launch(dataDir, options, release);
+    const started = EmbeddedPostgres.begin(dataDir, options);
     // Its failure is reported to the start() that takes it over, not as an unhandled rejection.
     started.catch(() => {});
     earlyStarts.set(resolve(dataDir), started);
@@ -213,7 +211,8 @@ export class EmbeddedPostgres {
     await Promise.all(pending.map((p) => p.then((db) => db.stop()).catch(() => {})));
   }
 
-  private static async open(dataDir: string, options: EmbeddedStartOptions): Promise<EmbeddedPostgres> {
+  /** Takes the lock at once (throwing DataDirectoryInUseError synchronously), then boots the database. */
+  private static begin(dataDir: string, options: EmbeddedStartOptions): Promise<EmbeddedPostgres> {
     mkdirSync(dataDir, { recursive: true });
     const release = acquireLock(dataDir);
     return EmbeddedPostgres.launch(dataDir, options, release);
