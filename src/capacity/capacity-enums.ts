@@ -1,4 +1,4 @@
-import type { IpMode, MaxPodsLimit, NodeOs, SizingConstraint, SubnetVerdict } from './core/index.js';
+import type { IpMode, MaxPodsLimit, NodeOs, SizingConstraint, SubnetVerdict, WindowsServerVersion } from './core/index.js';
 
 import { type EnumOf, registerEnum, values } from '../common/graphql-enum.js';
 
@@ -53,3 +53,13 @@ export function toEnumSpelling({ value }: { value: unknown }): unknown {
   const one = (v: unknown) => (typeof v === 'string' && /^[A-Za-z_-]{1,40}$/.test(v) ? v.trim().toUpperCase().replace(/-/g, '_') : v);
   return Array.isArray(value) ? value.map(one) : one(value);
 }
+
+export const WindowsServerVersionEnum: EnumOf<WindowsServerVersion> = {
+  WINDOWS_SERVER_2019: 'WINDOWS_SERVER_2019',
+  WINDOWS_SERVER_2022: 'WINDOWS_SERVER_2022',
+  WINDOWS_SERVER_2025: 'WINDOWS_SERVER_2025',
+};
+registerEnum(WindowsServerVersionEnum, {
+  name: 'WindowsServerVersion',
+  description: 'Windows Server release of the EKS-optimized AMI a Windows node group runs (2019, 2022 or 2025).',
+});

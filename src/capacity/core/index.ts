@@ -10,3 +10,4 @@ export * from './subnet-usage.js';
 export * from './node-group-sizing.js';
 export * from './windows-services.js';
 export * from './vpc-resource-controller-limits.js';
+export * from './windows-server.js';
