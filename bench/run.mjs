@@ -144,12 +144,12 @@ async function soakSection(dbUrl) {
 }
 
 // ---- 4. Start to ready and RSS, in child processes ---------------------------------------------
-// What `npm start` and the image run: the esbuild bundle of dist/ (`npm run bundle`);
-// BENCH_STARTUP_SCRIPT=dist/src/main.js measures the unbundled build instead.
-const STARTUP_SCRIPT = env.BENCH_STARTUP_SCRIPT ?? 'dist/bundle/main.mjs';
+// What `npm start` and the image run: the compiled service, dist/src/main.js;
+// BENCH_STARTUP_SCRIPT=<file> measures another entry point.
+const STARTUP_SCRIPT = env.BENCH_STARTUP_SCRIPT ?? 'dist/src/main.js';
 
 async function startupSection() {
-  if (!existsSync(join(ROOT, STARTUP_SCRIPT))) throw new Error(`${STARTUP_SCRIPT} is missing: run \`npm run bench\` (it builds and bundles first)`);
+  if (!existsSync(join(ROOT, STARTUP_SCRIPT))) throw new Error(`${STARTUP_SCRIPT} is missing: run \`npm run bench\` (it builds first)`);
   const embeddedExisting = mkdtempSync(join(TMP, 'embedded-existing-'));
   cleanups.push(async () => rmSync(embeddedExisting, { recursive: true, force: true }));
   const pgExisting = `${DB}_startup`;

@@ -1,12 +1,10 @@
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
-import { DataDirectoryInUseError, EmbeddedPostgres } from './database/embedded-postgres.js';
+import { DataDirectoryInUseError } from './database/embedded-postgres.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  // The embedded database boots (WebAssembly compile, PostgreSQL start) on its worker thread while
-  // this thread loads the service's modules; createApp's EmbeddedPostgres.start takes it over.
-  if (!config.databaseUrl) EmbeddedPostgres.startEarly(config.dataDir);
-  const [{ Logger }, { createApp }] = await Promise.all([import('@nestjs/common'), import('./app.factory.js')]);
   const logger = new Logger('Main');
   if (!config.databaseUrl) logger.log(`No DATABASE_URL: using the embedded database in ${config.dataDir}`);
   const running = await createApp(config);
@@ -24,13 +22,11 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch(async (err: unknown) => {
+main().catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof DataDirectoryInUseError) {
     console.error(`eks-net-planner cannot start: ${err.message}`);
   } else {
     console.error('eks-net-planner failed to start:', err);
   }
-  // Release the data directory if the service failed before it took over its database.
-  await EmbeddedPostgres.discardEarlyStarts();
   process.exit(1);
 });

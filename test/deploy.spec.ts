@@ -233,7 +233,7 @@ describe('Dockerfile', () => {
     expect(runtime).toMatch(/^EXPOSE 3000$/m);
     expect(runtime).toMatch(/NODE_ENV=production/);
     expect(runtime).toMatch(/HEALTHCHECK[\s\S]*\/health\/live/);
-    expect(lines.at(-1)).toBe('CMD ["node", "dist/bundle/main.mjs"]');
+    expect(lines.at(-1)).toBe('CMD ["node", "dist/src/main.js"]');
   });
 
   it('.dockerignore keeps node_modules, dist, local data and secrets out of the build context', () => {

@@ -1,9 +1,8 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import { GraphQLError, separateOperations } from 'graphql';
+import { getVariableValues, GraphQLError, separateOperations } from 'graphql';
 import { getComplexity, simpleEstimator, fieldExtensionsEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { ErrorCode } from '../common/domain-error.js';
-import { graphqlRuntime } from './graphql-runtime.js';
 import type { MetricsService } from '../metrics/metrics.service.js';
 
 const DEFAULT_QUERY = `# eks-net-planner: try a query, then press the run button.
@@ -70,7 +69,7 @@ function judge(schema: GraphQLSchema, document: DocumentNode, operation: Operati
   // whole offending value, then a code-less "Too many errors" that reached clients as
   // INTERNAL_SERVER_ERROR: an 880 kB input of 60,000 unknown keys took 15 s and answered 44 MB.
   const first = operation.variableDefinitions?.length
-    ? graphqlRuntime.getVariableValues(schema, operation.variableDefinitions, variables, { maxErrors: 1 }).errors?.[0]
+    ? getVariableValues(schema, operation.variableDefinitions, variables, { maxErrors: 1 }).errors?.[0]
     : undefined;
   if (first) {
     return { variableError: { message: shorten(first.message), nodes: first.nodes } };

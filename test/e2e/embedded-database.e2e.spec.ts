@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectPath } from '../../src/common/project-path.js';
-import { DataDirectoryInUseError, EmbeddedPostgres, embeddedWorkerScript } from '../../src/database/embedded-postgres.js';
+import { DataDirectoryInUseError, EmbeddedPostgres } from '../../src/database/embedded-postgres.js';
 import { adminAuth, startTestApp, type TestApp } from '../support/test-app.js';
 
 // Without DATABASE_URL the service runs on the embedded database in DATA_DIR
@@ -31,11 +31,6 @@ describe('embedded database (no DATABASE_URL)', () => {
     expect(gql.body.data.instanceType.ipv4AddressesPerInterface).toBe(10);
     const rest = await app!.http.get('/api/v1/instance-types?family=m5&first=3').expect(200);
     expect(rest.body.nodes).toHaveLength(3);
-  });
-
-  it('runs PGlite on a worker thread (the compiled worker in dist/, which `npm test` builds first)', () => {
-    expect(embeddedWorkerScript()?.href).toBe(pathToFileURL(projectPath('dist', 'src', 'database', 'embedded-postgres.worker.js')).href);
-    expect(app!.running.embedded?.thread).toBe('worker');
   });
 
   it('refuses a second opener of the same data directory in this process', async () => {
@@ -110,10 +105,10 @@ function brokenDataDir(): string {
   return dir;
 }
 
-describe('embedded database: worker thread, in-thread, early start', () => {
+describe('embedded database: start, stop, and failures', () => {
   const dirs: string[] = [];
   const tempDir = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'planner-thread-'));
+    const dir = mkdtempSync(join(tmpdir(), 'planner-embedded-'));
     dirs.push(dir);
     return dir;
   };
@@ -121,69 +116,38 @@ describe('embedded database: worker thread, in-thread, early start', () => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('serves in-thread when asked, then on a worker thread over the same files; each stop releases the lock', async () => {
+  it('serves, stops, and serves again over the same files; each stop releases the lock', async () => {
     const dir = tempDir();
-    const inThread = await EmbeddedPostgres.start(dir, { thread: 'main' });
-    expect(inThread.thread).toBe('main');
+    const first = await EmbeddedPostgres.start(dir);
     expect(existsSync(join(dir, LOCK))).toBe(true);
-    expect(await selectOne(inThread.url)).toBe(1);
-    await inThread.stop();
-    expect(existsSync(join(dir, LOCK))).toBe(false);
-
-    const onWorker = await EmbeddedPostgres.start(dir, { thread: 'worker' });
-    expect(onWorker.thread).toBe('worker');
-    expect(await selectOne(onWorker.url)).toBe(1);
-    await onWorker.stop();
-    await onWorker.stop(); // a second stop is the first one's
-    expect(existsSync(join(dir, LOCK))).toBe(false);
-  });
-
-  for (const thread of ['worker', 'main'] as const) {
-    it(`an error from PGlite.create rejects start and releases the lock (${thread} thread)`, async () => {
-      const dir = brokenDataDir();
-      dirs.push(dir);
-      await expect(EmbeddedPostgres.start(dir, { thread })).rejects.toThrow(/PGlite failed to initialize/);
-      expect(existsSync(join(dir, LOCK))).toBe(false);
-      // released in this process too: a second attempt fails on the files again, not on the lock
-      await expect(EmbeddedPostgres.start(dir, { thread })).rejects.toThrow(/PGlite failed to initialize/);
-    });
-  }
-
-  it('startEarly takes the lock at once and hands its database to the next start', async () => {
-    const dir = tempDir();
-    EmbeddedPostgres.startEarly(dir);
-    expect(existsSync(join(dir, LOCK))).toBe(true);
-    expect(() => EmbeddedPostgres.startEarly(dir)).toThrow(DataDirectoryInUseError);
-    const db = await EmbeddedPostgres.start(dir);
-    expect(db.thread).toBe('worker');
-    expect(await selectOne(db.url)).toBe(1);
+    expect(await selectOne(first.url)).toBe(1);
     await expect(EmbeddedPostgres.start(dir)).rejects.toBeInstanceOf(DataDirectoryInUseError);
-    await db.stop();
+    await first.stop();
+    expect(existsSync(join(dir, LOCK))).toBe(false);
+
+    const second = await EmbeddedPostgres.start(dir);
+    expect(await selectOne(second.url)).toBe(1);
+    await second.stop();
+    await second.stop(); // a second stop is the first one's
     expect(existsSync(join(dir, LOCK))).toBe(false);
   });
 
-  it('startEarly reports an error from PGlite.create to the start that takes it over; discardEarlyStarts stops one nobody took', async () => {
-    const broken = brokenDataDir();
-    dirs.push(broken);
-    EmbeddedPostgres.startEarly(broken);
-    await expect(EmbeddedPostgres.start(broken)).rejects.toThrow(/PGlite failed to initialize/);
-    expect(existsSync(join(broken, LOCK))).toBe(false);
-
-    const dir = tempDir();
-    EmbeddedPostgres.startEarly(dir);
-    await EmbeddedPostgres.discardEarlyStarts();
+  it('an error from PGlite.create rejects start and releases the lock', async () => {
+    const dir = brokenDataDir();
+    dirs.push(dir);
+    await expect(EmbeddedPostgres.start(dir)).rejects.toThrow(/PGlite failed to initialize/);
     expect(existsSync(join(dir, LOCK))).toBe(false);
-    const again = await EmbeddedPostgres.start(dir);
-    await again.stop();
+    // released in this process too: a second attempt fails on the files again, not on the lock
+    await expect(EmbeddedPostgres.start(dir)).rejects.toThrow(/PGlite failed to initialize/);
   });
 
-  it('leaves no worker thread behind: a process that stops its database, or fails to start it, ends by itself', () => {
+  it('leaves nothing running behind: a process that stops its database, or fails to start it, ends by itself', () => {
     const module = pathToFileURL(projectPath('dist', 'src', 'database', 'embedded-postgres.js')).href;
     const script = `
       const { EmbeddedPostgres } = await import(${JSON.stringify(module)});
       const [dir, broken] = process.argv.slice(2);
       const db = await EmbeddedPostgres.start(dir);
-      console.log('started on ' + db.thread);
+      console.log('started');
       await db.stop();
       await EmbeddedPostgres.start(broken).catch((err) => console.log('refused: ' + err.message));
     `;
@@ -191,13 +155,13 @@ describe('embedded database: worker thread, in-thread, early start', () => {
     dirs.push(broken);
     const scriptFile = join(tempDir(), 'start-stop.mjs');
     writeFileSync(scriptFile, script);
-    // No process.exit in the script: the child ends only once nothing (no worker) keeps it alive.
+    // No process.exit in the script: the child ends only once nothing (socket server, timer) keeps it alive.
     const child = spawnSync(process.execPath, [scriptFile, tempDir(), broken], {
       encoding: 'utf8',
       timeout: 90_000,
     });
     expect(child.stderr).toBe('');
-    expect(child.stdout).toContain('started on worker');
+    expect(child.stdout).toContain('started');
     expect(child.stdout).toContain('refused: PGlite failed to initialize');
     expect(child.signal).toBeNull();
     expect(child.status).toBe(0);
