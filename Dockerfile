@@ -3,10 +3,10 @@
 #   docker build -t eks-net-planner .
 #   docker run -p 3000:3000 -e DATABASE_URL=postgres://... -e ADMIN_API_KEY=... eks-net-planner
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:22-bookworm-slim
 
-# ---- build: TypeScript -> dist/ (src/ and migrations/ alike: dist/src, dist/migrations), then the
-# esbuild bundle dist/bundle/ that the image runs (it starts faster than dist/src/main.js) ----
+# ---- build: TypeScript -> dist/ (src/ and migrations/ alike: dist/src, dist/migrations), the same
+# build `npm start` runs ----
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -14,8 +14,7 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
-COPY scripts/bundle.mjs ./scripts/bundle.mjs
-RUN npm run build && npm run bundle
+RUN npm run build
 
 # ---- production dependencies only ----
 FROM ${NODE_IMAGE} AS deps
@@ -32,8 +31,8 @@ WORKDIR /app
 # package.json marks the project root: the service finds src/catalog/snapshot relative to it.
 COPY --chown=root:root package.json ./
 COPY --from=deps --chown=root:root /app/node_modules ./node_modules
-# The compiled service and its migrations (dist/migrations; the CLI and TypeORM use them), and the
-# bundle of both that the image runs (dist/bundle); the migrations run at start.
+# The compiled service and its migrations (dist/migrations; the CLI and TypeORM use them); the
+# migrations run at start.
 COPY --from=build --chown=root:root /app/dist ./dist
 # The bundled instance-type catalog, read at run time from <project>/src/catalog/snapshot
 # (src/catalog/core/snapshot.ts) to fill an empty database.
@@ -46,4 +45,4 @@ EXPOSE 3000
 # The image has no curl/wget: Node's fetch checks liveness.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "dist/bundle/main.mjs"]
+CMD ["node", "dist/src/main.js"]

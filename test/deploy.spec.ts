@@ -210,8 +210,8 @@ describe('Dockerfile', () => {
   const stages = dockerfile.split(/^FROM /m).slice(1);
   const runtime = stages[stages.length - 1];
 
-  it('builds in one stage and runs production dependencies in a node:20-bookworm-slim runtime', () => {
-    expect(dockerfile).toMatch(/ARG NODE_IMAGE=node:20-bookworm-slim/);
+  it('builds in one stage and runs production dependencies in a node:22-bookworm-slim runtime', () => {
+    expect(dockerfile).toMatch(/ARG NODE_IMAGE=node:22-bookworm-slim/);
     expect(stages.length).toBeGreaterThanOrEqual(2);
     expect(dockerfile).toMatch(/RUN npm ci\b(?!.*--omit=dev)/);
     expect(dockerfile).toMatch(/RUN npm run build/);

@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-// The GraphQL playground must work with no internet: no CDN assets (STACK.md, "Offline browser checks").
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The GraphQL playground must work with no internet: no CDN assets, no requests off the machine.
 
 describe('GraphQL playground, offline', () => {
   let app: TestApp;
@@ -12,23 +11,10 @@ describe('GraphQL playground, offline', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    expect(existsSync(CHROMIUM), `headless Chromium is needed at ${CHROMIUM} (apt-get install chromium)`).toBe(true);
     app = await startTestApp();
     const address = app.running.app.getHttpServer().address() as { port: number };
     baseUrl = `http://127.0.0.1:${address.port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
