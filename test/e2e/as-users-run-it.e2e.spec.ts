@@ -1,4 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,22 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectPath } from '../../src/common/project-path.js';
 import { launchBrowser } from '../support/browser.js';
+import { startFakeEc2, type FakeEc2 } from '../support/fake-ec2/index.js';
 import { copyProjectForStart } from '../support/project-copy.js';
+
+/**
+ * The curl commands of the README's shell blocks and inline code: each a whole command (backslash
+ * continuations joined), without a pipe into other tools.
+ */
+function readmeCurlExamples(readme: string): string[] {
+  const found: string[] = [];
+  for (const block of readme.matchAll(/```sh\n([\s\S]*?)```/g)) {
+    const lines = block[1]!.replace(/\\\n\s*/g, ' ').split('\n');
+    for (const line of lines) if (/^curl\s/.test(line.trim())) found.push(line.replace(/\s+#.*$/, '').trim());
+  }
+  for (const inline of readme.matchAll(/`(curl\s[^`]+)`/g)) found.push(inline[1]!.split(' | ')[0]!.trim());
+  return found;
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -37,11 +53,26 @@ describe('the service as users run it: `npm start`, then third-party clients', (
   let output = '';
   let base = '';
   let browser: Browser | undefined;
+  let ec2: FakeEc2 | undefined;
+  const adminKey = 'users-spec-admin-key-0123456789';
 
   beforeAll(async () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    // The README's refresh example reaches "EC2": here the local Query-API endpoint, through the real SDK.
+    ec2 = await startFakeEc2();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ADMIN_API_KEY: adminKey,
+      AWS_ENDPOINT_URL_EC2: ec2.url,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'AKIDUSERSPEC',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+    };
     delete env.DATABASE_URL;
     delete env.NODE_ENV;
     child = spawn('npm', ['start'], { cwd: checkout.dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -63,9 +94,27 @@ describe('the service as users run it: `npm start`, then third-party clients', (
       process.kill(-child.pid, 'SIGTERM'); // npm and the service it started
       await exited;
     }
+    await ec2?.close();
     checkout.remove();
     rmSync(dataDir, { recursive: true, force: true });
   });
+
+  it('answers every curl example in the README, run as written (only the host and port changed)', async () => {
+    const commands = readmeCurlExamples(readFileSync(projectPath('README.md'), 'utf8'));
+    expect(commands.length).toBeGreaterThanOrEqual(5);
+    const host = new URL(base).host;
+    for (const command of commands) {
+      // Asynchronously: the local EC2 endpoint the refresh example reaches answers from this process.
+      const run = await promisify(execFile)('bash', ['-c', `${command.replaceAll('localhost:3000', host)} -s -w '\\n%{http_code}'`], {
+        encoding: 'utf8',
+        env: { ...process.env, ADMIN_API_KEY: adminKey },
+        timeout: 120_000,
+      });
+      const status = Number(run.stdout.trim().split('\n').at(-1));
+      expect(status, `${command}\n${run.stdout.slice(0, 500)}`).toBeGreaterThanOrEqual(200);
+      expect(status, `${command}\n${run.stdout.slice(0, 500)}`).toBeLessThan(300);
+    }
+  }, 300_000);
 
   it('built and started dist/src/main.js, the file the image runs', () => {
     const dockerfile = readFileSync(projectPath('Dockerfile'), 'utf8');

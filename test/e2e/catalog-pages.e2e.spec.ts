@@ -10,11 +10,9 @@ import { allInstanceTypesOverRest, startTestApp, type TestApp } from '../support
 // filter selects, computed twice without the service: from the EC2 records themselves, and by
 // the SQL the pages used to run against instance_type.
 
-const raw = JSON.parse(readFileSync(projectPath('src', 'catalog', 'snapshot', 'instance-types.json'), 'utf8')) as Record<
-  string,
-  any
->;
-const offeringsDir = projectPath('src', 'catalog', 'snapshot', 'offerings');
+// The upstream records the bundled catalog is written from (getmoto/moto moto/ec2/resources/).
+const raw = JSON.parse(readFileSync(projectPath('..', 'shared', 'data', 'ec2', 'instance-types.json'), 'utf8')) as Record<string, any>;
+const offeringsDir = projectPath('..', 'shared', 'data', 'ec2', 'offerings');
 const regionsOf = new Map<string, Set<string>>();
 for (const file of readdirSync(offeringsDir).filter((f) => f.endsWith('.json'))) {
   const region = file.slice(0, -'.json'.length);

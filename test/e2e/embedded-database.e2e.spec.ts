@@ -60,7 +60,7 @@ describe('embedded database (no DATABASE_URL)', () => {
       child.stdout.on('data', (d) => (out += d));
       child.stderr.on('data', (d) => (out += d));
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      for (let i = 0; i < 120 && !out.includes('listening on'); i++) await new Promise((r) => setTimeout(r, 500));
+      for (let i = 0; i < 240 && !out.includes('listening on'); i++) await new Promise((r) => setTimeout(r, 500));
       expect(out).toContain('listening on');
       expect(existsSync(join(own, 'eks-net-planner.lock'))).toBe(true);
       child.kill('SIGTERM');
@@ -69,7 +69,7 @@ describe('embedded database (no DATABASE_URL)', () => {
     } finally {
       rmSync(own, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 
   it('keeps its data across restarts: the catalog is not reloaded and earlier runs remain', async () => {
     const before = await app!.gql('{ catalogRefreshes { id trigger } }').expect(200);
