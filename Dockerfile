@@ -35,7 +35,7 @@ COPY --from=deps --chown=root:root /app/node_modules ./node_modules
 # migrations run at start.
 COPY --from=build --chown=root:root /app/dist ./dist
 # The bundled instance-type catalog, read at run time from <project>/src/catalog/snapshot
-# (src/catalog/core/snapshot.ts) to fill an empty database.
+# (src/catalog/bundled-catalog.ts) to fill an empty database.
 COPY --chown=root:root src/catalog/snapshot ./src/catalog/snapshot
 # Files stay owned by root and read-only for the service; the embedded database (no
 # DATABASE_URL, for trying it out only) needs a writable DATA_DIR: /app/.data by default.

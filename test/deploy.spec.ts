@@ -223,7 +223,7 @@ describe('Dockerfile', () => {
     expect(runtime).toMatch(/COPY --from=build \S* ?\/app\/dist \.\/dist/);
     expect(runtime).toMatch(/COPY \S* ?package\.json \.\//);
     expect(runtime).toMatch(/COPY \S* ?src\/catalog\/snapshot \.\/src\/catalog\/snapshot/);
-    expect(read('src', 'catalog', 'core', 'snapshot.ts')).toContain("projectPath('src', 'catalog', 'snapshot')");
+    expect(read('src', 'catalog', 'bundled-catalog.ts')).toContain("projectPath('src', 'catalog', 'snapshot')");
     // migrations are compiled into dist by the build config
     expect(parse(read('tsconfig.build.json')).include).toContain('migrations/**/*.ts');
   });

@@ -4,16 +4,9 @@ export type RefreshStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
 /** What started a run: a user or bot (`MANUAL`), the cron schedule, or the first start's snapshot load. */
 export type RefreshTrigger = 'MANUAL' | 'SCHEDULE' | 'BUNDLED_SNAPSHOT';
 
-export interface FieldChangeRecord {
-  field: string;
-  oldValue: unknown;
-  newValue: unknown;
-}
+import type { TypeChangeRecord } from './core/catalog-diff.js';
 
-export interface TypeChangeRecord {
-  name: string;
-  changes: FieldChangeRecord[];
-}
+export type { FieldChangeRecord, TypeChangeRecord } from './core/catalog-diff.js';
 
 /** One catalog refresh run, kept as history: its outcome, its counts and its diff. */
 @Entity({ name: 'catalog_refresh' })

@@ -7,7 +7,7 @@ import { CatalogViewService, type CatalogSnapshotView, type SeenTimes } from './
 import type { CatalogInstanceType } from './core/instance-type.facts.js';
 import { instanceTypePredicate } from './core/instance-type.filter.js';
 import { diffCatalogs } from './core/catalog-diff.js';
-import { readBundledSnapshot } from './core/snapshot.js';
+import { readBundledSnapshot } from './bundled-catalog.js';
 import type { InstanceTypeConnection, InstanceTypeEdge, InstanceTypeFilterInput } from './instance-types.args.js';
 import { toInstanceTypeModel, type InstanceType } from './instance-type.model.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareModes, computeNodeCapacity, HNS_PORT_EXHAUSTION_ERROR, type NodeCapacity as CoreNodeCapacity } from '../../src/capacity/core/index.js';
 import { CatalogService } from '../../src/catalog/catalog.service.js';
 import { CatalogViewService } from '../../src/catalog/catalog-view.service.js';
-import { readBundledSnapshot } from '../../src/catalog/core/snapshot.js';
+import { readBundledSnapshot } from '../../src/catalog/bundled-catalog.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // The capacity API (issue: capacity edges) through both doors, GraphQL and REST, on a real PostgreSQL

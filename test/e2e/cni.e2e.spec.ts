@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeNodeCapacity, dsrKubeProxyFlags, type IpMode } from '../../src/capacity/core/index.js';
-import { readBundledSnapshot } from '../../src/catalog/core/snapshot.js';
+import { readBundledSnapshot } from '../../src/catalog/bundled-catalog.js';
 import { recommendedKubeletMaxPods } from '../../src/cni/core/index.js';
 import { listTemplates } from '../../src/policies/core/index.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

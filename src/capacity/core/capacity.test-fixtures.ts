@@ -1,6 +1,7 @@
 // Test helpers: the bundled catalog, read once per test file.
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
-import { readBundledSnapshot, type CatalogSnapshot } from '../../catalog/core/snapshot.js';
+import { readBundledSnapshot } from '../../catalog/bundled-catalog.js';
+import type { CatalogSnapshot } from '../../catalog/core/snapshot.js';
 
 let snapshot: CatalogSnapshot | undefined;
 

@@ -1,5 +1,15 @@
-import type { FieldChangeRecord, TypeChangeRecord } from '../catalog-refresh.entity.js';
 import type { CatalogInstanceType } from './instance-type.facts.js';
+
+export interface FieldChangeRecord {
+  field: string;
+  oldValue: unknown;
+  newValue: unknown;
+}
+
+export interface TypeChangeRecord {
+  name: string;
+  changes: FieldChangeRecord[];
+}
 
 /** The fields a refresh compares; every field users can see in `InstanceType`. */
 export const COMPARED_FIELDS = [

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectPath } from '../../common/project-path.js';
 import { mapInstanceTypeRecord, type RawInstanceTypeRecord } from './instance-type.mapper.js';
-import { parseBundledSnapshot, readBundledSnapshot, SNAPSHOT_DIR, SNAPSHOT_FILE } from './snapshot.js';
+import { readBundledSnapshot, SNAPSHOT_DIR, SNAPSHOT_FILE } from '../bundled-catalog.js';
+import { parseBundledSnapshot } from './snapshot.js';
 
 // The upstream records the bundled table is written from (getmoto/moto moto/ec2/resources/).
 const ec2Data = projectPath('..', 'shared', 'data', 'ec2');

@@ -1,12 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { projectPath } from '../../common/project-path.js';
 import type { CatalogInstanceType } from './instance-type.facts.js';
 import { mapInstanceTypeRecord, type RawInstanceTypeRecord } from './instance-type.mapper.js';
-
-/** Directory of the bundled catalog (see snapshot/PROVENANCE.md). */
-export const SNAPSHOT_DIR = projectPath('src', 'catalog', 'snapshot');
-export const SNAPSHOT_FILE = 'instance-types.tsv';
 
 export interface CatalogSnapshot {
   types: CatalogInstanceType[];
@@ -114,9 +107,4 @@ export function parseBundledSnapshot(text: string): CatalogSnapshot {
   if (!header) throw new Error('bundled catalog: no header line');
   types.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { types, regions };
-}
-
-/** Reads the bundled catalog from disk. */
-export function readBundledSnapshot(dir: string = SNAPSHOT_DIR): CatalogSnapshot {
-  return parseBundledSnapshot(readFileSync(join(dir, SNAPSHOT_FILE), 'utf8'));
 }

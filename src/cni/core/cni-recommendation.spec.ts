@@ -5,7 +5,7 @@ import {
   dsrKubeProxyFlags,
   type NodeCapacityInput,
 } from '../../capacity/core/index.js';
-import { readBundledSnapshot } from '../../catalog/core/snapshot.js';
+import { readBundledSnapshot } from '../../catalog/bundled-catalog.js';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { listTemplates } from '../../policies/core/index.js';
 import {
