@@ -1,0 +1,27 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectPath } from '../../src/common/project-path.js';
+import { createEmptyDatabase } from '../support/test-app.js';
+
+// The API contracts are committed (contracts/schema.gql, contracts/openapi.json), so API changes show in
+// review: the suite fails when what the service serves and what is committed differ.
+describe('committed API contracts', () => {
+  let db: Awaited<ReturnType<typeof createEmptyDatabase>>;
+  beforeAll(async () => {
+    db = await createEmptyDatabase();
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('contracts/schema.gql and contracts/openapi.json are what the service serves (npm run contracts rewrites them)', async () => {
+    const run = await promisify(execFile)(process.execPath, [projectPath('scripts', 'contracts.mjs'), '--check'], {
+      env: { ...process.env, DATABASE_URL: db.url },
+      encoding: 'utf8',
+      timeout: 120_000,
+    }).catch((err: { stdout: string; stderr: string; code: number }) => err);
+    expect(run.stderr).toBe('');
+    expect('code' in run ? run.code : 0).toBe(0);
+  }, 150_000);
+});
