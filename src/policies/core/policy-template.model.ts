@@ -59,9 +59,11 @@ export type TemplateKind =
   | 'ConfigMap'
   | 'ClusterConfig'
   | 'UserData'
-  | 'Installation';
+  | 'Installation'
+  | 'NodePool'
+  | 'TerraformModule';
 
-export type MediaType = 'application/yaml' | 'text/x-powershell';
+export type MediaType = 'application/yaml' | 'text/x-powershell' | 'text/x-hcl';
 
 export interface PolicyTemplate {
   /** Kebab-case, stable: clients and stored answers refer to it. */
