@@ -1,3 +1,6 @@
+import { parse as parseHcl } from '@cdktf/hcl2json';
+import type { Response as SuperagentResponse } from 'superagent';
+import { parseAllDocuments } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeNodeCapacity } from '../../src/capacity/core/index.js';
 import { readBundledSnapshot } from '../../src/catalog/core/snapshot.js';
@@ -28,6 +31,15 @@ const PLAN = `
   karpenterLimitsSource { repository path commit generated }
 `;
 const QUERY = `query Plan($input: KarpenterWindowsPlanInput!) { planKarpenterWindows(input: $input) { ${PLAN} } }`;
+
+const RENDER = `query($id: String!, $p: JSON) { renderTemplate(id: $id, parameters: $p) { templateId content mediaType warnings { code message source } parameters objects } }`;
+
+function asText(res: SuperagentResponse, callback: (err: Error | null, body: string) => void): void {
+  let text = '';
+  res.setEncoding('utf8');
+  res.on('data', (chunk: string) => (text += chunk));
+  res.on('end', () => callback(null, text));
+}
 
 const snapshot = readBundledSnapshot();
 const facts = (name: string) => snapshot.types.find((t) => t.name === name)!;
@@ -135,6 +147,51 @@ describe('planKarpenterWindows over GraphQL and REST', () => {
       const rest = await app.http.post('/api/v1/karpenter/windows-plans').send(base({ nodeClass: 'x' }));
       expect(rest.status).toBe(400);
       expect(JSON.stringify(rest.body.error)).toMatch(/nodeClass/);
+    });
+  });
+
+  describe('the templates that render the fix, through renderTemplate and REST', () => {
+    async function render(id: string, parameters: Record<string, unknown>, format: 'yaml' | 'hcl') {
+      const gql = await app.gql(RENDER, { id, p: parameters }).expect(200);
+      expect(gql.body.errors, JSON.stringify(gql.body.errors)).toBeUndefined();
+      const rendered = gql.body.data.renderTemplate;
+      const rest = await app.http.post(`/api/v1/templates/${id}/render`).send(parameters).expect(200);
+      expect(rest.body).toEqual(rendered);
+      const bare = await app.http.post(`/api/v1/templates/${id}/render`).query({ format }).send(parameters).buffer(true).parse(asText).expect(200);
+      expect(bare.body).toBe(rendered.content);
+      expect(bare.headers['content-type']).toBe(`${rendered.mediaType}; charset=utf-8`);
+      return rendered;
+    }
+
+    it('karpenter-windows-nodepool (?format=yaml): kubelet.maxPods from the capacity engine under prefix delegation', async () => {
+      const rendered = await render(
+        'karpenter-windows-nodepool',
+        { clusterName: 'shop', kubernetesVersion: '1.33', ipMode: 'prefix-delegation', instanceTypes: ['m5.large'], serviceIpv4Cidr: '172.20.0.0/16' },
+        'yaml',
+      );
+      const cap = computeNodeCapacity({ instanceType: facts('m5.large'), os: 'WINDOWS', ipMode: 'PREFIX_DELEGATION' });
+      const docs = parseAllDocuments(rendered.content);
+      const [pool, nodeClass] = (Array.isArray(docs) ? docs : []).map((d) => d.toJS());
+      expect(pool.kind).toBe('NodePool');
+      expect(nodeClass.spec.kubelet.maxPods).toBe(cap.maxPods);
+      expect(rendered.parameters.maxPods).toBe(110);
+      expect(nodeClass.spec.userData).toContain("'SERVICE_IPV4_CIDR', '172.20.0.0/16'");
+    });
+
+    it('terraform-eks-windows-self-managed-node-group (?format=hcl): parses, version floor, ami_type, --max-pods from the capacity engine', async () => {
+      const rendered = await render(
+        'terraform-eks-windows-self-managed-node-group',
+        { clusterName: 'shop', kubernetesVersion: '1.33', windowsServerVersion: 'WINDOWS_SERVER_2019', amiVariant: 'Full', instanceType: 'm5.large', ipMode: 'secondary-ip' },
+        'hcl',
+      );
+      const json = (await parseHcl('main.tf', rendered.content)) as any;
+      const eks = json.module.eks[0];
+      expect(eks.version).toBe('>= 21.24.1');
+      const group = eks.self_managed_node_groups.windows;
+      expect(group.ami_type).toBe('WINDOWS_FULL_2019_x86_64');
+      // m5.large secondary IP: W = 10 - 1 = 9, maxPods = min(110, 9) = 9.
+      expect(group.bootstrap_extra_args).toContain("-KubeletExtraArgs '--max-pods=9'");
+      expect(group.bootstrap_extra_args).toContain("-KubeProxyExtraArgs '--enable-dsr=true'");
     });
   });
 });
