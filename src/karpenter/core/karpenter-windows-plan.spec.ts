@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { projectPath } from '../../common/project-path.js';
 import { computeNodeCapacity } from '../../capacity/core/index.js';
 import { catalog, facts } from '../../capacity/core/capacity.test-fixtures.js';
 import { DomainError } from '../../common/domain-error.js';
@@ -50,6 +52,16 @@ describe("Karpenter's limits table (generated from its zz_generated.vpclimits.go
     expect(getKarpenterIpv4PerInterface('m5.large')).toBe(10);
     expect(getKarpenterIpv4PerInterface('c8ib.large')).toBeGreaterThan(0); // newer than the controller's public table
     expect(getKarpenterIpv4PerInterface('hpc6a.48xlarge')).toBeUndefined();
+  });
+
+  it('agrees with the upstream file on every row', () => {
+    const [header, ...rows] = readFileSync(projectPath('..', 'shared', 'data', 'karpenter', 'vpc-limits.tsv'), 'utf8').trim().split('\n');
+    const at = header!.split('\t').indexOf('ipv4_per_interface');
+    expect(rows).toHaveLength(countKarpenterVpcLimits());
+    for (const row of rows) {
+      const f = row.split('\t');
+      expect(getKarpenterIpv4PerInterface(f[0]!), f[0]).toBe(Number(f[at]));
+    }
   });
 });
 
