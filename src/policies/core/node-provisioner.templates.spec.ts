@@ -281,3 +281,18 @@ describe('terraform-eks-windows-*-node-group', () => {
     expect(e.message).toMatch(text);
   });
 });
+
+describe('karpenter-windows-nodepool with instanceFamilies', () => {
+  const withFamilies: RenderOptions = {
+    ...options,
+    listFamilyInstanceTypes: (family) => ['t3.nano', 't3.large', 't3.xlarge', 'm6g.large'].filter((t) => t.startsWith(`${family}.`)),
+  };
+  it('takes kubelet.maxPods from the smallest Windows-capable member, and says so', () => {
+    // t3.nano: I = 2, PD W = (2 - 1) * 16 = 16 -> min(110, 16) = 16; t3.large (I = 12): 176 -> 110; t3.xlarge (I = 15): 224 -> 110.
+    const r = renderTemplate('karpenter-windows-nodepool', { clusterName: 'shop', kubernetesVersion: '1.33', ipMode: 'prefix-delegation', instanceFamilies: ['t3'] }, withFamilies);
+    expect((r.objects[1] as any).spec.kubelet.maxPods).toBe(16);
+    expect(r.warnings.map((w) => w.code)).toContain('MAX_PODS_SMALLEST_TYPE');
+    const req = (r.objects[0] as any).spec.template.spec.requirements;
+    expect(req).toContainEqual({ key: 'karpenter.k8s.aws/instance-family', operator: 'In', values: ['t3'] });
+  });
+});

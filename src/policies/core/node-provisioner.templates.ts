@@ -114,10 +114,13 @@ function resolveGroupMaxPods(
   ipMode: WindowsIpMode,
   options: RenderOptions,
   warnings: RenderWarning[],
+  familyTypes: string[] = [],
 ): number | undefined {
-  const computed = options.computeMaxPods ? types.map((t) => ({ t, pods: options.computeMaxPods!(t, ipMode) })) : [];
+  const all = [...new Set([...types, ...familyTypes])];
+  const computed = options.computeMaxPods ? all.map((t) => ({ t, pods: options.computeMaxPods!(t, ipMode) })) : [];
   for (const { t, pods } of computed) {
-    if (pods === 0) {
+    // Types of a family that cannot be Windows nodes (arm64 members) are kept out by the requirements: no warning.
+    if (pods === 0 && types.includes(t)) {
       warnings.push({
         code: 'NO_WINDOWS_POD_CAPACITY',
         message: `The capacity engine gives ${t} no Windows pod IPs (not a Windows-capable type, or unknown to the VPC Resource Controller): Windows pods would stay Pending on it.`,
@@ -181,7 +184,7 @@ const WINDOWS_IPAM_WARNING: RenderWarning = {
 // ---------------------------------------------------------------------------------------------
 // Karpenter NodePool + EC2NodeClass
 
-const KARPENTER_MAX_PODS_DERIVED = 'with ipMode prefix-delegation: the smallest options.computeMaxPods(type, ipMode) over instanceTypes';
+const KARPENTER_MAX_PODS_DERIVED = 'with ipMode prefix-delegation: the smallest non-zero options.computeMaxPods(type, ipMode) over instanceTypes and the types of instanceFamilies';
 
 const karpenterNodePoolTemplate: TemplateDefinition = {
   id: 'karpenter-windows-nodepool',
@@ -220,11 +223,14 @@ const karpenterNodePoolTemplate: TemplateDefinition = {
     const warnings: RenderWarning[] = [];
     let maxPods: number | undefined = p.maxPods as number | undefined;
     if (ipMode === 'prefix-delegation') {
-      maxPods = resolveGroupMaxPods(p.maxPods, types, ipMode, options, warnings);
+      const familyTypes = families
+        .flatMap((f) => options.listFamilyInstanceTypes?.(f) ?? [])
+        .filter((t) => !isRefusedByEc2ForWindows(t));
+      maxPods = resolveGroupMaxPods(p.maxPods, types, ipMode, options, warnings, familyTypes);
       if (maxPods === undefined) {
         warnings.push({
           code: 'MAX_PODS_NOT_SET',
-          message: 'Prefix delegation is on but no instanceTypes (or maxPods) were given: spec.kubelet.maxPods stays unset, so Karpenter plans 110 pods and the kubelet runs 110 whatever the IPs allow.',
+          message: 'Prefix delegation is on but no instanceTypes or instanceFamilies known to the catalog (nor maxPods) were given: spec.kubelet.maxPods stays unset, so Karpenter plans 110 pods and the kubelet runs 110 whatever the IPs allow.',
           source: KARPENTER_SOURCE.TYPES,
         });
       }

@@ -96,6 +96,8 @@ export interface RenderOptions {
    * that declare a parameter `derivedBy` this callback, when the caller does not pass the value.
    */
   computeMaxPods?: (instanceType: string, ipMode: WindowsIpMode) => number;
+  /** The catalog's instance types of a family (`m5`), for templates that take families. */
+  listFamilyInstanceTypes?: (family: string) => string[];
 }
 
 export interface RenderResult {
