@@ -25,6 +25,7 @@ import { admissionPlugin, metricsPlugin, offlinePlaygroundPlugin } from './graph
 import { knownOperationTypesRule } from './graphql/known-operation-types.js';
 import { aliasLimitRule, depthLimitRule, QUERY_LIMIT_MARKER } from './graphql/query-limits.js';
 import { HealthController } from './health/health.controller.js';
+import { KarpenterModule } from './karpenter/karpenter.module.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { PoliciesModule } from './policies/policies.module.js';
@@ -104,6 +105,7 @@ export class AppModule {
         ApiKeysModule,
         CniModule,
         PoliciesModule,
+        KarpenterModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [CatalogModule],

@@ -8,6 +8,7 @@ import type {
   CniVerdict,
   IpFamily,
   NetworkPolicyEngine,
+  NodeProvisioner,
 } from './core/index.js';
 
 import { type EnumOf, registerEnum, values } from '../common/graphql-enum.js';
@@ -68,6 +69,8 @@ export const CniSettingTargetEnum: EnumOf<CniSettingTarget> = {
   KUBELET: 'KUBELET',
   KUBE_PROXY: 'KUBE_PROXY',
   CALICO_INSTALLATION: 'CALICO_INSTALLATION',
+  KARPENTER_EC2NODECLASS: 'KARPENTER_EC2NODECLASS',
+  TERRAFORM_NODE_GROUP: 'TERRAFORM_NODE_GROUP',
 };
 registerEnum(CniSettingTargetEnum, { name: 'CniSettingTarget', description: 'Where a setting is applied.' });
 
@@ -114,5 +117,18 @@ export const CniRuleEnum: EnumOf<CniRuleCode> = {
   WINDOWS_IPAM_CONFIGMAP_KEYS: 'WINDOWS_IPAM_CONFIGMAP_KEYS',
 };
 registerEnum(CniRuleEnum, { name: 'CniRule', description: 'The rule (DOMAIN.md §5) a reason or note applies.' });
+
+export const NodeProvisionerEnum: EnumOf<NodeProvisioner> = {
+  EKSCTL: 'EKSCTL',
+  KARPENTER: 'KARPENTER',
+  TERRAFORM_SELF_MANAGED: 'TERRAFORM_SELF_MANAGED',
+  TERRAFORM_MANAGED: 'TERRAFORM_MANAGED',
+  MANAGED_NODE_GROUP: 'MANAGED_NODE_GROUP',
+};
+registerEnum(NodeProvisionerEnum, {
+  name: 'NodeProvisioner',
+  description:
+    'What creates the Windows nodes: eksctl self-managed node groups, Karpenter, terraform-aws-modules/eks self-managed or EKS managed groups, or EKS managed node groups created otherwise.',
+});
 
 /** Values for `@ApiProperty({ enum })`. */

@@ -13,9 +13,9 @@ import {
 } from 'class-validator';
 import { IntField, OptionalIntField } from '../common/int-field.js';
 import type { NodeOs } from '../capacity/core/index.js';
-import type { ClusterPlatform, CniNeeds, CniNodeGroupInput, CniRecommendationInput, IpFamily } from './core/index.js';
+import type { ClusterPlatform, CniNeeds, CniNodeGroupInput, CniRecommendationInput, IpFamily, NodeProvisioner } from './core/index.js';
 import { NodeOsEnum } from '../capacity/capacity-enums.js';
-import { ClusterPlatformEnum, IpFamilyEnum, values } from './cni-enums.js';
+import { ClusterPlatformEnum, IpFamilyEnum, NodeProvisionerEnum, values } from './cni-enums.js';
 
 /**
  * One class per level serves the GraphQL input and the REST body. The decorators check shape and
@@ -157,4 +157,10 @@ export class CniRecommendationInputDto implements CniRecommendationInput {
   @ValidateNested()
   @Type(() => CniNeedsInput)
   needs?: CniNeedsInput;
+
+  @Field(() => NodeProvisionerEnum, { nullable: true, description: 'What creates the Windows nodes (default EKSCTL); the settings name its templates.' })
+  @ApiPropertyOptional({ enum: values(NodeProvisionerEnum), enumName: 'NodeProvisioner', default: 'EKSCTL' })
+  @IsOptional()
+  @IsIn(values(NodeProvisionerEnum))
+  provisioner?: NodeProvisioner;
 }

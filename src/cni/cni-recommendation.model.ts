@@ -15,6 +15,7 @@ import {
   IpFamilyEnum,
   NetworkPolicyEngineEnum,
   values,
+  NodeProvisionerEnum,
 } from './cni-enums.js';
 import { IpModeEnum, NodeOsEnum } from '../capacity/capacity-enums.js';
 
@@ -346,6 +347,9 @@ export class CniAppliedInput {
   @Field(() => CniNeeds)
   @ApiProperty({ type: CniNeeds })
   needs: CniNeeds;
+
+  @EnumField(NodeProvisionerEnum)
+  provisioner: core.NodeProvisioner;
 }
 
 @ObjectType({ description: 'Every CNI option ranked with sourced reasons and consequences, the policy engine, DSR and the settings to apply.' })

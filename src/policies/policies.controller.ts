@@ -11,6 +11,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { validationError } from '../common/domain-error.js';
 import type { FastifyReply } from 'fastify';
 import {
   CheckPolicyForWindowsArgs,
@@ -20,7 +21,7 @@ import {
 } from './policies.models.js';
 import { PoliciesService } from './policies.service.js';
 
-export const RENDER_FORMATS = ['json', 'yaml'] as const;
+export const RENDER_FORMATS = ['json', 'yaml', 'hcl'] as const;
 
 class RenderQuery {
   @ApiPropertyOptional({
@@ -28,7 +29,8 @@ class RenderQuery {
     default: 'json',
     description:
       '`json` (default): the RenderedTemplate. `yaml`: the bare rendered content, ready for `kubectl apply -f -`, ' +
-      'with the template\'s own media type (application/yaml; text/x-powershell for the userdata templates).',
+      'with the template\'s own media type (application/yaml; text/x-powershell for the userdata templates). ' +
+      '`hcl`: the bare Terraform of the terraform-* templates (text/x-hcl); `yaml` on those, or `hcl` on the others, is a 400 naming format.',
   })
   @IsOptional()
   @IsIn(RENDER_FORMATS)
@@ -74,7 +76,7 @@ export class TemplatesController {
       'The body is the parameters: a JSON object of parameter name to value (an empty or missing body renders with the defaults; ' +
       'anything but an object is a 400). Omitted parameters take their default; kubelet max-pods is derived from the capacity engine ' +
       'where the template declares it. A bad parameter is 400 VALIDATION_FAILED with error.details {field, rule}. ' +
-      'With ?format=yaml the response is the bare content (pipe it to `kubectl apply -f -`) with the template\'s media type: ' +
+      'With ?format=yaml (Kubernetes and userdata templates) or ?format=hcl (Terraform templates) the response is the bare content (pipe it to `kubectl apply -f -`) with the template\'s media type: ' +
       `application/yaml, or text/x-powershell for userdata templates; warning codes are in the ${RENDER_WARNINGS_HEADER} header (comma-separated).`,
   })
   @ApiBody({
@@ -88,9 +90,10 @@ export class TemplatesController {
       'application/json': { schema: { $ref: getSchemaPath(RenderedTemplate) } },
       'application/yaml': { schema: { type: 'string' } },
       'text/x-powershell': { schema: { type: 'string' } },
+      'text/x-hcl': { schema: { type: 'string' } },
     },
     headers: {
-      [RENDER_WARNINGS_HEADER]: { description: 'format=yaml only: the warning codes, comma-separated (absent when none)', schema: { type: 'string' } },
+      [RENDER_WARNINGS_HEADER]: { description: 'format=yaml or format=hcl only: the warning codes, comma-separated (absent when none)', schema: { type: 'string' } },
     },
   })
   @ApiResponse({ status: 400, description: ERROR_RESPONSES[400] })
@@ -102,7 +105,15 @@ export class TemplatesController {
     @Res({ passthrough: true }) res: FastifyReply,
   ): RenderedTemplate | string {
     const rendered = this.policies.render(id, parameters);
-    if (query.format !== 'yaml') return rendered;
+    if (query.format !== 'yaml' && query.format !== 'hcl') return rendered;
+    const hcl = rendered.mediaType === 'text/x-hcl';
+    if (hcl !== (query.format === 'hcl')) {
+      throw validationError(
+        'format',
+        'FORMAT_FOR_TEMPLATE',
+        `Template ${rendered.templateId} renders ${rendered.mediaType}: use ?format=${hcl ? 'hcl' : 'yaml'} (or json)`,
+      );
+    }
     if (rendered.warnings.length > 0) res.header(RENDER_WARNINGS_HEADER, rendered.warnings.map((w) => w.code).join(','));
     res.type(`${rendered.mediaType}; charset=utf-8`);
     return rendered.content;

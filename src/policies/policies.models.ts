@@ -26,6 +26,8 @@ export enum PolicyTemplateKind {
   ClusterConfig = 'ClusterConfig',
   UserData = 'UserData',
   Installation = 'Installation',
+  NodePool = 'NodePool',
+  TerraformModule = 'TerraformModule',
 }
 registerEnumType(PolicyTemplateKind, {
   name: 'PolicyTemplateKind',

@@ -32,7 +32,10 @@ export class PoliciesService {
     private readonly catalog: CatalogService,
     private readonly view: CatalogViewService,
   ) {
-    this.renderOptions = { computeMaxPods: (instanceType, ipMode) => this.windowsMaxPods(instanceType, ipMode) };
+    this.renderOptions = {
+      computeMaxPods: (instanceType, ipMode) => this.windowsMaxPods(instanceType, ipMode),
+      listFamilyInstanceTypes: (family) => (this.view.current()?.types ?? []).filter((t) => t.family === family).map((t) => t.name),
+    };
   }
 
   listTemplates(): PolicyTemplate[] {

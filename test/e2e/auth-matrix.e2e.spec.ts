@@ -35,6 +35,7 @@ const READ_ONLY_POSTS = [
   'POST /api/v1/capacity/sizing',
   'POST /api/v1/capacity/subnet-usage',
   'POST /api/v1/cni/recommendations',
+  'POST /api/v1/karpenter/windows-plans',
   'POST /api/v1/templates/{id}/render',
   'POST /api/v1/policies/windows-check',
 ];

@@ -14,6 +14,7 @@ const ANSWER = `
   input {
     kubernetesVersion ipFamily platform windowsPods linuxPods servicesPerWindowsNode subnetsFragmented acceptUnsupportedCni
     needs { networkPolicyOnWindows networkPolicyOnLinux securityGroupsForPods albIpTargets webhooksOnPods externalTrafficPolicyLocal }
+    provisioner
   }
   options {
     option verdict rank score
@@ -278,6 +279,19 @@ describe('CNI recommendations over GraphQL and REST', () => {
         expect(res.body.id).toBe(id);
       }
     }
+  });
+
+  it.each([
+    ['KARPENTER', 'karpenter-windows-nodepool'],
+    ['TERRAFORM_SELF_MANAGED', 'terraform-eks-windows-self-managed-node-group'],
+    ['TERRAFORM_MANAGED', 'terraform-eks-windows-managed-node-group'],
+  ])('provisioner %s: the Windows node group settings name %s, through both doors', async (provisioner, templateId) => {
+    const out = await ask(base({ windowsPods: 90, servicesPerWindowsNode: 150, provisioner }));
+    expect(out.input.provisioner).toBe(provisioner);
+    const windows = out.settings.filter((s: any) => s.nodeGroup === 'windows');
+    expect(windows.length).toBeGreaterThan(0);
+    for (const s of windows) expect(s.templateId).toBe(templateId);
+    expect(listTemplates().map((t) => t.id)).toContain(templateId);
   });
 
   describe('malformed input: 400 / BAD_USER_INPUT naming the field', () => {

@@ -120,7 +120,7 @@ describe('policy templates and the Windows policy check', () => {
       const rest = await app.http.get('/api/v1/templates').expect(200);
       expect(rest.body).toEqual(gql.body.data.policyTemplates);
       expect(rest.body.map((t: { id: string }) => t.id)).toEqual(templates.map((t) => t.id));
-      expect(rest.body).toHaveLength(18);
+      expect(rest.body).toHaveLength(21);
       for (const [index, listed] of rest.body.entries()) {
         const core = templates[index]!;
         expect(listed).toMatchObject({
@@ -185,14 +185,16 @@ describe('policy templates and the Windows policy check', () => {
         expect(objects).toEqual(rendered.objects);
         expect(objects[0]!.kind).toBe(template.kind);
         for (const object of objects) schemas.validate(object);
+      } else if (template.mediaType === 'text/x-hcl') {
+        expect(rendered.content).toContain('module "eks" {');
       } else {
         expect(template.mediaType).toBe('text/x-powershell');
         expect(rendered.content).toContain('enable-dsr=true');
       }
 
-      // ?format=yaml: the bare content, as `kubectl apply -f -` (or EC2 userdata) reads it.
+      // ?format=yaml (?format=hcl for Terraform): the bare content, as `kubectl apply -f -`, EC2 userdata or terraform reads it.
       const bare = await restRender(`${template.id}`, parameters)
-        .query({ format: 'yaml' })
+        .query({ format: template.mediaType === 'text/x-hcl' ? 'hcl' : 'yaml' })
         .buffer(true)
         .parse(asText)
         .expect(200);
@@ -213,8 +215,16 @@ describe('policy templates and the Windows policy check', () => {
         }
         expect((docs[0]!.toJS() as { apiVersion: string }).apiVersion).toBe(template.apiVersion);
       } else {
-        expect(bare.headers['content-type']).toBe('text/x-powershell; charset=utf-8');
+        expect(bare.headers['content-type']).toBe(`${template.mediaType}; charset=utf-8`);
       }
+    });
+
+    it('?format=hcl is for the Terraform templates and ?format=yaml for the others: the wrong one is a 400 naming format', async () => {
+      const tf = await restRender('terraform-eks-windows-managed-node-group', { clusterName: 'shop', kubernetesVersion: '1.33' }).query({ format: 'yaml' }).expect(400);
+      expect(tf.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'format' } });
+      expect(tf.body.error.message).toContain('format=hcl');
+      const k8s = await restRender('karpenter-windows-nodepool', { clusterName: 'shop', kubernetesVersion: '1.33' }).query({ format: 'hcl' }).expect(400);
+      expect(k8s.body.error.message).toContain('format=yaml');
     });
 
     function windowsNodeGroup(content: string): Record<string, unknown> {
@@ -422,7 +432,7 @@ describe('policy templates and the Windows policy check', () => {
     const render = paths['/api/v1/templates/{id}/render'].post;
     expect(render.tags).toEqual(['templates']);
     expect(render.summary).toBeTruthy();
-    expect(Object.keys(render.responses['200'].content)).toEqual(['application/json', 'application/yaml', 'text/x-powershell']);
+    expect(Object.keys(render.responses['200'].content)).toEqual(['application/json', 'application/yaml', 'text/x-powershell', 'text/x-hcl']);
     expect(render.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['id', 'format']));
     const check = paths['/api/v1/policies/windows-check'].post;
     expect(check.tags).toEqual(['policies']);

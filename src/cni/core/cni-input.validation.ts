@@ -4,6 +4,7 @@ import { DomainError, validationError } from '../../common/domain-error.js';
 import {
   CLUSTER_PLATFORMS,
   IP_FAMILIES,
+  NODE_PROVISIONERS,
   type CniDeps,
   type CniNeeds,
   type CniRecommendationInput,
@@ -175,8 +176,17 @@ export function resolveCniInput(input: CniRecommendationInput, deps: CniDeps): R
       subnetsFragmented: optionalBoolean(input.subnetsFragmented, 'subnetsFragmented'),
       acceptUnsupportedCni: optionalBoolean(input.acceptUnsupportedCni, 'acceptUnsupportedCni'),
       needs,
+      provisioner: resolveProvisioner(input.provisioner),
     },
     kubernetesMinor: Number(vm[1]),
     groups: partial.map((g) => ({ ...g, pods: pods.get(g.index) ?? 0 })),
   };
+}
+
+function resolveProvisioner(value: unknown): CniRecommendation['input']['provisioner'] {
+  if (value === undefined || value === null) return 'EKSCTL';
+  if (typeof value !== 'string' || !(NODE_PROVISIONERS as readonly string[]).includes(value)) {
+    throw validationError('provisioner', 'enum', `provisioner must be one of ${NODE_PROVISIONERS.join(', ')}, not ${String(value)}`);
+  }
+  return value as CniRecommendation['input']['provisioner'];
 }

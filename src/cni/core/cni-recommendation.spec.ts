@@ -58,6 +58,7 @@ const base = (over: Partial<CniRecommendationInput> = {}): CniRecommendationInpu
 });
 
 const DSR_1_31 = ['--feature-gates=WinDSR=true', '--enable-dsr=true'];
+const PROVISIONERS = ['EKSCTL', 'KARPENTER', 'TERRAFORM_SELF_MANAGED', 'TERRAFORM_MANAGED', 'MANAGED_NODE_GROUP'] as const;
 const DSR_1_33 = ['--enable-dsr=true'];
 
 interface Scenario {
@@ -505,7 +506,8 @@ describe('recommendCni scenarios', () => {
 
   it('every id in CNI_TEMPLATE_IDS is in listTemplates(), and the scenarios emit each of them', () => {
     for (const id of Object.values(CNI_TEMPLATE_IDS)) expect(catalogueIds).toContain(id);
-    const emitted = new Set(scenarios.flatMap((s) => recommendCni(s.input, deps).settings.map((st) => st.templateId)));
+    const inputs = [...scenarios.map((s) => s.input), ...PROVISIONERS.map((provisioner) => base({ windowsPods: 90, servicesPerWindowsNode: 150, provisioner }))];
+    const emitted = new Set(inputs.flatMap((input) => recommendCni(input, deps).settings.map((st) => st.templateId)));
     for (const id of Object.values(CNI_TEMPLATE_IDS)) expect([...emitted]).toContain(id);
   });
 
@@ -604,5 +606,37 @@ describe('recommendCni validation', () => {
     expect(() =>
       recommendCni(base(), { lookupInstanceType: () => undefined }),
     ).toThrow(/unknown instance type/);
+  });
+});
+
+describe('recommendCni: the settings name the templates of the provisioner', () => {
+  // m5.large wanting 30 pods a node: PD wins, kubelet 110 (2 vCPUs <= 30); 150 Services: DSR, 1.31 flags.
+  const windowsSettings = (provisioner: (typeof PROVISIONERS)[number]) =>
+    recommendCni(base({ windowsPods: 90, servicesPerWindowsNode: 150, provisioner }), deps).settings.filter((x) => x.nodeGroup === 'windows' || x.target === 'KUBE_PROXY');
+
+  it.each([
+    { provisioner: 'EKSCTL', templates: ['eksctl-windows-cluster', 'windows-userdata-dsr-patch', 'windows-userdata-bootstrap-dsr'], maxPods: ['maxPodsPerNode', 110], dsr: ['preBootstrapCommands', `kube-proxy ${DSR_1_31.join(' ')}`] },
+    { provisioner: 'KARPENTER', templates: ['karpenter-windows-nodepool'], maxPods: ['spec.kubelet.maxPods', 110], dsr: ['spec.userData', `DSR patch of Start-EKSBootstrap.ps1: kube-proxy ${DSR_1_31.join(' ')}`] },
+    { provisioner: 'TERRAFORM_SELF_MANAGED', templates: ['terraform-eks-windows-self-managed-node-group'], maxPods: ['bootstrap_extra_args', "-KubeletExtraArgs '--max-pods=110'"], dsr: ['bootstrap_extra_args', `-KubeProxyExtraArgs '${DSR_1_31.join(' ')}'`] },
+    { provisioner: 'TERRAFORM_MANAGED', templates: ['terraform-eks-windows-managed-node-group'], maxPods: ['bootstrap_extra_args', "-KubeletExtraArgs '--max-pods=110'"], dsr: ['pre_bootstrap_user_data', `DSR patch of Start-EKSBootstrap.ps1: kube-proxy ${DSR_1_31.join(' ')}`] },
+    { provisioner: 'MANAGED_NODE_GROUP', templates: ['eksctl-windows-cluster', 'windows-userdata-dsr-patch'], maxPods: ['--max-pods', 110], dsr: ['preBootstrapCommands', `kube-proxy ${DSR_1_31.join(' ')}`] },
+  ] as const)('$provisioner', ({ provisioner, templates, maxPods, dsr }) => {
+    const settings = windowsSettings(provisioner);
+    const ids = [...new Set(settings.map((x) => x.templateId).filter((x) => x !== null))];
+    expect(ids.sort()).toEqual([...templates].sort());
+    expect(settings.find((x) => x.key === maxPods[0] && x.value === maxPods[1]), JSON.stringify(settings)).toBeDefined();
+    expect(settings.find((x) => x.key === dsr[0] && x.value === dsr[1]), JSON.stringify(settings)).toBeDefined();
+    for (const x of settings) expect(x.source.trim()).not.toBe('');
+  });
+
+  it('the default is EKSCTL, and the answer says which provisioner it used', () => {
+    expect(recommendCni(base(), deps).input.provisioner).toBe('EKSCTL');
+    expect(recommendCni(base({ provisioner: 'KARPENTER' }), deps).input.provisioner).toBe('KARPENTER');
+  });
+
+  it('an unknown provisioner is a validation error naming it', () => {
+    expect(() => recommendCni(base({ provisioner: 'CLOUDFORMATION' as never }), deps)).toThrow(
+      expect.objectContaining({ code: ErrorCode.VALIDATION_FAILED, details: { field: 'provisioner', rule: 'enum' } }),
+    );
   });
 });

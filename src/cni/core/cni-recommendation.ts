@@ -7,6 +7,7 @@ import { computeConsequence, recommendedKubeletMaxPods, type ConsequenceContext 
 import { resolveCniInput, type ResolvedCniInput, type ResolvedNodeGroup } from './cni-input.validation.js';
 import { CNI_SOURCE, type CniRuleCode } from './cni-rules.js';
 import { CNI_TEMPLATE_IDS } from './cni-template-ids.js';
+import { provisionerWindowsSettings } from './cni-provisioner-settings.js';
 import {
   CNI_OPTIONS,
   type CniConflict,
@@ -563,6 +564,18 @@ function buildSettings(
       );
     }
     for (const g of ctx.windows) {
+      if (n.provisioner !== 'EKSCTL') {
+        const pd = recommended === 'VPC_CNI_PREFIX_DELEGATION' && consequenceOf(ctx, recommended, g).effectiveIpMode === 'PREFIX_DELEGATION';
+        settings.push(
+          ...provisionerWindowsSettings({
+            provisioner: n.provisioner,
+            nodeGroup: g.name,
+            maxPods: pd ? recommendedKubeletMaxPods(g.facts) : null,
+            dsrFlags: dsr.enable ? dsr.kubeProxyFlags : null,
+          }),
+        );
+        continue;
+      }
       settings.push({
         target: 'EKSCTL_NODE_GROUP', key: 'amiFamily', value: WINDOWS_AMI_FAMILY_HINT, nodeGroup: g.name, templateId: T.EKSCTL_WINDOWS_CLUSTER,
         reason: 'A hint: Windows Server 2022 Core (EKS >= 1.23); WindowsServer2025CoreContainer needs EKS >= 1.35.', source: CNI_SOURCE.EKSCTL_SCHEMA,
@@ -588,7 +601,7 @@ function buildSettings(
         });
       }
     }
-    if (dsr.enable) {
+    if (dsr.enable && n.provisioner === 'EKSCTL') {
       settings.push({
         target: 'KUBE_PROXY', key: '-KubeProxyExtraArgs', value: dsr.kubeProxyFlags.join(' '), templateId: T.WINDOWS_USERDATA_BOOTSTRAP_DSR,
         reason: `DSR flags for Kubernetes ${n.kubernetesVersion}, passed to Start-EKSBootstrap.ps1 when you own the bootstrap call (self-managed launch template, custom AMI).`, source: CNI_SOURCE.KEP_5100,

@@ -14,6 +14,12 @@ export const CNI_TEMPLATE_IDS = {
   WINDOWS_USERDATA_DSR_PATCH: 'windows-userdata-dsr-patch',
   /** Tigera operator Installation for Calico policy-only on top of the VPC CNI. */
   CALICO_POLICY_ONLY_INSTALLATION: 'calico-installation-eks-policy-only',
+  /** Karpenter NodePool + EC2NodeClass for Windows (DSR patch and Service CIDR env in userData, kubelet.maxPods). */
+  KARPENTER_WINDOWS_NODEPOOL: 'karpenter-windows-nodepool',
+  /** terraform-aws-modules/eks self-managed Windows node group (bootstrap_extra_args). */
+  TERRAFORM_WINDOWS_SELF_MANAGED: 'terraform-eks-windows-self-managed-node-group',
+  /** terraform-aws-modules/eks EKS managed Windows node group (pre_bootstrap_user_data). */
+  TERRAFORM_WINDOWS_MANAGED: 'terraform-eks-windows-managed-node-group',
 } as const;
 
 export type CniTemplateId = (typeof CNI_TEMPLATE_IDS)[keyof typeof CNI_TEMPLATE_IDS];

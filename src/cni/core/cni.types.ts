@@ -7,6 +7,9 @@ export type IpFamily = 'IPV4' | 'IPV6';
 export type ClusterPlatform = 'EC2' | 'AUTO_MODE' | 'FARGATE' | 'HYBRID_NODES';
 export const IP_FAMILIES: readonly IpFamily[] = ['IPV4', 'IPV6'];
 export const CLUSTER_PLATFORMS: readonly ClusterPlatform[] = ['EC2', 'AUTO_MODE', 'FARGATE', 'HYBRID_NODES'];
+/** What creates the Windows nodes; the settings name the template for it. */
+export type NodeProvisioner = 'EKSCTL' | 'KARPENTER' | 'TERRAFORM_SELF_MANAGED' | 'TERRAFORM_MANAGED' | 'MANAGED_NODE_GROUP';
+export const NODE_PROVISIONERS: readonly NodeProvisioner[] = ['EKSCTL', 'KARPENTER', 'TERRAFORM_SELF_MANAGED', 'TERRAFORM_MANAGED', 'MANAGED_NODE_GROUP'];
 
 export type CniOption =
   | 'VPC_CNI_SECONDARY_IP'
@@ -65,6 +68,8 @@ export interface CniRecommendationInput {
   /** The user accepts a CNI AWS does not support (vendor support instead). */
   acceptUnsupportedCni?: boolean;
   needs?: CniNeeds;
+  /** What creates the Windows nodes (default EKSCTL). */
+  provisioner?: NodeProvisioner;
 }
 
 export interface CniDeps {
@@ -179,7 +184,9 @@ export type CniSettingTarget =
   | 'EKSCTL_NODE_GROUP'
   | 'KUBELET'
   | 'KUBE_PROXY'
-  | 'CALICO_INSTALLATION';
+  | 'CALICO_INSTALLATION'
+  | 'KARPENTER_EC2NODECLASS'
+  | 'TERRAFORM_NODE_GROUP';
 
 export interface CniSetting {
   target: CniSettingTarget;
@@ -205,6 +212,7 @@ export interface CniRecommendation {
     subnetsFragmented: boolean;
     acceptUnsupportedCni: boolean;
     needs: Required<CniNeeds>;
+    provisioner: NodeProvisioner;
   };
   /** All four options, best first. */
   options: CniOptionAssessment[];

@@ -11,6 +11,11 @@ function schemaPath(file: string): string {
   return projectPath('..', 'shared', 'data', 'schemas', file);
 }
 
+/** Karpenter's own CRDs (aws/karpenter-provider-aws pkg/apis/crds), kept beside its other data. */
+function karpenterCrdPath(file: string): string {
+  return projectPath('..', 'shared', 'data', 'karpenter', 'crds', file);
+}
+
 /**
  * The API server prunes fields a structural CRD schema does not declare, so a typo would vanish
  * silently. Closing every object that lists its properties turns such a typo into a test failure.
@@ -30,8 +35,8 @@ function closeObjects(schema: unknown): unknown {
   return out;
 }
 
-function crdValidator(ajv: Ajv, file: string): ValidateFunction {
-  const crd = parse(readFileSync(schemaPath(file), 'utf8')) as {
+function crdValidator(ajv: Ajv, file: string, path: string = schemaPath(file)): ValidateFunction {
+  const crd = parse(readFileSync(path, 'utf8')) as {
     spec: { versions: { name: string; schema: { openAPIV3Schema: unknown } }[] };
   };
   const version = crd.spec.versions[0]!;
@@ -48,6 +53,8 @@ export function loadSchemaValidators(): SchemaValidators {
     'projectcalico.org/v3/NetworkPolicy': crdValidator(ajv, 'projectcalico.org_networkpolicies.yaml'),
     'projectcalico.org/v3/GlobalNetworkPolicy': crdValidator(ajv, 'projectcalico.org_globalnetworkpolicies.yaml'),
     'operator.tigera.io/v1/Installation': crdValidator(ajv, 'operator.tigera.io_installations.yaml'),
+    'karpenter.sh/v1/NodePool': crdValidator(ajv, 'karpenter.sh_nodepools.yaml', karpenterCrdPath('karpenter.sh_nodepools.yaml')),
+    'karpenter.k8s.aws/v1/EC2NodeClass': crdValidator(ajv, 'karpenter.k8s.aws_ec2nodeclasses.yaml', karpenterCrdPath('karpenter.k8s.aws_ec2nodeclasses.yaml')),
     'eksctl.io/v1alpha5/ClusterConfig': ajv.compile(JSON.parse(readFileSync(schemaPath('eksctl-clusterconfig-v1alpha5.schema.json'), 'utf8')) as object),
   };
   return {

@@ -59,9 +59,11 @@ export type TemplateKind =
   | 'ConfigMap'
   | 'ClusterConfig'
   | 'UserData'
-  | 'Installation';
+  | 'Installation'
+  | 'NodePool'
+  | 'TerraformModule';
 
-export type MediaType = 'application/yaml' | 'text/x-powershell';
+export type MediaType = 'application/yaml' | 'text/x-powershell' | 'text/x-hcl';
 
 export interface PolicyTemplate {
   /** Kebab-case, stable: clients and stored answers refer to it. */
@@ -94,6 +96,8 @@ export interface RenderOptions {
    * that declare a parameter `derivedBy` this callback, when the caller does not pass the value.
    */
   computeMaxPods?: (instanceType: string, ipMode: WindowsIpMode) => number;
+  /** The catalog's instance types of a family (`m5`), for templates that take families. */
+  listFamilyInstanceTypes?: (family: string) => string[];
 }
 
 export interface RenderResult {

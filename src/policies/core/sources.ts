@@ -21,5 +21,6 @@ export const SOURCE = {
   EKSCTL_SCHEMA: 'eksctl-io/eksctl pkg/apis/eksctl.io/v1alpha5/assets/schema.json',
   EKSCTL_WINDOWS: 'eksctl docs usage/windows-worker-nodes (a Linux node group is required; preBootstrapCommands on both node group kinds)',
   UG_WINDOWS: 'awsdocs/amazon-eks-user-guide windows-support / eks-optimized-windows-ami',
+  VPCRC_LIMITS: 'aws/amazon-vpc-resource-controller-k8s pkg/aws/vpc/limits.go',
   UG_CNI_NETPOL: 'awsdocs/amazon-eks-user-guide cni-network-policy (VPC CNI network policy is Linux-only)',
 } as const;

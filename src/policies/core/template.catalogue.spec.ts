@@ -32,6 +32,9 @@ const EXPECTED_IDS = [
   'windows-userdata-bootstrap-dsr',
   'windows-userdata-dsr-patch',
   'calico-installation-eks-policy-only',
+  'karpenter-windows-nodepool',
+  'terraform-eks-windows-self-managed-node-group',
+  'terraform-eks-windows-managed-node-group',
 ];
 
 function requiredExamples(template: PolicyTemplate): Record<string, JsonValue> {
@@ -46,6 +49,7 @@ function allExamples(template: PolicyTemplate): Record<string, JsonValue> {
 function expectValid(result: RenderResult): void {
   for (const object of result.objects) {
     if (object.kind === 'UserData') continue; // PowerShell: checked by its own tests
+    if ('module' in object) continue; // Terraform: parsed as HCL in node-provisioner.templates.spec.ts
     schemas.validate(object);
   }
   if (result.mediaType === 'application/yaml') {
@@ -53,6 +57,8 @@ function expectValid(result: RenderResult): void {
     const docs = Array.isArray(parsed) ? parsed : [];
     for (const doc of docs) expect(doc.errors).toEqual([]);
     expect(docs.map((d) => d.toJS())).toEqual(result.objects);
+  } else if (result.mediaType === 'text/x-hcl') {
+    expect(result.content).toContain('module "eks" {');
   } else {
     expect(result.mediaType).toBe('text/x-powershell');
     expect(result.content.length).toBeGreaterThan(0);

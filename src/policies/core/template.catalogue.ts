@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { CONFIGURATION_TEMPLATES } from './configuration.templates.js';
 import { NETWORK_POLICY_TEMPLATES } from './network-policy.templates.js';
+import { NODE_PROVISIONER_TEMPLATES } from './node-provisioner.templates.js';
 import { resolveParameters } from './parameter.validation.js';
 import type { PolicyTemplate, RenderOptions, RenderResult } from './policy-template.model.js';
 import type { TemplateDefinition } from './template.definition.js';
@@ -11,7 +12,7 @@ import type { TemplateDefinition } from './template.definition.js';
  * Pure: no I/O, no clock; the same inputs give the same bytes.
  */
 
-const DEFINITIONS: readonly TemplateDefinition[] = [...NETWORK_POLICY_TEMPLATES, ...CONFIGURATION_TEMPLATES];
+const DEFINITIONS: readonly TemplateDefinition[] = [...NETWORK_POLICY_TEMPLATES, ...CONFIGURATION_TEMPLATES, ...NODE_PROVISIONER_TEMPLATES];
 const BY_ID = new Map(DEFINITIONS.map((d) => [d.id, d]));
 if (BY_ID.size !== DEFINITIONS.length) throw new Error('duplicate template id in the catalogue');
 

@@ -1,0 +1,509 @@
+import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
+import {
+  canRunWindows,
+  checkWindowsServices,
+  computeNodeCapacity,
+  dsrKubeProxyFlags,
+  EVICTION_HARD_MEMORY_MIB,
+  IP_MODES,
+  kubeReservedCpuMillicores,
+  kubeReservedMemoryMiB,
+  KUBE_RESERVED_MEMORY_BASE_MIB,
+  KUBE_RESERVED_MEMORY_PER_POD_MIB,
+  parseKubernetesMinor,
+  WINDOWS_DEFAULT_KUBELET_MAX_PODS,
+  WINDOWS_SERVER_FACTS,
+  WINDOWS_SERVER_VERSIONS,
+  WINDOWS_SERVICES_PER_NODE_LIMIT,
+  type NodeCapacity,
+} from '../../capacity/core/index.js';
+import { DomainError, validationError } from '../../common/domain-error.js';
+import { canonicalIpv4Cidr, parseIpv4Cidr } from '../../policies/core/parameter.validation.js';
+import { ec2WindowsRefusalMessage, EC2_WINDOWS_REFUSED_SOURCE, isRefusedByEc2ForWindows } from './ec2-windows-refusals.js';
+import { getKarpenterIpv4PerInterface, KARPENTER_VPC_LIMITS_SOURCE } from './karpenter-vpc-limits.js';
+import type {
+  KarpenterPlanConstraint,
+  KarpenterPlanDeps,
+  KarpenterPlanWarning,
+  KarpenterView,
+  KarpenterWindowsPlan,
+  KarpenterWindowsPlanInput,
+  KarpenterWindowsTypePlan,
+  RealCapacityView,
+} from './karpenter.types.js';
+
+/** Upstream sources the planner's warnings rest on. */
+export const KARPENTER_SOURCE = {
+  TYPES: 'aws/karpenter-provider-aws pkg/providers/instancetype/types.go (pods(), privateIPv4Address(), memory(), kubeReservedResources())',
+  PREFIX_DELEGATION:
+    'aws/karpenter-provider-aws#5478 and #8210 (open: Windows prefix delegation not modelled); PR #9299 (spec.enablePrefixDelegation, not merged)',
+  LIMITS_TABLE_MISSING: 'aws/karpenter-provider-aws PR #6415 (types missing from the limits table get no vpc.amazonaws.com/PrivateIPv4Address)',
+  BOOTSTRAP: 'aws/karpenter-provider-aws pkg/providers/amifamily/bootstrap/windows.go',
+  KUBE_PROXY_ARGS: 'aws/karpenter-provider-aws#4088 (open: no -KubeProxyExtraArgs for Windows)',
+  SERVICE_CIDR: 'aws/karpenter-provider-aws#4747 (open: no -ServiceCIDR / -ExcludedSnatCIDRs); Karpenter docs concepts/nodeclasses.md (SERVICE_IPV4_CIDR, EXCLUDED_SNAT_CIDRS)',
+  WINDOWS_SERVICE_CIDR_DEFAULT: 'awsdocs/amazon-eks-user-guide eks-optimized-windows-ami (Service CIDR from the node primary IP)',
+  VPCRC_LIMITS: 'aws/amazon-vpc-resource-controller-k8s pkg/aws/vpc/limits.go; pkg/node/node.go (reason Unsupported)',
+  WINDOWS_VERSIONS: 'eksctl-io/eksctl pkg/apis/eksctl.io/v1alpha5 (WindowsServer2022 from EKS 1.23, WindowsServer2025 from EKS 1.35); awsdocs/amazon-eks-user-guide eks-optimized-windows-ami',
+  EKS_SERVICE_CIDR: 'EKS CreateCluster kubernetesNetworkConfig.serviceIpv4Cidr (a /12 to /24 block)',
+  BPG_DSR: 'aws/aws-eks-best-practices latest/bpg/windows/networking.adoc (DSR, port exhaustion above 100 Services)',
+} as const;
+
+/** Karpenter's VM_MEMORY_OVERHEAD_PERCENT default (pkg/operator/options): what the hypervisor keeps. */
+export const KARPENTER_VM_MEMORY_OVERHEAD = 0.075;
+
+export const KARPENTER_PLAN_LIMITS = { instanceTypes: 200, families: 20, excludedSnatCidrs: 50 } as const;
+
+/**
+ * The capacity engine's warning for a type only the newer (Karpenter's) controller table knows; the
+ * capacity core adds it with the newer table (issue 13). Matched by code so this planner follows it.
+ */
+const NEWER_TABLE_WARNING = 'WINDOWS_TYPE_NEWER_THAN_PUBLIC_VPCRC_LIMITS';
+
+const CLUSTER_NAME = /^[A-Za-z][-A-Za-z0-9]{0,99}$/;
+
+/** Memory Karpenter counts for a node: SizeInMiB - ceil(SizeInMiB * 0.075) (types.go memory(); x86 only here). */
+export function karpenterMemoryCapacityMiB(memoryMiB: number): number {
+  return memoryMiB - Math.ceil(memoryMiB * KARPENTER_VM_MEMORY_OVERHEAD);
+}
+
+/** The alias of the EKS-optimized Windows AMI: Karpenter supports only `@latest` for Windows. */
+export function karpenterWindowsAmiAlias(version: KarpenterWindowsPlanInput['windowsServerVersion']): string {
+  return `windows${WINDOWS_SERVER_FACTS[version].year}@latest`;
+}
+
+function nonNegativeInteger(field: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw validationError(field, 'non-negative-integer', `${field} must be a whole number of 0 or more, not ${String(value)}`);
+  }
+  return value;
+}
+
+function nonNegativeNumber(field: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw validationError(field, 'non-negative-number', `${field} must be a number of 0 or more, not ${String(value)}`);
+  }
+  return value;
+}
+
+/** An IPv4 CIDR in canonical form; the message says what to write instead. */
+export function requireIpv4Cidr(field: string, value: unknown): { cidr: string; prefix: number } {
+  const text = typeof value === 'string' ? value.trim() : '';
+  const parsed = parseIpv4Cidr(text);
+  if (!parsed) {
+    throw validationError(field, 'cidr-format', `${field}: "${String(value)}" is not an IPv4 CIDR; write it like 172.20.0.0/16`);
+  }
+  const canonical = canonicalIpv4Cidr(parsed.address, parsed.prefix);
+  if (canonical !== text) {
+    throw validationError(field, 'cidr-host-bits', `${field}: "${text}" has host bits set; write the network address ${canonical}`);
+  }
+  return { cidr: canonical, prefix: parsed.prefix };
+}
+
+/** Checks that the Windows Server release runs on the Kubernetes version; says what to change otherwise. */
+export function requireWindowsServerForKubernetes(version: unknown, kubernetesVersion: string): KarpenterWindowsPlanInput['windowsServerVersion'] {
+  if (typeof version !== 'string' || !(WINDOWS_SERVER_VERSIONS as readonly string[]).includes(version)) {
+    throw validationError('windowsServerVersion', 'enum', `windowsServerVersion must be one of ${WINDOWS_SERVER_VERSIONS.join(', ')}, not ${String(version)}`);
+  }
+  const facts = WINDOWS_SERVER_FACTS[version as KarpenterWindowsPlanInput['windowsServerVersion']];
+  const minor = parseKubernetesMinor(kubernetesVersion);
+  if (facts.minKubernetesMinor !== null && minor < facts.minKubernetesMinor) {
+    const older = WINDOWS_SERVER_VERSIONS.filter((v) => {
+      const m = WINDOWS_SERVER_FACTS[v].minKubernetesMinor;
+      return m === null || m <= minor;
+    });
+    throw validationError(
+      'windowsServerVersion',
+      'windows-server-kubernetes-version',
+      `${facts.version} needs EKS (Kubernetes) 1.${facts.minKubernetesMinor} or later, but kubernetesVersion is 1.${minor}: ` +
+        `raise kubernetesVersion to 1.${facts.minKubernetesMinor} or choose ${older.join(' or ')} (${KARPENTER_SOURCE.WINDOWS_VERSIONS})`,
+    );
+  }
+  return facts.version;
+}
+
+interface Resolved {
+  input: KarpenterWindowsPlan['input'];
+  types: InstanceTypeFacts[];
+}
+
+function resolveInput(input: KarpenterWindowsPlanInput, deps: KarpenterPlanDeps): Resolved {
+  if (!input || typeof input !== 'object') throw validationError('input', 'object', 'the input must be an object');
+  if (typeof input.clusterName !== 'string' || !CLUSTER_NAME.test(input.clusterName)) {
+    throw validationError('clusterName', 'eks-cluster-name', `clusterName "${String(input.clusterName)}" is not an EKS cluster name: a letter, then letters, digits and "-", at most 100 characters`);
+  }
+  const minor = parseKubernetesMinor(input.kubernetesVersion);
+  const kubernetesVersion = `1.${minor}`;
+  const windowsServerVersion = requireWindowsServerForKubernetes(input.windowsServerVersion, kubernetesVersion);
+  if (!IP_MODES.includes(input.ipMode)) {
+    throw validationError('ipMode', 'enum', `ipMode must be SECONDARY_IP or PREFIX_DELEGATION, not ${String(input.ipMode)}`);
+  }
+  const names = input.instanceTypes ?? [];
+  const families = input.instanceFamilies ?? [];
+  if (!Array.isArray(names) || !Array.isArray(families) || names.length + families.length === 0) {
+    throw validationError('instanceTypes', 'required', 'give instanceTypes (e.g. ["m5.large"]) or instanceFamilies (e.g. ["m5"]), or both');
+  }
+  const types: InstanceTypeFacts[] = [];
+  const seen = new Set<string>();
+  names.forEach((name, i) => {
+    let facts: InstanceTypeFacts | undefined;
+    try {
+      facts = typeof name === 'string' ? deps.lookupInstanceType(name) : undefined;
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+    }
+    if (!facts) {
+      throw validationError(`instanceTypes[${i}]`, 'known-instance-type', `instanceTypes[${i}]: "${String(name)}" is not an instance type in the catalog; use a name like m5.large`);
+    }
+    if (!seen.has(facts.name)) types.push(facts);
+    seen.add(facts.name);
+  });
+  families.forEach((family, i) => {
+    const members = typeof family === 'string' && /^[a-z][a-z0-9-]{0,30}$/.test(family) ? deps.listFamily(family) : [];
+    if (members.length === 0) {
+      throw validationError(
+        `instanceFamilies[${i}]`,
+        'known-instance-family',
+        `instanceFamilies[${i}]: "${String(family)}" is not an instance family in the catalog; use the part before the dot of a type name, like m5 or c6i`,
+      );
+    }
+    for (const t of [...members].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (!seen.has(t.name)) types.push(t);
+      seen.add(t.name);
+    }
+  });
+  if (types.length > KARPENTER_PLAN_LIMITS.instanceTypes) {
+    throw validationError('instanceFamilies', 'too-many-types', `the types and families name ${types.length} instance types; at most ${KARPENTER_PLAN_LIMITS.instanceTypes}: list fewer families`);
+  }
+  const pods = input.windowsPods;
+  if (!pods || typeof pods !== 'object') throw validationError('windowsPods', 'required', 'windowsPods {count, cpuMillicores, memoryMiB} is required');
+  const windowsPods = {
+    count: nonNegativeInteger('windowsPods.count', pods.count),
+    cpuMillicores: nonNegativeNumber('windowsPods.cpuMillicores', pods.cpuMillicores ?? 0),
+    memoryMiB: nonNegativeNumber('windowsPods.memoryMiB', pods.memoryMiB ?? 0),
+  };
+  const servicesPerNode = input.servicesPerNode === undefined || input.servicesPerNode === null ? 0 : nonNegativeInteger('servicesPerNode', input.servicesPerNode);
+  let serviceIpv4Cidr: string | null = null;
+  if (input.serviceIpv4Cidr !== undefined && input.serviceIpv4Cidr !== null) {
+    const c = requireIpv4Cidr('serviceIpv4Cidr', input.serviceIpv4Cidr);
+    if (c.prefix < 12 || c.prefix > 24) {
+      throw validationError('serviceIpv4Cidr', 'service-cidr-size', `serviceIpv4Cidr: an EKS Service CIDR is a /12 to /24 block, not /${c.prefix} (${KARPENTER_SOURCE.EKS_SERVICE_CIDR})`);
+    }
+    serviceIpv4Cidr = c.cidr;
+  }
+  const snat = input.excludedSnatCidrs ?? [];
+  if (!Array.isArray(snat) || snat.length > KARPENTER_PLAN_LIMITS.excludedSnatCidrs) {
+    throw validationError('excludedSnatCidrs', 'list', `excludedSnatCidrs must be a list of at most ${KARPENTER_PLAN_LIMITS.excludedSnatCidrs} IPv4 CIDRs`);
+  }
+  const excludedSnatCidrs = snat.map((c, i) => requireIpv4Cidr(`excludedSnatCidrs[${i}]`, c).cidr);
+  let kubeletMaxPods: number | null = null;
+  if (input.kubeletMaxPods !== undefined && input.kubeletMaxPods !== null) {
+    if (typeof input.kubeletMaxPods !== 'number' || !Number.isInteger(input.kubeletMaxPods) || input.kubeletMaxPods < 1) {
+      throw validationError('kubeletMaxPods', 'positive-integer', `kubeletMaxPods must be a whole number of at least 1, not ${String(input.kubeletMaxPods)}`);
+    }
+    kubeletMaxPods = input.kubeletMaxPods;
+  }
+  return {
+    input: {
+      clusterName: input.clusterName,
+      kubernetesVersion,
+      windowsServerVersion,
+      ipMode: input.ipMode,
+      instanceTypes: [...names],
+      instanceFamilies: [...families],
+      windowsPods,
+      servicesPerNode,
+      serviceIpv4Cidr,
+      excludedSnatCidrs,
+      kubeletMaxPods,
+    },
+    types,
+  };
+}
+
+interface Fit {
+  pods: number;
+  binding: KarpenterPlanConstraint;
+  byCpu: number | null;
+  byMemory: number | null;
+}
+
+/** Workload pods per node: the smallest of the pod/IP limit and the CPU and memory fits. */
+function fitPods(podLimit: number, podBinding: KarpenterPlanConstraint, allocCpu: number, allocMem: number, cpu: number, mem: number): Fit {
+  const byCpu = cpu > 0 ? Math.max(0, Math.floor(allocCpu / cpu)) : null;
+  const byMemory = mem > 0 ? Math.max(0, Math.floor(allocMem / mem)) : null;
+  let pods = podLimit;
+  let binding = podBinding;
+  if (byCpu !== null && byCpu < pods) {
+    pods = byCpu;
+    binding = 'CPU';
+  }
+  if (byMemory !== null && byMemory < pods) {
+    pods = byMemory;
+    binding = 'MEMORY';
+  }
+  if (pods <= 0) {
+    pods = 0;
+    if (binding !== 'CPU' && binding !== 'MEMORY') binding = 'NO_CAPACITY';
+  }
+  return { pods, binding, byCpu, byMemory };
+}
+
+function fitText(label: string, limits: string[], fit: Fit): string {
+  const terms = [...limits];
+  if (fit.byCpu !== null) terms.push(`CPU fit ${fit.byCpu}`);
+  if (fit.byMemory !== null) terms.push(`memory fit ${fit.byMemory}`);
+  return `${label} = min(${terms.join(', ')}) = ${fit.pods} (${fit.binding})`;
+}
+
+function realBinding(t: InstanceTypeFacts, cap: NodeCapacity, refused: boolean): KarpenterPlanConstraint {
+  if (refused) return 'EC2_REFUSES_WINDOWS';
+  if (cap.limitedBy === 'UNSUPPORTED') {
+    if (!canRunWindows(t.architectures)) return 'UNSUPPORTED_ARCHITECTURE';
+    if (cap.warnings.some((w) => w.code === 'WINDOWS_TYPE_NOT_IN_VPCRC_LIMITS')) return 'NOT_IN_VPCRC_LIMITS';
+    return 'NO_CAPACITY';
+  }
+  return cap.limitedBy === 'KUBELET_MAX_PODS' ? 'KUBELET_MAX_PODS' : 'IP_ADDRESSES';
+}
+
+function planType(t: InstanceTypeFacts, r: Resolved['input']): KarpenterWindowsTypePlan {
+  const formula: string[] = [];
+  const warnings: KarpenterPlanWarning[] = [];
+  const { count, cpuMillicores: cpu, memoryMiB: mem } = r.windowsPods;
+  const ipv4 = getKarpenterIpv4PerInterface(t.name);
+  const amd64 = canRunWindows(t.architectures);
+  const refused = isRefusedByEc2ForWindows(t.name);
+
+  // Karpenter's view (types.go): pods, PrivateIPv4Address, memory with VM overhead, kube-reserved, eviction.
+  const kPods = r.kubeletMaxPods ?? WINDOWS_DEFAULT_KUBELET_MAX_PODS;
+  formula.push(
+    r.kubeletMaxPods !== null
+      ? `Karpenter pods = spec.kubelet.maxPods = ${kPods}`
+      : `Karpenter pods = ${kPods} (spec.kubelet.maxPods not set: Karpenter's default for Windows)`,
+  );
+  const kIps = ipv4 !== undefined ? ipv4 - 1 : 0;
+  formula.push(
+    ipv4 !== undefined
+      ? `Karpenter vpc.amazonaws.com/PrivateIPv4Address = I - 1 = ${ipv4} - 1 = ${kIps} (its limits table, whatever the IP mode)`
+      : `Karpenter vpc.amazonaws.com/PrivateIPv4Address = 0 (${t.name} is not in Karpenter's limits table)`,
+  );
+  const memCapacity = karpenterMemoryCapacityMiB(t.memoryMiB);
+  formula.push(`memory = SizeInMiB - ceil(SizeInMiB * 0.075) = ${t.memoryMiB} - ${Math.ceil(t.memoryMiB * KARPENTER_VM_MEMORY_OVERHEAD)} = ${memCapacity} MiB`);
+  const reservedCpu = kubeReservedCpuMillicores(t.vcpus);
+  const allocCpu = t.vcpus * 1000 - reservedCpu;
+  formula.push(`allocatable CPU = ${t.vcpus * 1000}m - kube-reserved ${reservedCpu}m = ${allocCpu}m`);
+  const kAllocMem = memCapacity - kubeReservedMemoryMiB(kPods) - EVICTION_HARD_MEMORY_MIB;
+  formula.push(
+    `Karpenter allocatable memory = ${memCapacity} - (${KUBE_RESERVED_MEMORY_PER_POD_MIB} * ${kPods} + ${KUBE_RESERVED_MEMORY_BASE_MIB}) - ${EVICTION_HARD_MEMORY_MIB} = ${kAllocMem} MiB`,
+  );
+  const kLimit = Math.min(kPods, kIps);
+  const kLimitBinding: KarpenterPlanConstraint = ipv4 === undefined ? 'NOT_IN_KARPENTER_LIMITS' : kIps < kPods ? 'IP_ADDRESSES' : 'KUBELET_MAX_PODS';
+  const kFit = fitPods(kLimit, kLimitBinding, allocCpu, kAllocMem, cpu, mem);
+  formula.push(fitText('Karpenter pods per node', [`pods ${kPods}`, `PrivateIPv4Address ${kIps}`], kFit));
+  let kBinding = kFit.binding;
+  const launchable = amd64 && ipv4 !== undefined && kIps > 0;
+  if (!amd64) kBinding = 'UNSUPPORTED_ARCHITECTURE';
+  else if (ipv4 === undefined) kBinding = 'NOT_IN_KARPENTER_LIMITS';
+  const karpenterView: KarpenterView = {
+    pods: kPods,
+    privateIPv4Address: kIps,
+    ipv4PerInterface: ipv4 ?? null,
+    allocatableCpuMillicores: allocCpu,
+    allocatableMemoryMiB: kAllocMem,
+    podsPerNode: launchable ? kFit.pods : 0,
+    bindingConstraint: kBinding,
+    launchable,
+  };
+  let nodesKarpenterWouldLaunch: number | null = null;
+  if (!launchable) {
+    formula.push(`nodesKarpenterWouldLaunch = none (${!amd64 ? 'no amd64 architecture: Karpenter gives it no Windows OS label' : "no vpc.amazonaws.com/PrivateIPv4Address in Karpenter's view"})`);
+  } else if (count === 0) {
+    nodesKarpenterWouldLaunch = 0;
+  } else if (kFit.pods > 0) {
+    nodesKarpenterWouldLaunch = Math.ceil(count / kFit.pods);
+    formula.push(`nodesKarpenterWouldLaunch = ceil(${count} / ${kFit.pods}) = ${nodesKarpenterWouldLaunch}`);
+  } else {
+    formula.push('nodesKarpenterWouldLaunch = none (one pod does not fit a node)');
+  }
+
+  // The real node: the capacity engine's maxPods, then the same allocatable model with the real max-pods.
+  const cap = computeNodeCapacity({
+    instanceType: t,
+    os: 'WINDOWS',
+    ipMode: r.ipMode,
+    ...(r.kubeletMaxPods !== null ? { kubeletMaxPods: r.kubeletMaxPods } : {}),
+  });
+  for (const step of cap.formula) formula.push(`real: ${step}`);
+  const realMaxPods = refused ? 0 : cap.maxPods;
+  if (refused) formula.push(`real: maxPods = 0 (${ec2WindowsRefusalMessage(t.name)})`);
+  const rAllocMem = memCapacity - kubeReservedMemoryMiB(realMaxPods) - EVICTION_HARD_MEMORY_MIB;
+  formula.push(
+    `real allocatable memory = ${memCapacity} - (${KUBE_RESERVED_MEMORY_PER_POD_MIB} * ${realMaxPods} + ${KUBE_RESERVED_MEMORY_BASE_MIB}) - ${EVICTION_HARD_MEMORY_MIB} = ${rAllocMem} MiB`,
+  );
+  const rLimitBinding = realBinding(t, cap, refused);
+  const supported = rLimitBinding !== 'EC2_REFUSES_WINDOWS' && rLimitBinding !== 'UNSUPPORTED_ARCHITECTURE' && rLimitBinding !== 'NOT_IN_VPCRC_LIMITS' && realMaxPods > 0;
+  const rFit = supported ? fitPods(realMaxPods, rLimitBinding, allocCpu, rAllocMem, cpu, mem) : { pods: 0, binding: rLimitBinding, byCpu: null, byMemory: null };
+  if (supported) formula.push(fitText('real pods per node', [`maxPods ${realMaxPods}`], rFit));
+  let nodesNeeded: number | null = null;
+  if (supported && count === 0) nodesNeeded = 0;
+  else if (supported && rFit.pods > 0) {
+    nodesNeeded = Math.ceil(count / rFit.pods);
+    formula.push(`nodesNeeded = ceil(${count} / ${rFit.pods}) = ${nodesNeeded}`);
+  }
+  const realCapacity: RealCapacityView = {
+    maxPods: realMaxPods,
+    ipLimitedPods: cap.ipLimitedPods,
+    effectiveIpMode: cap.effectiveIpMode,
+    limitedBy: refused ? 'UNSUPPORTED' : cap.limitedBy,
+    allocatableCpuMillicores: allocCpu,
+    allocatableMemoryMiB: rAllocMem,
+    podsPerNode: rFit.pods,
+    bindingConstraint: rFit.binding,
+    formula: cap.formula,
+    warnings: cap.warnings,
+  };
+  const extraNodes = nodesKarpenterWouldLaunch !== null && nodesNeeded !== null ? nodesKarpenterWouldLaunch - nodesNeeded : null;
+  if (extraNodes !== null && extraNodes !== 0) formula.push(`extraNodes = ${nodesKarpenterWouldLaunch} - ${nodesNeeded} = ${extraNodes}`);
+
+  // Warnings, each with its source and the fix.
+  if (cap.effectiveIpMode === 'PREFIX_DELEGATION' && launchable && supported && kIps < cap.ipLimitedPods) {
+    const consequence =
+      extraNodes !== null && extraNodes > 0
+        ? ` For ${count} pods it launches ${nodesKarpenterWouldLaunch} nodes where ${nodesNeeded} are needed (${extraNodes} extra).`
+        : '';
+    warnings.push({
+      code: 'KARPENTER_PREFIX_DELEGATION_NOT_MODELLED',
+      message:
+        `Karpenter plans ${kIps} Windows pod IPs per ${t.name} (vpc.amazonaws.com/PrivateIPv4Address = I - 1 = ${ipv4} - 1) whatever the IP mode, ` +
+        `while the VPC Resource Controller gives ${cap.ipLimitedPods} with prefix delegation, so it packs at most ${kFit.pods} pods a node against a real ${rFit.pods}.${consequence}`,
+      source: KARPENTER_SOURCE.PREFIX_DELEGATION,
+      fix:
+        'Karpenter cannot be told today. Either keep this Windows NodePool in secondary-IP mode so its plan matches the nodes, or scale these Windows nodes ' +
+        `with a managed or self-managed node group sized by nodesNeeded (templates terraform-eks-windows-managed-node-group, terraform-eks-windows-self-managed-node-group); ` +
+        `if you stay on Karpenter, set spec.kubelet.maxPods to ${realMaxPods} (template karpenter-windows-nodepool) so the kubelet figure is right and expect extra nodes until PR #9299 lands.`,
+    });
+  }
+  if (refused) {
+    warnings.push({
+      code: 'KARPENTER_OFFERS_TYPE_EC2_REFUSES',
+      message: `Karpenter offers ${t.name} to Windows NodePools, but EC2 refuses to launch it with Windows (${ec2WindowsRefusalMessage(t.name)}): every launch of it fails.`,
+      source: EC2_WINDOWS_REFUSED_SOURCE,
+      fix: 'Keep it out with the NodePool requirement node.kubernetes.io/instance-type NotIn [...] (template karpenter-windows-nodepool renders the 18 types EC2 refuses).',
+    });
+  }
+  if (amd64 && ipv4 === undefined) {
+    warnings.push({
+      code: 'KARPENTER_TYPE_NOT_IN_ITS_LIMITS_TABLE',
+      message: `Karpenter's limits table (generated ${KARPENTER_VPC_LIMITS_SOURCE.generated}) has no ${t.name}: Karpenter gives it no vpc.amazonaws.com/PrivateIPv4Address and never launches it for Windows pods.`,
+      source: KARPENTER_SOURCE.LIMITS_TABLE_MISSING,
+      fix: 'Choose a type Karpenter knows, or upgrade Karpenter to a release whose generated limits table has the type.',
+    });
+  }
+  if (launchable && !refused && rLimitBinding === 'NOT_IN_VPCRC_LIMITS') {
+    warnings.push({
+      code: 'KARPENTER_TYPE_NOT_IN_CONTROLLER_TABLE',
+      message:
+        `Karpenter knows ${t.name} (I = ${ipv4}) and would launch it, but the VPC Resource Controller's table does not: the node gets no vpc.amazonaws.com/PrivateIPv4Address ` +
+        `("The instance type ${t.name} is not supported yet by the vpc resource controller", reason Unsupported) and its Windows pods stay Pending.`,
+      source: KARPENTER_SOURCE.VPCRC_LIMITS,
+      fix: `Keep ${t.name} out of the Windows NodePool (requirement node.kubernetes.io/instance-type NotIn) until the cluster's controller advertises it.`,
+    });
+  }
+  if (launchable && !refused && cap.warnings.some((w) => (w.code as string) === NEWER_TABLE_WARNING)) {
+    warnings.push({
+      code: 'KARPENTER_TYPE_NEWER_THAN_CONTROLLER_TABLE',
+      message: `${t.name} is in Karpenter's table but not in the controller's public table: the cluster's VPC Resource Controller may not advertise Windows IPs on it yet.`,
+      source: KARPENTER_SOURCE.VPCRC_LIMITS,
+      fix: `Check kubectl describe node for vpc.amazonaws.com/PrivateIPv4Address on a ${t.name} node before relying on it; keep it out of the NodePool otherwise.`,
+    });
+  }
+  if (r.kubeletMaxPods !== null && supported && r.kubeletMaxPods > cap.ipLimitedPods) {
+    warnings.push({
+      code: 'KARPENTER_MAX_PODS_ABOVE_IPS',
+      message: `spec.kubelet.maxPods ${r.kubeletMaxPods} is above the ${cap.ipLimitedPods} Windows pod IPs a ${t.name} gets: the extra pod slots stay empty and kube-reserved memory is sized for ${r.kubeletMaxPods} pods.`,
+      source: KARPENTER_SOURCE.TYPES,
+      fix: `Set spec.kubelet.maxPods to at most ${cap.ipLimitedPods} for ${t.name}, or use one NodePool per size.`,
+    });
+  }
+
+  return {
+    instanceType: t.name,
+    vcpus: t.vcpus,
+    memoryMiB: t.memoryMiB,
+    karpenterView,
+    realCapacity,
+    nodesKarpenterWouldLaunch,
+    nodesNeeded,
+    extraNodes,
+    bindingConstraint: rFit.binding,
+    formula,
+    warnings,
+  };
+}
+
+function planWarnings(r: Resolved['input']): KarpenterPlanWarning[] {
+  const warnings: KarpenterPlanWarning[] = [];
+  if (r.servicesPerNode > WINDOWS_SERVICES_PER_NODE_LIMIT && r.windowsPods.count > 0) {
+    const flags = dsrKubeProxyFlags(r.kubernetesVersion);
+    for (const w of checkWindowsServices({ servicesPerNode: r.servicesPerNode, kubernetesVersion: r.kubernetesVersion })) {
+      warnings.push({ code: w.code, message: w.message, source: w.source, fix: `Enable kube-proxy DSR (${flags.args}).` });
+    }
+    warnings.push({
+      code: 'KARPENTER_DOES_NOT_PASS_KUBE_PROXY_ARGS',
+      message:
+        `${r.servicesPerNode} Services per node need kube-proxy Direct Server Return, but Karpenter's Windows bootstrap call passes only -EKSClusterName, -APIServerEndpoint, ` +
+        '-Base64ClusterCA, -KubeletExtraArgs and -DNSClusterIP: never -KubeProxyExtraArgs.',
+      source: `${KARPENTER_SOURCE.KUBE_PROXY_ARGS}; ${KARPENTER_SOURCE.BOOTSTRAP}; ${KARPENTER_SOURCE.BPG_DSR}`,
+      fix: `Put the fail-loudly patch of Start-EKSBootstrap.ps1 in the EC2NodeClass spec.userData, which Karpenter runs before its bootstrap call (template karpenter-windows-nodepool with enableDsr: true; kube-proxy ${flags.args}).`,
+    });
+  }
+  if (r.serviceIpv4Cidr !== null) {
+    warnings.push({
+      code: 'KARPENTER_DOES_NOT_PASS_SERVICE_CIDR',
+      message:
+        `Karpenter never passes -ServiceCIDR: a Windows node derives its Service CIDR from its own primary IP (172.20.0.0/16 for a primary IP in 10.0.0.0/8, 10.100.0.0/16 otherwise), ` +
+        `so Services and DNS break on nodes where that differs from the cluster's ${r.serviceIpv4Cidr}.`,
+      source: `${KARPENTER_SOURCE.SERVICE_CIDR}; ${KARPENTER_SOURCE.WINDOWS_SERVICE_CIDR_DEFAULT}`,
+      fix: `Set the machine environment variable SERVICE_IPV4_CIDR=${r.serviceIpv4Cidr} in the EC2NodeClass spec.userData (template karpenter-windows-nodepool with serviceIpv4Cidr).`,
+    });
+  }
+  if (r.excludedSnatCidrs.length > 0) {
+    warnings.push({
+      code: 'KARPENTER_DOES_NOT_PASS_EXCLUDED_SNAT_CIDRS',
+      message: `Karpenter never passes -ExcludedSnatCIDRs: traffic from Windows pods to ${r.excludedSnatCidrs.join(', ')} is SNATed to the node IP.`,
+      source: KARPENTER_SOURCE.SERVICE_CIDR,
+      fix: `Set the machine environment variable EXCLUDED_SNAT_CIDRS=${r.excludedSnatCidrs.join(',')} in the EC2NodeClass spec.userData (template karpenter-windows-nodepool with excludedSnatCidrs).`,
+    });
+  }
+  return warnings;
+}
+
+/**
+ * What Karpenter (aws/karpenter-provider-aws v1) plans for a Windows workload, type by type, next to
+ * what the nodes really run: Karpenter's pods and vpc.amazonaws.com/PrivateIPv4Address, the capacity
+ * engine's maxPods, the nodes each side needs, the binding constraint, and sourced warnings with fixes.
+ * Pure: the deps resolve names from the caller's catalog.
+ */
+export function planKarpenterWindows(input: KarpenterWindowsPlanInput, deps: KarpenterPlanDeps): KarpenterWindowsPlan {
+  const resolved = resolveInput(input, deps);
+  const r = resolved.input;
+  const facts = WINDOWS_SERVER_FACTS[r.windowsServerVersion];
+  return {
+    input: r,
+    amiAlias: karpenterWindowsAmiAlias(r.windowsServerVersion),
+    osBuild: facts.osBuild,
+    instanceTypes: resolved.types.map((t) => planType(t, r)),
+    warnings: planWarnings(r),
+    inputs: [
+      { name: 'Karpenter limits table', value: `${KARPENTER_VPC_LIMITS_SOURCE.repository} ${KARPENTER_VPC_LIMITS_SOURCE.path}`, note: `commit ${KARPENTER_VPC_LIMITS_SOURCE.commit}, generated ${KARPENTER_VPC_LIMITS_SOURCE.generated}` },
+      { name: 'VM memory overhead', value: KARPENTER_VM_MEMORY_OVERHEAD, note: 'Karpenter VM_MEMORY_OVERHEAD_PERCENT default' },
+      { name: 'eviction-hard memory.available (MiB)', value: EVICTION_HARD_MEMORY_MIB, note: 'Karpenter evictionThreshold() default' },
+      { name: 'Windows Server build', value: facts.osBuild, note: 'node.kubernetes.io/windows-build' },
+    ],
+    karpenterLimitsSource: {
+      repository: KARPENTER_VPC_LIMITS_SOURCE.repository,
+      path: KARPENTER_VPC_LIMITS_SOURCE.path,
+      commit: KARPENTER_VPC_LIMITS_SOURCE.commit,
+      generated: KARPENTER_VPC_LIMITS_SOURCE.generated,
+    },
+  };
+}

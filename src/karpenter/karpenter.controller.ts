@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { KarpenterWindowsPlanInputDto } from './karpenter.inputs.js';
+import { KarpenterWindowsPlan } from './karpenter.models.js';
+import { KarpenterService } from './karpenter.service.js';
+
+@ApiTags('karpenter')
+@Controller('api/v1/karpenter')
+export class KarpenterController {
+  constructor(private readonly karpenter: KarpenterService) {}
+
+  // POST because the input is a nested document; it is a read (200, no key, nothing stored).
+  @Post('windows-plans')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'What Karpenter plans for a Windows workload, next to what the nodes really run (same as GraphQL planKarpenterWindows)',
+    description:
+      "Per instance type: Karpenter's pods and vpc.amazonaws.com/PrivateIPv4Address, the capacity engine's maxPods, nodesKarpenterWouldLaunch and nodesNeeded, " +
+      'the binding constraint, and warnings (prefix delegation not modelled, types EC2 refuses for Windows, the controller\'s table, DSR and Service CIDR not passed) each with its source and fix.',
+  })
+  @ApiBody({ type: KarpenterWindowsPlanInputDto })
+  @ApiOkResponse({ type: KarpenterWindowsPlan })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED naming the field: unknown instance type or family, a Windows Server release the Kubernetes version does not run, a CIDR that does not parse, unknown fields.',
+  })
+  @ApiResponse({ status: 503, description: 'SERVICE_UNAVAILABLE: the catalog is not loaded yet' })
+  plan(@Body() body: KarpenterWindowsPlanInputDto): KarpenterWindowsPlan {
+    return this.karpenter.planWindows(body);
+  }
+}

@@ -1,0 +1,107 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import type { IpMode, WindowsServerVersion } from '../capacity/core/index.js';
+import { IpModeEnum, toEnumSpelling, values, WindowsServerVersionEnum } from '../capacity/capacity-enums.js';
+import { IntField, OptionalIntField } from '../common/int-field.js';
+import { KARPENTER_PLAN_LIMITS, type KarpenterWindowsPlanInput, type KarpenterWindowsPods } from './core/index.js';
+
+/**
+ * One class per level serves the GraphQL input and the REST body. The decorators bound shape and size;
+ * the core checks meaning (known types and families, the Windows Server release for the Kubernetes
+ * version, CIDRs) and names the field it rejects.
+ */
+export const KARPENTER_INPUT_LIMITS = {
+  pods: 1_000_000,
+  cpuMillicores: 1_000_000,
+  memoryMiB: 100_000_000,
+  services: 100_000,
+  kubeletMaxPods: 100_000,
+} as const;
+
+@InputType('KarpenterWindowsPodsInput', { description: 'The Windows workload: how many pods and what each requests.' })
+export class KarpenterWindowsPodsInput implements KarpenterWindowsPods {
+  @IntField(0, KARPENTER_INPUT_LIMITS.pods, 'Windows pods in all.', { example: 100 })
+  count: number;
+
+  @IntField(0, KARPENTER_INPUT_LIMITS.cpuMillicores, 'CPU request per pod, millicores (0: none).', { example: 100 })
+  cpuMillicores: number;
+
+  @IntField(0, KARPENTER_INPUT_LIMITS.memoryMiB, 'Memory request per pod, MiB (0: none).', { example: 256 })
+  memoryMiB: number;
+}
+
+@InputType('KarpenterWindowsPlanInput', { description: 'A Windows NodePool to plan: the cluster, the types Karpenter may choose, the workload.' })
+export class KarpenterWindowsPlanInputDto implements KarpenterWindowsPlanInput {
+  @Field({ description: 'EKS cluster name.' })
+  @ApiProperty({ example: 'shop', maxLength: 100 })
+  @IsString()
+  @MaxLength(100)
+  clusterName: string;
+
+  @Field({ description: 'Kubernetes version `1.NN`.' })
+  @ApiProperty({ example: '1.33', maxLength: 10 })
+  @IsString()
+  @MaxLength(10)
+  kubernetesVersion: string;
+
+  @Field(() => WindowsServerVersionEnum, { description: 'WINDOWS_SERVER_2022 needs EKS >= 1.23, WINDOWS_SERVER_2025 EKS >= 1.35.' })
+  @ApiProperty({ enum: values(WindowsServerVersionEnum), enumName: 'WindowsServerVersion', example: 'WINDOWS_SERVER_2022' })
+  @IsIn(values(WindowsServerVersionEnum))
+  windowsServerVersion: WindowsServerVersion;
+
+  @Field(() => IpModeEnum, { description: 'The Windows IP mode the VPC Resource Controller runs (amazon-vpc-cni ConfigMap).' })
+  @ApiProperty({ enum: ['secondary-ip', 'prefix-delegation', ...values(IpModeEnum)], example: 'PREFIX_DELEGATION' })
+  @Transform(toEnumSpelling)
+  @IsIn(values(IpModeEnum), { message: 'ipMode must be SECONDARY_IP or PREFIX_DELEGATION (REST also secondary-ip, prefix-delegation)' })
+  ipMode: IpMode;
+
+  @Field(() => [String], { nullable: true, description: 'Instance types the NodePool allows (give these, instanceFamilies, or both).' })
+  @ApiPropertyOptional({ type: [String], example: ['m5.large'], maxItems: KARPENTER_PLAN_LIMITS.instanceTypes })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(KARPENTER_PLAN_LIMITS.instanceTypes)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  instanceTypes?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Instance families the NodePool allows, e.g. m5 (each expands to its catalog types).' })
+  @ApiPropertyOptional({ type: [String], example: ['m5'], maxItems: KARPENTER_PLAN_LIMITS.families })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(KARPENTER_PLAN_LIMITS.families)
+  @IsString({ each: true })
+  @MaxLength(32, { each: true })
+  instanceFamilies?: string[];
+
+  @Field(() => KarpenterWindowsPodsInput)
+  @ApiProperty({ type: KarpenterWindowsPodsInput })
+  @IsDefined({ message: 'windowsPods is required' })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => KarpenterWindowsPodsInput)
+  windowsPods: KarpenterWindowsPodsInput;
+
+  @OptionalIntField(0, KARPENTER_INPUT_LIMITS.services, 'Services a Windows node programs (default 0); above 100 needs DSR.', { default: 0 })
+  servicesPerNode?: number;
+
+  @Field(() => String, { nullable: true, description: 'The cluster Service CIDR (a /12 to /24 block), e.g. 172.20.0.0/16.' })
+  @ApiPropertyOptional({ example: '172.20.0.0/16', maxLength: 32 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  serviceIpv4Cidr?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Destinations Windows pods reach without SNAT.' })
+  @ApiPropertyOptional({ type: [String], example: ['10.0.0.0/8'], maxItems: KARPENTER_PLAN_LIMITS.excludedSnatCidrs })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(KARPENTER_PLAN_LIMITS.excludedSnatCidrs)
+  @IsString({ each: true })
+  @MaxLength(32, { each: true })
+  excludedSnatCidrs?: string[];
+
+  @OptionalIntField(1, KARPENTER_INPUT_LIMITS.kubeletMaxPods, 'EC2NodeClass spec.kubelet.maxPods (default: unset, Karpenter plans 110).')
+  kubeletMaxPods?: number;
+}

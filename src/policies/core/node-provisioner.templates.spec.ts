@@ -1,0 +1,298 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseHcl } from '@cdktf/hcl2json';
+import { parseAllDocuments } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { computeNodeCapacity } from '../../capacity/core/index.js';
+import { facts } from '../../capacity/core/capacity.test-fixtures.js';
+import { projectPath } from '../../common/project-path.js';
+import { DomainError } from '../../common/domain-error.js';
+import { EC2_WINDOWS_REFUSED_INSTANCE_TYPES, mergeKarpenterWindowsUserData } from '../../karpenter/core/index.js';
+import { loadSchemaValidators } from './manifest-schemas.testing.js';
+import { renderTemplate } from './template.catalogue.js';
+import { renderTerraformTemplate } from './terraform-user-data.testing.js';
+import { DSR_PATCH_ANCHOR, DSR_PATCH_FAILURE_TEXT } from './windows-bootstrap.render.js';
+import type { RenderOptions, WindowsIpMode } from './policy-template.model.js';
+
+const data = (...p: string[]) => readFileSync(projectPath('..', 'shared', 'data', ...p), 'utf8');
+
+/** The capacity engine, as PoliciesService supplies it. */
+const options: RenderOptions = {
+  computeMaxPods: (type: string, ipMode: WindowsIpMode) =>
+    computeNodeCapacity({ instanceType: facts(type), os: 'WINDOWS', ipMode: ipMode === 'prefix-delegation' ? 'PREFIX_DELEGATION' : 'SECONDARY_IP' }).maxPods,
+};
+
+const schemas = loadSchemaValidators();
+
+function failure(id: string, parameters: Record<string, unknown>): DomainError {
+  try {
+    renderTemplate(id, parameters, options);
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
+  throw new Error('expected a validation error');
+}
+
+describe("Karpenter's Windows user data merge (pkg/providers/amifamily/bootstrap/windows.go)", () => {
+  // The goldens' bootstrap call, as Karpenter's launch template test builds it (%s: NodePool label key and name).
+  const golden = {
+    clusterName: 'test-cluster',
+    clusterEndpoint: 'https://test-cluster',
+    caBundle: 'Y2EtYnVuZGxlCg==',
+    kubeletExtraArgs: [
+      '--node-labels="karpenter.k8s.aws/ec2nodeclass=%s,karpenter.sh/capacity-type=spot,karpenter.sh/do-not-sync-taints=true,%s=%s,testing/cluster=unspecified"',
+      '--register-with-taints="karpenter.sh/unregistered:NoExecute"',
+      '--max-pods=110',
+    ],
+    clusterDns: '10.0.100.10',
+  };
+  // Karpenter's own test compares with every newline removed (ExpectLaunchTemplatesCreatedWithUserData).
+  const flat = (s: string) => s.replace(/\n/g, '');
+
+  it('puts the NodeClass userData first, then its bootstrap call: windows_userdata_merged.golden', () => {
+    const merged = mergeKarpenterWindowsUserData({ ...golden, customUserData: data('karpenter', 'windows-userdata', 'windows_userdata_input.golden') });
+    expect(flat(merged)).toBe(flat(data('karpenter', 'windows-userdata', 'windows_userdata_merged.golden')));
+  });
+
+  it('without userData: windows_userdata_unmerged.golden, byte for byte but the file\'s final newline', () => {
+    expect(`${mergeKarpenterWindowsUserData(golden)}\n`).toBe(data('karpenter', 'windows-userdata', 'windows_userdata_unmerged.golden'));
+  });
+});
+
+describe('karpenter-windows-nodepool', () => {
+  const render = (p: Record<string, unknown>) => renderTemplate('karpenter-windows-nodepool', p, options);
+  const base = { clusterName: 'shop', kubernetesVersion: '1.31', ipMode: 'prefix-delegation', instanceTypes: ['m5.large', 'm5.xlarge'] };
+
+  it('renders a NodePool and an EC2NodeClass valid against the Karpenter CRDs, the YAML equal to the objects', () => {
+    const r = render({ ...base, serviceIpv4Cidr: '172.20.0.0/16', excludedSnatCidrs: ['10.0.0.0/8', '192.168.0.0/16'] });
+    const docs = parseAllDocuments(r.content);
+    const objects = (Array.isArray(docs) ? docs : []).map((d) => d.toJS());
+    expect(objects).toEqual(r.objects);
+    expect(objects.map((o) => `${o.apiVersion}/${o.kind}`)).toEqual(['karpenter.sh/v1/NodePool', 'karpenter.k8s.aws/v1/EC2NodeClass']);
+    for (const o of objects) schemas.validate(o);
+    const [pool, nodeClass] = objects;
+    expect(pool.spec.template.spec.nodeClassRef).toEqual({ group: 'karpenter.k8s.aws', kind: 'EC2NodeClass', name: nodeClass.metadata.name });
+  });
+
+  it.each([
+    { v: 'WINDOWS_SERVER_2019', k: '1.31', alias: 'windows2019@latest', build: '10.0.17763' },
+    { v: 'WINDOWS_SERVER_2022', k: '1.31', alias: 'windows2022@latest', build: '10.0.20348' },
+    { v: 'WINDOWS_SERVER_2025', k: '1.35', alias: 'windows2025@latest', build: '10.0.26100' },
+  ])('$v: amiSelectorTerms alias $alias (CRD rule: Windows families only @latest), windows-build $build', ({ v, k, alias, build }) => {
+    const r = render({ ...base, kubernetesVersion: k, windowsServerVersion: v });
+    const [pool, nodeClass] = r.objects as any[];
+    expect(nodeClass.spec.amiSelectorTerms).toEqual([{ alias }]);
+    // The CRD's x-kubernetes-validations (CEL, which ajv does not run): family@version, a known family, Windows only @latest.
+    expect(alias).toMatch(/^[a-zA-Z0-9]+@.+$/);
+    expect(['windows2019', 'windows2022', 'windows2025']).toContain(alias.split('@')[0]);
+    expect(alias.split('@')[1]).toBe('latest');
+    expect(pool.spec.template.spec.requirements).toContainEqual({ key: 'node.kubernetes.io/windows-build', operator: 'In', values: [build] });
+  });
+
+  it('keeps out arm64 and the 18 types EC2 refuses for Windows', () => {
+    const req = (render(base).objects[0] as any).spec.template.spec.requirements;
+    expect(req).toContainEqual({ key: 'kubernetes.io/os', operator: 'In', values: ['windows'] });
+    expect(req).toContainEqual({ key: 'kubernetes.io/arch', operator: 'In', values: ['amd64'] });
+    const notIn = req.find((r: any) => r.key === 'node.kubernetes.io/instance-type' && r.operator === 'NotIn');
+    expect(notIn.values).toHaveLength(18);
+    expect(notIn.values).toEqual([...EC2_WINDOWS_REFUSED_INSTANCE_TYPES]);
+    expect(notIn.values).toEqual(expect.arrayContaining(['p5.48xlarge', 'dl1.24xlarge', 'inf2.xlarge', 'trn1n.32xlarge', 'vt1.24xlarge']));
+  });
+
+  it.each([
+    // m5.large: W = (10 - 1) * 16 = 144, min(110, 144) = 110; m5.xlarge: (15 - 1) * 16 = 224 -> 110. Smallest: 110.
+    { name: 'PD, kubelet default', ipMode: 'prefix-delegation', types: ['m5.large', 'm5.xlarge'], maxPods: undefined, expected: 110 },
+    // Secondary IP: kubelet.maxPods is left to Karpenter (unset) unless given.
+    { name: 'secondary IP', ipMode: 'secondary-ip', types: ['m5.large'], maxPods: undefined, expected: undefined },
+    { name: 'given', ipMode: 'secondary-ip', types: ['m5.large'], maxPods: 9, expected: 9 },
+  ])('kubelet.maxPods: $name -> $expected', ({ ipMode, types, maxPods, expected }) => {
+    const r = render({ ...base, ipMode, instanceTypes: types, ...(maxPods ? { maxPods } : {}) });
+    const nodeClass = r.objects[1] as any;
+    expect(nodeClass.spec.kubelet?.maxPods).toBe(expected);
+    if (expected !== undefined && maxPods === undefined) expect(r.parameters.maxPods).toBe(expected);
+  });
+
+  it('its userData, merged as Karpenter merges it, runs the env variables and the fail-loudly DSR patch before the bootstrap call', () => {
+    const r = render({ ...base, serviceIpv4Cidr: '172.20.0.0/16', excludedSnatCidrs: ['10.0.0.0/8'] });
+    const nodeClass = r.objects[1] as any;
+    const merged = mergeKarpenterWindowsUserData({
+      customUserData: nodeClass.spec.userData,
+      clusterName: 'shop',
+      clusterEndpoint: 'https://shop.example',
+      kubeletExtraArgs: [`--max-pods=${nodeClass.spec.kubelet.maxPods}`],
+    });
+    const at = (s: string) => {
+      const i = merged.indexOf(s);
+      expect(i, s).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    const bootstrap = at('& $EKSBootstrapScriptFile');
+    expect(at("[Environment]::SetEnvironmentVariable('SERVICE_IPV4_CIDR', '172.20.0.0/16', 'Machine')")).toBeLessThan(bootstrap);
+    expect(at("[Environment]::SetEnvironmentVariable('EXCLUDED_SNAT_CIDRS', '10.0.0.0/8', 'Machine')")).toBeLessThan(bootstrap);
+    expect(at(DSR_PATCH_ANCHOR)).toBeLessThan(bootstrap);
+    expect(at(DSR_PATCH_FAILURE_TEXT)).toBeLessThan(bootstrap);
+    // Kubernetes 1.31 < 1.33: the WinDSR gate is still needed.
+    expect(at('--feature-gates=WinDSR=true')).toBeLessThan(bootstrap);
+    expect(merged.startsWith('<powershell>\n')).toBe(true);
+    expect(merged.endsWith("-KubeletExtraArgs '--max-pods=110'\n</powershell>")).toBe(true);
+    // What Karpenter never passes is still not in its call.
+    expect(merged.slice(bootstrap)).not.toMatch(/-ServiceCIDR|-ExcludedSnatCIDRs|-KubeProxyExtraArgs/);
+  });
+
+  it('no DSR and no CIDRs: no userData at all', () => {
+    const nodeClass = render({ ...base, enableDsr: false }).objects[1] as any;
+    expect(nodeClass.spec.userData).toBeUndefined();
+  });
+
+  it.each([
+    { name: 'WS2025 on EKS 1.33', p: { windowsServerVersion: 'WINDOWS_SERVER_2025' }, field: 'windowsServerVersion', text: /1\.35 or later/ },
+    { name: 'a type EC2 refuses', p: { instanceTypes: ['m5.large', 'p5.48xlarge'] }, field: 'instanceTypes', text: /p5\.48xlarge cannot be a Windows node/ },
+    { name: 'a CIDR that does not parse', p: { serviceIpv4Cidr: '172.20.0/16' }, field: 'serviceIpv4Cidr', text: /not an IPv4 CIDR/ },
+  ])('refuses $name, naming the parameter', ({ p, field, text }) => {
+    const e = failure('karpenter-windows-nodepool', { ...base, ...p });
+    expect(e.code).toBe('VALIDATION_FAILED');
+    expect(e.details).toMatchObject({ field });
+    expect(e.message).toMatch(text);
+  });
+});
+
+describe("terraform-aws-eks's windows_user_data.tpl, rendered as templatefile() does", () => {
+  const tpl = data('terraform-aws-eks', 'windows_user_data.tpl');
+  const golden = (f: string) => data('terraform-aws-eks', 'windows-user-data', f);
+  const cluster = {
+    cluster_name: 'ex-user-data',
+    cluster_endpoint: 'https://012345678903AB2BAE5D1E0BFE0E2B50.gr7.us-east-1.eks.amazonaws.com',
+    cluster_auth_base64: golden('self-mng-bootstrap.ps1').match(/-Base64ClusterCA (\S+)/)![1]!,
+  };
+  const pre = "[string]$Something = 'IDoNotKnowAnyPowerShell ¯\\_(ツ)_/¯'\n";
+  const post = "[string]$Something = 'IStillDoNotKnowAnyPowerShell ¯\\_(ツ)_/¯'\n";
+
+  it.each([
+    { file: 'self-mng-bootstrap.ps1', enable: true, pre, post, extra: '-KubeletExtraArgs --node-labels=node.kubernetes.io/lifecycle=spot' },
+    { file: 'eks-mng-custom-ami.ps1', enable: true, pre, post, extra: '-KubeletExtraArgs --node-labels=node.kubernetes.io/lifecycle=spot' },
+    { file: 'eks-mng-additional.ps1', enable: false, pre, post: '', extra: '' },
+    { file: 'eks-mng-no-op.ps1', enable: false, pre: '', post: '', extra: '' },
+  ])('reproduces the module golden $file', ({ file, enable, pre, post, extra }) => {
+    const out = renderTerraformTemplate(tpl, { ...cluster, enable_bootstrap_user_data: enable, pre_bootstrap_user_data: pre, post_bootstrap_user_data: post, bootstrap_extra_args: extra });
+    expect(out).toBe(golden(file));
+  });
+});
+
+describe('terraform-eks-windows-*-node-group', () => {
+  const tpl = data('terraform-aws-eks', 'windows_user_data.tpl');
+  const selfManaged = 'terraform-eks-windows-self-managed-node-group';
+  const managed = 'terraform-eks-windows-managed-node-group';
+
+  async function parsed(id: string, p: Record<string, unknown>) {
+    const r = renderTemplate(id, p, options);
+    expect(r.mediaType).toBe('text/x-hcl');
+    const json = (await parseHcl('main.tf', r.content)) as { module: { eks: Record<string, any>[] } };
+    expect(json.module.eks).toHaveLength(1);
+    const eks = json.module.eks[0]!;
+    expect(eks).toEqual((r.objects[0] as any).module.eks);
+    return { r, eks };
+  }
+
+  /** The user data the module renders for a node group, from the parsed HCL. */
+  function userData(group: Record<string, any>, enable: boolean): string {
+    return renderTerraformTemplate(tpl, {
+      enable_bootstrap_user_data: enable,
+      cluster_name: 'shop',
+      cluster_endpoint: 'https://shop.example',
+      cluster_auth_base64: 'Q0E=',
+      pre_bootstrap_user_data: group.pre_bootstrap_user_data ?? '',
+      post_bootstrap_user_data: '',
+      bootstrap_extra_args: group.bootstrap_extra_args ?? '',
+    });
+  }
+
+  it.each([
+    { id: selfManaged, v: 'WINDOWS_SERVER_2019', variant: 'Core', k: '1.31', amiType: 'WINDOWS_CORE_2019_x86_64' },
+    { id: selfManaged, v: 'WINDOWS_SERVER_2019', variant: 'Full', k: '1.31', amiType: 'WINDOWS_FULL_2019_x86_64' },
+    { id: selfManaged, v: 'WINDOWS_SERVER_2022', variant: 'Core', k: '1.31', amiType: 'WINDOWS_CORE_2022_x86_64' },
+    { id: managed, v: 'WINDOWS_SERVER_2022', variant: 'Full', k: '1.31', amiType: 'WINDOWS_FULL_2022_x86_64' },
+    { id: managed, v: 'WINDOWS_SERVER_2025', variant: 'Core', k: '1.35', amiType: 'WINDOWS_CORE_2025_x86_64' },
+    { id: managed, v: 'WINDOWS_SERVER_2025', variant: 'Full', k: '1.35', amiType: 'WINDOWS_FULL_2025_x86_64' },
+  ])('$id $v $variant: parses as HCL, version >= 21.24.1, ami_type $amiType', async ({ id, v, variant, k, amiType }) => {
+    const { eks } = await parsed(id, { clusterName: 'shop', kubernetesVersion: k, windowsServerVersion: v, amiVariant: variant });
+    expect(eks.source).toBe('terraform-aws-modules/eks/aws');
+    expect(eks.version).toBe('>= 21.24.1');
+    expect(eks.kubernetes_version).toBe(k);
+    const groups = eks[id === managed ? 'eks_managed_node_groups' : 'self_managed_node_groups'];
+    expect(groups.windows.ami_type).toBe(amiType);
+  });
+
+  it('self-managed: bootstrap_extra_args carry --max-pods (capacity engine), -KubeProxyExtraArgs, -ServiceCIDR into the module\'s bootstrap call', async () => {
+    const { eks, r } = await parsed(selfManaged, {
+      clusterName: 'shop', kubernetesVersion: '1.33', ipMode: 'prefix-delegation', instanceType: 'm5.xlarge',
+      serviceIpv4Cidr: '172.20.0.0/16', dnsClusterIp: '172.20.0.10', excludedSnatCidrs: ['10.0.0.0/8'],
+    });
+    const group = eks.self_managed_node_groups.windows;
+    expect(group.instance_type).toBe('m5.xlarge');
+    // m5.xlarge PD: W = (15 - 1) * 16 = 224, maxPods = min(110, 224) = 110.
+    expect(r.parameters.maxPods).toBe(110);
+    const ud = userData(group, true);
+    const call = ud.split('\n').find((l) => l.startsWith('& $EKSBootstrapScriptFile'))!;
+    expect(call).toContain("-KubeletExtraArgs '--max-pods=110'");
+    // Kubernetes 1.33: --enable-dsr=true alone.
+    expect(call).toContain("-KubeProxyExtraArgs '--enable-dsr=true'");
+    expect(call).toContain("-ServiceCIDR '172.20.0.0/16' -DNSClusterIP '172.20.0.10' -ExcludedSnatCIDRs '10.0.0.0/8'");
+    expect(call.endsWith(' 3>&1 4>&1 5>&1 6>&1')).toBe(true);
+    expect(ud.startsWith('<powershell>\n')).toBe(true);
+    expect(group.pre_bootstrap_user_data).toBeUndefined();
+  });
+
+  it('managed without a custom AMI: the DSR patch and env variables in pre_bootstrap_user_data, which is all the module renders', async () => {
+    const { eks, r } = await parsed(managed, {
+      clusterName: 'shop', kubernetesVersion: '1.31', instanceTypes: ['m5.large'], serviceIpv4Cidr: '172.20.0.0/16',
+    });
+    const group = eks.eks_managed_node_groups.windows;
+    expect(group.instance_types).toEqual(['m5.large']);
+    expect(group.bootstrap_extra_args).toBeUndefined();
+    const ud = userData(group, false);
+    expect(ud).toBe(group.pre_bootstrap_user_data);
+    expect(ud).toContain(DSR_PATCH_ANCHOR);
+    expect(ud).toContain(DSR_PATCH_FAILURE_TEXT);
+    expect(ud).toContain('--feature-gates=WinDSR=true'); // 1.31 < 1.33
+    expect(ud).toContain("[Environment]::SetEnvironmentVariable('SERVICE_IPV4_CIDR', '172.20.0.0/16', 'Machine')");
+    expect(ud).not.toContain('<powershell>');
+    expect(r.warnings.map((w) => w.code)).toContain('MODULE_VERSION_FLOOR');
+  });
+
+  it('managed with a custom AMI: the module renders the bootstrap call, with bootstrap_extra_args', async () => {
+    const { eks } = await parsed(managed, { clusterName: 'shop', kubernetesVersion: '1.33', ipMode: 'secondary-ip', amiId: 'ami-0123456789abcdef0' });
+    const group = eks.eks_managed_node_groups.windows;
+    expect(group).toMatchObject({ ami_id: 'ami-0123456789abcdef0', enable_bootstrap_user_data: true });
+    // m5.large secondary IP: W = 10 - 1 = 9, maxPods = min(110, 9) = 9.
+    const call = userData(group, true).split('\n').find((l) => l.startsWith('& $EKSBootstrapScriptFile'))!;
+    expect(call).toContain("-KubeletExtraArgs '--max-pods=9' -KubeProxyExtraArgs '--enable-dsr=true'");
+  });
+
+  it.each([
+    { id: selfManaged, name: 'WS2022 on EKS 1.22', p: { kubernetesVersion: '1.22' }, field: 'windowsServerVersion', text: /1\.23 or later/ },
+    { id: managed, name: 'WS2025 on EKS 1.34', p: { kubernetesVersion: '1.34', windowsServerVersion: 'WINDOWS_SERVER_2025' }, field: 'windowsServerVersion', text: /1\.35 or later/ },
+    { id: selfManaged, name: 'a type EC2 refuses', p: { instanceType: 'dl1.24xlarge' }, field: 'instanceType', text: /EC2 answers/ },
+    { id: managed, name: 'a SNAT CIDR with host bits', p: { excludedSnatCidrs: ['10.0.0.1/8'] }, field: 'excludedSnatCidrs', text: /host bits/ },
+    { id: managed, name: 'an AMI id that is not one', p: { amiId: 'windows' }, field: 'amiId', text: /not an AMI id/ },
+  ])('$id refuses $name', ({ id, p, field, text }) => {
+    const e = failure(id, { clusterName: 'shop', kubernetesVersion: '1.31', ...p });
+    expect(e.code).toBe('VALIDATION_FAILED');
+    expect(e.details).toMatchObject({ field });
+    expect(e.message).toMatch(text);
+  });
+});
+
+describe('karpenter-windows-nodepool with instanceFamilies', () => {
+  const withFamilies: RenderOptions = {
+    ...options,
+    listFamilyInstanceTypes: (family) => ['t3.nano', 't3.large', 't3.xlarge', 'm6g.large'].filter((t) => t.startsWith(`${family}.`)),
+  };
+  it('takes kubelet.maxPods from the smallest Windows-capable member, and says so', () => {
+    // t3.nano: I = 2, PD W = (2 - 1) * 16 = 16 -> min(110, 16) = 16; t3.large (I = 12): 176 -> 110; t3.xlarge (I = 15): 224 -> 110.
+    const r = renderTemplate('karpenter-windows-nodepool', { clusterName: 'shop', kubernetesVersion: '1.33', ipMode: 'prefix-delegation', instanceFamilies: ['t3'] }, withFamilies);
+    expect((r.objects[1] as any).spec.kubelet.maxPods).toBe(16);
+    expect(r.warnings.map((w) => w.code)).toContain('MAX_PODS_SMALLEST_TYPE');
+    const req = (r.objects[0] as any).spec.template.spec.requirements;
+    expect(req).toContainEqual({ key: 'karpenter.k8s.aws/instance-family', operator: 'In', values: ['t3'] });
+  });
+});
