@@ -3,7 +3,7 @@ import type { Response as SuperagentResponse } from 'superagent';
 import { parseAllDocuments } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeNodeCapacity } from '../../src/capacity/core/index.js';
-import { readBundledSnapshot } from '../../src/catalog/core/snapshot.js';
+import { readBundledSnapshot } from '../../src/catalog/bundled-catalog.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // planKarpenterWindows / POST /api/v1/karpenter/windows-plans (issue 15): both doors, the same
