@@ -10,6 +10,7 @@ import { MAX_BODY_DEPTH, nestsDeeperThan } from './common/body-depth-limit.js';
 import { DomainError, ErrorCode } from './common/domain-error.js';
 import { mapError, restErrorBody } from './common/error-mapping.js';
 import { registerHttpCaching } from './common/http-caching.js';
+import { completeOpenApiDocument } from './common/openapi-document.js';
 import { registerMethodNotAllowed } from './common/method-not-allowed.js';
 import { requestIdFor } from './common/request-id.js';
 import { CachingValidationPipe } from './common/validation-pipe.js';
@@ -169,18 +170,31 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): vo
   app.useGlobalPipes(buildValidationPipe());
 
   // Built on the first request to /api/docs or /api/docs-json, not at start (same document).
+  // Operation ids are the handler names unless a route names its own (ApiOperation operationId);
+  // completeOpenApiDocument adds what holds for every route (common errors, caching, tags, security).
   const document = () =>
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('eks-net-planner')
-        .setDescription(
-          'Networking answers for Windows worker nodes on Amazon EKS: the instance catalog, capacity math, ' +
-            'CNI recommendations and policy templates. The same services answer on GraphQL at /graphql.',
-        )
-        .setVersion('1')
-        .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key' })
-        .build(),
+    completeOpenApiDocument(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('eks-net-planner')
+          .setDescription(
+            'Networking answers for Windows worker nodes on Amazon EKS: the instance catalog, capacity math, ' +
+              'CNI recommendations and policy templates. The same services answer on GraphQL at /graphql.',
+          )
+          .setVersion('1')
+          .addBearerAuth(
+            {
+              type: 'http',
+              scheme: 'bearer',
+              bearerFormat: 'API key',
+              description: 'An API key (`npm run apikey -- create`, or POST /api/v1/api-keys): `Authorization: Bearer <key>`',
+            },
+            'bearer',
+          )
+          .build(),
+        { operationIdFactory: (_controllerKey: string, methodKey: string) => methodKey },
+      ),
     );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -1,5 +1,6 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiErrorResponses } from '../common/api-error-responses.js';
 import type { FastifyReply } from 'fastify';
 import { PodCapacityTableQuery } from './pod-capacity-table.args.js';
 import { PodCapacityRow } from './pod-capacity-table.model.js';
@@ -11,6 +12,7 @@ function wantsCsv(format: string | undefined, accept: string | undefined): boole
 }
 
 @ApiTags('capacity')
+@ApiExtraModels(PodCapacityRow)
 @Controller('api/v1/capacity')
 export class PodCapacityTableController {
   constructor(private readonly table: PodCapacityTableService) {}
@@ -25,8 +27,14 @@ export class PodCapacityTableController {
       'ipLimitedPods, maxPods, limitedBy, kubeletMaxPods, [formula], reasonCode, reason, reasonSource). The formula steps ' +
       'come with `include=formula` (GraphQL: select formula).',
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: [PodCapacityRow] })
+  @ApiOkResponse({
+    description: 'The rows (JSON), or the same table as CSV with a header line',
+    content: {
+      'application/json': { schema: { type: 'array', items: { $ref: getSchemaPath(PodCapacityRow) } } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
+  @ApiErrorResponses(400)
   podCapacityTable(
     @Query() query: PodCapacityTableQuery,
     @Headers('accept') accept: string | undefined,

@@ -55,6 +55,8 @@ void _kinds;
 void _rules;
 
 const JSON_VALUE = 'Any JSON value';
+/** Any JSON value, for OpenAPI (the null comes with `nullable`). */
+const JSON_VALUE_SCHEMAS = [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }, { type: 'object' }];
 
 @ObjectType({ description: 'One parameter a template accepts, with the rules its value must follow.' })
 export class PolicyTemplateParameter {
@@ -95,11 +97,11 @@ export class PolicyTemplateParameter {
   required: boolean;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'What the renderer uses when the parameter is omitted; null when there is none.' })
-  @ApiProperty({ nullable: true, description: `${JSON_VALUE}; null when there is no default` })
+  @ApiProperty({ nullable: true, oneOf: JSON_VALUE_SCHEMAS, description: `${JSON_VALUE}; null when there is no default` })
   default: JsonValue;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'A value that renders.' })
-  @ApiProperty({ nullable: true, description: JSON_VALUE })
+  @ApiProperty({ nullable: true, oneOf: JSON_VALUE_SCHEMAS, description: JSON_VALUE })
   example: JsonValue;
 
   @Field()
