@@ -1,4 +1,5 @@
 import { ArgsType, Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ANY_JSON_VALUE } from '../common/json-value-schema.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
 import { GraphQLJSON } from 'graphql-type-json';
@@ -55,8 +56,6 @@ void _kinds;
 void _rules;
 
 const JSON_VALUE = 'Any JSON value';
-/** Any JSON value, for OpenAPI (the null comes with `nullable`). */
-const JSON_VALUE_SCHEMAS = [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }, { type: 'object' }];
 
 @ObjectType({ description: 'One parameter a template accepts, with the rules its value must follow.' })
 export class PolicyTemplateParameter {
@@ -97,11 +96,11 @@ export class PolicyTemplateParameter {
   required: boolean;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'What the renderer uses when the parameter is omitted; null when there is none.' })
-  @ApiProperty({ nullable: true, oneOf: JSON_VALUE_SCHEMAS, description: `${JSON_VALUE}; null when there is no default` })
+  @ApiProperty({ nullable: true, oneOf: ANY_JSON_VALUE, description: `${JSON_VALUE}; null when there is no default` })
   default: JsonValue;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'A value that renders.' })
-  @ApiProperty({ nullable: true, oneOf: JSON_VALUE_SCHEMAS, description: JSON_VALUE })
+  @ApiProperty({ nullable: true, oneOf: ANY_JSON_VALUE, description: JSON_VALUE })
   example: JsonValue;
 
   @Field()
