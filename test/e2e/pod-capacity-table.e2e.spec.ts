@@ -144,6 +144,11 @@ describe('pods table (podCapacityTable, GET /api/v1/capacity)', () => {
         ]);
       });
     }
+    // The README's example, as written.
+    const readme = await app.http.get('/api/v1/capacity?os=windows&ipMode=prefix-delegation&family=m5&format=csv').expect(200);
+    expect(readme.text.split('\r\n')[0]).toBe('instanceType,os,ipMode,effectiveIpMode,ipLimitedPods,maxPods,limitedBy,kubeletMaxPods,reasonCode,reason,reasonSource');
+    // m5.large, Windows, prefix delegation: (10 - 1) * 16 = 144 IPs, kubelet's 110 binds
+    expect(parseCsv(readme.text)).toContainEqual(['m5.large', 'WINDOWS', 'PREFIX_DELEGATION', 'PREFIX_DELEGATION', '144', '110', 'KUBELET_MAX_PODS', '110', '', '', '']);
     // Without include=formula, the same records without the formula column.
     const [header, ...records] = parseCsv((await app.http.get('/api/v1/capacity?family=m5,m6g&os=windows&format=csv').expect(200)).text);
     expect(header).not.toContain('formula');
