@@ -9,11 +9,15 @@ import { AppModule } from './app.module.js';
 import { MAX_BODY_DEPTH, nestsDeeperThan } from './common/body-depth-limit.js';
 import { DomainError, ErrorCode } from './common/domain-error.js';
 import { mapError, restErrorBody } from './common/error-mapping.js';
+import { registerHttpCaching } from './common/http-caching.js';
+import { completeOpenApiDocument } from './common/openapi-document.js';
+import { registerMethodNotAllowed } from './common/method-not-allowed.js';
 import { requestIdFor } from './common/request-id.js';
 import { CachingValidationPipe } from './common/validation-pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { EmbeddedPostgres } from './database/embedded-postgres.js';
 import { MetricsService } from './metrics/metrics.service.js';
+import { CatalogViewService } from './catalog/catalog-view.service.js';
 
 export interface RunningApp {
   app: NestFastifyApplication;
@@ -99,6 +103,28 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): vo
     reply.header('x-request-id', request.id);
     done();
   });
+  // 405 with Allow for a known path and the wrong method (routes are recorded as they are added).
+  registerMethodNotAllowed(fastify);
+  // ETag (catalog version, request, answer), Cache-Control and 304 for every GET, REST and GraphQL.
+  const catalogView = app.get(CatalogViewService);
+  registerHttpCaching(fastify, {
+    catalogVersion: () => {
+      const view = catalogView.current();
+      return view ? (view.version ?? `loaded-${view.loadedAt.getTime()}`) : null;
+    },
+    readsNeedKey: config.authReads === 'key',
+  });
+  // CORS for the portals named in CORS_ORIGINS only (off by default): preflights on REST and
+  // /graphql, credentials never (keys travel in Authorization). Apollo's CSRF prevention stays on:
+  // a simple cross-site request still cannot run an operation.
+  if (config.corsOrigins) {
+    app.enableCors({
+      origin: config.corsOrigins,
+      methods: ['GET', 'HEAD', 'POST', 'DELETE'],
+      exposedHeaders: ['x-request-id', 'etag', 'location', 'retry-after'],
+      maxAge: 600,
+    });
+  }
   const metrics = app.get(MetricsService);
   // After each response: the HTTP metrics, and one JSON log line (request id, method, url, route,
   // status, duration) at the level its status calls for, built only when that level is on.
@@ -137,23 +163,38 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): vo
       done(null, value);
     });
   });
+  // No route reads plain text: a text/plain body is 415 UNSUPPORTED_MEDIA_TYPE like any other type.
+  fastify.removeContentTypeParser('text/plain');
   // YAML (the Windows policy check takes the manifest itself as its body) is read as text.
   fastify.addContentTypeParser(['application/yaml', 'text/yaml'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
   app.useGlobalPipes(buildValidationPipe());
 
   // Built on the first request to /api/docs or /api/docs-json, not at start (same document).
+  // Operation ids are the handler names unless a route names its own (ApiOperation operationId);
+  // completeOpenApiDocument adds what holds for every route (common errors, caching, tags, security).
   const document = () =>
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('eks-net-planner')
-        .setDescription(
-          'Networking answers for Windows worker nodes on Amazon EKS: the instance catalog, capacity math, ' +
-            'CNI recommendations and policy templates. The same services answer on GraphQL at /graphql.',
-        )
-        .setVersion('1')
-        .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key' })
-        .build(),
+    completeOpenApiDocument(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('eks-net-planner')
+          .setDescription(
+            'Networking answers for Windows worker nodes on Amazon EKS: the instance catalog, capacity math, ' +
+              'CNI recommendations and policy templates. The same services answer on GraphQL at /graphql.',
+          )
+          .setVersion('1')
+          .addBearerAuth(
+            {
+              type: 'http',
+              scheme: 'bearer',
+              bearerFormat: 'API key',
+              description: 'An API key (`npm run apikey -- create`, or POST /api/v1/api-keys): `Authorization: Bearer <key>`',
+            },
+            'bearer',
+          )
+          .build(),
+        { operationIdFactory: (_controllerKey: string, methodKey: string) => methodKey },
+      ),
     );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

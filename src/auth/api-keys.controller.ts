@@ -1,23 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses } from '../common/api-error-responses.js';
 import { ApiKeyService } from './api-key.service.js';
 import { ApiKey, CreateApiKeyArgs, CreatedApiKey, toApiKeyModel } from './api-key.model.js';
 import { RequireAdmin } from './auth.decorators.js';
 
 /** API keys over REST: every route needs an admin key. */
 @ApiTags('api-keys')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: no key, or an unknown or revoked one' })
-@ApiForbiddenResponse({ description: 'FORBIDDEN: the key is not an admin key' })
+@ApiErrorResponses(
+  { status: 401, description: 'UNAUTHENTICATED: no key, or an unknown or revoked one' },
+  { status: 403, description: 'FORBIDDEN: the key is not an admin key, or no admin key is configured' },
+)
 @RequireAdmin()
 @Controller('api/v1/api-keys')
 export class ApiKeysController {
@@ -25,24 +18,25 @@ export class ApiKeysController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Create an API key; the response holds its secret, shown once (admin key)' })
+  @ApiOperation({ operationId: 'createApiKey', summary: 'Create an API key; the response holds its secret, shown once (admin key)' })
   @ApiCreatedResponse({ type: CreatedApiKey })
+  @ApiErrorResponses(400)
   async create(@Body() body: CreateApiKeyArgs): Promise<CreatedApiKey> {
     const { key, record } = await this.keys.create(body.name, body.role);
     return { key, apiKey: toApiKeyModel(record) };
   }
 
   @Get()
-  @ApiOperation({ summary: 'Every API key, oldest first, revoked ones included; never secrets (admin key)' })
+  @ApiOperation({ operationId: 'listApiKeys', summary: 'Every API key, oldest first, revoked ones included; never secrets (admin key)' })
   @ApiOkResponse({ type: [ApiKey] })
   async list(): Promise<ApiKey[]> {
     return (await this.keys.list()).map(toApiKeyModel);
   }
 
   @Delete(':id')
-  @ApiOperation({ summary: 'Revoke an API key by id (or prefix); answers the revoked key (admin key)' })
+  @ApiOperation({ operationId: 'revokeApiKey', summary: 'Revoke an API key by id (or prefix); answers the revoked key (admin key)' })
   @ApiOkResponse({ type: ApiKey })
-  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such key' })
+  @ApiErrorResponses({ status: 404, description: 'NOT_FOUND: no such key' })
   async revoke(@Param('id') id: string): Promise<ApiKey> {
     return toApiKeyModel(await this.keys.revoke(id.slice(0, 64)));
   }

@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ANY_JSON_VALUE } from '../common/json-value-schema.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
@@ -20,11 +21,11 @@ export class FieldChange {
   field: string;
 
   @Field(() => GraphQLJSON, { nullable: true })
-  @ApiProperty({ nullable: true, description: 'Any JSON value' })
+  @ApiProperty({ nullable: true, oneOf: ANY_JSON_VALUE, description: 'Any JSON value' })
   oldValue: unknown;
 
   @Field(() => GraphQLJSON, { nullable: true })
-  @ApiProperty({ nullable: true, description: 'Any JSON value' })
+  @ApiProperty({ nullable: true, oneOf: ANY_JSON_VALUE, description: 'Any JSON value' })
   newValue: unknown;
 }
 

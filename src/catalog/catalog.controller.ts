@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses } from '../common/api-error-responses.js';
 import type { FastifyReply } from 'fastify';
 import { RequireAdmin } from '../auth/auth.decorators.js';
 import type { AuthenticatedRequest } from '../auth/api-key.guard.js';
@@ -31,42 +32,47 @@ export class CatalogController {
   ) {}
 
   @Get('instance-types/:name')
-  @ApiOperation({ summary: 'One instance type (404 when the catalog has none by that name)' })
+  @ApiOperation({ operationId: 'getInstanceType', summary: 'One instance type (404 when the catalog has none by that name)' })
   @ApiOkResponse({ type: InstanceType })
+  @ApiErrorResponses({ status: 404, description: 'INSTANCE_TYPE_NOT_FOUND, with suggestions from the same family' })
   getInstanceType(@Param('name') name: string): Promise<InstanceType> {
     return this.catalog.getInstanceType(name);
   }
 
   @Get('instance-types')
   @ApiOperation({
+    operationId: 'listInstanceTypes',
     summary: 'Instance types matching the filters, a page at a time, ordered by name',
     description:
       "Names are compared in character-code order (as PostgreSQL's C collation sorts; the same whatever the database).",
   })
   @ApiOkResponse({ type: InstanceTypeConnection })
+  @ApiErrorResponses(400)
   listInstanceTypes(@Query() query: InstanceTypesQuery): Promise<InstanceTypeConnection> {
     const { first, after, ...filter } = query;
     return this.catalog.listInstanceTypes(filter, first, after);
   }
 
   @Get('catalog/refreshes')
-  @ApiOperation({ summary: 'Catalog refresh runs, newest first' })
+  @ApiOperation({ operationId: 'listCatalogRefreshes', summary: 'Catalog refresh runs, newest first' })
   @ApiOkResponse({ type: [CatalogRefresh] })
+  @ApiErrorResponses(400)
   async listRefreshes(@Query() query: ListRefreshesQuery): Promise<CatalogRefresh[]> {
     return (await this.refreshes.listRuns(query.first ?? 20)).map(toCatalogRefreshModel);
   }
 
   @Get('catalog/refreshes/:id')
-  @ApiOperation({ summary: 'One catalog refresh run' })
+  @ApiOperation({ operationId: 'getCatalogRefresh', summary: 'One catalog refresh run' })
   @ApiOkResponse({ type: CatalogRefresh })
+  @ApiErrorResponses({ status: 404, description: 'NOT_FOUND: no refresh run with that id' })
   async getRefresh(@Param('id') id: string): Promise<CatalogRefresh> {
     return toCatalogRefreshModel(await this.refreshes.getRun(id));
   }
 
   @Post('catalog/refreshes')
   @RequireAdmin()
-  @ApiBearerAuth()
   @ApiOperation({
+    operationId: 'refreshCatalog',
     summary: 'Refresh the catalog from the EC2 API (admin key)',
     description:
       'Waits for the run by default: 201 with the run when it succeeded, 502 CATALOG_REFRESH_FAILED (the run in ' +
@@ -74,6 +80,13 @@ export class CatalogController {
       'with the RUNNING run and a Location to poll. 409 when a refresh is already running.',
   })
   @ApiQuery({ name: 'wait', required: false, type: Boolean })
+  @ApiCreatedResponse({ type: CatalogRefresh, description: 'The run, finished and SUCCEEDED (wait, the default)' })
+  @ApiAcceptedResponse({
+    type: CatalogRefresh,
+    description: 'The RUNNING run (wait=false); poll the Location',
+    headers: { Location: { description: 'The run: /api/v1/catalog/refreshes/{id}', schema: { type: 'string' } } },
+  })
+  @ApiErrorResponses(400, 409, 502)
   @HttpCode(201)
   async refresh(
     @Body() body: RefreshCatalogArgs,

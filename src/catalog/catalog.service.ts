@@ -41,6 +41,16 @@ function firstAfter(edges: ReadonlyArray<InstanceTypeEdge>, name: string): numbe
   return lo;
 }
 
+/** The filter's ranges must not be empty: a min above its max is a mistake worth naming. */
+function checkFilterRanges(f: InstanceTypeFilterInput): void {
+  if (f.minVcpus !== undefined && f.maxVcpus !== undefined && f.minVcpus > f.maxVcpus) {
+    throw validationError('minVcpus', 'MIN_NOT_ABOVE_MAX', 'minVcpus is greater than maxVcpus');
+  }
+  if (f.minMemoryMiB !== undefined && f.maxMemoryMiB !== undefined && f.minMemoryMiB > f.maxMemoryMiB) {
+    throw validationError('minMemoryMiB', 'MIN_NOT_ABOVE_MAX', 'minMemoryMiB is greater than maxMemoryMiB');
+  }
+}
+
 /** Reads of the instance catalog, and keeping the in-memory view in step with the database. */
 @Injectable()
 export class CatalogService implements OnModuleDestroy {
@@ -77,12 +87,7 @@ export class CatalogService implements OnModuleDestroy {
     after: string | undefined,
   ): Promise<InstanceTypeConnection> {
     const f = filter ?? {};
-    if (f.minVcpus !== undefined && f.maxVcpus !== undefined && f.minVcpus > f.maxVcpus) {
-      throw validationError('minVcpus', 'MIN_NOT_ABOVE_MAX', 'minVcpus is greater than maxVcpus');
-    }
-    if (f.minMemoryMiB !== undefined && f.maxMemoryMiB !== undefined && f.minMemoryMiB > f.maxMemoryMiB) {
-      throw validationError('minMemoryMiB', 'MIN_NOT_ABOVE_MAX', 'minMemoryMiB is greater than maxMemoryMiB');
-    }
+    checkFilterRanges(f);
     const size = first ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(size) || size < 0 || size > this.config.limits.maxPageSize) {
       throw validationError('first', 'PAGE_SIZE', `first must be between 0 and ${this.config.limits.maxPageSize}`);
@@ -104,6 +109,17 @@ export class CatalogService implements OnModuleDestroy {
       nodes: edges.map((e) => e.node),
       pageInfo: { hasNextPage: from + size < matches.length, endCursor: edges.at(-1)?.cursor ?? null },
     };
+  }
+
+  /**
+   * The in-memory view's types matching the `instanceTypes` filter (same validation, same
+   * predicate), in name order: the whole view when nothing is filtered.
+   */
+  typesMatching(view: CatalogSnapshotView, filter: InstanceTypeFilterInput | undefined): ReadonlyArray<CatalogInstanceType> {
+    const f = filter ?? {};
+    checkFilterRanges(f);
+    const predicate = instanceTypePredicate(f);
+    return predicate ? view.types.filter(predicate) : view.types;
   }
 
   private edgesOf(view: CatalogSnapshotView): ReadonlyArray<InstanceTypeEdge> {

@@ -17,9 +17,10 @@ import {
 import { InstanceType } from './instance-type.model.js';
 import { REGION_NAME } from '../common/aws-names.js';
 
-const toBool = ({ value }: { value: unknown }) =>
+export const toBool = ({ value }: { value: unknown }) =>
   value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
-const toList = ({ value }: { value: unknown }) =>
+/** Query strings carry lists comma-separated (`m5,c6i`); GraphQL sends arrays, left as they are. */
+export const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value;
 
 export const ARCHITECTURES = ['x86_64', 'arm64', 'i386', 'x86_64_mac', 'arm64_mac'] as const;

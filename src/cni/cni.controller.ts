@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses } from '../common/api-error-responses.js';
 import { CniRecommendationInputDto } from './cni-recommendation.input.js';
 import { CniRecommendation } from './cni-recommendation.model.js';
 import { CniService } from './cni.service.js';
@@ -13,6 +14,7 @@ export class CniController {
   @Post('recommendations')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'recommendCni',
     summary: 'Rank the CNI options for a cluster with Windows (and Linux) nodes',
     description:
       'Same answer as the GraphQL query recommendCni. Every option is ranked, best first; impossible combinations ' +
@@ -20,7 +22,7 @@ export class CniController {
   })
   @ApiBody({ type: CniRecommendationInputDto })
   @ApiOkResponse({ type: CniRecommendation })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED naming the field (negative counts, unknown instance types, bad CIDRs or versions, unknown fields).' })
+  @ApiErrorResponses({ status: 400, description: 'VALIDATION_FAILED naming the field (negative counts, unknown instance types, bad CIDRs or versions, unknown fields).' })
   recommend(@Body() body: CniRecommendationInputDto): CniRecommendation {
     return this.cni.recommend(body);
   }

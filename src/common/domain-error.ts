@@ -19,6 +19,10 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   RATE_LIMITED: 'RATE_LIMITED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** A known path asked with a method it does not answer (the `Allow` header lists those it does). */
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  /** A request body in a content type the route does not read (details.supported lists those it does). */
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   /** A GraphQL query refused before it runs: too deep, too costly, too many aliases. */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   /** The service cannot answer right now (database unreachable, catalog not loaded). */

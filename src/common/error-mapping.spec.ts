@@ -19,7 +19,9 @@ describe('the one error mapping', () => {
     [ErrorCode.FORBIDDEN, 403, 'FORBIDDEN'],
     [ErrorCode.INSTANCE_TYPE_NOT_FOUND, 404, 'INSTANCE_TYPE_NOT_FOUND'],
     [ErrorCode.REFRESH_ALREADY_RUNNING, 409, 'REFRESH_ALREADY_RUNNING'],
+    [ErrorCode.METHOD_NOT_ALLOWED, 405, 'METHOD_NOT_ALLOWED'],
     [ErrorCode.PAYLOAD_TOO_LARGE, 413, 'PAYLOAD_TOO_LARGE'],
+    [ErrorCode.UNSUPPORTED_MEDIA_TYPE, 415, 'UNSUPPORTED_MEDIA_TYPE'],
     [ErrorCode.UNPROCESSABLE_DOCUMENT, 422, 'UNPROCESSABLE_DOCUMENT'],
     [ErrorCode.RATE_LIMITED, 429, 'RATE_LIMITED'],
     [ErrorCode.CATALOG_REFRESH_FAILED, 502, 'CATALOG_REFRESH_FAILED'],
@@ -36,10 +38,14 @@ describe('the one error mapping', () => {
     expect(bad).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, details: { violations: ['a must be a number', 'b is required'] } });
   });
 
-  it("turns Fastify's request-reading errors into 413 and 400", () => {
+  it("turns Fastify's request-reading errors into 413, 415 and 400", () => {
     expect(mapError(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE())).toMatchObject({ code: ErrorCode.PAYLOAD_TOO_LARGE, httpStatus: 413 });
     expect(mapError(new errorCodes.FST_ERR_CTP_EMPTY_JSON_BODY())).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, httpStatus: 400 });
-    expect(mapError(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE('image/png'))).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, httpStatus: 400 });
+    expect(mapError(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE('image/png'))).toMatchObject({
+      code: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      httpStatus: 415,
+      details: { supported: ['application/json', 'application/yaml', 'text/yaml'] },
+    });
     // Fastify's JSON parser marks its syntax errors with statusCode 400; a bare SyntaxError stays internal.
     expect(mapError(Object.assign(new SyntaxError('Unexpected end of JSON input'), { statusCode: 400 }))).toMatchObject({
       code: ErrorCode.VALIDATION_FAILED,

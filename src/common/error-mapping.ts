@@ -39,6 +39,10 @@ export function statusFor(code: ErrorCode): { httpStatus: number; graphqlCode: s
       return { httpStatus: HttpStatus.TOO_MANY_REQUESTS, graphqlCode: code };
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return { httpStatus: HttpStatus.PAYLOAD_TOO_LARGE, graphqlCode: code };
+    case ErrorCode.METHOD_NOT_ALLOWED:
+      return { httpStatus: HttpStatus.METHOD_NOT_ALLOWED, graphqlCode: code };
+    case ErrorCode.UNSUPPORTED_MEDIA_TYPE:
+      return { httpStatus: HttpStatus.UNSUPPORTED_MEDIA_TYPE, graphqlCode: code };
     case ErrorCode.QUERY_TOO_COMPLEX:
       return { httpStatus: HttpStatus.BAD_REQUEST, graphqlCode: code };
     case ErrorCode.SERVICE_UNAVAILABLE:
@@ -48,15 +52,27 @@ export function statusFor(code: ErrorCode): { httpStatus: number; graphqlCode: s
   }
 }
 
+/** The request body types the service reads (src/app.factory.ts registers their parsers). */
+export const SUPPORTED_BODY_TYPES = ['application/json', 'application/yaml', 'text/yaml'] as const;
+
+function unsupportedMediaType(): MappedError {
+  return {
+    code: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+    ...statusFor(ErrorCode.UNSUPPORTED_MEDIA_TYPE),
+    message: `Unsupported content type: send ${SUPPORTED_BODY_TYPES.join(', ')} (the route's documentation names the one it reads)`,
+    details: { supported: [...SUPPORTED_BODY_TYPES] },
+  };
+}
+
 const HTTP_TO_CODE: Record<number, ErrorCode> = {
   400: ErrorCode.VALIDATION_FAILED,
   401: ErrorCode.UNAUTHENTICATED,
   403: ErrorCode.FORBIDDEN,
   404: ErrorCode.NOT_FOUND,
-  405: ErrorCode.NOT_FOUND,
+  405: ErrorCode.METHOD_NOT_ALLOWED,
   409: ErrorCode.REFRESH_ALREADY_RUNNING,
   413: ErrorCode.PAYLOAD_TOO_LARGE,
-  415: ErrorCode.VALIDATION_FAILED,
+  415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
   422: ErrorCode.UNPROCESSABLE_DOCUMENT,
   429: ErrorCode.RATE_LIMITED,
   503: ErrorCode.SERVICE_UNAVAILABLE,
@@ -96,6 +112,7 @@ export function mapError(err: unknown): MappedError {
   if (err instanceof HttpException) {
     const status = err.getStatus();
     const code = HTTP_TO_CODE[status] ?? (status >= 500 ? ErrorCode.INTERNAL : ErrorCode.VALIDATION_FAILED);
+    if (code === ErrorCode.UNSUPPORTED_MEDIA_TYPE) return unsupportedMediaType();
     const response = err.getResponse();
     let message = err.message;
     let details: Record<string, unknown> | undefined;
@@ -116,6 +133,7 @@ export function mapError(err: unknown): MappedError {
     if (fastify.statusCode === 413) {
       return { code: ErrorCode.PAYLOAD_TOO_LARGE, ...statusFor(ErrorCode.PAYLOAD_TOO_LARGE), message: 'Request body too large' };
     }
+    if (fastify.statusCode === 415) return unsupportedMediaType();
     if (fastify.statusCode < 500) {
       return {
         code: ErrorCode.VALIDATION_FAILED,

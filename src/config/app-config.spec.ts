@@ -11,6 +11,7 @@ describe('loadConfig', () => {
     expect(c.authReads).toBe('open');
     expect(c.catalog.refreshCron).toBeNull();
     expect(c.graphql.playground).toBe(true);
+    expect(c.corsOrigins).toBeNull();
   });
 
   it('switches the playground and introspection off in production unless asked', () => {
@@ -27,6 +28,12 @@ describe('loadConfig', () => {
     [{ CATALOG_REFRESH_CRON: 'every day' }, 'CATALOG_REFRESH_CRON'],
     [{ CATALOG_REFRESH_REGIONS: 'us-east-1,Mars' }, 'CATALOG_REFRESH_REGIONS'],
     [{ GRAPHQL_PLAYGROUND: 'perhaps' }, 'GRAPHQL_PLAYGROUND'],
+    [{ CORS_ORIGINS: 'portal.example.com' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: 'https://portal.example.com/' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: 'https://portal.example.com/app' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: 'ftp://files.example.com' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: 'https://Portal.example.com' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
   ])('refuses %o naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
@@ -36,5 +43,13 @@ describe('loadConfig', () => {
     const c = loadConfig({ CATALOG_REFRESH_REGIONS: 'us-east-1, eu-west-1', CATALOG_REFRESH_CRON: '0 3 * * *' });
     expect(c.catalog.refreshRegions).toEqual(['us-east-1', 'eu-west-1']);
     expect(c.catalog.refreshCron).toBe('0 3 * * *');
+  });
+
+  it('reads CORS_ORIGINS as a list of origins, off when empty', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://portal.example.com, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://portal.example.com',
+      'http://localhost:5173',
+    ]);
+    expect(loadConfig({ CORS_ORIGINS: ' ' }).corsOrigins).toBeNull();
   });
 });

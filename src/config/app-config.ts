@@ -40,6 +40,8 @@ export interface AppConfig {
     maxPageSize: number;
   };
   logLevel: string;
+  /** CORS_ORIGINS: browser origins (`https://portal.example.com`) whose pages may call the API; null = CORS off. */
+  corsOrigins: string[] | null;
   /** Which proxies to trust for the client address (Fastify `trustProxy`: `1` behind one load balancer, or addresses), so rate limits see clients; null = off. */
   trustProxy: number | string | null;
 }
@@ -68,6 +70,30 @@ function readBool(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+/**
+ * CORS_ORIGINS: comma-separated origins, each `scheme://host[:port]` (http or https, no path), as a
+ * browser sends it in its Origin header; empty or unset is off.
+ */
+function readCorsOrigins(env: Env): string[] | null {
+  const raw = env.CORS_ORIGINS?.trim();
+  if (!raw) return null;
+  const origins = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let url: URL | null = null;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = null;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== origin) {
+      throw new ConfigError(
+        `CORS_ORIGINS must list origins such as https://portal.example.com (scheme, host and port only, lower case, no path or trailing slash), got "${origin}"`,
+      );
+    }
+  }
+  return origins.length ? [...new Set(origins)] : null;
 }
 
 const CRON_FIELD = /^[\d*/,\-A-Za-z?LW#]+$/;
@@ -127,6 +153,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxPageSize: readInt(env, 'MAX_PAGE_SIZE', 500, 1, 10_000),
     },
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    corsOrigins: readCorsOrigins(env),
     trustProxy: !env.TRUST_PROXY?.trim() ? null : /^\d+$/.test(env.TRUST_PROXY.trim()) ? Number(env.TRUST_PROXY.trim()) : env.TRUST_PROXY.trim(),
   };
 }

@@ -1,11 +1,41 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { PublicRoute } from '../auth/auth.decorators.js';
 import { CatalogRepository } from '../catalog/catalog.repository.js';
 import { CatalogViewService } from '../catalog/catalog-view.service.js';
 
 const PING_TIMEOUT_MS = 2_000;
+
+class Liveness {
+  @ApiProperty({ enum: ['ok'] })
+  status: 'ok';
+}
+
+class CatalogReadiness {
+  @ApiProperty()
+  loaded: boolean;
+
+  @ApiProperty({ example: 1373 })
+  instanceTypes: number;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The refresh run whose catalog is in service' })
+  version: string | null;
+}
+
+class Readiness {
+  @ApiProperty({ enum: ['ok', 'unavailable'] })
+  status: 'ok' | 'unavailable';
+
+  @ApiProperty({ enum: ['up', 'down'] })
+  database: 'up' | 'down';
+
+  @ApiPropertyOptional({ enum: ['timed out', 'unreachable'], description: 'When the database is down' })
+  databaseError?: string;
+
+  @ApiProperty({ type: CatalogReadiness })
+  catalog: CatalogReadiness;
+}
 
 @ApiTags('health')
 @Controller('health')
@@ -17,15 +47,18 @@ export class HealthController {
 
   @Get('live')
   @PublicRoute()
-  @ApiOperation({ summary: 'The process is up' })
-  live(): { status: string } {
+  @ApiOperation({ operationId: 'getLiveness', summary: 'The process is up' })
+  @ApiOkResponse({ type: Liveness })
+  live(): Liveness {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @PublicRoute()
-  @ApiOperation({ summary: 'The database answers and the catalog is loaded (503 otherwise)' })
-  async ready(@Res({ passthrough: true }) res: FastifyReply) {
+  @ApiOperation({ operationId: 'getReadiness', summary: 'The database answers and the catalog is loaded (503 otherwise)' })
+  @ApiOkResponse({ type: Readiness, description: 'Ready' })
+  @ApiResponse({ status: 503, type: Readiness, description: 'Not ready: the database is down or the catalog not loaded' })
+  async ready(@Res({ passthrough: true }) res: FastifyReply): Promise<Readiness> {
     let database: 'up' | 'down' = 'up';
     let databaseError: string | undefined;
     try {

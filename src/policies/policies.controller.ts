@@ -6,11 +6,11 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiPropertyOptional,
-  ApiResponse,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { ApiErrorResponses } from '../common/api-error-responses.js';
 import { validationError } from '../common/domain-error.js';
 import type { FastifyReply } from 'fastify';
 import {
@@ -54,16 +54,16 @@ export class TemplatesController {
   constructor(private readonly policies: PoliciesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every policy and configuration template, with its parameters' })
+  @ApiOperation({ operationId: 'listTemplates', summary: 'Every policy and configuration template, with its parameters' })
   @ApiOkResponse({ type: [PolicyTemplate] })
   list(): PolicyTemplate[] {
     return this.policies.listTemplates();
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One template (404 NOT_FOUND for an unknown id)' })
+  @ApiOperation({ operationId: 'getTemplate', summary: 'One template (404 NOT_FOUND for an unknown id)' })
   @ApiOkResponse({ type: PolicyTemplate })
-  @ApiResponse({ status: 404, description: ERROR_RESPONSES[404] })
+  @ApiErrorResponses({ status: 404, description: 'NOT_FOUND: no template with that id' })
   get(@Param('id') id: string): PolicyTemplate {
     return this.policies.getTemplate(id);
   }
@@ -71,6 +71,7 @@ export class TemplatesController {
   @Post(':id/render')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'renderTemplate',
     summary: 'Render a template with the parameters in the body',
     description:
       'The body is the parameters: a JSON object of parameter name to value (an empty or missing body renders with the defaults; ' +
@@ -96,8 +97,11 @@ export class TemplatesController {
       [RENDER_WARNINGS_HEADER]: { description: 'format=yaml or format=hcl only: the warning codes, comma-separated (absent when none)', schema: { type: 'string' } },
     },
   })
-  @ApiResponse({ status: 400, description: ERROR_RESPONSES[400] })
-  @ApiResponse({ status: 404, description: ERROR_RESPONSES[404] })
+  @ApiErrorResponses(
+    { status: 400, description: ERROR_RESPONSES[400] },
+    { status: 404, description: ERROR_RESPONSES[404] },
+    { status: 413, description: ERROR_RESPONSES[413] },
+  )
   render(
     @Param('id') id: string,
     @Body() parameters: unknown,
@@ -129,6 +133,7 @@ export class WindowsPolicyCheckController {
   @Post('windows-check')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'checkPolicyForWindows',
     summary: 'Find what Calico on Windows skips in NetworkPolicy / Calico policy YAML',
     description:
       'Send `{"manifest": "<yaml>"}` as JSON, or the YAML itself with content-type application/yaml or text/yaml. ' +
@@ -142,9 +147,11 @@ export class WindowsPolicyCheckController {
     schema: { oneOf: [{ $ref: getSchemaPath(CheckPolicyForWindowsArgs) }, { type: 'string', description: 'The manifest YAML' }] },
   })
   @ApiOkResponse({ type: WindowsPolicyCheck })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED: the JSON body has no string `manifest`' })
-  @ApiResponse({ status: 413, description: ERROR_RESPONSES[413] })
-  @ApiResponse({ status: 422, description: ERROR_RESPONSES[422] })
+  @ApiErrorResponses(
+    { status: 400, description: 'VALIDATION_FAILED: the JSON body has no string `manifest`' },
+    { status: 413, description: ERROR_RESPONSES[413] },
+    { status: 422, description: ERROR_RESPONSES[422] },
+  )
   check(@Body() body: CheckPolicyForWindowsArgs): WindowsPolicyCheck {
     return this.policies.checkForWindows(body.manifest);
   }

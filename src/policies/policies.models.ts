@@ -1,4 +1,5 @@
 import { ArgsType, Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ANY_JSON_VALUE } from '../common/json-value-schema.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
 import { GraphQLJSON } from 'graphql-type-json';
@@ -97,11 +98,11 @@ export class PolicyTemplateParameter {
   required: boolean;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'What the renderer uses when the parameter is omitted; null when there is none.' })
-  @ApiProperty({ nullable: true, description: `${JSON_VALUE}; null when there is no default` })
+  @ApiProperty({ nullable: true, oneOf: ANY_JSON_VALUE, description: `${JSON_VALUE}; null when there is no default` })
   default: JsonValue;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'A value that renders.' })
-  @ApiProperty({ nullable: true, description: JSON_VALUE })
+  @ApiProperty({ nullable: true, oneOf: ANY_JSON_VALUE, description: JSON_VALUE })
   example: JsonValue;
 
   @Field()

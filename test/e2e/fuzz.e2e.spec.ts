@@ -242,6 +242,8 @@ type OpenApi = { paths: Record<string, Record<string, any>>; components?: { sche
 function resolveRef(doc: OpenApi, schema: Schema | undefined, seen = 0): Schema {
   let s = schema ?? {};
   while (s.$ref && seen++ < 20) s = doc.components?.schemas?.[String(s.$ref).split('/').pop()!] ?? {};
+  // OpenAPI 3.1 spells a nullable type ["string", "null"]: generate the non-null type.
+  if (Array.isArray(s.type)) s = { ...s, type: s.type.find((t: string) => t !== 'null') };
   return s;
 }
 

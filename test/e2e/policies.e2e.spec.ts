@@ -301,9 +301,11 @@ describe('policy templates and the Windows policy check', () => {
       expect(gql.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { field, rule } });
     });
 
-    it('a REST body that is not a JSON object is a 400', async () => {
-      const text = await app.http.post('/api/v1/templates/default-deny-ingress/render').set('content-type', 'text/plain').send('namespace: payments').expect(400);
-      expect(text.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'parameters', rule: 'NOT_AN_OBJECT' } });
+    it('a REST body that is not a JSON object is a 400 (415 when it is not JSON at all)', async () => {
+      const text = await app.http.post('/api/v1/templates/default-deny-ingress/render').set('content-type', 'text/plain').send('namespace: payments').expect(415);
+      expect(text.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+      const array = await app.http.post('/api/v1/templates/default-deny-ingress/render').set('content-type', 'application/json').send('["payments"]').expect(400);
+      expect(array.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'parameters', rule: 'NOT_AN_OBJECT' } });
       const scalar = await app.http.post('/api/v1/templates/default-deny-ingress/render').set('content-type', 'application/json').send('"payments"').expect(400);
       expect(scalar.body.error.code).toBe('VALIDATION_FAILED');
       const malformed = await app.http.post('/api/v1/templates/default-deny-ingress/render').set('content-type', 'application/json').send('{"namespace":').expect(400);

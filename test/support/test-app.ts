@@ -6,6 +6,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { createApp, type RunningApp } from '../../src/app.factory.js';
 import { loadConfig } from '../../src/config/app-config.js';
+import { OpenApiResponseValidator } from './openapi-response-validator.js';
 
 /**
  * The PostgreSQL server the suite uses (CI starts one; see .ci/run). Each test file gets
@@ -62,6 +63,39 @@ export interface TestAppOptions {
   /** Reuse this data directory (embedded). */
   dataDir?: string;
   env?: Record<string, string | undefined>;
+  /**
+   * Check every response `http` receives against the OpenAPI document the service serves (default
+   * true): an undocumented status, content type or body shape fails the request's test.
+   */
+  validateResponses?: boolean;
+}
+
+const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
+
+/**
+ * `request(server)` whose every request also checks its response against the OpenAPI document
+ * (an extra supertest assertion, run before the test's own).
+ */
+function validatingAgent(agent: ReturnType<typeof request>, validator: OpenApiResponseValidator): ReturnType<typeof request> {
+  return new Proxy(agent, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof prop !== 'string' || !HTTP_METHODS.has(prop) || typeof value !== 'function') return value;
+      return (...args: unknown[]) =>
+        (value as (...a: unknown[]) => request.Test).apply(target, args).expect((res: request.Response) => {
+          const req = (res as unknown as { req: { method: string; path: string } }).req;
+          const problems = validator.check({
+            method: req.method,
+            url: req.path,
+            status: res.status,
+            contentType: res.headers['content-type'],
+            text: res.text ?? '',
+            body: res.body,
+          });
+          if (problems.length) throw new Error(`The response does not match the OpenAPI document (/api/docs-json):\n${problems.join('\n')}`);
+        });
+    },
+  });
 }
 
 /** Starts the whole service on an ephemeral port, as users run it. */
@@ -95,7 +129,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const running = await createApp(config, { logger: ['error', 'fatal'] });
   await running.app.listen(0, '127.0.0.1');
   const server = running.app.getHttpServer();
-  const http = request(server);
+  let http = request(server);
+  if (options.validateResponses !== false) {
+    const document = (await request(server).get('/api/docs-json').expect(200)).body;
+    http = validatingAgent(http, new OpenApiResponseValidator(document));
+  }
   return {
     running,
     http,

@@ -1,0 +1,118 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { ApiProperty } from '@nestjs/swagger';
+import { formatCsv } from '../common/csv.js';
+import { EnumField } from '../common/graphql-enum.js';
+import type * as core from './core/index.js';
+import { IpModeEnum, MaxPodsLimitEnum, NodeOsEnum } from './capacity-enums.js';
+import { CapacityWarning } from './capacity.models.js';
+
+/**
+ * One row of the pods table: what `nodeCapacity` answers for one instance type, OS and IP mode
+ * with the default options, cut to the figures a table needs (the formula steps stay, on request over REST;
+ * the inputs go).
+ */
+@ObjectType({ description: 'Pods per node for one instance type, OS and IP mode: the figures of nodeCapacity with default options.' })
+export class PodCapacityRow {
+  @Field()
+  @ApiProperty({ example: 'm5.large' })
+  instanceType: string;
+
+  @EnumField(NodeOsEnum)
+  os: core.NodeOs;
+
+  @EnumField(IpModeEnum, { description: 'The mode asked for.' })
+  ipMode: core.IpMode;
+
+  @EnumField(IpModeEnum, { description: 'The mode really in force (prefix delegation falls back to secondary IP off Nitro).' })
+  effectiveIpMode: core.IpMode;
+
+  @Field(() => Int, { description: 'What the IP math allows (Windows W; Linux includes the 2 host-network pods).' })
+  @ApiProperty({ example: 9 })
+  ipLimitedPods: number;
+
+  @Field(() => Int, { description: 'What really schedules: min(IP limit, kubelet max-pods) after the support rules; 0 when the type cannot be used.' })
+  @ApiProperty({ example: 9 })
+  maxPods: number;
+
+  @EnumField(MaxPodsLimitEnum)
+  limitedBy: core.MaxPodsLimit;
+
+  @Field(() => Int, { nullable: true, description: 'Kubelet --max-pods in force (Windows default 110; Linux the calculator recommendation).' })
+  @ApiProperty({ type: Number, nullable: true, example: 110 })
+  kubeletMaxPods: number | null;
+
+  @Field(() => [String], { description: 'The arithmetic with values put in, as nodeCapacity gives it.' })
+  @ApiProperty({ type: [String], required: false, description: 'REST: only with include=formula.', example: ['W = I - 1 = 10 - 1 = 9', 'maxPods = min(kubelet max-pods, W) = min(110, 9) = 9'] })
+  formula: string[];
+
+  @Field(() => CapacityWarning, { nullable: true, description: 'When the type cannot be used (limitedBy UNSUPPORTED): why, and the source.' })
+  @ApiProperty({ type: CapacityWarning, nullable: true })
+  reason: CapacityWarning | null;
+}
+
+/** The warnings that say a type cannot be used at all, most fundamental first. */
+const UNUSABLE_CODES = ['WINDOWS_UNSUPPORTED_ARCHITECTURE', 'WINDOWS_TYPE_NOT_IN_VPCRC_LIMITS'];
+
+export function toPodCapacityRow(c: core.NodeCapacity): PodCapacityRow {
+  let reason: CapacityWarning | null = null;
+  if (c.limitedBy === 'UNSUPPORTED') {
+    const why = UNUSABLE_CODES.map((code) => c.warnings.find((w) => w.code === code)).find((w) => w !== undefined) ?? c.warnings[0];
+    if (why) reason = { code: why.code, message: why.message, source: why.source };
+  }
+  return {
+    instanceType: c.instanceType,
+    os: c.os,
+    ipMode: c.requestedIpMode,
+    effectiveIpMode: c.effectiveIpMode,
+    ipLimitedPods: c.ipLimitedPods,
+    maxPods: c.maxPods,
+    limitedBy: c.limitedBy,
+    kubeletMaxPods: c.kubeletMaxPods,
+    formula: [...c.formula],
+    reason,
+  };
+}
+
+/** A row as REST JSON sends it unless `include=formula` asks for the steps. */
+export function withoutFormula(r: PodCapacityRow): Omit<PodCapacityRow, 'formula'> {
+  const { formula: _formula, ...rest } = r;
+  return rest;
+}
+
+/**
+ * The table as CSV: the row's fields (the formula steps joined by "; " when asked for), then the
+ * reason flattened into reasonCode, reason and reasonSource.
+ */
+export function formatPodCapacityCsv(rows: ReadonlyArray<PodCapacityRow>, includeFormula: boolean): string {
+  const header = [
+    'instanceType',
+    'os',
+    'ipMode',
+    'effectiveIpMode',
+    'ipLimitedPods',
+    'maxPods',
+    'limitedBy',
+    'kubeletMaxPods',
+    ...(includeFormula ? ['formula'] : []),
+    'reasonCode',
+    'reason',
+    'reasonSource',
+  ];
+  return formatCsv(
+    header,
+    rows.map((r) => [
+      r.instanceType,
+      r.os,
+      r.ipMode,
+      r.effectiveIpMode,
+      r.ipLimitedPods,
+      r.maxPods,
+      r.limitedBy,
+      r.kubeletMaxPods,
+      ...(includeFormula ? [r.formula.join('; ')] : []),
+      r.reason?.code ?? null,
+      r.reason?.message ?? null,
+      r.reason?.source ?? null,
+    ]),
+  );
+}

@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import { DomainError, ErrorCode } from './domain-error.js';
+import { mapError, restErrorBody } from './error-mapping.js';
+
+/** A route's path as a pattern: `:param` matches one segment, `*` the rest. */
+function patternOf(url: string): RegExp {
+  const source = url
+    .split('/')
+    .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment === '*' ? '.*' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${source}$`);
+}
+
+/**
+ * 405 for a known path asked with a method it does not answer, with an `Allow` header, instead of
+ * the 404 Fastify gives: every route is recorded as it is added, and a request that found no route
+ * is matched against the others' paths. The answer is the service's error envelope
+ * (METHOD_NOT_ALLOWED). Register before the routes are added (before Nest's init).
+ */
+export function registerMethodNotAllowed(fastify: FastifyInstance): void {
+  const routes: Array<{ pattern: RegExp; methods: string[] }> = [];
+  fastify.addHook('onRoute', (route) => {
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).map(String);
+    // The catch-all OPTIONS route of the CORS plugin would make every path "known".
+    if (route.url === '*' || route.url === '/*') return;
+    routes.push({ pattern: patternOf(route.url), methods });
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (!request.is404) return done();
+    const path = request.url.split('?')[0];
+    const allowed = new Set<string>();
+    for (const route of routes) if (route.pattern.test(path)) for (const m of route.methods) allowed.add(m.toUpperCase());
+    if (allowed.size === 0 || allowed.has(request.method)) return done();
+    const allow = [...allowed].sort().join(', ');
+    const mapped = mapError(
+      new DomainError(ErrorCode.METHOD_NOT_ALLOWED, `${request.method} is not allowed on ${path.slice(0, 200)}; allowed: ${allow}`, {
+        method: request.method,
+        allowed: [...allowed].sort(),
+      }),
+    );
+    reply.code(mapped.httpStatus).header('allow', allow).send(restErrorBody(mapped, request.id));
+  });
+}

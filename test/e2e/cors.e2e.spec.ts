@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+// Issue 14: CORS for portals. CORS_ORIGINS names the origins whose pages may call the API; preflights
+// on REST and /graphql are answered for them only; Apollo's CSRF prevention stays on.
+
+const PORTAL = 'https://portal.example.com';
+const OTHER = 'https://evil.example.net';
+
+function preflight(app: TestApp, url: string, origin: string, method: string, headers: string) {
+  return app.http.options(url).set('origin', origin).set('access-control-request-method', method).set('access-control-request-headers', headers);
+}
+
+describe('CORS with CORS_ORIGINS set', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ env: { CORS_ORIGINS: `${PORTAL},http://localhost:5173` } });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it.each([
+    ['/graphql', 'POST', 'content-type'],
+    ['/api/v1/capacity/m5.large', 'GET', 'authorization'],
+    ['/api/v1/capacity/sizing', 'POST', 'content-type,authorization'],
+  ])('answers the preflight of %s (%s) for a listed origin', async (url, method, headers) => {
+    const res = await preflight(app, url, PORTAL, method, headers);
+    expect(res.status).toBe(204);
+    expect(res.headers['access-control-allow-origin']).toBe(PORTAL);
+    expect(res.headers['access-control-allow-methods']).toContain(method);
+    for (const h of headers.split(',')) expect(res.headers['access-control-allow-headers']).toContain(h);
+    expect(res.headers['access-control-allow-credentials']).toBeUndefined();
+    expect(res.headers.vary).toMatch(/Origin/);
+  });
+
+  it('gives no CORS headers to an origin not listed', async () => {
+    const pre = await preflight(app, '/graphql', OTHER, 'POST', 'content-type');
+    expect(pre.headers['access-control-allow-origin']).toBeUndefined();
+    const real = await app.gql('{ __typename }', undefined, { origin: OTHER }).expect(200);
+    expect(real.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('lets a listed origin read answers and x-request-id, over REST and GraphQL', async () => {
+    const rest = await app.http.get('/api/v1/capacity/m5.large?os=windows&ipMode=secondary-ip').set('origin', PORTAL).expect(200);
+    expect(rest.headers['access-control-allow-origin']).toBe(PORTAL);
+    expect(rest.headers['access-control-expose-headers']).toMatch(/x-request-id/);
+    expect(rest.headers['access-control-expose-headers']).toMatch(/etag/);
+    const gql = await app.gql('query($n: String!) { instanceType(name: $n) { name } }', { n: 'm5.large' }, { origin: 'http://localhost:5173' }).expect(200);
+    expect(gql.body.data.instanceType.name).toBe('m5.large');
+    expect(gql.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+    expect(gql.headers['access-control-expose-headers']).toMatch(/x-request-id/);
+    // Errors carry the headers too, so the portal can read the error envelope.
+    const missing = await app.http.get('/api/v1/instance-types/m5.nope').set('origin', PORTAL).expect(404);
+    expect(missing.headers['access-control-allow-origin']).toBe(PORTAL);
+  });
+
+  it("keeps Apollo's CSRF prevention: a simple cross-origin request runs no operation", async () => {
+    const get = await app.http.get('/graphql?query=%7B__typename%7D').set('origin', PORTAL);
+    expect(get.status).toBe(400);
+    expect(get.text).toMatch(/CSRF|preflight/i);
+    // With a header that forces a preflight, a GET query runs.
+    await app.http.get('/graphql?query=%7B__typename%7D').set('origin', PORTAL).set('apollo-require-preflight', 'true').expect(200);
+  });
+});
+
+describe('CORS off (the default)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('answers no preflight and sends no CORS headers', async () => {
+    const pre = await preflight(app, '/api/v1/capacity/m5.large', PORTAL, 'GET', 'authorization');
+    expect(pre.headers['access-control-allow-origin']).toBeUndefined();
+    expect(pre.status).toBe(405);
+    const real = await app.http.get('/api/v1/capacity/m5.large?os=windows&ipMode=secondary-ip').set('origin', PORTAL).expect(200);
+    expect(real.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
