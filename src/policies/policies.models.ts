@@ -3,6 +3,7 @@ import { ANY_JSON_VALUE } from '../common/json-value-schema.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
 import { GraphQLJSON } from 'graphql-type-json';
+import { MEDIA_TYPES } from './core/policy-template.model.js';
 import type {
   Finding,
   JsonValue,
@@ -132,8 +133,8 @@ export class PolicyTemplate {
   @ApiProperty({ example: 'networking.k8s.io/v1' })
   apiVersion: string;
 
-  @Field({ description: 'Media type of the rendered content: application/yaml or text/x-powershell.' })
-  @ApiProperty({ enum: ['application/yaml', 'text/x-powershell'] })
+  @Field({ description: 'Media type of the rendered content: application/yaml, text/x-powershell or text/x-hcl.' })
+  @ApiProperty({ enum: MEDIA_TYPES })
   mediaType: string;
 
   @Field()
@@ -178,8 +179,8 @@ export class RenderedTemplate {
   @ApiProperty()
   content: string;
 
-  @Field({ description: 'application/yaml or text/x-powershell.' })
-  @ApiProperty({ enum: ['application/yaml', 'text/x-powershell'] })
+  @Field({ description: 'application/yaml, text/x-powershell or text/x-hcl.' })
+  @ApiProperty({ enum: MEDIA_TYPES })
   mediaType: string;
 
   @Field(() => [TemplateRenderWarning])

@@ -63,7 +63,8 @@ export type TemplateKind =
   | 'NodePool'
   | 'TerraformModule';
 
-export type MediaType = 'application/yaml' | 'text/x-powershell' | 'text/x-hcl';
+export const MEDIA_TYPES = ['application/yaml', 'text/x-powershell', 'text/x-hcl'] as const;
+export type MediaType = (typeof MEDIA_TYPES)[number];
 
 export interface PolicyTemplate {
   /** Kebab-case, stable: clients and stored answers refer to it. */
