@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseAllDocuments, parseDocument } from 'yaml';
 import { DomainError, ErrorCode } from './domain-error.js';
 
 /**
@@ -180,4 +180,39 @@ export type JsonObject = Record<string, unknown>;
 
 export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Every YAML document of a pasted text (`---` separated), bounded; blank documents are dropped. */
+export function parsePastedYamlDocuments(text: unknown, field: string, maxBytes: number, maxDocuments: number): unknown[] {
+  const raw = requireTextWithin(text, field, maxBytes);
+  const counter = new LineCounter();
+  const documents = parseAllDocuments(raw, { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
+  const list = Array.isArray(documents) ? documents : [];
+  if (list.length > maxDocuments) {
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, `${field} has ${list.length} YAML documents; at most ${maxDocuments} are read`, {
+      field,
+      rule: 'max-documents',
+      limit: maxDocuments,
+    });
+  }
+  const out: unknown[] = [];
+  for (const document of list) {
+    const error = document.errors[0];
+    if (error) {
+      const pos = error.linePos?.[0] ?? counter.linePos(error.pos[0]);
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        `${field} is not valid YAML at line ${pos.line}, column ${pos.col}: ${error.message.split('\n')[0]}`,
+        { field, rule: 'malformed-yaml', line: pos.line, column: pos.col },
+      );
+    }
+    let value: unknown;
+    try {
+      value = document.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, `${field} cannot be read as YAML: ${(e as Error).message}`, { field, rule: 'malformed-yaml' });
+    }
+    if (value !== null && value !== undefined) out.push(value);
+  }
+  return out;
 }

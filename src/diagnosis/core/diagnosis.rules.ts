@@ -8,6 +8,7 @@ import {
   type NodeCapacity,
   type WindowsServerVersion,
 } from '../../capacity/core/index.js';
+import { expandSourceName } from '../../common/upstream-source.js';
 import type { VpcCniConfigMap } from './vpc-cni-configmap.js';
 
 /**
@@ -79,7 +80,7 @@ export function windowsCapacityOf(context: DiagnosisContext, instanceType = cont
 function capacityLines(capacity: NodeCapacity): string[] {
   return [
     `${capacity.instanceType} (Windows, ${capacity.effectiveIpMode === 'PREFIX_DELEGATION' ? 'prefix delegation' : 'secondary IP'}): ${capacity.formula.join('; ')}`,
-    ...capacity.warnings.map((w) => `${w.message} (${w.source})`),
+    ...capacity.warnings.map((w) => `${w.message} (${expandSourceName(w.source)})`),
   ];
 }
 
@@ -214,7 +215,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
       const details: string[] = [];
       if (context.kubernetesVersion) {
         const dsr = dsrKubeProxyFlags(context.kubernetesVersion);
-        details.push(`kube-proxy flags for Kubernetes ${dsr.kubernetesVersion}: ${dsr.args} (${dsr.source})`);
+        details.push(`kube-proxy flags for Kubernetes ${dsr.kubernetesVersion}: ${dsr.args} (${expandSourceName(dsr.source)})`);
       }
       if (context.servicesPerNode !== null) {
         const warnings = checkWindowsServices({ servicesPerNode: context.servicesPerNode, ...(context.kubernetesVersion ? { kubernetesVersion: context.kubernetesVersion } : {}) });
