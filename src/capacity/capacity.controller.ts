@@ -5,6 +5,8 @@ import type { FastifyReply } from 'fastify';
 import { jsonOf } from '../common/json-body.js';
 import { ModeComparison, NodeCapacity, NodeGroupSizing, SubnetUsage, WindowsServicesCheck } from './capacity.models.js';
 import { CapacityService } from './capacity.service.js';
+import { SubnetPrefixAvailabilityInput, SubnetPrefixAvailabilityQuery, SubnetPrefixFormatQuery } from './subnet-prefix.inputs.js';
+import { SubnetPrefixAvailability } from './subnet-prefix.models.js';
 
 const BAD_INPUT = 'VALIDATION_FAILED naming the field (negative or absurd numbers, wrong types, unknown fields, bad CIDRs or versions).';
 
@@ -33,6 +35,37 @@ export class CapacityController {
   @ApiNotFoundResponse({ description: 'INSTANCE_TYPE_NOT_FOUND' })
   subnetUsage(@Body() body: SubnetUsageInput): SubnetUsage {
     return this.capacity.subnetUsage(body);
+  }
+
+  @Post('subnet-prefixes')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'A subnet\'s real /28 blocks from pasted aws CLI output, and the Windows PD nodes that fit (same as GraphQL subnetPrefixAvailability)',
+    description: '?format=svg answers image/svg+xml: the blocks drawn (free, used, reserved, spoiled) with a legend.',
+  })
+  @ApiBody({ type: SubnetPrefixAvailabilityInput })
+  @ApiOkResponse({ type: SubnetPrefixAvailability, description: 'JSON; with ?format=svg an image/svg+xml drawing' })
+  @ApiBadRequestResponse({ description: `${BAD_INPUT} Malformed JSON names line and column; a bad entry its JSON path.` })
+  @ApiNotFoundResponse({ description: 'INSTANCE_TYPE_NOT_FOUND' })
+  subnetPrefixes(
+    @Body() body: SubnetPrefixAvailabilityInput,
+    @Query() query: SubnetPrefixFormatQuery,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): SubnetPrefixAvailability | string {
+    if (query.format !== 'svg') return this.capacity.subnetPrefixAvailability(body);
+    res.type('image/svg+xml; charset=utf-8');
+    return this.capacity.subnetPrefixSvg(body);
+  }
+
+  @Get('subnet-prefixes')
+  @ApiOperation({ summary: 'The same as POST, with the fields in the query string: embeddable as <img src> with ?format=svg' })
+  @ApiOkResponse({ type: SubnetPrefixAvailability, description: 'JSON; with ?format=svg an image/svg+xml drawing' })
+  @ApiBadRequestResponse({ description: BAD_INPUT })
+  subnetPrefixesByQuery(@Query() query: SubnetPrefixAvailabilityQuery, @Res({ passthrough: true }) res: FastifyReply): SubnetPrefixAvailability | string {
+    const { format, ...input } = query;
+    if (format !== 'svg') return this.capacity.subnetPrefixAvailability(input);
+    res.type('image/svg+xml; charset=utf-8');
+    return this.capacity.subnetPrefixSvg(input);
   }
 
   @Post('sizing')
