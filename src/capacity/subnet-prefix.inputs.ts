@@ -1,3 +1,4 @@
+import { NeverRemembered } from '../common/validation-pipe.js';
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -18,6 +19,7 @@ const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /
     '`aws ec2 describe-network-interfaces --filters Name=subnet-id,Values=S` output (JSON, as printed). ' +
     'With instanceType: how many more Windows prefix-delegation nodes fit.',
 })
+@NeverRemembered()
 export class SubnetPrefixAvailabilityInput {
   @Field({ description: 'The subnet, /16 to /28, e.g. "10.0.32.0/20".' })
   @ApiProperty({ example: '10.0.32.0/20', maxLength: 32 })
@@ -85,6 +87,7 @@ export class SubnetPrefixFormatQuery {
 }
 
 /** The GET form: the input's fields and the format, all in the query string. */
+@NeverRemembered()
 export class SubnetPrefixAvailabilityQuery extends SubnetPrefixAvailabilityInput {
   @ApiPropertyOptional({ enum: SUBNET_PREFIX_FORMATS, default: 'json' })
   @IsOptional()

@@ -1,3 +1,4 @@
+import { NeverRemembered } from '../common/validation-pipe.js';
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -6,6 +7,7 @@ import { CLUSTER_AUDIT_LIMITS } from './core/index.js';
 
 /** One class for GraphQL `auditCluster(input)` and the REST body of `POST /api/v1/cluster-audits`. Nothing is logged or kept. */
 @InputType('ClusterAuditInput', { description: 'What kubectl prints about the cluster, pasted as it is.' })
+@NeverRemembered()
 export class ClusterAuditInputDto {
   @Field({ description: `\`kubectl get nodes -o json\` output (at most ${CLUSTER_AUDIT_LIMITS.nodes} nodes).` })
   @ApiProperty({ maxLength: CLUSTER_AUDIT_LIMITS.documentBytes })

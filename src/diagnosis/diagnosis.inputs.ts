@@ -1,3 +1,4 @@
+import { NeverRemembered } from '../common/validation-pipe.js';
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -12,6 +13,7 @@ import { ARTEFACT_MAX_BYTES, DIAGNOSIS_LIMITS, VPC_CNI_CONFIGMAP_MAX_BYTES } fro
  * nor stored.
  */
 @InputType('DiagnosisInput', { description: 'What you see (events, log lines), and optionally what you know about the cluster.' })
+@NeverRemembered()
 export class DiagnosisInputDto {
   @Field(() => String, {
     nullable: true,
