@@ -223,6 +223,27 @@ describe('subnetPrefixAvailability', () => {
   });
 });
 
+describe('recommendCni with the subnets\' real allocations', () => {
+  it('the reserved-ranges subnet holds 3 m5.large nodes at 30 pods: not fragmented, the same over GraphQL and REST', async () => {
+    const input = {
+      kubernetesVersion: '1.31',
+      nodeGroups: [
+        { name: 'windows', os: 'WINDOWS', instanceType: 'm5.large', nodes: 3, subnetCidrs: ['10.0.32.0/20'] },
+        { name: 'linux', os: 'LINUX', instanceType: 'm5.large', nodes: 2, subnetCidrs: ['10.0.48.0/24'] },
+      ],
+      windowsPods: 90,
+      linuxPods: 20,
+      subnetAllocations: [{ subnetCidr: SUBNET.subnetCidr, cidrReservationsJson: SUBNET.cidrReservationsJson, networkInterfacesJson: SUBNET.networkInterfacesJson }],
+    };
+    const rest = await app.http.post('/api/v1/cni/recommendations').send(input).expect(200);
+    expect(rest.body.input.subnetsFragmented).toBe(false);
+    const gql = await app
+      .gql('query($input: CniRecommendationInput!) { recommendCni(input: $input) { input { subnetsFragmented } recommended } }', { input })
+      .expect(200);
+    expect(gql.body.data.recommendCni).toEqual({ input: { subnetsFragmented: false }, recommended: rest.body.recommended });
+  });
+});
+
 describe('nothing pasted is logged', () => {
   it('requests with pasted text leave no trace of it in the log, though they are logged', async () => {
     const marker = 'pasted-secret-7f3a9c';
