@@ -53,8 +53,10 @@ export class CapacityController {
     @Res({ passthrough: true }) res: FastifyReply,
   ): SubnetPrefixAvailability | string {
     if (query.format !== 'svg') return this.capacity.subnetPrefixAvailability(body);
+    // The media type only once the drawing exists: an error must still leave as JSON.
+    const svg = this.capacity.subnetPrefixSvg(body);
     res.type('image/svg+xml; charset=utf-8');
-    return this.capacity.subnetPrefixSvg(body);
+    return svg;
   }
 
   @Get('subnet-prefixes')
@@ -64,8 +66,9 @@ export class CapacityController {
   subnetPrefixesByQuery(@Query() query: SubnetPrefixAvailabilityQuery, @Res({ passthrough: true }) res: FastifyReply): SubnetPrefixAvailability | string {
     const { format, ...input } = query;
     if (format !== 'svg') return this.capacity.subnetPrefixAvailability(input);
+    const svg = this.capacity.subnetPrefixSvg(input);
     res.type('image/svg+xml; charset=utf-8');
-    return this.capacity.subnetPrefixSvg(input);
+    return svg;
   }
 
   @Post('sizing')

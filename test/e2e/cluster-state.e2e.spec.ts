@@ -217,6 +217,12 @@ describe('subnetPrefixAvailability', () => {
     expect(res.body.error.message).toContain(message);
   });
 
+  it('?format=svg with bad input still answers the JSON error', async () => {
+    const res = await app.http.post('/api/v1/capacity/subnet-prefixes?format=svg').send({ subnetCidr: '10.0.0.1/24' }).expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
   it('an unknown instance type is a 404', async () => {
     const res = await app.http.post('/api/v1/capacity/subnet-prefixes').send({ subnetCidr: '10.0.0.0/24', instanceType: 'm5.hyperlarge' }).expect(404);
     expect(res.body.error.code).toBe('INSTANCE_TYPE_NOT_FOUND');
