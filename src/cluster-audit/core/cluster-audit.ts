@@ -168,8 +168,8 @@ function readPolicies(text: string | undefined, field: string): PolicyItem[] {
     const metadata = (isJsonObject(value.metadata) ? value.metadata : {}) as JsonObject;
     const name = `${typeof metadata.namespace === 'string' ? `${metadata.namespace}/` : ''}${String(metadata.name ?? at)}`;
     const trimmed = { apiVersion: value.apiVersion, kind: value.kind, metadata: { name: metadata.name, namespace: metadata.namespace }, spec: value.spec };
-    return { name, manifest: stringify(trimmed), at };
-  }).map(({ name, manifest }) => ({ name, manifest }));
+    return { name, manifest: stringify(trimmed) };
+  });
 }
 
 function list(nodes: AuditedNode[]): { nodes: string[]; nodeCount: number } {

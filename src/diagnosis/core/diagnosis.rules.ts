@@ -84,6 +84,13 @@ function capacityLines(capacity: NodeCapacity): string[] {
   ];
 }
 
+/** The kube-proxy DSR flags for the cluster's Kubernetes version, when it is known. */
+export function dsrFlagLines(context: DiagnosisContext): string[] {
+  if (!context.kubernetesVersion) return [];
+  const dsr = dsrKubeProxyFlags(context.kubernetesVersion);
+  return [`kube-proxy flags for Kubernetes ${dsr.kubernetesVersion}: ${dsr.args} (${expandSourceName(dsr.source)})`];
+}
+
 function unknownTypeLine(context: DiagnosisContext): string[] {
   return context.instanceTypeName && !context.instanceType ? [`${context.instanceTypeName} is not in the instance catalog: check the name.`] : [];
 }
@@ -212,11 +219,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
     fix: { text: 'Turn on DSR in kube-proxy through -KubeProxyExtraArgs (userdata), then replace the nodes.', templateId: 'windows-userdata-bootstrap-dsr' },
     source: DIAGNOSIS_SOURCES.BPG_WINDOWS_NETWORKING,
     explain: (context) => {
-      const details: string[] = [];
-      if (context.kubernetesVersion) {
-        const dsr = dsrKubeProxyFlags(context.kubernetesVersion);
-        details.push(`kube-proxy flags for Kubernetes ${dsr.kubernetesVersion}: ${dsr.args} (${expandSourceName(dsr.source)})`);
-      }
+      const details = dsrFlagLines(context);
       if (context.servicesPerNode !== null) {
         const warnings = checkWindowsServices({ servicesPerNode: context.servicesPerNode, ...(context.kubernetesVersion ? { kubernetesVersion: context.kubernetesVersion } : {}) });
         details.push(warnings.length > 0 ? `${context.servicesPerNode} Services per node > 100.` : `${context.servicesPerNode} Services per node is within 100: check the Service ports (one ELB policy each).`);

@@ -2,7 +2,7 @@ import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.j
 import { validationError } from '../../common/domain-error.js';
 import { requireTextWithin } from '../../common/pasted-document.js';
 import { parseKubernetesMinor, WINDOWS_SERVICES_PER_NODE_LIMIT, type IpMode, type WindowsServerVersion } from '../../capacity/core/index.js';
-import { DIAGNOSIS_RULES, DIAGNOSIS_SOURCES, type DiagnosisContext, type DiagnosisFix, type DiagnosisRule } from './diagnosis.rules.js';
+import { DIAGNOSIS_RULES, DIAGNOSIS_SOURCES, dsrFlagLines, type DiagnosisContext, type DiagnosisFix, type DiagnosisRule } from './diagnosis.rules.js';
 import { LOG_COLLECTOR_SOURCE, readHnsPolicyList, readVpcBridgeConf, sameCidr, type HnsPolicySummary, type VpcBridgeSummary } from './log-collector.artefacts.js';
 import { readVpcCniConfigMap } from './vpc-cni-configmap.js';
 
@@ -135,9 +135,10 @@ function checkHns(summary: HnsPolicySummary, context: DiagnosisContext): { check
   const exhaustionRisk = summary.elbPolicies > WINDOWS_SERVICES_PER_NODE_LIMIT && !summary.dsrEnabled;
   const check: HnsPolicyCheck = { ...summary, servicesLimit: WINDOWS_SERVICES_PER_NODE_LIMIT, exhaustionRisk };
   if (!exhaustionRisk) return { check, finding: null };
-  const details = [`ELB policies = ${summary.elbPolicies} (one per Service port) > ${WINDOWS_SERVICES_PER_NODE_LIMIT}; with IsDSR=True: ${summary.dsrPolicies}`];
-  const rule = DIAGNOSIS_RULES.find((r) => r.code === 'HNS_LOAD_BALANCER_PORT_EXHAUSTION') as DiagnosisRule;
-  if (context.kubernetesVersion) details.push(...(rule.explain?.(context, [] as unknown as RegExpExecArray).details ?? []));
+  const details = [
+    `ELB policies = ${summary.elbPolicies} (one per Service port) > ${WINDOWS_SERVICES_PER_NODE_LIMIT}; with IsDSR=True: ${summary.dsrPolicies}`,
+    ...dsrFlagLines(context),
+  ];
   return {
     check,
     finding: {
