@@ -96,6 +96,16 @@ describe('auditCluster: single problems', () => {
     expect(audit.findings.find((f) => f.code === 'WINDOWS_IPAM_DISABLED')).toMatchObject({ subject: 'kube-system/amazon-vpc-cni', nodeCount: 5 });
   });
 
+  it('a Windows Server 2025 node without the windows-build label is known by its OS image', () => {
+    const doc = JSON.parse(fixture('cluster-nodes.json')) as { items: Array<{ metadata: { labels: Record<string, string> }; status: { nodeInfo: { osImage: string; kernelVersion: string } } }> };
+    const node = doc.items.find((i) => i.metadata.labels['node.kubernetes.io/windows-build'] === '10.0.26100')!;
+    delete node.metadata.labels['node.kubernetes.io/windows-build'];
+    node.status.nodeInfo.kernelVersion = '';
+    expect(node.status.nodeInfo.osImage).toBe('Windows Server 2025 Datacenter');
+    const audit = auditCluster({ nodesJson: JSON.stringify(doc), calicoPolicies: fixture('cluster-calico-policies.yaml') }, deps);
+    expect(audit.findings.filter((f) => f.code === 'WINDOWS_2025_WITH_CALICO_POLICIES').map((f) => f.subject)).toEqual(['win-2025']);
+  });
+
   it('DSR on: no Services finding', () => {
     const audit = auditCluster({ ...DUMP, dsrEnabled: true }, deps);
     expect(audit.findings.find((f) => f.code === 'WINDOWS_SERVICES_WITHOUT_DSR')).toBeUndefined();

@@ -117,6 +117,12 @@ function quantity(value: unknown): number | null {
   return null;
 }
 
+/** "Windows Server 2025 Datacenter" -> the 2025 OS build (aws/karpenter-provider-aws pkg/apis/v1/labels.go). */
+function buildFromOsImage(osImage: string): string | null {
+  const version = WINDOWS_SERVER_VERSIONS.find((v) => osImage.includes(`Windows Server ${WINDOWS_SERVER_FACTS[v].year}`));
+  return version ? WINDOWS_SERVER_FACTS[version].osBuild : null;
+}
+
 function readNodes(text: string): AuditedNode[] {
   const field = 'nodesJson';
   const doc = parsePastedJson(text, field, CLUSTER_AUDIT_LIMITS.documentBytes);
@@ -141,7 +147,11 @@ function readNodes(text: string): AuditedNode[] {
       group: GROUP_LABELS.map(label).find((v) => v !== null) ?? '(no node group label)',
       os: osLabel === 'windows' ? 'WINDOWS' : osLabel === 'linux' ? 'LINUX' : 'UNKNOWN',
       instanceType: label('node.kubernetes.io/instance-type') ?? label('beta.kubernetes.io/instance-type'),
-      windowsBuild: label('node.kubernetes.io/windows-build'),
+      // The label Karpenter and the EKS AMIs set; else the build from the kernel version or the OS image name.
+      windowsBuild:
+        label('node.kubernetes.io/windows-build') ??
+        (typeof nodeInfo.kernelVersion === 'string' && /^10\.0\.\d{5}/.test(nodeInfo.kernelVersion) && osLabel === 'windows' ? nodeInfo.kernelVersion : null) ??
+        (typeof nodeInfo.osImage === 'string' ? buildFromOsImage(nodeInfo.osImage) : null),
       pods: resource('pods'),
       privateIpv4: resource('vpc.amazonaws.com/PrivateIPv4Address'),
     };
@@ -224,7 +234,7 @@ function auditWindowsGroup(
   const requested = configMap?.prefixDelegation ? 'PREFIX_DELEGATION' : 'SECONDARY_IP';
   const capacity: NodeCapacity = computeNodeCapacity({ instanceType: facts, os: 'WINDOWS', ipMode: requested });
   const formula = `${instanceType}: ${capacity.formula.join('; ')}`;
-  if (capacity.limitedBy === 'UNSUPPORTED') {
+  if (capacity.limitedBy === 'UNSUPPORTED' || capacity.maxPods === 0) {
     findings.push({
       ...base,
       ...list(nodes),

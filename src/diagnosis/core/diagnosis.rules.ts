@@ -210,7 +210,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   },
   {
     code: 'HNS_LOAD_BALANCER_PORT_EXHAUSTION',
-    pattern: /hcnCreateLoadBalancer failed in Win32: The specified port already exists/i,
+    pattern: /hcnCreateLoadBalancer failed in Win32: The specified port already exists|Policy creation failed.*port already exists|0x803b0013/i,
     cause: 'More than about 100 Services on the Windows node without Direct Server Return exhaust the ports HNS load-balancer policies need.',
     checks: [
       'kubectl get services -A --no-headers | wc -l: every Windows node programs every Service.',
@@ -245,7 +245,8 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   },
   {
     code: 'WINDOWS_POD_DNS_FAILURE',
-    pattern: /DNS request timed out|No such host is known|dial udp [\d.]+:53: i\/o timeout|Non-existent domain/i,
+    pattern:
+      /DNS request timed out|No such host is known|DNS name does not exist|This operation returned because the timeout period expired|could not find host|dial udp [\d.]+:53: i\/o timeout|on [\d.]+:53: (?:read udp|dial udp)|Non-existent domain/i,
     cause:
       'DNS fails on Windows pods: most often the node role lacks the eks:kube-proxy-windows group in aws-auth (or its access entry), so kube-proxy on the node cannot program Services; or the node uses another Service CIDR than the cluster.',
     checks: [

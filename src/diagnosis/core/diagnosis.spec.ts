@@ -59,6 +59,17 @@ describe('diagnose: pasted texts', () => {
     }
   });
 
+  it.each([
+    { line: 'Resolve-DnsName : kubernetes.default.svc.cluster.local : This operation returned because the timeout period expired', code: 'WINDOWS_POD_DNS_FAILURE' },
+    { line: 'Ping request could not find host api.shop.svc.cluster.local. Please check the name and try again.', code: 'WINDOWS_POD_DNS_FAILURE' },
+    { line: 'dial tcp: lookup api.shop.svc.cluster.local on 172.20.0.10:53: read udp 10.0.33.40:50123->172.20.0.10:53: i/o timeout', code: 'WINDOWS_POD_DNS_FAILURE' },
+    { line: 'E1130 09:21:44.120902 4312 proxier.go:1186] "Policy creation failed" err="... (0x803b0013)"', code: 'HNS_LOAD_BALANCER_PORT_EXHAUSTION' },
+    { line: '  Warning  Unsupported  3m  vpc-resource-controller  The instance type t3.nano is not supported yet by the vpc resource controller', code: 'INSTANCE_TYPE_NOT_SUPPORTED_BY_VPC_RESOURCE_CONTROLLER' },
+    { line: 'error creating prefix: InsufficientCidrBlocks: The specified subnet does not have enough free cidr blocks to satisfy the request.', code: 'INSUFFICIENT_CIDR_BLOCKS' },
+  ])('one line: $code', ({ line, code }) => {
+    expect(run({ text: line }).findings.map((f) => f.code)).toEqual([code]);
+  });
+
   it('counts repeats of one symptom once, with occurrences', () => {
     const result = run({ text: fixture('get-events-mixed.txt') });
     expect(result.findings.find((f) => f.code === 'POD_MISSING_PRIVATE_IPV4_LABEL')?.occurrences).toBe(2);
