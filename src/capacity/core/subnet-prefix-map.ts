@@ -28,7 +28,7 @@ export const PREFIX_BLOCK_KINDS: readonly PrefixBlockKind[] = ['FREE', 'USED', '
 
 export const SUBNET_PREFIX_SOURCES = {
   EC2_RESERVATIONS:
-    'EC2 CreateSubnetCidrReservation (type prefix: EC2 assigns prefixes from the range; explicit: only addresses and prefixes assigned by hand)',
+    'awsdocs/amazon-vpc-user-guide doc_source/subnet-cidr-reservation.md (reserved ranges are kept from automatic assignment; type prefix: AWS assigns prefixes from them; explicit: only what you assign by hand)',
   EC2_RESERVED_ADDRESSES: Source.EC2_CREATE_SUBNET,
   VPCRC_POOL: 'aws/amazon-vpc-resource-controller-k8s pkg/pool/pool.go (InsufficientCidrBlocks: no fallback, "Action required from user to change subnet")',
   BPG_PREFIX: 'aws/aws-eks-best-practices latest/bpg/networking/prefix-mode_windows.adoc (CIDR reservation of type prefix, or a dedicated subnet)',
