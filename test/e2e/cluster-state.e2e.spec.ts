@@ -257,6 +257,9 @@ describe('nothing pasted is logged', () => {
     await app.http.post('/api/v1/diagnoses').send({ text: 'x', vpcCniConfigMap: `data:\n  ${marker}: "unclosed\n` }).expect(400);
     await app.gql(AUDIT, { input: { nodesJson: `{"items":[{"metadata":{"name":"${marker}"}}]}` } }).expect(200);
     await app.http.post('/api/v1/capacity/subnet-prefixes').send({ subnetCidr: '10.0.0.0/24', networkInterfacesJson: `{"${marker}": [}` }).expect(400);
+    const query = new URLSearchParams({ subnetCidr: '10.0.0.0/24', networkInterfacesJson: `{"NetworkInterfaces": [], "${marker}": 1}`, format: 'svg' });
+    await app.http.get(`/api/v1/capacity/subnet-prefixes?${query}`).expect(200);
+    expect(logged.some((line) => line.includes('/api/v1/capacity/subnet-prefixes?(query not logged)'))).toBe(true);
     expect(logged.some((line) => line.includes('request completed') && line.includes('/api/v1/diagnoses'))).toBe(true);
     expect(logged.join('\n')).not.toContain(marker);
   });

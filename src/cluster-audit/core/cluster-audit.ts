@@ -109,7 +109,7 @@ interface AuditedNode {
   privateIpv4: number | null;
 }
 
-const GROUP_LABELS = ['eks.amazonaws.com/nodegroup', 'alpha.eksctl.io/nodegroup-name', 'karpenter.sh/nodepool'];
+const GROUP_LABELS = ['eks.amazonaws.com/nodegroup', 'alpha.eksctl.io/nodegroup-name', 'karpenter.sh/nodepool', 'karpenter.sh/provisioner-name'];
 
 function quantity(value: unknown): number | null {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
