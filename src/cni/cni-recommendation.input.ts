@@ -12,6 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IntField, OptionalIntField } from '../common/int-field.js';
+import { NeverRemembered } from '../common/validation-pipe.js';
 import type { NodeOs } from '../capacity/core/index.js';
 import type { ClusterPlatform, CniNeeds, CniNodeGroupInput, CniRecommendationInput, IpFamily, SubnetAllocationFacts } from './core/index.js';
 import { MAX_SUBNET_ALLOCATIONS } from './core/index.js';
@@ -129,6 +130,8 @@ export class CniSubnetAllocationInput implements SubnetAllocationFacts {
   networkInterfacesJson?: string;
 }
 
+// Pasted subnet allocations (aws CLI output) are not kept; other inputs keep the pipe's cache.
+@NeverRemembered((value) => value.subnetAllocations !== undefined && value.subnetAllocations !== null)
 @InputType('CniRecommendationInput', { description: 'The cluster to recommend a CNI for.' })
 export class CniRecommendationInputDto implements CniRecommendationInput {
   @Field({ description: 'Kubernetes version `1.NN`, e.g. "1.31".' })

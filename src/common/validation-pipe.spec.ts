@@ -56,6 +56,24 @@ describe('CachingValidationPipe', () => {
     expect(b.text).toBe(a.text);
   });
 
+  it('NeverRemembered with a condition keeps only the inputs it does not pick', async () => {
+    @NeverRemembered((value) => value.pasted !== undefined)
+    class Partly {
+      @IsOptional()
+      @IsString()
+      pasted?: string;
+
+      @IsString()
+      name!: string;
+    }
+    const pipe = new CachingValidationPipe();
+    const meta = { type: 'body' as const, metatype: Partly, data: undefined };
+    const plain = [await pipe.transform({ name: 'a' }, meta), await pipe.transform({ name: 'a' }, meta)];
+    expect(plain[1]).toBe(plain[0]);
+    const pasted = [await pipe.transform({ name: 'a', pasted: 'x' }, meta), await pipe.transform({ name: 'a', pasted: 'x' }, meta)];
+    expect(pasted[1]).not.toBe(pasted[0]);
+  });
+
   it('tells different inputs and different classes apart', async () => {
     const pipe = new CachingValidationPipe();
     const a = (await pipe.transform({ name: 'x', inner: { count: 3 } }, body)) as Outer;

@@ -131,6 +131,23 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
     },
   },
   {
+    // `kubectl describe node`: the Capacity and Allocatable sections print "name:  value"; the
+    // "Allocated resources" table (requests, no colon) is not matched.
+    code: 'NODE_ADVERTISES_NO_WINDOWS_IPS',
+    pattern: /^\s*vpc\.amazonaws\.com\/PrivateIPv4Address:\s+0\s*$/i,
+    cause: 'The Windows node advertises no vpc.amazonaws.com/PrivateIPv4Address: Windows IPAM is off, or the VPC Resource Controller does not know the instance type.',
+    checks: [
+      'kubectl -n kube-system get configmap amazon-vpc-cni -o yaml: enable-windows-ipam must be "true".',
+      'kubectl get events --field-selector involvedObject.kind=Node,reason=Unsupported: the controller names types it does not know.',
+    ],
+    fix: { text: 'Set enable-windows-ipam: "true"; move the node group to a type the controller knows.', templateId: IPAM_TEMPLATE },
+    source: `${DIAGNOSIS_SOURCES.VPCRC_NODE}; ${DIAGNOSIS_SOURCES.VPCRC_TROUBLESHOOTING}`,
+    explain: (context) => {
+      const capacity = windowsCapacityOf(context);
+      return { details: capacity ? capacityLines(capacity) : unknownTypeLine(context) };
+    },
+  },
+  {
     code: 'INSTANCE_TYPE_NOT_SUPPORTED_BY_VPC_RESOURCE_CONTROLLER',
     pattern: /The instance type (\S+?)['"]? is not supported yet by the vpc resource controller/i,
     cause: 'The VPC Resource Controller in the EKS control plane has no limits row for the type, so it advertises no Windows pod IPs on the node.',

@@ -47,6 +47,7 @@ describe('diagnose: pasted texts', () => {
     { name: 'controller log: cool-down and InsufficientCidrBlocks', file: 'vpc-resource-controller.log', codes: ['IP_COOLDOWN', 'INSUFFICIENT_CIDR_BLOCKS'], line: 2 },
     { name: 'kube-proxy log: HNS port exhaustion', file: 'kube-proxy-windows.log', codes: ['HNS_LOAD_BALANCER_PORT_EXHAUSTION'], line: 1 },
     { name: 'nslookup in a Windows pod: DNS timeouts', file: 'nslookup-windows-pod.txt', codes: ['WINDOWS_POD_DNS_FAILURE'], line: 2 },
+    { name: 'kubectl describe node: no Windows IPs advertised, Unsupported event', file: 'describe-node-no-ips.txt', codes: ['NODE_ADVERTISES_NO_WINDOWS_IPS', 'INSTANCE_TYPE_NOT_SUPPORTED_BY_VPC_RESOURCE_CONTROLLER'], line: 17 },
     { name: 'unknown text: no finding, no error', file: 'unknown-text.txt', codes: [], line: null },
   ])('$name', ({ file, codes, line }) => {
     const result = run({ text: fixture(file) });
