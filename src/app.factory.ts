@@ -96,6 +96,14 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
 /** The routes whose requests are not logged: probes and scrapes every few seconds would drown the log. */
 const QUIET_ROUTES = /^\/(health|metrics)/;
 
+/** Routes whose query string carries pasted cluster state (the GET of the subnet /28 map): logged without it. */
+const PASTED_QUERY_ROUTES = new Set(['/api/v1/capacity/subnet-prefixes']);
+
+function loggedUrl(url: string, route: string): string {
+  const q = url.indexOf('?');
+  return q >= 0 && PASTED_QUERY_ROUTES.has(route) ? `${url.slice(0, q)}?(query not logged)` : url;
+}
+
 export function configureApp(app: NestFastifyApplication, config: AppConfig): void {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   // Every response carries its request id back; logs and error bodies carry it too.
@@ -137,7 +145,7 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): vo
     const level = reply.statusCode >= 500 ? 'error' : reply.statusCode >= 400 ? 'warn' : 'info';
     if (logger?.isLevelEnabled(level) && !QUIET_ROUTES.test(request.url)) {
       logger[level](
-        { reqId: request.id, method: request.method, url: request.url, route, statusCode: reply.statusCode, responseTime: Math.round(seconds * 1e3) },
+        { reqId: request.id, method: request.method, url: loggedUrl(request.url, route), route, statusCode: reply.statusCode, responseTime: Math.round(seconds * 1e3) },
         'request completed',
       );
     }

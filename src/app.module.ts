@@ -13,6 +13,7 @@ import { ApiKeyService } from './auth/api-key.service.js';
 import { ApiKeysModule } from './auth/api-keys.module.js';
 import { CapacityModule } from './capacity/capacity.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
+import { ClusterAuditModule } from './cluster-audit/cluster-audit.module.js';
 import { CniModule } from './cni/cni.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { RateLimitGuard } from './common/rate-limit.guard.js';
@@ -21,6 +22,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DATABASE_INFO, type DatabaseInfo } from './database/database-info.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
 import { DatabaseStartupService } from './database/database-startup.service.js';
+import { DiagnosisModule } from './diagnosis/diagnosis.module.js';
 import { admissionPlugin, metricsPlugin, offlinePlaygroundPlugin } from './graphql/graphql-plugins.js';
 import { knownOperationTypesRule } from './graphql/known-operation-types.js';
 import { aliasLimitRule, depthLimitRule, QUERY_LIMIT_MARKER } from './graphql/query-limits.js';
@@ -106,6 +108,8 @@ export class AppModule {
         CniModule,
         PoliciesModule,
         KarpenterModule,
+        DiagnosisModule,
+        ClusterAuditModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [CatalogModule],

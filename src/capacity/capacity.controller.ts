@@ -6,6 +6,8 @@ import type { FastifyReply } from 'fastify';
 import { jsonOf } from '../common/json-body.js';
 import { ModeComparison, NodeCapacity, NodeGroupSizing, SubnetUsage, WindowsServicesCheck } from './capacity.models.js';
 import { CapacityService } from './capacity.service.js';
+import { SubnetPrefixAvailabilityInput, SubnetPrefixAvailabilityQuery, SubnetPrefixFormatQuery } from './subnet-prefix.inputs.js';
+import { SubnetPrefixAvailability } from './subnet-prefix.models.js';
 
 const BAD_INPUT = { status: 400, description: 'VALIDATION_FAILED naming the field (negative or absurd numbers, wrong types, unknown fields, bad CIDRs or versions).' };
 const UNKNOWN_TYPE = { status: 404, description: 'INSTANCE_TYPE_NOT_FOUND, with suggestions from the same family' };
@@ -34,6 +36,40 @@ export class CapacityController {
   @ApiErrorResponses(BAD_INPUT, UNKNOWN_TYPE)
   subnetUsage(@Body() body: SubnetUsageInput): SubnetUsage {
     return this.capacity.subnetUsage(body);
+  }
+
+  @Post('subnet-prefixes')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'computeSubnetPrefixAvailability',
+    summary: 'A subnet\'s real /28 blocks from pasted aws CLI output, and the Windows PD nodes that fit (same as GraphQL subnetPrefixAvailability)',
+    description: '?format=svg answers image/svg+xml: the blocks drawn (free, used, reserved, spoiled) with a legend.',
+  })
+  @ApiBody({ type: SubnetPrefixAvailabilityInput })
+  @ApiOkResponse({ type: SubnetPrefixAvailability, description: 'JSON; with ?format=svg an image/svg+xml drawing' })
+  @ApiErrorResponses({ status: 400, description: `${BAD_INPUT.description} Malformed JSON names line and column; a bad entry its JSON path.` }, UNKNOWN_TYPE)
+  subnetPrefixes(
+    @Body() body: SubnetPrefixAvailabilityInput,
+    @Query() query: SubnetPrefixFormatQuery,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): SubnetPrefixAvailability | string {
+    if (query.format !== 'svg') return this.capacity.subnetPrefixAvailability(body);
+    // The media type only once the drawing exists: an error must still leave as JSON.
+    const svg = this.capacity.subnetPrefixSvg(body);
+    res.type('image/svg+xml; charset=utf-8');
+    return svg;
+  }
+
+  @Get('subnet-prefixes')
+  @ApiOperation({ operationId: 'getSubnetPrefixAvailability', summary: 'The same as POST, with the fields in the query string: embeddable as <img src> with ?format=svg' })
+  @ApiOkResponse({ type: SubnetPrefixAvailability, description: 'JSON; with ?format=svg an image/svg+xml drawing' })
+  @ApiErrorResponses(BAD_INPUT, UNKNOWN_TYPE)
+  subnetPrefixesByQuery(@Query() query: SubnetPrefixAvailabilityQuery, @Res({ passthrough: true }) res: FastifyReply): SubnetPrefixAvailability | string {
+    const { format, ...input } = query;
+    if (format !== 'svg') return this.capacity.subnetPrefixAvailability(input);
+    const svg = this.capacity.subnetPrefixSvg(input);
+    res.type('image/svg+xml; charset=utf-8');
+    return svg;
   }
 
   @Post('sizing')

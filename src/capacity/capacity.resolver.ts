@@ -2,6 +2,8 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { NodeCapacityInput, NodeCapacityOptionsInput, NodeGroupSizingInput, SubnetUsageInput, WindowsServicesQuery } from './capacity.inputs.js';
 import { ModeComparison, NodeCapacity, NodeGroupSizing, SubnetUsage, WindowsServicesCheck } from './capacity.models.js';
 import { CapacityService } from './capacity.service.js';
+import { SubnetPrefixAvailabilityInput } from './subnet-prefix.inputs.js';
+import { SubnetPrefixAvailability } from './subnet-prefix.models.js';
 
 /** The capacity questions over GraphQL: reads only, no key, nothing stored. */
 @Resolver()
@@ -50,5 +52,15 @@ export class CapacityResolver {
   })
   windowsServicesCheck(@Args() args: WindowsServicesQuery): WindowsServicesCheck {
     return this.capacity.windowsServicesCheck(args);
+  }
+
+  @Query(() => SubnetPrefixAvailability, {
+    description:
+      'A subnet\'s aligned /28 blocks from its real allocations (aws ec2 get-subnet-cidr-reservations and describe-network-interfaces ' +
+      'output, pasted): free, used, reserved and spoiled per range; with instanceType, how many more Windows prefix-delegation nodes fit, ' +
+      'which node would hit InsufficientCidrBlocks, and the remedy. Malformed JSON: BAD_USER_INPUT naming line and column or the JSON path.',
+  })
+  subnetPrefixAvailability(@Args('input', { type: () => SubnetPrefixAvailabilityInput }) input: SubnetPrefixAvailabilityInput): SubnetPrefixAvailability {
+    return this.capacity.subnetPrefixAvailability(input);
   }
 }

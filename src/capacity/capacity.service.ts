@@ -10,7 +10,10 @@ import {
   computeNodeCapacity,
   computeSubnetUsage,
   dsrKubeProxyFlags,
+  mapSubnetPrefixes,
+  renderSubnetPrefixSvg,
   sizeNodeGroups,
+  type SubnetPrefixMap,
   WINDOWS_SERVICES_PER_NODE_LIMIT,
 } from './core/index.js';
 import {
@@ -34,6 +37,9 @@ import {
   type SubnetUsage,
   type WindowsServicesCheck,
 } from './capacity.models.js';
+
+import type { SubnetPrefixAvailabilityInput } from './subnet-prefix.inputs.js';
+import { toSubnetPrefixAvailabilityModel, type SubnetPrefixAvailability } from './subnet-prefix.models.js';
 
 /** Filtered candidate lists kept per catalog view, so repeated portal queries reuse the core's per-array caches. */
 const MAX_CACHED_FILTERS = 64;
@@ -141,6 +147,30 @@ export class CapacityService {
       dsr: kubernetesVersion !== undefined ? toKubeProxyDsrFlagsModel(dsrKubeProxyFlags(kubernetesVersion)) : null,
       warnings: toCapacityWarningModels(warnings),
     };
+  }
+
+  /** The subnet's real /28 blocks from pasted aws CLI output; nothing of it is kept. */
+  subnetPrefixAvailability(input: SubnetPrefixAvailabilityInput): SubnetPrefixAvailability {
+    return toSubnetPrefixAvailabilityModel(this.mapSubnet(input));
+  }
+
+  /** The same map drawn as SVG (image/svg+xml). */
+  subnetPrefixSvg(input: SubnetPrefixAvailabilityInput): string {
+    return renderSubnetPrefixSvg(this.mapSubnet(input));
+  }
+
+  private mapSubnet(input: SubnetPrefixAvailabilityInput): SubnetPrefixMap {
+    return mapSubnetPrefixes({
+      subnetCidr: input.subnetCidr,
+      ...definedOnly({
+        cidrReservationsJson: input.cidrReservationsJson,
+        networkInterfacesJson: input.networkInterfacesJson,
+        podsPerNode: input.podsPerNode,
+        nodeCount: input.nodeCount,
+        kubeletMaxPods: input.kubeletMaxPods,
+      }),
+      ...(input.instanceType ? { instanceType: this.requireType(input.instanceType) } : {}),
+    });
   }
 
   private requireView(): CatalogSnapshotView {

@@ -12,8 +12,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IntField, OptionalIntField } from '../common/int-field.js';
+import { NeverRemembered } from '../common/validation-pipe.js';
 import type { NodeOs } from '../capacity/core/index.js';
-import type { ClusterPlatform, CniNeeds, CniNodeGroupInput, CniRecommendationInput, IpFamily, NodeProvisioner } from './core/index.js';
+import type { ClusterPlatform, CniNeeds, CniNodeGroupInput, CniRecommendationInput, IpFamily, NodeProvisioner, SubnetAllocationFacts } from './core/index.js';
+import { MAX_SUBNET_ALLOCATIONS } from './core/index.js';
+import { SUBNET_PREFIX_LIMITS } from '../capacity/core/index.js';
 import { NodeOsEnum } from '../capacity/capacity-enums.js';
 import { ClusterPlatformEnum, IpFamilyEnum, NodeProvisionerEnum, values } from './cni-enums.js';
 
@@ -102,6 +105,33 @@ export class CniNodeGroupInputDto implements CniNodeGroupInput {
   subnetCidrs: string[];
 }
 
+@InputType('CniSubnetAllocationInput', {
+  description: 'One subnet as it really is: aws ec2 get-subnet-cidr-reservations and describe-network-interfaces output (JSON, as printed).',
+})
+export class CniSubnetAllocationInput implements SubnetAllocationFacts {
+  @Field({ description: 'The subnet, /16 to /28.' })
+  @ApiProperty({ example: '10.0.32.0/20', maxLength: 32 })
+  @IsString()
+  @MaxLength(32)
+  subnetCidr: string;
+
+  @Field(() => String, { nullable: true })
+  @ApiPropertyOptional({ maxLength: SUBNET_PREFIX_LIMITS.documentBytes })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SUBNET_PREFIX_LIMITS.documentBytes)
+  cidrReservationsJson?: string;
+
+  @Field(() => String, { nullable: true })
+  @ApiPropertyOptional({ maxLength: SUBNET_PREFIX_LIMITS.documentBytes })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SUBNET_PREFIX_LIMITS.documentBytes)
+  networkInterfacesJson?: string;
+}
+
+// Pasted subnet allocations (aws CLI output) are not kept; other inputs keep the pipe's cache.
+@NeverRemembered((value) => value.subnetAllocations !== undefined && value.subnetAllocations !== null)
 @InputType('CniRecommendationInput', { description: 'The cluster to recommend a CNI for.' })
 export class CniRecommendationInputDto implements CniRecommendationInput {
   @Field({ description: 'Kubernetes version `1.NN`, e.g. "1.31".' })
@@ -144,6 +174,20 @@ export class CniRecommendationInputDto implements CniRecommendationInput {
   @IsOptional()
   @IsBoolean()
   subnetsFragmented?: boolean;
+
+  @Field(() => [CniSubnetAllocationInput], {
+    nullable: true,
+    description:
+      'The subnets\' real allocations, in place of subnetsFragmented: fragmented when their free aligned /28 blocks cannot hold the Windows ' +
+      'prefix-delegation demand (per node ceil(pods / 16) prefixes and the block its /32 may spoil). subnetsFragmented, when given, wins.',
+  })
+  @ApiPropertyOptional({ type: [CniSubnetAllocationInput], maxItems: MAX_SUBNET_ALLOCATIONS })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_SUBNET_ALLOCATIONS)
+  @ValidateNested({ each: true })
+  @Type(() => CniSubnetAllocationInput)
+  subnetAllocations?: CniSubnetAllocationInput[];
 
   @Field(() => Boolean, { nullable: true, description: 'Accept a CNI AWS does not support (vendor support instead). Default false.' })
   @ApiPropertyOptional({ default: false })

@@ -14,6 +14,9 @@ export const API_TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'cni', description: 'CNI recommendations for clusters with Windows nodes' },
   { name: 'templates', description: 'Network policy and configuration templates, rendered with parameters' },
   { name: 'policies', description: 'What Calico on Windows skips in a network policy' },
+  { name: 'karpenter', description: 'What Karpenter plans for Windows node pools, next to the real capacity' },
+  { name: 'diagnosis', description: 'Causes, checks and fixes for pasted events, log lines and log-collector files' },
+  { name: 'cluster-audit', description: 'Findings from a cluster\'s own kubectl output' },
   { name: 'api-keys', description: 'API keys (admin key)' },
   { name: 'health', description: 'Liveness and readiness probes' },
 ];

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
-import { CachingValidationPipe } from './validation-pipe.js';
+import { CachingValidationPipe, NeverRemembered } from './validation-pipe.js';
 import { DomainError } from './domain-error.js';
 import { jsonOf } from './json-body.js';
 
@@ -25,6 +25,13 @@ class Outer {
 
 const body = { type: 'body' as const, metatype: Outer, data: undefined };
 
+/** An input holding pasted user data (events, kubectl output): validated every time, never kept. */
+@NeverRemembered()
+class Pasted {
+  @IsString()
+  text!: string;
+}
+
 describe('CachingValidationPipe', () => {
   it('hands out the same deep-frozen instance for the same valid input', async () => {
     const pipe = new CachingValidationPipe();
@@ -37,6 +44,34 @@ describe('CachingValidationPipe', () => {
     expect(() => {
       (a.inner as Inner).count = 9;
     }).toThrow(TypeError);
+  });
+
+  it('keeps nothing of a NeverRemembered class: the same input is validated into a new instance each time', async () => {
+    const pipe = new CachingValidationPipe();
+    const meta = { type: 'body' as const, metatype: Pasted, data: undefined };
+    const a = (await pipe.transform({ text: 'Insufficient vpc.amazonaws.com/PrivateIPv4Address' }, meta)) as Pasted;
+    const b = (await pipe.transform({ text: 'Insufficient vpc.amazonaws.com/PrivateIPv4Address' }, meta)) as Pasted;
+    expect(a).toBeInstanceOf(Pasted);
+    expect(b).not.toBe(a);
+    expect(b.text).toBe(a.text);
+  });
+
+  it('NeverRemembered with a condition keeps only the inputs it does not pick', async () => {
+    @NeverRemembered((value) => value.pasted !== undefined)
+    class Partly {
+      @IsOptional()
+      @IsString()
+      pasted?: string;
+
+      @IsString()
+      name!: string;
+    }
+    const pipe = new CachingValidationPipe();
+    const meta = { type: 'body' as const, metatype: Partly, data: undefined };
+    const plain = [await pipe.transform({ name: 'a' }, meta), await pipe.transform({ name: 'a' }, meta)];
+    expect(plain[1]).toBe(plain[0]);
+    const pasted = [await pipe.transform({ name: 'a', pasted: 'x' }, meta), await pipe.transform({ name: 'a', pasted: 'x' }, meta)];
+    expect(pasted[1]).not.toBe(pasted[0]);
   });
 
   it('tells different inputs and different classes apart', async () => {

@@ -24,6 +24,19 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Input classes whose values are never remembered: pasted cluster state (events, kubectl and aws output) is not kept. */
+const NOT_REMEMBERED = new WeakMap<Function, (value: Record<string, unknown>) => boolean>();
+
+/**
+ * Marks an input class as holding pasted user data: validated every time, never kept by the pipe;
+ * with `when`, only the inputs it picks (a class whose pasted part is optional keeps its cache otherwise).
+ */
+export function NeverRemembered(when: (value: Record<string, unknown>) => boolean = () => true): ClassDecorator {
+  return (target) => {
+    NOT_REMEMBERED.set(target, when);
+  };
+}
+
 /**
  * The one validation of REST bodies, REST queries and GraphQL arguments (class-transformer, then
  * class-validator, with unknown properties refused).
@@ -54,6 +67,7 @@ export class CachingValidationPipe extends ValidationPipe {
     const metatype = metadata.metatype;
     // Primitives (route params such as a type name) and untyped arguments pass through cheaply as they are.
     if (!metatype || value === null || typeof value !== 'object' || !this.toValidate(metadata)) return super.transform(value, metadata);
+    if (NOT_REMEMBERED.get(metatype)?.(value as Record<string, unknown>)) return super.transform(value, metadata);
     let key: string;
     try {
       key = JSON.stringify(value);

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses } from '../common/api-error-responses.js';
 import { KarpenterWindowsPlanInputDto } from './karpenter.inputs.js';
 import { KarpenterWindowsPlan } from './karpenter.models.js';
 import { KarpenterService } from './karpenter.service.js';
@@ -13,6 +14,7 @@ export class KarpenterController {
   @Post('windows-plans')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'planKarpenterWindows',
     summary: 'What Karpenter plans for a Windows workload, next to what the nodes really run (same as GraphQL planKarpenterWindows)',
     description:
       "Per instance type: Karpenter's pods and vpc.amazonaws.com/PrivateIPv4Address, the capacity engine's maxPods, nodesKarpenterWouldLaunch and nodesNeeded, " +
@@ -20,10 +22,10 @@ export class KarpenterController {
   })
   @ApiBody({ type: KarpenterWindowsPlanInputDto })
   @ApiOkResponse({ type: KarpenterWindowsPlan })
-  @ApiBadRequestResponse({
+  @ApiErrorResponses({
+    status: 400,
     description: 'VALIDATION_FAILED naming the field: unknown instance type or family, a Windows Server release the Kubernetes version does not run, a CIDR that does not parse, unknown fields.',
   })
-  @ApiResponse({ status: 503, description: 'SERVICE_UNAVAILABLE: the catalog is not loaded yet' })
   plan(@Body() body: KarpenterWindowsPlanInputDto): KarpenterWindowsPlan {
     return this.karpenter.planWindows(body);
   }

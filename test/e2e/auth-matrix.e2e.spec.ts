@@ -34,6 +34,9 @@ import { adminAuth, startTestApp, type TestApp } from '../support/test-app.js';
 const READ_ONLY_POSTS = [
   'POST /api/v1/capacity/sizing',
   'POST /api/v1/capacity/subnet-usage',
+  'POST /api/v1/capacity/subnet-prefixes',
+  'POST /api/v1/diagnoses',
+  'POST /api/v1/cluster-audits',
   'POST /api/v1/cni/recommendations',
   'POST /api/v1/karpenter/windows-plans',
   'POST /api/v1/templates/{id}/render',

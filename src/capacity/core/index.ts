@@ -11,3 +11,5 @@ export * from './node-group-sizing.js';
 export * from './windows-services.js';
 export * from './vpc-resource-controller-limits.js';
 export * from './windows-server.js';
+export * from './subnet-prefix-map.js';
+export * from './subnet-prefix-map.svg.js';

@@ -10,6 +10,7 @@ import {
   type CniRecommendationInput,
   type CniRecommendation,
 } from './cni.types.js';
+import { isFragmentedFromAllocations } from './subnet-fragmentation.js';
 
 /** A node group after validation, with its facts and its share of the pods. */
 export interface ResolvedNodeGroup {
@@ -173,7 +174,10 @@ export function resolveCniInput(input: CniRecommendationInput, deps: CniDeps): R
       windowsPods,
       linuxPods,
       servicesPerWindowsNode,
-      subnetsFragmented: optionalBoolean(input.subnetsFragmented, 'subnetsFragmented'),
+      subnetsFragmented:
+        (input.subnetsFragmented === undefined || input.subnetsFragmented === null) && input.subnetAllocations !== undefined && input.subnetAllocations !== null
+          ? isFragmentedFromAllocations(input.subnetAllocations, partial.filter((g) => g.os === 'WINDOWS').map((g) => ({ facts: g.facts, nodes: g.nodes, pods: pods.get(g.index) ?? 0 })))
+          : optionalBoolean(input.subnetsFragmented, 'subnetsFragmented'),
       acceptUnsupportedCni: optionalBoolean(input.acceptUnsupportedCni, 'acceptUnsupportedCni'),
       needs,
       provisioner: resolveProvisioner(input.provisioner),

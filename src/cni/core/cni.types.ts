@@ -1,3 +1,4 @@
+import type { SubnetAllocationFacts } from './subnet-fragmentation.js';
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 import type { CapacityWarning, IpMode, NodeOs } from '../../capacity/core/index.js';
 import type { CniRuleCode } from './cni-rules.js';
@@ -65,6 +66,11 @@ export interface CniRecommendationInput {
   servicesPerWindowsNode?: number;
   /** The subnets are fragmented: few free aligned /28 blocks (BPG prefix-mode). */
   subnetsFragmented?: boolean;
+  /**
+   * The subnets' real allocations (aws CLI output), in place of subnetsFragmented: fragmented when their
+   * free aligned /28 blocks cannot hold the Windows prefix-delegation demand. subnetsFragmented, when given, wins.
+   */
+  subnetAllocations?: SubnetAllocationFacts[];
   /** The user accepts a CNI AWS does not support (vendor support instead). */
   acceptUnsupportedCni?: boolean;
   needs?: CniNeeds;

@@ -15,3 +15,4 @@ export {
   requestedIpMode,
 } from './cni-consequences.js';
 export { recommendCni, CNI_WEIGHTS, VIABLE_MIN_SCORE } from './cni-recommendation.js';
+export * from './subnet-fragmentation.js';

@@ -1,0 +1,96 @@
+import { NeverRemembered } from '../common/validation-pipe.js';
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { SUBNET_PREFIX_LIMITS } from './core/index.js';
+
+/** Query strings carry text: a decimal integer becomes a number; anything else is left for the validator. */
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d{1,20}$/.test(value) ? Number(value) : value);
+
+/**
+ * One class for GraphQL `subnetPrefixAvailability(input)`, the REST body of
+ * `POST /api/v1/capacity/subnet-prefixes` and its `GET` query (for an `<img src>` of the SVG).
+ * The pasted documents are what the aws CLI prints; nothing of them is logged or kept.
+ */
+@InputType('SubnetPrefixAvailabilityInput', {
+  description:
+    'A subnet and its real allocations: `aws ec2 get-subnet-cidr-reservations --subnet-id S` and ' +
+    '`aws ec2 describe-network-interfaces --filters Name=subnet-id,Values=S` output (JSON, as printed). ' +
+    'With instanceType: how many more Windows prefix-delegation nodes fit.',
+})
+@NeverRemembered()
+export class SubnetPrefixAvailabilityInput {
+  @Field({ description: 'The subnet, /16 to /28, e.g. "10.0.32.0/20".' })
+  @ApiProperty({ example: '10.0.32.0/20', maxLength: 32 })
+  @IsString()
+  @MaxLength(32)
+  subnetCidr: string;
+
+  @Field(() => String, { nullable: true, description: '`aws ec2 get-subnet-cidr-reservations` output (JSON with SubnetIpv4CidrReservations).' })
+  @ApiPropertyOptional({ maxLength: SUBNET_PREFIX_LIMITS.documentBytes })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SUBNET_PREFIX_LIMITS.documentBytes)
+  cidrReservationsJson?: string;
+
+  @Field(() => String, { nullable: true, description: '`aws ec2 describe-network-interfaces` output (JSON with NetworkInterfaces: PrivateIpAddresses, Ipv4Prefixes).' })
+  @ApiPropertyOptional({ maxLength: SUBNET_PREFIX_LIMITS.documentBytes })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SUBNET_PREFIX_LIMITS.documentBytes)
+  networkInterfacesJson?: string;
+
+  @Field(() => String, { nullable: true, description: 'Windows node type to plan for, e.g. m5.large.' })
+  @ApiPropertyOptional({ example: 'm5.large', maxLength: 64 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  instanceType?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Pods per new node (default: the most the type schedules in prefix-delegation mode).' })
+  @ApiPropertyOptional({ minimum: 1, maximum: 100_000 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  podsPerNode?: number;
+
+  @Field(() => Int, { nullable: true, description: 'New nodes wanted; when they do not fit, the remedy says what to reserve or create.' })
+  @ApiPropertyOptional({ minimum: 1, maximum: SUBNET_PREFIX_LIMITS.nodes })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(SUBNET_PREFIX_LIMITS.nodes)
+  nodeCount?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Kubelet --max-pods of the new nodes (Windows default 110).' })
+  @ApiPropertyOptional({ minimum: 1, maximum: 100_000 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  kubeletMaxPods?: number;
+}
+
+export const SUBNET_PREFIX_FORMATS = ['json', 'svg'] as const;
+
+/** `?format=svg` draws the blocks instead of answering JSON (REST only). */
+export class SubnetPrefixFormatQuery {
+  @ApiPropertyOptional({ enum: SUBNET_PREFIX_FORMATS, default: 'json', description: '`svg`: an image/svg+xml drawing of the /28 blocks with a legend.' })
+  @IsOptional()
+  @IsIn(SUBNET_PREFIX_FORMATS)
+  format?: (typeof SUBNET_PREFIX_FORMATS)[number];
+}
+
+/** The GET form: the input's fields and the format, all in the query string. */
+@NeverRemembered()
+export class SubnetPrefixAvailabilityQuery extends SubnetPrefixAvailabilityInput {
+  @ApiPropertyOptional({ enum: SUBNET_PREFIX_FORMATS, default: 'json' })
+  @IsOptional()
+  @IsIn(SUBNET_PREFIX_FORMATS)
+  format?: (typeof SUBNET_PREFIX_FORMATS)[number];
+}

@@ -1,0 +1,125 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { ApiProperty } from '@nestjs/swagger';
+import { EnumField, registerEnum, type EnumOf } from '../common/graphql-enum.js';
+import type * as core from './core/index.js';
+import { IpModeEnum } from './capacity-enums.js';
+import { CapacityInputValue, CapacityWarning } from './capacity.models.js';
+
+/** The subnet /28 map as GraphQL types and OpenAPI schemas; a REST body equals a full GraphQL selection. */
+
+export const PrefixBlockKindEnum: EnumOf<core.PrefixBlockKind> = { FREE: 'FREE', USED: 'USED', SPOILED: 'SPOILED', RESERVED: 'RESERVED' };
+registerEnum(PrefixBlockKindEnum, {
+  name: 'PrefixBlockKind',
+  description: 'An aligned /28: FREE, USED (a delegated prefix), SPOILED (holds a /32 or AWS-reserved addresses), RESERVED (free, inside a CIDR reservation).',
+});
+export const PrefixRangeKindEnum: EnumOf<core.PrefixRangeKind> = {
+  UNRESERVED: 'UNRESERVED',
+  PREFIX_RESERVATION: 'PREFIX_RESERVATION',
+  EXPLICIT_RESERVATION: 'EXPLICIT_RESERVATION',
+};
+registerEnum(PrefixRangeKindEnum, { name: 'PrefixRangeKind', description: 'Where a block lies: outside reservations, in a prefix reservation, or in an explicit one.' });
+type RemedyKind = core.SubnetPrefixRemedy['kind'];
+export const PrefixRemedyKindEnum: EnumOf<RemedyKind> = { PREFIX_RESERVATION: 'PREFIX_RESERVATION', NEW_SUBNET: 'NEW_SUBNET' };
+registerEnum(PrefixRemedyKindEnum, { name: 'PrefixRemedyKind', description: 'Reserve a free aligned range for prefixes, or create a dedicated subnet.' });
+type FitLimit = core.WindowsPrefixNodeFit['limitedBy'];
+export const PrefixFitLimitEnum: EnumOf<FitLimit> = { PREFIX_BLOCKS: 'PREFIX_BLOCKS', ADDRESSES: 'ADDRESSES' };
+registerEnum(PrefixFitLimitEnum, { name: 'PrefixFitLimit', description: 'What runs out first for new nodes: free /28 blocks, or addresses.' });
+
+@ObjectType({ description: 'Block counts: blocks = free + reserved + used + spoiled.' })
+export class SubnetPrefixCounts {
+  @Field(() => Int) @ApiProperty() blocks: number;
+  @Field(() => Int) @ApiProperty() free: number;
+  @Field(() => Int) @ApiProperty() used: number;
+  @Field(() => Int) @ApiProperty() spoiled: number;
+  @Field(() => Int, { description: 'Free blocks inside a CIDR reservation.' }) @ApiProperty() reserved: number;
+  @Field(() => Int, { description: 'Free blocks EC2 may delegate as prefixes: free unreserved plus free in prefix reservations.' }) @ApiProperty() availableForPrefixes: number;
+}
+
+@ObjectType({ description: 'The subnet outside reservations, or one CIDR reservation, with its block counts.' })
+export class SubnetPrefixRange {
+  @Field() @ApiProperty() cidr: string;
+  @EnumField(PrefixRangeKindEnum) kind: core.PrefixRangeKind;
+  @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) reservationId: string | null;
+  @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) description: string | null;
+  @Field(() => Int) @ApiProperty() blocks: number;
+  @Field(() => Int) @ApiProperty() free: number;
+  @Field(() => Int) @ApiProperty() used: number;
+  @Field(() => Int) @ApiProperty() spoiled: number;
+  @Field(() => Int) @ApiProperty() availableForPrefixes: number;
+}
+
+@ObjectType({ description: 'One aligned /28 block.' })
+export class SubnetPrefixBlock {
+  @Field(() => Int) @ApiProperty() index: number;
+  @Field() @ApiProperty() cidr: string;
+  @EnumField(PrefixBlockKindEnum) kind: core.PrefixBlockKind;
+  @EnumField(PrefixRangeKindEnum) range: core.PrefixRangeKind;
+  @Field(() => Int, { description: 'Addresses of the block taken by /32s.' }) @ApiProperty() addressesTaken: number;
+  @Field(() => [String], { description: 'What spoils or uses it (at most three).' }) @ApiProperty({ type: [String] }) notes: string[];
+}
+
+@ObjectType({ description: 'How many more Windows prefix-delegation nodes of a type fit: one /32 plus ceil(pods / 16) prefixes each.' })
+export class WindowsPrefixNodeFit {
+  @Field() @ApiProperty() instanceType: string;
+  @EnumField(IpModeEnum) requestedIpMode: core.IpMode;
+  @EnumField(IpModeEnum, { description: 'SECONDARY_IP when the type is not Nitro (the controller ignores prefix delegation there).' }) effectiveIpMode: core.IpMode;
+  @Field(() => Int) @ApiProperty() podsPerNode: number;
+  @Field(() => Int) @ApiProperty() prefixesPerNode: number;
+  @Field(() => Int) @ApiProperty() addressesPerNode: number;
+  @Field(() => Int, { description: 'Worst case: each new /32 spoils a free block.' }) @ApiProperty() nodesThatFit: number;
+  @Field(() => Int, { description: 'Best case: new /32s land in already spoiled blocks.' }) @ApiProperty() nodesThatFitBestCase: number;
+  @Field(() => Int, { nullable: true, description: 'The 1-based new node that gets InsufficientCidrBlocks (worst case).' })
+  @ApiProperty({ type: Number, nullable: true })
+  insufficientCidrBlocksAtNode: number | null;
+  @EnumField(PrefixFitLimitEnum) limitedBy: FitLimit;
+  @Field(() => Int, { nullable: true }) @ApiProperty({ type: Number, nullable: true }) nodeCount: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'nodeCount fits (worst case); null without nodeCount.' }) @ApiProperty({ type: Boolean, nullable: true }) fits: boolean | null;
+  @Field(() => [String]) @ApiProperty({ type: [String] }) formula: string[];
+}
+
+@ObjectType({ description: 'What to do when the nodes do not fit.' })
+export class SubnetPrefixRemedy {
+  @EnumField(PrefixRemedyKindEnum) kind: RemedyKind;
+  @Field({ description: 'The CIDR to reserve, or the size of the new subnet ("/20").' }) @ApiProperty() cidr: string;
+  @Field(() => Int) @ApiProperty() blocks: number;
+  @Field() @ApiProperty() message: string;
+  @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) command: string | null;
+  @Field() @ApiProperty() source: string;
+}
+
+@ObjectType({ description: 'A subnet\'s aligned /28 blocks from its real allocations.' })
+export class SubnetPrefixAvailability {
+  @Field() @ApiProperty() subnetCidr: string;
+  @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) subnetId: string | null;
+  @Field(() => SubnetPrefixCounts) @ApiProperty({ type: SubnetPrefixCounts }) counts: SubnetPrefixCounts;
+  @Field(() => [SubnetPrefixRange]) @ApiProperty({ type: [SubnetPrefixRange] }) ranges: SubnetPrefixRange[];
+  @Field(() => [SubnetPrefixBlock]) @ApiProperty({ type: [SubnetPrefixBlock] }) blocks: SubnetPrefixBlock[];
+  @Field(() => Int) @ApiProperty() addressesRead: number;
+  @Field(() => Int) @ApiProperty() prefixesRead: number;
+  @Field(() => Int) @ApiProperty() ignoredOutsideSubnet: number;
+  @Field(() => WindowsPrefixNodeFit, { nullable: true }) @ApiProperty({ type: WindowsPrefixNodeFit, nullable: true }) nodes: WindowsPrefixNodeFit | null;
+  @Field(() => SubnetPrefixRemedy, { nullable: true }) @ApiProperty({ type: SubnetPrefixRemedy, nullable: true }) remedy: SubnetPrefixRemedy | null;
+  @Field(() => [String]) @ApiProperty({ type: [String] }) formula: string[];
+  @Field() @ApiProperty() formulaText: string;
+  @Field(() => [CapacityInputValue]) @ApiProperty({ type: [CapacityInputValue] }) inputs: CapacityInputValue[];
+  @Field(() => [CapacityWarning]) @ApiProperty({ type: [CapacityWarning] }) warnings: CapacityWarning[];
+}
+
+export function toSubnetPrefixAvailabilityModel(m: core.SubnetPrefixMap): SubnetPrefixAvailability {
+  return {
+    subnetCidr: m.subnetCidr,
+    subnetId: m.subnetId,
+    counts: { ...m.counts },
+    ranges: m.ranges.map((r) => ({ ...r })),
+    blocks: m.blocks.map((b) => ({ ...b, notes: [...b.notes] })),
+    addressesRead: m.addressesRead,
+    prefixesRead: m.prefixesRead,
+    ignoredOutsideSubnet: m.ignoredOutsideSubnet,
+    nodes: m.nodes ? { ...m.nodes, formula: [...m.nodes.formula] } : null,
+    remedy: m.remedy ? { ...m.remedy } : null,
+    formula: [...m.formula],
+    formulaText: m.formula.join('\n'),
+    inputs: m.inputs.map((v) => ({ name: v.name, value: v.value, note: v.note ?? null })),
+    warnings: m.warnings.map((w) => ({ code: w.code, message: w.message, source: w.source })),
+  };
+}

@@ -1,0 +1,62 @@
+import { NeverRemembered } from '../common/validation-pipe.js';
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { VPC_CNI_CONFIGMAP_MAX_BYTES } from '../diagnosis/core/index.js';
+import { CLUSTER_AUDIT_LIMITS } from './core/index.js';
+
+/** One class for GraphQL `auditCluster(input)` and the REST body of `POST /api/v1/cluster-audits`. Nothing is logged or kept. */
+@InputType('ClusterAuditInput', { description: 'What kubectl prints about the cluster, pasted as it is.' })
+@NeverRemembered()
+export class ClusterAuditInputDto {
+  @Field({ description: `\`kubectl get nodes -o json\` output (at most ${CLUSTER_AUDIT_LIMITS.nodes} nodes).` })
+  @ApiProperty({ maxLength: CLUSTER_AUDIT_LIMITS.documentBytes })
+  @IsString()
+  @MaxLength(CLUSTER_AUDIT_LIMITS.documentBytes)
+  nodesJson: string;
+
+  @Field(() => String, { nullable: true, description: '`kubectl -n kube-system get configmap amazon-vpc-cni -o yaml` output.' })
+  @ApiPropertyOptional({ maxLength: VPC_CNI_CONFIGMAP_MAX_BYTES })
+  @IsOptional()
+  @IsString()
+  @MaxLength(VPC_CNI_CONFIGMAP_MAX_BYTES)
+  vpcCniConfigMap?: string;
+
+  @Field(() => String, { nullable: true, description: `\`kubectl get networkpolicies -A -o yaml\` output (at most ${CLUSTER_AUDIT_LIMITS.policies} policies).` })
+  @ApiPropertyOptional({ maxLength: CLUSTER_AUDIT_LIMITS.documentBytes })
+  @IsOptional()
+  @IsString()
+  @MaxLength(CLUSTER_AUDIT_LIMITS.documentBytes)
+  networkPolicies?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Calico policies: `kubectl get networkpolicies.projectcalico.org,globalnetworkpolicies.projectcalico.org -A -o yaml` or `calicoctl get ... -o yaml`.',
+  })
+  @ApiPropertyOptional({ maxLength: CLUSTER_AUDIT_LIMITS.documentBytes })
+  @IsOptional()
+  @IsString()
+  @MaxLength(CLUSTER_AUDIT_LIMITS.documentBytes)
+  calicoPolicies?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Services in the cluster (kubectl get services -A --no-headers | wc -l): every Windows node programs them all.' })
+  @ApiPropertyOptional({ minimum: 0, maximum: CLUSTER_AUDIT_LIMITS.services })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(CLUSTER_AUDIT_LIMITS.services)
+  servicesCount?: number;
+
+  @Field(() => Boolean, { nullable: true, description: 'kube-proxy on the Windows nodes runs with --enable-dsr=true. Default: not known, taken as off.' })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  dsrEnabled?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Kubernetes version "1.NN", for the kube-proxy DSR flags.' })
+  @ApiPropertyOptional({ example: '1.31', maxLength: 10 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  kubernetesVersion?: string;
+}

@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { catalog } from '../../capacity/core/capacity.test-fixtures.js';
+import { DomainError } from '../../common/domain-error.js';
+import { projectPath } from '../../common/project-path.js';
+import { auditCluster, type ClusterAuditInput } from './cluster-audit.js';
+
+// A synthetic cluster dump (kubectl get nodes -o json, the amazon-vpc-cni ConfigMap, kubectl get
+// networkpolicies -A -o yaml, the Calico policies) with seeded problems, each to be found. Capacity
+// from the capacity engine (VPCRC pkg/aws/vpc/limits.go); policy rules from the Windows policy check
+// (projectcalico/calico felix/dataplane/windows/policysets/policysets.go).
+
+const fixture = (name: string) => readFileSync(projectPath('test', 'fixtures', 'cluster-state', name), 'utf8');
+const deps = { lookupInstanceType: (name: string) => catalog().types.find((t) => t.name === name) };
+const DUMP: ClusterAuditInput = {
+  nodesJson: fixture('cluster-nodes.json'),
+  vpcCniConfigMap: fixture('cluster-vpc-cni-configmap.yaml'),
+  networkPolicies: fixture('cluster-networkpolicies.yaml'),
+  calicoPolicies: fixture('cluster-calico-policies.yaml'),
+  servicesCount: 150,
+  kubernetesVersion: '1.31',
+};
+
+const LINUX_NODE = 'ip-10-0-32-40.eu-west-1.compute.internal';
+
+describe('auditCluster: the seeded dump', () => {
+  const audit = auditCluster(DUMP, deps);
+  const find = (code: string, subject?: string) => audit.findings.filter((f) => f.code === code && (subject === undefined || f.subject === subject));
+
+  it('reads the nodes and node groups', () => {
+    expect(audit).toMatchObject({ nodes: 6, windowsNodes: 5, linuxNodes: 1, policiesChecked: 3, servicesCount: 150 });
+    expect(audit.nodeGroups.map((g) => [g.name, g.os, g.instanceTypes.join(','), g.nodes])).toEqual([
+      ['linux-system', 'LINUX', 'm5.large', 1],
+      ['win-2022-pd', 'WINDOWS', 'm5.large', 2],
+      ['win-xen', 'WINDOWS', 't2.large', 1],
+      ['win-graviton', 'WINDOWS', 'm6g.large', 1],
+      ['win-2025', 'WINDOWS', 'm6i.large', 1],
+    ]);
+  });
+
+  it.each([
+    // One Linux node for CoreDNS: better two (UG windows-support).
+    { code: 'ONE_LINUX_NODE', subject: 'cluster', nodes: [] },
+    // warm-ip-target and windows-warm-ip-target: the controller reads the un-prefixed key first.
+    { code: 'WARM_POOL_KEYS_BOTH_FAMILIES', subject: 'kube-system/amazon-vpc-cni', nodes: [] },
+    // m5.large PD: W = (10 - 1) * 16 = 144; one node advertises 9 (still secondary-IP: 10 - 1).
+    { code: 'WINDOWS_NODE_FEWER_IPS', subject: 'win-2022-pd', nodes: ['ip-10-0-33-7.eu-west-1.compute.internal'] },
+    // pods 110 < W 144 on both m5.large nodes.
+    { code: 'WINDOWS_NODE_FEWER_PODS', subject: 'win-2022-pd', nodes: ['ip-10-0-32-10.eu-west-1.compute.internal', 'ip-10-0-33-7.eu-west-1.compute.internal'] },
+    // t2.large is Xen: PD falls back to secondary IP, W = 12 - 1 = 11 ...
+    { code: 'PREFIX_DELEGATION_SILENT_FALLBACK', subject: 'win-xen', nodes: ['ip-10-0-33-20.eu-west-1.compute.internal'] },
+    // ... and kubelet accepts 110 pods > 11 IPs.
+    { code: 'WINDOWS_NODE_MORE_PODS_THAN_IPS', subject: 'win-xen', nodes: ['ip-10-0-33-20.eu-west-1.compute.internal'] },
+    // m6g.large is arm64: no EKS-optimized Windows AMI.
+    { code: 'WINDOWS_TYPE_UNSUPPORTED', subject: 'win-graviton', nodes: ['ip-10-0-33-30.eu-west-1.compute.internal'] },
+    // m6i.large PD: W = (10 - 1) * 16 = 144 > 110 pods.
+    { code: 'WINDOWS_NODE_FEWER_PODS', subject: 'win-2025', nodes: ['ip-10-0-34-5.eu-west-1.compute.internal'] },
+    // windows-build 10.0.26100 with Calico and Kubernetes policies.
+    { code: 'WINDOWS_2025_WITH_CALICO_POLICIES', subject: 'win-2025', nodes: ['ip-10-0-34-5.eu-west-1.compute.internal'] },
+    // 150 Services > 100, DSR not on.
+    { code: 'WINDOWS_SERVICES_WITHOUT_DSR', subject: 'cluster', nodeCount: 5 },
+    // ipBlock.except becomes notNets: skipped on Windows.
+    { code: 'WINDOWS_POLICY_NEGATIVE_MATCH', subject: 'shop/web-egress', path: 'spec.egress[0].to[0].ipBlock.except' },
+    { code: 'WINDOWS_POLICY_NEGATIVE_MATCH', subject: 'shop/deny-imds', path: 'spec.egress[0].destination.notNets' },
+  ])('$code on $subject', ({ code, subject, ...expected }) => {
+    const found = find(code, subject);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject(expected);
+    expect(found[0].source).toMatch(/\//);
+  });
+
+  it('finds nothing else', () => {
+    expect(audit.findings).toHaveLength(12);
+    expect(find('WINDOWS_IPAM_DISABLED')).toEqual([]);
+    expect(find('NO_LINUX_NODES')).toEqual([]);
+  });
+
+  it('the fewer-pods finding carries the formula', () => {
+    expect(find('WINDOWS_NODE_FEWER_PODS', 'win-2022-pd')[0].details[0]).toContain('W = (I - 1) * 16 = (10 - 1) * 16 = 144');
+  });
+});
+
+describe('auditCluster: single problems', () => {
+  const nodesOnly = (filter: (item: { metadata: { labels: Record<string, string> } }) => boolean) => {
+    const doc = JSON.parse(fixture('cluster-nodes.json')) as { items: Array<{ metadata: { labels: Record<string, string> } }> };
+    return JSON.stringify({ ...doc, items: doc.items.filter(filter) });
+  };
+
+  it('Windows nodes without any Linux node: CoreDNS has nowhere to run', () => {
+    const audit = auditCluster({ nodesJson: nodesOnly((i) => i.metadata.labels['kubernetes.io/os'] === 'windows') }, deps);
+    expect(audit.findings.find((f) => f.code === 'NO_LINUX_NODES')).toMatchObject({ severity: 'ERROR', subject: 'cluster' });
+  });
+
+  it('Windows IPAM off in the ConfigMap', () => {
+    const audit = auditCluster({ nodesJson: fixture('cluster-nodes.json'), vpcCniConfigMap: 'apiVersion: v1\nkind: ConfigMap\ndata:\n  enable-windows-ipam: "false"\n' }, deps);
+    expect(audit.findings.find((f) => f.code === 'WINDOWS_IPAM_DISABLED')).toMatchObject({ subject: 'kube-system/amazon-vpc-cni', nodeCount: 5 });
+  });
+
+  it('a Windows Server 2025 node without the windows-build label is known by its OS image', () => {
+    const doc = JSON.parse(fixture('cluster-nodes.json')) as { items: Array<{ metadata: { labels: Record<string, string> }; status: { nodeInfo: { osImage: string; kernelVersion: string } } }> };
+    const node = doc.items.find((i) => i.metadata.labels['node.kubernetes.io/windows-build'] === '10.0.26100')!;
+    delete node.metadata.labels['node.kubernetes.io/windows-build'];
+    node.status.nodeInfo.kernelVersion = '';
+    expect(node.status.nodeInfo.osImage).toBe('Windows Server 2025 Datacenter');
+    const audit = auditCluster({ nodesJson: JSON.stringify(doc), calicoPolicies: fixture('cluster-calico-policies.yaml') }, deps);
+    expect(audit.findings.filter((f) => f.code === 'WINDOWS_2025_WITH_CALICO_POLICIES').map((f) => f.subject)).toEqual(['win-2025']);
+  });
+
+  it('DSR on: no Services finding', () => {
+    const audit = auditCluster({ ...DUMP, dsrEnabled: true }, deps);
+    expect(audit.findings.find((f) => f.code === 'WINDOWS_SERVICES_WITHOUT_DSR')).toBeUndefined();
+  });
+
+  it('a Linux-only cluster has no Windows findings', () => {
+    const audit = auditCluster({ nodesJson: nodesOnly((i) => i.metadata.labels['kubernetes.io/os'] === 'linux'), servicesCount: 500 }, deps);
+    expect(audit.findings).toEqual([]);
+    expect(audit.nodes).toBe(1);
+    expect(audit.nodeGroups[0].instanceTypes).toEqual(['m5.large']);
+    expect(LINUX_NODE).toContain('ip-10-0-32-40');
+  });
+});
+
+describe('auditCluster: bad input names where it failed', () => {
+  it.each([
+    { name: 'malformed nodes JSON', input: { nodesJson: '{"items": [\n  {"metadata": }\n]}' }, details: { field: 'nodesJson', rule: 'malformed-json', line: 2, column: 16 } },
+    { name: 'a node without a name', input: { nodesJson: '{"kind":"List","items":[{"metadata":{}}]}' }, details: { field: 'nodesJson', path: 'items[0].metadata.name' } },
+    { name: 'not a node list', input: { nodesJson: '{"kind":"PodList"}' }, details: { path: 'items' } },
+    { name: 'malformed policy YAML', input: { nodesJson: '{"items":[]}', networkPolicies: 'items:\n  - name: a\n   bad: indent\n' }, details: { field: 'networkPolicies', rule: 'malformed-yaml', line: 3 } },
+    { name: 'a kind the policy check does not know', input: { nodesJson: '{"items":[]}', networkPolicies: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n' }, details: { field: 'networkPolicies', rule: 'policy' } },
+  ])('$name', ({ input, details }) => {
+    try {
+      auditCluster(input, deps);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(DomainError);
+      expect((e as DomainError).code).toBe('VALIDATION_FAILED');
+      expect((e as DomainError).details).toMatchObject(details);
+    }
+  });
+
+  it('more than 2,000 nodes is refused', () => {
+    const many = JSON.stringify({ items: Array.from({ length: 2001 }, (_, i) => ({ metadata: { name: `n${i}` } })) });
+    expect(() => auditCluster({ nodesJson: many }, deps)).toThrow(/at most 2000 are audited/);
+  });
+});

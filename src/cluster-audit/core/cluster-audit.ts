@@ -1,0 +1,461 @@
+import { stringify } from 'yaml';
+import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
+import { DomainError, ErrorCode, validationError } from '../../common/domain-error.js';
+import { expandSourceName } from '../../common/upstream-source.js';
+import { isJsonObject, parsePastedJson, parsePastedYamlDocuments, shapeError, type JsonObject } from '../../common/pasted-document.js';
+import {
+  checkWindowsServices,
+  computeNodeCapacity,
+  dsrKubeProxyFlags,
+  parseKubernetesMinor,
+  WINDOWS_SERVER_FACTS,
+  WINDOWS_SERVER_VERSIONS,
+  WINDOWS_SERVICES_PER_NODE_LIMIT,
+  type NodeCapacity,
+  type WindowsServerVersion,
+} from '../../capacity/core/index.js';
+import { checkPolicyForWindows } from '../../policies/core/index.js';
+import { readVpcCniConfigMap, VPCRC_CONFIGMAP_SOURCE, type VpcCniConfigMap } from '../../diagnosis/core/vpc-cni-configmap.js';
+
+/**
+ * Audits a cluster from what kubectl prints: `kubectl get nodes -o json`, the amazon-vpc-cni
+ * ConfigMap, `kubectl get networkpolicies -A -o yaml` and the Calico policies, and a Services count.
+ * Each finding has a code and names the node group, node, policy or ConfigMap it is about; the
+ * figures come from the capacity engine and the Windows policy check. Pure; nothing is kept.
+ */
+
+export const CLUSTER_AUDIT_LIMITS = {
+  documentBytes: 1024 * 1024,
+  nodes: 2_000,
+  policies: 500,
+  policyDocuments: 50,
+  services: 1_000_000,
+  nodesListedPerFinding: 20,
+} as const;
+
+export const AUDIT_SOURCES = {
+  VPCRC_LIMITS: 'aws/amazon-vpc-resource-controller-k8s pkg/aws/vpc/limits.go',
+  VPCRC_NODE: 'aws/amazon-vpc-resource-controller-k8s pkg/node/node.go',
+  BPG_PREFIX: 'aws/aws-eks-best-practices latest/bpg/networking/prefix-mode_windows.adoc',
+  BPG_WINDOWS_NETWORKING: 'aws/aws-eks-best-practices latest/bpg/windows/networking.adoc',
+  UG_WINDOWS_SUPPORT: 'awsdocs/amazon-eks-user-guide windows-support',
+  UG_WINDOWS_AMI: 'awsdocs/amazon-eks-user-guide eks-optimized-windows-ami',
+  TIGERA_WINDOWS_REQ: 'tigera/docs windows-calico/requirements; projectcalico/calico#11691',
+  HNS_2025_DEFAULT_DENY: 'microsoft/Windows-Containers#616',
+  FELIX_WINDOWS: 'projectcalico/calico felix/dataplane/windows/policysets/policysets.go',
+  KARPENTER_LABELS: 'aws/karpenter-provider-aws pkg/apis/v1/labels.go',
+} as const;
+
+export type AuditSeverity = 'ERROR' | 'WARNING' | 'INFO';
+export type AuditSubjectKind = 'CLUSTER' | 'NODE_GROUP' | 'NODE' | 'POLICY' | 'CONFIG_MAP';
+
+export interface AuditFinding {
+  code: string;
+  severity: AuditSeverity;
+  subjectKind: AuditSubjectKind;
+  /** The node group, node, `namespace/name` of a policy, or `kube-system/amazon-vpc-cni`. */
+  subject: string;
+  /** The nodes concerned (at most 20 listed; nodeCount has them all). */
+  nodes: string[];
+  nodeCount: number;
+  message: string;
+  /** Formulas and figures with values put in. */
+  details: string[];
+  fix: { text: string; templateId: string | null };
+  source: string;
+  /** For a policy rule: where in the policy (e.g. `spec.egress[0].to[0].ipBlock.except`). */
+  path: string | null;
+}
+
+export interface AuditNodeGroup {
+  name: string;
+  os: 'WINDOWS' | 'LINUX' | 'UNKNOWN';
+  instanceTypes: string[];
+  nodes: number;
+}
+
+export interface ClusterAudit {
+  nodes: number;
+  windowsNodes: number;
+  linuxNodes: number;
+  nodeGroups: AuditNodeGroup[];
+  policiesChecked: number;
+  servicesCount: number | null;
+  findings: AuditFinding[];
+}
+
+export interface ClusterAuditInput {
+  nodesJson: string;
+  vpcCniConfigMap?: string;
+  networkPolicies?: string;
+  calicoPolicies?: string;
+  servicesCount?: number;
+  /** kube-proxy on the Windows nodes runs with --enable-dsr=true. */
+  dsrEnabled?: boolean;
+  kubernetesVersion?: string;
+}
+
+export interface ClusterAuditDeps {
+  lookupInstanceType(name: string): InstanceTypeFacts | undefined;
+}
+
+interface AuditedNode {
+  name: string;
+  group: string;
+  os: 'WINDOWS' | 'LINUX' | 'UNKNOWN';
+  instanceType: string | null;
+  windowsBuild: string | null;
+  pods: number | null;
+  privateIpv4: number | null;
+}
+
+const GROUP_LABELS = ['eks.amazonaws.com/nodegroup', 'alpha.eksctl.io/nodegroup-name', 'karpenter.sh/nodepool', 'karpenter.sh/provisioner-name'];
+
+function quantity(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && /^\d{1,9}$/.test(value.trim())) return Number(value.trim());
+  return null;
+}
+
+/** "Windows Server 2025 Datacenter" -> the 2025 OS build (aws/karpenter-provider-aws pkg/apis/v1/labels.go). */
+function buildFromOsImage(osImage: string): string | null {
+  const version = WINDOWS_SERVER_VERSIONS.find((v) => osImage.includes(`Windows Server ${WINDOWS_SERVER_FACTS[v].year}`));
+  return version ? WINDOWS_SERVER_FACTS[version].osBuild : null;
+}
+
+function readNodes(text: string): AuditedNode[] {
+  const field = 'nodesJson';
+  const doc = parsePastedJson(text, field, CLUSTER_AUDIT_LIMITS.documentBytes);
+  const items = isJsonObject(doc) && Array.isArray(doc.items) ? doc.items : isJsonObject(doc) && doc.kind === 'Node' ? [doc] : null;
+  if (!items) throw shapeError(field, 'items', 'expected `kubectl get nodes -o json` output (a List with items)');
+  if (items.length > CLUSTER_AUDIT_LIMITS.nodes) throw shapeError(field, 'items', `${items.length} nodes; at most ${CLUSTER_AUDIT_LIMITS.nodes} are audited`);
+  return items.map((item, i) => {
+    const at = `items[${i}]`;
+    if (!isJsonObject(item) || !isJsonObject(item.metadata)) throw shapeError(field, `${at}.metadata`, 'expected a Node with metadata');
+    const metadata = item.metadata;
+    if (typeof metadata.name !== 'string') throw shapeError(field, `${at}.metadata.name`, 'expected the node name');
+    const labels = (isJsonObject(metadata.labels) ? metadata.labels : {}) as Record<string, unknown>;
+    const label = (k: string) => (typeof labels[k] === 'string' ? (labels[k] as string) : null);
+    const status = isJsonObject(item.status) ? item.status : {};
+    const allocatable = isJsonObject(status.allocatable) ? status.allocatable : {};
+    const capacity = isJsonObject(status.capacity) ? status.capacity : {};
+    const nodeInfo = isJsonObject(status.nodeInfo) ? status.nodeInfo : {};
+    const osLabel = label('kubernetes.io/os') ?? label('beta.kubernetes.io/os') ?? (typeof nodeInfo.operatingSystem === 'string' ? nodeInfo.operatingSystem : null);
+    const resource = (key: string) => quantity(allocatable[key] ?? capacity[key]);
+    return {
+      name: metadata.name,
+      group: GROUP_LABELS.map(label).find((v) => v !== null) ?? '(no node group label)',
+      os: osLabel === 'windows' ? 'WINDOWS' : osLabel === 'linux' ? 'LINUX' : 'UNKNOWN',
+      instanceType: label('node.kubernetes.io/instance-type') ?? label('beta.kubernetes.io/instance-type'),
+      // The label Karpenter and the EKS AMIs set; else the build from the kernel version or the OS image name.
+      windowsBuild:
+        label('node.kubernetes.io/windows-build') ??
+        (typeof nodeInfo.kernelVersion === 'string' && /^10\.0\.\d{5}/.test(nodeInfo.kernelVersion) && osLabel === 'windows' ? nodeInfo.kernelVersion : null) ??
+        (typeof nodeInfo.osImage === 'string' ? buildFromOsImage(nodeInfo.osImage) : null),
+      pods: resource('pods'),
+      privateIpv4: resource('vpc.amazonaws.com/PrivateIPv4Address'),
+    };
+  });
+}
+
+interface PolicyItem {
+  name: string;
+  manifest: string;
+}
+
+function readPolicies(text: string | undefined, field: string): PolicyItem[] {
+  if (text === undefined || text.trim() === '') return [];
+  const docs = parsePastedYamlDocuments(text, field, CLUSTER_AUDIT_LIMITS.documentBytes, CLUSTER_AUDIT_LIMITS.policyDocuments);
+  const items: Array<{ value: unknown; at: string }> = [];
+  docs.forEach((doc, d) => {
+    const prefix = docs.length > 1 ? `documents[${d}].` : '';
+    if (isJsonObject(doc) && Array.isArray(doc.items)) doc.items.forEach((value, i) => items.push({ value, at: `${prefix}items[${i}]` }));
+    else items.push({ value: doc, at: prefix ? `documents[${d}]` : '$' });
+  });
+  if (items.length > CLUSTER_AUDIT_LIMITS.policies) throw shapeError(field, 'items', `${items.length} policies; at most ${CLUSTER_AUDIT_LIMITS.policies} are checked`);
+  return items.map(({ value, at }) => {
+    if (!isJsonObject(value)) throw shapeError(field, at, 'expected a policy object');
+    const metadata = (isJsonObject(value.metadata) ? value.metadata : {}) as JsonObject;
+    const name = `${typeof metadata.namespace === 'string' ? `${metadata.namespace}/` : ''}${String(metadata.name ?? at)}`;
+    const trimmed = { apiVersion: value.apiVersion, kind: value.kind, metadata: { name: metadata.name, namespace: metadata.namespace }, spec: value.spec };
+    return { name, manifest: stringify(trimmed) };
+  });
+}
+
+function list(nodes: AuditedNode[]): { nodes: string[]; nodeCount: number } {
+  return { nodes: nodes.slice(0, CLUSTER_AUDIT_LIMITS.nodesListedPerFinding).map((n) => n.name), nodeCount: nodes.length };
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const bucket = out.get(k);
+    if (bucket) bucket.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+function windowsVersionOfBuild(build: string | null): WindowsServerVersion | null {
+  if (!build) return null;
+  return WINDOWS_SERVER_VERSIONS.find((v) => build.startsWith(WINDOWS_SERVER_FACTS[v].osBuild)) ?? null;
+}
+
+function auditWindowsGroup(
+  group: string,
+  instanceType: string | null,
+  nodes: AuditedNode[],
+  configMap: VpcCniConfigMap | null,
+  deps: ClusterAuditDeps,
+  findings: AuditFinding[],
+): void {
+  const base = { subjectKind: 'NODE_GROUP' as const, subject: group, path: null };
+  if (!instanceType) return;
+  let facts: InstanceTypeFacts | undefined;
+  try {
+    facts = deps.lookupInstanceType(instanceType);
+  } catch {
+    facts = undefined;
+  }
+  if (!facts) {
+    findings.push({
+      ...base,
+      ...list(nodes),
+      code: 'WINDOWS_TYPE_UNKNOWN',
+      severity: 'WARNING',
+      message: `${instanceType} is not in the instance catalog, so its Windows capacity cannot be checked.`,
+      details: [],
+      fix: { text: 'Check the node.kubernetes.io/instance-type label, or refresh the catalog.', templateId: null },
+      source: AUDIT_SOURCES.VPCRC_LIMITS,
+    });
+    return;
+  }
+  const requested = configMap?.prefixDelegation ? 'PREFIX_DELEGATION' : 'SECONDARY_IP';
+  const capacity: NodeCapacity = computeNodeCapacity({ instanceType: facts, os: 'WINDOWS', ipMode: requested });
+  const formula = `${instanceType}: ${capacity.formula.join('; ')}`;
+  if (capacity.limitedBy === 'UNSUPPORTED' || capacity.maxPods === 0) {
+    findings.push({
+      ...base,
+      ...list(nodes),
+      code: 'WINDOWS_TYPE_UNSUPPORTED',
+      severity: 'ERROR',
+      message: `${instanceType} cannot be a Windows node that runs pods: ${capacity.warnings.filter((w) => w.code.startsWith('WINDOWS_')).map((w) => w.message).join(' ')}`,
+      details: [formula],
+      fix: { text: 'Replace the node group with an x86_64 type the VPC Resource Controller knows (nodeCapacity, os WINDOWS, says which).', templateId: null },
+      source: expandSourceName(capacity.warnings.map((w) => w.source).join('; ')) || AUDIT_SOURCES.VPCRC_LIMITS,
+    });
+    return;
+  }
+  if (requested === 'PREFIX_DELEGATION' && capacity.effectiveIpMode !== 'PREFIX_DELEGATION') {
+    const fallback = capacity.warnings.find((w) => w.code === 'WINDOWS_PREFIX_DELEGATION_FALLBACK');
+    findings.push({
+      ...base,
+      ...list(nodes),
+      code: 'PREFIX_DELEGATION_SILENT_FALLBACK',
+      severity: 'WARNING',
+      message: `enable-windows-prefix-delegation is "true", but ${fallback?.message ?? `${instanceType} is not Nitro: the controller stays in secondary-IP mode.`}`,
+      details: [formula],
+      fix: { text: 'Move the Windows nodes to a Nitro type to get prefixes, or plan for secondary-IP capacity on these nodes.', templateId: null },
+      source: fallback ? expandSourceName(fallback.source) : AUDIT_SOURCES.BPG_PREFIX,
+    });
+  }
+  const w = capacity.ipLimitedPods;
+  const noIps = nodes.filter((n) => n.privateIpv4 === null || n.privateIpv4 === 0);
+  const fewerIps = nodes.filter((n) => n.privateIpv4 !== null && n.privateIpv4 > 0 && n.privateIpv4 < w);
+  if (noIps.length > 0) {
+    findings.push({
+      ...base,
+      ...list(noIps),
+      code: 'WINDOWS_NODE_ADVERTISES_NO_IPS',
+      severity: 'ERROR',
+      message: `Windows nodes advertise no vpc.amazonaws.com/PrivateIPv4Address although ${instanceType} allows W = ${w}: Windows pods stay Pending with "Insufficient vpc.amazonaws.com/PrivateIPv4Address".`,
+      details: [formula],
+      fix: { text: 'Set enable-windows-ipam: "true" in kube-system/amazon-vpc-cni; if it is, the cluster\'s controller may not know the type yet (Unsupported event on the node).', templateId: 'vpc-cni-windows-ipam-configmap' },
+      source: `${AUDIT_SOURCES.VPCRC_NODE}; ${VPCRC_CONFIGMAP_SOURCE}`,
+    });
+  }
+  if (fewerIps.length > 0) {
+    findings.push({
+      ...base,
+      ...list(fewerIps),
+      code: 'WINDOWS_NODE_FEWER_IPS',
+      severity: 'WARNING',
+      message: `Windows nodes advertise ${[...new Set(fewerIps.map((n) => n.privateIpv4))].join(', ')} vpc.amazonaws.com/PrivateIPv4Address, fewer than the ${w} ${instanceType} allows in ${capacity.effectiveIpMode === 'PREFIX_DELEGATION' ? 'prefix-delegation' : 'secondary-IP'} mode.`,
+      details: [formula],
+      fix: {
+        text: capacity.effectiveIpMode === 'PREFIX_DELEGATION'
+          ? 'The nodes may still run in secondary-IP mode (prefix delegation turned on after they joined, or the subnet has no free /28s: InsufficientCidrBlocks): replace the nodes and check the subnet\'s /28 blocks.'
+          : 'Check that the controller knows the type, and replace nodes that joined before Windows IPAM was enabled.',
+        templateId: null,
+      },
+      source: AUDIT_SOURCES.VPCRC_LIMITS,
+    });
+  }
+  const fewerPods = nodes.filter((n) => n.pods !== null && n.pods < w);
+  if (fewerPods.length > 0) {
+    const pods = [...new Set(fewerPods.map((n) => n.pods))].join(', ');
+    findings.push({
+      ...base,
+      ...list(fewerPods),
+      code: 'WINDOWS_NODE_FEWER_PODS',
+      severity: 'INFO',
+      message: `Windows nodes advertise ${pods} pods (kubelet --max-pods) while ${instanceType} has IPs for ${w}: raise --max-pods to use them.`,
+      details: [formula, `pods advertised ${pods} < W = ${w}`],
+      fix: { text: "Pass -KubeletExtraArgs '--max-pods=N' to Start-EKSBootstrap.ps1 (eksctl maxPodsPerNode); AWS guidance under prefix delegation: 110, up to 250 on large types.", templateId: 'windows-userdata-bootstrap-dsr' },
+      source: AUDIT_SOURCES.BPG_PREFIX,
+    });
+  }
+  const morePods = nodes.filter((n) => n.pods !== null && n.pods > w);
+  if (morePods.length > 0) {
+    findings.push({
+      ...base,
+      ...list(morePods),
+      code: 'WINDOWS_NODE_MORE_PODS_THAN_IPS',
+      severity: 'WARNING',
+      message: `Windows nodes accept ${[...new Set(morePods.map((n) => n.pods))].join(', ')} pods but ${instanceType} has IPs for only ${w}: pods beyond ${w} stay Pending with "Insufficient vpc.amazonaws.com/PrivateIPv4Address".`,
+      details: [formula],
+      fix: { text: `Set --max-pods to at most ${w}, or turn on prefix delegation on a Nitro type.`, templateId: null },
+      source: AUDIT_SOURCES.VPCRC_LIMITS,
+    });
+  }
+}
+
+export function auditCluster(input: ClusterAuditInput, deps: ClusterAuditDeps): ClusterAudit {
+  if (input.kubernetesVersion !== undefined) parseKubernetesMinor(input.kubernetesVersion);
+  if (input.servicesCount !== undefined && (!Number.isInteger(input.servicesCount) || input.servicesCount < 0)) {
+    throw validationError('servicesCount', 'non-negative-integer', 'servicesCount must be a whole number of 0 or more');
+  }
+  const nodes = readNodes(input.nodesJson);
+  const configMap = input.vpcCniConfigMap !== undefined && input.vpcCniConfigMap.trim() !== '' ? readVpcCniConfigMap(input.vpcCniConfigMap) : null;
+  const k8sPolicies = readPolicies(input.networkPolicies, 'networkPolicies');
+  const calicoPolicies = readPolicies(input.calicoPolicies, 'calicoPolicies');
+  const findings: AuditFinding[] = [];
+  const windows = nodes.filter((n) => n.os === 'WINDOWS');
+  const linux = nodes.filter((n) => n.os === 'LINUX');
+  const cluster = { subjectKind: 'CLUSTER' as const, subject: 'cluster', nodes: [], nodeCount: 0, path: null };
+  const configMapSubject = { subjectKind: 'CONFIG_MAP' as const, subject: 'kube-system/amazon-vpc-cni', nodes: [], nodeCount: 0, path: null };
+
+  if (windows.length > 0 && linux.length < 2) {
+    findings.push({
+      ...cluster,
+      code: linux.length === 0 ? 'NO_LINUX_NODES' : 'ONE_LINUX_NODE',
+      severity: linux.length === 0 ? 'ERROR' : 'WARNING',
+      message:
+        linux.length === 0
+          ? 'The cluster has Windows nodes but no Linux node: CoreDNS (and the Linux parts of the VPC CNI and Calico) cannot run, so Windows pods get no DNS.'
+          : 'Only one Linux node runs CoreDNS for the cluster: a second one keeps DNS up while it is replaced.',
+      details: [`Linux nodes: ${linux.length}; Windows nodes: ${windows.length}`],
+      fix: { text: 'Add a Linux node group with at least two nodes (eksctl requires one for Windows clusters).', templateId: 'eksctl-windows-cluster' },
+      source: AUDIT_SOURCES.UG_WINDOWS_SUPPORT,
+    });
+  }
+  if (configMap && windows.length > 0 && !configMap.windowsIpam) {
+    findings.push({
+      ...configMapSubject,
+      ...list(windows),
+      code: 'WINDOWS_IPAM_DISABLED',
+      severity: 'ERROR',
+      message: `The ConfigMap has enable-windows-ipam: "${configMap.data['enable-windows-ipam'] ?? '(missing)'}": the VPC Resource Controller gives Windows pods no IPs.`,
+      details: [],
+      fix: { text: 'Set enable-windows-ipam: "true".', templateId: 'vpc-cni-windows-ipam-configmap' },
+      source: VPCRC_CONFIGMAP_SOURCE,
+    });
+  }
+  if (configMap && configMap.sharedWarmKeys.length > 0 && configMap.windowsWarmKeys.length > 0) {
+    findings.push({
+      ...configMapSubject,
+      code: 'WARM_POOL_KEYS_BOTH_FAMILIES',
+      severity: 'WARNING',
+      message:
+        `Both families of warm-pool keys are set (${configMap.sharedWarmKeys.join(', ')} and ${configMap.windowsWarmKeys.join(', ')}): the VPC Resource Controller reads the un-prefixed keys first, ` +
+        `so ${configMap.windowsWarmKeys.join(', ')} ${configMap.windowsWarmKeys.length === 1 ? 'is' : 'are'} ignored.`,
+      details: [...configMap.sharedWarmKeys, ...configMap.windowsWarmKeys].map((k) => `${k}: "${configMap.data[k]}"`),
+      fix: { text: 'Keep one family: the un-prefixed keys (what the VPC CNI Helm chart writes) and remove the windows-* ones.', templateId: 'vpc-cni-windows-ipam-configmap' },
+      source: VPCRC_CONFIGMAP_SOURCE,
+    });
+  }
+
+  const byGroup = groupBy(windows, (n) => `${n.group}\u0000${n.instanceType ?? ''}`);
+  for (const groupNodes of byGroup.values()) auditWindowsGroup(groupNodes[0].group, groupNodes[0].instanceType, groupNodes, configMap, deps, findings);
+
+  if (windows.length > 0 && input.servicesCount !== undefined && input.servicesCount > WINDOWS_SERVICES_PER_NODE_LIMIT && input.dsrEnabled !== true) {
+    const [warning] = checkWindowsServices({ servicesPerNode: input.servicesCount, ...(input.kubernetesVersion ? { kubernetesVersion: input.kubernetesVersion } : {}) });
+    findings.push({
+      ...cluster,
+      ...list(windows),
+      code: 'WINDOWS_SERVICES_WITHOUT_DSR',
+      severity: 'ERROR',
+      message: `${input.servicesCount} Services, programmed on every Windows node, without Direct Server Return: ${warning.message}`,
+      details: input.kubernetesVersion ? [`kube-proxy ${dsrKubeProxyFlags(input.kubernetesVersion).args}`] : [],
+      fix: { text: 'Turn on DSR in kube-proxy on the Windows nodes (-KubeProxyExtraArgs).', templateId: 'windows-userdata-bootstrap-dsr' },
+      source: expandSourceName(warning.source),
+    });
+  }
+
+  const policyCount = k8sPolicies.length + calicoPolicies.length;
+  const ws2025 = windows.filter((n) => windowsVersionOfBuild(n.windowsBuild) === 'WINDOWS_SERVER_2025');
+  if (ws2025.length > 0 && policyCount > 0) {
+    for (const [group, groupNodes] of groupBy(ws2025, (n) => n.group)) {
+      findings.push({
+        subjectKind: 'NODE_GROUP',
+        subject: group,
+        ...list(groupNodes),
+        path: null,
+        code: 'WINDOWS_2025_WITH_CALICO_POLICIES',
+        severity: 'ERROR',
+        message:
+          `Windows Server 2025 nodes (node.kubernetes.io/windows-build ${WINDOWS_SERVER_FACTS.WINDOWS_SERVER_2025.osBuild}) with ${calicoPolicies.length} Calico and ${k8sPolicies.length} Kubernetes network policies: ` +
+          'Calico for Windows supports Windows Server 2019 and 2022 only, and on 2025 HNS turns an endpoint to default-deny as soon as any ACL policy is applied to it.',
+        details: [],
+        fix: { text: 'Run the policy-enforced Windows workloads on Windows Server 2022 nodes until Calico supports 2025.', templateId: null },
+        source: `${AUDIT_SOURCES.TIGERA_WINDOWS_REQ}; ${AUDIT_SOURCES.HNS_2025_DEFAULT_DENY}; ${AUDIT_SOURCES.KARPENTER_LABELS}`,
+      });
+    }
+  }
+
+  for (const [field, policies] of [['networkPolicies', k8sPolicies], ['calicoPolicies', calicoPolicies]] as const) {
+    policies.forEach((policy, i) => {
+      let check: ReturnType<typeof checkPolicyForWindows>;
+      try {
+        check = checkPolicyForWindows(policy.manifest);
+      } catch (e) {
+        if (e instanceof DomainError) {
+          throw new DomainError(ErrorCode.VALIDATION_FAILED, `${field}: ${policy.name}: ${e.message}`, { field, rule: 'policy', path: `items[${i}]`, policy: policy.name });
+        }
+        throw e;
+      }
+      for (const f of check.findings) {
+        findings.push({
+          subjectKind: 'POLICY',
+          subject: policy.name,
+          nodes: [],
+          nodeCount: 0,
+          path: f.path.replace(/^documents\[0\]\./, ''),
+          code: `WINDOWS_POLICY_${f.rule}`,
+          severity: 'WARNING',
+          message: f.message,
+          details: f.rewrite?.yaml ? [f.rewrite.yaml] : [],
+          fix: { text: f.rewrite?.description ?? 'Keep the rule in a Linux-only policy.', templateId: null },
+          source: f.source,
+        });
+      }
+    });
+  }
+
+  const groups = groupBy(nodes, (n) => n.group);
+  return {
+    nodes: nodes.length,
+    windowsNodes: windows.length,
+    linuxNodes: linux.length,
+    nodeGroups: [...groups.entries()].map(([name, members]) => ({
+      name,
+      os: members.every((m) => m.os === members[0].os) ? members[0].os : 'UNKNOWN',
+      instanceTypes: [...new Set(members.map((m) => m.instanceType).filter((t): t is string => t !== null))].sort(),
+      nodes: members.length,
+    })),
+    policiesChecked: policyCount,
+    servicesCount: input.servicesCount ?? null,
+    findings,
+  };
+}

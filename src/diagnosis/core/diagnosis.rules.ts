@@ -1,0 +1,277 @@
+import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
+import {
+  checkWindowsServices,
+  computeNodeCapacity,
+  dsrKubeProxyFlags,
+  WINDOWS_SERVER_FACTS,
+  type IpMode,
+  type NodeCapacity,
+  type WindowsServerVersion,
+} from '../../capacity/core/index.js';
+import { expandSourceName } from '../../common/upstream-source.js';
+import type { VpcCniConfigMap } from './vpc-cni-configmap.js';
+
+/**
+ * What a pasted line means: one small matcher a row, each with its code, the pattern it looks for,
+ * the cause, the checks in the order to make them, the fix (and the template that renders it), and
+ * the upstream source. `explain` adds what the cluster facts make certain (pods per node from the
+ * capacity engine, the DSR flags for the Kubernetes version, the image build for the Windows version).
+ */
+
+export interface DiagnosisFix {
+  text: string;
+  /** A template of `policyTemplates` that renders the fix, when one applies. */
+  templateId: string | null;
+}
+
+/** What the caller says about the cluster, already read. */
+export interface DiagnosisContext {
+  instanceType: InstanceTypeFacts | null;
+  /** The instance type named (kept even when the catalog does not know it). */
+  instanceTypeName: string | null;
+  ipMode: IpMode | null;
+  configMap: VpcCniConfigMap | null;
+  kubernetesVersion: string | null;
+  windowsServerVersion: WindowsServerVersion | null;
+  servicesPerNode: number | null;
+  kubeletMaxPods: number | null;
+  lookupInstanceType: (name: string) => InstanceTypeFacts | undefined;
+}
+
+export interface DiagnosisRule {
+  code: string;
+  pattern: RegExp;
+  cause: string;
+  checks: string[];
+  fix: DiagnosisFix;
+  source: string;
+  /** Facts-based lines (formula with values) and a narrower cause, when the facts allow. */
+  explain?: (context: DiagnosisContext, match: RegExpExecArray) => { details: string[]; cause?: string };
+}
+
+export const DIAGNOSIS_SOURCES = {
+  ROADMAP_240: 'aws/containers-roadmap#240',
+  VPCRC_TROUBLESHOOTING: 'aws/amazon-vpc-resource-controller-k8s docs/troubleshooting.md',
+  VPCRC_NODE: 'aws/amazon-vpc-resource-controller-k8s pkg/node/node.go',
+  VPCRC_POOL: 'aws/amazon-vpc-resource-controller-k8s pkg/pool/pool.go',
+  VPCRC_COOLDOWN: 'aws/amazon-vpc-resource-controller-k8s pkg/config/type.go (CoolDownPeriod 30 s)',
+  VPCRC_ERRORS: 'aws/amazon-vpc-resource-controller-k8s pkg/utils/errors.go',
+  ROADMAP_463: 'aws/containers-roadmap#463',
+  KARPENTER_TROUBLESHOOTING: 'aws/karpenter-provider-aws website/content/en/docs/troubleshooting.md',
+  UG_WINDOWS_SUPPORT: 'awsdocs/amazon-eks-user-guide windows-support',
+  UG_WINDOWS_AMI: 'awsdocs/amazon-eks-user-guide eks-optimized-windows-ami',
+  BPG_WINDOWS_NETWORKING: 'aws/aws-eks-best-practices latest/bpg/windows/networking.adoc',
+  BPG_PREFIX: 'aws/aws-eks-best-practices latest/bpg/networking/prefix-mode_windows.adoc',
+  KARPENTER_LABELS: 'aws/karpenter-provider-aws pkg/apis/v1/labels.go',
+} as const;
+
+/** Pods per node for the Windows node in the mode the facts give (ConfigMap PD key, else ipMode, else secondary IP). */
+export function windowsCapacityOf(context: DiagnosisContext, instanceType = context.instanceType): NodeCapacity | null {
+  if (!instanceType) return null;
+  const ipMode: IpMode = context.configMap ? (context.configMap.prefixDelegation ? 'PREFIX_DELEGATION' : 'SECONDARY_IP') : (context.ipMode ?? 'SECONDARY_IP');
+  return computeNodeCapacity({
+    instanceType,
+    os: 'WINDOWS',
+    ipMode,
+    ...(context.kubeletMaxPods !== null ? { kubeletMaxPods: context.kubeletMaxPods } : {}),
+  });
+}
+
+function capacityLines(capacity: NodeCapacity): string[] {
+  return [
+    `${capacity.instanceType} (Windows, ${capacity.effectiveIpMode === 'PREFIX_DELEGATION' ? 'prefix delegation' : 'secondary IP'}): ${capacity.formula.join('; ')}`,
+    ...capacity.warnings.map((w) => `${w.message} (${expandSourceName(w.source)})`),
+  ];
+}
+
+/** The kube-proxy DSR flags for the cluster's Kubernetes version, when it is known. */
+export function dsrFlagLines(context: DiagnosisContext): string[] {
+  if (!context.kubernetesVersion) return [];
+  const dsr = dsrKubeProxyFlags(context.kubernetesVersion);
+  return [`kube-proxy flags for Kubernetes ${dsr.kubernetesVersion}: ${dsr.args} (${expandSourceName(dsr.source)})`];
+}
+
+function unknownTypeLine(context: DiagnosisContext): string[] {
+  return context.instanceTypeName && !context.instanceType ? [`${context.instanceTypeName} is not in the instance catalog: check the name.`] : [];
+}
+
+const IPAM_TEMPLATE = 'vpc-cni-windows-ipam-configmap';
+
+export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
+  {
+    code: 'INSUFFICIENT_PRIVATE_IPV4_ADDRESS',
+    pattern: /Insufficient vpc\.amazonaws\.com\/PrivateIPv4Address/i,
+    cause:
+      'No Windows node advertises a free vpc.amazonaws.com/PrivateIPv4Address: Windows IPAM is off, the VPC Resource Controller does not know the instance type, or the nodes are full.',
+    checks: [
+      'kubectl -n kube-system get configmap amazon-vpc-cni -o yaml: enable-windows-ipam must be "true".',
+      'kubectl get nodes -l kubernetes.io/os=windows -o custom-columns=NAME:.metadata.name,TYPE:.metadata.labels.node\\.kubernetes\\.io/instance-type,IPS:.status.allocatable.vpc\\.amazonaws\\.com/PrivateIPv4Address: a type the controller does not know advertises none.',
+      'Count the Windows pods per node against the pods per node of the type (nodeCapacity).',
+    ],
+    fix: {
+      text: 'Set enable-windows-ipam: "true" in kube-system/amazon-vpc-cni; use a type the controller knows; add nodes or turn on prefix delegation when the nodes are full.',
+      templateId: IPAM_TEMPLATE,
+    },
+    source: `${DIAGNOSIS_SOURCES.ROADMAP_240}; ${DIAGNOSIS_SOURCES.VPCRC_TROUBLESHOOTING}`,
+    explain: (context) => {
+      const details = [...unknownTypeLine(context)];
+      let cause: string | undefined;
+      if (context.configMap && !context.configMap.windowsIpam) {
+        cause = `Windows IPAM is off: the ConfigMap has enable-windows-ipam: "${context.configMap.data['enable-windows-ipam'] ?? '(missing)'}", so no Windows node advertises vpc.amazonaws.com/PrivateIPv4Address.`;
+      }
+      const capacity = windowsCapacityOf(context);
+      if (capacity) {
+        details.push(...capacityLines(capacity));
+        if (!cause && capacity.ipLimitedPods === 0) cause = `${capacity.instanceType} gets no Windows pod IPs: ${capacity.warnings.map((w) => w.message).join(' ')}`;
+        if (!cause && capacity.maxPods > 0) {
+          cause = `Windows IPAM is on and ${capacity.instanceType} advertises ${capacity.ipLimitedPods} IPs: the node is full once ${capacity.maxPods} pods run on it (pods beyond stay Pending).`;
+        }
+      }
+      return { details, cause };
+    },
+  },
+  {
+    // `kubectl describe node`: the Capacity and Allocatable sections print "name:  value"; the
+    // "Allocated resources" table (requests, no colon) is not matched.
+    code: 'NODE_ADVERTISES_NO_WINDOWS_IPS',
+    pattern: /^\s*vpc\.amazonaws\.com\/PrivateIPv4Address:\s+0\s*$/i,
+    cause: 'The Windows node advertises no vpc.amazonaws.com/PrivateIPv4Address: Windows IPAM is off, or the VPC Resource Controller does not know the instance type.',
+    checks: [
+      'kubectl -n kube-system get configmap amazon-vpc-cni -o yaml: enable-windows-ipam must be "true".',
+      'kubectl get events --field-selector involvedObject.kind=Node,reason=Unsupported: the controller names types it does not know.',
+    ],
+    fix: { text: 'Set enable-windows-ipam: "true"; move the node group to a type the controller knows.', templateId: IPAM_TEMPLATE },
+    source: `${DIAGNOSIS_SOURCES.VPCRC_NODE}; ${DIAGNOSIS_SOURCES.VPCRC_TROUBLESHOOTING}`,
+    explain: (context) => {
+      const capacity = windowsCapacityOf(context);
+      return { details: capacity ? capacityLines(capacity) : unknownTypeLine(context) };
+    },
+  },
+  {
+    code: 'INSTANCE_TYPE_NOT_SUPPORTED_BY_VPC_RESOURCE_CONTROLLER',
+    pattern: /The instance type (\S+?)['"]? is not supported yet by the vpc resource controller/i,
+    cause: 'The VPC Resource Controller in the EKS control plane has no limits row for the type, so it advertises no Windows pod IPs on the node.',
+    checks: [
+      'kubectl get events -A --field-selector reason=Unsupported: the node and type named.',
+      'Look the type up in nodeCapacity (os WINDOWS): it says which limits table knows it.',
+    ],
+    fix: { text: 'Use a type the controller knows for the Windows node group, or wait until AWS rolls the newer controller out to your cluster.', templateId: null },
+    source: DIAGNOSIS_SOURCES.VPCRC_NODE,
+    explain: (context, match) => {
+      const name = match[1].replace(/['",.]+$/, '');
+      const facts = context.lookupInstanceType(name);
+      if (!facts) return { details: [`${name} is not in the instance catalog.`] };
+      const capacity = windowsCapacityOf(context, facts);
+      return { details: capacity ? capacityLines(capacity) : [] };
+    },
+  },
+  {
+    code: 'IP_COOLDOWN',
+    pattern: /cannot assign resource now, resources are being cooled down/i,
+    cause:
+      'Every Windows IP of the node is either in use or cooling down: a released IP waits 30 s before the controller hands it out again, so churning pods (Jobs, CI runners) run the node dry.',
+    checks: [
+      'How many pods on the node were replaced in the last 30 s (kubectl get events --field-selector involvedObject.kind=Pod).',
+      'The node\'s vpc.amazonaws.com/PrivateIPv4Address against the pods it runs.',
+    ],
+    fix: {
+      text: 'Keep pods per node at or below W - IPs released per 30 s (lower kubelet --max-pods or spread the churn over more nodes), or turn on prefix delegation for more IPs per node.',
+      templateId: IPAM_TEMPLATE,
+    },
+    source: `${DIAGNOSIS_SOURCES.VPCRC_POOL}; ${DIAGNOSIS_SOURCES.VPCRC_COOLDOWN}`,
+    explain: (context) => {
+      const capacity = windowsCapacityOf(context);
+      if (!capacity) return { details: unknownTypeLine(context) };
+      return {
+        details: [
+          ...capacityLines(capacity),
+          `churn headroom: pods per node <= W - IPs released per 30 s = ${capacity.ipLimitedPods} - released per 30 s`,
+        ],
+      };
+    },
+  },
+  {
+    code: 'INSUFFICIENT_CIDR_BLOCKS',
+    pattern: /InsufficientCidrBlocks|does not have enough free cidr blocks/i,
+    cause:
+      'EC2 found no free aligned /28 block in the subnet for a prefix: scattered /32s (primary and secondary IPs) spoil blocks. The controller does not fall back to secondary IPs; it waits for you to change the subnet.',
+    checks: [
+      'aws ec2 describe-network-interfaces --filters Name=subnet-id,Values=<subnet> and aws ec2 get-subnet-cidr-reservations --subnet-id <subnet>: paste both into subnetPrefixAvailability to see the free, used and spoiled /28 blocks.',
+      'Which node group shares the subnet with secondary-IP nodes or other ENIs.',
+    ],
+    fix: {
+      text: 'Reserve a free aligned range for prefixes (aws ec2 create-subnet-cidr-reservation --reservation-type prefix), or move the Windows nodes to a dedicated subnet with a prefix reservation.',
+      templateId: null,
+    },
+    source: `${DIAGNOSIS_SOURCES.VPCRC_POOL}; ${DIAGNOSIS_SOURCES.VPCRC_ERRORS}; ${DIAGNOSIS_SOURCES.BPG_PREFIX}`,
+    explain: (context) => {
+      const capacity = windowsCapacityOf(context);
+      if (!capacity || capacity.effectiveIpMode !== 'PREFIX_DELEGATION') return { details: [] };
+      return { details: [`each ${capacity.instanceType} node needs ceil(pods / 16) free /28 blocks and one /32: ceil(${capacity.maxPods} / 16) = ${Math.ceil(capacity.maxPods / 16)} blocks at ${capacity.maxPods} pods`] };
+    },
+  },
+  {
+    code: 'POD_MISSING_PRIVATE_IPV4_LABEL',
+    pattern: /pod does not have label vpc\.amazonaws\.com\/PrivateIPv4Address/i,
+    cause: 'Windows support is not enabled: the VPC Resource Controller did not annotate the pod with its IP, so the Windows CNI cannot set it up.',
+    checks: [
+      'kubectl -n kube-system get configmap amazon-vpc-cni -o yaml: enable-windows-ipam must be "true".',
+      'The pod has nodeSelector kubernetes.io/os: windows (so the controller\'s webhook handles it).',
+    ],
+    fix: { text: 'Set enable-windows-ipam: "true" in kube-system/amazon-vpc-cni and recreate the pods.', templateId: IPAM_TEMPLATE },
+    source: `${DIAGNOSIS_SOURCES.ROADMAP_463}; ${DIAGNOSIS_SOURCES.KARPENTER_TROUBLESHOOTING}`,
+    explain: (context) =>
+      context.configMap && !context.configMap.windowsIpam
+        ? { details: [], cause: `Windows support is not enabled: the ConfigMap has enable-windows-ipam: "${context.configMap.data['enable-windows-ipam'] ?? '(missing)'}".` }
+        : { details: [] },
+  },
+  {
+    code: 'HNS_LOAD_BALANCER_PORT_EXHAUSTION',
+    pattern: /hcnCreateLoadBalancer failed in Win32: The specified port already exists|Policy creation failed.*port already exists|0x803b0013/i,
+    cause: 'More than about 100 Services on the Windows node without Direct Server Return exhaust the ports HNS load-balancer policies need.',
+    checks: [
+      'kubectl get services -A --no-headers | wc -l: every Windows node programs every Service.',
+      'Get-HnsPolicyList on the node (the log collector gathers it): ELB policies with IsDSR False.',
+    ],
+    fix: { text: 'Turn on DSR in kube-proxy through -KubeProxyExtraArgs (userdata), then replace the nodes.', templateId: 'windows-userdata-bootstrap-dsr' },
+    source: DIAGNOSIS_SOURCES.BPG_WINDOWS_NETWORKING,
+    explain: (context) => {
+      const details = dsrFlagLines(context);
+      if (context.servicesPerNode !== null) {
+        const warnings = checkWindowsServices({ servicesPerNode: context.servicesPerNode, ...(context.kubernetesVersion ? { kubernetesVersion: context.kubernetesVersion } : {}) });
+        details.push(warnings.length > 0 ? `${context.servicesPerNode} Services per node > 100.` : `${context.servicesPerNode} Services per node is within 100: check the Service ports (one ELB policy each).`);
+      }
+      return { details };
+    },
+  },
+  {
+    code: 'IMAGE_OS_BUILD_MISMATCH',
+    pattern: /no match for platform in manifest/i,
+    cause: 'The container image has no variant for the node\'s Windows build: Windows images must match the host OS build.',
+    checks: [
+      'kubectl get node <node> -o jsonpath={.metadata.labels.node\\.kubernetes\\.io/windows-build}',
+      'docker manifest inspect <image> (or crane manifest): the os.version of each Windows variant.',
+    ],
+    fix: { text: 'Build or pick the image for the node\'s Windows Server version (ltsc2019 10.0.17763, ltsc2022 10.0.20348, 2025 10.0.26100), and select nodes by node.kubernetes.io/windows-build.', templateId: null },
+    source: `${DIAGNOSIS_SOURCES.KARPENTER_TROUBLESHOOTING}; ${DIAGNOSIS_SOURCES.KARPENTER_LABELS}`,
+    explain: (context) => {
+      if (!context.windowsServerVersion) return { details: [] };
+      const f = WINDOWS_SERVER_FACTS[context.windowsServerVersion];
+      return { details: [`Windows Server ${f.year} nodes run OS build ${f.osBuild}: the image needs a variant with os.version ${f.osBuild}.*`] };
+    },
+  },
+  {
+    code: 'WINDOWS_POD_DNS_FAILURE',
+    pattern:
+      /DNS request timed out|No such host is known|DNS name does not exist|This operation returned because the timeout period expired|could not find host|dial udp [\d.]+:53: i\/o timeout|on [\d.]+:53: (?:read udp|dial udp)|Non-existent domain/i,
+    cause:
+      'DNS fails on Windows pods: most often the node role lacks the eks:kube-proxy-windows group in aws-auth (or its access entry), so kube-proxy on the node cannot program Services; or the node uses another Service CIDR than the cluster.',
+    checks: [
+      'kubectl -n kube-system get configmap aws-auth -o yaml: the Windows node role lists groups system:bootstrappers, system:nodes and eks:kube-proxy-windows (or the access entry is of type EC2_WINDOWS).',
+      'The node\'s vpc-bridge.conf serviceCIDR against the cluster\'s serviceIpv4Cidr (aws eks describe-cluster).',
+      'At least one Linux node runs CoreDNS (kubectl -n kube-system get pods -l k8s-app=kube-dns -o wide).',
+    ],
+    fix: { text: 'Add eks:kube-proxy-windows to the Windows node role\'s groups in aws-auth (or use an EC2_WINDOWS access entry); pass -ServiceCIDR and -DNSClusterIP when the node\'s default differs.', templateId: null },
+    source: `${DIAGNOSIS_SOURCES.KARPENTER_TROUBLESHOOTING}; ${DIAGNOSIS_SOURCES.UG_WINDOWS_SUPPORT}`,
+  },
+];

@@ -1,0 +1,201 @@
+import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
+import { validationError } from '../../common/domain-error.js';
+import { requireTextWithin } from '../../common/pasted-document.js';
+import { parseKubernetesMinor, WINDOWS_SERVICES_PER_NODE_LIMIT, type IpMode, type WindowsServerVersion } from '../../capacity/core/index.js';
+import { DIAGNOSIS_RULES, DIAGNOSIS_SOURCES, dsrFlagLines, type DiagnosisContext, type DiagnosisFix, type DiagnosisRule } from './diagnosis.rules.js';
+import { LOG_COLLECTOR_SOURCE, readHnsPolicyList, readVpcBridgeConf, sameCidr, type HnsPolicySummary, type VpcBridgeSummary } from './log-collector.artefacts.js';
+import { readVpcCniConfigMap } from './vpc-cni-configmap.js';
+
+/**
+ * Diagnosis: pasted events and log lines (as `kubectl describe`, `kubectl get events` and the
+ * controller or kubelet logs print them) matched against the rule table, plus what the EKS Windows
+ * log collector's files say. Unknown text gives no finding, never an error. Nothing is kept.
+ */
+
+export const DIAGNOSIS_LIMITS = { textBytes: 512 * 1024, lines: 10_000, lineLength: 8_192, symptomLength: 400 } as const;
+
+export interface DiagnosisInput {
+  text?: string;
+  instanceType?: string;
+  ipMode?: IpMode;
+  vpcCniConfigMap?: string;
+  kubernetesVersion?: string;
+  windowsServerVersion?: WindowsServerVersion;
+  servicesPerNode?: number;
+  kubeletMaxPods?: number;
+  /** The cluster's Service CIDR (aws eks describe-cluster ... kubernetesNetworkConfig.serviceIpv4Cidr). */
+  serviceIpv4Cidr?: string;
+  hnsPolicyList?: string;
+  vpcBridgeConf?: string;
+}
+
+export interface DiagnosisDeps {
+  /** The catalog's facts for a type, or undefined when unknown. */
+  lookupInstanceType(name: string): InstanceTypeFacts | undefined;
+}
+
+export interface DiagnosisFinding {
+  code: string;
+  /** The line that matched, as pasted (trimmed, at most 400 characters), or the artefact fact. */
+  symptom: string;
+  /** 1-based line of the first match in the pasted text; null for artefact findings. */
+  line: number | null;
+  occurrences: number;
+  cause: string;
+  checks: string[];
+  fix: DiagnosisFix;
+  source: string;
+  /** What the facts make certain: capacity formulas, flags, builds. */
+  details: string[];
+}
+
+export interface ServiceCidrCheck extends VpcBridgeSummary {
+  clusterServiceCidr: string | null;
+  /** null when the cluster's Service CIDR was not given. */
+  matches: boolean | null;
+}
+
+export interface HnsPolicyCheck extends HnsPolicySummary {
+  servicesLimit: number;
+  /** ELB policies above the limit without DSR. */
+  exhaustionRisk: boolean;
+}
+
+export interface Diagnosis {
+  findings: DiagnosisFinding[];
+  linesRead: number;
+  hnsPolicies: HnsPolicyCheck | null;
+  serviceCidr: ServiceCidrCheck | null;
+}
+
+function buildContext(input: DiagnosisInput, deps: DiagnosisDeps): DiagnosisContext {
+  if (input.kubernetesVersion !== undefined) parseKubernetesMinor(input.kubernetesVersion);
+  const name = input.instanceType?.trim() || null;
+  let instanceType: InstanceTypeFacts | null = null;
+  if (name) {
+    try {
+      instanceType = deps.lookupInstanceType(name) ?? null;
+    } catch {
+      instanceType = null;
+    }
+  }
+  return {
+    instanceType,
+    instanceTypeName: name,
+    ipMode: input.ipMode ?? null,
+    configMap: input.vpcCniConfigMap !== undefined && input.vpcCniConfigMap.trim() !== '' ? readVpcCniConfigMap(input.vpcCniConfigMap) : null,
+    kubernetesVersion: input.kubernetesVersion ?? null,
+    windowsServerVersion: input.windowsServerVersion ?? null,
+    servicesPerNode: input.servicesPerNode ?? null,
+    kubeletMaxPods: input.kubeletMaxPods ?? null,
+    lookupInstanceType: (n) => {
+      try {
+        return deps.lookupInstanceType(n);
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+function matchRules(text: string, context: DiagnosisContext, rules: readonly DiagnosisRule[]): { findings: DiagnosisFinding[]; linesRead: number } {
+  const lines = text.replace(/\r?\n$/, '').split(/\r?\n/);
+  if (lines.length > DIAGNOSIS_LIMITS.lines) {
+    throw validationError('text', 'max-lines', `text has ${lines.length} lines; at most ${DIAGNOSIS_LIMITS.lines} are read`);
+  }
+  const byCode = new Map<string, DiagnosisFinding>();
+  lines.forEach((full, index) => {
+    const line = full.length > DIAGNOSIS_LIMITS.lineLength ? full.slice(0, DIAGNOSIS_LIMITS.lineLength) : full;
+    for (const rule of rules) {
+      const match = rule.pattern.exec(line);
+      if (!match) continue;
+      const seen = byCode.get(rule.code);
+      if (seen) {
+        seen.occurrences++;
+        continue;
+      }
+      const explained = rule.explain?.(context, match) ?? { details: [] };
+      byCode.set(rule.code, {
+        code: rule.code,
+        symptom: line.trim().slice(0, DIAGNOSIS_LIMITS.symptomLength),
+        line: index + 1,
+        occurrences: 1,
+        cause: explained.cause ?? rule.cause,
+        checks: [...rule.checks],
+        fix: { ...rule.fix },
+        source: rule.source,
+        details: explained.details,
+      });
+    }
+  });
+  return { findings: [...byCode.values()].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), linesRead: text === '' ? 0 : lines.length };
+}
+
+function checkHns(summary: HnsPolicySummary, context: DiagnosisContext): { check: HnsPolicyCheck; finding: DiagnosisFinding | null } {
+  const exhaustionRisk = summary.elbPolicies > WINDOWS_SERVICES_PER_NODE_LIMIT && !summary.dsrEnabled;
+  const check: HnsPolicyCheck = { ...summary, servicesLimit: WINDOWS_SERVICES_PER_NODE_LIMIT, exhaustionRisk };
+  if (!exhaustionRisk) return { check, finding: null };
+  const details = [
+    `ELB policies = ${summary.elbPolicies} (one per Service port) > ${WINDOWS_SERVICES_PER_NODE_LIMIT}; with IsDSR=True: ${summary.dsrPolicies}`,
+    ...dsrFlagLines(context),
+  ];
+  return {
+    check,
+    finding: {
+      code: 'HNS_ELB_POLICIES_WITHOUT_DSR',
+      symptom: `Get-HnsPolicyList: ${summary.elbPolicies} ELB policies, ${summary.dsrPolicies} with IsDSR=True${summary.firstNonDsrLine ? ` (${summary.firstNonDsrLine})` : ''}`,
+      line: null,
+      occurrences: 1,
+      cause: 'The node programs more than 100 Service load-balancer policies without Direct Server Return: HNS runs out of ports ("hcnCreateLoadBalancer failed in Win32: The specified port already exists").',
+      checks: ['kubectl get services -A --no-headers | wc -l', 'The kube-proxy arguments on the node (Get-CimInstance Win32_Service -Filter "Name=\'kube-proxy\'").'],
+      fix: { text: 'Turn on DSR in kube-proxy through -KubeProxyExtraArgs, then replace the nodes.', templateId: 'windows-userdata-bootstrap-dsr' },
+      source: `${DIAGNOSIS_SOURCES.BPG_WINDOWS_NETWORKING}; ${LOG_COLLECTOR_SOURCE}`,
+      details,
+    },
+  };
+}
+
+function checkServiceCidr(summary: VpcBridgeSummary, clusterCidr: string | null): { check: ServiceCidrCheck; finding: DiagnosisFinding | null } {
+  const matches = clusterCidr && summary.serviceCidr ? sameCidr(summary.serviceCidr, clusterCidr) : null;
+  const check: ServiceCidrCheck = { ...summary, clusterServiceCidr: clusterCidr, matches };
+  if (matches !== false) return { check, finding: null };
+  const primary = summary.eniIpAddresses[0] ?? 'unknown';
+  return {
+    check,
+    finding: {
+      code: 'WINDOWS_SERVICE_CIDR_MISMATCH',
+      symptom: `vpc-bridge.conf: "serviceCIDR": "${summary.serviceCidr}" (cluster: ${clusterCidr})`,
+      line: null,
+      occurrences: 1,
+      cause:
+        `The Windows node uses Service CIDR ${summary.serviceCidr} but the cluster's is ${clusterCidr}: Services and DNS break on the node. ` +
+        `Without -ServiceCIDR the EKS Windows AMI picks it from the node's primary IP (${primary}: ${summary.defaultServiceCidr ?? 'unknown'}).`,
+      checks: ['aws eks describe-cluster --name <cluster> --query cluster.kubernetesNetworkConfig.serviceIpv4Cidr', 'The Start-EKSBootstrap.ps1 call in the node\'s userdata: -ServiceCIDR and -DNSClusterIP.'],
+      fix: {
+        text: `Pass -ServiceCIDR ${clusterCidr} and -DNSClusterIP (the kube-dns Service IP, usually .10 of it) to Start-EKSBootstrap.ps1 (Karpenter: set SERVICE_IPV4_CIDR in userData).`,
+        templateId: 'windows-userdata-bootstrap-dsr',
+      },
+      source: `${DIAGNOSIS_SOURCES.UG_WINDOWS_AMI}; ${LOG_COLLECTOR_SOURCE}`,
+      details: [],
+    },
+  };
+}
+
+export function diagnose(input: DiagnosisInput, deps: DiagnosisDeps, rules: readonly DiagnosisRule[] = DIAGNOSIS_RULES): Diagnosis {
+  const text = input.text === undefined ? '' : requireTextWithin(input.text, 'text', DIAGNOSIS_LIMITS.textBytes);
+  const context = buildContext(input, deps);
+  const { findings, linesRead } = matchRules(text, context, rules);
+  let hnsPolicies: HnsPolicyCheck | null = null;
+  if (input.hnsPolicyList !== undefined && input.hnsPolicyList.trim() !== '') {
+    const hns = checkHns(readHnsPolicyList(input.hnsPolicyList), context);
+    hnsPolicies = hns.check;
+    if (hns.finding) findings.push(hns.finding);
+  }
+  let serviceCidr: ServiceCidrCheck | null = null;
+  if (input.vpcBridgeConf !== undefined && input.vpcBridgeConf.trim() !== '') {
+    const bridge = checkServiceCidr(readVpcBridgeConf(input.vpcBridgeConf), input.serviceIpv4Cidr?.trim() || null);
+    serviceCidr = bridge.check;
+    if (bridge.finding) findings.push(bridge.finding);
+  }
+  return { findings, linesRead, hnsPolicies, serviceCidr };
+}

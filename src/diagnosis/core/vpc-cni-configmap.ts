@@ -1,0 +1,45 @@
+import { isJsonObject, parsePastedYaml, shapeError } from '../../common/pasted-document.js';
+
+/**
+ * The `kube-system/amazon-vpc-cni` ConfigMap as `kubectl -n kube-system get configmap amazon-vpc-cni -o yaml`
+ * (or `-o json`) prints it, read for what the VPC Resource Controller takes from it
+ * (aws/amazon-vpc-resource-controller-k8s docs/windows/*_config_options.md).
+ */
+
+export const VPC_CNI_CONFIGMAP_MAX_BYTES = 64 * 1024;
+
+/** Warm-pool keys the controller reads first (and the VPC CNI Helm chart writes). */
+export const SHARED_WARM_KEYS = ['warm-ip-target', 'minimum-ip-target', 'warm-prefix-target'] as const;
+/** The secondary-IP mode keys it reads only when the shared ones are absent. */
+export const WINDOWS_WARM_KEYS = ['windows-warm-ip-target', 'windows-minimum-ip-target'] as const;
+
+export const VPCRC_CONFIGMAP_SOURCE =
+  'aws/amazon-vpc-resource-controller-k8s docs/windows/secondary_ip_mode_config_options.md, docs/windows/prefix_delegation_config_options.md';
+
+export interface VpcCniConfigMap {
+  data: Record<string, string>;
+  /** `enable-windows-ipam` is "true". */
+  windowsIpam: boolean;
+  /** `enable-windows-prefix-delegation` is "true". */
+  prefixDelegation: boolean;
+  sharedWarmKeys: string[];
+  windowsWarmKeys: string[];
+}
+
+export function readVpcCniConfigMap(text: string, field = 'vpcCniConfigMap'): VpcCniConfigMap {
+  const doc = parsePastedYaml(text, field, VPC_CNI_CONFIGMAP_MAX_BYTES);
+  if (!isJsonObject(doc)) throw shapeError(field, '$', 'expected the ConfigMap (a mapping with kind: ConfigMap)');
+  if (doc.kind !== undefined && doc.kind !== 'ConfigMap') throw shapeError(field, 'kind', `expected ConfigMap, not ${String(doc.kind)}`);
+  const raw = doc.data ?? {};
+  if (!isJsonObject(raw)) throw shapeError(field, 'data', 'expected a mapping of keys to strings');
+  const data: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) data[key] = value === null || value === undefined ? '' : String(value);
+  const isTrue = (key: string) => (data[key] ?? '').trim().toLowerCase() === 'true';
+  return {
+    data,
+    windowsIpam: isTrue('enable-windows-ipam'),
+    prefixDelegation: isTrue('enable-windows-prefix-delegation'),
+    sharedWarmKeys: SHARED_WARM_KEYS.filter((k) => k in data),
+    windowsWarmKeys: WINDOWS_WARM_KEYS.filter((k) => k in data),
+  };
+}

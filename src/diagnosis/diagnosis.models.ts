@@ -1,0 +1,64 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { ApiProperty } from '@nestjs/swagger';
+import type * as core from './core/index.js';
+
+@ObjectType({ description: 'What to do, and the template of policyTemplates that renders it when one applies.' })
+export class DiagnosisFix {
+  @Field() @ApiProperty() text: string;
+  @Field(() => String, { nullable: true, description: 'Render it with renderTemplate(id, parameters).' })
+  @ApiProperty({ type: String, nullable: true, example: 'vpc-cni-windows-ipam-configmap' })
+  templateId: string | null;
+}
+
+@ObjectType({ description: 'One symptom recognised, what causes it, what to check (in order) and how to fix it.' })
+export class DiagnosisFinding {
+  @Field() @ApiProperty({ example: 'INSUFFICIENT_PRIVATE_IPV4_ADDRESS' }) code: string;
+  @Field({ description: 'The line that matched, quoted (or the artefact fact).' }) @ApiProperty() symptom: string;
+  @Field(() => Int, { nullable: true, description: '1-based line of the first match in the pasted text.' }) @ApiProperty({ type: Number, nullable: true }) line: number | null;
+  @Field(() => Int) @ApiProperty() occurrences: number;
+  @Field() @ApiProperty() cause: string;
+  @Field(() => [String]) @ApiProperty({ type: [String] }) checks: string[];
+  @Field(() => DiagnosisFix) @ApiProperty({ type: DiagnosisFix }) fix: DiagnosisFix;
+  @Field({ description: 'Upstream repository and path.' }) @ApiProperty() source: string;
+  @Field(() => [String], { description: 'What the cluster facts make certain: formulas with values, flags, OS builds.' }) @ApiProperty({ type: [String] }) details: string[];
+}
+
+@ObjectType({ description: 'Get-HnsPolicyList read: ELB policies (one per Service port) and DSR.' })
+export class HnsPolicyCheck {
+  @Field(() => Int) @ApiProperty() policies: number;
+  @Field(() => Int) @ApiProperty() elbPolicies: number;
+  @Field(() => Int) @ApiProperty() dsrPolicies: number;
+  @Field({ description: 'Every ELB policy has IsDSR=True.' }) @ApiProperty() dsrEnabled: boolean;
+  @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) firstNonDsrLine: string | null;
+  @Field(() => Int) @ApiProperty() servicesLimit: number;
+  @Field({ description: 'More ELB policies than the limit without DSR.' }) @ApiProperty() exhaustionRisk: boolean;
+}
+
+@ObjectType({ description: "vpc-bridge.conf read: the Service CIDR the node uses against the cluster's." })
+export class ServiceCidrCheck {
+  @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) serviceCidr: string | null;
+  @Field(() => [String]) @ApiProperty({ type: [String] }) eniIpAddresses: string[];
+  @Field(() => String, { nullable: true, description: 'What the EKS Windows AMI picks without -ServiceCIDR (10.x primary IP: 172.20.0.0/16, else 10.100.0.0/16).' })
+  @ApiProperty({ type: String, nullable: true })
+  defaultServiceCidr: string | null;
+  @Field(() => [String]) @ApiProperty({ type: [String] }) dnsServers: string[];
+  @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) clusterServiceCidr: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'null when the cluster CIDR was not given.' }) @ApiProperty({ type: Boolean, nullable: true }) matches: boolean | null;
+}
+
+@ObjectType({ description: 'The findings for what was pasted; empty when nothing is recognised.' })
+export class Diagnosis {
+  @Field(() => [DiagnosisFinding]) @ApiProperty({ type: [DiagnosisFinding] }) findings: DiagnosisFinding[];
+  @Field(() => Int) @ApiProperty() linesRead: number;
+  @Field(() => HnsPolicyCheck, { nullable: true }) @ApiProperty({ type: HnsPolicyCheck, nullable: true }) hnsPolicies: HnsPolicyCheck | null;
+  @Field(() => ServiceCidrCheck, { nullable: true }) @ApiProperty({ type: ServiceCidrCheck, nullable: true }) serviceCidr: ServiceCidrCheck | null;
+}
+
+export function toDiagnosisModel(d: core.Diagnosis): Diagnosis {
+  return {
+    findings: d.findings.map((f) => ({ ...f, checks: [...f.checks], fix: { ...f.fix }, details: [...f.details] })),
+    linesRead: d.linesRead,
+    hnsPolicies: d.hnsPolicies ? { ...d.hnsPolicies } : null,
+    serviceCidr: d.serviceCidr ? { ...d.serviceCidr, eniIpAddresses: [...d.serviceCidr.eniIpAddresses], dnsServers: [...d.serviceCidr.dnsServers] } : null,
+  };
+}
