@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-error-responses.js';
 import { NodeCapacityOptionsInput, NodeCapacityQuery, NodeGroupSizingInput, SubnetUsageInput, WindowsServicesQuery } from './capacity.inputs.js';
 import type { FastifyReply } from 'fastify';
@@ -14,6 +14,7 @@ const UNKNOWN_TYPE = { status: 404, description: 'INSTANCE_TYPE_NOT_FOUND, with 
 
 /** The capacity questions over REST: the same service and classes as GraphQL; reads only, no key. */
 @ApiTags('capacity')
+@ApiExtraModels(SubnetPrefixAvailability)
 @Controller('api/v1/capacity')
 export class CapacityController {
   constructor(private readonly capacity: CapacityService) {}
@@ -46,7 +47,11 @@ export class CapacityController {
     description: '?format=svg answers image/svg+xml: the blocks drawn (free, used, reserved, spoiled) with a legend.',
   })
   @ApiBody({ type: SubnetPrefixAvailabilityInput })
-  @ApiOkResponse({ type: SubnetPrefixAvailability, description: 'JSON; with ?format=svg an image/svg+xml drawing' })
+  @ApiResponse({
+    status: 200,
+    description: 'JSON; with ?format=svg an image/svg+xml drawing',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(SubnetPrefixAvailability) } }, 'image/svg+xml': { schema: { type: 'string' } } },
+  })
   @ApiErrorResponses({ status: 400, description: `${BAD_INPUT.description} Malformed JSON names line and column; a bad entry its JSON path.` }, UNKNOWN_TYPE)
   subnetPrefixes(
     @Body() body: SubnetPrefixAvailabilityInput,
@@ -62,7 +67,11 @@ export class CapacityController {
 
   @Get('subnet-prefixes')
   @ApiOperation({ operationId: 'getSubnetPrefixAvailability', summary: 'The same as POST, with the fields in the query string: embeddable as <img src> with ?format=svg' })
-  @ApiOkResponse({ type: SubnetPrefixAvailability, description: 'JSON; with ?format=svg an image/svg+xml drawing' })
+  @ApiResponse({
+    status: 200,
+    description: 'JSON; with ?format=svg an image/svg+xml drawing',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(SubnetPrefixAvailability) } }, 'image/svg+xml': { schema: { type: 'string' } } },
+  })
   @ApiErrorResponses(BAD_INPUT, UNKNOWN_TYPE)
   subnetPrefixesByQuery(@Query() query: SubnetPrefixAvailabilityQuery, @Res({ passthrough: true }) res: FastifyReply): SubnetPrefixAvailability | string {
     const { format, ...input } = query;
