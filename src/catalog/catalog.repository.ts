@@ -30,6 +30,7 @@ function toRow(t: CatalogInstanceType): InstanceTypeRow {
     networkPerformance: t.networkPerformance,
     networkCards: t.networkCards,
     regions: t.regions,
+    accelerators: t.accelerators ?? [],
   };
 }
 
@@ -55,6 +56,7 @@ export function toCatalogInstanceType(e: InstanceTypeEntity): CatalogInstanceTyp
     networkPerformance: e.networkPerformance,
     networkCards: e.networkCards,
     regions: e.regions,
+    accelerators: e.accelerators ?? [],
   };
 }
 
@@ -121,6 +123,7 @@ export class CatalogRepository {
             'network_performance',
             'network_cards',
             'regions',
+            'accelerators',
             'last_seen_at',
             'last_refresh_id',
           ],

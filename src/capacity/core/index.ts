@@ -11,3 +11,6 @@ export * from './node-group-sizing.js';
 export * from './windows-services.js';
 export * from './vpc-resource-controller-limits.js';
 export * from './windows-server.js';
+export * from './windows-eligibility.js';
+export * from './allocatable.js';
+export * from './instance-prices.js';
