@@ -1,5 +1,5 @@
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
-import type { CapacityWarning, IpMode, NodeOs } from '../../capacity/core/index.js';
+import type { CapacityWarning, IpMode, NodeOs, WindowsServerVersion } from '../../capacity/core/index.js';
 import type { CniRuleCode } from './cni-rules.js';
 import type { CniTemplateId } from './cni-template-ids.js';
 
@@ -33,6 +33,10 @@ export interface CniNodeGroupInput {
   nodes: number;
   /** IPv4 subnets the group's nodes (and, with the VPC CNI, its pods) draw from. */
   subnetCidrs: string[];
+  /** Windows groups: the Windows Server release of the EKS-optimized AMI. */
+  windowsServerVersion?: WindowsServerVersion;
+  /** Windows groups: pods replaced per 30 s on a node (Jobs, CI runners); released IPs cool down 30 s. */
+  podChurnPer30s?: number;
 }
 
 export interface CniNeeds {
@@ -65,6 +69,8 @@ export interface CniRecommendationInput {
   /** The user accepts a CNI AWS does not support (vendor support instead). */
   acceptUnsupportedCni?: boolean;
   needs?: CniNeeds;
+  /** The cluster's Service CIDR (EKS kubernetesNetworkConfig.serviceIpv4Cidr), e.g. 172.20.0.0/16. */
+  serviceIpv4Cidr?: string;
 }
 
 export interface CniDeps {
@@ -179,7 +185,9 @@ export type CniSettingTarget =
   | 'EKSCTL_NODE_GROUP'
   | 'KUBELET'
   | 'KUBE_PROXY'
-  | 'CALICO_INSTALLATION';
+  | 'CALICO_INSTALLATION'
+  | 'WINDOWS_BOOTSTRAP'
+  | 'EC2_SUBNET_TAG';
 
 export interface CniSetting {
   target: CniSettingTarget;
@@ -205,6 +213,7 @@ export interface CniRecommendation {
     subnetsFragmented: boolean;
     acceptUnsupportedCni: boolean;
     needs: Required<CniNeeds>;
+    serviceIpv4Cidr: string | null;
   };
   /** All four options, best first. */
   options: CniOptionAssessment[];
