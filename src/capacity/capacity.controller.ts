@@ -1,9 +1,24 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { NodeCapacityOptionsInput, NodeCapacityQuery, NodeGroupSizingInput, SubnetUsageInput, WindowsServicesQuery } from './capacity.inputs.js';
+import {
+  NodeCapacityOptionsInput,
+  NodeCapacityQuery,
+  NodeGroupSizingInput,
+  SubnetUsageInput,
+  WindowsEligibilityQuery,
+  WindowsServicesQuery,
+} from './capacity.inputs.js';
 import type { FastifyReply } from 'fastify';
 import { jsonOf } from '../common/json-body.js';
-import { ModeComparison, NodeCapacity, NodeGroupSizing, SubnetUsage, WindowsServicesCheck } from './capacity.models.js';
+import {
+  ModeComparison,
+  NodeCapacity,
+  NodeGroupSizing,
+  SubnetUsage,
+  WindowsEligibility,
+  WindowsEligibilityList,
+  WindowsServicesCheck,
+} from './capacity.models.js';
 import { CapacityService } from './capacity.service.js';
 
 const BAD_INPUT = 'VALIDATION_FAILED naming the field (negative or absurd numbers, wrong types, unknown fields, bad CIDRs or versions).';
@@ -21,6 +36,14 @@ export class CapacityController {
   @ApiBadRequestResponse({ description: BAD_INPUT })
   windowsServices(@Query() query: WindowsServicesQuery): WindowsServicesCheck {
     return this.capacity.windowsServicesCheck(query);
+  }
+
+  @Get('windows-eligibility')
+  @ApiOperation({ summary: 'Windows eligibility of every instance type, with the reasons (same as GraphQL windowsEligibilities)' })
+  @ApiOkResponse({ type: WindowsEligibilityList })
+  @ApiBadRequestResponse({ description: BAD_INPUT })
+  windowsEligibilities(@Query() query: WindowsEligibilityQuery): WindowsEligibilityList {
+    return this.capacity.windowsEligibilities(query);
   }
 
   // POST because the input is a nested document; it is a read (200, no key, nothing stored).
@@ -46,6 +69,15 @@ export class CapacityController {
     // The same input gets the same (cached) answer object: its JSON is made once, not per request.
     res.type('application/json');
     return jsonOf(this.capacity.sizeNodeGroups(body));
+  }
+
+  @Get(':instanceType/windows-eligibility')
+  @ApiOperation({ summary: 'Whether one instance type can be a Windows node, and why not (same as GraphQL windowsEligibility)' })
+  @ApiOkResponse({ type: WindowsEligibility })
+  @ApiBadRequestResponse({ description: BAD_INPUT })
+  @ApiNotFoundResponse({ description: 'INSTANCE_TYPE_NOT_FOUND' })
+  windowsEligibility(@Param('instanceType') instanceType: string, @Query() query: WindowsEligibilityQuery): WindowsEligibility {
+    return this.capacity.windowsEligibility(instanceType, query);
   }
 
   @Get(':instanceType/compare')

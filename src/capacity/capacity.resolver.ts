@@ -1,6 +1,21 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { NodeCapacityInput, NodeCapacityOptionsInput, NodeGroupSizingInput, SubnetUsageInput, WindowsServicesQuery } from './capacity.inputs.js';
-import { ModeComparison, NodeCapacity, NodeGroupSizing, SubnetUsage, WindowsServicesCheck } from './capacity.models.js';
+import {
+  NodeCapacityInput,
+  NodeCapacityOptionsInput,
+  NodeGroupSizingInput,
+  SubnetUsageInput,
+  WindowsEligibilityQuery,
+  WindowsServicesQuery,
+} from './capacity.inputs.js';
+import {
+  ModeComparison,
+  NodeCapacity,
+  NodeGroupSizing,
+  SubnetUsage,
+  WindowsEligibility,
+  WindowsEligibilityList,
+  WindowsServicesCheck,
+} from './capacity.models.js';
 import { CapacityService } from './capacity.service.js';
 
 /** The capacity questions over GraphQL: reads only, no key, nothing stored. */
@@ -50,5 +65,19 @@ export class CapacityResolver {
   })
   windowsServicesCheck(@Args() args: WindowsServicesQuery): WindowsServicesCheck {
     return this.capacity.windowsServicesCheck(args);
+  }
+
+  @Query(() => WindowsEligibility, {
+    description:
+      'Whether an instance type can be a Windows node, and why not: x86_64 only, EC2 must offer Windows on it (AWS Price List of the region ' +
+      'when a refresh read it, else the known list), and a VPC Resource Controller table must know it.',
+  })
+  windowsEligibility(@Args('instanceType') instanceType: string, @Args() args: WindowsEligibilityQuery): WindowsEligibility {
+    return this.capacity.windowsEligibility(instanceType, args);
+  }
+
+  @Query(() => WindowsEligibilityList, { description: 'Windows eligibility of every instance type in the catalog, with the reasons.' })
+  windowsEligibilities(@Args() args: WindowsEligibilityQuery): WindowsEligibilityList {
+    return this.capacity.windowsEligibilities(args);
   }
 }
