@@ -14,6 +14,7 @@ const ANSWER = `
   input {
     kubernetesVersion ipFamily platform windowsPods linuxPods servicesPerWindowsNode subnetsFragmented acceptUnsupportedCni
     needs { networkPolicyOnWindows networkPolicyOnLinux securityGroupsForPods albIpTargets webhooksOnPods externalTrafficPolicyLocal }
+    serviceIpv4Cidr
   }
   options {
     option verdict rank score
