@@ -389,3 +389,12 @@ export class WindowsServicesQuery {
   @MaxLength(10)
   kubernetesVersion?: string;
 }
+
+/** GraphQL windowsEligibility arguments: the type and the WindowsEligibilityQuery. */
+@ArgsType()
+export class WindowsEligibilityArgs extends WindowsEligibilityQuery {
+  @Field({ description: 'EC2 instance type, e.g. p5.48xlarge.' })
+  @IsString()
+  @MaxLength(64)
+  instanceType: string;
+}

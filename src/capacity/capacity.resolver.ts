@@ -4,6 +4,7 @@ import {
   NodeCapacityOptionsInput,
   NodeGroupSizingInput,
   SubnetUsageInput,
+  WindowsEligibilityArgs,
   WindowsEligibilityQuery,
   WindowsServicesQuery,
 } from './capacity.inputs.js';
@@ -72,8 +73,8 @@ export class CapacityResolver {
       'Whether an instance type can be a Windows node, and why not: x86_64 only, EC2 must offer Windows on it (AWS Price List of the region ' +
       'when a refresh read it, else the known list), and a VPC Resource Controller table must know it.',
   })
-  windowsEligibility(@Args('instanceType') instanceType: string, @Args() args: WindowsEligibilityQuery): WindowsEligibility {
-    return this.capacity.windowsEligibility(instanceType, args);
+  windowsEligibility(@Args() args: WindowsEligibilityArgs): WindowsEligibility {
+    return this.capacity.windowsEligibility(args.instanceType, args);
   }
 
   @Query(() => WindowsEligibilityList, { description: 'Windows eligibility of every instance type in the catalog, with the reasons.' })
