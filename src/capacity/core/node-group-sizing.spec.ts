@@ -248,3 +248,17 @@ describe('sizeNodeGroups: accelerators and cost (DescribeInstanceTypes GpuInfo/I
     expect(() => sizeNodeGroups({ workload: noLinux, candidates: [facts('m5.large')], rankBy: 'COST' })).toThrow(DomainError);
   });
 });
+
+describe('sizeNodeGroups: a region without Windows prices, ranked by nodes', () => {
+  it('says Windows prices are unknown and shows none', () => {
+    const r = sizeNodeGroups({
+      workload: noLinux,
+      candidates: [facts('m5.large')],
+      region: 'us-east-1',
+      prices: {},
+    });
+    expect(r.rankBy).toBe('NODES');
+    expect(r.warnings.find((w) => w.code === 'PRICES_UNKNOWN')?.message).toContain('no Windows option shows a price');
+    expect(r.windows[0].price).toBeNull();
+  });
+});

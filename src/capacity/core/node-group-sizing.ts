@@ -252,17 +252,19 @@ export function sizeNodeGroups(input: NodeGroupSizingInput): NodeGroupSizing {
   if (input.windowsServerVersion !== undefined && w.windowsPods > 0) {
     warnings.push(...checkWindowsServerVersion({ version: input.windowsServerVersion, kubernetesVersion: input.kubernetesVersion }));
   }
-  if (rankBy === 'COST') {
+  if (rankBy === 'COST' || input.region) {
     if (w.windowsPods > 0 && (input.prices?.windows?.size ?? 0) === 0) {
       warnings.push({
         code: 'PRICES_UNKNOWN',
         message:
           `Windows on-demand prices for ${input.region} are unknown: the licence-included Windows price differs by family, ` +
-          'so it is read only from the AWS Price List by a catalog refresh, never estimated from the Linux price. The Windows ' +
-          'options are ranked by nodes instead.',
+          'so it is read only from the AWS Price List by a catalog refresh, never estimated from the Linux price' +
+          (rankBy === 'COST' ? '. The Windows options are ranked by nodes instead.' : '; no Windows option shows a price.'),
         source: Source.AWS_PRICE_LIST,
       });
     }
+  }
+  if (rankBy === 'COST') {
     if (w.linuxPods > 0 && (input.prices?.linux?.size ?? 0) === 0) {
       warnings.push({
         code: 'PRICES_UNKNOWN',
