@@ -9,7 +9,7 @@ import {
   type NamedValue,
   type NodeOs,
 } from './capacity.types.js';
-import { getVpcResourceControllerLimit, describeVpcLimitsTable, resolveVpcLimit, type VpcLimitsTable } from './vpc-resource-controller-limits.js';
+import { describeVpcLimitsTable, resolveVpcLimit, type VpcLimitsTable } from './vpc-resource-controller-limits.js';
 import { computeAllocatable, type Allocatable } from './allocatable.js';
 import {
   assessWindowsEligibility,
@@ -427,7 +427,7 @@ function computeLinux(input: NodeCapacityInput): NodeCapacity {
   }
   let branchInterfaces: number | null = null;
   if (input.securityGroupsForPods) {
-    const limit = getVpcResourceControllerLimit(t.name);
+    const limit = resolveVpcLimit(t.name)?.limit;
     if (limit && limit.isTrunkingCompatible) {
       formula.push(`E = E - 1 = ${podEnis} - 1 = ${podEnis - 1} (security groups for pods: one ENI is the trunk)`);
       podEnis -= 1;
