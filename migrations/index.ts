@@ -1,4 +1,5 @@
 import { Initial1795695570060 } from './1795695570060-Initial.js';
+import { WindowsPricesAndAccelerators1796156599775 } from './1796156599775-WindowsPricesAndAccelerators.js';
 
 // Every migration, in order. The service and the TypeORM CLI both read this list.
-export const MIGRATIONS: Array<new () => unknown> = [Initial1795695570060];
+export const MIGRATIONS: Array<new () => unknown> = [Initial1795695570060, WindowsPricesAndAccelerators1796156599775];

@@ -38,15 +38,26 @@ export const COLUMNS = [
   'default_network_card_index',
   'network_performance',
   'network_cards', // index:interfaces:baselineGbps:peakGbps:performance, joined by |
-  'gpus', // GpuInfo.Gpus[].Count summed
-  'inference_accelerators', // InferenceAcceleratorInfo.Accelerators[].Count summed
-  'neuron_devices', // NeuronInfo.NeuronDevices[].Count summed
-  'fpgas', // FpgaInfo.Fpgas[].Count summed
+  'accelerators', // kind:count:manufacturer:name per device entry, joined by | (GPU, INFERENCE, NEURON, FPGA, MEDIA)
   'regions', // comma-separated region codes offering the type
 ];
 
 const flag = (b) => (b === true ? '1' : '0');
-const sum = (list) => (list ?? []).reduce((n, x) => n + (x.Count ?? 0), 0);
+/** The device lists of DescribeInstanceTypes, in the order the service reads them. */
+const ACCELERATORS = [
+  ['GPU', (r) => r.GpuInfo?.Gpus],
+  ['INFERENCE', (r) => r.InferenceAcceleratorInfo?.Accelerators],
+  ['NEURON', (r) => r.NeuronInfo?.NeuronDevices],
+  ['FPGA', (r) => r.FpgaInfo?.Fpgas],
+  ['MEDIA', (r) => r.MediaAcceleratorInfo?.Accelerators],
+];
+const accelerators = (r) =>
+  ACCELERATORS.flatMap(([kind, list]) =>
+    (list(r) ?? []).map((d) => {
+      for (const v of [d.Manufacturer, d.Name]) if (v !== undefined && /[|:]/.test(v)) throw new Error(`${r.InstanceType}: "|" or ":" in an accelerator name`);
+      return [kind, d.Count ?? '', d.Manufacturer ?? '', d.Name ?? ''].join(':');
+    }),
+  ).join('|');
 const clean = (s) => s ?? '';
 
 const records = JSON.parse(readFileSync(join(input, 'instance-types.json'), 'utf8'));
@@ -83,10 +94,7 @@ const rows = Object.values(records).map((r) => {
     n.DefaultNetworkCardIndex ?? 0,
     clean(n.NetworkPerformance),
     cards.map((c) => c.join(':')).join('|'),
-    sum(r.GpuInfo?.Gpus),
-    sum(r.InferenceAcceleratorInfo?.Accelerators),
-    sum(r.NeuronInfo?.NeuronDevices),
-    sum(r.FpgaInfo?.Fpgas),
+    accelerators(r),
     (regionsByType.get(r.InstanceType) ?? []).join(','),
   ].map(String);
   for (const f of row) if (/[\t\n]/.test(f)) throw new Error(`${r.InstanceType}: a field holds a tab or newline`);

@@ -158,7 +158,7 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
 });
 
 describe('IAM policy (deploy/iam/eks-net-planner-policy.json)', () => {
-  it('allows exactly the three EC2 reads the refresh makes, on any resource', () => {
+  it('allows exactly the three EC2 reads and the Price List read the refresh makes, on any resource', () => {
     const policy = JSON.parse(read('deploy', 'iam', 'eks-net-planner-policy.json')) as {
       Version: string;
       Statement: Array<{ Effect: string; Action: string | string[]; Resource: string | string[] }>;
@@ -166,7 +166,13 @@ describe('IAM policy (deploy/iam/eks-net-planner-policy.json)', () => {
     expect(policy.Version).toBe('2012-10-17');
     expect(policy.Statement.every((s) => s.Effect === 'Allow' && s.Resource === '*')).toBe(true);
     const actions = policy.Statement.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
-    expect([...actions].sort()).toEqual(['ec2:DescribeInstanceTypeOfferings', 'ec2:DescribeInstanceTypes', 'ec2:DescribeRegions']);
+    expect([...actions].sort()).toEqual(['ec2:DescribeInstanceTypeOfferings', 'ec2:DescribeInstanceTypes', 'ec2:DescribeRegions', 'pricing:GetProducts']);
+  });
+
+  it('names every Price List action the source calls', () => {
+    const source = read('src', 'catalog', 'pricing', 'price-list-source.ts');
+    const commands = new Set([...source.matchAll(/\bpaginate(\w+)\(|\b(\w+)Command\b/g)].map((m) => `pricing:${m[1] ?? m[2]}`));
+    expect([...commands].sort()).toEqual(['pricing:GetProducts']);
   });
 
   it('names every EC2 action the source calls', () => {

@@ -1,4 +1,4 @@
-import type { IpMode, MaxPodsLimit, NodeOs, SizingConstraint, SubnetVerdict, WindowsServerVersion } from './core/index.js';
+import type { Ec2WindowsEvidence, IpMode, MaxPodsLimit, NodeOs, SizingConstraint, SizingRankBy, SubnetVerdict, VpcLimitsTable, WindowsServerVersion } from './core/index.js';
 
 import { type EnumOf, registerEnum, values } from '../common/graphql-enum.js';
 
@@ -31,6 +31,7 @@ export const SizingConstraintEnum: EnumOf<SizingConstraint> = {
   UNSUPPORTED_ARCHITECTURE: 'UNSUPPORTED_ARCHITECTURE',
   NOT_IN_VPCRC_LIMITS: 'NOT_IN_VPCRC_LIMITS',
   NO_CAPACITY: 'NO_CAPACITY',
+  NOT_OFFERED_BY_EC2: 'NOT_OFFERED_BY_EC2',
 };
 registerEnum(SizingConstraintEnum, {
   name: 'SizingConstraint',
@@ -62,4 +63,24 @@ export const WindowsServerVersionEnum: EnumOf<WindowsServerVersion> = {
 registerEnum(WindowsServerVersionEnum, {
   name: 'WindowsServerVersion',
   description: 'Windows Server release of the EKS-optimized AMI a Windows node group runs (2019, 2022 or 2025).',
+});
+
+export const VpcLimitsTableEnum: EnumOf<VpcLimitsTable> = { VPCRC_PUBLIC: 'VPCRC_PUBLIC', KARPENTER_NEWER: 'KARPENTER_NEWER' };
+registerEnum(VpcLimitsTableEnum, {
+  name: 'VpcLimitsTable',
+  description:
+    'Which copy of the controller limits a Windows figure comes from: VPCRC_PUBLIC (aws/amazon-vpc-resource-controller-k8s pkg/aws/vpc/limits.go, ' +
+    'generated 2026-03-20) or KARPENTER_NEWER (aws/karpenter-provider-aws pkg/providers/instancetype/zz_generated.vpclimits.go, generated 2026-08-06).',
+});
+
+export const Ec2WindowsEvidenceEnum: EnumOf<Ec2WindowsEvidence> = { PRICE_LIST: 'PRICE_LIST', KNOWN_LIST: 'KNOWN_LIST' };
+registerEnum(Ec2WindowsEvidenceEnum, {
+  name: 'Ec2WindowsEvidence',
+  description: 'Where the answer on EC2 offering Windows came from: an AWS Price List read for the region, or the known list (aws/karpenter-provider-aws#7985).',
+});
+
+export const SizingRankByEnum: EnumOf<SizingRankBy> = { NODES: 'NODES', COST: 'COST' };
+registerEnum(SizingRankByEnum, {
+  name: 'SizingRankBy',
+  description: 'NODES: fewest nodes first. COST: lowest hourly on-demand cost of the group first (needs region; priced types first).',
 });

@@ -1,10 +1,25 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-error-responses.js';
-import { NodeCapacityOptionsInput, NodeCapacityQuery, NodeGroupSizingInput, SubnetUsageInput, WindowsServicesQuery } from './capacity.inputs.js';
+import {
+  NodeCapacityOptionsInput,
+  NodeCapacityQuery,
+  NodeGroupSizingInput,
+  SubnetUsageInput,
+  WindowsEligibilityQuery,
+  WindowsServicesQuery,
+} from './capacity.inputs.js';
 import type { FastifyReply } from 'fastify';
 import { jsonOf } from '../common/json-body.js';
-import { ModeComparison, NodeCapacity, NodeGroupSizing, SubnetUsage, WindowsServicesCheck } from './capacity.models.js';
+import {
+  ModeComparison,
+  NodeCapacity,
+  NodeGroupSizing,
+  SubnetUsage,
+  WindowsEligibility,
+  WindowsEligibilityList,
+  WindowsServicesCheck,
+} from './capacity.models.js';
 import { CapacityService } from './capacity.service.js';
 import { SubnetPrefixAvailabilityInput, SubnetPrefixAvailabilityQuery, SubnetPrefixFormatQuery } from './subnet-prefix.inputs.js';
 import { SubnetPrefixAvailability } from './subnet-prefix.models.js';
@@ -26,6 +41,14 @@ export class CapacityController {
   @ApiErrorResponses(BAD_INPUT)
   windowsServices(@Query() query: WindowsServicesQuery): WindowsServicesCheck {
     return this.capacity.windowsServicesCheck(query);
+  }
+
+  @Get('windows-eligibility')
+  @ApiOperation({ operationId: 'listWindowsEligibility', summary: 'Windows eligibility of every instance type, with the reasons (same as GraphQL windowsEligibilities)' })
+  @ApiOkResponse({ type: WindowsEligibilityList })
+  @ApiErrorResponses(BAD_INPUT)
+  windowsEligibilities(@Query() query: WindowsEligibilityQuery): WindowsEligibilityList {
+    return this.capacity.windowsEligibilities(query);
   }
 
   // POST because the input is a nested document; it is a read (200, no key, nothing stored).
@@ -91,6 +114,14 @@ export class CapacityController {
     // The same input gets the same (cached) answer object: its JSON is made once, not per request.
     res.type('application/json');
     return jsonOf(this.capacity.sizeNodeGroups(body));
+  }
+
+  @Get(':instanceType/windows-eligibility')
+  @ApiOperation({ operationId: 'getWindowsEligibility', summary: 'Whether one instance type can be a Windows node, and why not (same as GraphQL windowsEligibility)' })
+  @ApiOkResponse({ type: WindowsEligibility })
+  @ApiErrorResponses(BAD_INPUT, UNKNOWN_TYPE)
+  windowsEligibility(@Param('instanceType') instanceType: string, @Query() query: WindowsEligibilityQuery): WindowsEligibility {
+    return this.capacity.windowsEligibility(instanceType, query);
   }
 
   @Get(':instanceType/compare')

@@ -20,8 +20,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ARCHITECTURES } from '../catalog/instance-types.args.js';
-import type { IpMode, NodeOs } from './core/index.js';
-import { IpModeEnum, NodeOsEnum, toEnumSpelling, values } from './capacity-enums.js';
+import type { IpMode, NodeOs, SizingRankBy, WindowsServerVersion } from './core/index.js';
+import { IpModeEnum, NodeOsEnum, SizingRankByEnum, toEnumSpelling, values, WindowsServerVersionEnum } from './capacity-enums.js';
 import { REGION_NAME } from '../common/aws-names.js';
 import { IntField, OptionalIntField } from '../common/int-field.js';
 
@@ -45,6 +45,7 @@ export const CAPACITY_INPUT_LIMITS = {
   instanceTypes: 2_000,
   families: 100,
   sizingLimit: 200,
+  podChurnPer30s: 100_000,
 } as const;
 
 export const DEFAULT_SIZING_LIMIT = 20;
@@ -115,6 +116,30 @@ export class NodeCapacityOptionsInput extends CapacityCommonOptions {
   @Transform(toBool)
   @IsBoolean()
   applyRecommendedCap?: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Windows: pods replaced per 30 s on a node (Jobs, CI runners). Released IPs cool down 30 s (VPC Resource Controller CoolDownPeriod): ' +
+      'podsDuringCooldown = min(kubelet max-pods, W - podChurnPer30s).',
+  })
+  @ApiPropertyOptional({ minimum: 0, maximum: CAPACITY_INPUT_LIMITS.podChurnPer30s, example: 3 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(CAPACITY_INPUT_LIMITS.podChurnPer30s)
+  podChurnPer30s?: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Region: when a catalog refresh has read its AWS Price List, whether EC2 offers Windows on the type there comes from it.',
+  })
+  @ApiPropertyOptional({ example: 'us-east-1' })
+  @IsOptional()
+  @IsString()
+  @Matches(REGION_NAME, { message: 'region must look like "us-east-1"' })
+  region?: string;
 }
 
 /** REST `GET /api/v1/capacity/{instanceType}` query; GraphQL NodeCapacityInput adds instanceType. */
@@ -234,6 +259,15 @@ export class SizingWorkloadInput {
   @IsString()
   @MaxLength(10)
   kubernetesVersion?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'The pods need GPUs, inference accelerators, Neuron devices, FPGAs or media accelerators. Default false: such types are never ranked first.',
+  })
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  needsAccelerators?: boolean;
 }
 
 @InputType('NodeGroupSizingInput', {
@@ -302,6 +336,39 @@ export class NodeGroupSizingInput {
 
   @OptionalIntField(1, CAPACITY_INPUT_LIMITS.sizingLimit, `Options kept per OS, best first (default ${DEFAULT_SIZING_LIMIT}, at most ${CAPACITY_INPUT_LIMITS.sizingLimit}).`, { default: DEFAULT_SIZING_LIMIT })
   limit?: number;
+
+  @Field(() => SizingRankByEnum, {
+    nullable: true,
+    description:
+      'NODES (default): fewest nodes first. COST (needs region): lowest hourly on-demand cost of the group first, from prices the catalog has read ' +
+      '(Linux: bundled us-east-1 table; Windows licence-included: only from an AWS Price List refresh); unpriced types after the priced ones.',
+  })
+  @ApiPropertyOptional({ enum: values(SizingRankByEnum), enumName: 'SizingRankBy', default: 'NODES' })
+  @IsOptional()
+  @Transform(toEnumSpelling)
+  @IsIn(values(SizingRankByEnum), { message: 'rankBy must be NODES or COST' })
+  rankBy?: SizingRankBy;
+
+  @Field(() => WindowsServerVersionEnum, { nullable: true, description: 'Windows Server release of the Windows nodes (eksctl/AMI gates, container OS build).' })
+  @ApiPropertyOptional({ enum: values(WindowsServerVersionEnum), enumName: 'WindowsServerVersion' })
+  @IsOptional()
+  @Transform(toEnumSpelling)
+  @IsIn(values(WindowsServerVersionEnum), { message: `windowsServerVersion must be one of ${values(WindowsServerVersionEnum).join(', ')}` })
+  windowsServerVersion?: WindowsServerVersion;
+}
+
+/** REST `GET /api/v1/capacity/windows-eligibility` query and the GraphQL windowsEligibilities / windowsEligibility arguments. */
+@ArgsType()
+export class WindowsEligibilityQuery {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Region: with an AWS Price List read for it, EC2\'s answer comes from there; else from the known list.',
+  })
+  @ApiPropertyOptional({ example: 'us-east-1' })
+  @IsOptional()
+  @IsString()
+  @Matches(REGION_NAME, { message: 'region must look like "us-east-1"' })
+  region?: string;
 }
 
 /** REST `GET /api/v1/capacity/windows-services` query and the GraphQL windowsServicesCheck arguments. */
@@ -321,4 +388,13 @@ export class WindowsServicesQuery {
   @IsString()
   @MaxLength(10)
   kubernetesVersion?: string;
+}
+
+/** GraphQL windowsEligibility arguments: the type and the WindowsEligibilityQuery. */
+@ArgsType()
+export class WindowsEligibilityArgs extends WindowsEligibilityQuery {
+  @Field({ description: 'EC2 instance type, e.g. p5.48xlarge.' })
+  @IsString()
+  @MaxLength(64)
+  instanceType: string;
 }

@@ -3,7 +3,16 @@ import { ApiProperty } from '@nestjs/swagger';
 import { GraphQLJSON } from 'graphql-type-json';
 import { EnumField } from '../common/graphql-enum.js';
 import type * as core from './core/index.js';
-import { IpModeEnum, MaxPodsLimitEnum, NodeOsEnum, SizingConstraintEnum, SubnetLimitEnum } from './capacity-enums.js';
+import {
+  Ec2WindowsEvidenceEnum,
+  IpModeEnum,
+  MaxPodsLimitEnum,
+  NodeOsEnum,
+  SizingConstraintEnum,
+  SizingRankByEnum,
+  SubnetLimitEnum,
+  VpcLimitsTableEnum,
+} from './capacity-enums.js';
 
 /**
  * The capacity core's answers as GraphQL types and OpenAPI schemas, one class each. A REST body is
@@ -61,6 +70,88 @@ abstract class ExplainedAnswer {
   warnings: CapacityWarning[];
 }
 
+@ObjectType({ description: 'Whether an instance type can be a Windows node at all, and why not: one reason per failed gate.' })
+export class WindowsEligibility {
+  @Field()
+  @ApiProperty({ example: 'p5.48xlarge' })
+  instanceType: string;
+
+  @Field({ description: 'x86_64, EC2 offers Windows on it, and a controller table knows it.' })
+  @ApiProperty()
+  eligible: boolean;
+
+  @Field({ description: 'EKS-optimized Windows AMIs are x86_64 only.' })
+  @ApiProperty()
+  architectureSupported: boolean;
+
+  @Field({ description: 'EC2 launches it with Windows (else: UnsupportedOperation: Microsoft Windows is not supported for the instance type ...).' })
+  @ApiProperty()
+  offeredByEc2: boolean;
+
+  @EnumField(Ec2WindowsEvidenceEnum)
+  ec2Evidence: core.Ec2WindowsEvidence;
+
+  @Field(() => String, { nullable: true, description: 'The region of the Price List answer; null with the known list.' })
+  @ApiProperty({ type: String, nullable: true })
+  region: string | null;
+
+  @EnumField(VpcLimitsTableEnum, { nullable: true, description: 'The controller table that knows the type; null when neither does (W = 0).' })
+  limitsTable: core.VpcLimitsTable | null;
+
+  @Field(() => [CapacityWarning], { description: 'Why not (or the newer-table warning), each with its source.' })
+  @ApiProperty({ type: [CapacityWarning] })
+  reasons: CapacityWarning[];
+}
+
+@ObjectType({ description: 'CPU, memory and pods one node offers pods, after what the hypervisor, OS and kubelet keep.' })
+export class Allocatable {
+  @Field(() => Int)
+  @ApiProperty({ example: 1930 })
+  cpuMillicores: number;
+
+  @Field(() => Int)
+  @ApiProperty({ example: 6903 })
+  memoryMiB: number;
+
+  @Field(() => Int)
+  @ApiProperty({ example: 29 })
+  pods: number;
+
+  @Field(() => [String], { description: 'The arithmetic with values put in.' })
+  @ApiProperty({ type: [String] })
+  formula: string[];
+
+  @Field(() => [String], { description: 'Where each reservation comes from.' })
+  @ApiProperty({ type: [String] })
+  sources: string[];
+}
+
+@ObjectType({ description: 'An hourly on-demand price as read: where and when. Never an estimate.' })
+export class InstancePrice {
+  @Field()
+  @ApiProperty()
+  instanceType: string;
+
+  @Field()
+  @ApiProperty({ example: 'us-east-1' })
+  region: string;
+
+  @EnumField(NodeOsEnum)
+  os: core.NodeOs;
+
+  @Field(() => Float)
+  @ApiProperty({ example: 0.096 })
+  usdPerHour: number;
+
+  @Field({ description: 'Where it was read: the AWS Price List, or the bundled Karpenter table.' })
+  @ApiProperty()
+  source: string;
+
+  @Field({ description: 'When it was read (ISO date or time).' })
+  @ApiProperty()
+  readAt: string;
+}
+
 @ObjectType({ description: 'Pods one node can run, and why.' })
 export class NodeCapacity extends ExplainedAnswer {
   @Field()
@@ -106,6 +197,21 @@ export class NodeCapacity extends ExplainedAnswer {
   @Field(() => Int, { nullable: true, description: 'Linux with security groups for pods: branch ENIs (vpc.amazonaws.com/pod-eni).' })
   @ApiProperty({ type: Number, nullable: true })
   branchInterfaces: number | null;
+
+  @Field(() => WindowsEligibility, { description: 'Whether the type can be a Windows node at all (for either OS: it is about the type).' })
+  @ApiProperty({ type: WindowsEligibility })
+  windowsEligibility: WindowsEligibility;
+
+  @EnumField(VpcLimitsTableEnum, { nullable: true, description: 'Windows: the controller table W came from; null for Linux or when neither knows the type.' })
+  limitsTable: core.VpcLimitsTable | null;
+
+  @Field(() => Allocatable)
+  @ApiProperty({ type: Allocatable })
+  allocatable: Allocatable;
+
+  @Field(() => Int, { nullable: true, description: 'Windows with podChurnPer30s: pods a node holds while released IPs cool down 30 s; else null.' })
+  @ApiProperty({ type: Number, nullable: true })
+  podsDuringCooldown: number | null;
 }
 
 @ObjectType({ description: 'One instance type, both operating systems in both IP modes, with the same options.' })
@@ -298,6 +404,22 @@ export class SizingOption {
   @Field(() => Int)
   @ApiProperty()
   memoryMiB: number;
+
+  @Field(() => Allocatable)
+  @ApiProperty({ type: Allocatable })
+  allocatable: Allocatable;
+
+  @Field({ description: 'The type carries GPUs, inference accelerators, Neuron devices, FPGAs or media accelerators.' })
+  @ApiProperty()
+  accelerated: boolean;
+
+  @Field(() => InstancePrice, { nullable: true, description: 'Hourly on-demand price of one node in the region asked for, as read; null when the catalog has none.' })
+  @ApiProperty({ type: InstancePrice, nullable: true })
+  price: InstancePrice | null;
+
+  @Field(() => Float, { nullable: true, description: 'nodes * price.usdPerHour; null without a price.' })
+  @ApiProperty({ type: Number, nullable: true })
+  hourlyCostUsd: number | null;
 }
 
 @ObjectType({ description: 'Kube-proxy flags that turn on Direct Server Return on Windows for a Kubernetes version.' })
@@ -347,6 +469,32 @@ export class NodeGroupSizing {
   @Field(() => [CapacityWarning])
   @ApiProperty({ type: [CapacityWarning] })
   warnings: CapacityWarning[];
+
+  @EnumField(SizingRankByEnum, { description: 'How the options are ranked.' })
+  rankBy: core.SizingRankBy;
+
+  @Field(() => String, { nullable: true, description: 'When the Windows prices of the region were read from the AWS Price List; null when unknown.' })
+  @ApiProperty({ type: String, nullable: true })
+  windowsPricesReadAt: string | null;
+}
+
+@ObjectType({ description: 'Windows eligibility of every instance type in the catalog.' })
+export class WindowsEligibilityList {
+  @Field(() => String, { nullable: true })
+  @ApiProperty({ type: String, nullable: true })
+  region: string | null;
+
+  @Field(() => String, { nullable: true, description: 'When the AWS Price List of the region was read; null: the known list answered.' })
+  @ApiProperty({ type: String, nullable: true })
+  priceListReadAt: string | null;
+
+  @Field(() => Int)
+  @ApiProperty()
+  eligibleCount: number;
+
+  @Field(() => [WindowsEligibility])
+  @ApiProperty({ type: [WindowsEligibility] })
+  types: WindowsEligibility[];
 }
 
 @ObjectType({ description: 'Whether a Windows node programs too many Services, and the fix.' })
@@ -380,6 +528,23 @@ function toInputs(vs: readonly core.NamedValue[]): CapacityInputValue[] {
   return vs.map((v) => ({ name: v.name, value: v.value, note: v.note ?? null }));
 }
 
+export function toWindowsEligibilityModel(e: core.WindowsEligibility): WindowsEligibility {
+  return {
+    instanceType: e.instanceType,
+    eligible: e.eligible,
+    architectureSupported: e.architectureSupported,
+    offeredByEc2: e.offeredByEc2,
+    ec2Evidence: e.ec2Evidence,
+    region: e.region,
+    limitsTable: e.limitsTable,
+    reasons: toWarnings(e.reasons),
+  };
+}
+
+export function toAllocatableModel(a: core.Allocatable): Allocatable {
+  return { cpuMillicores: a.cpuMillicores, memoryMiB: a.memoryMiB, pods: a.pods, formula: [...a.formula], sources: [...a.sources] };
+}
+
 export function toNodeCapacityModel(c: core.NodeCapacity): NodeCapacity {
   return {
     instanceType: c.instanceType,
@@ -398,6 +563,10 @@ export function toNodeCapacityModel(c: core.NodeCapacity): NodeCapacity {
     formulaText: c.formula.join('\n'),
     inputs: toInputs(c.inputs),
     warnings: toWarnings(c.warnings),
+    windowsEligibility: toWindowsEligibilityModel(c.windowsEligibility),
+    limitsTable: c.limitsTable,
+    allocatable: toAllocatableModel(c.allocatable),
+    podsDuringCooldown: c.podsDuringCooldown,
   };
 }
 
@@ -438,7 +607,7 @@ export function toSubnetUsageModel(u: core.SubnetUsage): SubnetUsage {
 }
 
 export function toSizingOptionModel(o: core.SizingOption): SizingOption {
-  return { ...o };
+  return { ...o, allocatable: toAllocatableModel(o.allocatable), price: o.price ? { ...o.price } : null };
 }
 
 export function toKubeProxyDsrFlagsModel(f: core.KubeProxyDsrFlags): KubeProxyDsrFlags {

@@ -1,6 +1,22 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { NodeCapacityInput, NodeCapacityOptionsInput, NodeGroupSizingInput, SubnetUsageInput, WindowsServicesQuery } from './capacity.inputs.js';
-import { ModeComparison, NodeCapacity, NodeGroupSizing, SubnetUsage, WindowsServicesCheck } from './capacity.models.js';
+import {
+  NodeCapacityInput,
+  NodeCapacityOptionsInput,
+  NodeGroupSizingInput,
+  SubnetUsageInput,
+  WindowsEligibilityArgs,
+  WindowsEligibilityQuery,
+  WindowsServicesQuery,
+} from './capacity.inputs.js';
+import {
+  ModeComparison,
+  NodeCapacity,
+  NodeGroupSizing,
+  SubnetUsage,
+  WindowsEligibility,
+  WindowsEligibilityList,
+  WindowsServicesCheck,
+} from './capacity.models.js';
 import { CapacityService } from './capacity.service.js';
 import { SubnetPrefixAvailabilityInput } from './subnet-prefix.inputs.js';
 import { SubnetPrefixAvailability } from './subnet-prefix.models.js';
@@ -62,5 +78,19 @@ export class CapacityResolver {
   })
   subnetPrefixAvailability(@Args('input', { type: () => SubnetPrefixAvailabilityInput }) input: SubnetPrefixAvailabilityInput): SubnetPrefixAvailability {
     return this.capacity.subnetPrefixAvailability(input);
+  }
+
+  @Query(() => WindowsEligibility, {
+    description:
+      'Whether an instance type can be a Windows node, and why not: x86_64 only, EC2 must offer Windows on it (AWS Price List of the region ' +
+      'when a refresh read it, else the known list), and a VPC Resource Controller table must know it.',
+  })
+  windowsEligibility(@Args() args: WindowsEligibilityArgs): WindowsEligibility {
+    return this.capacity.windowsEligibility(args.instanceType, args);
+  }
+
+  @Query(() => WindowsEligibilityList, { description: 'Windows eligibility of every instance type in the catalog, with the reasons.' })
+  windowsEligibilities(@Args() args: WindowsEligibilityQuery): WindowsEligibilityList {
+    return this.capacity.windowsEligibilities(args);
   }
 }

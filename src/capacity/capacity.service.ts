@@ -4,7 +4,10 @@ import { PerViewAnswers } from './answer-cache.js';
 import { CatalogViewService, type CatalogSnapshotView } from '../catalog/catalog-view.service.js';
 import type { CatalogInstanceType } from '../catalog/core/instance-type.facts.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
+import type * as core from './core/index.js';
+import { PriceViewService } from '../catalog/price-view.service.js';
 import {
+  assessWindowsEligibility,
   checkWindowsServices,
   compareModes,
   computeNodeCapacity,
@@ -22,6 +25,7 @@ import {
   type NodeCapacityOptionsInput,
   type NodeGroupSizingInput,
   type SubnetUsageInput,
+  type WindowsEligibilityQuery,
   type WindowsServicesQuery,
 } from './capacity.inputs.js';
 import {
@@ -31,6 +35,9 @@ import {
   toNodeCapacityModel,
   toSizingOptionModel,
   toSubnetUsageModel,
+  toWindowsEligibilityModel,
+  type WindowsEligibility,
+  type WindowsEligibilityList,
   type ModeComparison,
   type NodeCapacity,
   type NodeGroupSizing,
@@ -65,15 +72,46 @@ export class CapacityService {
   constructor(
     private readonly catalog: CatalogService,
     private readonly view: CatalogViewService,
+    private readonly prices: PriceViewService,
   ) {}
 
   nodeCapacity(input: NodeCapacityInput): NodeCapacity {
     const { instanceType, ...rest } = input;
-    return toNodeCapacityModel(computeNodeCapacity({ ...coreOptions(rest), os: input.os, ipMode: input.ipMode, instanceType: this.requireType(instanceType) }));
+    const t = this.requireType(instanceType);
+    return toNodeCapacityModel(
+      computeNodeCapacity({ ...coreOptions(rest), ...this.priceListFact(rest.region, t.name), os: input.os, ipMode: input.ipMode, instanceType: t }),
+    );
   }
 
   compareModes(instanceType: string, options: NodeCapacityOptionsInput | undefined): ModeComparison {
-    return toModeComparisonModel(compareModes({ ...coreOptions(options ?? {}), instanceType: this.requireType(instanceType) }));
+    const t = this.requireType(instanceType);
+    return toModeComparisonModel(compareModes({ ...coreOptions(options ?? {}), ...this.priceListFact(options?.region, t.name), instanceType: t }));
+  }
+
+  /** Whether one type can be a Windows node, in a region when its Price List was read. */
+  windowsEligibility(instanceType: string, query: WindowsEligibilityQuery): WindowsEligibility {
+    const t = this.requireType(instanceType);
+    const fact = this.priceListFact(query.region ?? undefined, t.name).windowsPriceList;
+    return toWindowsEligibilityModel(assessWindowsEligibility(t, fact ? { priceList: fact } : {}));
+  }
+
+  /** Windows eligibility of every type in the catalog. */
+  windowsEligibilities(query: WindowsEligibilityQuery): WindowsEligibilityList {
+    const view = this.requireView();
+    const region = query.region ?? null;
+    const offerings = region ? this.prices.windowsOfferings(region) : undefined;
+    const types = view.types.map((t) =>
+      toWindowsEligibilityModel(
+        assessWindowsEligibility(t, offerings ? { priceList: { region: offerings.region, readAt: offerings.readAt, offered: offerings.offered.has(t.name) } } : {}),
+      ),
+    );
+    return { region, priceListReadAt: offerings?.readAt ?? null, eligibleCount: types.filter((e) => e.eligible).length, types };
+  }
+
+  /** The Price List's answer on Windows for a type in a region, when a refresh read that region. */
+  private priceListFact(region: string | null | undefined, name: string): { windowsPriceList?: core.WindowsPriceListFact } {
+    const fact = region ? this.prices.windowsPriceListFact(region, name) : undefined;
+    return fact ? { windowsPriceList: fact } : {};
   }
 
   subnetUsage(input: SubnetUsageInput): SubnetUsage {
@@ -112,6 +150,7 @@ export class CapacityService {
         linuxPodCpuMillicores: w.linuxPodCpuMillicores ?? 0,
         linuxPodMemoryMiB: w.linuxPodMemoryMiB ?? 0,
         ...(servicesPerWindowsNode !== undefined && servicesPerWindowsNode !== null ? { servicesPerWindowsNode } : {}),
+        ...(w.needsAccelerators ? { needsAccelerators: true } : {}),
       },
       candidates,
       ...definedOnly({
@@ -119,7 +158,16 @@ export class CapacityService {
         windowsKubeletMaxPods: input.windowsKubeletMaxPods,
         linuxKubeletMaxPods: input.linuxKubeletMaxPods,
         kubernetesVersion: kubernetesVersion ?? undefined,
+        rankBy: input.rankBy,
+        region: input.region,
+        windowsServerVersion: input.windowsServerVersion,
       }),
+      ...(input.region
+        ? {
+            prices: definedOnly({ windows: this.prices.windowsPrices(input.region), linux: this.prices.linuxPrices(input.region) }),
+            ...definedOnly({ windowsOfferings: this.prices.windowsOfferings(input.region) }),
+          }
+        : {}),
       limit: input.limit ?? DEFAULT_SIZING_LIMIT,
     });
     const needsDsr =
@@ -134,6 +182,8 @@ export class CapacityService {
       catalogVersion: view.version,
       dsr: needsDsr && kubernetesVersion ? toKubeProxyDsrFlagsModel(dsrKubeProxyFlags(kubernetesVersion)) : null,
       warnings: toCapacityWarningModels(result.warnings),
+      rankBy: result.rankBy,
+      windowsPricesReadAt: input.region ? (this.prices.windowsOfferings(input.region)?.readAt ?? null) : null,
     };
   }
 
@@ -220,6 +270,7 @@ function coreOptions(o: Partial<NodeCapacityOptionsInput>) {
     securityGroupsForPods: o.securityGroupsForPods,
     maxEnis: o.maxEnis,
     vpcCniVersion: o.vpcCniVersion,
+    podChurnPer30s: o.podChurnPer30s,
   });
 }
 

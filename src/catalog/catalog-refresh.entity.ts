@@ -1,6 +1,8 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export type RefreshStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+/** The Price List part of a refresh: read, failed (previous prices kept), or not attempted. */
+export type PricingStatus = 'SUCCEEDED' | 'FAILED' | 'SKIPPED';
 /** What started a run: a user or bot (`MANUAL`), the cron schedule, or the first start's snapshot load. */
 export type RefreshTrigger = 'MANUAL' | 'SCHEDULE' | 'BUNDLED_SNAPSHOT';
 
@@ -58,4 +60,19 @@ export class CatalogRefreshEntity {
 
   @Column({ name: 'types_changed', type: 'jsonb', default: () => "'[]'" })
   typesChanged: TypeChangeRecord[];
+
+  /** The Price List read (Windows prices and availability); null while running or for bundled loads. */
+  @Column({ name: 'pricing_status', type: 'text', nullable: true })
+  pricingStatus: PricingStatus | null;
+
+  /** Why the Price List read failed (the previous prices stay in service); null otherwise. */
+  @Column({ name: 'pricing_error', type: 'text', nullable: true })
+  pricingError: string | null;
+
+  /** Regions whose Windows products were read. */
+  @Column({ name: 'pricing_regions', type: 'text', array: true, default: () => "'{}'" })
+  pricingRegions: string[];
+
+  @Column({ name: 'pricing_requests', type: 'integer', default: 0 })
+  pricingRequests: number;
 }

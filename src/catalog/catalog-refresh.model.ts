@@ -113,6 +113,26 @@ export class CatalogRefresh {
   @Field(() => [TypeChange])
   @ApiProperty({ type: [TypeChange] })
   typesChanged: TypeChange[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The AWS Price List read (Windows prices and availability): SUCCEEDED, FAILED (the previous prices stay; the catalog refresh still succeeds) or SKIPPED; null while running.',
+  })
+  @ApiProperty({ type: String, nullable: true, enum: ['SUCCEEDED', 'FAILED', 'SKIPPED'] })
+  pricingStatus: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the Price List read failed.' })
+  @ApiProperty({ type: String, nullable: true })
+  pricingError: string | null;
+
+  @Field(() => [String], { description: 'Regions whose Windows products were read.' })
+  @ApiProperty({ type: [String] })
+  pricingRegions: string[];
+
+  @Field(() => Int, { description: 'Price List GetProducts calls made.' })
+  @ApiProperty()
+  pricingRequests: number;
 }
 
 export function toCatalogRefreshModel(e: CatalogRefreshEntity): CatalogRefresh {
@@ -135,6 +155,10 @@ export function toCatalogRefreshModel(e: CatalogRefreshEntity): CatalogRefresh {
     typesAdded: e.typesAdded,
     typesRemoved: e.typesRemoved,
     typesChanged: e.typesChanged,
+    pricingStatus: e.pricingStatus ?? null,
+    pricingError: e.pricingError ?? null,
+    pricingRegions: e.pricingRegions ?? [],
+    pricingRequests: e.pricingRequests ?? 0,
   };
 }
 

@@ -11,6 +11,17 @@ import { diffCatalogs, mergeRefresh } from './core/catalog-diff.js';
 import { mapInstanceTypeRecord } from './core/instance-type.mapper.js';
 import { DATABASE_INFO, type DatabaseInfo } from '../database/database-info.js';
 import { REGION_NAME } from '../common/aws-names.js';
+import type { PricingStatus } from './catalog-refresh.entity.js';
+import { PriceViewService, WINDOWS_PRICE_SOURCE } from './price-view.service.js';
+import type { WindowsPriceList } from './pricing/price-list-source.js';
+
+/** The Price List part of one run. */
+interface PricingOutcome {
+  status: PricingStatus;
+  error: string | null;
+  requests: number;
+  data: WindowsPriceList | null;
+}
 
 
 /**
@@ -18,6 +29,8 @@ import { REGION_NAME } from '../common/aws-names.js';
  * start-up), is loaded by the first refresh instead of at start: most replicas never refresh.
  */
 const loadEc2Source = () => import('./ec2/ec2-catalog-source.js');
+/** Likewise the Price List source and @aws-sdk/client-pricing. */
+const loadPriceListSource = () => import('./pricing/price-list-source.js');
 const MAX_REGIONS = 64;
 
 export interface RefreshRequest {
@@ -52,6 +65,7 @@ export class CatalogRefreshService implements OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATABASE_INFO) private readonly database: DatabaseInfo,
     @Inject(REFRESH_METRICS) private readonly metrics: RefreshMetricsSink,
+    private readonly prices: PriceViewService,
   ) {}
 
   /** Starts the cron schedule when one is configured (off by default). */
@@ -158,6 +172,9 @@ export class CatalogRefreshService implements OnApplicationShutdown {
       fetchedRegions = fetched.regions;
       ec2Requests = fetched.requestCount;
       const described = fetched.records.map(mapInstanceTypeRecord);
+      // Never fails the refresh: a failed read keeps the previous prices and is recorded on the run.
+      const pricing = await this.readPriceList(run.id, fetched.regions);
+      const pricesReadAt = new Date();
 
       const installed = await this.repository.transaction(async (manager) => {
         const before = await this.repository.loadAll(manager);
@@ -185,6 +202,21 @@ export class CatalogRefreshService implements OnApplicationShutdown {
           typesRemoved: diff.removed,
           typesChanged: diff.changed,
         });
+        if (pricing.data) {
+          await this.repository.replacePrices(manager, {
+            operatingSystem: 'WINDOWS',
+            regions: pricing.data.regions,
+            source: WINDOWS_PRICE_SOURCE,
+            readAt: pricesReadAt,
+            refreshId: run.id,
+          });
+        }
+        await this.repository.recordPricing(manager, run.id, {
+          status: pricing.status,
+          error: pricing.error,
+          regions: pricing.data ? pricing.data.regions.map((r) => r.region) : [],
+          requests: pricing.requests,
+        });
         // The sightings as applyCatalogChanges wrote them (rows written or seen now: last seen now,
         // first seen kept, or now for new types; the rest as they were), so the view answers what the
         // table holds without reading the whole table back.
@@ -198,6 +230,7 @@ export class CatalogRefreshService implements OnApplicationShutdown {
         return { types: [...next.values()], seenAt };
       });
       // Only after the commit: readers switch to the new catalog all at once.
+      if (pricing.data) await this.prices.reload();
       this.catalog.installRefreshedView(installed.types, installed.seenAt, run.id);
       this.metrics.onRefreshFinished('SUCCEEDED', (Date.now() - started) / 1000);
       this.logger.log(`[refresh ${run.id}] succeeded in ${Date.now() - started} ms`);
@@ -208,6 +241,31 @@ export class CatalogRefreshService implements OnApplicationShutdown {
         .catch((e: unknown) => this.logger.error(`Could not record the failed refresh: ${(e as Error).message}`));
       this.metrics.onRefreshFinished('FAILED', (Date.now() - started) / 1000);
       this.logger.error(`[refresh ${run.id}] failed, the previous catalog stays in service: ${message}`);
+    }
+  }
+
+  /** Windows prices and availability for the regions just read, from the AWS Price List; never throws. */
+  private async readPriceList(runId: string, regions: string[]): Promise<PricingOutcome> {
+    if (!this.config.catalog.priceList) return { status: 'SKIPPED', error: null, requests: 0, data: null };
+    if (regions.length === 0) return { status: 'SKIPPED', error: null, requests: 0, data: null };
+    let source: import('./pricing/price-list-source.js').PriceListSource | undefined;
+    try {
+      const { PriceListSource } = await loadPriceListSource();
+      source = new PriceListSource({
+        maxAttempts: this.config.catalog.ec2MaxAttempts,
+        requestTimeoutMs: this.config.catalog.ec2RequestTimeoutMs,
+        concurrency: Math.min(this.config.catalog.ec2Concurrency, 4),
+      });
+      const data = await source.fetchWindowsPrices(regions);
+      this.logger.log(`[refresh ${runId}] Price List: Windows products of ${data.regions.length} region(s) in ${data.requestCount} request(s)`);
+      return { status: 'SUCCEEDED', error: null, requests: data.requestCount, data };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const requests = (err as { requestCount?: number }).requestCount ?? 0;
+      this.logger.warn(`[refresh ${runId}] Price List read failed, the previous prices stay in service: ${message}`);
+      return { status: 'FAILED', error: message.slice(0, 2000), requests, data: null };
+    } finally {
+      source?.destroy();
     }
   }
 

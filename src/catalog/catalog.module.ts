@@ -5,12 +5,14 @@ import { CatalogRepository } from './catalog.repository.js';
 import { CatalogResolver } from './catalog.resolver.js';
 import { CatalogService } from './catalog.service.js';
 import { CatalogViewService } from './catalog-view.service.js';
+import { PriceViewService } from './price-view.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 
 @Module({
   providers: [
     CatalogRepository,
     CatalogViewService,
+    PriceViewService,
     CatalogService,
     CatalogRefreshService,
     CatalogResolver,
@@ -18,6 +20,6 @@ import { MetricsService } from '../metrics/metrics.service.js';
     { provide: REFRESH_METRICS, useExisting: MetricsService },
   ],
   controllers: [CatalogController],
-  exports: [CatalogRepository, CatalogViewService, CatalogService, CatalogRefreshService, MetricsService],
+  exports: [CatalogRepository, CatalogViewService, CatalogService, CatalogRefreshService, MetricsService, PriceViewService],
 })
 export class CatalogModule {}

@@ -4,6 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { CatalogRefreshEntity, type RefreshTrigger, type TypeChangeRecord } from './catalog-refresh.entity.js';
 import type { CatalogInstanceType } from './core/instance-type.facts.js';
 import { InstanceTypeEntity } from './instance-type.entity.js';
+import { InstancePriceEntity, PriceListReadEntity } from './instance-price.entity.js';
+import type { PricingStatus } from './catalog-refresh.entity.js';
 
 /** Columns a refresh writes. */
 type InstanceTypeRow = Omit<InstanceTypeEntity, 'firstSeenAt' | 'lastSeenAt' | 'lastRefreshId'>;
@@ -30,6 +32,7 @@ function toRow(t: CatalogInstanceType): InstanceTypeRow {
     networkPerformance: t.networkPerformance,
     networkCards: t.networkCards,
     regions: t.regions,
+    accelerators: t.accelerators ?? [],
   };
 }
 
@@ -55,6 +58,7 @@ export function toCatalogInstanceType(e: InstanceTypeEntity): CatalogInstanceTyp
     networkPerformance: e.networkPerformance,
     networkCards: e.networkCards,
     regions: e.regions,
+    accelerators: e.accelerators ?? [],
   };
 }
 
@@ -121,6 +125,7 @@ export class CatalogRepository {
             'network_performance',
             'network_cards',
             'regions',
+            'accelerators',
             'last_seen_at',
             'last_refresh_id',
           ],
@@ -256,6 +261,64 @@ export class CatalogRepository {
         }
       },
     };
+  }
+
+  // ---- prices (AWS Price List reads) ----
+
+  async loadPrices(): Promise<InstancePriceEntity[]> {
+    return this.dataSource.getRepository(InstancePriceEntity).find({ order: { region: 'ASC', instanceType: 'ASC' } });
+  }
+
+  async loadPriceListReads(): Promise<PriceListReadEntity[]> {
+    return this.dataSource.getRepository(PriceListReadEntity).find({ order: { region: 'ASC' } });
+  }
+
+  /**
+   * Replaces the prices of one OS in the regions read, inside the caller's transaction; regions not read keep theirs.
+   */
+  async replacePrices(
+    manager: EntityManager,
+    change: {
+      operatingSystem: 'WINDOWS' | 'LINUX';
+      regions: Array<{ region: string; products: number; usdPerHour: ReadonlyMap<string, number> }>;
+      source: string;
+      readAt: Date;
+      refreshId: string;
+    },
+  ): Promise<void> {
+    for (const r of change.regions) {
+      await manager.query('DELETE FROM instance_price WHERE region = $1 AND operating_system = $2', [r.region, change.operatingSystem]);
+      const rows = [...r.usdPerHour].map(([instanceType, usdPerHour]) => ({
+        region: r.region,
+        instanceType,
+        operatingSystem: change.operatingSystem,
+        usdPerHour,
+        source: change.source,
+        readAt: change.readAt,
+        refreshId: change.refreshId,
+      }));
+      for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
+        await manager.getRepository(InstancePriceEntity).insert(rows.slice(i, i + UPSERT_CHUNK));
+      }
+      await manager
+        .getRepository(PriceListReadEntity)
+        .upsert(
+          { region: r.region, operatingSystem: change.operatingSystem, readAt: change.readAt, products: r.products, refreshId: change.refreshId },
+          ['region', 'operatingSystem'],
+        );
+    }
+  }
+
+  /** Records how the Price List part of a run went (the run's own outcome is recorded apart). */
+  async recordPricing(
+    manager: EntityManager,
+    id: string,
+    pricing: { status: PricingStatus; error: string | null; regions: string[]; requests: number },
+  ): Promise<void> {
+    await manager.query(
+      'UPDATE catalog_refresh SET pricing_status = $2, pricing_error = $3, pricing_regions = $4, pricing_requests = $5 WHERE id = $1',
+      [id, pricing.status, pricing.error, pricing.regions, pricing.requests],
+    );
   }
 
   async ping(): Promise<void> {

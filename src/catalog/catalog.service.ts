@@ -10,6 +10,7 @@ import { diffCatalogs } from './core/catalog-diff.js';
 import { readBundledSnapshot } from './bundled-catalog.js';
 import type { InstanceTypeConnection, InstanceTypeEdge, InstanceTypeFilterInput } from './instance-types.args.js';
 import { toInstanceTypeModel, type InstanceType } from './instance-type.model.js';
+import { PriceViewService } from './price-view.service.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
@@ -67,6 +68,7 @@ export class CatalogService implements OnModuleDestroy {
     private readonly repository: CatalogRepository,
     private readonly view: CatalogViewService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly prices: PriceViewService,
   ) {}
 
   async findInstanceType(name: string): Promise<InstanceType | null> {
@@ -201,6 +203,8 @@ export class CatalogService implements OnModuleDestroy {
   async reloadView(): Promise<void> {
     const latest = await this.repository.latestSuccessfulRun();
     const rows = await this.repository.loadAll();
+    // Prices and Windows availability change with refreshes too: read them with the catalog.
+    await this.prices.reload();
     this.replaceViewWithRows(rows, latest?.id ?? null);
   }
 

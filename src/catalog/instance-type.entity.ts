@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { NetworkCardFacts } from './core/instance-type.facts.js';
+import type { AcceleratorFacts, NetworkCardFacts } from './core/instance-type.facts.js';
 
 /** One EC2 instance type as the catalog last saw it. */
 @Entity({ name: 'instance_type' })
@@ -74,4 +74,8 @@ export class InstanceTypeEntity {
   /** The refresh run (or bundled snapshot load) that last wrote this row. */
   @Column({ name: 'last_refresh_id', type: 'uuid', nullable: true })
   lastRefreshId: string | null;
+
+  /** GPUs, inference accelerators, Neuron devices, FPGAs, media accelerators (DescribeInstanceTypes *Info). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  accelerators: AcceleratorFacts[];
 }

@@ -25,6 +25,25 @@ export class NetworkCard {
   peakBandwidthInGbps: number | null;
 }
 
+@ObjectType({ description: 'One accelerator model of an instance type (GPU, inference accelerator, Neuron device, FPGA, media accelerator).' })
+export class Accelerator {
+  @Field({ description: 'GPU (GpuInfo), INFERENCE (InferenceAcceleratorInfo), NEURON (NeuronInfo), FPGA (FpgaInfo) or MEDIA (MediaAcceleratorInfo).' })
+  @ApiProperty({ enum: ['GPU', 'INFERENCE', 'NEURON', 'FPGA', 'MEDIA'], example: 'GPU' })
+  kind: string;
+
+  @Field(() => Int, { description: 'Devices of this model on one instance.' })
+  @ApiProperty()
+  count: number;
+
+  @Field(() => String, { nullable: true })
+  @ApiProperty({ type: String, nullable: true, example: 'T4' })
+  name: string | null;
+
+  @Field(() => String, { nullable: true })
+  @ApiProperty({ type: String, nullable: true, example: 'NVIDIA' })
+  manufacturer: string | null;
+}
+
 @ObjectType({ description: 'An EC2 instance type and the network limits every answer starts from.' })
 export class InstanceType {
   @Field()
@@ -118,6 +137,10 @@ export class InstanceType {
   @Field(() => Date, { nullable: true, description: 'When the catalog last saw this type (bundled snapshot load or EC2 refresh).' })
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   lastSeenAt: Date | null;
+
+  @Field(() => [Accelerator], { description: 'GPUs, inference accelerators, Neuron devices, FPGAs, media accelerators (empty when none).' })
+  @ApiProperty({ type: [Accelerator] })
+  accelerators: Accelerator[];
 }
 
 export function toInstanceTypeModel(
@@ -147,5 +170,6 @@ export function toInstanceTypeModel(
     regions: t.regions,
     firstSeenAt: t.firstSeenAt ?? null,
     lastSeenAt: t.lastSeenAt ?? null,
+    accelerators: (t.accelerators ?? []).map((a) => ({ ...a })),
   };
 }

@@ -13,11 +13,11 @@ import {
 } from 'class-validator';
 import { IntField, OptionalIntField } from '../common/int-field.js';
 import { NeverRemembered } from '../common/validation-pipe.js';
-import type { NodeOs } from '../capacity/core/index.js';
+import type { NodeOs, WindowsServerVersion } from '../capacity/core/index.js';
 import type { ClusterPlatform, CniNeeds, CniNodeGroupInput, CniRecommendationInput, IpFamily, NodeProvisioner, SubnetAllocationFacts } from './core/index.js';
 import { MAX_SUBNET_ALLOCATIONS } from './core/index.js';
 import { SUBNET_PREFIX_LIMITS } from '../capacity/core/index.js';
-import { NodeOsEnum } from '../capacity/capacity-enums.js';
+import { NodeOsEnum, WindowsServerVersionEnum } from '../capacity/capacity-enums.js';
 import { ClusterPlatformEnum, IpFamilyEnum, NodeProvisionerEnum, values } from './cni-enums.js';
 
 /**
@@ -33,6 +33,7 @@ export const CNI_INPUT_LIMITS = {
   nodesPerGroup: 10_000,
   pods: 1_000_000,
   servicesPerWindowsNode: 100_000,
+  podChurnPer30s: 100_000,
 } as const;
 
 @InputType('CniNeedsInput', { description: 'What the workloads need from the network. Every field defaults to false.' })
@@ -103,6 +104,18 @@ export class CniNodeGroupInputDto implements CniNodeGroupInput {
   @IsString({ each: true })
   @MaxLength(32, { each: true })
   subnetCidrs: string[];
+
+  @Field(() => WindowsServerVersionEnum, {
+    nullable: true,
+    description: 'Windows groups: the Windows Server release (eksctl/AMI gates, container OS build, Calico support for NetworkPolicy).',
+  })
+  @ApiPropertyOptional({ enum: values(WindowsServerVersionEnum), enumName: 'WindowsServerVersion' })
+  @IsOptional()
+  @IsIn(values(WindowsServerVersionEnum))
+  windowsServerVersion?: WindowsServerVersion;
+
+  @OptionalIntField(0, CNI_INPUT_LIMITS.podChurnPer30s, 'Windows groups: pods replaced per 30 s on a node; released IPs cool down 30 s before reuse.')
+  podChurnPer30s?: number;
 }
 
 @InputType('CniSubnetAllocationInput', {
@@ -207,4 +220,15 @@ export class CniRecommendationInputDto implements CniRecommendationInput {
   @IsOptional()
   @IsIn(values(NodeProvisionerEnum))
   provisioner?: NodeProvisioner;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The cluster's Service CIDR (kubernetesNetworkConfig.serviceIpv4Cidr). Windows nodes derive a default from their subnet " +
+      '(10.0.0.0/8 -> 172.20.0.0/16, else 10.100.0.0/16); when it differs, pass -ServiceCIDR and -DNSClusterIP.',
+  })
+  @ApiPropertyOptional({ example: '172.20.0.0/16', maxLength: 18 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(18)
+  serviceIpv4Cidr?: string;
 }

@@ -350,6 +350,9 @@ export class CniAppliedInput {
 
   @EnumField(NodeProvisionerEnum)
   provisioner: core.NodeProvisioner;
+  @Field(() => String, { nullable: true, description: "The cluster's Service CIDR, normalized; null when not given." })
+  @ApiProperty({ type: String, nullable: true })
+  serviceIpv4Cidr: string | null;
 }
 
 @ObjectType({ description: 'Every CNI option ranked with sourced reasons and consequences, the policy engine, DSR and the settings to apply.' })

@@ -53,3 +53,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ CORS_ORIGINS: ' ' }).corsOrigins).toBeNull();
   });
 });
+
+describe('CATALOG_PRICE_LIST (AWS Price List reads during a refresh)', () => {
+  it.each([
+    [undefined, true],
+    ['off', false],
+    ['on', true],
+    ['false', false],
+  ])('%s -> %s', (value, expected) => {
+    expect(loadConfig({ CATALOG_PRICE_LIST: value }).catalog.priceList).toBe(expected);
+  });
+
+  it('refuses anything else', () => {
+    expect(() => loadConfig({ CATALOG_PRICE_LIST: 'sometimes' })).toThrow(/CATALOG_PRICE_LIST/);
+  });
+});

@@ -4,7 +4,7 @@ import { REGION_NAME } from '../common/aws-names.js';
 /**
  * The service's whole configuration, read from the environment once and validated.
  * Nothing else in the service reads process.env (the AWS SDK reads its own standard
- * variables: AWS_REGION, AWS_ENDPOINT_URL_EC2, credentials).
+ * variables: AWS_REGION, AWS_ENDPOINT_URL_EC2, AWS_ENDPOINT_URL_PRICING, credentials).
  */
 export interface AppConfig {
   port: number;
@@ -26,6 +26,11 @@ export interface AppConfig {
     ec2RequestTimeoutMs: number;
     /** How often a replica checks whether another replica refreshed the catalog. */
     viewPollMs: number;
+    /**
+     * Read Windows on-demand prices and availability from the AWS Price List API (pricing:GetProducts) during
+     * a refresh (CATALOG_PRICE_LIST, default on). The SDK honours AWS_ENDPOINT_URL_PRICING.
+     */
+    priceList: boolean;
   };
   graphql: {
     playground: boolean;
@@ -139,6 +144,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ec2MaxAttempts: readInt(env, 'EC2_MAX_ATTEMPTS', 6, 1, 20),
       ec2RequestTimeoutMs: readInt(env, 'EC2_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
       viewPollMs: readInt(env, 'CATALOG_VIEW_POLL_MS', 10_000, 0, 3_600_000),
+      priceList: readBool(env, 'CATALOG_PRICE_LIST', true),
     },
     graphql: {
       playground: readBool(env, 'GRAPHQL_PLAYGROUND', !production),

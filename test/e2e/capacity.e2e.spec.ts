@@ -15,9 +15,13 @@ const factsOf = (name: string) => {
   return t;
 };
 
+const ELIGIBILITY_FIELDS = `instanceType eligible architectureSupported offeredByEc2 ec2Evidence region limitsTable
+  reasons { code message source }`;
+const ALLOCATABLE_FIELDS = 'cpuMillicores memoryMiB pods formula sources';
 const CAPACITY_FIELDS = `instanceType os requestedIpMode effectiveIpMode ipLimitedPods maxPods limitedBy kubeletMaxPods
   recommendedMaxPods podEnis slotsPerEni branchInterfaces formula formulaText inputs { name value note }
-  warnings { code message source }`;
+  warnings { code message source } windowsEligibility { ${ELIGIBILITY_FIELDS} } limitsTable
+  allocatable { ${ALLOCATABLE_FIELDS} } podsDuringCooldown`;
 const NODE_CAPACITY = `query($input: NodeCapacityInput!) { nodeCapacity(input: $input) { ${CAPACITY_FIELDS} } }`;
 const COMPARE = `query($t: String!, $o: NodeCapacityOptionsInput) { compareModes(instanceType: $t, options: $o) { instanceType results { ${CAPACITY_FIELDS} } } }`;
 const SUBNET_FIELDS = `instanceType os effectiveIpMode nodeCount podsPerNode enisPerNode secondaryIpsPerNode prefixesPerNode
@@ -27,10 +31,11 @@ const SUBNET_FIELDS = `instanceType os effectiveIpMode nodeCount podsPerNode eni
   inputs { name value note } warnings { code message source }`;
 const SUBNET_USAGE = `query($input: SubnetUsageInput!) { subnetUsage(input: $input) { ${SUBNET_FIELDS} } }`;
 const OPTION_FIELDS = `instanceType os requestedIpMode effectiveIpMode nodes podsPerNode bindingConstraint podsByIp podsByKubelet
-  podsByCpu podsByMemory allocatableCpuMillicores allocatableMemoryMiB subnetIps vcpus memoryMiB`;
+  podsByCpu podsByMemory allocatableCpuMillicores allocatableMemoryMiB subnetIps vcpus memoryMiB
+  allocatable { ${ALLOCATABLE_FIELDS} } accelerated price { instanceType region os usdPerHour source readAt } hourlyCostUsd`;
 const SIZING = `query($input: NodeGroupSizingInput!) { sizeNodeGroups(input: $input) {
   windows { ${OPTION_FIELDS} } linux { ${OPTION_FIELDS} } candidateCount catalogVersion
-  dsr { kubernetesVersion flags args source } warnings { code message source } } }`;
+  dsr { kubernetesVersion flags args source } warnings { code message source } rankBy windowsPricesReadAt } }`;
 const SERVICES = `query($n: Int!, $v: String) { windowsServicesCheck(servicesPerNode: $n, kubernetesVersion: $v) {
   servicesPerNode limit dsrRecommended dsr { kubernetesVersion flags args source } warnings { code message source } } }`;
 
@@ -104,7 +109,7 @@ describe('capacity API', () => {
     it('m5.large Windows PD explains itself: (10 - 1) * 16 = 144, inputs with values, kubelet default', async () => {
       const c = await both('m5.large', 'WINDOWS', 'PREFIX_DELEGATION');
       expect(c.formulaText).toContain('(10 - 1) * 16 = 144');
-      expect(c.formula).toContain('W = (I - 1) * 16 = (10 - 1) * 16 = 144');
+      expect(c.formula).toContain('W = (I - 1) * 16 = (10 - 1) * 16 = 144 (I from VPCRC_PUBLIC)');
       expect(c.inputs).toContainEqual({ name: 'I (IPv4 per ENI, VPCRC limits)', value: 10, note: expect.any(String) });
       expect(c.inputs).toContainEqual({ name: 'kubelet max-pods', value: 110, note: 'kubelet default on Windows' });
       expect(c.limitedBy).toBe('KUBELET_MAX_PODS');
@@ -135,7 +140,8 @@ describe('capacity API', () => {
     it.each([
       ['m6g.large', 'WINDOWS_UNSUPPORTED_ARCHITECTURE'], // arm64: no EKS-optimized Windows AMI
       ['mac1.metal', 'WINDOWS_UNSUPPORTED_ARCHITECTURE'], // x86_64_mac
-      ['c8ib.large', 'WINDOWS_TYPE_NOT_IN_VPCRC_LIMITS'], // VPCRC limits.go does not list it: W = 0
+      ['hpc7a.12xlarge', 'WINDOWS_TYPE_NOT_IN_VPCRC_LIMITS'], // in neither controller table: W = 0
+      ['p5.48xlarge', 'WINDOWS_NOT_OFFERED_BY_EC2'], // aws/karpenter-provider-aws#7985: EC2 refuses Windows
     ])('%s cannot run Windows pods: 0 with %s', async (type, code) => {
       for (const mode of ['SECONDARY_IP', 'PREFIX_DELEGATION'] as const) {
         const c = await both(type, 'WINDOWS', mode);

@@ -14,7 +14,7 @@ const FIELDS = `name family size hypervisor nitro bareMetal vcpus memoryMiB arch
   ipv4AddressesPerInterface ipv6AddressesPerInterface ipv6Supported maxNetworkInterfaces defaultNetworkCardIndex
   defaultCardNetworkInterfaces maximumNetworkCards networkPerformance
   networkCards { networkCardIndex maximumNetworkInterfaces networkPerformance baselineBandwidthInGbps peakBandwidthInGbps }
-  regions firstSeenAt lastSeenAt`;
+  regions firstSeenAt lastSeenAt accelerators { kind count name manufacturer }`;
 
 function expectMatchesEc2(actual: any, raw: any) {
   const ni = raw.NetworkInfo;
@@ -33,6 +33,15 @@ function expectMatchesEc2(actual: any, raw: any) {
   expect(actual.networkCards).toHaveLength((ni.NetworkCards ?? []).length);
   expect(actual.regions.length).toBeGreaterThan(0);
   expect(typeof actual.lastSeenAt).toBe('string');
+  // Accelerators: one entry per device model of GpuInfo, InferenceAcceleratorInfo, NeuronInfo, FpgaInfo, MediaAcceleratorInfo.
+  const devices = [
+    ...(raw.GpuInfo?.Gpus ?? []).map((d: any) => ['GPU', d]),
+    ...(raw.InferenceAcceleratorInfo?.Accelerators ?? []).map((d: any) => ['INFERENCE', d]),
+    ...(raw.NeuronInfo?.NeuronDevices ?? []).map((d: any) => ['NEURON', d]),
+    ...(raw.FpgaInfo?.Fpgas ?? []).map((d: any) => ['FPGA', d]),
+    ...(raw.MediaAcceleratorInfo?.Accelerators ?? []).map((d: any) => ['MEDIA', d]),
+  ].map(([kind, d]) => ({ kind, count: d.Count, name: d.Name ?? null, manufacturer: d.Manufacturer ?? null }));
+  expect(actual.accelerators).toEqual(devices);
 }
 
 describe('catalog on PostgreSQL', () => {
@@ -64,6 +73,13 @@ describe('catalog on PostgreSQL', () => {
     const res = await app.http.get('/api/v1/instance-types/p5.48xlarge').expect(200);
     expect(res.body.maxNetworkInterfaces).toBe(64);
     expect(res.body.defaultCardNetworkInterfaces).toBe(2);
+  });
+
+  it('accelerators come from DescribeInstanceTypes: g4dn.xlarge has one NVIDIA T4, m5.large none', async () => {
+    const g4 = await app.http.get('/api/v1/instance-types/g4dn.xlarge').expect(200);
+    expect(g4.body.accelerators).toEqual([{ kind: 'GPU', count: 1, name: 'T4', manufacturer: 'NVIDIA' }]);
+    const m5 = await app.http.get('/api/v1/instance-types/m5.large').expect(200);
+    expect(m5.body.accelerators).toEqual([]);
   });
 
   it('bare metal has a null hypervisor and counts as Nitro', async () => {

@@ -15,6 +15,7 @@ const ANSWER = `
     kubernetesVersion ipFamily platform windowsPods linuxPods servicesPerWindowsNode subnetsFragmented acceptUnsupportedCni
     needs { networkPolicyOnWindows networkPolicyOnLinux securityGroupsForPods albIpTargets webhooksOnPods externalTrafficPolicyLocal }
     provisioner
+    serviceIpv4Cidr
   }
   options {
     option verdict rank score

@@ -123,6 +123,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ADMIN_API_KEY: ADMIN_KEY,
     LOG_LEVEL: 'error',
     CATALOG_VIEW_POLL_MS: '0',
+    // No AWS Price List unless a test asks (CATALOG_PRICE_LIST: 'on' with AWS_ENDPOINT_URL_PRICING at a local endpoint).
+    CATALOG_PRICE_LIST: 'off',
     EC2_MAX_ATTEMPTS: '3',
     ...options.env,
   });

@@ -32,6 +32,16 @@ export const Source = {
   KEP_5100: 'KEP-5100 (WinDSR GA)',
   KARPENTER_INSTANCE_TYPES: 'aws/karpenter-provider-aws pkg/providers/instancetype/types.go',
   VPCCNI_IPAMD: 'VPCCNI pkg/ipamd/ipamd.go',
+  VPCRC_NODE: 'aws/amazon-vpc-resource-controller-k8s pkg/node/node.go',
+  VPCRC_POOL: 'aws/amazon-vpc-resource-controller-k8s pkg/pool/pool.go',
+  VPCRC_CONFIG_COOLDOWN: 'aws/amazon-vpc-resource-controller-k8s pkg/config/type.go (CoolDownPeriod)',
+  KARPENTER_VPC_LIMITS: 'aws/karpenter-provider-aws pkg/providers/instancetype/zz_generated.vpclimits.go',
+  KARPENTER_WINDOWS_TYPES_ISSUE: 'aws/karpenter-provider-aws#7985 (types without Windows on-demand pricing in the EC2 Price List)',
+  KARPENTER_PRICING: 'aws/karpenter-provider-aws pkg/providers/pricing/zz_generated.pricing_aws.go',
+  AWS_PRICE_LIST: 'AWS Price List API pricing:GetProducts (AmazonEC2, operatingSystem=Windows, preInstalledSw=NA, tenancy=Shared, capacitystatus=Used, licenseModel=No License required)',
+  BPG_WINDOWS_OOM: 'aws/aws-eks-best-practices latest/bpg/windows/oom.adoc',
+  EKS_UG_WINDOWS_AMI: 'awsdocs/amazon-eks-user-guide eks-optimized-windows-ami (x86_64 only)',
+  EKS_UG_CNI_SUBNET_SELECTION: 'awsdocs/amazon-eks-user-guide cni-subnet-selection (enhanced subnet discovery)',
 } as const;
 export type Source = (typeof Source)[keyof typeof Source];
 
@@ -58,7 +68,17 @@ export type CapacityWarningCode =
   | 'WARM_IP_COOLDOWN'
   | 'WARM_POOL_TARGET_ADJUSTED'
   | 'WINDOWS_SERVICE_PORT_EXHAUSTION'
-  | 'LINUX_NODES_FOR_COREDNS';
+  | 'LINUX_NODES_FOR_COREDNS'
+  | 'WINDOWS_NOT_OFFERED_BY_EC2'
+  | 'WINDOWS_TYPE_NEWER_THAN_PUBLIC_VPCRC_LIMITS'
+  | 'WINDOWS_IP_COOLDOWN'
+  | 'WINDOWS_PREFIX_DELEGATION_NO_FALLBACK'
+  | 'ACCELERATED_TYPE_NOT_ASKED_FOR'
+  | 'PRICES_UNKNOWN'
+  | 'WINDOWS_SERVER_VERSION_NEEDS_NEWER_EKS'
+  | 'WINDOWS_CONTAINER_OS_BUILD'
+  | 'WINDOWS_SERVER_NETWORK_POLICY_UNSUPPORTED'
+  | 'WINDOWS_SERVER_2019_ADDONS_LEAVING';
 
 export interface CapacityWarning {
   code: CapacityWarningCode;

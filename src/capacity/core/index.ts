@@ -13,3 +13,6 @@ export * from './vpc-resource-controller-limits.js';
 export * from './windows-server.js';
 export * from './subnet-prefix-map.js';
 export * from './subnet-prefix-map.svg.js';
+export * from './windows-eligibility.js';
+export * from './allocatable.js';
+export * from './instance-prices.js';

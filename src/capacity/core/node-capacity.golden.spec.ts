@@ -15,6 +15,7 @@ function readTsv(...segments: string[]): Record<string, string>[] {
 describe('golden: the whole bundled catalog', () => {
   const types = catalog().types;
   const vpcrc = new Map(readTsv('vpc-resource-controller', 'limits.tsv').map((r) => [r.instance_type, r]));
+  const newer = new Map(readTsv('karpenter', 'vpc-limits.tsv').map((r) => [r.instance_type, r]));
   const published = new Map(
     readTsv('published', 'linux-eni-max-pods.tsv').map((r) => [r.instance_type, Number(r.max_pods)]),
   );
@@ -23,14 +24,21 @@ describe('golden: the whole bundled catalog', () => {
     expect(types.length).toBe(1373);
   });
 
-  it('Windows secondary W = I - 1 and PD (I - 1) * 16 from VPCRC limits.tsv; types absent there get 0 (VPCRC pkg/aws/vpc/limits.go)', () => {
+  // The 18 types aws/karpenter-provider-aws#7985 found without Windows pricing (held here, apart from the code's list).
+  const refused = new Set(
+    'dl1.24xlarge f1.4xlarge f2.6xlarge f2.12xlarge f2.48xlarge inf2.xlarge inf2.8xlarge inf2.24xlarge inf2.48xlarge p4d.24xlarge p4de.24xlarge p5.48xlarge trn1.2xlarge trn1.32xlarge trn1n.32xlarge vt1.3xlarge vt1.6xlarge vt1.24xlarge'.split(' '),
+  );
+
+  it('Windows W from either controller table, naming it: public limits.tsv first, then the newer Karpenter copy; neither gives 0', () => {
     const wrong: string[] = [];
-    let absent = 0;
+    const counts = { VPCRC_PUBLIC: 0, KARPENTER_NEWER: 0, none: 0 };
     for (const t of types) {
-      const row = vpcrc.get(t.name);
+      const pub = vpcrc.get(t.name);
+      const row = pub ?? newer.get(t.name);
+      const table = pub ? 'VPCRC_PUBLIC' : row ? 'KARPENTER_NEWER' : null;
+      counts[table ?? 'none']++;
       const i = row ? Number(row.ipv4_per_interface) : 0;
       const prefixOk = row ? row.hypervisor === 'nitro' || row.is_bare_metal === 'true' : false;
-      if (!row) absent++;
       const expectedSecondary = row ? i - 1 : 0;
       // PD on xen falls back to secondary-IP (BPG prefix-mode_windows), so W stays I - 1.
       const expectedPd = row ? (prefixOk ? (i - 1) * 16 : i - 1) : 0;
@@ -38,13 +46,49 @@ describe('golden: the whole bundled catalog', () => {
       const p = computeNodeCapacity({ instanceType: t, os: 'WINDOWS', ipMode: 'PREFIX_DELEGATION', kubeletMaxPods: 100_000 });
       if (s.ipLimitedPods !== expectedSecondary) wrong.push(`${t.name} secondary ${s.ipLimitedPods} != ${expectedSecondary}`);
       if (p.ipLimitedPods !== expectedPd) wrong.push(`${t.name} PD ${p.ipLimitedPods} != ${expectedPd}`);
-      // What schedules: min(kubelet, W), or 0 where Windows cannot run (arm64, Mac).
-      const windowsOk = t.architectures.includes('x86_64');
-      expect(s.maxPods).toBe(windowsOk ? Math.min(110, expectedSecondary) : 0);
+      if (s.limitsTable !== table) wrong.push(`${t.name} table ${s.limitsTable} != ${table}`);
+      const codes = s.warnings.map((w) => w.code);
+      if (table === 'KARPENTER_NEWER' && !codes.includes('WINDOWS_TYPE_NEWER_THAN_PUBLIC_VPCRC_LIMITS')) wrong.push(`${t.name}: no newer-table warning`);
+      if (table === null) {
+        const w = s.warnings.find((x) => x.code === 'WINDOWS_TYPE_NOT_IN_VPCRC_LIMITS');
+        if (!w?.message.includes(`The instance type ${t.name} is not supported yet by the vpc resource controller`)) wrong.push(`${t.name}: no controller event text`);
+      }
+      // What schedules: min(kubelet, W), or 0 where Windows cannot run (arm64, Mac, EC2's refusal).
+      const windowsOk = t.architectures.includes('x86_64') && !refused.has(t.name);
+      if (s.maxPods !== (windowsOk ? Math.min(110, expectedSecondary) : 0)) wrong.push(`${t.name} maxPods ${s.maxPods}`);
+      if (s.windowsEligibility.eligible !== (windowsOk && row !== undefined)) wrong.push(`${t.name} eligible ${s.windowsEligibility.eligible}`);
     }
     expect(wrong).toEqual([]);
-    // 217 bundled types (8th/9th gen such as c8ib, c8gn, c9g) are newer than the VPCRC table of 2026-03-20.
-    expect(absent).toBe(217);
+    // 217 bundled types are newer than the public table of 2026-03-20; the Karpenter copy of 2026-08-06 knows 208 of
+    // them (148 of the 157 x86 ones); 9 are in neither (hpc6a/hpc6id/hpc7a/hpc8a, trn2).
+    expect(counts).toEqual({ VPCRC_PUBLIC: 1156, KARPENTER_NEWER: 208, none: 9 });
+  });
+
+  it('Windows eligibility of every type, with a reason for each failed gate', () => {
+    const tally = { eligible: 0, architecture: 0, ec2: 0, controller: 0 };
+    for (const t of types) {
+      const e = computeNodeCapacity({ instanceType: t, os: 'WINDOWS', ipMode: 'SECONDARY_IP' }).windowsEligibility;
+      const x86 = t.architectures.includes('x86_64');
+      expect(e.architectureSupported).toBe(x86);
+      expect(e.offeredByEc2).toBe(!refused.has(t.name));
+      expect(e.ec2Evidence).toBe('KNOWN_LIST');
+      const codes = e.reasons.map((r) => r.code);
+      expect(codes.includes('WINDOWS_UNSUPPORTED_ARCHITECTURE')).toBe(!x86);
+      expect(codes.includes('WINDOWS_NOT_OFFERED_BY_EC2')).toBe(refused.has(t.name));
+      if (refused.has(t.name)) {
+        const r = e.reasons.find((w) => w.code === 'WINDOWS_NOT_OFFERED_BY_EC2');
+        expect(r?.message).toContain(`UnsupportedOperation: Microsoft Windows is not supported for the instance type '${t.name}'`);
+        expect(r?.source).toContain('aws/karpenter-provider-aws#7985');
+      }
+      for (const r of e.reasons) expect(r.source).toMatch(/\//); // a repository path, never a bare name
+      if (e.eligible) tally.eligible++;
+      if (!x86) tally.architecture++;
+      if (!e.offeredByEc2) tally.ec2++;
+      if (e.limitsTable === null) tally.controller++;
+    }
+    // 968 x86 types; 16 of the 18 refused types are in the bundled catalog (dl1.24xlarge and f1.4xlarge are not), all x86;
+    // 9 x86 types in neither controller table, none of them refused: 968 - 16 - 9 = 943 eligible.
+    expect(tally).toEqual({ eligible: 943, architecture: 1373 - 968, ec2: 16, controller: 9 });
   });
 
   it('Linux secondary-IP ipLimitedPods equals VPCCNI misc/eni-max-pods.txt for every type in both', () => {

@@ -39,8 +39,14 @@ const rows: Row[] = [
   { name: 'UG eks-optimized-windows-ami: m6g.large (arm64) cannot be a Windows node', type: 'm6g.large', os: 'WINDOWS', mode: 'SECONDARY_IP', ipLimitedPods: 9, maxPods: 0, warning: 'WINDOWS_UNSUPPORTED_ARCHITECTURE' },
   // Mac: x86_64_mac, W = 30 - 1 = 29 by IP math, maxPods 0
   { name: 'UG eks-optimized-windows-ami: mac1.metal (x86_64_mac) cannot be a Windows node', type: 'mac1.metal', os: 'WINDOWS', mode: 'SECONDARY_IP', ipLimitedPods: 29, maxPods: 0, warning: 'WINDOWS_UNSUPPORTED_ARCHITECTURE' },
-  // c8ib.large is in EC2 (I = 20) but not in VPCRC limits.go: W = 0
-  { name: 'VPCRC pkg/aws/vpc/limits.go: c8ib.large (8th gen, unknown to VPCRC) gets W = 0', type: 'c8ib.large', os: 'WINDOWS', mode: 'SECONDARY_IP', ipLimitedPods: 0, maxPods: 0, warning: 'WINDOWS_TYPE_NOT_IN_VPCRC_LIMITS' },
+  // c8ib.large is not in the public limits.go (2026-03-20) but in Karpenter's newer copy (2026-08-06), I = 20: W = 19
+  { name: 'aws/karpenter-provider-aws zz_generated.vpclimits.go: c8ib.large only in the newer table gets W = 20 - 1 = 19, with a warning', type: 'c8ib.large', os: 'WINDOWS', mode: 'SECONDARY_IP', ipLimitedPods: 19, maxPods: 19, warning: 'WINDOWS_TYPE_NEWER_THAN_PUBLIC_VPCRC_LIMITS' },
+  // hpc7a.12xlarge is in neither table: W = 0 with the controller's event text
+  { name: 'VPCRC pkg/node/node.go: hpc7a.12xlarge (in neither table) gets W = 0', type: 'hpc7a.12xlarge', os: 'WINDOWS', mode: 'SECONDARY_IP', ipLimitedPods: 0, maxPods: 0, warning: 'WINDOWS_TYPE_NOT_IN_VPCRC_LIMITS' },
+  // p5.48xlarge: W = (50 - 1) = 49 by the IP math (the old answer), but EC2 refuses Windows on it: maxPods 0
+  { name: 'aws/karpenter-provider-aws#7985: p5.48xlarge is not offered with Windows by EC2', type: 'p5.48xlarge', os: 'WINDOWS', mode: 'SECONDARY_IP', ipLimitedPods: 49, maxPods: 0, warning: 'WINDOWS_NOT_OFFERED_BY_EC2' },
+  // PD on Nitro: never falls back after InsufficientCidrBlocks
+  { name: 'VPCRC pkg/pool/pool.go: Windows PD never falls back after InsufficientCidrBlocks', type: 'm5.large', os: 'WINDOWS', mode: 'PREFIX_DELEGATION', ipLimitedPods: 144, maxPods: 110, warning: 'WINDOWS_PREFIX_DELEGATION_NO_FALLBACK' },
   // kubelet max-pods 5 on m5.large: min(5, 9) = 5
   { name: 'BPG prefix-mode_windows: kubelet --max-pods=5 binds on m5.large Windows', type: 'm5.large', os: 'WINDOWS', mode: 'SECONDARY_IP', extra: { kubeletMaxPods: 5 }, ipLimitedPods: 9, maxPods: 5 },
   // Windows ignores custom networking, SGP and maxEnis: still 9, with warnings
@@ -103,9 +109,10 @@ describe('computeNodeCapacity', () => {
   it('explains the numbers: m5.large Windows PD formula with values put in (BPG prefix-mode_windows)', () => {
     const r = computeNodeCapacity({ instanceType: facts('m5.large'), os: 'WINDOWS', ipMode: 'PREFIX_DELEGATION' });
     expect(r.formula).toEqual([
-      'W = (I - 1) * 16 = (10 - 1) * 16 = 144',
+      'W = (I - 1) * 16 = (10 - 1) * 16 = 144 (I from VPCRC_PUBLIC)',
       'maxPods = min(kubelet max-pods, W) = min(110, 144) = 110',
     ]);
+    expect(r.limitsTable).toBe('VPCRC_PUBLIC');
     expect(r.inputs).toContainEqual(expect.objectContaining({ name: 'kubelet max-pods', value: 110 }));
     expect(r.limitedBy).toBe('KUBELET_MAX_PODS');
   });

@@ -9,7 +9,15 @@ import {
   type NamedValue,
   type NodeOs,
 } from './capacity.types.js';
-import { getVpcResourceControllerLimit } from './vpc-resource-controller-limits.js';
+import { describeVpcLimitsTable, resolveVpcLimit, type VpcLimitsTable } from './vpc-resource-controller-limits.js';
+import { computeAllocatable, type Allocatable } from './allocatable.js';
+import {
+  assessWindowsEligibility,
+  isWindowsArchitecture,
+  vpcrcUnsupportedEventText,
+  type WindowsEligibility,
+  type WindowsPriceListFact,
+} from './windows-eligibility.js';
 
 /**
  * The VPC CNI version assumed when the caller gives none: the current v1.20 line
@@ -44,6 +52,10 @@ export interface NodeCapacityInput {
   maxEnis?: number;
   /** VPC CNI version, `1.NN.NN` (a leading `v` and a `-eksbuild.N` suffix are accepted). */
   vpcCniVersion?: string;
+  /** The Price List's answer on Windows for this type in a region, when the catalog has read it. */
+  windowsPriceList?: WindowsPriceListFact;
+  /** Windows: pods replaced per 30 s on a node (Jobs, CI runners); their IPs cool down 30 s before reuse. */
+  podChurnPer30s?: number;
 }
 
 export type MaxPodsLimit = 'IP_ADDRESSES' | 'KUBELET_MAX_PODS' | 'RECOMMENDED_CAP' | 'UNSUPPORTED';
@@ -74,7 +86,18 @@ export interface NodeCapacity {
   formula: string[];
   inputs: NamedValue[];
   warnings: CapacityWarning[];
+  /** Whether the type can be a Windows node at all, and why not (for either OS: it is about the type). */
+  windowsEligibility: WindowsEligibility;
+  /** Windows: the controller table W came from (null: neither knows the type); Linux: null. */
+  limitsTable: VpcLimitsTable | null;
+  /** CPU, memory and pods left for pods on one node. */
+  allocatable: Allocatable;
+  /** Windows with podChurnPer30s: pods a node holds while released IPs cool down; else null. */
+  podsDuringCooldown: number | null;
 }
+
+/** A released Windows IP waits this long before reuse (VPCRC pkg/config/type.go CoolDownPeriod). */
+export const WINDOWS_IP_COOLDOWN_SECONDS = 30;
 
 export function computeNodeCapacity(input: NodeCapacityInput): NodeCapacity {
   validateCapacityInput(input);
@@ -128,6 +151,7 @@ function validateCapacityInput(input: NodeCapacityInput): void {
   if (input.kubeletMaxPods !== undefined) requirePositiveInteger('kubeletMaxPods', input.kubeletMaxPods);
   if (input.maxEnis !== undefined) requirePositiveInteger('maxEnis', input.maxEnis);
   if (input.vpcCniVersion !== undefined) parseVpcCniVersion(input.vpcCniVersion);
+  if (input.podChurnPer30s !== undefined) requireNonNegativeInteger('podChurnPer30s', input.podChurnPer30s);
 }
 
 export function requirePositiveInteger(field: string, value: number): void {
@@ -144,14 +168,16 @@ export function requireNonNegativeInteger(field: string, value: number): void {
 
 /** EKS-optimized Windows AMIs are x86_64 only (UG eks-optimized-windows-ami); `x86_64_mac` is a Mac. */
 export function canRunWindows(architectures: readonly string[]): boolean {
-  return architectures.includes('x86_64');
+  return isWindowsArchitecture(architectures);
 }
 
 function computeWindows(input: NodeCapacityInput): NodeCapacity {
   const t = input.instanceType;
   const warnings: CapacityWarning[] = [];
   const formula: string[] = [];
-  const limit = getVpcResourceControllerLimit(t.name);
+  const eligibility = assessWindowsEligibility(t, { priceList: input.windowsPriceList });
+  const resolved = resolveVpcLimit(t.name);
+  const limit = resolved?.limit;
   const kubelet = input.kubeletMaxPods ?? WINDOWS_DEFAULT_KUBELET_MAX_PODS;
   const inputs: NamedValue[] = [
     { name: 'instanceType', value: t.name },
@@ -159,11 +185,19 @@ function computeWindows(input: NodeCapacityInput): NodeCapacity {
     {
       name: 'I (IPv4 per ENI, VPCRC limits)',
       value: limit ? limit.ipv4PerInterface : null,
-      note: limit ? 'what the VPC Resource Controller advertises from' : 'type not in the VPCRC limits table',
+      note: resolved
+        ? `what the VPC Resource Controller advertises from: ${describeVpcLimitsTable(resolved.table)}`
+        : 'type in neither controller table',
     },
+    { name: 'limits table', value: resolved ? resolved.table : null, note: resolved ? describeVpcLimitsTable(resolved.table) : 'none' },
     { name: 'hypervisor', value: limit ? limit.hypervisor || null : t.hypervisor },
     { name: 'bareMetal', value: limit ? limit.isBareMetal : t.bareMetal },
     { name: 'architectures', value: t.architectures.join(',') },
+    {
+      name: 'EC2 offers Windows',
+      value: eligibility.offeredByEc2,
+      note: eligibility.ec2Evidence === 'PRICE_LIST' ? `AWS Price List, ${eligibility.region}` : 'known list (aws/karpenter-provider-aws#7985)',
+    },
     {
       name: 'kubelet max-pods',
       value: kubelet,
@@ -191,29 +225,23 @@ function computeWindows(input: NodeCapacityInput): NodeCapacity {
   let w: number;
   if (!limit) {
     w = 0;
-    formula.push(`W = 0 (${t.name} is not in the VPC Resource Controller limits table)`);
-    warnings.push({
-      code: 'WINDOWS_TYPE_NOT_IN_VPCRC_LIMITS',
-      message:
-        `The VPC Resource Controller does not know ${t.name}, so it advertises no vpc.amazonaws.com/PrivateIPv4Address: ` +
-        'Windows pods stay Pending with "Insufficient vpc.amazonaws.com/PrivateIPv4Address". Choose a type it lists, ' +
-        'or upgrade EKS to a platform version whose controller knows the type.',
-      source: Source.VPCRC_LIMITS,
-    });
+    formula.push(`W = 0 (${t.name} is in neither VPC Resource Controller limits table: "${vpcrcUnsupportedEventText(t.name)}")`);
   } else if (effectiveIpMode === 'PREFIX_DELEGATION') {
     w = slots * IPS_PER_PREFIX;
-    formula.push(`W = (I - 1) * 16 = (${limit.ipv4PerInterface} - 1) * 16 = ${w}`);
+    formula.push(`W = (I - 1) * 16 = (${limit.ipv4PerInterface} - 1) * 16 = ${w} (I from ${resolved.table})`);
   } else {
     w = slots;
-    formula.push(`W = I - 1 = ${limit.ipv4PerInterface} - 1 = ${w}`);
+    formula.push(`W = I - 1 = ${limit.ipv4PerInterface} - 1 = ${w} (I from ${resolved.table})`);
   }
+  // The eligibility reasons: architecture, EC2's refusal, the controller tables (each with its source).
+  warnings.push(...eligibility.reasons);
   if (limit && limit.ipv4PerInterface !== t.ipv4AddressesPerInterface) {
     warnings.push({
       code: 'WINDOWS_IPV4_PER_INTERFACE_DIFFERS',
       message:
         `EC2 reports ${t.ipv4AddressesPerInterface} IPv4 addresses per ENI for ${t.name}, the VPC Resource Controller's ` +
         `table ${limit.ipv4PerInterface}; the controller's figure decides Windows capacity.`,
-      source: Source.VPCRC_LIMITS,
+      source: resolved.table === 'VPCRC_PUBLIC' ? Source.VPCRC_LIMITS : Source.KARPENTER_VPC_LIMITS,
     });
   }
 
@@ -221,17 +249,16 @@ function computeWindows(input: NodeCapacityInput): NodeCapacity {
   let limitedBy: MaxPodsLimit = !limit ? 'UNSUPPORTED' : w <= kubelet ? 'IP_ADDRESSES' : 'KUBELET_MAX_PODS';
   formula.push(`maxPods = min(kubelet max-pods, W) = min(${kubelet}, ${w}) = ${maxPods}`);
 
-  if (!canRunWindows(t.architectures)) {
+  if (!eligibility.architectureSupported) {
     maxPods = 0;
     limitedBy = 'UNSUPPORTED';
     formula.push(`maxPods = 0 (no EKS-optimized Windows AMI for ${t.architectures.join('/')})`);
-    warnings.push({
-      code: 'WINDOWS_UNSUPPORTED_ARCHITECTURE',
-      message:
-        `${t.name} is ${t.architectures.join('/')}: EKS-optimized Windows AMIs are x86_64 only, so it cannot be a ` +
-        'Windows node (Graviton and Mac types are out), whatever its IP figures say.',
-      source: Source.UG_WINDOWS_AMI,
-    });
+  } else if (!eligibility.offeredByEc2) {
+    maxPods = 0;
+    limitedBy = 'UNSUPPORTED';
+    formula.push(
+      `maxPods = 0 (EC2 does not offer Windows on ${t.name}${eligibility.region ? ` in ${eligibility.region}` : ''})`,
+    );
   }
 
   if (limitedBy !== 'UNSUPPORTED') {
@@ -250,6 +277,37 @@ function computeWindows(input: NodeCapacityInput): NodeCapacity {
           `Kubelet max-pods ${kubelet} schedules fewer pods than the ${w} IPs available; raise it with ` +
           `-KubeletExtraArgs '--max-pods=N' (AWS guidance under prefix delegation: 110, up to 250 on large types).`,
         source: Source.BPG_PREFIX_WINDOWS,
+      });
+    }
+  }
+  if (effectiveIpMode === 'PREFIX_DELEGATION' && limitedBy !== 'UNSUPPORTED') {
+    warnings.push({
+      code: 'WINDOWS_PREFIX_DELEGATION_NO_FALLBACK',
+      message:
+        'Under prefix delegation Windows never falls back to secondary IPs: when EC2 answers "InsufficientCidrBlocks: The specified ' +
+        'subnet does not have enough free cidr blocks to satisfy the request" the controller waits for you ("caller can retry in ' +
+        '2 min [Action required from user to change subnet]"). Keep free aligned /28 blocks: a subnet CIDR reservation of type ' +
+        'prefix, or a dedicated subnet.',
+      source: `${Source.VPCRC_POOL}; ${Source.BPG_PREFIX_WINDOWS}`,
+    });
+  }
+  let podsDuringCooldown: number | null = null;
+  if (input.podChurnPer30s !== undefined) {
+    const churn = input.podChurnPer30s;
+    podsDuringCooldown = limitedBy === 'UNSUPPORTED' ? 0 : Math.max(0, Math.min(kubelet, w - churn));
+    formula.push(
+      `podsDuringCooldown = min(kubelet max-pods, W - podChurnPer30s) = min(${kubelet}, ${w} - ${churn}) = ${podsDuringCooldown}` +
+        (limitedBy === 'UNSUPPORTED' ? ' -> 0 (no Windows pods on this type)' : ''),
+    );
+    inputs.push({ name: 'podChurnPer30s', value: churn, note: 'pods replaced per 30 s on a node' });
+    if (churn > 0 && limitedBy !== 'UNSUPPORTED') {
+      warnings.push({
+        code: 'WINDOWS_IP_COOLDOWN',
+        message:
+          `A released Windows IP cools down ${WINDOWS_IP_COOLDOWN_SECONDS} s before the controller reuses it: with ${churn} pods replaced ` +
+          `per 30 s a node holds ${podsDuringCooldown} pods (W - churn = ${w} - ${churn}) without waiting; beyond that, while used + cooling = ` +
+          'capacity, new pods fail with "cannot assign resource now, resources are being cooled down". Plan pods per node <= W - IPs released per 30 s, or use prefix delegation.',
+        source: `${Source.VPCRC_CONFIG_COOLDOWN}; ${Source.VPCRC_POOL}`,
       });
     }
   }
@@ -291,6 +349,10 @@ function computeWindows(input: NodeCapacityInput): NodeCapacity {
     formula,
     inputs,
     warnings,
+    windowsEligibility: eligibility,
+    limitsTable: resolved ? resolved.table : null,
+    allocatable: computeAllocatable(t, 'WINDOWS', maxPods),
+    podsDuringCooldown,
   };
 }
 
@@ -365,7 +427,7 @@ function computeLinux(input: NodeCapacityInput): NodeCapacity {
   }
   let branchInterfaces: number | null = null;
   if (input.securityGroupsForPods) {
-    const limit = getVpcResourceControllerLimit(t.name);
+    const limit = resolveVpcLimit(t.name)?.limit;
     if (limit && limit.isTrunkingCompatible) {
       formula.push(`E = E - 1 = ${podEnis} - 1 = ${podEnis - 1} (security groups for pods: one ENI is the trunk)`);
       podEnis -= 1;
@@ -451,5 +513,9 @@ function computeLinux(input: NodeCapacityInput): NodeCapacity {
     formula,
     inputs,
     warnings,
+    windowsEligibility: assessWindowsEligibility(t, { priceList: input.windowsPriceList }),
+    limitsTable: null,
+    allocatable: computeAllocatable(t, 'LINUX', maxPods),
+    podsDuringCooldown: null,
   };
 }

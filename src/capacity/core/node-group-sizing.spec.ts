@@ -41,8 +41,10 @@ describe('sizeNodeGroups: hand-computed rows', () => {
 
   it('DOMAIN 2 (W = I - 1): m5.large Windows secondary, 20 pods of 100m/256Mi: IP-bound, 3 nodes', () => {
     const o = one('m5.large', 'WINDOWS', 'SECONDARY_IP', noLinux);
-    // W = 10 - 1 = 9; kubelet 110; CPU (2000 - 70) / 100 = 19; memory 8192 - (255 + 11 * 9) - 100 = 7738, / 256 = 30
-    expect(o).toMatchObject({ podsByIp: 9, podsByKubelet: 110, podsByCpu: 19, podsByMemory: 30, allocatableMemoryMiB: 7738 });
+    // W = 10 - 1 = 9; kubelet 110; CPU (2000 - 70) / 100 = 19;
+    // memory (BPG windows/oom.adoc): 8192 - ceil(8192 * 7.5%) - 512 - 1536 - 200 = 8192 - 615 - 2248 = 5329, / 256 = 20
+    expect(o).toMatchObject({ podsByIp: 9, podsByKubelet: 110, podsByCpu: 19, podsByMemory: 20, allocatableMemoryMiB: 5329 });
+    expect(o.allocatable).toMatchObject({ cpuMillicores: 1930, memoryMiB: 5329, pods: 9 });
     // min(9, 110, 19, 30) = 9; ceil(20 / 9) = 3 nodes; fullest node ceil(20 / 3) = 7 pods:
     // 1 + min(9, max(7 + 3, 3)) = 10 IPs per node (VPCRC default warm pool), 3 * 10 = 30
     expect(o).toMatchObject({ podsPerNode: 9, bindingConstraint: 'IP_ADDRESSES', nodes: 3, subnetIps: 30 });
@@ -50,16 +52,16 @@ describe('sizeNodeGroups: hand-computed rows', () => {
 
   it('BPG prefix-mode_windows: m5.large Windows PD, same pods: CPU-bound, 2 nodes', () => {
     const o = one('m5.large', 'WINDOWS', 'PREFIX_DELEGATION', noLinux);
-    // W = 144, kubelet 110 -> max pods 110; memory 8192 - (255 + 1210) - 100 = 6627, / 256 = 25; CPU 19
-    expect(o).toMatchObject({ podsByIp: 144, podsByMemory: 25, podsByCpu: 19, podsPerNode: 19, bindingConstraint: 'CPU', nodes: 2 });
+    // W = 144, kubelet 110 -> max pods 110; memory 5329 (Windows reservations do not grow with pods), / 256 = 20; CPU 19
+    expect(o).toMatchObject({ podsByIp: 144, podsByMemory: 20, podsByCpu: 19, podsPerNode: 19, bindingConstraint: 'CPU', nodes: 2 });
     // ceil(20 / 2) = 10 pods: 1 + 16 * ceil(max(10 + 1, 3) / 16) = 17 IPs, 2 * 17 = 34
     expect(o.subnetIps).toBe(34);
   });
 
   it('memory-bound: m5.large Windows PD, 1 GiB pods, no CPU request', () => {
     const o = one('m5.large', 'WINDOWS', 'PREFIX_DELEGATION', { ...noLinux, windowsPodCpuMillicores: 0, windowsPodMemoryMiB: 1024 });
-    // 6627 / 1024 = 6 pods; ceil(20 / 6) = 4 nodes
-    expect(o).toMatchObject({ podsByCpu: null, podsByMemory: 6, bindingConstraint: 'MEMORY', nodes: 4 });
+    // 5329 / 1024 = 5 pods; ceil(20 / 5) = 4 nodes
+    expect(o).toMatchObject({ podsByCpu: null, podsByMemory: 5, bindingConstraint: 'MEMORY', nodes: 4 });
   });
 
   it('VPCCNI eni-max-pods: m5.large Linux secondary, 100 small pods: IP-bound at 27 workload pods', () => {
@@ -69,12 +71,17 @@ describe('sizeNodeGroups: hand-computed rows', () => {
     // 3 * 9 = 27 pod IPs (+2 host-network = 29 max pods); ceil(100 / 27) = 4 nodes; fullest 25 pods:
     // ENIs = min(3, ceil(25 / 9) + 1) = 3, 3 + 27 = 30 IPs per node, 4 * 30 = 120
     expect(o).toMatchObject({ podsByIp: 27, podsByKubelet: 27, podsPerNode: 27, bindingConstraint: 'IP_ADDRESSES', nodes: 4, subnetIps: 120 });
+    // Karpenter's published m5.large: 1930m, 8192 - 615 - (11 * 29 + 255) - 100 = 6903 MiB, 29 pods
+    expect(o.allocatable).toMatchObject({ cpuMillicores: 1930, memoryMiB: 6903, pods: 29 });
+    expect(o.allocatableMemoryMiB).toBe(6903);
   });
 
   it.each([
     ['m6g.large', 'UNSUPPORTED_ARCHITECTURE'], // UG eks-optimized-windows-ami: arm64
     ['mac1.metal', 'UNSUPPORTED_ARCHITECTURE'], // x86_64_mac
-    ['c8ib.large', 'NOT_IN_VPCRC_LIMITS'], // VPCRC limits.go lacks it: W = 0
+    ['hpc7a.12xlarge', 'NOT_IN_VPCRC_LIMITS'], // in neither controller table: W = 0
+    ['p5.48xlarge', 'NOT_OFFERED_BY_EC2'], // aws/karpenter-provider-aws#7985: EC2 refuses Windows
+    ['trn1.2xlarge', 'NOT_OFFERED_BY_EC2'],
   ])('%s cannot host the Windows pods: %s', (type, constraint) => {
     const o = one(type, 'WINDOWS', 'SECONDARY_IP', noLinux);
     expect(o).toMatchObject({ nodes: null, bindingConstraint: constraint, subnetIps: null });
@@ -116,6 +123,11 @@ describe('sizeNodeGroups over the whole bundled catalog (structure, not timing)'
         continue;
       }
       if (b.nodes === null) continue;
+      // No accelerator asked for: every type without one comes before every type with one.
+      if (a.accelerated !== b.accelerated) {
+        expect([a.accelerated, b.accelerated]).toEqual([false, true]);
+        continue;
+      }
       expect(b.nodes).toBeGreaterThanOrEqual(a.nodes);
       if (b.nodes === a.nodes) {
         expect(b.subnetIps!).toBeGreaterThanOrEqual(a.subnetIps!);
@@ -131,7 +143,7 @@ describe('sizeNodeGroups over the whole bundled catalog (structure, not timing)'
     }
   });
 
-  it('ranks by fewest nodes, then fewest subnet IPs, then smallest type', () => {
+  it('ranks by fewest nodes, then fewest subnet IPs, then smallest type (accelerated types after the others)', () => {
     assertRanked(full.windows);
     assertRanked(full.linux);
     // Windows infeasible: arm64/Mac types and types unknown to VPCRC.
@@ -142,5 +154,111 @@ describe('sizeNodeGroups over the whole bundled catalog (structure, not timing)'
     const top = sizeNodeGroups({ workload, candidates: types, limit: 10 });
     expect(top.windows).toEqual(full.windows.slice(0, 10));
     expect(top.linux).toEqual(full.linux.slice(0, 10));
+  });
+});
+
+describe('sizeNodeGroups: accelerators and cost (DescribeInstanceTypes GpuInfo/InferenceAcceleratorInfo/NeuronInfo/FpgaInfo; AWS Price List)', () => {
+  const types = catalog().types;
+  const cpuOnly: SizingWorkload = {
+    windowsPods: 2000, linuxPods: 0,
+    windowsPodCpuMillicores: 100, windowsPodMemoryMiB: 256,
+    linuxPodCpuMillicores: 0, linuxPodMemoryMiB: 0,
+  };
+
+  it('whole catalog, 2,000 Windows pods of 100m / 256Mi: the first option carries no accelerator (was g7e.2xlarge, a GPU type)', () => {
+    const r = sizeNodeGroups({ workload: cpuOnly, candidates: types, limit: 20 });
+    expect(r.windows[0].accelerated).toBe(false);
+    expect(r.windows[0].instanceType).not.toBe('g7e.2xlarge');
+    const accelerated = new Set(types.filter((t) => (t.accelerators ?? []).length > 0).map((t) => t.name));
+    expect(accelerated.has('g7e.2xlarge')).toBe(true);
+    // Every feasible option without accelerators comes first: none of the top 20 is accelerated.
+    expect(r.windows.filter((o) => accelerated.has(o.instanceType))).toEqual([]);
+  });
+
+  it('a workload that asks for accelerators gets them ranked on their merits', () => {
+    const only = types.filter((t) => ['g7e.2xlarge', 'm5.large'].includes(t.name));
+    const r = sizeNodeGroups({ workload: { ...cpuOnly, windowsPods: 200, needsAccelerators: true }, candidates: only, ipModes: ['PREFIX_DELEGATION'] });
+    const plain = sizeNodeGroups({ workload: { ...cpuOnly, windowsPods: 200 }, candidates: only, ipModes: ['PREFIX_DELEGATION'] });
+    expect(plain.windows.map((o) => o.instanceType)).toEqual(['m5.large', 'g7e.2xlarge']);
+    // g7e.2xlarge (8 vCPUs) needs fewer nodes than m5.large: first when accelerators are wanted.
+    expect(r.windows[0].instanceType).toBe('g7e.2xlarge');
+  });
+
+  // Prices made up for the test: a type twice as large at less than twice the price must win on cost.
+  function table(os: 'WINDOWS' | 'LINUX', rows: Array<[string, number]>) {
+    return new Map(rows.map(([instanceType, usdPerHour]) => [instanceType, { instanceType, region: 'eu-west-1', os, usdPerHour, source: 'test', readAt: '2026-12-01T00:00:00.000Z' }]));
+  }
+
+  it.each([
+    // m5.large: 20 pods -> ceil(20 / 9) = 3 nodes * 0.30 = 0.90 USD/h; m5.xlarge: W = 14 -> 2 nodes * 0.50 = 1.00
+    ['m5.large is cheaper in all', 0.3, 0.5, 'm5.large', 0.9],
+    // 3 * 0.40 = 1.20 against 2 * 0.50 = 1.00
+    ['m5.xlarge is cheaper in all', 0.4, 0.5, 'm5.xlarge', 1],
+  ])('rankBy COST: %s', (_n, small, large, first, cost) => {
+    const r = sizeNodeGroups({
+      workload: noLinux,
+      candidates: [facts('m5.large'), facts('m5.xlarge')],
+      ipModes: ['SECONDARY_IP'],
+      rankBy: 'COST',
+      region: 'eu-west-1',
+      prices: { windows: table('WINDOWS', [['m5.large', small], ['m5.xlarge', large]]) },
+    });
+    expect(r.windows[0].instanceType).toBe(first);
+    expect(r.windows[0].hourlyCostUsd).toBe(cost);
+    expect(r.windows[0].price).toMatchObject({ region: 'eu-west-1', os: 'WINDOWS', readAt: '2026-12-01T00:00:00.000Z' });
+    expect(r.rankBy).toBe('COST');
+  });
+
+  it('rankBy COST without Windows prices says so and never stands in the Linux price', () => {
+    const r = sizeNodeGroups({
+      workload: noLinux,
+      candidates: [facts('m5.large'), facts('m5.xlarge')],
+      rankBy: 'COST',
+      region: 'us-east-1',
+      prices: { linux: table('LINUX', [['m5.large', 0.096]]) },
+    });
+    expect(r.warnings.map((w) => w.code)).toContain('PRICES_UNKNOWN');
+    expect(r.windows.every((o) => o.price === null && o.hourlyCostUsd === null)).toBe(true);
+  });
+
+  it('types without a price rank after the priced ones', () => {
+    const r = sizeNodeGroups({
+      workload: noLinux,
+      candidates: [facts('m5.large'), facts('m5.xlarge'), facts('c5.large')],
+      ipModes: ['SECONDARY_IP'],
+      rankBy: 'COST',
+      region: 'eu-west-1',
+      prices: { windows: table('WINDOWS', [['c5.large', 9.99]]) },
+    });
+    expect(r.windows[0].instanceType).toBe('c5.large');
+    expect(r.windows.slice(1).every((o) => o.price === null)).toBe(true);
+  });
+
+  it('a Price List read decides which types EC2 offers with Windows', () => {
+    const r = sizeNodeGroups({
+      workload: noLinux,
+      candidates: [facts('m5.large'), facts('m5.xlarge')],
+      ipModes: ['SECONDARY_IP'],
+      windowsOfferings: { region: 'eu-west-1', readAt: '2026-12-01T00:00:00.000Z', offered: new Set(['m5.xlarge']) },
+    });
+    expect(r.windows.find((o) => o.instanceType === 'm5.large')).toMatchObject({ nodes: null, bindingConstraint: 'NOT_OFFERED_BY_EC2' });
+  });
+
+  it('refuses COST without a region', () => {
+    expect(() => sizeNodeGroups({ workload: noLinux, candidates: [facts('m5.large')], rankBy: 'COST' })).toThrow(DomainError);
+  });
+});
+
+describe('sizeNodeGroups: a region without Windows prices, ranked by nodes', () => {
+  it('says Windows prices are unknown and shows none', () => {
+    const r = sizeNodeGroups({
+      workload: noLinux,
+      candidates: [facts('m5.large')],
+      region: 'us-east-1',
+      prices: {},
+    });
+    expect(r.rankBy).toBe('NODES');
+    expect(r.warnings.find((w) => w.code === 'PRICES_UNKNOWN')?.message).toContain('no Windows option shows a price');
+    expect(r.windows[0].price).toBeNull();
   });
 });

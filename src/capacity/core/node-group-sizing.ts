@@ -1,4 +1,4 @@
-import { isNitro, type InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
+import { hasAccelerators, isNitro, type InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 import { validationError } from '../../common/domain-error.js';
 import { IP_MODES, Source, type CapacityWarning, type IpMode, type NodeOs } from './capacity.types.js';
 import {
@@ -10,8 +10,12 @@ import {
   requirePositiveInteger,
   WINDOWS_DEFAULT_KUBELET_MAX_PODS,
 } from './node-capacity.js';
-import { getVpcResourceControllerLimit } from './vpc-resource-controller-limits.js';
+import { resolveVpcLimit } from './vpc-resource-controller-limits.js';
 import { checkWindowsServices } from './windows-services.js';
+import { allocatableCpuMillicores, allocatableMemoryMiB, computeAllocatable, type Allocatable } from './allocatable.js';
+import type { InstancePrice, PriceTable } from './instance-prices.js';
+import { EC2_WINDOWS_UNSUPPORTED_TYPES } from './windows-eligibility.js';
+import { checkWindowsServerVersion, WINDOWS_SERVER_FACTS, WINDOWS_SERVER_VERSIONS, type WindowsServerVersion } from './windows-server.js';
 
 export interface SizingWorkload {
   windowsPods: number;
@@ -24,6 +28,21 @@ export interface SizingWorkload {
   linuxPodMemoryMiB: number;
   /** Services whose endpoints a Windows node programs (default 0); > 100 warns. */
   servicesPerWindowsNode?: number;
+  /**
+   * The pods need GPUs, inference accelerators, Neuron devices, FPGAs or media accelerators. Default false:
+   * then a type carrying any of them is never ranked before a type without.
+   */
+  needsAccelerators?: boolean;
+}
+
+export type SizingRankBy = 'NODES' | 'COST';
+export const SIZING_RANK_BYS: readonly SizingRankBy[] = ['NODES', 'COST'];
+
+/** Which types EC2 offers with Windows in a region, as a Price List read found them. */
+export interface WindowsOfferings {
+  region: string;
+  readAt: string;
+  offered: ReadonlySet<string>;
 }
 
 export interface NodeGroupSizingInput {
@@ -40,6 +59,16 @@ export interface NodeGroupSizingInput {
   limit?: number;
   /** Kubernetes version `1.NN`, for the DSR flags in the Services warning. */
   kubernetesVersion?: string;
+  /** NODES (default): fewest nodes first. COST: lowest hourly on-demand cost of the group first, where priced. */
+  rankBy?: SizingRankBy;
+  /** The region prices are for (required for COST). */
+  region?: string;
+  /** On-demand prices in `region`, per OS; a type without a price is ranked after the priced ones. */
+  prices?: { windows?: PriceTable; linux?: PriceTable };
+  /** The Price List's Windows offerings in `region`; without it the known list of refusals applies. */
+  windowsOfferings?: WindowsOfferings;
+  /** Windows Server release of the Windows nodes. */
+  windowsServerVersion?: WindowsServerVersion;
 }
 
 export type SizingConstraint =
@@ -49,7 +78,8 @@ export type SizingConstraint =
   | 'MEMORY'
   | 'UNSUPPORTED_ARCHITECTURE'
   | 'NOT_IN_VPCRC_LIMITS'
-  | 'NO_CAPACITY';
+  | 'NO_CAPACITY'
+  | 'NOT_OFFERED_BY_EC2';
 
 export interface SizingOption {
   instanceType: string;
@@ -72,6 +102,14 @@ export interface SizingOption {
   subnetIps: number | null;
   vcpus: number;
   memoryMiB: number;
+  /** CPU, memory and pods one node offers pods, with the formula. */
+  allocatable: Allocatable;
+  /** The type carries GPUs, inference accelerators, Neuron devices, FPGAs or media accelerators. */
+  accelerated: boolean;
+  /** The hourly on-demand price of one node, as read (where and when); null when the catalog has none. */
+  price: InstancePrice | null;
+  /** nodes * price.usdPerHour; null without a price or nodes. */
+  hourlyCostUsd: number | null;
 }
 
 export interface NodeGroupSizing {
@@ -79,39 +117,16 @@ export interface NodeGroupSizing {
   windows: SizingOption[];
   linux: SizingOption[];
   warnings: CapacityWarning[];
+  rankBy: SizingRankBy;
 }
 
-/**
- * System reserve, the EKS AMI's kube-reserved (awslabs/amazon-eks-ami; the same formulas in
- * aws/karpenter-provider-aws pkg/providers/instancetype/types.go): CPU 6% of the first core, 1% of the
- * second, 0.5% of the next two, 0.25% above four; memory 255 MiB + 11 MiB per max pod; plus the
- * kubelet's hard eviction threshold memory.available 100Mi.
- * Windows: the same, as Karpenter applies them to its Windows AMI families. The EKS Windows bootstrap
- * we could read (Start-EKSBootstrap.ps1) sets no kube-reserved or system-reserved, so real Windows
- * allocatable may be higher: these figures err on the safe side.
- */
-export const KUBE_RESERVED_MEMORY_BASE_MIB = 255;
-export const KUBE_RESERVED_MEMORY_PER_POD_MIB = 11;
-export const EVICTION_HARD_MEMORY_MIB = 100;
-
-export function kubeReservedCpuMillicores(vcpus: number): number {
-  const m = vcpus * 1000;
-  return (
-    Math.floor(Math.min(m, 1000) * 0.06) +
-    Math.floor(Math.min(Math.max(m - 1000, 0), 1000) * 0.01) +
-    Math.floor(Math.min(Math.max(m - 2000, 0), 2000) * 0.005) +
-    Math.floor(Math.max(m - 4000, 0) * 0.0025)
-  );
-}
-
-export function kubeReservedMemoryMiB(maxPods: number): number {
-  return KUBE_RESERVED_MEMORY_BASE_MIB + KUBE_RESERVED_MEMORY_PER_POD_MIB * maxPods;
-}
+export { kubeReservedCpuMillicores, kubeReservedMemoryMiB } from './allocatable.js';
 
 /** Per-type constants, computed once per facts object (the portal passes the same catalog objects). */
 interface TypeConstants {
   windowsOk: boolean;
-  /** VPCRC I - 1, or -1 when VPCRC does not know the type. */
+  accelerated: boolean;
+  /** VPCRC I - 1 (public table, else its newer copy), or -1 when neither knows the type. */
   windowsSlots: number;
   windowsPrefixOk: boolean;
   linuxSlots: number;
@@ -128,17 +143,18 @@ const constantsCache = new WeakMap<InstanceTypeFacts, TypeConstants>();
 function constantsOf(t: InstanceTypeFacts): TypeConstants {
   let c = constantsCache.get(t);
   if (c) return c;
-  const limit = getVpcResourceControllerLimit(t.name);
+  const limit = resolveVpcLimit(t.name)?.limit;
   const cpu = t.vcpus * 1000;
   c = {
     windowsOk: canRunWindows(t.architectures),
+    accelerated: hasAccelerators(t),
     windowsSlots: limit ? limit.ipv4PerInterface - 1 : -1,
     windowsPrefixOk: limit ? isNitro({ hypervisor: limit.hypervisor, bareMetal: limit.isBareMetal }) : false,
     linuxSlots: t.ipv4AddressesPerInterface - 1,
     linuxEnis: t.defaultCardNetworkInterfaces,
     linuxPrefixOk: isNitro(t),
     cpuMillicores: cpu,
-    allocatableCpu: cpu - kubeReservedCpuMillicores(t.vcpus),
+    allocatableCpu: allocatableCpuMillicores(t.vcpus),
     memoryMiB: t.memoryMiB,
     cap: recommendedMaxPodsCap(t.vcpus),
   };
@@ -166,6 +182,15 @@ function validateSizing(input: NodeGroupSizingInput): void {
   if (input.limit !== undefined) requirePositiveInteger('limit', input.limit);
   if (input.windowsKubeletMaxPods !== undefined) requirePositiveInteger('windowsKubeletMaxPods', input.windowsKubeletMaxPods);
   if (input.linuxKubeletMaxPods !== undefined) requirePositiveInteger('linuxKubeletMaxPods', input.linuxKubeletMaxPods);
+  if (input.rankBy !== undefined && !SIZING_RANK_BYS.includes(input.rankBy)) {
+    throw validationError('rankBy', 'enum', 'rankBy must be NODES or COST');
+  }
+  if (input.rankBy === 'COST' && !input.region) {
+    throw validationError('region', 'required-for-cost', 'rankBy COST needs a region: prices are per region');
+  }
+  if (input.windowsServerVersion !== undefined && !WINDOWS_SERVER_VERSIONS.includes(input.windowsServerVersion)) {
+    throw validationError('windowsServerVersion', 'enum', `windowsServerVersion must be one of ${WINDOWS_SERVER_VERSIONS.join(', ')}`);
+  }
   if (input.ipModes !== undefined) {
     if (!Array.isArray(input.ipModes) || input.ipModes.length === 0 || input.ipModes.some((m) => !IP_MODES.includes(m))) {
       throw validationError('ipModes', 'enum', 'ipModes must list SECONDARY_IP and/or PREFIX_DELEGATION');
@@ -223,29 +248,74 @@ export function sizeNodeGroups(input: NodeGroupSizingInput): NodeGroupSizing {
       source: Source.UG_WINDOWS_SUPPORT,
     });
   }
+  const rankBy: SizingRankBy = input.rankBy ?? 'NODES';
+  if (input.windowsServerVersion !== undefined && w.windowsPods > 0) {
+    warnings.push(...checkWindowsServerVersion({ version: input.windowsServerVersion, kubernetesVersion: input.kubernetesVersion }));
+  }
+  if (rankBy === 'COST' || input.region) {
+    if (w.windowsPods > 0 && (input.prices?.windows?.size ?? 0) === 0) {
+      warnings.push({
+        code: 'PRICES_UNKNOWN',
+        message:
+          `Windows on-demand prices for ${input.region} are unknown: the licence-included Windows price differs by family, ` +
+          'so it is read only from the AWS Price List by a catalog refresh, never estimated from the Linux price' +
+          (rankBy === 'COST' ? '. The Windows options are ranked by nodes instead.' : '; no Windows option shows a price.'),
+        source: Source.AWS_PRICE_LIST,
+      });
+    }
+  }
+  if (rankBy === 'COST') {
+    if (w.linuxPods > 0 && (input.prices?.linux?.size ?? 0) === 0) {
+      warnings.push({
+        code: 'PRICES_UNKNOWN',
+        message: `Linux on-demand prices for ${input.region} are unknown to the catalog (bundled: us-east-1 only); the Linux options are ranked by nodes instead.`,
+        source: Source.KARPENTER_PRICING,
+      });
+    }
+  }
   const candidates = input.candidates;
   const ranks = sizeRanks(candidates);
   const winKubelet = input.windowsKubeletMaxPods ?? WINDOWS_DEFAULT_KUBELET_MAX_PODS;
+  const offerings = input.windowsOfferings;
+  const windowsOffered = (name: string): boolean => (offerings ? offerings.offered.has(name) : !KNOWN_WINDOWS_REFUSALS.has(name));
+  const avoidAccelerators = w.needsAccelerators !== true;
   const build = (os: NodeOs, totalPods: number): SizingOption[] => {
     if (totalPods === 0) return [];
+    const prices = os === 'WINDOWS' ? input.prices?.windows : input.prices?.linux;
+    const byCost = rankBy === 'COST' && prices !== undefined && prices.size > 0;
     const n = candidates.length * modes.length;
     const sc = scratch(n);
+    const tier = new Float64Array(n);
+    const primary = new Float64Array(n);
     const out = { nodes: 0, ips: 0 };
     for (let k = 0, idx = 0; k < candidates.length; k++) {
-      const c = constantsOf(candidates[k]);
+      const t = candidates[k];
+      const c = constantsOf(t);
+      const ec2Ok = os === 'WINDOWS' ? windowsOffered(t.name) : true;
+      const usd = byCost ? prices.get(t.name)?.usdPerHour : undefined;
       for (let m = 0; m < modes.length; m++, idx++) {
-        if (os === 'WINDOWS') sizeWindows(c, modes[m], w, winKubelet, out);
+        if (os === 'WINDOWS') sizeWindows(c, modes[m], w, winKubelet, ec2Ok, out);
         else sizeLinux(c, modes[m], w, input.linuxKubeletMaxPods, out);
         sc.nodes[idx] = out.nodes;
         sc.ips[idx] = out.ips;
         sc.rank[idx] = ranks[k] * 2 + (modes[m] === 'SECONDARY_IP' ? 0 : 1);
         sc.order[idx] = idx;
+        // Tiers, best first: feasible before infeasible; without accelerators before with (unless asked for);
+        // under COST, priced before unpriced (ranked by nodes among themselves).
+        const feasible = out.nodes !== Infinity;
+        tier[idx] = !feasible ? 4 : (avoidAccelerators && c.accelerated ? 2 : 0) + (byCost && usd === undefined ? 1 : 0);
+        primary[idx] = feasible && usd !== undefined ? out.nodes * usd : out.nodes;
       }
     }
-    const { nodes, ips, rank } = sc;
-    // Infeasible options carry nodes = Infinity: they sort last, by size.
+    const { ips, rank } = sc;
     const before = (a: number, b: number): boolean =>
-      nodes[a] !== nodes[b] ? nodes[a] < nodes[b] : ips[a] !== ips[b] ? ips[a] < ips[b] : rank[a] < rank[b];
+      tier[a] !== tier[b]
+        ? tier[a] < tier[b]
+        : primary[a] !== primary[b]
+          ? primary[a] < primary[b]
+          : ips[a] !== ips[b]
+            ? ips[a] < ips[b]
+            : rank[a] < rank[b];
     const count = input.limit !== undefined ? Math.min(input.limit, n) : n;
     let order: ArrayLike<number>;
     if (count * 8 < n) {
@@ -264,20 +334,32 @@ export function sizeNodeGroups(input: NodeGroupSizingInput): NodeGroupSizing {
       order = top;
     } else {
       const all = Array.from(sc.order);
-      // Infinity - Infinity is NaN, which is falsy: ties on infeasible options fall through to the size rank.
-      all.sort((a, b) => nodes[a] - nodes[b] || ips[a] - ips[b] || rank[a] - rank[b]);
+      all.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
       order = all;
     }
     const result: SizingOption[] = new Array(count);
     for (let r = 0; r < count; r++) {
       const idx = order[r];
       const k = Math.floor(idx / modes.length);
-      result[r] = describeOption(candidates[k], constantsOf(candidates[k]), os, modes[idx % modes.length], w, winKubelet, input.linuxKubeletMaxPods);
+      const t = candidates[k];
+      result[r] = describeOption(
+        t,
+        constantsOf(t),
+        os,
+        modes[idx % modes.length],
+        w,
+        winKubelet,
+        input.linuxKubeletMaxPods,
+        os === 'WINDOWS' ? windowsOffered(t.name) : true,
+        prices?.get(t.name) ?? null,
+      );
     }
     return result;
   };
-  return { windows: build('WINDOWS', w.windowsPods), linux: build('LINUX', w.linuxPods), warnings };
+  return { windows: build('WINDOWS', w.windowsPods), linux: build('LINUX', w.linuxPods), warnings, rankBy };
 }
+
+const KNOWN_WINDOWS_REFUSALS: ReadonlySet<string> = new Set(EC2_WINDOWS_UNSUPPORTED_TYPES);
 
 /** Everything needed for one option; shared by the fast pass and the full description. */
 interface Figures {
@@ -290,11 +372,11 @@ interface Figures {
   enis: number;
 }
 
-function windowsFigures(c: TypeConstants, mode: IpMode, kubelet: number, f: Figures): void {
+function windowsFigures(c: TypeConstants, mode: IpMode, kubelet: number, ec2Ok: boolean, f: Figures): void {
   f.effective = mode === 'PREFIX_DELEGATION' && c.windowsPrefixOk ? 'PREFIX_DELEGATION' : 'SECONDARY_IP';
   f.slots = c.windowsSlots;
   f.enis = 1;
-  f.unsupported = !c.windowsOk ? 'UNSUPPORTED_ARCHITECTURE' : f.slots < 0 ? 'NOT_IN_VPCRC_LIMITS' : null;
+  f.unsupported = !c.windowsOk ? 'UNSUPPORTED_ARCHITECTURE' : !ec2Ok ? 'NOT_OFFERED_BY_EC2' : f.slots < 0 ? 'NOT_IN_VPCRC_LIMITS' : null;
   f.podsByIp = f.slots < 0 ? 0 : f.effective === 'PREFIX_DELEGATION' ? f.slots * IPS_PER_PREFIX : f.slots;
   f.podsByKubelet = kubelet;
   f.maxPods = Math.min(f.podsByIp, kubelet);
@@ -332,8 +414,8 @@ function ipsPerNode(os: NodeOs, f: Figures, p: number): number {
 }
 
 /** Workload pods per node and the binding constraint (written into `s`). */
-function podsPerNodeOf(c: TypeConstants, f: Figures, cpuRequest: number, memRequest: number, s: PerNode): void {
-  s.allocatableMemory = c.memoryMiB - kubeReservedMemoryMiB(f.maxPods) - EVICTION_HARD_MEMORY_MIB;
+function podsPerNodeOf(os: NodeOs, c: TypeConstants, f: Figures, cpuRequest: number, memRequest: number, s: PerNode): void {
+  s.allocatableMemory = allocatableMemoryMiB(c.memoryMiB, os, f.maxPods);
   s.podsByCpu = cpuRequest > 0 ? Math.max(0, Math.floor(c.allocatableCpu / cpuRequest)) : -1;
   s.podsByMemory = memRequest > 0 ? Math.max(0, Math.floor(s.allocatableMemory / memRequest)) : -1;
   if (f.unsupported) {
@@ -378,7 +460,7 @@ const descFigures: Figures = { ...fastFigures };
 const descPerNode: PerNode = { ...fastPerNode };
 
 function finish(os: NodeOs, c: TypeConstants, totalPods: number, cpu: number, mem: number, out: { nodes: number; ips: number }): void {
-  podsPerNodeOf(c, fastFigures, cpu, mem, fastPerNode);
+  podsPerNodeOf(os, c, fastFigures, cpu, mem, fastPerNode);
   if (fastPerNode.pods <= 0) {
     out.nodes = Infinity;
     out.ips = Infinity;
@@ -389,8 +471,8 @@ function finish(os: NodeOs, c: TypeConstants, totalPods: number, cpu: number, me
   out.ips = nodes * ipsPerNode(os, fastFigures, Math.ceil(totalPods / nodes));
 }
 
-function sizeWindows(c: TypeConstants, mode: IpMode, w: SizingWorkload, kubelet: number, out: { nodes: number; ips: number }): void {
-  windowsFigures(c, mode, kubelet, fastFigures);
+function sizeWindows(c: TypeConstants, mode: IpMode, w: SizingWorkload, kubelet: number, ec2Ok: boolean, out: { nodes: number; ips: number }): void {
+  windowsFigures(c, mode, kubelet, ec2Ok, fastFigures);
   finish('WINDOWS', c, w.windowsPods, w.windowsPodCpuMillicores, w.windowsPodMemoryMiB, out);
 }
 
@@ -407,14 +489,16 @@ function describeOption(
   w: SizingWorkload,
   winKubelet: number,
   linuxKubelet: number | undefined,
+  ec2Ok: boolean,
+  price: InstancePrice | null,
 ): SizingOption {
   const f = descFigures;
-  if (os === 'WINDOWS') windowsFigures(c, mode, winKubelet, f);
+  if (os === 'WINDOWS') windowsFigures(c, mode, winKubelet, ec2Ok, f);
   else linuxFigures(c, mode, linuxKubelet, f);
   const totalPods = os === 'WINDOWS' ? w.windowsPods : w.linuxPods;
   const s = descPerNode;
-  if (os === 'WINDOWS') podsPerNodeOf(c, f, w.windowsPodCpuMillicores, w.windowsPodMemoryMiB, s);
-  else podsPerNodeOf(c, f, w.linuxPodCpuMillicores, w.linuxPodMemoryMiB, s);
+  if (os === 'WINDOWS') podsPerNodeOf(os, c, f, w.windowsPodCpuMillicores, w.windowsPodMemoryMiB, s);
+  else podsPerNodeOf(os, c, f, w.linuxPodCpuMillicores, w.linuxPodMemoryMiB, s);
   const nodes = s.pods > 0 ? Math.ceil(totalPods / s.pods) : null;
   return {
     instanceType: t.name,
@@ -433,5 +517,14 @@ function describeOption(
     subnetIps: nodes === null ? null : nodes * ipsPerNode(os, f, Math.ceil(totalPods / nodes)),
     vcpus: t.vcpus,
     memoryMiB: t.memoryMiB,
+    allocatable: computeAllocatable(t, os, f.unsupported ? 0 : f.maxPods),
+    accelerated: c.accelerated,
+    price,
+    hourlyCostUsd: price && nodes !== null ? roundUsd(nodes * price.usdPerHour) : null,
   };
+}
+
+/** Cents and below kept to 6 decimals, as the Price List quotes them; no float noise in answers. */
+function roundUsd(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
 }

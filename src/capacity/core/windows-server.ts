@@ -1,3 +1,6 @@
+import { validationError } from '../../common/domain-error.js';
+import type { CapacityWarning } from './capacity.types.js';
+
 /**
  * Windows Server releases that EKS-optimized AMIs exist for, and the facts that follow from each.
  * Shared by capacity, CNI, templates and the Karpenter/Terraform renderers: one table, no copies.
@@ -30,10 +33,87 @@ export interface WindowsServerFacts {
    * projectcalico/calico#11691 "Add Windows Server 2025 Support" is open).
    */
   calicoSupported: boolean;
+  /** eksctl `amiFamily` values (eksctl-io/eksctl pkg/apis/eksctl.io/v1alpha5/assets/schema.json). */
+  eksctlAmiFamilies: { core: string; full: string };
+  /** First EKS-optimized AMI release (awsdocs/amazon-eks-user-guide eks-optimized-windows-ami); null when long established. */
+  amiAvailableSince: string | null;
 }
 
 export const WINDOWS_SERVER_FACTS: Readonly<Record<WindowsServerVersion, WindowsServerFacts>> = {
-  WINDOWS_SERVER_2019: { version: 'WINDOWS_SERVER_2019', year: '2019', osBuild: '10.0.17763', minKubernetesMinor: null, calicoSupported: true },
-  WINDOWS_SERVER_2022: { version: 'WINDOWS_SERVER_2022', year: '2022', osBuild: '10.0.20348', minKubernetesMinor: 23, calicoSupported: true },
-  WINDOWS_SERVER_2025: { version: 'WINDOWS_SERVER_2025', year: '2025', osBuild: '10.0.26100', minKubernetesMinor: 35, calicoSupported: false },
+  WINDOWS_SERVER_2019: {
+    version: 'WINDOWS_SERVER_2019', year: '2019', osBuild: '10.0.17763', minKubernetesMinor: null, calicoSupported: true,
+    eksctlAmiFamilies: { core: 'WindowsServer2019CoreContainer', full: 'WindowsServer2019FullContainer' }, amiAvailableSince: null,
+  },
+  WINDOWS_SERVER_2022: {
+    version: 'WINDOWS_SERVER_2022', year: '2022', osBuild: '10.0.20348', minKubernetesMinor: 23, calicoSupported: true,
+    eksctlAmiFamilies: { core: 'WindowsServer2022CoreContainer', full: 'WindowsServer2022FullContainer' }, amiAvailableSince: null,
+  },
+  WINDOWS_SERVER_2025: {
+    version: 'WINDOWS_SERVER_2025', year: '2025', osBuild: '10.0.26100', minKubernetesMinor: 35, calicoSupported: false,
+    eksctlAmiFamilies: { core: 'WindowsServer2025CoreContainer', full: 'WindowsServer2025FullContainer' }, amiAvailableSince: '2026-01-26',
+  },
 };
+
+/** Sources of the Windows Server facts, by topic. */
+export const WINDOWS_SERVER_SOURCE = {
+  OS_BUILD: 'aws/karpenter-provider-aws pkg/apis/v1/labels.go (node.kubernetes.io/windows-build)',
+  EKSCTL: 'eksctl-io/eksctl pkg/apis/eksctl.io/v1alpha5/assets/schema.json (amiFamily)',
+  AMI: 'awsdocs/amazon-eks-user-guide eks-optimized-windows-ami',
+  CALICO: 'tigera/docs windows-calico/requirements; projectcalico/calico#11691 (Add Windows Server 2025 Support, open)',
+  HNS_DEFAULT_DENY: 'microsoft/Windows-Containers#616 (HNS default-deny on Windows Server 2025 once an ACL policy is applied)',
+  NTH_2019: 'aws/aws-node-termination-handler (Windows Server 2019 images dropped 2025-08)',
+} as const;
+
+export interface WindowsServerCheckInput {
+  version: WindowsServerVersion;
+  /** `1.NN`; the eksctl gate is checked when given. */
+  kubernetesVersion?: string;
+  /** NetworkPolicy is to be enforced on these Windows nodes. */
+  networkPolicyOnWindows?: boolean;
+}
+
+/**
+ * What a Windows Server release means for a node group: the eksctl and AMI gates, the container OS build
+ * images must match, Calico's support for NetworkPolicy. Pure: warnings with their sources.
+ */
+export function checkWindowsServerVersion(input: WindowsServerCheckInput): CapacityWarning[] {
+  const f = WINDOWS_SERVER_FACTS[input.version];
+  if (!f) throw validationError('windowsServerVersion', 'enum', `windowsServerVersion must be one of ${WINDOWS_SERVER_VERSIONS.join(', ')}`);
+  const out: CapacityWarning[] = [];
+  const m = input.kubernetesVersion !== undefined ? /^1\.(\d{1,2})$/.exec(input.kubernetesVersion.trim()) : null;
+  if (m && f.minKubernetesMinor !== null && Number(m[1]) < f.minKubernetesMinor) {
+    out.push({
+      code: 'WINDOWS_SERVER_VERSION_NEEDS_NEWER_EKS',
+      message:
+        `Windows Server ${f.year} node groups need EKS 1.${f.minKubernetesMinor} or later (eksctl refuses ${f.eksctlAmiFamilies.core} ` +
+        `and ${f.eksctlAmiFamilies.full} before it${f.amiAvailableSince ? `; EKS-optimized ${f.year} AMIs exist since ${f.amiAvailableSince}` : ''}); ` +
+        `the cluster runs ${input.kubernetesVersion}.`,
+      source: `${WINDOWS_SERVER_SOURCE.EKSCTL}; ${WINDOWS_SERVER_SOURCE.AMI}`,
+    });
+  }
+  out.push({
+    code: 'WINDOWS_CONTAINER_OS_BUILD',
+    message:
+      `Windows Server ${f.year} nodes run OS build ${f.osBuild} (label node.kubernetes.io/windows-build=${f.osBuild}): container images must ` +
+      'be built for the same release, or pulls fail with "no match for platform in manifest".',
+    source: WINDOWS_SERVER_SOURCE.OS_BUILD,
+  });
+  if (input.networkPolicyOnWindows && !f.calicoSupported) {
+    out.push({
+      code: 'WINDOWS_SERVER_NETWORK_POLICY_UNSUPPORTED',
+      message:
+        `Calico for Windows does not support Windows Server ${f.year} (it supports 2019 and 2022), so NetworkPolicy is not enforced on these ` +
+        'nodes; and on Windows Server 2025 HNS switches an endpoint to default-deny as soon as any ACL policy is applied to it. ' +
+        'Run the pods that need NetworkPolicy on Windows Server 2022 nodes.',
+      source: `${WINDOWS_SERVER_SOURCE.CALICO}; ${WINDOWS_SERVER_SOURCE.HNS_DEFAULT_DENY}`,
+    });
+  }
+  if (input.version === 'WINDOWS_SERVER_2019') {
+    out.push({
+      code: 'WINDOWS_SERVER_2019_ADDONS_LEAVING',
+      message: 'Add-ons are leaving Windows Server 2019 (aws-node-termination-handler dropped its 2019 images in 2025-08): prefer 2022.',
+      source: WINDOWS_SERVER_SOURCE.NTH_2019,
+    });
+  }
+  return out;
+}

@@ -32,6 +32,7 @@ export const COMPARED_FIELDS = [
   'networkPerformance',
   'networkCards',
   'regions',
+  'accelerators',
 ] as const satisfies ReadonlyArray<keyof CatalogInstanceType>;
 
 export interface CatalogDiff {

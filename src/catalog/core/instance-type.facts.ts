@@ -13,6 +13,20 @@ export interface NetworkCardFacts {
 
 export type Hypervisor = 'nitro' | 'xen';
 
+/**
+ * Kinds of accelerator EC2 reports per type: `GpuInfo.Gpus`, `InferenceAcceleratorInfo.Accelerators`,
+ * `NeuronInfo.NeuronDevices`, `FpgaInfo.Fpgas`, `MediaAcceleratorInfo.Accelerators`.
+ */
+export type AcceleratorKind = 'GPU' | 'INFERENCE' | 'NEURON' | 'FPGA' | 'MEDIA';
+
+export interface AcceleratorFacts {
+  kind: AcceleratorKind;
+  /** Devices of this model on one instance. */
+  count: number;
+  name: string | null;
+  manufacturer: string | null;
+}
+
 export interface InstanceTypeFacts {
   name: string;
   /** The part before the dot: `m5` for `m5.large`. */
@@ -40,6 +54,16 @@ export interface InstanceTypeFacts {
   maximumNetworkCards: number;
   networkPerformance: string | null;
   networkCards: NetworkCardFacts[];
+  /**
+   * GPUs, inference accelerators, Neuron devices, FPGAs and media accelerators, one entry per device
+   * model (empty when none). Appended last: older catalogs without it read as none.
+   */
+  accelerators?: AcceleratorFacts[];
+}
+
+/** True when the type carries any GPU, inference accelerator, Neuron device, FPGA or media accelerator. */
+export function hasAccelerators(t: { accelerators?: readonly AcceleratorFacts[] }): boolean {
+  return (t.accelerators ?? []).some((a) => a.count > 0);
 }
 
 /** Facts plus where the catalog has them available. */

@@ -1,4 +1,4 @@
-import type { InstanceTypeFacts, NetworkCardFacts } from './instance-type.facts.js';
+import type { AcceleratorFacts, AcceleratorKind, InstanceTypeFacts, NetworkCardFacts } from './instance-type.facts.js';
 
 /** The subset of an EC2 `InstanceTypeInfo` record (SDK v3 shape, PascalCase) the catalog reads. */
 export interface RawInstanceTypeRecord {
@@ -26,6 +26,49 @@ export interface RawInstanceTypeRecord {
       PeakBandwidthInGbps?: number;
     }>;
   };
+  GpuInfo?: { Gpus?: RawAcceleratorDevice[] } | null;
+  InferenceAcceleratorInfo?: { Accelerators?: RawAcceleratorDevice[] } | null;
+  NeuronInfo?: { NeuronDevices?: RawAcceleratorDevice[] } | null;
+  FpgaInfo?: { Fpgas?: RawAcceleratorDevice[] } | null;
+  MediaAcceleratorInfo?: { Accelerators?: RawAcceleratorDevice[] } | null;
+}
+
+/** One device model in GpuInfo / InferenceAcceleratorInfo / NeuronInfo / FpgaInfo / MediaAcceleratorInfo. */
+export interface RawAcceleratorDevice {
+  Count?: number;
+  Name?: string;
+  Manufacturer?: string;
+}
+
+/** The raw fields the accelerator facts come from, in the order they are read. */
+export const ACCELERATOR_FIELDS: ReadonlyArray<readonly [AcceleratorKind, string]> = [
+  ['GPU', 'GpuInfo.Gpus'],
+  ['INFERENCE', 'InferenceAcceleratorInfo.Accelerators'],
+  ['NEURON', 'NeuronInfo.NeuronDevices'],
+  ['FPGA', 'FpgaInfo.Fpgas'],
+  ['MEDIA', 'MediaAcceleratorInfo.Accelerators'],
+];
+
+function mapAccelerators(name: string, raw: RawInstanceTypeRecord): AcceleratorFacts[] {
+  const lists: Record<AcceleratorKind, RawAcceleratorDevice[] | undefined> = {
+    GPU: raw.GpuInfo?.Gpus,
+    INFERENCE: raw.InferenceAcceleratorInfo?.Accelerators,
+    NEURON: raw.NeuronInfo?.NeuronDevices,
+    FPGA: raw.FpgaInfo?.Fpgas,
+    MEDIA: raw.MediaAcceleratorInfo?.Accelerators,
+  };
+  const out: AcceleratorFacts[] = [];
+  for (const [kind, field] of ACCELERATOR_FIELDS) {
+    for (const device of lists[kind] ?? []) {
+      out.push({
+        kind,
+        count: requireCount(name, `${field}[].Count`, device.Count ?? 1),
+        name: device.Name ?? null,
+        manufacturer: device.Manufacturer ?? null,
+      });
+    }
+  }
+  return out;
 }
 
 /** Raised when an EC2 record lacks a field every answer depends on. */
@@ -114,5 +157,6 @@ export function mapInstanceTypeRecord(raw: RawInstanceTypeRecord): InstanceTypeF
     maximumNetworkCards: network.MaximumNetworkCards ?? Math.max(1, networkCards.length),
     networkPerformance: network.NetworkPerformance ?? null,
     networkCards,
+    accelerators: mapAccelerators(name, raw),
   };
 }

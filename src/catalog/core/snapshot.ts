@@ -24,10 +24,7 @@ const COLUMNS = [
   'default_network_card_index',
   'network_performance',
   'network_cards',
-  'gpus',
-  'inference_accelerators',
-  'neuron_devices',
-  'fpgas',
+  'accelerators',
   'regions',
 ] as const;
 type Row = Record<(typeof COLUMNS)[number], string>;
@@ -41,11 +38,15 @@ const optionalNumber = (v: string | undefined): number | undefined => (v === und
  */
 export function snapshotRowToRecord(row: Row): RawInstanceTypeRecord {
   const cards = row.network_cards === '' ? [] : row.network_cards.split('|');
-  const counted = (n: string) => (Number(n) > 0 ? [{ Count: Number(n) }] : undefined);
-  const gpus = counted(row.gpus);
-  const inference = counted(row.inference_accelerators);
-  const neuron = counted(row.neuron_devices);
-  const fpgas = counted(row.fpgas);
+  const devices: Record<string, Array<{ Count?: number; Manufacturer?: string; Name?: string }>> = {};
+  for (const entry of row.accelerators === '' ? [] : row.accelerators.split('|')) {
+    const [kind, count, manufacturer, name] = entry.split(':');
+    (devices[kind!] ??= []).push({
+      ...(count !== '' && { Count: Number(count) }),
+      ...(manufacturer !== '' && { Manufacturer: manufacturer }),
+      ...(name !== '' && { Name: name }),
+    });
+  }
   return {
     InstanceType: row.instance_type,
     Hypervisor: row.hypervisor === '' ? undefined : row.hypervisor,
@@ -74,10 +75,11 @@ export function snapshotRowToRecord(row: Row): RawInstanceTypeRecord {
         };
       }),
     },
-    ...(gpus && { GpuInfo: { Gpus: gpus } }),
-    ...(inference && { InferenceAcceleratorInfo: { Accelerators: inference } }),
-    ...(neuron && { NeuronInfo: { NeuronDevices: neuron } }),
-    ...(fpgas && { FpgaInfo: { Fpgas: fpgas } }),
+    ...(devices.GPU && { GpuInfo: { Gpus: devices.GPU } }),
+    ...(devices.INFERENCE && { InferenceAcceleratorInfo: { Accelerators: devices.INFERENCE } }),
+    ...(devices.NEURON && { NeuronInfo: { NeuronDevices: devices.NEURON } }),
+    ...(devices.FPGA && { FpgaInfo: { Fpgas: devices.FPGA } }),
+    ...(devices.MEDIA && { MediaAcceleratorInfo: { Accelerators: devices.MEDIA } }),
   } as RawInstanceTypeRecord;
 }
 

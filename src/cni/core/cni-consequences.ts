@@ -53,6 +53,8 @@ export function nodeCapacityInputFor(option: CniOption, g: ResolvedNodeGroup): N
   if (option === 'VPC_CNI_PREFIX_DELEGATION' && g.os === 'WINDOWS') {
     input.kubeletMaxPods = recommendedKubeletMaxPods(g.facts);
   }
+  // Windows churn: released IPs cool down 30 s, so a node holds W - churn pods without waiting.
+  if (g.os === 'WINDOWS' && g.podChurnPer30s !== undefined) input.podChurnPer30s = g.podChurnPer30s;
   return input;
 }
 
@@ -132,7 +134,9 @@ export function computeConsequence(
 
   const capacity = computeNodeCapacity(capacityInput);
   const maxPods = capacity.maxPods;
-  const workload = workloadPodsPerNode(g, maxPods);
+  // With churn, a Windows node plans only the pods it holds while released IPs cool down.
+  const workload =
+    capacity.podsDuringCooldown !== null ? Math.min(workloadPodsPerNode(g, maxPods), capacity.podsDuringCooldown) : workloadPodsPerNode(g, maxPods);
   const nodesNeeded = workload > 0 ? ceilDiv(g.pods, workload) : g.pods === 0 ? 0 : null;
   const nodesForSubnet = Math.max(g.nodes, nodesNeeded ?? 0);
   const podsPerNode = nodesForSubnet > 0 ? Math.min(workload, ceilDiv(g.pods, nodesForSubnet)) : 0;

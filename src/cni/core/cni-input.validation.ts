@@ -1,5 +1,5 @@
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
-import { parseIpv4Cidr, type NodeOs, NODE_OSES } from '../../capacity/core/index.js';
+import { formatIpv4, parseIpv4Cidr, type NodeOs, NODE_OSES, WINDOWS_SERVER_VERSIONS, type WindowsServerVersion } from '../../capacity/core/index.js';
 import { DomainError, validationError } from '../../common/domain-error.js';
 import {
   CLUSTER_PLATFORMS,
@@ -22,6 +22,36 @@ export interface ResolvedNodeGroup {
   subnetCidrs: string[];
   /** This group's share of windowsPods / linuxPods (by node count). */
   pods: number;
+  windowsServerVersion?: WindowsServerVersion;
+  podChurnPer30s?: number;
+}
+
+/** A Service CIDR as EKS allows it: IPv4, /12 to /24, network address aligned (EKS CreateCluster serviceIpv4Cidr). */
+export interface ServiceCidr {
+  cidr: string;
+  network: number;
+  prefixLength: number;
+  /** The kube-dns ClusterIP EKS gives the cluster: the .10 of the range. */
+  dnsClusterIp: string;
+}
+
+const SERVICE_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+
+export function parseServiceCidr(text: unknown, field = 'serviceIpv4Cidr'): ServiceCidr {
+  const m = typeof text === 'string' ? SERVICE_CIDR.exec(text.trim()) : null;
+  if (!m) throw validationError(field, 'cidr-format', `${field} must be an IPv4 CIDR like 172.20.0.0/16 (got ${JSON.stringify(text)})`);
+  const octets = m.slice(1, 5).map(Number);
+  if (octets.some((o) => o > 255)) throw validationError(field, 'cidr-format', `${field}: an octet is above 255`);
+  const prefixLength = Number(m[5]);
+  if (prefixLength < 12 || prefixLength > 24) {
+    throw validationError(field, 'service-cidr-prefix-length', `${field} must be /12 to /24 (EKS CreateCluster), not /${prefixLength}`);
+  }
+  const network = octets.reduce((a, o) => a * 256 + o, 0);
+  const size = 2 ** (32 - prefixLength);
+  if (network % size !== 0) {
+    throw validationError(field, 'cidr-aligned', `${field} has host bits set; the network is ${formatIpv4(network - (network % size))}/${prefixLength}`);
+  }
+  return { cidr: `${formatIpv4(network)}/${prefixLength}`, network, prefixLength, dnsClusterIp: formatIpv4(network + 10) };
 }
 
 export interface ResolvedCniInput {
@@ -144,7 +174,20 @@ export function resolveCniInput(input: CniRecommendationInput, deps: CniDeps): R
       throw validationError(`${at}.subnetCidrs`, 'non-empty', `${at}.subnetCidrs must list at least one IPv4 CIDR`);
     }
     const subnetCidrs = g.subnetCidrs.map((c, j) => parseIpv4Cidr(c, `${at}.subnetCidrs[${j}]`).cidr);
-    return { index, name, os: g.os, facts, nodes, subnetCidrs };
+    const extra: { windowsServerVersion?: WindowsServerVersion; podChurnPer30s?: number } = {};
+    if (g.windowsServerVersion !== undefined && g.windowsServerVersion !== null) {
+      if (!WINDOWS_SERVER_VERSIONS.includes(g.windowsServerVersion)) {
+        throw validationError(`${at}.windowsServerVersion`, 'enum', `${at}.windowsServerVersion must be one of ${WINDOWS_SERVER_VERSIONS.join(', ')}`);
+      }
+      if (g.os !== 'WINDOWS') {
+        throw validationError(`${at}.windowsServerVersion`, 'windows-only', `${at}.windowsServerVersion applies to Windows node groups only`);
+      }
+      extra.windowsServerVersion = g.windowsServerVersion;
+    }
+    if (g.podChurnPer30s !== undefined && g.podChurnPer30s !== null) {
+      extra.podChurnPer30s = requireCount(g.podChurnPer30s, `${at}.podChurnPer30s`);
+    }
+    return { index, name, os: g.os, facts, nodes, subnetCidrs, ...extra };
   });
 
   if (platform === 'EC2') {
@@ -181,6 +224,8 @@ export function resolveCniInput(input: CniRecommendationInput, deps: CniDeps): R
       acceptUnsupportedCni: optionalBoolean(input.acceptUnsupportedCni, 'acceptUnsupportedCni'),
       needs,
       provisioner: resolveProvisioner(input.provisioner),
+      serviceIpv4Cidr:
+        input.serviceIpv4Cidr === undefined || input.serviceIpv4Cidr === null ? null : parseServiceCidr(input.serviceIpv4Cidr).cidr,
     },
     kubernetesMinor: Number(vm[1]),
     groups: partial.map((g) => ({ ...g, pods: pods.get(g.index) ?? 0 })),

@@ -11,6 +11,7 @@ import { listTemplates } from '../../policies/core/index.js';
 import {
   CNI_OPTIONS,
   CNI_TEMPLATE_IDS,
+  deriveWindowsServiceDefaults,
   recommendCni,
   spreadPods,
   type CniDeps,
@@ -378,19 +379,147 @@ const scenarios: Scenario[] = [
   },
   {
     // Linux /27: 32 - 5 = 27 usable; 4 x m5.large at 29 pods each cannot fit in secondary-IP mode.
-    name: 'IPv4 exhaustion, Linux pods: custom networking on 100.64.0.0/10',
+    // awsdocs/amazon-eks-user-guide cni-subnet-selection: enhanced subnet discovery "for most use cases", before custom networking.
+    name: 'IPv4 exhaustion, Linux pods: enhanced subnet discovery first, then custom networking',
     rule: 'IPV4_EXHAUSTION_LINUX',
     input: base({
       nodeGroups: [lin({ nodes: 4, subnetCidrs: ['10.0.1.0/27'] })],
       windowsPods: 0,
       linuxPods: 100,
     }),
-    first: 'VPC_CNI_CUSTOM_NETWORKING',
+    first: 'VPC_CNI_SECONDARY_IP',
     unsupported: [],
     engine: 'NONE',
     dsrFlags: [],
     ruleOn: ['VPC_CNI_SECONDARY_IP', 'VPC_CNI_CUSTOM_NETWORKING', 'CALICO_OVERLAY'],
     ruleInNotes: true,
+    extra: (out) => {
+      const esd = option(out, 'VPC_CNI_SECONDARY_IP').reasons.find((r) => r.rule === 'ENHANCED_SUBNET_DISCOVERY');
+      expect(esd?.effect).toBe('FAVOURS');
+      expect(esd?.message).toContain('kubernetes.io/role/cni=1');
+      expect(esd?.message).toContain('Linux nodes only');
+      expect(esd?.source).toContain('cni-subnet-selection');
+      const rank = (o: CniOption) => option(out, o).rank;
+      expect(rank('VPC_CNI_SECONDARY_IP')).toBeLessThan(rank('VPC_CNI_CUSTOM_NETWORKING'));
+      expect(setting(out, 'kubernetes.io/role/cni')).toMatchObject({ target: 'EC2_SUBNET_TAG', value: '1' });
+      const note = out.notes.find((n) => n.rule === 'IPV4_EXHAUSTION_LINUX');
+      expect(note!.message.indexOf('enhanced subnet discovery')).toBeLessThan(note!.message.indexOf('Custom networking'));
+    },
+  },
+  {
+    // WS2025 nodes with Windows NetworkPolicy: Calico for Windows supports 2019 and 2022 only.
+    name: 'Windows Server 2025 with Windows NetworkPolicy: Calico does not support it, HNS default-deny',
+    rule: 'WINDOWS_SERVER_2025_NETWORK_POLICY_UNSUPPORTED',
+    input: base({
+      kubernetesVersion: '1.35',
+      nodeGroups: [win({ windowsServerVersion: 'WINDOWS_SERVER_2025' }), lin()],
+      needs: { networkPolicyOnWindows: true },
+    }),
+    first: 'VPC_CNI_SECONDARY_IP',
+    unsupported: ['CALICO_OVERLAY'],
+    engine: 'CALICO_POLICY_ONLY',
+    dsrFlags: DSR_1_33,
+    ruleInNotes: true,
+    extra: (out) => {
+      const r = out.networkPolicyEngine.reasons.find((x) => x.rule === 'WINDOWS_SERVER_2025_NETWORK_POLICY_UNSUPPORTED');
+      expect(r?.message).toContain('Windows Server 2019 and 2022 only');
+      expect(r?.message).toContain('default-deny');
+      expect(r?.source).toContain('microsoft/Windows-Containers#616');
+      expect(r?.nodeGroups).toEqual(['windows']);
+      expect(setting(out, 'amiFamily')?.value).toBe('WindowsServer2025CoreContainer');
+      const build = out.notes.find((n) => n.rule === 'WINDOWS_CONTAINER_OS_BUILD');
+      expect(build?.message).toContain('10.0.26100');
+      expect(out.notes.map((n) => n.rule)).not.toContain('WINDOWS_SERVER_VERSION_GATE'); // 1.35 is new enough
+    },
+  },
+  {
+    // eksctl: WindowsServer2025CoreContainer needs EKS >= 1.35; 2022 needs no note at 1.31 but NetworkPolicy works there.
+    name: 'Windows Server 2025 on EKS 1.31: the eksctl and AMI gate',
+    rule: 'WINDOWS_SERVER_VERSION_GATE',
+    input: base({ nodeGroups: [win({ windowsServerVersion: 'WINDOWS_SERVER_2025' }), win({ name: 'win2022', windowsServerVersion: 'WINDOWS_SERVER_2022' }), lin()] }),
+    first: 'VPC_CNI_SECONDARY_IP',
+    unsupported: ['CALICO_OVERLAY'],
+    engine: 'NONE',
+    dsrFlags: [],
+    ruleInNotes: true,
+    extra: (out) => {
+      const gate = out.notes.filter((n) => n.rule === 'WINDOWS_SERVER_VERSION_GATE');
+      expect(gate).toHaveLength(1);
+      expect(gate[0].message).toContain('EKS 1.35');
+      expect(gate[0].message).toMatch(/^windows:/);
+      const builds = out.notes.filter((n) => n.rule === 'WINDOWS_CONTAINER_OS_BUILD').map((n) => n.message);
+      expect(builds.some((m) => m.startsWith('win2022:') && m.includes('10.0.20348'))).toBe(true);
+    },
+  },
+  {
+    // Windows nodes in 100.64.0.0/24 (a secondary VPC CIDR): not in 10.0.0.0/8, so they default to 10.100.0.0/16,
+    // DNS 10.100.0.10; the cluster's Service CIDR is 172.20.0.0/16 (DNS 172.20.0.10).
+    name: 'Windows nodes outside 10.0.0.0/8 with a 172.20.0.0/16 Service CIDR: pass -ServiceCIDR and -DNSClusterIP',
+    rule: 'WINDOWS_SERVICE_CIDR_MISMATCH',
+    input: base({ nodeGroups: [win({ subnetCidrs: ['100.64.0.0/24'] }), lin()], serviceIpv4Cidr: '172.20.0.0/16' }),
+    first: 'VPC_CNI_SECONDARY_IP',
+    unsupported: ['CALICO_OVERLAY'],
+    engine: 'NONE',
+    dsrFlags: [],
+    ruleOn: ['VPC_CNI_SECONDARY_IP', 'VPC_CNI_PREFIX_DELEGATION', 'VPC_CNI_CUSTOM_NETWORKING'],
+    ruleInNotes: true,
+    extra: (out) => {
+      expect(setting(out, '-ServiceCIDR')).toMatchObject({ target: 'WINDOWS_BOOTSTRAP', value: '172.20.0.0/16', nodeGroup: 'windows', templateId: 'windows-userdata-bootstrap-dsr' });
+      expect(setting(out, '-DNSClusterIP')).toMatchObject({ value: '172.20.0.10', nodeGroup: 'windows' });
+      const note = out.notes.find((n) => n.rule === 'WINDOWS_SERVICE_CIDR_MISMATCH');
+      expect(note?.message).toContain('100.64.0.0/24 -> 10.100.0.0/16 (DNS 10.100.0.10)');
+      expect(out.input.serviceIpv4Cidr).toBe('172.20.0.0/16');
+    },
+  },
+  {
+    // m5.large secondary W = 9; 3 pods replaced per 30 s leave 9 - 3 = 6 per node; 21 pods on 3 nodes want 7.
+    name: 'churning Windows pods: released IPs cool down 30 s, prefix delegation wins',
+    rule: 'WINDOWS_IP_COOLDOWN',
+    input: base({ nodeGroups: [win({ podChurnPer30s: 3 }), lin()], windowsPods: 21 }),
+    first: 'VPC_CNI_PREFIX_DELEGATION',
+    unsupported: ['CALICO_OVERLAY'],
+    engine: 'NONE',
+    dsrFlags: [],
+    ruleOn: ['VPC_CNI_SECONDARY_IP', 'VPC_CNI_PREFIX_DELEGATION'],
+    extra: (out) => {
+      const sec = option(out, 'VPC_CNI_SECONDARY_IP').consequences.find((c) => c.nodeGroup === 'windows');
+      expect(sec?.workloadPodsPerNode).toBe(6);
+      expect(sec?.nodesNeeded).toBe(4); // ceil(21 / 6)
+      expect(option(out, 'VPC_CNI_SECONDARY_IP').reasons.map((r) => r.rule)).toContain('WINDOWS_PODS_EXCEED_SECONDARY_IP');
+      const pd = option(out, 'VPC_CNI_PREFIX_DELEGATION').consequences.find((c) => c.nodeGroup === 'windows');
+      expect(pd?.workloadPodsPerNode).toBe(110); // min(110, 144 - 3)
+    },
+  },
+  {
+    // PD recommended for Windows: say that it never falls back after InsufficientCidrBlocks.
+    name: 'Windows prefix delegation never falls back after InsufficientCidrBlocks',
+    rule: 'WINDOWS_PD_NO_FALLBACK',
+    input: base({ windowsPods: 90 }),
+    first: 'VPC_CNI_PREFIX_DELEGATION',
+    unsupported: ['CALICO_OVERLAY'],
+    engine: 'NONE',
+    dsrFlags: [],
+    ruleOn: ['VPC_CNI_PREFIX_DELEGATION'],
+    extra: (out) => {
+      const r = option(out, 'VPC_CNI_PREFIX_DELEGATION').reasons.find((x) => x.rule === 'WINDOWS_PD_NO_FALLBACK');
+      expect(r?.message).toContain('InsufficientCidrBlocks');
+      expect(r?.source).toContain('pkg/pool/pool.go');
+    },
+  },
+  {
+    // p5.48xlarge: W = 49 by the IP math, but EC2 refuses Windows on it (aws/karpenter-provider-aws#7985).
+    name: 'a type EC2 does not offer with Windows: every VPC CNI option unsupported for the group',
+    rule: 'NODE_GROUP_NO_POD_CAPACITY',
+    input: base({ nodeGroups: [win({ instanceType: 'p5.48xlarge' }), lin()] }),
+    first: null,
+    unsupported: ALL,
+    engine: 'NONE',
+    dsrFlags: [],
+    ruleOn: ['VPC_CNI_SECONDARY_IP', 'VPC_CNI_PREFIX_DELEGATION', 'VPC_CNI_CUSTOM_NETWORKING'],
+    extra: (out) => {
+      const r = option(out, 'VPC_CNI_SECONDARY_IP').reasons.find((x) => x.rule === 'NODE_GROUP_NO_POD_CAPACITY');
+      expect(r?.message).toContain("UnsupportedOperation: Microsoft Windows is not supported for the instance type 'p5.48xlarge'");
+    },
   },
   {
     // Windows /26: 59 usable; 120 pods on m5.large need 14 nodes and > 120 IPs in secondary mode.
@@ -427,6 +556,7 @@ function expectedCapacityInput(o: CniOption, g: CniNodeGroupInput): NodeCapacity
   if (o === 'VPC_CNI_CUSTOM_NETWORKING' && g.os === 'LINUX') input.customNetworking = true;
   // Windows under PD: kubelet max-pods raised to 110, or 250 above 30 vCPUs (BPG prefix-mode).
   if (o === 'VPC_CNI_PREFIX_DELEGATION' && g.os === 'WINDOWS') input.kubeletMaxPods = facts.vcpus > 30 ? 250 : 110;
+  if (g.os === 'WINDOWS' && g.podChurnPer30s !== undefined) input.podChurnPer30s = g.podChurnPer30s;
   return input;
 }
 
@@ -522,8 +652,9 @@ describe('recommendCni scenarios', () => {
         const cap = computeNodeCapacity(capIn);
         expect(c.maxPodsPerNode, `${o.option}/${c.nodeGroup} maxPods`).toBe(cap.maxPods);
         expect(c.effectiveIpMode).toBe(cap.effectiveIpMode);
-        // Workload pods: Windows maxPods; Linux maxPods - 2 host-network pods (aws-node, kube-proxy).
-        const workload = g.os === 'WINDOWS' ? cap.maxPods : Math.max(0, cap.maxPods - 2);
+        // Workload pods: Windows maxPods (with churn: what a node holds while IPs cool down); Linux maxPods - 2
+        // host-network pods (aws-node, kube-proxy).
+        const workload = g.os === 'WINDOWS' ? Math.min(cap.maxPods, cap.podsDuringCooldown ?? cap.maxPods) : Math.max(0, cap.maxPods - 2);
         expect(c.workloadPodsPerNode).toBe(workload);
         const needed = workload > 0 ? Math.ceil(c.pods / workload) : c.pods === 0 ? 0 : null;
         expect(c.nodesNeeded).toBe(needed);
@@ -571,6 +702,24 @@ describe('recommendCni scenarios', () => {
   });
 });
 
+describe('deriveWindowsServiceDefaults (awsdocs/amazon-eks-user-guide eks-optimized-windows-ami)', () => {
+  it.each([
+    ['10.0.0.0/24', '172.20.0.0/16', '172.20.0.10'], // primary IP in 10.0.0.0/8
+    ['10.255.3.0/24', '172.20.0.0/16', '172.20.0.10'],
+    ['100.64.0.0/24', '10.100.0.0/16', '10.100.0.10'], // outside 10.0.0.0/8
+    ['172.31.0.0/20', '10.100.0.0/16', '10.100.0.10'],
+    ['192.168.1.0/24', '10.100.0.0/16', '10.100.0.10'],
+  ])('a node in %s defaults to %s (DNS %s)', (subnet, serviceCidr, dnsClusterIp) => {
+    expect(deriveWindowsServiceDefaults(subnet)).toEqual({ serviceCidr, dnsClusterIp });
+  });
+
+  it('no mismatch, no reason: nodes in 10.0.0.0/24 with the 172.20.0.0/16 default', () => {
+    const out = recommendCni(base({ serviceIpv4Cidr: '172.20.0.0/16' }), deps);
+    expect(out.notes.map((n) => n.rule)).not.toContain('WINDOWS_SERVICE_CIDR_MISMATCH');
+    expect(setting(out, '-ServiceCIDR')).toBeUndefined();
+  });
+});
+
 describe('recommendCni validation', () => {
   const bad: Array<[string, CniRecommendationInput, string]> = [
     ['negative node count', base({ nodeGroups: [win(), lin({ nodes: -1 })] }), 'nodeGroups[1].nodes'],
@@ -588,6 +737,12 @@ describe('recommendCni validation', () => {
     ['unknown OS', base({ nodeGroups: [win(), lin({ os: 'MACOS' as never })] }), 'nodeGroups[1].os'],
     ['unknown platform', base({ platform: 'LAMBDA' as never }), 'platform'],
     ['Windows pods without a Windows group', base({ nodeGroups: [lin()] }), 'windowsPods'],
+    ['Service CIDR /8', base({ serviceIpv4Cidr: '10.0.0.0/8' }), 'serviceIpv4Cidr'],
+    ['Service CIDR with host bits', base({ serviceIpv4Cidr: '172.20.0.1/16' }), 'serviceIpv4Cidr'],
+    ['Service CIDR not a CIDR', base({ serviceIpv4Cidr: 'ten' }), 'serviceIpv4Cidr'],
+    ['Windows Server version on a Linux group', base({ nodeGroups: [win(), lin({ windowsServerVersion: 'WINDOWS_SERVER_2022' })] }), 'nodeGroups[1].windowsServerVersion'],
+    ['unknown Windows Server version', base({ nodeGroups: [win({ windowsServerVersion: 'WINDOWS_SERVER_2016' as never }), lin()] }), 'nodeGroups[0].windowsServerVersion'],
+    ['negative churn', base({ nodeGroups: [win({ podChurnPer30s: -1 }), lin()] }), 'nodeGroups[0].podChurnPer30s'],
   ];
   it.each(bad)('%s -> validationError on %s', (_name, input, field) => {
     let thrown: unknown;

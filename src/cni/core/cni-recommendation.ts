@@ -1,10 +1,14 @@
 import {
+  checkWindowsServerVersion,
   dsrKubeProxyFlags,
+  formatIpv4,
   HNS_PORT_EXHAUSTION_ERROR,
+  parseIpv4Cidr,
+  WINDOWS_SERVER_FACTS,
   WINDOWS_SERVICES_PER_NODE_LIMIT,
 } from '../../capacity/core/index.js';
 import { computeConsequence, recommendedKubeletMaxPods, type ConsequenceContext } from './cni-consequences.js';
-import { resolveCniInput, type ResolvedCniInput, type ResolvedNodeGroup } from './cni-input.validation.js';
+import { parseServiceCidr, resolveCniInput, type ResolvedCniInput, type ResolvedNodeGroup } from './cni-input.validation.js';
 import { CNI_SOURCE, type CniRuleCode } from './cni-rules.js';
 import { CNI_TEMPLATE_IDS } from './cni-template-ids.js';
 import { provisionerWindowsSettings } from './cni-provisioner-settings.js';
@@ -47,9 +51,11 @@ export const CNI_WEIGHTS = {
   SUBNET_CANNOT_HOLD: -20,
   IPV4_EXHAUSTION_WINDOWS_PD: 20,
   IPV4_EXHAUSTION_WINDOWS_SECONDARY: -10,
-  IPV4_EXHAUSTION_LINUX_CUSTOM: 30,
-  IPV4_EXHAUSTION_LINUX_SECONDARY: -10,
-  IPV4_EXHAUSTION_LINUX_OVERLAY: 15,
+  // Linux exhaustion: enhanced subnet discovery (secondary-IP mode plus tagged subnets) first, custom
+  // networking only for separate security groups or isolation, an overlay last (UG cni-subnet-selection).
+  ENHANCED_SUBNET_DISCOVERY_SECONDARY: 25,
+  IPV4_EXHAUSTION_LINUX_CUSTOM: 10,
+  IPV4_EXHAUSTION_LINUX_OVERLAY: 5,
   CUSTOM_NETWORKING_MIXED_CLUSTER: -20,
   SGP_ON_OVERLAY: -40,
   ALB_IP_TARGETS_ON_OVERLAY: -20,
@@ -97,6 +103,37 @@ function consequenceOf(ctx: Context, option: CniOption, g: ResolvedNodeGroup): N
   const found = ctx.consequences.get(option)?.find((c) => c.nodeGroup === g.name);
   if (!found) throw new Error(`no consequence for ${option} / ${g.name}`);
   return found;
+}
+
+/**
+ * The Service CIDR and DNS address a Windows node picks by itself when Start-EKSBootstrap.ps1 gets no
+ * -ServiceCIDR / -DNSClusterIP: from its primary IP, 10.0.0.0/8 -> 172.20.0.0/16 (DNS 172.20.0.10), else
+ * 10.100.0.0/16 (DNS 10.100.0.10) (awsdocs/amazon-eks-user-guide eks-optimized-windows-ami).
+ */
+export function deriveWindowsServiceDefaults(subnetCidr: string): { serviceCidr: string; dnsClusterIp: string } {
+  const { network } = parseIpv4Cidr(subnetCidr);
+  return network >>> 24 === 10
+    ? { serviceCidr: '172.20.0.0/16', dnsClusterIp: '172.20.0.10' }
+    : { serviceCidr: '10.100.0.0/16', dnsClusterIp: '10.100.0.10' };
+}
+
+interface ServiceCidrMismatch {
+  group: ResolvedNodeGroup;
+  /** Subnet -> the default its nodes would use, for the subnets whose default differs. */
+  wrong: { subnet: string; serviceCidr: string; dnsClusterIp: string }[];
+}
+
+function findServiceCidrMismatches(ctx: Context): ServiceCidrMismatch[] {
+  const cluster = ctx.r.normalized.serviceIpv4Cidr;
+  if (!cluster || ctx.windowsBlockedBy) return [];
+  const out: ServiceCidrMismatch[] = [];
+  for (const g of ctx.windows) {
+    const wrong = g.subnetCidrs
+      .map((subnet) => ({ subnet, ...deriveWindowsServiceDefaults(subnet) }))
+      .filter((d) => d.serviceCidr !== cluster);
+    if (wrong.length) out.push({ group: g, wrong });
+  }
+  return out;
 }
 
 /**
@@ -229,6 +266,13 @@ function assessOption(option: CniOption, ctx: Context, notes: CniNote[]): Omit<C
     }
   }
 
+  // The Service CIDR a Windows node derives from its subnet must be the cluster's.
+  if (isVpcCni) {
+    for (const m of findServiceCidrMismatches(ctx)) {
+      reasons.push(reason('WINDOWS_SERVICE_CIDR_MISMATCH', 'NOTE', 0, serviceCidrMessage(ctx, m), CNI_SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR, [m.group.name]));
+    }
+  }
+
   // Architecture / VPCRC table: a Windows group whose nodes can run no pod in this option.
   const deadWindows = isVpcCni && !ctx.windowsBlockedBy
     ? windows.filter((g) => g.pods > 0 && consequenceOf(ctx, option, g).workloadPodsPerNode === 0)
@@ -236,8 +280,11 @@ function assessOption(option: CniOption, ctx: Context, notes: CniNote[]): Omit<C
   for (const g of deadWindows) {
     const c = consequenceOf(ctx, option, g);
     const nonX86 = !g.facts.architectures.includes('x86_64');
+    const refusal = c.warnings.find((w) => w.code === 'WINDOWS_NOT_OFFERED_BY_EC2');
     reasons.push(
-      nonX86
+      refusal && !nonX86
+        ? reason('NODE_GROUP_NO_POD_CAPACITY', 'RULES_OUT', 0, `${g.name}: ${refusal.message}`, refusal.source, [g.name])
+        : nonX86
         ? reason('WINDOWS_NEEDS_X86_64', 'RULES_OUT', 0,
             `${g.name}: ${g.facts.name} is ${g.facts.architectures.join('/')}; EKS-optimized Windows AMIs are x86_64 only, so it cannot be a Windows node.`,
             CNI_SOURCE.UG_WINDOWS_AMI, [g.name])
@@ -294,6 +341,34 @@ function assessOption(option: CniOption, ctx: Context, notes: CniNote[]): Omit<C
     }
   }
 
+  // Prefix delegation on Windows is sticky after InsufficientCidrBlocks.
+  if (option === 'VPC_CNI_PREFIX_DELEGATION' && !ctx.windowsBlockedBy) {
+    const pdWindows = windows.filter((g) => consequenceOf(ctx, option, g).effectiveIpMode === 'PREFIX_DELEGATION');
+    if (pdWindows.length) {
+      reasons.push(
+        reason('WINDOWS_PD_NO_FALLBACK', 'NOTE', 0,
+          `Windows never falls back to secondary IPs after "InsufficientCidrBlocks: The specified subnet does not have enough free cidr blocks to satisfy the request": the controller waits for you ("caller can retry in 2 min [Action required from user to change subnet]"). Keep free aligned /28 blocks for ${names(pdWindows)}: a subnet CIDR reservation of type prefix, or a dedicated subnet.`,
+          `${CNI_SOURCE.VPCRC_POOL}; ${CNI_SOURCE.BPG_PREFIX_WINDOWS}`, pdWindows.map((g) => g.name)),
+      );
+    }
+  }
+
+  // Churning Windows pods: released IPs cool down 30 s before reuse.
+  if (isVpcCni && !ctx.windowsBlockedBy) {
+    const churning = windows.filter((g) => (g.podChurnPer30s ?? 0) > 0);
+    if (churning.length) {
+      const describe = (g: ResolvedNodeGroup) => {
+        const c = consequenceOf(ctx, option, g);
+        return `${g.name}: ${g.podChurnPer30s} pods replaced per 30 s, ${c.workloadPodsPerNode} pods per node without waiting (${c.effectiveIpMode ?? 'n/a'})`;
+      };
+      reasons.push(
+        reason('WINDOWS_IP_COOLDOWN', 'NOTE', 0,
+          `Released Windows IPs cool down 30 s before reuse, so a node holds W - churn pods; while used + cooling = capacity new pods fail with "cannot assign resource now, resources are being cooled down". ${churning.map(describe).join('; ')}.`,
+          CNI_SOURCE.VPCRC_COOLDOWN, churning.map((g) => g.name)),
+      );
+    }
+  }
+
   // Fragmented subnets.
   if (n.subnetsFragmented && isVpcCni) {
     if (option === 'VPC_CNI_PREFIX_DELEGATION') {
@@ -339,11 +414,22 @@ function assessOption(option: CniOption, ctx: Context, notes: CniNote[]): Omit<C
     if (option === 'VPC_CNI_CUSTOM_NETWORKING') reasons.push(reason('IPV4_EXHAUSTION_WINDOWS', 'NOTE', 0, msg, src, exhaustedWindows.map((g) => g.name)));
   }
   if (exhaustedLinux.length) {
-    const msg = `IPv4 exhaustion for Linux pods (${names(exhaustedLinux)}): first choice an IPv6 cluster (a new cluster${windows.length ? '; not possible here, Windows nodes need IPv4' : ''}), then custom networking with pod subnets in 100.64.0.0/10, then an overlay with commercial support.`;
-    const src = `${CNI_SOURCE.BPG_NETWORKING_INDEX}; ${CNI_SOURCE.UG_CUSTOM_NETWORKING}`;
-    if (option === 'VPC_CNI_CUSTOM_NETWORKING') reasons.push(reason('IPV4_EXHAUSTION_LINUX', 'FAVOURS', CNI_WEIGHTS.IPV4_EXHAUSTION_LINUX_CUSTOM, msg, src, exhaustedLinux.map((g) => g.name)));
-    if (option === 'VPC_CNI_SECONDARY_IP') reasons.push(reason('IPV4_EXHAUSTION_LINUX', 'DISFAVOURS', CNI_WEIGHTS.IPV4_EXHAUSTION_LINUX_SECONDARY, msg, src, exhaustedLinux.map((g) => g.name)));
-    if (option === 'CALICO_OVERLAY') reasons.push(reason('IPV4_EXHAUSTION_LINUX', 'FAVOURS', CNI_WEIGHTS.IPV4_EXHAUSTION_LINUX_OVERLAY, msg, src, exhaustedLinux.map((g) => g.name)));
+    const groupsText = names(exhaustedLinux);
+    const msg =
+      `IPv4 exhaustion for Linux pods (${groupsText}): first enhanced subnet discovery (VPC CNI >= 1.18, on by default), which AWS ` +
+      'recommends "for most use cases": tag extra subnets in the same availability zones kubernetes.io/role/cni=1 and the Linux nodes ' +
+      'take pod IPs from them too, with no ENIConfig and no ENI lost (Linux nodes only: Windows IPAM does not use it). Custom networking ' +
+      `(pod subnets in 100.64.0.0/10) only when pods need separate security groups or isolation; an IPv6 cluster is a new cluster${windows.length ? ' (not possible here: Windows nodes need IPv4)' : ''}; an overlay last, with commercial support.`;
+    const src = `${CNI_SOURCE.UG_CNI_SUBNET_SELECTION}; ${CNI_SOURCE.BPG_NETWORKING_INDEX}; ${CNI_SOURCE.UG_CUSTOM_NETWORKING}`;
+    const groups = exhaustedLinux.map((g) => g.name);
+    if (option === 'VPC_CNI_SECONDARY_IP') {
+      reasons.push(reason('ENHANCED_SUBNET_DISCOVERY', 'FAVOURS', CNI_WEIGHTS.ENHANCED_SUBNET_DISCOVERY_SECONDARY,
+        `Enhanced subnet discovery keeps the Linux groups (${groupsText}) in secondary-IP mode and adds addresses: tag more subnets in their availability zones kubernetes.io/role/cni=1 (=0 excludes one). Linux nodes only.`,
+        CNI_SOURCE.UG_CNI_SUBNET_SELECTION, groups));
+    }
+    if (option === 'VPC_CNI_CUSTOM_NETWORKING') reasons.push(reason('IPV4_EXHAUSTION_LINUX', 'FAVOURS', CNI_WEIGHTS.IPV4_EXHAUSTION_LINUX_CUSTOM, `After enhanced subnet discovery: custom networking, for pods that need their own security groups or isolation. ${msg}`, src, groups));
+    if (option === 'VPC_CNI_SECONDARY_IP') reasons.push(reason('IPV4_EXHAUSTION_LINUX', 'NOTE', 0, msg, src, groups));
+    if (option === 'CALICO_OVERLAY') reasons.push(reason('IPV4_EXHAUSTION_LINUX', 'FAVOURS', CNI_WEIGHTS.IPV4_EXHAUSTION_LINUX_OVERLAY, msg, src, groups));
     notes.push({ rule: 'IPV4_EXHAUSTION_LINUX', severity: 'WARNING', message: msg, source: src });
   }
   if (exhaustedWindows.length) {
@@ -448,9 +534,28 @@ function rankOptions(
   });
 }
 
+function serviceCidrMessage(ctx: Context, m: ServiceCidrMismatch): string {
+  const cluster = parseServiceCidr(ctx.r.normalized.serviceIpv4Cidr);
+  const which = m.wrong.map((w) => `${w.subnet} -> ${w.serviceCidr} (DNS ${w.dnsClusterIp})`).join(', ');
+  return (
+    `${m.group.name}: a Windows node picks its default Service CIDR from its primary IP (10.0.0.0/8 -> 172.20.0.0/16, else 10.100.0.0/16): ${which}, ` +
+    `but the cluster's serviceIpv4Cidr is ${cluster.cidr}, so Services and DNS break on these nodes unless Start-EKSBootstrap.ps1 gets ` +
+    `-ServiceCIDR '${cluster.cidr}' -DNSClusterIP '${cluster.dnsClusterIp}' (eksctl passes both; Karpenter passes only -DNSClusterIP: set SERVICE_IPV4_CIDR in userData).`
+  );
+}
+
 function chooseNetworkPolicyEngine(ctx: Context): NetworkPolicyRecommendation {
   const { needs } = ctx.r.normalized;
   const reasons: CniReason[] = [];
+  const ws2025 = ctx.windows.filter((g) => g.windowsServerVersion && !WINDOWS_SERVER_FACTS[g.windowsServerVersion].calicoSupported);
+  if (needs.networkPolicyOnWindows && ws2025.length && !ctx.windowsBlockedBy) {
+    reasons.push(
+      reason('WINDOWS_SERVER_2025_NETWORK_POLICY_UNSUPPORTED', 'DISFAVOURS', 0,
+        `Calico for Windows supports Windows Server 2019 and 2022 only (projectcalico/calico#11691 is open), so NetworkPolicy is not enforced on ${ws2025.map((g) => `${g.name} (Windows Server ${WINDOWS_SERVER_FACTS[g.windowsServerVersion!].year})`).join(', ')}; ` +
+          'and on Windows Server 2025 HNS switches an endpoint to default-deny as soon as any ACL policy is applied to it (microsoft/Windows-Containers#616). Run the pods that need NetworkPolicy on Windows Server 2022 node groups.',
+        CNI_SOURCE.WINDOWS_SERVER_CALICO, ws2025.map((g) => g.name)),
+    );
+  }
   if (needs.networkPolicyOnWindows && ctx.windows.length) {
     reasons.push(
       reason('WINDOWS_POLICY_NEEDS_CALICO_POLICY_ONLY', 'FAVOURS', 0,
@@ -576,10 +681,19 @@ function buildSettings(
         );
         continue;
       }
-      settings.push({
-        target: 'EKSCTL_NODE_GROUP', key: 'amiFamily', value: WINDOWS_AMI_FAMILY_HINT, nodeGroup: g.name, templateId: T.EKSCTL_WINDOWS_CLUSTER,
-        reason: 'A hint: Windows Server 2022 Core (EKS >= 1.23); WindowsServer2025CoreContainer needs EKS >= 1.35.', source: CNI_SOURCE.EKSCTL_SCHEMA,
-      });
+      const release = g.windowsServerVersion ? WINDOWS_SERVER_FACTS[g.windowsServerVersion] : null;
+      settings.push(
+        release
+          ? {
+              target: 'EKSCTL_NODE_GROUP', key: 'amiFamily', value: release.eksctlAmiFamilies.core, nodeGroup: g.name, templateId: T.EKSCTL_WINDOWS_CLUSTER,
+              reason: `Windows Server ${release.year} Core (${release.eksctlAmiFamilies.full} for the Full image)${release.minKubernetesMinor ? `; eksctl needs EKS >= 1.${release.minKubernetesMinor}` : ''}; container images must be built for OS build ${release.osBuild}.`,
+              source: CNI_SOURCE.WINDOWS_SERVER_VERSIONS,
+            }
+          : {
+              target: 'EKSCTL_NODE_GROUP', key: 'amiFamily', value: WINDOWS_AMI_FAMILY_HINT, nodeGroup: g.name, templateId: T.EKSCTL_WINDOWS_CLUSTER,
+              reason: 'A hint: Windows Server 2022 Core (EKS >= 1.23); WindowsServer2025CoreContainer needs EKS >= 1.35.', source: CNI_SOURCE.EKSCTL_SCHEMA,
+            },
+      );
       if (recommended === 'VPC_CNI_PREFIX_DELEGATION') {
         const c = consequenceOf(ctx, recommended, g);
         if (c.effectiveIpMode === 'PREFIX_DELEGATION') {
@@ -601,6 +715,15 @@ function buildSettings(
         });
       }
     }
+    for (const m of findServiceCidrMismatches(ctx)) {
+      const cluster = parseServiceCidr(n.serviceIpv4Cidr);
+      settings.push(
+        { target: 'WINDOWS_BOOTSTRAP', key: '-ServiceCIDR', value: cluster.cidr, nodeGroup: m.group.name, templateId: T.WINDOWS_USERDATA_BOOTSTRAP_DSR,
+          reason: `The nodes of ${m.group.name} would default to ${m.wrong.map((w) => w.serviceCidr).join(', ')}: pass the cluster's Service CIDR to Start-EKSBootstrap.ps1.`, source: CNI_SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR },
+        { target: 'WINDOWS_BOOTSTRAP', key: '-DNSClusterIP', value: cluster.dnsClusterIp, nodeGroup: m.group.name, templateId: T.WINDOWS_USERDATA_BOOTSTRAP_DSR,
+          reason: `The kube-dns ClusterIP of ${cluster.cidr} (its .10), instead of the derived ${m.wrong.map((w) => w.dnsClusterIp).join(', ')}.`, source: CNI_SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR },
+      );
+    }
     if (dsr.enable && n.provisioner === 'EKSCTL') {
       settings.push({
         target: 'KUBE_PROXY', key: '-KubeProxyExtraArgs', value: dsr.kubeProxyFlags.join(' '), templateId: T.WINDOWS_USERDATA_BOOTSTRAP_DSR,
@@ -613,6 +736,21 @@ function buildSettings(
       target: 'VPC_CNI_ADDON', key: 'ENABLE_PREFIX_DELEGATION', value: 'true', templateId: null,
       reason: 'Prefix delegation for the Linux nodes too (aws-node; Nitro, VPC CNI >= 1.9.0).', source: CNI_SOURCE.BPG_PREFIX_WINDOWS,
     });
+  }
+  const exhaustedLinux = ctx.r.normalized.ipFamily === 'IPV4'
+    ? ctx.linux.filter((g) => {
+        const c = consequenceOf(ctx, 'VPC_CNI_SECONDARY_IP', g);
+        return c.supported && c.subnet !== null && !c.subnet.fits;
+      })
+    : [];
+  if ((recommended === 'VPC_CNI_SECONDARY_IP' || recommended === 'VPC_CNI_PREFIX_DELEGATION') && exhaustedLinux.length) {
+    settings.push(
+      { target: 'EC2_SUBNET_TAG', key: 'kubernetes.io/role/cni', value: '1', templateId: null,
+        reason: `Enhanced subnet discovery: tag extra subnets in the availability zones of ${names(exhaustedLinux)} so Linux pods draw IPs from them (=0 excludes a subnet). Linux nodes only.`,
+        source: CNI_SOURCE.UG_CNI_SUBNET_SELECTION },
+      { target: 'VPC_CNI_ADDON', key: 'ENABLE_SUBNET_DISCOVERY', value: 'true', templateId: null,
+        reason: 'On by default from VPC CNI 1.18; keep it on.', source: CNI_SOURCE.UG_CNI_SUBNET_SELECTION },
+    );
   }
   if (recommended === 'VPC_CNI_CUSTOM_NETWORKING' && ctx.linux.length) {
     settings.push(
@@ -642,6 +780,29 @@ function buildSettings(
 
 function addClusterNotes(ctx: Context, notes: CniNote[], recommended: CniOption | null): void {
   const n = ctx.r.normalized;
+  if (!ctx.windowsBlockedBy) {
+    for (const g of ctx.windows) {
+      if (!g.windowsServerVersion) continue;
+      const checks = checkWindowsServerVersion({
+        version: g.windowsServerVersion,
+        kubernetesVersion: n.kubernetesVersion,
+        networkPolicyOnWindows: n.needs.networkPolicyOnWindows,
+      });
+      for (const w of checks) {
+        const rule: CniRuleCode | null =
+          w.code === 'WINDOWS_SERVER_VERSION_NEEDS_NEWER_EKS' ? 'WINDOWS_SERVER_VERSION_GATE'
+          : w.code === 'WINDOWS_CONTAINER_OS_BUILD' ? 'WINDOWS_CONTAINER_OS_BUILD'
+          : w.code === 'WINDOWS_SERVER_NETWORK_POLICY_UNSUPPORTED' ? 'WINDOWS_SERVER_2025_NETWORK_POLICY_UNSUPPORTED'
+          : w.code === 'WINDOWS_SERVER_2019_ADDONS_LEAVING' ? 'WINDOWS_SERVER_VERSION_GATE'
+          : null;
+        if (!rule) continue;
+        notes.push({ rule, severity: w.code === 'WINDOWS_CONTAINER_OS_BUILD' ? 'INFO' : 'WARNING', message: `${g.name}: ${w.message}`, source: w.source });
+      }
+    }
+    for (const m of findServiceCidrMismatches(ctx)) {
+      notes.push({ rule: 'WINDOWS_SERVICE_CIDR_MISMATCH', severity: 'WARNING', message: serviceCidrMessage(ctx, m), source: CNI_SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR });
+    }
+  }
   for (const b of ctx.windowsBlocks) {
     notes.push({ rule: b.rule, severity: 'WARNING', message: `${b.message} Every option is UNSUPPORTED for the Windows node groups (${names(ctx.windows)}).`, source: b.source });
   }

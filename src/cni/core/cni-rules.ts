@@ -29,6 +29,15 @@ export const CNI_SOURCE = {
   KEP_5100: 'kubernetes/enhancements KEP-5100 (WinDSR on by default from 1.33, GA/locked in 1.34)',
   EKSCTL_WINDOWS: 'eksctl docs usage/windows-worker-nodes (a Linux node group is required)',
   EKSCTL_SCHEMA: 'eksctl-io/eksctl pkg/apis/eksctl.io/v1alpha5/assets/schema.json (amiFamily, maxPodsPerNode)',
+  UG_CNI_SUBNET_SELECTION:
+    'awsdocs/amazon-eks-user-guide cni-subnet-selection (enhanced subnet discovery, VPC CNI >= 1.18, "for most use cases")',
+  UG_WINDOWS_AMI_SERVICE_CIDR: 'awsdocs/amazon-eks-user-guide eks-optimized-windows-ami (Start-EKSBootstrap.ps1 -ServiceCIDR, -DNSClusterIP defaults)',
+  VPCRC_POOL: 'aws/amazon-vpc-resource-controller-k8s pkg/pool/pool.go',
+  VPCRC_COOLDOWN: 'aws/amazon-vpc-resource-controller-k8s pkg/config/type.go (CoolDownPeriod 30 s); pkg/pool/pool.go',
+  WINDOWS_SERVER_CALICO:
+    'tigera/docs windows-calico/requirements (2019 and 2022 only); projectcalico/calico#11691; microsoft/Windows-Containers#616',
+  WINDOWS_SERVER_VERSIONS:
+    'eksctl-io/eksctl pkg/apis/eksctl.io/v1alpha5/assets/schema.json (amiFamily); awsdocs/amazon-eks-user-guide eks-optimized-windows-ami; aws/karpenter-provider-aws pkg/apis/v1/labels.go',
 } as const;
 
 export type CniRuleCode =
@@ -76,4 +85,12 @@ export type CniRuleCode =
   | 'DSR_NOT_NEEDED'
   // Cluster shape and configuration
   | 'LINUX_NODES_FOR_COREDNS'
-  | 'WINDOWS_IPAM_CONFIGMAP_KEYS';
+  | 'WINDOWS_IPAM_CONFIGMAP_KEYS'
+  // Second pass (Windows Server versions, subnet discovery, Service CIDR, cool-down)
+  | 'WINDOWS_SERVER_2025_NETWORK_POLICY_UNSUPPORTED'
+  | 'WINDOWS_SERVER_VERSION_GATE'
+  | 'WINDOWS_CONTAINER_OS_BUILD'
+  | 'ENHANCED_SUBNET_DISCOVERY'
+  | 'WINDOWS_SERVICE_CIDR_MISMATCH'
+  | 'WINDOWS_PD_NO_FALLBACK'
+  | 'WINDOWS_IP_COOLDOWN';

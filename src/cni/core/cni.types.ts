@@ -1,6 +1,6 @@
 import type { SubnetAllocationFacts } from './subnet-fragmentation.js';
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
-import type { CapacityWarning, IpMode, NodeOs } from '../../capacity/core/index.js';
+import type { CapacityWarning, IpMode, NodeOs, WindowsServerVersion } from '../../capacity/core/index.js';
 import type { CniRuleCode } from './cni-rules.js';
 import type { CniTemplateId } from './cni-template-ids.js';
 
@@ -37,6 +37,10 @@ export interface CniNodeGroupInput {
   nodes: number;
   /** IPv4 subnets the group's nodes (and, with the VPC CNI, its pods) draw from. */
   subnetCidrs: string[];
+  /** Windows groups: the Windows Server release of the EKS-optimized AMI. */
+  windowsServerVersion?: WindowsServerVersion;
+  /** Windows groups: pods replaced per 30 s on a node (Jobs, CI runners); released IPs cool down 30 s. */
+  podChurnPer30s?: number;
 }
 
 export interface CniNeeds {
@@ -76,6 +80,8 @@ export interface CniRecommendationInput {
   needs?: CniNeeds;
   /** What creates the Windows nodes (default EKSCTL). */
   provisioner?: NodeProvisioner;
+  /** The cluster's Service CIDR (EKS kubernetesNetworkConfig.serviceIpv4Cidr), e.g. 172.20.0.0/16. */
+  serviceIpv4Cidr?: string;
 }
 
 export interface CniDeps {
@@ -192,7 +198,9 @@ export type CniSettingTarget =
   | 'KUBE_PROXY'
   | 'CALICO_INSTALLATION'
   | 'KARPENTER_EC2NODECLASS'
-  | 'TERRAFORM_NODE_GROUP';
+  | 'TERRAFORM_NODE_GROUP'
+  | 'WINDOWS_BOOTSTRAP'
+  | 'EC2_SUBNET_TAG';
 
 export interface CniSetting {
   target: CniSettingTarget;
@@ -219,6 +227,7 @@ export interface CniRecommendation {
     acceptUnsupportedCni: boolean;
     needs: Required<CniNeeds>;
     provisioner: NodeProvisioner;
+    serviceIpv4Cidr: string | null;
   };
   /** All four options, best first. */
   options: CniOptionAssessment[];

@@ -6,7 +6,7 @@
 export * from './cni.types.js';
 export * from './cni-rules.js';
 export * from './cni-template-ids.js';
-export { resolveCniInput, spreadPods, type ResolvedCniInput, type ResolvedNodeGroup } from './cni-input.validation.js';
+export { parseServiceCidr, resolveCniInput, spreadPods, type ResolvedCniInput, type ResolvedNodeGroup, type ServiceCidr } from './cni-input.validation.js';
 export {
   computeConsequence,
   nodeCapacityInputFor,
@@ -14,5 +14,5 @@ export {
   recommendedKubeletMaxPods,
   requestedIpMode,
 } from './cni-consequences.js';
-export { recommendCni, CNI_WEIGHTS, VIABLE_MIN_SCORE } from './cni-recommendation.js';
+export { recommendCni, deriveWindowsServiceDefaults, CNI_WEIGHTS, VIABLE_MIN_SCORE } from './cni-recommendation.js';
 export * from './subnet-fragmentation.js';

@@ -4,6 +4,12 @@ import type { JsonValue, RenderOptions, RenderWarning, TemplateParameter, Window
 import { SOURCE } from './sources.js';
 import type { TemplateDefinition } from './template.definition.js';
 import { DSR_PATCH_ANCHOR, bootstrapArgumentMap, kubeProxyDsrFlags, renderBootstrapUserData, renderDsrPatchScript } from './windows-bootstrap.render.js';
+import {
+  WINDOWS_SERVER_FACTS,
+  WINDOWS_SERVER_SOURCE,
+  WINDOWS_SERVER_VERSIONS,
+  type WindowsServerVersion,
+} from '../../capacity/core/windows-server.js';
 
 /**
  * Configuration templates: the VPC Resource Controller ConfigMap, an eksctl ClusterConfig, Windows
@@ -41,6 +47,43 @@ export function checkAmiFamilyForVersion(parameter: string, amiFamily: string, k
 }
 
 const IP_MODES: readonly WindowsIpMode[] = ['secondary-ip', 'prefix-delegation'];
+
+function windowsServerVersionParameter(description: string): TemplateParameter {
+  return {
+    name: 'windowsServerVersion',
+    type: 'string',
+    enum: WINDOWS_SERVER_VERSIONS,
+    required: false,
+    default: null,
+    example: 'WINDOWS_SERVER_2022',
+    description,
+  };
+}
+
+/** Calico for Windows supports 2019 and 2022 only; on 2025 HNS turns an endpoint default-deny once any ACL applies. */
+function calicoWindowsServerWarning(version: WindowsServerVersion): RenderWarning | null {
+  const f = WINDOWS_SERVER_FACTS[version];
+  if (f.calicoSupported) return null;
+  return {
+    code: 'CALICO_WINDOWS_SERVER_UNSUPPORTED',
+    message:
+      `Calico for Windows does not support Windows Server ${f.year} (it supports 2019 and 2022): NetworkPolicy is not enforced on these nodes, ` +
+      'and on Windows Server 2025 HNS switches an endpoint to default-deny as soon as any ACL policy is applied to it. Put the pods that need ' +
+      'NetworkPolicy on Windows Server 2022 nodes.',
+    source: `${WINDOWS_SERVER_SOURCE.CALICO}; ${WINDOWS_SERVER_SOURCE.HNS_DEFAULT_DENY}`,
+  };
+}
+
+function osBuildWarning(version: WindowsServerVersion): RenderWarning {
+  const f = WINDOWS_SERVER_FACTS[version];
+  return {
+    code: 'WINDOWS_CONTAINER_OS_BUILD',
+    message:
+      `Windows Server ${f.year} nodes run OS build ${f.osBuild} (node.kubernetes.io/windows-build=${f.osBuild}): build container images for it, ` +
+      'or pulls fail with "no match for platform in manifest".',
+    source: WINDOWS_SERVER_SOURCE.OS_BUILD,
+  };
+}
 
 function ipModeParameter(example: WindowsIpMode = 'secondary-ip'): TemplateParameter {
   return {
@@ -247,7 +290,12 @@ const clusterConfigTemplate: TemplateDefinition = {
     { name: 'linuxInstanceType', type: 'string', format: 'instance-type', required: false, default: 'm5.large', example: 'm5.large', description: 'Linux node group instance type.' },
     { name: 'linuxNodeCount', type: 'integer', minimum: 1, maximum: 100, required: false, default: 2, example: 2, description: 'Linux nodes (at least one; two keep CoreDNS available).' },
     { name: 'windowsInstanceType', type: 'string', format: 'instance-type', required: false, default: 'm5.large', example: 'm5.xlarge', description: 'Windows node group instance type (x86_64 only).' },
-    { name: 'windowsAmiFamily', type: 'string', enum: WINDOWS_AMI_FAMILIES, required: false, default: 'WindowsServer2022CoreContainer', example: 'WindowsServer2022CoreContainer', description: 'Windows AMI family; 2022 needs EKS >= 1.23, 2025 needs EKS >= 1.35.' },
+    {
+      name: 'windowsAmiFamily', type: 'string', enum: WINDOWS_AMI_FAMILIES, required: false, default: null, example: 'WindowsServer2022CoreContainer',
+      derivedBy: 'the Core image of windowsServerVersion, else WindowsServer2022CoreContainer',
+      description: 'Windows AMI family; 2022 needs EKS >= 1.23, 2025 needs EKS >= 1.35.',
+    },
+    windowsServerVersionParameter('Windows Server release of the Windows node group: picks the Core AMI family when windowsAmiFamily is left out, and must match it when both are given.'),
     { name: 'windowsMinSize', type: 'integer', minimum: 0, maximum: 1000, required: false, default: 1, example: 1, description: 'Windows node group minimum size (also the desired capacity).' },
     { name: 'windowsMaxSize', type: 'integer', minimum: 1, maximum: 1000, required: false, default: 3, example: 3, description: 'Windows node group maximum size.' },
     ipModeParameter(),
@@ -266,13 +314,23 @@ const clusterConfigTemplate: TemplateDefinition = {
   ],
   render: (p, options) => {
     const version = p.kubernetesVersion as string;
-    const amiFamily = p.windowsAmiFamily as string;
+    const release = p.windowsServerVersion as WindowsServerVersion | undefined;
+    const releaseFacts = release ? WINDOWS_SERVER_FACTS[release] : undefined;
+    const amiFamily = (p.windowsAmiFamily as string | undefined) ?? releaseFacts?.eksctlAmiFamilies.core ?? 'WindowsServer2022CoreContainer';
+    if (releaseFacts && !amiFamily.startsWith(`WindowsServer${releaseFacts.year}`)) {
+      throw validationError(
+        'windowsAmiFamily',
+        'AMI_FAMILY_WINDOWS_SERVER_VERSION',
+        `Parameter "windowsAmiFamily": ${amiFamily} is not a Windows Server ${releaseFacts.year} image (windowsServerVersion ${release}); use ${releaseFacts.eksctlAmiFamilies.core} or ${releaseFacts.eksctlAmiFamilies.full}`,
+      );
+    }
     checkAmiFamilyForVersion('windowsAmiFamily', amiFamily, version);
     if ((p.windowsMinSize as number) > (p.windowsMaxSize as number)) {
       throw validationError('windowsMinSize', 'MIN_ABOVE_MAX', `Parameter "windowsMinSize": ${p.windowsMinSize} is above windowsMaxSize ${p.windowsMaxSize}`);
     }
     const ipMode = p.ipMode as WindowsIpMode;
     const warnings: RenderWarning[] = [];
+    if (release) warnings.push(osBuildWarning(release));
     const maxPods = resolveMaxPods(p.maxPodsPerNode, p.windowsInstanceType as string, ipMode, options, warnings, 'maxPodsPerNode');
     const linuxCount = p.linuxNodeCount as number;
     const linux = {
@@ -324,6 +382,7 @@ const clusterConfigTemplate: TemplateDefinition = {
     };
     const derived: Record<string, JsonValue> = {};
     if (maxPods !== undefined && p.maxPodsPerNode === undefined) derived.maxPodsPerNode = maxPods;
+    if (p.windowsAmiFamily === undefined) derived.windowsAmiFamily = amiFamily;
     return { objects: [config], warnings, derived };
   },
 };
@@ -344,7 +403,7 @@ const bootstrapUserDataTemplate: TemplateDefinition = {
     kubernetesVersionParameter(),
     { name: 'apiServerEndpoint', type: 'string', format: 'https-url', required: false, default: null, example: 'https://ABCDEF0123456789.gr7.us-west-2.eks.amazonaws.com', description: '-APIServerEndpoint; omitted, the script calls eks:DescribeCluster.' },
     { name: 'base64ClusterCA', type: 'string', format: 'base64', required: false, default: null, example: 'TFMwdExTMUNSVWRKVGlCRFJWSlVTVVpKUTBGVVJTMHRMUzB0Q2c9PQ==', description: '-Base64ClusterCA; omitted, the script calls eks:DescribeCluster.' },
-    { name: 'dnsClusterIP', type: 'string', format: 'ipv4-address', required: false, default: null, example: '10.100.0.10', description: '-DNSClusterIP (the kube-dns Service IP).' },
+    { name: 'dnsClusterIP', type: 'string', format: 'ipv4-address', required: false, default: null, example: '10.100.0.10', derivedBy: 'the .10 of serviceCIDR when serviceCIDR is given', description: '-DNSClusterIP (the kube-dns Service IP).' },
     { name: 'serviceCIDR', type: 'string', format: 'ipv4-cidr', required: false, default: null, example: '10.100.0.0/16', description: '-ServiceCIDR.' },
     { name: 'excludedSnatCIDRs', type: 'string[]', format: 'ipv4-cidr', required: false, default: [], example: ['10.0.0.0/8'], maxItems: 50, description: '-ExcludedSnatCIDRs: destinations reached without SNAT.' },
     { name: 'instanceType', type: 'string', format: 'instance-type', required: false, default: null, example: 'm5.large', description: 'Instance type, used only to compute maxPods through the capacity callback.' },
@@ -377,12 +436,30 @@ const bootstrapUserDataTemplate: TemplateDefinition = {
         source: SOURCE.EKS_BOOTSTRAP,
       });
     }
+    const serviceCidr = p.serviceCIDR as string | undefined;
+    let dnsClusterIP = p.dnsClusterIP as string | undefined;
+    if (serviceCidr && !dnsClusterIP) {
+      // EKS gives kube-dns the .10 of the Service CIDR; a node left to derive its own picks 172.20.0.10 or 10.100.0.10.
+      const [a, b, c, d] = serviceCidr.split('/')[0].split('.').map(Number);
+      const n = ((a * 256 + b) * 256 + c) * 256 + d + 10;
+      dnsClusterIP = [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+    }
+    if (serviceCidr && p.dnsClusterIP === undefined) {
+      warnings.push({
+        code: 'DNS_CLUSTER_IP_DERIVED',
+        message:
+          `-DNSClusterIP ${dnsClusterIP} is the .10 of serviceCIDR ${serviceCidr} (the kube-dns ClusterIP EKS assigns); pass dnsClusterIP if yours differs. ` +
+          'Without -ServiceCIDR and -DNSClusterIP a Windows node derives its own from its primary IP (10.0.0.0/8 -> 172.20.0.0/16, DNS 172.20.0.10; ' +
+          'else 10.100.0.0/16, DNS 10.100.0.10), which breaks Services and DNS when the cluster uses another range.',
+        source: 'awsdocs/amazon-eks-user-guide eks-optimized-windows-ami (Start-EKSBootstrap.ps1 -ServiceCIDR, -DNSClusterIP)',
+      });
+    }
     const args = {
       clusterName: p.clusterName as string,
       kubernetesVersion: p.kubernetesVersion as string,
       apiServerEndpoint: p.apiServerEndpoint as string | undefined,
       base64ClusterCA: p.base64ClusterCA as string | undefined,
-      dnsClusterIP: p.dnsClusterIP as string | undefined,
+      dnsClusterIP,
       serviceCIDR: p.serviceCIDR as string | undefined,
       excludedSnatCIDRs: p.excludedSnatCIDRs as string[],
       kubeletExtraArgs: kubeletArgs || undefined,
@@ -390,6 +467,7 @@ const bootstrapUserDataTemplate: TemplateDefinition = {
     };
     const derived: Record<string, JsonValue> = {};
     if (maxPods !== undefined && p.maxPods === undefined) derived.maxPods = maxPods;
+    if (dnsClusterIP && p.dnsClusterIP === undefined) derived.dnsClusterIP = dnsClusterIP;
     return {
       objects: [{ kind: 'UserData', script: 'Start-EKSBootstrap.ps1', arguments: bootstrapArgumentMap(args) }],
       content: renderBootstrapUserData(args),
@@ -446,6 +524,7 @@ const installationTemplate: TemplateDefinition = {
     { name: 'windowsNodes', type: 'boolean', required: false, default: true, example: true, description: 'Render the Windows dataplane (HNS) for Windows nodes.' },
     { name: 'serviceCIDR', type: 'string', format: 'ipv4-cidr', required: true, default: null, example: '10.100.0.0/16', description: 'The cluster Service CIDR (spec.serviceCIDRs; Calico for Windows needs it).' },
     { name: 'apiServerEndpoint', type: 'string', format: 'https-url', required: false, default: null, example: 'https://ABCDEF0123456789.gr7.us-west-2.eks.amazonaws.com', description: 'EKS API server endpoint, for the kubernetes-services-endpoint ConfigMap.' },
+    windowsServerVersionParameter('Windows Server release of the Windows nodes: Calico for Windows supports 2019 and 2022 only.'),
   ],
   render: (p) => {
     const windows = p.windowsNodes as boolean;
@@ -496,6 +575,10 @@ const installationTemplate: TemplateDefinition = {
         message: 'On Windows nodes Calico sees pod IPs of Service traffic only with kube-proxy DSR: render windows-userdata-bootstrap-dsr or windows-userdata-dsr-patch.',
         source: `${SOURCE.BPG_WINDOWS_NETWORKING}; DOMAIN.md §4`,
       });
+      const release = p.windowsServerVersion as WindowsServerVersion | undefined;
+      const unsupported = release ? calicoWindowsServerWarning(release) : null;
+      if (unsupported) warnings.push(unsupported);
+      if (release) warnings.push(osBuildWarning(release));
     }
     return { objects, warnings };
   },

@@ -1,0 +1,97 @@
+import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
+import { Source, type NodeOs } from './capacity.types.js';
+
+/**
+ * What a node offers pods after what the hypervisor, the OS and the kubelet keep.
+ *
+ * Both OSes: memory capacity = SizeInMiB - ceil(SizeInMiB * 7.5%), the VM overhead Karpenter subtracts
+ * (VM_MEMORY_OVERHEAD_PERCENT, aws/karpenter-provider-aws pkg/providers/instancetype/types.go, options.go);
+ * CPU kube-reserved: 6% of the first core, 1% of the second, 0.5% of the next two, 0.25% of the rest (types.go).
+ * Linux memory: kube-reserved 11 MiB * maxPods + 255 MiB, eviction threshold 100 MiB (types.go).
+ * Windows memory: the BPG reservations, `--kube-reserved memory=0.5Gi --system-reserved memory=1.5Gi
+ * --eviction-hard memory.available<200Mi` (aws/aws-eks-best-practices latest/bpg/windows/oom.adoc).
+ * m5.large Linux (8192 MiB, 2 vCPUs, 29 pods): 8192 - 615 - 574 - 100 = 6903 MiB, 2000 - 70 = 1930m, as
+ * Karpenter publishes (website reference/instance-types.md).
+ */
+export const VM_MEMORY_OVERHEAD_PERCENT = 0.075;
+export const KUBE_RESERVED_MEMORY_BASE_MIB = 255;
+export const KUBE_RESERVED_MEMORY_PER_POD_MIB = 11;
+export const EVICTION_HARD_MEMORY_MIB = 100;
+export const WINDOWS_KUBE_RESERVED_MEMORY_MIB = 512;
+export const WINDOWS_SYSTEM_RESERVED_MEMORY_MIB = 1536;
+export const WINDOWS_EVICTION_HARD_MEMORY_MIB = 200;
+
+export interface Allocatable {
+  cpuMillicores: number;
+  memoryMiB: number;
+  pods: number;
+  /** The arithmetic with values put in, one step a line. */
+  formula: string[];
+  /** Where each reservation comes from. */
+  sources: string[];
+}
+
+export function kubeReservedCpuMillicores(vcpus: number): number {
+  const m = vcpus * 1000;
+  return (
+    Math.floor(Math.min(m, 1000) * 0.06) +
+    Math.floor(Math.min(Math.max(m - 1000, 0), 1000) * 0.01) +
+    Math.floor(Math.min(Math.max(m - 2000, 0), 2000) * 0.005) +
+    Math.floor(Math.max(m - 4000, 0) * 0.0025)
+  );
+}
+
+export function kubeReservedMemoryMiB(maxPods: number): number {
+  return KUBE_RESERVED_MEMORY_BASE_MIB + KUBE_RESERVED_MEMORY_PER_POD_MIB * maxPods;
+}
+
+/** MiB the hypervisor and firmware keep: ceil(SizeInMiB * 7.5%). */
+export function vmMemoryOverheadMiB(memoryMiB: number): number {
+  return Math.ceil(memoryMiB * VM_MEMORY_OVERHEAD_PERCENT);
+}
+
+/** Memory reserved for the OS and kubelet, apart from the VM overhead. */
+export function reservedMemoryMiB(os: NodeOs, maxPods: number): number {
+  return os === 'WINDOWS'
+    ? WINDOWS_KUBE_RESERVED_MEMORY_MIB + WINDOWS_SYSTEM_RESERVED_MEMORY_MIB + WINDOWS_EVICTION_HARD_MEMORY_MIB
+    : kubeReservedMemoryMiB(maxPods) + EVICTION_HARD_MEMORY_MIB;
+}
+
+export function allocatableCpuMillicores(vcpus: number): number {
+  return vcpus * 1000 - kubeReservedCpuMillicores(vcpus);
+}
+
+export function allocatableMemoryMiB(memoryMiB: number, os: NodeOs, maxPods: number): number {
+  return Math.max(0, memoryMiB - vmMemoryOverheadMiB(memoryMiB) - reservedMemoryMiB(os, maxPods));
+}
+
+/** Allocatable CPU, memory and pods of one node, with the formula. `maxPods` is what schedules on it. */
+export function computeAllocatable(t: Pick<InstanceTypeFacts, 'vcpus' | 'memoryMiB'>, os: NodeOs, maxPods: number): Allocatable {
+  const cpuReserved = kubeReservedCpuMillicores(t.vcpus);
+  const cpu = t.vcpus * 1000 - cpuReserved;
+  const overhead = vmMemoryOverheadMiB(t.memoryMiB);
+  const capacity = t.memoryMiB - overhead;
+  const formula = [
+    `cpu = vCPUs * 1000 - kube-reserved cpu = ${t.vcpus} * 1000 - ${cpuReserved} = ${cpu}m (6% of the first core, 1% of the second, 0.5% of the next two, 0.25% of the rest)`,
+    `memory capacity = SizeInMiB - ceil(SizeInMiB * 7.5%) = ${t.memoryMiB} - ${overhead} = ${capacity} MiB (VM overhead)`,
+  ];
+  let memory: number;
+  const sources: string[] = [Source.KARPENTER_INSTANCE_TYPES];
+  if (os === 'WINDOWS') {
+    memory = Math.max(0, capacity - WINDOWS_KUBE_RESERVED_MEMORY_MIB - WINDOWS_SYSTEM_RESERVED_MEMORY_MIB - WINDOWS_EVICTION_HARD_MEMORY_MIB);
+    formula.push(
+      `memory = capacity - kube-reserved 0.5Gi - system-reserved 1.5Gi - eviction 200Mi = ${capacity} - ${WINDOWS_KUBE_RESERVED_MEMORY_MIB} - ` +
+        `${WINDOWS_SYSTEM_RESERVED_MEMORY_MIB} - ${WINDOWS_EVICTION_HARD_MEMORY_MIB} = ${memory} MiB`,
+    );
+    sources.push(Source.BPG_WINDOWS_OOM);
+  } else {
+    const kubeReserved = kubeReservedMemoryMiB(maxPods);
+    memory = Math.max(0, capacity - kubeReserved - EVICTION_HARD_MEMORY_MIB);
+    formula.push(
+      `memory = capacity - (11 * maxPods + 255) - eviction 100 = ${capacity} - (11 * ${maxPods} + 255) - ${EVICTION_HARD_MEMORY_MIB} = ` +
+        `${capacity} - ${kubeReserved} - ${EVICTION_HARD_MEMORY_MIB} = ${memory} MiB`,
+    );
+  }
+  formula.push(`pods = maxPods = ${maxPods}`);
+  return { cpuMillicores: cpu, memoryMiB: memory, pods: maxPods, formula, sources };
+}
