@@ -31,7 +31,7 @@ export class CapacityWarning {
   message: string;
 
   @Field({ description: 'Where the rule comes from (upstream document or code).' })
-  @ApiProperty({ example: 'BPG prefix-mode_windows.adoc' })
+  @ApiProperty({ example: 'aws/aws-eks-best-practices latest/bpg/networking/prefix-mode_windows.adoc' })
   source: string;
 }
 

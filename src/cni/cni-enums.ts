@@ -125,7 +125,7 @@ export const CniRuleEnum: EnumOf<CniRuleCode> = {
   WINDOWS_PD_NO_FALLBACK: 'WINDOWS_PD_NO_FALLBACK',
   WINDOWS_IP_COOLDOWN: 'WINDOWS_IP_COOLDOWN',
 };
-registerEnum(CniRuleEnum, { name: 'CniRule', description: 'The rule (DOMAIN.md §5) a reason or note applies.' });
+registerEnum(CniRuleEnum, { name: 'CniRule', description: 'The rule a reason or note applies (each with its upstream source).' });
 
 export const NodeProvisionerEnum: EnumOf<NodeProvisioner> = {
   EKSCTL: 'EKSCTL',

@@ -42,7 +42,7 @@ export class CniReason {
   @ApiProperty()
   message: string;
 
-  @Field({ description: 'Where the rule comes from (DOMAIN.md short names / upstream documents).' })
+  @Field({ description: 'Where the rule comes from: upstream repository and path, or the document.' })
   @ApiProperty()
   source: string;
 

@@ -59,7 +59,7 @@ export class PoliciesService {
 
   /**
    * Pods a Windows node of this type can run: the capacity engine's min(kubelet max-pods, W), with
-   * kubelet's Windows default of 110 (DOMAIN.md §2). m5.large: 9 in secondary-IP mode, 110 with
+   * kubelet's Windows default of 110 (aws/aws-eks-best-practices latest/bpg/networking/prefix-mode_windows.adoc). m5.large: 9 in secondary-IP mode, 110 with
    * prefix delegation (W = 144, capped by kubelet).
    */
   windowsMaxPods(instanceType: string, ipMode: WindowsIpMode): number {

@@ -6,7 +6,7 @@ import { readBundledSnapshot } from '../../src/catalog/bundled-catalog.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // The capacity API (issue: capacity edges) through both doors, GraphQL and REST, on a real PostgreSQL
-// database filled from the bundled catalog snapshot. The numbers are DOMAIN.md §2-4's worked examples.
+// database filled from the bundled catalog snapshot. The numbers are the worked examples of the VPC Resource Controller, the VPC CNI and the EKS Best Practices Guide.
 
 const bundled = readBundledSnapshot();
 const factsOf = (name: string) => {
@@ -86,7 +86,7 @@ describe('capacity API', () => {
     return gql;
   }
 
-  describe('pods per node (DOMAIN §2)', () => {
+  describe('pods per node', () => {
     it.each([
       // W = I - 1 = 10 - 1 = 9; min(110, 9) = 9
       ['m5.large', 'WINDOWS', 'SECONDARY_IP', 9, 9, 'SECONDARY_IP'],
@@ -127,7 +127,7 @@ describe('capacity API', () => {
       expect(c.warnings).toContainEqual({
         code: 'WINDOWS_PREFIX_DELEGATION_FALLBACK',
         message: expect.stringContaining('stays in secondary-IP mode'),
-        source: 'BPG prefix-mode_windows.adoc',
+        source: 'aws/aws-eks-best-practices latest/bpg/networking/prefix-mode_windows.adoc',
       });
     });
 
@@ -234,7 +234,7 @@ describe('capacity API', () => {
     });
   });
 
-  describe('subnet usage (DOMAIN §3)', () => {
+  describe('subnet usage', () => {
     const base = { instanceType: 'm5.large', nodeCount: 10, os: 'WINDOWS', ipMode: 'SECONDARY_IP', podsPerNode: 5, subnetCidrs: ['10.0.0.0/24'] };
 
     async function usage(input: Record<string, unknown>) {
@@ -408,7 +408,7 @@ describe('capacity API', () => {
       expect(rest.body).toEqual(gql);
       expect(gql).toMatchObject({ servicesPerNode: 150, limit: 100, dsrRecommended: true, dsr: { flags } });
       expect(gql.warnings[0].message).toContain(`"${HNS_PORT_EXHAUSTION_ERROR}"`);
-      expect(gql.warnings[0].source).toBe('BPG windows/networking.adoc');
+      expect(gql.warnings[0].source).toBe('aws/aws-eks-best-practices latest/bpg/windows/networking.adoc');
     });
 
     it('100 Services is within the limit: no warning', async () => {

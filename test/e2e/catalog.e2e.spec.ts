@@ -69,7 +69,7 @@ describe('catalog on PostgreSQL', () => {
     expect(rest.body).toEqual(gql.body.data.instanceType);
   });
 
-  it('p5.48xlarge: maxNetworkInterfaces sums every card, defaultCardNetworkInterfaces is the default card (DOMAIN.md §1)', async () => {
+  it('p5.48xlarge: maxNetworkInterfaces sums every card, defaultCardNetworkInterfaces is the default card (EC2 NetworkInfo.NetworkCards)', async () => {
     const res = await app.http.get('/api/v1/instance-types/p5.48xlarge').expect(200);
     expect(res.body.maxNetworkInterfaces).toBe(64);
     expect(res.body.defaultCardNetworkInterfaces).toBe(2);

@@ -119,7 +119,7 @@ describe('CNI recommendations over GraphQL and REST', () => {
     expect(rulesOf(out, 'VPC_CNI_PREFIX_DELEGATION')).toContain('WINDOWS_PODS_EXCEED_SECONDARY_IP');
     expect(optionOf(out, 'CALICO_OVERLAY').verdict).toBe('UNSUPPORTED');
 
-    // The capacity engine, called directly for the same type and mode (DOMAIN.md §2: m5.large W = 9, PD 144).
+    // The capacity engine, called directly for the same type and mode (m5.large: W = 10 - 1 = 9, PD (10 - 1) * 16 = 144).
     const m5 = facts('m5.large');
     const sec = computeNodeCapacity({ instanceType: m5, os: 'WINDOWS', ipMode: 'SECONDARY_IP' });
     const pd = computeNodeCapacity({

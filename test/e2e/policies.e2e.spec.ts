@@ -6,7 +6,7 @@ import { loadSchemaValidators, type SchemaValidators } from '../../src/policies/
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // Policy templates, rendering and the Windows policy check as users reach them: GraphQL and REST on
-// the whole service (DOMAIN.md §6 and §7; capacity from §2).
+// the whole service (Calico on Windows skips what felix/dataplane/windows/policysets/policysets.go does not program).
 
 const TEMPLATE_FIELDS = `id title kind apiVersion mediaType description windowsEnforced source
   parameters { name type format enum minimum maximum minItems maxItems required default example description derivedBy }`;
@@ -233,7 +233,7 @@ describe('policy templates and the Windows policy check', () => {
     }
 
     it.each([
-      // DOMAIN.md §2: W = I - 1 in secondary-IP mode; (I - 1) * 16 with prefix delegation, then min(kubelet 110, W).
+      // aws/amazon-vpc-resource-controller-k8s: W = I - 1 in secondary-IP mode; (I - 1) * 16 with prefix delegation, then min(kubelet 110, W).
       ['m5.large', 'secondary-ip', 9],
       ['m5.large', 'prefix-delegation', 110], // W = 144, kubelet's Windows default 110 decides
       ['t3.xlarge', 'secondary-ip', 14],

@@ -20,7 +20,7 @@ type Row = {
 
 const rows: Row[] = [
   // Windows secondary: W = I - 1 = 10 - 1 = 9; min(110, 9) = 9
-  { name: 'DOMAIN 2 / BPG windows/networking: m5.large Windows secondary-IP', type: 'm5.large', os: 'WINDOWS', mode: 'SECONDARY_IP', ipLimitedPods: 9, maxPods: 9 },
+  { name: 'BPG windows/networking: m5.large Windows secondary-IP', type: 'm5.large', os: 'WINDOWS', mode: 'SECONDARY_IP', ipLimitedPods: 9, maxPods: 9 },
   // Windows PD: W = (10 - 1) * 16 = 144; min(110 default kubelet, 144) = 110
   { name: 'BPG prefix-mode_windows: m5.large Windows PD', type: 'm5.large', os: 'WINDOWS', mode: 'PREFIX_DELEGATION', ipLimitedPods: 144, maxPods: 110, warning: 'KUBELET_MAX_PODS_BELOW_IP_LIMIT' },
   // kubelet raised: min(250, 144) = 144
@@ -30,7 +30,7 @@ const rows: Row[] = [
   // (15 - 1) * 16 = 224. The BPG prefix page prints "244": a typo, 14 * 16 is 224.
   { name: 'BPG prefix-mode_windows (its "244" is a typo): t3.xlarge Windows PD', type: 't3.xlarge', os: 'WINDOWS', mode: 'PREFIX_DELEGATION', extra: { kubeletMaxPods: 250 }, ipLimitedPods: 224, maxPods: 224 },
   // t2.medium (xen), I = 6: 6 - 1 = 5
-  { name: 'DOMAIN 2: t2.medium (xen) Windows secondary-IP', type: 't2.medium', os: 'WINDOWS', mode: 'SECONDARY_IP', ipLimitedPods: 5, maxPods: 5 },
+  { name: 't2.medium (xen) Windows secondary-IP', type: 't2.medium', os: 'WINDOWS', mode: 'SECONDARY_IP', ipLimitedPods: 5, maxPods: 5 },
   // PD requested on xen: VPCRC stays in secondary mode, W = 6 - 1 = 5
   { name: 'BPG prefix-mode_windows / VPCRC: t2.medium (xen) PD falls back to secondary-IP', type: 't2.medium', os: 'WINDOWS', mode: 'PREFIX_DELEGATION', ipLimitedPods: 5, maxPods: 5, effective: 'SECONDARY_IP', warning: 'WINDOWS_PREFIX_DELEGATION_FALLBACK' },
   // bare metal counts as Nitro: m5.metal I = 50: (50 - 1) * 16 = 784; min(110, 784) = 110

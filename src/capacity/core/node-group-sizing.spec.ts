@@ -39,7 +39,7 @@ describe('sizeNodeGroups: hand-computed rows', () => {
     return list[0];
   }
 
-  it('DOMAIN 2 (W = I - 1): m5.large Windows secondary, 20 pods of 100m/256Mi: IP-bound, 3 nodes', () => {
+  it('VPCRC W = I - 1: m5.large Windows secondary, 20 pods of 100m/256Mi: IP-bound, 3 nodes', () => {
     const o = one('m5.large', 'WINDOWS', 'SECONDARY_IP', noLinux);
     // W = 10 - 1 = 9; kubelet 110; CPU (2000 - 70) / 100 = 19;
     // memory (BPG windows/oom.adoc): 8192 - ceil(8192 * 7.5%) - 512 - 1536 - 200 = 8192 - 615 - 2248 = 5329, / 256 = 20

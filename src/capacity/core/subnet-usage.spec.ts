@@ -27,7 +27,7 @@ describe('parseIpv4Cidr (EC2 CreateSubnet sizes)', () => {
 });
 
 describe('computeSubnetUsage', () => {
-  it('DOMAIN 3 / VPCRC secondary doc: 10 m5.large Windows nodes, 5 pods, default warm 3 / minimum 3, in a /24', () => {
+  it('VPCRC secondary doc: 10 m5.large Windows nodes, 5 pods, default warm 3 / minimum 3, in a /24', () => {
     const r = computeSubnetUsage(base());
     // secondary = min(9, max(5 + 3, 3)) = 8; per node 1 + 8 = 9; 10 * 9 = 90
     expect(r.ipsPerNode).toBe(9);
@@ -39,7 +39,7 @@ describe('computeSubnetUsage', () => {
     expect(r.formula).toContain('total IPs = nodes * IPs per node = 10 * 9 = 90');
   });
 
-  it('DOMAIN 3 / BPG prefix-mode_windows: Windows PD needs aligned /28s; a /24 holds 7 nodes of 2 prefixes', () => {
+  it('BPG prefix-mode_windows: Windows PD needs aligned /28s; a /24 holds 7 nodes of 2 prefixes', () => {
     const r = computeSubnetUsage(base({ ipMode: 'PREFIX_DELEGATION', podsPerNode: 30 }));
     // prefixes = ceil(max(30 + 1, 3) / 16) = 2; per node 1 + 2 * 16 = 33
     expect(r.prefixesPerNode).toBe(2);
@@ -53,7 +53,7 @@ describe('computeSubnetUsage', () => {
     expect(r.warnings.map((w) => w.code)).toContain('PREFIX_FRAGMENTATION_RISK');
   });
 
-  it('DOMAIN 3 / VPCCNI eni-and-ip-target: Linux WARM_ENI_TARGET=1 over two /26 subnets, node 3 exhausts', () => {
+  it('VPCCNI eni-and-ip-target: Linux WARM_ENI_TARGET=1 over two /26 subnets, node 3 exhausts', () => {
     const r = computeSubnetUsage(
       base({ os: 'LINUX', nodeCount: 3, podsPerNode: 10, subnetCidrs: ['10.0.0.0/26', '10.0.0.64/26'] }),
     );
@@ -64,7 +64,7 @@ describe('computeSubnetUsage', () => {
     expect(r.verdict).toMatchObject({ fits: false, nodesThatFit: 2, exhaustedAtNode: 3 });
   });
 
-  it('DOMAIN 3: Linux WARM_IP_TARGET/MINIMUM_IP_TARGET keep fewer addresses', () => {
+  it('Linux WARM_IP_TARGET/MINIMUM_IP_TARGET keep fewer addresses', () => {
     const r = computeSubnetUsage(
       base({ os: 'LINUX', nodeCount: 3, podsPerNode: 10, warmPool: { warmIpTarget: 2, minimumIpTarget: 12 }, subnetCidrs: ['10.0.0.0/26'] }),
     );

@@ -29,6 +29,6 @@ describe('checkWindowsServices (BPG windows/networking)', () => {
       'Policy creation failed: hcnCreateLoadBalancer failed in Win32: The specified port already exists.',
     );
     expect(w.message).toContain('--feature-gates=WinDSR=true --enable-dsr=true');
-    expect(w.source).toBe('BPG windows/networking.adoc');
+    expect(w.source).toBe('aws/aws-eks-best-practices latest/bpg/windows/networking.adoc');
   });
 });

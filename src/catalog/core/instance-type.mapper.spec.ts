@@ -9,15 +9,15 @@ const shared = JSON.parse(readFileSync(projectPath('..', 'shared', 'data', 'ec2'
 >;
 
 describe('mapInstanceTypeRecord', () => {
-  it('maps every record of the shared EC2 data (DOMAIN.md §8)', () => {
+  it('maps every record of the shared EC2 data (getmoto/moto moto/ec2/resources/instance_types.json)', () => {
     for (const raw of Object.values(shared)) expect(() => mapInstanceTypeRecord(raw)).not.toThrow();
   });
 
   it.each([
-    // DOMAIN.md §1: E is the default card's MaximumNetworkInterfaces, not the sum over cards
+    // EC2 DescribeInstanceTypes NetworkInfo.NetworkCards: E is the default card's MaximumNetworkInterfaces, not the sum over cards
     ['p5.48xlarge', { maxNetworkInterfaces: 64, defaultCardNetworkInterfaces: 2, hypervisor: 'nitro', bareMetal: false }],
     ['m5.large', { maxNetworkInterfaces: 3, defaultCardNetworkInterfaces: 3, ipv4AddressesPerInterface: 10, family: 'm5', size: 'large' }],
-    // DOMAIN.md §1: bare metal has no Hypervisor
+    // EC2 DescribeInstanceTypes: bare metal has no Hypervisor
     ['m5.metal', { hypervisor: null, bareMetal: true }],
     ['t2.medium', { hypervisor: 'xen', ipv4AddressesPerInterface: 6 }],
     ['mac1.metal', { architectures: ['x86_64_mac'] }],

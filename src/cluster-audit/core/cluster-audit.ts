@@ -1,7 +1,6 @@
 import { stringify } from 'yaml';
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 import { DomainError, ErrorCode, validationError } from '../../common/domain-error.js';
-import { expandSourceName } from '../../common/upstream-source.js';
 import { isJsonObject, parsePastedJson, parsePastedYamlDocuments, shapeError, type JsonObject } from '../../common/pasted-document.js';
 import {
   checkWindowsServices,
@@ -243,7 +242,7 @@ function auditWindowsGroup(
       message: `${instanceType} cannot be a Windows node that runs pods: ${capacity.warnings.filter((w) => w.code.startsWith('WINDOWS_')).map((w) => w.message).join(' ')}`,
       details: [formula],
       fix: { text: 'Replace the node group with an x86_64 type the VPC Resource Controller knows (nodeCapacity, os WINDOWS, says which).', templateId: null },
-      source: expandSourceName(capacity.warnings.map((w) => w.source).join('; ')) || AUDIT_SOURCES.VPCRC_LIMITS,
+      source: capacity.warnings.map((w) => w.source).join('; ') || AUDIT_SOURCES.VPCRC_LIMITS,
     });
     return;
   }
@@ -257,7 +256,7 @@ function auditWindowsGroup(
       message: `enable-windows-prefix-delegation is "true", but ${fallback?.message ?? `${instanceType} is not Nitro: the controller stays in secondary-IP mode.`}`,
       details: [formula],
       fix: { text: 'Move the Windows nodes to a Nitro type to get prefixes, or plan for secondary-IP capacity on these nodes.', templateId: null },
-      source: fallback ? expandSourceName(fallback.source) : AUDIT_SOURCES.BPG_PREFIX,
+      source: fallback ? fallback.source : AUDIT_SOURCES.BPG_PREFIX,
     });
   }
   const w = capacity.ipLimitedPods;
@@ -389,7 +388,7 @@ export function auditCluster(input: ClusterAuditInput, deps: ClusterAuditDeps): 
       message: `${input.servicesCount} Services, programmed on every Windows node, without Direct Server Return: ${warning.message}`,
       details: input.kubernetesVersion ? [`kube-proxy ${dsrKubeProxyFlags(input.kubernetesVersion).args}`] : [],
       fix: { text: 'Turn on DSR in kube-proxy on the Windows nodes (-KubeProxyExtraArgs).', templateId: 'windows-userdata-bootstrap-dsr' },
-      source: expandSourceName(warning.source),
+      source: warning.source,
     });
   }
 

@@ -1,5 +1,5 @@
 /**
- * Citations and rule codes of the CNI recommendation (short names as in /work/shared/DOMAIN.md §5).
+ * Citations and rule codes of the CNI recommendation (each source names the upstream repository and path, or the document).
  * Every reason, note and setting the core emits carries one of these sources.
  */
 export const CNI_SOURCE = {
@@ -20,7 +20,7 @@ export const CNI_SOURCE = {
   VPCRC_SECONDARY: 'aws/amazon-vpc-resource-controller-k8s docs/windows/secondary_ip_mode_config_options.md',
   VPCRC_PD: 'aws/amazon-vpc-resource-controller-k8s docs/windows/prefix_delegation_config_options.md',
   VPCRC_KEYS:
-    'aws/amazon-vpc-resource-controller-k8s (reads warm-ip-target/minimum-ip-target/warm-prefix-target before windows-* keys); DOMAIN.md §7',
+    'aws/amazon-vpc-resource-controller-k8s (reads warm-ip-target/minimum-ip-target/warm-prefix-target before windows-* keys; both families declared in pkg/config/type.go)',
   EC2_SUBNETS: 'EC2 CreateSubnet (5 reserved addresses per subnet); CreateSubnetCidrReservation (type prefix)',
   AWS_LBC_TARGET_TYPE: 'kubernetes-sigs/aws-load-balancer-controller docs (target-type: ip needs pods on VPC IPs)',
   TIGERA_EKS: 'docs.tigera.io calico getting-started/kubernetes/managed-public-cloud/eks',

@@ -8,7 +8,6 @@ import {
   type NodeCapacity,
   type WindowsServerVersion,
 } from '../../capacity/core/index.js';
-import { expandSourceName } from '../../common/upstream-source.js';
 import type { VpcCniConfigMap } from './vpc-cni-configmap.js';
 
 /**
@@ -80,7 +79,7 @@ export function windowsCapacityOf(context: DiagnosisContext, instanceType = cont
 function capacityLines(capacity: NodeCapacity): string[] {
   return [
     `${capacity.instanceType} (Windows, ${capacity.effectiveIpMode === 'PREFIX_DELEGATION' ? 'prefix delegation' : 'secondary IP'}): ${capacity.formula.join('; ')}`,
-    ...capacity.warnings.map((w) => `${w.message} (${expandSourceName(w.source)})`),
+    ...capacity.warnings.map((w) => `${w.message} (${w.source})`),
   ];
 }
 
@@ -88,7 +87,7 @@ function capacityLines(capacity: NodeCapacity): string[] {
 export function dsrFlagLines(context: DiagnosisContext): string[] {
   if (!context.kubernetesVersion) return [];
   const dsr = dsrKubeProxyFlags(context.kubernetesVersion);
-  return [`kube-proxy flags for Kubernetes ${dsr.kubernetesVersion}: ${dsr.args} (${expandSourceName(dsr.source)})`];
+  return [`kube-proxy flags for Kubernetes ${dsr.kubernetesVersion}: ${dsr.args} (${dsr.source})`];
 }
 
 function unknownTypeLine(context: DiagnosisContext): string[] {

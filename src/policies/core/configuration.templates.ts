@@ -14,7 +14,7 @@ import {
 /**
  * Configuration templates: the VPC Resource Controller ConfigMap, an eksctl ClusterConfig, Windows
  * userdata (bootstrap call and DSR patch) and the Calico policy-only Installation for EKS.
- * Sources: DOMAIN.md §4, §5 and §7.
+ * Sources: the SOURCE entries each template cites (src/policies/core/sources.ts).
  */
 
 export const WINDOWS_AMI_FAMILIES = [
@@ -26,7 +26,7 @@ export const WINDOWS_AMI_FAMILIES = [
   'WindowsServer2025FullContainer',
 ] as const;
 
-/** Lowest EKS (Kubernetes) minor each Windows Server release runs on (DOMAIN.md §7; eksctl schema). */
+/** Lowest EKS (Kubernetes) minor each Windows Server release runs on (eksctl-io/eksctl pkg/apis/eksctl.io/v1alpha5/assets/schema.json). */
 export const MIN_KUBERNETES_MINOR_FOR_WINDOWS: Record<string, number> = {
   WindowsServer2019: 0,
   WindowsServer2022: 23,
@@ -133,7 +133,7 @@ function resolveMaxPods(
       warnings.push({
         code: 'MAX_PODS_ABOVE_CAPACITY',
         message: `${parameterName}=${given} is above what ${instanceType} can give Windows pods in ${ipMode} mode (${computed}); pods beyond ${computed} stay Pending with "Insufficient vpc.amazonaws.com/PrivateIPv4Address".`,
-        source: 'DOMAIN.md §2 (Windows pods per node)',
+        source: `${SOURCE.VPCRC_LIMITS}; ${SOURCE.BPG_PREFIX_WINDOWS} (Windows pods per node)`,
       });
     }
     return given as number;
@@ -143,7 +143,7 @@ function resolveMaxPods(
       warnings.push({
         code: 'NO_WINDOWS_POD_CAPACITY',
         message: `The capacity engine gives ${instanceType} no Windows pod IPs (unknown to the VPC Resource Controller, or not a Windows-capable type): Windows pods would stay Pending.`,
-        source: 'DOMAIN.md §2 (VPCRC limits)',
+        source: SOURCE.VPCRC_LIMITS,
       });
     }
     return computed;
@@ -151,7 +151,7 @@ function resolveMaxPods(
   warnings.push({
     code: 'MAX_PODS_NOT_SET',
     message: `${parameterName} was not given and no capacity callback was available: kubelet keeps its default of 110 while a Windows node only has W = I - 1 pod IPs in secondary-IP mode; pods beyond W stay Pending.`,
-    source: `DOMAIN.md §2; ${SOURCE.BPG_PREFIX_WINDOWS}`,
+    source: `${SOURCE.VPCRC_LIMITS}; ${SOURCE.BPG_PREFIX_WINDOWS}`,
   });
   return undefined;
 }
@@ -176,7 +176,7 @@ const configMapTemplate: TemplateDefinition = {
   description:
     'The ConfigMap the VPC Resource Controller reads: enable-windows-ipam, prefix delegation on or off, and one family of warm-pool keys. ' +
     'Secondary-IP mode can use windows-warm-ip-target/windows-minimum-ip-target or the un-prefixed warm-ip-target/minimum-ip-target; ' +
-    'VPCRC reads the un-prefixed keys first (and the VPC CNI Helm chart writes them), so exactly one family is emitted and the other is warned about. Prefix delegation reads only the un-prefixed keys.',
+    'The VPC Resource Controller reads the un-prefixed keys first (and the VPC CNI Helm chart writes them), so exactly one family is emitted and the other is warned about. Prefix delegation reads only the un-prefixed keys.',
   windowsEnforced: true,
   source: `${SOURCE.VPCRC_SECONDARY}; ${SOURCE.VPCRC_PD}; ${SOURCE.VPCRC_KEYS}`,
   parameters: [
@@ -355,14 +355,14 @@ const clusterConfigTemplate: TemplateDefinition = {
       warnings.push({
         code: 'DSR_PATCH_FAILS_LOUDLY',
         message: `preBootstrapCommands rewrite Start-EKSBootstrap.ps1 to add ${kubeProxyDsrFlags(version).join(' ')} to kube-proxy. If the AMI's script no longer contains ${DSR_PATCH_ANCHOR} the userdata throws and the node does not join: check the EC2Launch userdata log.`,
-        source: `${SOURCE.BPG_WINDOWS_NETWORKING}; DOMAIN.md §4`,
+        source: SOURCE.BPG_WINDOWS_NETWORKING,
       });
     }
     if (ipMode === 'prefix-delegation') {
       warnings.push({
         code: 'EKSCTL_DOES_NOT_ENABLE_PD',
         message: 'eksctl turns on enable-windows-ipam but never Windows prefix delegation: apply vpc-cni-windows-ipam-configmap with ipMode "prefix-delegation" after the cluster exists.',
-        source: `${SOURCE.EKSCTL_WINDOWS}; DOMAIN.md §7`,
+        source: SOURCE.EKSCTL_WINDOWS,
       });
       warnings.push(...prefixDelegationWarnings());
     }
@@ -370,7 +370,7 @@ const clusterConfigTemplate: TemplateDefinition = {
       warnings.push({
         code: 'SINGLE_LINUX_NODE',
         message: 'One Linux node runs CoreDNS for the whole cluster; two keep DNS up during node replacement.',
-        source: `${SOURCE.UG_WINDOWS}; DOMAIN.md §5`,
+        source: SOURCE.UG_WINDOWS,
       });
     }
     const groupsKey = p.nodeGroupType === 'managed' ? 'managedNodeGroups' : 'nodeGroups';
@@ -487,7 +487,7 @@ const dsrPatchTemplate: TemplateDefinition = {
     'PowerShell for eksctl preBootstrapCommands or a managed node group, where you do not own the Start-EKSBootstrap.ps1 call: it adds the DSR flags to the script\'s kube-proxy arguments, ' +
     `as the BPG does, but throws when the script is missing, when ${DSR_PATCH_ANCHOR} is not found exactly once, or when the flag is absent after writing.`,
   windowsEnforced: true,
-  source: `${SOURCE.BPG_WINDOWS_NETWORKING}; ${SOURCE.KEP_5100}; DOMAIN.md §4`,
+  source: `${SOURCE.BPG_WINDOWS_NETWORKING}; ${SOURCE.KEP_5100}`,
   parameters: [
     kubernetesVersionParameter(),
     { name: 'wrapInPowerShellTags', type: 'boolean', required: false, default: false, example: false, description: 'Wrap in <powershell></powershell> (raw EC2 userdata); leave false for eksctl preBootstrapCommands.' },
@@ -573,7 +573,7 @@ const installationTemplate: TemplateDefinition = {
       warnings.push({
         code: 'DSR_FOR_SERVICE_TRAFFIC',
         message: 'On Windows nodes Calico sees pod IPs of Service traffic only with kube-proxy DSR: render windows-userdata-bootstrap-dsr or windows-userdata-dsr-patch.',
-        source: `${SOURCE.BPG_WINDOWS_NETWORKING}; DOMAIN.md §4`,
+        source: SOURCE.BPG_WINDOWS_NETWORKING,
       });
       const release = p.windowsServerVersion as WindowsServerVersion | undefined;
       const unsupported = release ? calicoWindowsServerWarning(release) : null;

@@ -14,7 +14,7 @@ import {
  * Network policy templates: Kubernetes networking.k8s.io/v1 where it can say it, Calico
  * projectcalico.org/v3 where it adds something (cluster-wide scope, explicit Deny with an order).
  * Every rule uses positive matches and numeric ports only, so Felix on Windows enforces all of it
- * (DOMAIN.md §6; projectcalico/calico felix/dataplane/windows/policysets/policysets.go).
+ * (projectcalico/calico felix/dataplane/windows/policysets/policysets.go).
  */
 
 const K8S_API = 'networking.k8s.io/v1';
@@ -49,7 +49,7 @@ const DSR_FOR_SERVICE_TRAFFIC: RenderWarning = {
   message:
     'DNS goes to the kube-dns Service IP. On Windows nodes Calico sees the backend pod IP of Service traffic only when kube-proxy ' +
     'runs with Direct Server Return; enable DSR (template windows-userdata-bootstrap-dsr or windows-userdata-dsr-patch) so this allow rule matches.',
-  source: `${SOURCE.BPG_WINDOWS_NETWORKING}; DOMAIN.md §4`,
+  source: SOURCE.BPG_WINDOWS_NETWORKING,
 };
 
 const PODS_PARAMETER_DESCRIPTION = 'Labels of the pods the policy applies to (empty: every pod in the namespace).';

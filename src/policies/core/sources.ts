@@ -1,4 +1,4 @@
-/** Citations used by templates, warnings and findings (see /work/shared/DOMAIN.md for the short names). */
+/** Citations used by templates, warnings and findings (upstream repository and path, or the document). */
 export const SOURCE = {
   FELIX_WINDOWS: 'projectcalico/calico felix/dataplane/windows/policysets/policysets.go',
   VPCCNI_861: 'aws/amazon-vpc-cni-k8s issue #861 (IMDS block via notNets enforced on Linux, not on Windows)',
@@ -6,14 +6,14 @@ export const SOURCE = {
   K8S_NETPOL: 'kubernetes/api networking/v1 types.go (NetworkPolicy)',
   K8S_NAME_VALIDATION: 'kubernetes/apimachinery pkg/util/validation/validation.go (RFC 1123 names, label keys and values)',
   CALICO_GNP: 'projectcalico/calico api projectcalico.org/v3 GlobalNetworkPolicy (docs.tigera.io reference)',
-  CALICO_POLICY_ORDER: 'docs.tigera.io calico network-policy: order, Deny before Allow; DOMAIN.md §6',
+  CALICO_POLICY_ORDER: 'docs.tigera.io calico network-policy: order, Deny before Allow',
   CALICO_DEFAULT_DENY: 'docs.tigera.io calico "Enable a default deny policy for Kubernetes pods" (global, non-system namespaces)',
   TIGERA_EKS: 'docs.tigera.io calico getting-started/kubernetes/managed-public-cloud/eks',
   TIGERA_WINDOWS_REQ: 'docs.tigera.io calico getting-started/kubernetes/windows-calico/requirements ("EKS: VPC CNI")',
   TIGERA_WINDOWS_OPERATOR: 'docs.tigera.io calico getting-started/kubernetes/windows-calico/operator; tigera/operator Installation CRD',
   VPCRC_SECONDARY: 'aws/amazon-vpc-resource-controller-k8s docs/windows/secondary_ip_mode_config_options.md',
   VPCRC_PD: 'aws/amazon-vpc-resource-controller-k8s docs/windows/prefix_delegation_config_options.md',
-  VPCRC_KEYS: 'aws/amazon-vpc-resource-controller-k8s (reads warm-ip-target/minimum-ip-target/warm-prefix-target before windows-* keys); DOMAIN.md §7',
+  VPCRC_KEYS: 'aws/amazon-vpc-resource-controller-k8s (reads warm-ip-target/minimum-ip-target/warm-prefix-target before windows-* keys; both families declared in pkg/config/type.go)',
   BPG_WINDOWS_NETWORKING: 'aws/aws-eks-best-practices latest/bpg/windows/networking.adoc (DSR, port exhaustion above 100 Services)',
   BPG_PREFIX_WINDOWS: 'aws/aws-eks-best-practices latest/bpg/networking/prefix-mode_windows.adoc',
   KEP_5100: 'kubernetes/enhancements KEP-5100 (WinDSR on by default from 1.33, GA/locked in 1.34)',

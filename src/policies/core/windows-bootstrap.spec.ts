@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderTemplate } from './template.catalogue.js';
 import { DSR_PATCH_ANCHOR, DSR_PATCH_FAILURE_TEXT, kubeProxyDsrFlags, quotePowerShell, renderDsrPatchScript } from './windows-bootstrap.render.js';
 
-describe('kube-proxy DSR flags by Kubernetes version (DOMAIN.md §4; KEP-5100)', () => {
+describe('kube-proxy DSR flags by Kubernetes version (aws/aws-eks-best-practices latest/bpg/windows/networking.adoc; kubernetes/enhancements KEP-5100)', () => {
   it.each([
     ['1.23', ['--feature-gates=WinDSR=true', '--enable-dsr=true']],
     ['1.30', ['--feature-gates=WinDSR=true', '--enable-dsr=true']],

@@ -4,7 +4,7 @@ import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { MAX_DOCUMENTS, checkPolicyForWindows } from './windows-policy.check.js';
 
 // Every rule below is one Felix on Windows skips (projectcalico/calico
-// felix/dataplane/windows/policysets/policysets.go; DOMAIN.md §6).
+// felix/dataplane/windows/policysets/policysets.go; aws/amazon-vpc-cni-k8s#861).
 
 const CALICO_SEVERAL = `apiVersion: projectcalico.org/v3
 kind: GlobalNetworkPolicy

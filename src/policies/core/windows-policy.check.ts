@@ -6,7 +6,7 @@ import { SOURCE } from './sources.js';
  * Finds the parts of Kubernetes and Calico network policies that Felix on Windows silently skips
  * (it logs "Skipping rule because it contains ..." and drops the whole rule), and proposes a
  * Windows-safe rewrite where one exists. Source: projectcalico/calico
- * felix/dataplane/windows/policysets/policysets.go; DOMAIN.md §6.
+ * felix/dataplane/windows/policysets/policysets.go; aws/amazon-vpc-cni-k8s#861.
  */
 
 export const WindowsRule = {
