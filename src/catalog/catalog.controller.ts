@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RequireAdmin } from '../auth/auth.decorators.js';
+import { publicRefreshError } from './core/refresh-failure.js';
 import type { AuthenticatedRequest } from '../auth/api-key.guard.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { CatalogRefreshService } from './catalog-refresh.service.js';
@@ -52,15 +53,15 @@ export class CatalogController {
   @Get('catalog/refreshes')
   @ApiOperation({ summary: 'Catalog refresh runs, newest first' })
   @ApiOkResponse({ type: [CatalogRefresh] })
-  async listRefreshes(@Query() query: ListRefreshesQuery): Promise<CatalogRefresh[]> {
-    return (await this.refreshes.listRuns(query.first ?? 20)).map(toCatalogRefreshModel);
+  async listRefreshes(@Query() query: ListRefreshesQuery, @Req() req: AuthenticatedRequest): Promise<CatalogRefresh[]> {
+    return (await this.refreshes.listRuns(query.first ?? 20)).map((run) => toCatalogRefreshModel(run, req.principal?.role === 'admin'));
   }
 
   @Get('catalog/refreshes/:id')
   @ApiOperation({ summary: 'One catalog refresh run' })
   @ApiOkResponse({ type: CatalogRefresh })
-  async getRefresh(@Param('id') id: string): Promise<CatalogRefresh> {
-    return toCatalogRefreshModel(await this.refreshes.getRun(id));
+  async getRefresh(@Param('id') id: string, @Req() req: AuthenticatedRequest): Promise<CatalogRefresh> {
+    return toCatalogRefreshModel(await this.refreshes.getRun(id), req.principal?.role === 'admin');
   }
 
   @Post('catalog/refreshes')
@@ -82,6 +83,7 @@ export class CatalogController {
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CatalogRefresh> {
     const wait = waitQuery === 'false' ? false : (body?.wait ?? true);
+    // Only admins start refreshes, so they see the whole error.
     const run = toCatalogRefreshModel(
       await this.refreshes.refresh({
         regions: body?.regions,
@@ -89,6 +91,7 @@ export class CatalogController {
         trigger: 'MANUAL',
         requestedBy: req.principal?.name ?? null,
       }),
+      true,
     );
     res.header('location', `/api/v1/catalog/refreshes/${run.id}`);
     if (!wait) {
@@ -96,7 +99,7 @@ export class CatalogController {
       return run;
     }
     if (run.status === 'FAILED') {
-      throw new DomainError(ErrorCode.CATALOG_REFRESH_FAILED, `The catalog refresh failed; the previous catalog stays in service: ${run.error}`, {
+      throw new DomainError(ErrorCode.CATALOG_REFRESH_FAILED, `The catalog refresh failed; the previous catalog stays in service: ${publicRefreshError(run.error)}`, {
         refresh: run,
       });
     }
