@@ -27,16 +27,27 @@ const SHORT: Record<RefreshFailure, string> = {
 /** Longest detail kept with a run. */
 const MAX_DETAIL = 2_000;
 
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'TimeoutError']);
+
+/** Whether the error, or any error it wraps (`cause`), is a network failure. */
+function isNetworkFailure(err: unknown): boolean {
+  for (let e = err as { code?: unknown; name?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (NETWORK_CODES.has(String(e.code)) || NETWORK_CODES.has(String(e.name))) return true;
+  }
+  return false;
+}
+
 function classify(err: unknown): RefreshFailure {
-  const e = (err ?? {}) as { name?: unknown; code?: unknown; $metadata?: unknown; message?: unknown };
+  const e = (err ?? {}) as { name?: unknown; code?: unknown };
   const code = typeof e.code === 'string' ? e.code : '';
-  const message = typeof e.message === 'string' ? e.message : '';
+  // Ec2CatalogFetchError (src/catalog/ec2/ec2-catalog-source.ts) wraps every failure of the EC2 source.
+  if (e.name === 'Ec2CatalogFetchError') {
+    if (code === 'MalformedRecord') return RefreshFailure.EC2_RECORD_INVALID;
+    return isNetworkFailure(err) ? RefreshFailure.EC2_UNREACHABLE : RefreshFailure.EC2_REQUEST_FAILED;
+  }
   if (e.name === 'MalformedInstanceTypeRecordError') return RefreshFailure.EC2_RECORD_INVALID;
   if (e.name === 'QueryFailedError' || /^[0-9A-Z]{5}$/.test(code)) return RefreshFailure.DATABASE_ERROR;
-  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH'].includes(code) || e.name === 'TimeoutError' || /connect|socket hang up|timed? ?out/i.test(message)) {
-    return RefreshFailure.EC2_UNREACHABLE;
-  }
-  if (e.$metadata !== undefined) return RefreshFailure.EC2_REQUEST_FAILED;
+  if (isNetworkFailure(err)) return RefreshFailure.EC2_UNREACHABLE;
   return RefreshFailure.REFRESH_FAILED;
 }
 
