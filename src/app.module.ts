@@ -1,5 +1,5 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { ScheduleModule } from '@nestjs/schedule';
@@ -50,6 +50,14 @@ function isCodelessClientError(error: unknown): boolean {
   const status = e?.extensions?.http?.status;
   return e?.extensions?.code === undefined && !e?.originalError && typeof status === 'number' && status >= 400 && status < 500;
 }
+
+const graphqlLog = new Logger('GraphQL');
+const apolloLogger = {
+  debug: (message: string) => graphqlLog.debug(message),
+  info: (message: string) => graphqlLog.log(message),
+  warn: (message: string) => graphqlLog.warn(message),
+  error: (message: string) => graphqlLog.error(message),
+};
 
 /** Parsed documents kept (estimated heap bytes, entries): see BoundedDocumentStore. */
 const DOCUMENT_STORE_BYTES = 32 * 1_048_576;
@@ -132,6 +140,8 @@ export class AppModule {
             parseOptions: { maxTokens: config.graphql.maxTokens },
             documentStore: new BoundedDocumentStore(DOCUMENT_STORE_BYTES, DOCUMENT_STORE_ENTRIES),
             includeStacktraceInErrorResponses: false,
+            // Apollo's own messages through the service's logger (JSON lines), not console.
+            logger: apolloLogger,
             // @as-integrations/fastify calls the context function with Fastify's request and reply.
             context: (req: unknown, res: unknown) => ({ req, res }),
             formatError: formatGraphQLError,
