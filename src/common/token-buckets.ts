@@ -41,7 +41,7 @@ export class TokenBuckets {
     if (allowed) tokens -= cost;
     this.buckets.set(key, { tokens, at: nowMs });
     // Units missing / units per second = seconds to wait (a cost above the whole budget waits a full minute).
-    const retryAfterSeconds = allowed ? 0 : Math.max(1, Math.ceil(Math.min(cost - tokens, this.perMinute) / (this.perMs * 1000)));
+    const retryAfterSeconds = allowed ? 0 : cost > this.perMinute ? 60 : Math.max(1, Math.ceil((cost - tokens) / (this.perMs * 1000)));
     return { allowed, retryAfterSeconds, remaining: Math.floor(tokens) };
   }
 }
