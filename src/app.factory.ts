@@ -8,10 +8,11 @@ import { Logger as NestPinoLogger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { MAX_BODY_DEPTH, nestsDeeperThan } from './common/body-depth-limit.js';
 import { DomainError, ErrorCode } from './common/domain-error.js';
-import { mapError, restErrorBody } from './common/error-mapping.js';
+import { mapError, restErrorBody, statusFor } from './common/error-mapping.js';
 import { registerHttpCaching } from './common/http-caching.js';
 import { completeOpenApiDocument } from './common/openapi-document.js';
 import { registerMethodNotAllowed } from './common/method-not-allowed.js';
+import { RateLimitService } from './common/rate-limit.service.js';
 import { requestIdFor } from './common/request-id.js';
 import { CachingValidationPipe } from './common/validation-pipe.js';
 import type { AppConfig } from './config/app-config.js';
@@ -95,6 +96,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
 
 /** The routes whose requests are not logged: probes and scrapes every few seconds would drown the log. */
 const QUIET_ROUTES = /^\/(health|metrics)/;
+const GRAPHQL_PATH = /^\/graphql(\?|$)/;
 
 /** Routes whose query string carries pasted cluster state (the GET of the subnet /28 map): logged without it. */
 const PASTED_QUERY_ROUTES = new Set(['/api/v1/capacity/subnet-prefixes']);
@@ -106,10 +108,22 @@ function loggedUrl(url: string, route: string): string {
 
 export function configureApp(app: NestFastifyApplication, config: AppConfig): void {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
-  // Every response carries its request id back; logs and error bodies carry it too.
+  const rateLimit = app.get(RateLimitService);
+  // Every response carries its request id back; logs and error bodies carry it too. Then the rate
+  // limit counts every request as it arrives, before routing, authentication or parsing (probes and
+  // metrics excepted): GraphQL requests that run no resolver and failed authentications included.
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
-    done();
+    if (!rateLimit.enabled || QUIET_ROUTES.test(request.url)) return done();
+    const graphql = GRAPHQL_PATH.test(request.url);
+    const verdict = rateLimit.chargeArrival(request, graphql);
+    if (!verdict || verdict.allowed) return done();
+    reply.code(429).header('retry-after', String(verdict.retryAfterSeconds));
+    if (graphql) {
+      reply.send({ errors: [{ message: verdict.message, extensions: { code: ErrorCode.RATE_LIMITED, details: verdict.details, requestId: request.id } }] });
+    } else {
+      reply.send(restErrorBody({ code: ErrorCode.RATE_LIMITED, ...statusFor(ErrorCode.RATE_LIMITED), message: verdict.message, details: verdict.details }, request.id));
+    }
   });
   // 405 with Allow for a known path and the wrong method (routes are recorded as they are added).
   registerMethodNotAllowed(fastify);

@@ -1,9 +1,8 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { ScheduleModule } from '@nestjs/schedule';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -16,16 +15,17 @@ import { CatalogModule } from './catalog/catalog.module.js';
 import { ClusterAuditModule } from './cluster-audit/cluster-audit.module.js';
 import { CniModule } from './cni/cni.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
-import { RateLimitGuard } from './common/rate-limit.guard.js';
+import { RateLimitService } from './common/rate-limit.service.js';
 import { ErrorCode } from './common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DATABASE_INFO, type DatabaseInfo } from './database/database-info.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
 import { DatabaseStartupService } from './database/database-startup.service.js';
 import { DiagnosisModule } from './diagnosis/diagnosis.module.js';
+import { BoundedDocumentStore } from './graphql/document-store.js';
 import { admissionPlugin, metricsPlugin, offlinePlaygroundPlugin } from './graphql/graphql-plugins.js';
 import { knownOperationTypesRule } from './graphql/known-operation-types.js';
-import { aliasLimitRule, depthLimitRule, QUERY_LIMIT_MARKER } from './graphql/query-limits.js';
+import { aliasLimitRule, depthLimitRule, fragmentAndDirectiveLimitRule, QUERY_LIMIT_MARKER } from './graphql/query-limits.js';
 import { HealthController } from './health/health.controller.js';
 import { KarpenterModule } from './karpenter/karpenter.module.js';
 import { MetricsController } from './metrics/metrics.controller.js';
@@ -54,8 +54,30 @@ function isCodelessClientError(error: unknown): boolean {
   return e?.extensions?.code === undefined && !e?.originalError && typeof status === 'number' && status >= 400 && status < 500;
 }
 
+const graphqlLog = new Logger('GraphQL');
+const apolloLogger = {
+  debug: (message: string) => graphqlLog.debug(message),
+  info: (message: string) => graphqlLog.log(message),
+  warn: (message: string) => graphqlLog.warn(message),
+  error: (message: string) => graphqlLog.error(message),
+};
+
+/** Parsed documents kept (estimated heap bytes, entries): see BoundedDocumentStore. */
+const DOCUMENT_STORE_BYTES = 32 * 1_048_576;
+const DOCUMENT_STORE_ENTRIES = 5_000;
+
+/** graphql-js's parse error for a document over `maxTokens`: a limit, not a syntax error. */
+const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/;
+
 /** Last line of defence for GraphQL: nothing but mapped errors leaves, never a stack or SQL. */
 function formatGraphQLError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+  const tokenLimit = TOKEN_LIMIT_MESSAGE.exec(formatted.message);
+  if (tokenLimit) {
+    return {
+      message: `The query has more than ${tokenLimit[1]} tokens (names, values and punctuation); the limit is ${tokenLimit[1]}`,
+      extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, details: { maxTokens: Number(tokenLimit[1]) } },
+    };
+  }
   const code = formatted.extensions?.[QUERY_LIMIT_MARKER]
     ? ErrorCode.QUERY_TOO_COMPLEX
     : isCodelessClientError(error)
@@ -98,9 +120,6 @@ export class AppModule {
           // not): configureApp logs one line per finished request, only at enabled levels.
           forRoutes: [],
         }),
-        ThrottlerModule.forRoot({
-          throttlers: [{ name: 'default', ttl: 60_000, limit: config.limits.rateLimitPerMinute }],
-        }),
         TypeOrmModule.forRoot(buildDataSourceOptions(database.url, database.embedded)),
         CatalogModule,
         CapacityModule,
@@ -113,25 +132,37 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [CatalogModule],
-          inject: [GraphQLSchemaHost, MetricsService],
-          useFactory: (schemaHost: GraphQLSchemaHost, metrics: MetricsService) => ({
+          inject: [GraphQLSchemaHost, MetricsService, RateLimitService],
+          useFactory: (schemaHost: GraphQLSchemaHost, metrics: MetricsService, rateLimit: RateLimitService) => ({
             autoSchemaFile: true,
             sortSchema: true,
             path: '/graphql',
             playground: false,
             graphiql: false,
             introspection: config.graphql.introspection,
+            // No "Did you mean ..." hints (they name fields and types) when the schema is not to be read.
+            hideSchemaDetailsFromClientErrors: !config.graphql.introspection,
+            // The parser stops at the token limit (GRAPHQL_MAX_TOKENS), before validation sees the document.
+            parseOptions: { maxTokens: config.graphql.maxTokens },
+            documentStore: new BoundedDocumentStore(DOCUMENT_STORE_BYTES, DOCUMENT_STORE_ENTRIES),
             includeStacktraceInErrorResponses: false,
+            // Apollo's own messages through the service's logger (JSON lines), not console.
+            logger: apolloLogger,
             // @as-integrations/fastify calls the context function with Fastify's request and reply.
             context: (req: unknown, res: unknown) => ({ req, res }),
             formatError: formatGraphQLError,
-            validationRules: [knownOperationTypesRule, depthLimitRule(config.graphql.maxDepth), aliasLimitRule(config.graphql.maxAliases)],
+            validationRules: [
+              knownOperationTypesRule,
+              fragmentAndDirectiveLimitRule(config.graphql.maxFragments, config.graphql.maxDirectives),
+              depthLimitRule(config.graphql.maxDepth),
+              aliasLimitRule(config.graphql.maxAliases),
+            ],
             plugins: [
               // Apollo installs its cache-control plugin unless told not to: it wraps every field resolution
               // to collect cache hints, and nothing here sets or reads them (no @cacheControl, no CDN).
               ApolloServerPluginCacheControlDisabled(),
               config.graphql.playground ? offlinePlaygroundPlugin() : ApolloServerPluginLandingPageDisabled(),
-              admissionPlugin(() => schemaHost.schema, config.graphql.maxCost),
+              admissionPlugin(() => schemaHost.schema, { maxCost: config.graphql.maxCost, hideSuggestions: !config.graphql.introspection, rateLimit }),
               metricsPlugin(metrics),
             ],
           }),
@@ -141,14 +172,14 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_INFO, useValue: database },
-        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         ApiKeyService,
+        RateLimitService,
         DatabaseStartupService,
         StartupService,
       ],
-      exports: [APP_CONFIG, DATABASE_INFO, ApiKeyService],
+      exports: [APP_CONFIG, DATABASE_INFO, ApiKeyService, RateLimitService],
     };
   }
 }

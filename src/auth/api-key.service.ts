@@ -69,6 +69,20 @@ export class ApiKeyService {
     return (await this.dataSource.getRepository(ApiKeyEntity).countBy({ role: 'admin', revokedAt: IsNull() })) > 0;
   }
 
+  /**
+   * What this replica already knows of a key, without a database lookup: the principal of the
+   * bootstrap key or of a key verified in the last 10 seconds, null for a key found invalid in that
+   * time, undefined when it does not know (the rate limiter counts such requests by address).
+   */
+  knownPrincipal(key: string): Principal | null | undefined {
+    if (key.length < 16 || key.length > 256) return null;
+    if (this.bootstrapHash && timingSafeEqual(createHash('sha256').update(key).digest(), this.bootstrapHash)) {
+      return { keyId: 'bootstrap', name: 'ADMIN_API_KEY', role: 'admin' };
+    }
+    const cached = this.cache.get(hashKey(key));
+    return cached && cached.until > Date.now() ? cached.principal : undefined;
+  }
+
   async verify(key: string): Promise<Principal | null> {
     if (key.length < 16 || key.length > 256) return null;
     if (this.bootstrapHash) {

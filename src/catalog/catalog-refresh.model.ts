@@ -6,6 +6,7 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches } from 
 import { GraphQLJSON } from 'graphql-type-json';
 import type { CatalogRefreshEntity } from './catalog-refresh.entity.js';
 import { REGION_NAME } from '../common/aws-names.js';
+import { publicRefreshError } from './core/refresh-failure.js';
 
 export enum RefreshStatusEnum {
   RUNNING = 'RUNNING',
@@ -66,8 +67,11 @@ export class CatalogRefresh {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   finishedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
-  @ApiProperty({ type: String, nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the run failed: `CODE: short message`; with an admin key, the error\'s details follow on the next lines.',
+  })
+  @ApiProperty({ type: String, nullable: true, description: 'Why the run failed: `CODE: short message`; with an admin key, the details follow on the next lines.' })
   error: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Regions asked for; null means every enabled region.' })
@@ -135,7 +139,11 @@ export class CatalogRefresh {
   pricingRequests: number;
 }
 
-export function toCatalogRefreshModel(e: CatalogRefreshEntity): CatalogRefresh {
+/**
+ * A run as clients see it. `detailed` (an admin key): the recorded error whole; otherwise its code
+ * and short message only (the details name SDK, driver and database internals).
+ */
+export function toCatalogRefreshModel(e: CatalogRefreshEntity, detailed = false): CatalogRefresh {
   return {
     id: e.id,
     status: e.status as RefreshStatusEnum,
@@ -143,7 +151,7 @@ export function toCatalogRefreshModel(e: CatalogRefreshEntity): CatalogRefresh {
     requestedBy: e.requestedBy,
     startedAt: e.startedAt,
     finishedAt: e.finishedAt,
-    error: e.error,
+    error: detailed ? e.error : publicRefreshError(e.error),
     requestedRegions: e.requestedRegions,
     regions: e.regions ?? [],
     typesSeen: e.typesSeen,

@@ -9,6 +9,7 @@ import type { SeenTimes } from './catalog-view.service.js';
 import { CatalogService } from './catalog.service.js';
 import { diffCatalogs, mergeRefresh } from './core/catalog-diff.js';
 import { mapInstanceTypeRecord } from './core/instance-type.mapper.js';
+import { describeRefreshFailure } from './core/refresh-failure.js';
 import { DATABASE_INFO, type DatabaseInfo } from '../database/database-info.js';
 import { REGION_NAME } from '../common/aws-names.js';
 import type { PricingStatus } from './catalog-refresh.entity.js';
@@ -57,6 +58,14 @@ export class CatalogRefreshService implements OnApplicationShutdown {
   private readonly logger = new Logger(CatalogRefreshService.name);
   private inProcess: Promise<unknown> | null = null;
   private inProcessRunId: string | null = null;
+  /**
+   * Taken synchronously, before the first await, by a refresh (or the recovery of abandoned runs) and
+   * held until it ends: the in-process half of "one refresh at a time". Checking `inProcess` alone
+   * let four simultaneous requests through (it is set only after several awaits), and on the
+   * embedded database the advisory lock does not exclude (every pglite-socket connection shares one
+   * backend), so all four ran and one marked the others' runs interrupted.
+   */
+  private claimed = false;
 
   constructor(
     private readonly repository: CatalogRepository,
@@ -95,7 +104,6 @@ export class CatalogRefreshService implements OnApplicationShutdown {
    * refresh lock: a RUNNING row under a held lock belongs to a live replica.
    */
   async recoverAbandonedRuns(): Promise<number> {
-    if (this.inProcess) return 0;
     const lock = await this.acquireRefreshLock();
     if (!lock) return 0;
     try {
@@ -120,8 +128,6 @@ export class CatalogRefreshService implements OnApplicationShutdown {
 
   async refresh(request: RefreshRequest): Promise<CatalogRefreshEntity> {
     const regions = this.validateRegions(request.regions ?? this.config.catalog.refreshRegions);
-    if (this.inProcess) throw await this.alreadyRunning();
-
     const lock = await this.acquireRefreshLock();
     if (!lock) throw await this.alreadyRunning();
     let run: CatalogRefreshEntity;
@@ -237,7 +243,7 @@ export class CatalogRefreshService implements OnApplicationShutdown {
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       await this.repository
-        .failRun(run.id, message, new Date(), { regions: fetchedRegions, ec2Requests })
+        .failRun(run.id, describeRefreshFailure(err), new Date(), { regions: fetchedRegions, ec2Requests })
         .catch((e: unknown) => this.logger.error(`Could not record the failed refresh: ${(e as Error).message}`));
       this.metrics.onRefreshFinished('FAILED', (Date.now() - started) / 1000);
       this.logger.error(`[refresh ${run.id}] failed, the previous catalog stays in service: ${message}`);
@@ -270,12 +276,37 @@ export class CatalogRefreshService implements OnApplicationShutdown {
   }
 
   /**
-   * The embedded database serves one process (its data directory is locked), so the in-process
-   * guard is the whole lock there; on PostgreSQL replicas share an advisory lock.
+   * One refresh at a time: the in-process claim first (taken before any await), then on PostgreSQL
+   * the advisory lock that replicas share. The embedded database serves one process (its data
+   * directory has a lock file), so the in-process claim is the whole lock there.
    */
   private async acquireRefreshLock(): Promise<{ release: () => Promise<void> } | null> {
-    if (this.database.embedded) return { release: async () => {} };
-    return this.repository.tryAcquireRefreshLock();
+    if (this.claimed) return null;
+    this.claimed = true;
+    const unclaim = () => {
+      this.claimed = false;
+    };
+    if (this.database.embedded) return { release: async () => unclaim() };
+    let shared: { release: () => Promise<void> } | null;
+    try {
+      shared = await this.repository.tryAcquireRefreshLock();
+    } catch (err) {
+      unclaim();
+      throw err;
+    }
+    if (!shared) {
+      unclaim();
+      return null;
+    }
+    return {
+      release: async () => {
+        try {
+          await shared.release();
+        } finally {
+          unclaim();
+        }
+      },
+    };
   }
 
   private validateRegions(regions: string[] | null | undefined): string[] | null {

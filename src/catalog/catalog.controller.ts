@@ -3,6 +3,7 @@ import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, A
 import { ApiErrorResponses } from '../common/api-error-responses.js';
 import type { FastifyReply } from 'fastify';
 import { RequireAdmin } from '../auth/auth.decorators.js';
+import { publicRefreshError } from './core/refresh-failure.js';
 import type { AuthenticatedRequest } from '../auth/api-key.guard.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { CatalogRefreshService } from './catalog-refresh.service.js';
@@ -57,16 +58,16 @@ export class CatalogController {
   @ApiOperation({ operationId: 'listCatalogRefreshes', summary: 'Catalog refresh runs, newest first' })
   @ApiOkResponse({ type: [CatalogRefresh] })
   @ApiErrorResponses(400)
-  async listRefreshes(@Query() query: ListRefreshesQuery): Promise<CatalogRefresh[]> {
-    return (await this.refreshes.listRuns(query.first ?? 20)).map(toCatalogRefreshModel);
+  async listRefreshes(@Query() query: ListRefreshesQuery, @Req() req: AuthenticatedRequest): Promise<CatalogRefresh[]> {
+    return (await this.refreshes.listRuns(query.first ?? 20)).map((run) => toCatalogRefreshModel(run, req.principal?.role === 'admin'));
   }
 
   @Get('catalog/refreshes/:id')
   @ApiOperation({ operationId: 'getCatalogRefresh', summary: 'One catalog refresh run' })
   @ApiOkResponse({ type: CatalogRefresh })
   @ApiErrorResponses({ status: 404, description: 'NOT_FOUND: no refresh run with that id' })
-  async getRefresh(@Param('id') id: string): Promise<CatalogRefresh> {
-    return toCatalogRefreshModel(await this.refreshes.getRun(id));
+  async getRefresh(@Param('id') id: string, @Req() req: AuthenticatedRequest): Promise<CatalogRefresh> {
+    return toCatalogRefreshModel(await this.refreshes.getRun(id), req.principal?.role === 'admin');
   }
 
   @Post('catalog/refreshes')
@@ -95,6 +96,7 @@ export class CatalogController {
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CatalogRefresh> {
     const wait = waitQuery === 'false' ? false : (body?.wait ?? true);
+    // Only admins start refreshes, so they see the whole error.
     const run = toCatalogRefreshModel(
       await this.refreshes.refresh({
         regions: body?.regions,
@@ -102,6 +104,7 @@ export class CatalogController {
         trigger: 'MANUAL',
         requestedBy: req.principal?.name ?? null,
       }),
+      true,
     );
     res.header('location', `/api/v1/catalog/refreshes/${run.id}`);
     if (!wait) {
@@ -109,7 +112,7 @@ export class CatalogController {
       return run;
     }
     if (run.status === 'FAILED') {
-      throw new DomainError(ErrorCode.CATALOG_REFRESH_FAILED, `The catalog refresh failed; the previous catalog stays in service: ${run.error}`, {
+      throw new DomainError(ErrorCode.CATALOG_REFRESH_FAILED, `The catalog refresh failed; the previous catalog stays in service: ${publicRefreshError(run.error)}`, {
         refresh: run,
       });
     }

@@ -6,6 +6,7 @@ import type { CatalogInstanceType } from './core/instance-type.facts.js';
 import { InstanceTypeEntity } from './instance-type.entity.js';
 import { InstancePriceEntity, PriceListReadEntity } from './instance-price.entity.js';
 import type { PricingStatus } from './catalog-refresh.entity.js';
+import { describeRefreshFailure, RefreshFailure } from './core/refresh-failure.js';
 
 /** Columns a refresh writes. */
 type InstanceTypeRow = Omit<InstanceTypeEntity, 'firstSeenAt' | 'lastSeenAt' | 'lastRefreshId'>;
@@ -175,11 +176,13 @@ export class CatalogRepository {
       typesChanged: TypeChangeRecord[];
     },
   ): Promise<void> {
-    await manager.query(
+    // Only a run still RUNNING becomes SUCCEEDED: a run another process already recorded FAILED
+    // (as interrupted) keeps that status, and the refresh's transaction is rolled back with it.
+    const updated: unknown = await manager.query(
       `UPDATE catalog_refresh SET status = 'SUCCEEDED', finished_at = $2, regions = $3, types_seen = $4,
          catalog_size = $5, ec2_requests = $6, types_added = $7::jsonb, types_removed = $8::jsonb,
          types_changed = $9::jsonb
-       WHERE id = $1`,
+       WHERE id = $1 AND status = 'RUNNING'`,
       [
         id,
         result.finishedAt,
@@ -192,6 +195,9 @@ export class CatalogRepository {
         JSON.stringify(result.typesChanged),
       ],
     );
+    // TypeORM answers an UPDATE with [rows, affected row count].
+    const affected = Array.isArray(updated) && typeof updated[1] === 'number' ? updated[1] : undefined;
+    if (affected === 0) throw new Error(`Refresh run ${id} is no longer RUNNING; its result is not recorded`);
   }
 
   async failRun(id: string, error: string, finishedAt: Date, partial: { regions?: string[]; ec2Requests?: number }) {
@@ -206,7 +212,7 @@ export class CatalogRepository {
       .getRepository(CatalogRefreshEntity)
       .update(
         { status: 'RUNNING' },
-        { status: 'FAILED', finishedAt: now, error: 'Interrupted: the process running this refresh stopped first' },
+        { status: 'FAILED', finishedAt: now, error: describeRefreshFailure('no process holds the refresh lock for this RUNNING run', RefreshFailure.INTERRUPTED) },
       );
     return result.affected ?? 0;
   }

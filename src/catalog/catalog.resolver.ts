@@ -31,8 +31,9 @@ export class CatalogResolver {
   @Query(() => [CatalogRefresh], { description: 'Catalog refresh runs, newest first.' })
   async catalogRefreshes(
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+    @Context('req') req: AuthenticatedRequest,
   ): Promise<CatalogRefresh[]> {
-    return (await this.refreshes.listRuns(first)).map(toCatalogRefreshModel);
+    return (await this.refreshes.listRuns(first)).map((run) => toCatalogRefreshModel(run, req.principal?.role === 'admin'));
   }
 
   @Mutation(() => CatalogRefresh, { description: 'Refreshes the catalog from the EC2 API (admin key).' })
@@ -47,6 +48,6 @@ export class CatalogResolver {
       trigger: 'MANUAL',
       requestedBy: req.principal?.name ?? null,
     });
-    return toCatalogRefreshModel(run);
+    return toCatalogRefreshModel(run, true);
   }
 }

@@ -12,6 +12,9 @@ describe('loadConfig', () => {
     expect(c.catalog.refreshCron).toBeNull();
     expect(c.graphql.playground).toBe(true);
     expect(c.corsOrigins).toBeNull();
+    expect(c.graphql).toMatchObject({ maxDepth: 12, maxCost: 20_000, maxAliases: 30, maxTokens: 2_000, maxFragments: 100, maxDirectives: 50 });
+    // 60,000 cost units a minute: 3 queries at the cost limit, or 6,000 REST requests at 10 each.
+    expect(c.limits).toMatchObject({ rateLimitPerMinute: 60_000, restRequestCost: 10 });
   });
 
   it('switches the playground and introspection off in production unless asked', () => {
@@ -34,6 +37,11 @@ describe('loadConfig', () => {
     [{ CORS_ORIGINS: 'ftp://files.example.com' }, 'CORS_ORIGINS'],
     [{ CORS_ORIGINS: 'https://Portal.example.com' }, 'CORS_ORIGINS'],
     [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
+    // A budget below an admitted query's cost would refuse that query for ever.
+    [{ RATE_LIMIT_PER_MINUTE: '600' }, 'RATE_LIMIT_PER_MINUTE'],
+    [{ RATE_LIMIT_PER_MINUTE: '100', GRAPHQL_MAX_COST: '100', RATE_LIMIT_REST_COST: '101' }, 'RATE_LIMIT_REST_COST'],
+    [{ GRAPHQL_MAX_TOKENS: '50000' }, 'GRAPHQL_MAX_TOKENS'],
+    [{ GRAPHQL_MAX_FRAGMENTS: '0' }, 'GRAPHQL_MAX_FRAGMENTS'],
   ])('refuses %o naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);

@@ -38,10 +38,19 @@ export interface AppConfig {
     maxDepth: number;
     maxCost: number;
     maxAliases: number;
+    /** Most lexical tokens in a document; the parser stops beyond (GraphQL Armor's maxTokens). */
+    maxTokens: number;
+    /** Most fragment definitions in a document. */
+    maxFragments: number;
+    /** Most directives in a document (GraphQL Armor's maxDirectives). */
+    maxDirectives: number;
   };
   limits: {
     bodyBytes: number;
+    /** Each client's budget in cost units a minute (the units of GRAPHQL_MAX_COST); 0 = no rate limit. */
     rateLimitPerMinute: number;
+    /** What one REST request costs from that budget. */
+    restRequestCost: number;
     maxPageSize: number;
   };
   logLevel: string;
@@ -129,6 +138,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     if (!REGION_NAME.test(region)) throw new ConfigError(`CATALOG_REFRESH_REGIONS has an invalid region "${region}"`);
   }
   const production = env.NODE_ENV === 'production';
+  const maxCost = readInt(env, 'GRAPHQL_MAX_COST', 20_000, 10, 10_000_000);
+  const rateLimitPerMinute = readInt(env, 'RATE_LIMIT_PER_MINUTE', 60_000, 0, 100_000_000);
+  const restRequestCost = readInt(env, 'RATE_LIMIT_REST_COST', 10, 1, 1_000_000);
+  if (rateLimitPerMinute > 0 && rateLimitPerMinute < Math.max(maxCost, restRequestCost)) {
+    // A budget below the cost of an admitted request would refuse that request for ever.
+    throw new ConfigError(
+      `RATE_LIMIT_PER_MINUTE (${rateLimitPerMinute}) must be 0 (off) or at least GRAPHQL_MAX_COST (${maxCost}) and RATE_LIMIT_REST_COST (${restRequestCost})`,
+    );
+  }
 
   return {
     port: readInt(env, 'PORT', 3000, 0, 65535),
@@ -150,12 +168,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
       playground: readBool(env, 'GRAPHQL_PLAYGROUND', !production),
       introspection: readBool(env, 'GRAPHQL_INTROSPECTION', !production),
       maxDepth: readInt(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
-      maxCost: readInt(env, 'GRAPHQL_MAX_COST', 20_000, 10, 10_000_000),
+      maxCost,
       maxAliases: readInt(env, 'GRAPHQL_MAX_ALIASES', 30, 1, 1000),
+      // Bounded so that no document can overflow graphql-js's recursive validation (a chain of
+      // 5,000 fragments did) or hold the event loop for long: 8 tokens per fragment at least.
+      maxTokens: readInt(env, 'GRAPHQL_MAX_TOKENS', 2_000, 100, 20_000),
+      maxFragments: readInt(env, 'GRAPHQL_MAX_FRAGMENTS', 100, 1, 1_000),
+      maxDirectives: readInt(env, 'GRAPHQL_MAX_DIRECTIVES', 50, 1, 1_000),
     },
     limits: {
       bodyBytes: readInt(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),
-      rateLimitPerMinute: readInt(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 10_000_000),
+      rateLimitPerMinute,
+      restRequestCost,
       maxPageSize: readInt(env, 'MAX_PAGE_SIZE', 500, 1, 10_000),
     },
     logLevel: env.LOG_LEVEL?.trim() || 'info',

@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { ENTITIES } from './entities.js';
+import { TypeOrmLogger } from './typeorm-logger.js';
 
 /**
  * The one TypeORM configuration, used by the service and the migration CLI alike.
@@ -18,6 +19,8 @@ export function buildDataSourceOptions(url: string, embedded: boolean): DataSour
     // gen_random_uuid() is built into PostgreSQL 13+ and PGlite; uuid-ossp is not available in PGlite.
     uuidExtension: 'pgcrypto',
     logging: ['error', 'migration'],
+    // Errors and migrations through the service's JSON logger, with no SQL parameters.
+    logger: new TypeOrmLogger(),
     // Every connection through pglite-socket shares one backend, so a second pooled
     // connection would interleave its statements with another's transaction.
     extra: embedded

@@ -1,7 +1,8 @@
-import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext } from '@apollo/server';
 import { getVariableValues, GraphQLError, separateOperations } from 'graphql';
 import { getComplexity, simpleEstimator, fieldExtensionsEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
-import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import type { RateLimitService } from '../common/rate-limit.service.js';
 import { ErrorCode } from '../common/domain-error.js';
 import type { MetricsService } from '../metrics/metrics.service.js';
 
@@ -56,52 +57,56 @@ function shorten(message: string): string {
   return message.length <= MAX_VARIABLE_MESSAGE ? message : `${message.slice(0, 250)} … ${message.slice(-300)}`;
 }
 
-/** What admission decided for one operation and variable set: its estimated cost, or the variables' first error. */
-type Verdict = { cost: number | null } | { variableError: { message: string; nodes: GraphQLError['nodes'] } };
-/** Verdicts remembered per parsed document (a client sends the same few variable sets again and again). */
-type VerdictsOfDocument = Map<string, Verdict>;
-const MAX_VERDICTS_PER_DOCUMENT = 256;
-const MAX_VERDICT_KEY_LENGTH = 2048;
+/** graphql-js's "Did you mean ...?" hints name fields, types and values; left out when introspection is off. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean(.+?)\?$/, '');
+}
 
-function judge(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, operationName: string | undefined, variables: Record<string, unknown>): Verdict {
-  // Coercion stops at the first error, and its message is bounded. Left to execution (or to
-  // getComplexity, which coerces with no limit), graphql-js reports up to 50 errors, each printing the
-  // whole offending value, then a code-less "Too many errors" that reached clients as
-  // INTERNAL_SERVER_ERROR: an 880 kB input of 60,000 unknown keys took 15 s and answered 44 MB.
-  const first = operation.variableDefinitions?.length
-    ? getVariableValues(schema, operation.variableDefinitions, variables, { maxErrors: 1 }).errors?.[0]
-    : undefined;
-  if (first) {
-    return { variableError: { message: shorten(first.message), nodes: first.nodes } };
-  }
-  const query = operationName ? separateOperations(document)[operationName] ?? document : document;
-  try {
-    return {
-      cost: getComplexity({
-        schema,
-        query,
-        variables,
-        estimators: [pagedEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-      }),
-    };
-  } catch {
-    // getComplexity throws only on operations that execution refuses on its own, with a proper error.
-    return { cost: null };
-  }
+export interface AdmissionOptions {
+  maxCost: number;
+  /** Drop "Did you mean" hints from variable errors (introspection off). */
+  hideSuggestions: boolean;
+  rateLimit: RateLimitService;
 }
 
 /**
- * Admits an operation before it runs: variables that do not coerce get one BAD_USER_INPUT error
- * (400), and operations whose estimated cost exceeds `maxCost` get QUERY_TOO_COMPLEX (400).
- *
- * Both are pure functions of the schema, the document, the operation and the variables, and Apollo
- * hands the same DocumentNode for the same query text (its parsed-document cache), so the verdict
- * (a coercion of the variables and a full TypeInfo walk of the document) is reached once per query
- * and variable set, not once per request.
+ * The estimated cost of one operation. graphql-query-complexity stops with an error once it has
+ * visited `maxQueryNodes` (10,000) nodes; such a query, or any the estimator cannot cost, is refused:
+ * reading the error as "no cost" admitted a query of estimated cost 135,030 (limit 20,000) once a
+ * small fragment fan-out was added to it, and it answered 200 with 5.7-11.3 MB.
  */
-export function admissionPlugin(schemaRef: () => GraphQLSchema, maxCost: number): ApolloServerPlugin {
-  let cacheSchema: GraphQLSchema | undefined;
-  let cache = new WeakMap<DocumentNode, VerdictsOfDocument>();
+function estimateCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number | null {
+  const query = operationName ? separateOperations(document)[operationName] ?? document : document;
+  try {
+    return getComplexity({
+      schema,
+      query,
+      variables,
+      estimators: [pagedEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch {
+    return null;
+  }
+}
+
+function refusal(code: string, message: string, status: number, details?: Record<string, unknown>, nodes?: GraphQLError['nodes'], headers?: HeaderMap): GraphQLError {
+  // Apollo reads `extensions.http` (status, and a HeaderMap of headers) for the response, then drops it.
+  const extensions: Record<string, unknown> = { code, ...(details ? { details } : {}), http: { status, ...(headers ? { headers } : {}) } };
+  return new GraphQLError(message, { nodes, extensions });
+}
+
+/**
+ * Admits an operation before it runs, once Apollo has parsed it (with the token limit) and validated
+ * it (with the depth, alias, fragment and directive rules), in this order:
+ * 1. variables that do not coerce: one BAD_USER_INPUT error (400);
+ * 2. the estimated cost: above `maxCost`, or not estimable, QUERY_TOO_COMPLEX (400);
+ * 3. the client's rate budget, counted in the same cost units: the operation's cost is taken from it
+ *    whole, or the request is refused whole with RATE_LIMITED (HTTP 429 and Retry-After).
+ * Nothing is remembered per document or per variable set here: the cost walk is bounded by the
+ * parser's token limit, and a per-document cache of verdicts was what grew without bound.
+ */
+export function admissionPlugin(schemaRef: () => GraphQLSchema, options: AdmissionOptions): ApolloServerPlugin {
+  const { maxCost, hideSuggestions, rateLimit } = options;
   return {
     async requestDidStart() {
       return {
@@ -109,43 +114,29 @@ export function admissionPlugin(schemaRef: () => GraphQLSchema, maxCost: number)
           const operation = ctx.operation;
           if (!operation) return;
           const schema = schemaRef();
-          if (schema !== cacheSchema) {
-            cacheSchema = schema;
-            cache = new WeakMap();
-          }
-          const document = ctx.document;
-          const operationName = ctx.operationName ?? undefined;
           const variables = ctx.request.variables ?? {};
-          let verdicts = cache.get(document);
-          if (!verdicts) {
-            verdicts = new Map();
-            cache.set(document, verdicts);
+          // Coercion stops at the first error, and its message is bounded. Left to execution (or to
+          // getComplexity, which coerces with no limit), graphql-js reports up to 50 errors, each printing the
+          // whole offending value, then a code-less "Too many errors" that reached clients as
+          // INTERNAL_SERVER_ERROR: an 880 kB input of 60,000 unknown keys took 15 s and answered 44 MB.
+          const first = operation.variableDefinitions?.length
+            ? getVariableValues(schema, operation.variableDefinitions, variables, { maxErrors: 1 }).errors?.[0]
+            : undefined;
+          if (first) {
+            const message = shorten(first.message);
+            throw refusal('BAD_USER_INPUT', hideSuggestions ? withoutSuggestions(message) : message, 400, undefined, first.nodes);
           }
-          let key: string | undefined;
-          try {
-            key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
-          } catch {
-            key = undefined; // not serialisable: judge without remembering
+          const cost = estimateCost(schema, ctx.document, ctx.operationName ?? undefined, variables);
+          if (cost === null) {
+            throw refusal(ErrorCode.QUERY_TOO_COMPLEX, `The query's cost cannot be estimated (it expands to too many fields); the limit is ${maxCost}`, 400, { maxCost });
           }
-          if (key !== undefined && key.length > MAX_VERDICT_KEY_LENGTH) key = undefined;
-          let verdict = key === undefined ? undefined : verdicts.get(key);
-          if (verdict === undefined) {
-            verdict = judge(schema, document, operation, operationName, variables);
-            if (key !== undefined) {
-              if (verdicts.size >= MAX_VERDICTS_PER_DOCUMENT) verdicts.delete(verdicts.keys().next().value as string);
-              verdicts.set(key, verdict);
-            }
+          if (cost > maxCost) {
+            throw refusal(ErrorCode.QUERY_TOO_COMPLEX, `The query's estimated cost ${cost} exceeds the limit ${maxCost}`, 400, { cost, maxCost });
           }
-          if ('variableError' in verdict) {
-            throw new GraphQLError(verdict.variableError.message, {
-              nodes: verdict.variableError.nodes,
-              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-            });
-          }
-          if (verdict.cost !== null && verdict.cost > maxCost) {
-            throw new GraphQLError(`The query's estimated cost ${verdict.cost} exceeds the limit ${maxCost}`, {
-              extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, details: { cost: verdict.cost, maxCost }, http: { status: 400 } },
-            });
+          const req = (ctx.contextValue as { req?: object } | undefined)?.req;
+          const verdict = req ? rateLimit.chargeGraphqlOperation(req, cost) : null;
+          if (verdict && !verdict.allowed) {
+            throw refusal(ErrorCode.RATE_LIMITED, verdict.message, 429, verdict.details, undefined, new HeaderMap([['retry-after', String(verdict.retryAfterSeconds)]]));
           }
         },
       };

@@ -894,6 +894,102 @@ const rawGraphqlCase: fc.Arbitrary<RawGraphqlCase> = fc
   .map(({ variant, how, auth, requestId }) => rawGraphqlRequest(variant, how, auth, requestId));
 
 // ---------------------------------------------------------------------------------------------
+// GraphQL document shapes (issue 12): fragments (spread once, fanned out, chained, cyclic, unknown),
+// aliases, directives (known, repeated, unknown, with variables) and depth (through the schema's
+// one recursive type, __Type.ofType), valid and not. Each must be answered with a known code and
+// within a bound, whatever its shape: the shapes that blocked the event loop for seconds or
+// overflowed the stack were made of exactly these parts.
+
+const DOCUMENT_SHAPE_RUNS = 120;
+/** A generous bound on one answer on a loaded machine (the hostile shapes took 8 s and more). */
+const DOCUMENT_SHAPE_MAX_MS = 3_000;
+
+type Context = 'Query' | 'InstanceType' | 'NetworkCard' | '__Type' | '__Field';
+
+/** What each type offers: leaf fields, and fields with a selection (a wrapper for connections). */
+const VOCABULARY: Record<Context, { leaves: string[]; nested: Array<{ field: string; inner: Context; wrap?: (set: string) => string }> }> = {
+  Query: {
+    leaves: ['__typename'],
+    nested: [
+      { field: 'instanceType(name: "m5.large")', inner: 'InstanceType' },
+      { field: 'instanceTypes(first: 2)', inner: 'InstanceType', wrap: (set) => `{ totalCount nodes ${set} }` },
+      { field: '__type(name: "InstanceType")', inner: '__Type' },
+    ],
+  },
+  InstanceType: { leaves: ['name', 'vcpus', '__typename'], nested: [{ field: 'networkCards', inner: 'NetworkCard' }] },
+  NetworkCard: { leaves: ['networkCardIndex', '__typename'], nested: [] },
+  __Type: { leaves: ['name', 'kind', '__typename'], nested: [{ field: 'ofType', inner: '__Type' }, { field: 'fields', inner: '__Field' }] },
+  __Field: { leaves: ['name'], nested: [{ field: 'type', inner: '__Type' }] },
+};
+
+const DIRECTIVE = fc.constantFrom('', '', '', ' @include(if: true)', ' @skip(if: false)', ' @skip(if: $v)', ' @include(if: $v) @skip(if: $v)', ' @unknownDirective', ' @include');
+const VALID_DIRECTIVE = fc.constantFrom('', '', ' @include(if: true)', ' @skip(if: false)');
+const FRAGMENT_NAME = fc.integer({ min: 0, max: 12 }).map((n) => `F${n}`);
+
+/** Aliases: any of a few names (conflicts included), or for valid documents one per field name. */
+function aliasFor(field: string, valid: boolean): fc.Arbitrary<string> {
+  const name = /^\w+/.exec(field)![0].replace(/^__/, '');
+  return valid ? fc.constantFrom('', `${name}A: `) : fc.oneof(fc.constant(''), fc.constant(''), fc.integer({ min: 0, max: 40 }).map((n) => `a${n}: `));
+}
+
+/** A selection set in `context`, up to `depth` levels of nesting; `valid`: only what the schema has, no spreads. */
+function selectionSet(context: Context, depth: number, valid = false): fc.Arbitrary<string> {
+  return fc.array(selection(context, depth, valid), { minLength: 1, maxLength: valid ? 3 : 6 }).map((items) => `{ ${items.join(' ')} }`);
+}
+
+function selection(context: Context, depth: number, valid: boolean): fc.Arbitrary<string> {
+  const directive = valid ? VALID_DIRECTIVE : DIRECTIVE;
+  const { leaves, nested } = VOCABULARY[context];
+  const names = valid ? leaves : [...leaves, 'noSuchField'];
+  const options: Array<fc.Arbitrary<string>> = [
+    fc.tuple(fc.constantFrom(...names), directive).chain(([name, d]) => aliasFor(name, valid).map((alias) => `${alias}${name}${d}`)),
+  ];
+  if (depth > 0) {
+    for (const { field, inner, wrap } of nested) {
+      options.push(fc.tuple(aliasFor(field, valid), directive, selectionSet(inner, depth - 1, valid)).map(([alias, d, set]) => `${alias}${field}${d} ${wrap ? wrap(set) : set}`));
+    }
+    options.push(fc.tuple(directive, selectionSet(context, depth - 1, valid)).map(([d, set]) => `... on ${context}${d} ${set}`));
+  }
+  if (!valid && context === 'Query') options.push(fc.tuple(FRAGMENT_NAME, directive).map(([name, d]) => `...${name}${d}`));
+  return fc.oneof(...options);
+}
+
+/** Fragment definitions on Query: each a selection set, or a fan-out of the next fragment. */
+const fragmentDefinitions = fc.array(
+  fc.tuple(FRAGMENT_NAME, fc.oneof(selectionSet('Query', 3), fc.tuple(FRAGMENT_NAME, fc.integer({ min: 1, max: 4 })).map(([next, times]) => `{ ${Array.from({ length: times }, () => `...${next}`).join(' ')} }`))),
+  { maxLength: 14 },
+).map((defs) => defs.map(([name, set]) => `fragment ${name} on Query ${set}`));
+
+/** A chain or a fan-out of `n` fragments, the shapes that stalled or crashed validation. */
+const fragmentStructure = fc.tuple(fc.constantFrom('chain', 'fanOut'), fc.integer({ min: 2, max: 6_000 })).map(([kind, n]) => {
+  const defs = Array.from({ length: n }, (_, i) => `fragment G${i} on Query { __typename ${kind === 'fanOut' ? `...G${i + 1} ...G${i + 1}` : `...G${i + 1}`} }`);
+  return { spread: '...G0', defs: [...defs, `fragment G${n} on Query { __typename }`] };
+});
+
+/** Valid documents of the same parts (aliases, known directives, inline fragments, depth), which run. */
+const validDocumentShape = fc
+  .tuple(selectionSet('Query', 5, true), fc.boolean())
+  .map(([set, named]) => ({ query: named ? `query Valid { ...V } fragment V on Query ${set}` : `query Valid ${set}` }));
+
+const anyDocumentShape: fc.Arbitrary<{ query: string; variables?: Record<string, unknown> }> = fc
+  .record({
+    operation: selectionSet('Query', 6),
+    fragments: fragmentDefinitions,
+    structure: fc.option(fragmentStructure, { freq: 3 }),
+    repeat: fc.integer({ min: 1, max: 3 }),
+    variable: fc.boolean(),
+    v: fc.constantFrom<unknown>(true, false, 'yes', null, 1),
+  })
+  .map(({ operation, fragments, structure, repeat, variable, v }) => {
+    const body = structure ? operation.replace(/^\{ /, `{ ${structure.spread} `) : operation;
+    const ops = Array.from({ length: repeat }, () => body).join(' ').replace(/\} \{/g, '');
+    const header = variable ? 'query Shape($v: Boolean = true)' : 'query Shape';
+    return { query: [`${header} ${ops}`, ...fragments, ...(structure?.defs ?? [])].join('\n'), variables: variable ? { v } : undefined };
+  });
+
+const documentShape = fc.oneof(anyDocumentShape, anyDocumentShape, validDocumentShape);
+
+// ---------------------------------------------------------------------------------------------
 
 const AWS_ENV = ['AWS_ENDPOINT_URL_EC2', 'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'] as const;
 
@@ -983,6 +1079,28 @@ describe('fuzzing every REST route and GraphQL operation', () => {
     });
     expect(failures, failures.join('\n\n')).toEqual([]);
   }, 120_000);
+
+  it('GraphQL document shapes (fragments, aliases, directives, depth): a known code, no 5xx, each answered in time while /health/live answers', async () => {
+    let slowest = 0;
+    let answered = 0;
+    const failures = await fuzzEach([{ name: 'graphql document shapes', arb: documentShape, numRuns: DOCUMENT_SHAPE_RUNS }], async (doc) => {
+      const started = performance.now();
+      const res = await send('POST', '/graphql', { 'content-type': 'application/json' }, JSON.stringify(doc));
+      const ms = performance.now() - started;
+      slowest = Math.max(slowest, ms);
+      const body = parseJson(res.text) as { data?: unknown } | undefined;
+      if (body?.data) answered++;
+      const problems = checkGraphql(res);
+      if (ms > DOCUMENT_SHAPE_MAX_MS) problems.push(`took ${Math.round(ms)} ms`);
+      const live = await send('GET', '/health/live', {});
+      if (live.status !== 200) problems.push(`/health/live answered ${live.status} after it`);
+      return problems.map((p) => `${p} [${res.status} ${short(res.text, 300)}] for ${short(doc, 600)}`);
+    });
+    expect(failures, failures.join('\n\n')).toEqual([]);
+    // Some shapes are valid and run: the generator reaches execution, not only the refusals.
+    expect(answered).toBeGreaterThan(0);
+    expect(slowest).toBeLessThan(DOCUMENT_SHAPE_MAX_MS);
+  }, 240_000);
 
   it('reached the handlers, not only the validation: most routes and operations answered some inputs with success', () => {
     if (DEBUG_DIR) console.log([...statusClasses].map(([k, v]) => `${k.padEnd(50)} ${JSON.stringify(v)}`).join('\n'));

@@ -61,26 +61,74 @@ describe('request limits', () => {
 });
 
 describe('rate limits', () => {
+  // A budget of 100 cost units a minute per client; a REST request costs 20, so 5 fit. TRUST_PROXY
+  // lets each test be its own client (x-forwarded-for), with a full budget.
   let app: TestApp;
+  let client = 0;
+  const nextClient = () => `10.0.0.${++client}`;
   beforeAll(async () => {
-    app = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '5' } });
+    app = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '100', RATE_LIMIT_REST_COST: '20', GRAPHQL_MAX_COST: '100', TRUST_PROXY: '127.0.0.1' } });
   });
   afterAll(async () => {
     await app?.close();
   });
 
   it('answers 429 RATE_LIMITED with a retry-after once a client spends its budget, over REST and GraphQL', async () => {
-    for (let i = 0; i < 5; i++) await app.http.get('/api/v1/instance-types/m5.large').expect(200);
-    const rest = await app.http.get('/api/v1/instance-types/m5.large').expect(429);
+    const ip = nextClient();
+    // 5 x 20 = 100 units: the whole budget.
+    for (let i = 0; i < 5; i++) await app.http.get('/api/v1/instance-types/m5.large').set('x-forwarded-for', ip).expect(200);
+    const rest = await app.http.get('/api/v1/instance-types/m5.large').set('x-forwarded-for', ip).expect(429);
     expect(rest.body.error.code).toBe('RATE_LIMITED');
     expect(Number(rest.headers['retry-after'])).toBeGreaterThan(0);
-    const gql = await app.gql('{ instanceType(name: "m5.large") { name } }');
+    const gql = await app.gql('{ instanceType(name: "m5.large") { name } }', undefined, { 'x-forwarded-for': ip }).expect(429);
     expect(gql.body.errors[0].extensions.code).toBe('RATE_LIMITED');
     expect(gql.body.errors[0].extensions.details.retryAfterSeconds).toBeGreaterThan(0);
+    expect(Number(gql.headers['retry-after'])).toBeGreaterThan(0);
+    expect(gql.body.data).toBeUndefined();
   });
 
-  it('keeps a separate budget per API key, and never limits the probes', async () => {
-    await app.http.get('/api/v1/instance-types/m5.large').set('authorization', 'Bearer test-admin-key-0123456789abcdef').expect(200);
-    for (let i = 0; i < 10; i++) await app.http.get('/health/live').expect(200);
+  it('counts GraphQL requests that run no resolver (`{ __typename }`)', async () => {
+    const ip = nextClient();
+    let statuses: number[] = [];
+    // Each costs 1 on arrival plus its estimated cost (1 here): at most 50 fit in 100 units.
+    for (let i = 0; i < 60; i++) statuses.push((await app.gql('{ __typename }', undefined, { 'x-forwarded-for': ip })).status);
+    statuses = [...new Set(statuses)];
+    expect(statuses).toEqual([200, 429]);
+  });
+
+  it('refuses a GraphQL request over the remaining budget whole, with 429 and no partial data', async () => {
+    const ip = nextClient();
+    // 4 x 20 = 80 units spent, 20 left; the query below costs 1 + 20 x (nodes 1 + name 1) = 41, more than 20.
+    for (let i = 0; i < 4; i++) await app.http.get('/api/v1/instance-types/m5.large').set('x-forwarded-for', ip).expect(200);
+    const res = await app.gql('query($n: Int!) { instanceTypes(first: $n) { nodes { name } } }', { n: 20 }, { 'x-forwarded-for': ip }).expect(429);
+    expect(res.body.data).toBeUndefined();
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(res.body.errors[0].extensions.details.cost).toBeGreaterThan(20);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    // A cheaper one still fits.
+    const cheap = await app.gql('{ instanceType(name: "m5.large") { name } }', undefined, { 'x-forwarded-for': ip }).expect(200);
+    expect(cheap.body.data.instanceType.name).toBe('m5.large');
+  });
+
+  it('gives bogus Authorization values no fresh budget: they count against the address (401s, then 429)', async () => {
+    const ip = nextClient();
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const res = await app.http.get('/api/v1/instance-types/m5.large').set('x-forwarded-for', ip).set('authorization', `Bearer bogus-key-${i}-0123456789abcdef`);
+      statuses.push(res.status);
+    }
+    // 5 x 20 = 100 units: five 401s, then 429 before any key lookup.
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+    const gql = await app.gql('{ __typename }', undefined, { 'x-forwarded-for': ip, authorization: 'Bearer another-bogus-key-0123456789' }).expect(429);
+    expect(gql.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+  });
+
+  it('keeps a separate budget per valid API key, and never limits the probes', async () => {
+    const ip = nextClient();
+    for (let i = 0; i < 5; i++) await app.http.get('/api/v1/instance-types/m5.large').set('x-forwarded-for', ip).expect(200);
+    await app.http.get('/api/v1/instance-types/m5.large').set('x-forwarded-for', ip).expect(429);
+    await app.http.get('/api/v1/instance-types/m5.large').set('x-forwarded-for', ip).set('authorization', 'Bearer test-admin-key-0123456789abcdef').expect(200);
+    for (let i = 0; i < 10; i++) await app.http.get('/health/live').set('x-forwarded-for', ip).expect(200);
   });
 });

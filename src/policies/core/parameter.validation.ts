@@ -21,6 +21,7 @@ export const ParameterRule = {
   RFC1123_SUBDOMAIN: 'RFC1123_SUBDOMAIN',
   LABEL_KEY: 'LABEL_KEY',
   LABEL_VALUE: 'LABEL_VALUE',
+  LABEL_COUNT: 'LABEL_COUNT',
   IPV4_CIDR: 'IPV4_CIDR',
   CIDR_HOST_BITS: 'CIDR_HOST_BITS',
   IPV4_ADDRESS: 'IPV4_ADDRESS',
@@ -53,6 +54,12 @@ const KUBELET_FLAG = /^--[a-z0-9][a-z0-9-]*(=[A-Za-z0-9_.,:=\/-]*)?$/;
 const TEXT = /^[^\u0000-\u001f\u007f'"`$]*$/;
 
 const MAX_STRING_LENGTH = 1024;
+/**
+ * Most labels in one label map. Kubernetes sets no count (only each key's and value's length,
+ * kubernetes/apimachinery pkg/util/validation/validation.go); 64 is more than any selector here needs,
+ * and without a bound a map of 100,000 labels was checked and rendered into the answer.
+ */
+export const MAX_LABELS = 64;
 
 export function isDns1123Label(value: string): boolean {
   return value.length <= 63 && DNS1123_LABEL.test(value);
@@ -198,6 +205,8 @@ function checkInteger(spec: TemplateParameter, value: number, where: string): vo
 }
 
 function checkLabels(parameter: string, value: Record<string, unknown>, where: string): void {
+  const count = Object.keys(value).length;
+  if (count > MAX_LABELS) fail(parameter, ParameterRule.LABEL_COUNT, `${where}has ${count} labels, at most ${MAX_LABELS} allowed`);
   for (const [key, labelValue] of Object.entries(value)) {
     if (!isLabelKey(key)) {
       fail(parameter, ParameterRule.LABEL_KEY, `${where}label key "${key}" is not a valid label key ([prefix/]name, name at most 63 alphanumerics, "-", "_", ".")`);

@@ -248,6 +248,8 @@ describe('bad parameters name the parameter and the rule', () => {
     ['label key with two slashes', 'allow-from-namespace', { namespace: 'a', podLabels: { 'a/b/c': 'x' }, fromNamespaceLabels: { a: 'b' } }, 'podLabels', 'LABEL_KEY'],
     ['label value with space', 'allow-from-namespace', { namespace: 'a', podLabels: { app: 'my app' }, fromNamespaceLabels: { a: 'b' } }, 'podLabels', 'LABEL_VALUE'],
     ['label value not a string', 'allow-from-namespace', { namespace: 'a', podLabels: { app: 1 }, fromNamespaceLabels: { a: 'b' } }, 'podLabels', 'TYPE'],
+    // 65 labels > MAX_LABELS (64); a 100,000-label map used to be checked and rendered whole.
+    ['65 labels', 'allow-from-namespace', { namespace: 'a', podLabels: Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`k${i}`, 'v'])), fromNamespaceLabels: { a: 'b' } }, 'podLabels', 'LABEL_COUNT'],
     ['labels as array', 'allow-from-namespace', { namespace: 'a', podLabels: ['app'], fromNamespaceLabels: { a: 'b' } }, 'podLabels', 'TYPE'],
     ['port 0', 'allow-only-ports', { namespace: 'a', podLabels: { app: 'x' }, ports: [0] }, 'ports', 'PORT_RANGE'],
     ['port 65536', 'allow-only-ports', { namespace: 'a', podLabels: { app: 'x' }, ports: [80, 65536] }, 'ports', 'PORT_RANGE'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
-import { MAX_DOCUMENTS, checkPolicyForWindows } from './windows-policy.check.js';
+import { MAX_DOCUMENTS, MAX_KEYS_PER_MAPPING, MAX_MANIFEST_STRUCTURE, checkPolicyForWindows } from './windows-policy.check.js';
 
 // Every rule below is one Felix on Windows skips (projectcalico/calico
 // felix/dataplane/windows/policysets/policysets.go; aws/amazon-vpc-cni-k8s#861).
@@ -215,6 +215,46 @@ describe('checkPolicyForWindows', () => {
     expect(error).toBeInstanceOf(DomainError);
     expect(error.code).toBe(code);
     expect(error.details).toMatchObject(details);
+  });
+
+  /** A NetworkPolicy whose metadata.labels has `keys` keys, block style (one line each) or flow style (one line). */
+  const manyLabels = (keys: number, style: 'block' | 'flow', duplicateLast = false): string => {
+    const names = Array.from({ length: keys }, (_, i) => `k${duplicateLast && i === keys - 1 ? 0 : i}`);
+    const labels = style === 'block' ? `\n${names.map((k) => `    ${k}: v`).join('\n')}` : ` {${names.map((k) => `${k}: v`).join(', ')}}`;
+    return `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: x\n  labels:${labels}\nspec: {}\n`;
+  };
+
+  // The shapes that used to block the event loop (the yaml package's duplicate-key check compares
+  // each key with every earlier one): 20,000 keys (159 kB) took 5.5-7.7 s, 100,000 keys (0.65 MB) 206 s.
+  // Now each is refused in one pass; 2 s is a generous bound on a loaded machine.
+  it.each([
+    // 1 + (20,000 + 6 newlines) + 1 `{` = 20,008 > 12,000: refused before parsing.
+    ['20,000 keys, one a line', manyLabels(20_000, 'block'), { structure: 20_008, limit: MAX_MANIFEST_STRUCTURE }],
+    // 100,000 top-level keys in 0.75 MB (under the 1 MiB limit): 1 + 100,000 newlines.
+    ['100,000 keys, one a line', Array.from({ length: 100_000 }, (_, i) => `${i.toString(36)}: 1\n`).join(''), { structure: 100_001, limit: MAX_MANIFEST_STRUCTURE }],
+    // 1,000 commas + 1 brace + 7 lines = 1,008 structure, under the bound: parsed, then the mapping has 1,001 keys > 1,000.
+    ['1,001 keys on one line', manyLabels(MAX_KEYS_PER_MAPPING + 1, 'flow'), { keys: 1_001, limit: MAX_KEYS_PER_MAPPING }],
+    // 12,000 commas on one line (a flow sequence) > 12,000 structure.
+    ['a flow sequence of 12,000 items', `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nspec: {ingress: [${'{}, '.repeat(12_000)}{}]}\n`, { limit: MAX_MANIFEST_STRUCTURE }],
+  ])('%s is PAYLOAD_TOO_LARGE, quickly', (_name, manifest, details) => {
+    const started = performance.now();
+    const error = errorOf(() => checkPolicyForWindows(manifest));
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(error.code).toBe(ErrorCode.PAYLOAD_TOO_LARGE);
+    expect(error.details).toMatchObject(details);
+  });
+
+  it('finds a duplicate among 1,000 keys in one pass (line of the second occurrence)', () => {
+    const started = performance.now();
+    const error = errorOf(() => checkPolicyForWindows(manyLabels(MAX_KEYS_PER_MAPPING, 'block', true)));
+    expect(performance.now() - started).toBeLessThan(2_000);
+    // Lines: apiVersion, kind, metadata, name, labels, then k0 at line 6 ... the 1,000th key at line 5 + 1,000.
+    expect(error.details).toMatchObject({ reason: 'MALFORMED_YAML', line: 1_005 });
+    expect(error.message).toContain('"k0" appears twice');
+  });
+
+  it('accepts 1,000 keys in a mapping', () => {
+    expect(checkPolicyForWindows(manyLabels(MAX_KEYS_PER_MAPPING, 'block')).documents).toBe(1);
   });
 
   it('accepts exactly 100 documents', () => {

@@ -1,4 +1,4 @@
-import { LineCounter, isNode, isScalar, parseAllDocuments, stringify, type Document } from 'yaml';
+import { LineCounter, isAlias, isNode, isScalar, parseAllDocuments, stringify, visit, type Document } from 'yaml';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { SOURCE } from './sources.js';
 
@@ -47,6 +47,17 @@ export interface WindowsPolicyCheck {
 
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
 export const MAX_DOCUMENTS = 100;
+/**
+ * Most YAML structure in one manifest, counted before parsing as lines plus flow separators and
+ * openers (`,` `[` `{`): an upper bound on its nodes that takes one pass over the text. The YAML
+ * parser takes about 8 µs a node, so this bounds a check to about 0.1 s; 100 NetworkPolicies of 60
+ * lines each fit.
+ */
+export const MAX_MANIFEST_STRUCTURE = 12_000;
+/** Most keys in one mapping (a labels map of 1,000 keys is more than any policy needs). */
+export const MAX_KEYS_PER_MAPPING = 1_000;
+/** Most aliases expanded in one document (billion-laughs guard). */
+export const MAX_ALIASES = 100;
 
 const KUBERNETES_NETWORK_POLICY = 'networking.k8s.io/v1/NetworkPolicy';
 const CALICO_KINDS = new Set([
@@ -300,10 +311,62 @@ function lineLocator(document: Document, counter: LineCounter): (segments: Segme
   };
 }
 
+/** Lines plus `,` `[` `{`: one pass over the text, an upper bound on its YAML nodes. */
+function countStructure(text: string): number {
+  let count = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 44 || c === 91 || c === 123) count++; // \n , [ {
+  }
+  return count;
+}
+
+/**
+ * One pass over a parsed document: every mapping has at most MAX_KEYS_PER_MAPPING keys and no key
+ * twice (a Set per mapping, so linear in its keys), and at most MAX_ALIASES aliases are used.
+ */
+function checkMappings(document: Document, index: number, counter: LineCounter): void {
+  let aliases = 0;
+  const lineAt = (node: unknown) => (isNode(node) && node.range ? counter.linePos(node.range[0]).line : undefined);
+  visit(document, {
+    Alias() {
+      if (++aliases > MAX_ALIASES) {
+        throw unprocessable(`Document ${index} uses more than ${MAX_ALIASES} aliases`, { documentIndex: index, reason: 'TOO_MANY_ALIASES', limit: MAX_ALIASES });
+      }
+    },
+    Map(_key, map) {
+      if (map.items.length > MAX_KEYS_PER_MAPPING) {
+        throw new DomainError(
+          ErrorCode.PAYLOAD_TOO_LARGE,
+          `Document ${index} has a mapping of ${map.items.length} keys (line ${lineAt(map)}); at most ${MAX_KEYS_PER_MAPPING} are checked`,
+          { documentIndex: index, line: lineAt(map), keys: map.items.length, limit: MAX_KEYS_PER_MAPPING },
+        );
+      }
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        // Scalar keys only (the merge key `<<` may repeat); aliases and collections as keys are left to the parser.
+        if (!isScalar(key) || isAlias(key) || key.value === '<<') continue;
+        const id = `${typeof key.value}:${String(key.value)}`;
+        if (seen.has(id)) {
+          const line = lineAt(key);
+          throw unprocessable(`Document ${index} is not valid YAML (line ${line}): the key "${String(key.value).slice(0, 100)}" appears twice in one mapping`, {
+            documentIndex: index,
+            line,
+            reason: 'MALFORMED_YAML',
+          });
+        }
+        seen.add(id);
+      }
+    },
+  });
+}
+
 /**
  * Checks Kubernetes NetworkPolicy and Calico NetworkPolicy/GlobalNetworkPolicy YAML (one or more
  * `---` documents) for what Windows nodes skip. Malformed YAML, non-object documents and unknown
- * kinds are UNPROCESSABLE_DOCUMENT; more than 1 MiB or 100 documents is PAYLOAD_TOO_LARGE.
+ * kinds are UNPROCESSABLE_DOCUMENT (duplicate keys too); more than 1 MiB, 100 documents, 12,000 lines
+ * and flow items, or 1,000 keys in one mapping is PAYLOAD_TOO_LARGE. Every check is linear in the text.
  */
 export function checkPolicyForWindows(manifest: string): WindowsPolicyCheck {
   if (typeof manifest !== 'string') throw unprocessable('The manifest must be YAML text', { reason: 'NOT_TEXT' });
@@ -311,8 +374,18 @@ export function checkPolicyForWindows(manifest: string): WindowsPolicyCheck {
   if (bytes > MAX_MANIFEST_BYTES) {
     throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, `The manifest is ${bytes} bytes; at most ${MAX_MANIFEST_BYTES} (1 MiB) are checked`, { bytes, limit: MAX_MANIFEST_BYTES });
   }
+  const structure = countStructure(manifest);
+  if (structure > MAX_MANIFEST_STRUCTURE) {
+    throw new DomainError(
+      ErrorCode.PAYLOAD_TOO_LARGE,
+      `The manifest has ${structure} lines and flow items; at most ${MAX_MANIFEST_STRUCTURE} are checked`,
+      { structure, limit: MAX_MANIFEST_STRUCTURE },
+    );
+  }
   const counter = new LineCounter();
-  const parsed = parseAllDocuments(manifest, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  // uniqueKeys is off: the yaml package compares each key with every earlier one of its mapping
+  // (20,000 keys took 5.5-7.7 s, 100,000 took 206 s); checkMappings finds duplicates in one pass.
+  const parsed = parseAllDocuments(manifest, { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
   const all = Array.isArray(parsed) ? parsed : [];
   // Documents that hold nothing (a leading or trailing `---`, comments only) are not counted.
   const documents = all.filter((d) => d.errors.length > 0 || !isBlank(d));
@@ -328,9 +401,10 @@ export function checkPolicyForWindows(manifest: string): WindowsPolicyCheck {
       throw unprocessable(`Document ${index} is not valid YAML (line ${line}): ${error.message.split('\n')[0]}`, { documentIndex: index, line, reason: 'MALFORMED_YAML' });
     }
     const startLine = document.contents?.range ? counter.linePos(document.contents.range[0]).line : undefined;
+    checkMappings(document, index, counter);
     let value: unknown;
     try {
-      value = document.toJS({ maxAliasCount: 100 });
+      value = document.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (e) {
       throw unprocessable(`Document ${index} cannot be read: ${(e as Error).message}`, { documentIndex: index, line: startLine, reason: 'MALFORMED_YAML' });
     }
