@@ -7,10 +7,16 @@ import { chromium as playwright, type Browser } from 'playwright-core';
  * CHROMIUM_PATH points at another Chromium instead (for example Debian's /usr/bin/chromium).
  *
  * The package's own launch flags are tuned for AWS Lambda and turn web security off
- * (`--disable-web-security` and friends); those are left out, so same-origin and CORS rules hold
+ * (`--disable-web-security` and friends) and run it as one process; those are left out, so same-origin and CORS rules hold
  * in the browser exactly as they do for users.
  */
-const INSECURE = new Set(['--disable-web-security', '--allow-running-insecure-content', '--disable-site-isolation-trials']);
+const LEFT_OUT = new Set([
+  '--disable-web-security',
+  '--allow-running-insecure-content',
+  '--disable-site-isolation-trials',
+  // one process for the whole browser: closing a page would end it
+  '--single-process',
+]);
 const OFFLINE = [
   '--no-sandbox',
   '--disable-gpu',
@@ -24,6 +30,6 @@ const OFFLINE = [
 export async function launchBrowser(): Promise<Browser> {
   const own = process.env.CHROMIUM_PATH;
   const executablePath = own ?? (await chromium.executablePath());
-  const packaged = own ? ['--headless'] : chromium.args.filter((a) => !INSECURE.has(a.split('=')[0]!));
+  const packaged = own ? ['--headless'] : chromium.args.filter((a) => !LEFT_OUT.has(a.split('=')[0]!));
   return playwright.launch({ executablePath, headless: true, args: [...new Set([...packaged, ...OFFLINE])] });
 }
