@@ -1,7 +1,10 @@
 // A/B of two builds of the service on one HTTP scenario, alternating rounds in one process:
 //   node bench/ab.mjs <main.js of A> <main.js of B> <scenario id> [rounds] [seconds]
 // e.g. cp -r dist bench/.tmp/dist-before; (change, npm run build);
-//      node bench/ab.mjs bench/.tmp/dist-before/src/main.js dist/src/main.js gql-nodeCapacity
+//      node bench/ab.mjs bench/.tmp/dist-before/src/main.js dist/src/main.js svc-nodeCapacity-varied
+// Only the service's scenarios (server: 'service'); both builds run at the service's defaults with
+// the rate limit raised to BENCH_RATE_LIMIT (default 3,000,000 a minute).
+import { probeService, targetFor } from './lib/context.mjs';
 import { createDatabase, dropDatabase } from './lib/db.mjs';
 import { load } from './lib/load.mjs';
 import { startService } from './lib/service.mjs';
@@ -11,23 +14,37 @@ import { HTTP_SCENARIOS } from './scenarios.mjs';
 const [a, b, id, roundsArg, secondsArg] = process.argv.slice(2);
 const rounds = Number(roundsArg ?? 5);
 const seconds = Number(secondsArg ?? 5);
-const scenarios = id.split(',').map((x) => HTTP_SCENARIOS.find((s) => s.id === x) ?? (() => { throw new Error(`no scenario ${x}`); })());
+const scenarios = id.split(',').map(
+  (x) =>
+    HTTP_SCENARIOS.find((s) => s.id === x && s.server === 'service') ??
+    (() => {
+      throw new Error(`no service scenario ${x}`);
+    })(),
+);
+const rateLimit = process.env.BENCH_RATE_LIMIT ?? '3000000';
 const db = `planner_bench_${process.pid}`;
 const url = await createDatabase(db);
 const services = [];
 try {
-  for (const [name, script] of [['A', a], ['B', b]]) {
-    const logLevel = scenarios[0].service === 'info' ? 'info' : 'warn';
-    services.push({ name, svc: await startService({ name: `ab-${name}`, script, env: { DATABASE_URL: url, LOG_LEVEL: logLevel } }) });
+  for (const [name, script] of [
+    ['A', a],
+    ['B', b],
+  ]) {
+    const svc = await startService({
+      name: `ab-${name}`,
+      script,
+      env: { DATABASE_URL: url, LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: rateLimit },
+    });
+    services.push({ name, svc, ctx: await probeService(svc.url) });
   }
   for (const s of scenarios) {
     const rps = { A: [], B: [] };
     const p99 = { A: [], B: [] };
-    for (const { svc } of services) await load({ url: svc.url + s.request.path, ...s.request }, { duration: 2 });
+    for (const { svc, ctx } of services) await load(targetFor(s, svc.url, ctx), { duration: 2 });
     for (let r = 0; r < rounds; r++) {
-      for (const { name, svc } of r % 2 ? [...services].reverse() : services) {
-        const x = await load({ url: svc.url + s.request.path, ...s.request }, { duration: seconds });
-        if (x.non2xx || x.errors) throw new Error(`${name} failed: ${JSON.stringify(x)}`);
+      for (const { name, svc, ctx } of r % 2 ? [...services].reverse() : services) {
+        const x = await load(targetFor(s, svc.url, ctx), { duration: seconds });
+        if (x.unexpected || x.errors) throw new Error(`${name} failed: ${JSON.stringify(x)}`);
         rps[name].push(x.rps);
         p99[name].push(x.p99);
       }
