@@ -112,7 +112,7 @@ export function renderResults(res, analysis) {
       '',
     );
     L.push(
-      '| scenario | req/s (median) | req/s per round | p50 ms | p99 ms | vs raw node:http | vs baseline | bytes/answer | statuses | failed |',
+      '| scenario | req/s (median) | req/s per round | p50 ms | p99 ms | vs raw node:http | vs baseline | bytes/response (headers included) | statuses | failed |',
       '|---|---:|---|---:|---:|---:|---|---:|---|---:|',
     );
     for (const r of rows) {
@@ -158,7 +158,7 @@ export function renderResults(res, analysis) {
     L.push('## Whole-catalog pods table', '');
     if (t) {
       L.push(
-        `GraphQL \`podCapacityTable\` and REST \`GET /api/v1/capacity\` (all types, both OSes, both modes), ${t.rest?.requests ?? t.graphql?.requests ?? 'n/a'} requests one at a time; ` +
+        `GraphQL \`podCapacityTable\` and REST \`GET /api/v1/capacity\` (all types, both OSes, both modes), ${t.rest?.requests ?? t.graphql?.requests ?? 'when available: BENCH_TABLE_REQUESTS'} requests one at a time; ` +
           "time is the service's own (Server-Timing) when it sends one, else the loopback round trip (an upper bound on the service's time).",
         '',
       );

@@ -16,6 +16,7 @@ import { CatalogModule } from './catalog/catalog.module.js';
 import { CniModule } from './cni/cni.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { RateLimitGuard } from './common/rate-limit.guard.js';
+import { SlidingWindowThrottlerStorage } from './common/sliding-window-throttler.storage.js';
 import { ErrorCode } from './common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DATABASE_INFO, type DatabaseInfo } from './database/database-info.js';
@@ -67,10 +68,13 @@ function formatGraphQLError(formatted: GraphQLFormattedError, error?: unknown): 
       extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: formatted.extensions?.requestId },
     };
   }
-  const { stacktrace: _stack, exception: _exception, httpStatus: _status, [QUERY_LIMIT_MARKER]: _marker, ...extensions } = (formatted.extensions ?? {}) as Record<
-    string,
-    unknown
-  >;
+  const {
+    stacktrace: _stack,
+    exception: _exception,
+    httpStatus: _status,
+    [QUERY_LIMIT_MARKER]: _marker,
+    ...extensions
+  } = (formatted.extensions ?? {}) as Record<string, unknown>;
   return { ...formatted, extensions: { ...extensions, code } };
 }
 
@@ -98,6 +102,8 @@ export class AppModule {
         }),
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: 60_000, limit: config.limits.rateLimitPerMinute }],
+          // Upstream's answers at a constant cost per request (its storage filters the whole window).
+          storage: new SlidingWindowThrottlerStorage(),
         }),
         TypeOrmModule.forRoot(buildDataSourceOptions(database.url, database.embedded)),
         CatalogModule,
