@@ -1,12 +1,14 @@
 // The machine's ceiling: a bare node:http server answering a constant, run in its own process
 // like the service. Prints its port on stdout once listening.
+// GET /capacity answers the peers' constant capacity-shaped JSON (bench/peers/shared.mjs).
 import { createServer } from 'node:http';
+import { CAPACITY_BODY, HELLO_BODY } from './peers/shared.mjs';
 
-const body = JSON.stringify({ status: 'ok' });
 const server = createServer((req, res) => {
   // Drain any body so keep-alive connections stay usable.
   req.resume();
   req.on('end', () => {
+    const body = req.url === '/capacity' ? CAPACITY_BODY : HELLO_BODY;
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
     res.end(body);
   });

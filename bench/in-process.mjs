@@ -103,7 +103,11 @@ try {
     out.refresh.regions = warmSdk.r.regions.length;
     out.refresh.types = warmSdk.r.records.length;
     out.refresh.ec2Requests = warmSdk.r.requestCount;
-    out.refresh.firstRefresh = { ms: warmRefresh.ms, typesAdded: warmRefresh.r.typesAdded?.length, typesChanged: warmRefresh.r.typesChanged?.length };
+    out.refresh.firstRefresh = {
+      ms: warmRefresh.ms,
+      typesAdded: warmRefresh.r.typesAdded?.length,
+      typesChanged: warmRefresh.r.typesChanged?.length,
+    };
     const runs = { sdkOnly: [], refreshUnchanged: [], refreshAllRowsWritten: [] };
     for (let round = 0; round < ROUNDS; round++) {
       runs.sdkOnly.push((await timed(sdkOnly)).ms);
@@ -111,7 +115,9 @@ try {
       // Empty catalog table: the refresh inserts every type (the cold, worst case for the database).
       await dataSource.query('DELETE FROM instance_type');
       runs.refreshAllRowsWritten.push((await timed(refresh)).ms);
-      log(`refresh round ${round + 1}: ${JSON.stringify(Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, Math.round(v.at(-1))])))}`);
+      log(
+        `refresh round ${round + 1}: ${JSON.stringify(Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, Math.round(v.at(-1))])))}`,
+      );
     }
     out.refresh.runs = runs;
   }

@@ -4,7 +4,8 @@
 // Env knobs (defaults are the committed run's): BENCH_ROUNDS=3, BENCH_DURATION=5 (s per autocannon
 // round), BENCH_CONNECTIONS=10, BENCH_SOAK_SECONDS=60, BENCH_SOAK_CONNECTIONS=50,
 // BENCH_ONLY=http,profile,soak,startup,inprocess (a subset), BENCH_OUTPUT=bench/RESULTS.md,
-// BENCH_PROFILES=gql-bare,... (scenarios profiled), BENCH_RENDER_ONLY=1 (re-render the last run's figures),
+// BENCH_PROFILES=svc-bare,... (scenarios profiled), BENCH_RENDER_ONLY=1 (re-render the last run's figures),
+// BENCH_RATE_LIMIT_HEADROOM=1.5 (the service's budget over the raw ceiling), BENCH_TABLE_REQUESTS=20,
 // BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres (a role that may CREATE DATABASE).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,10 @@ import { load } from './lib/load.mjs';
 import { machineInfo } from './lib/machine.mjs';
 import { ROOT, TMP, startService } from './lib/service.mjs';
 import { renderResults } from './report.mjs';
-import { HTTP_SCENARIOS, SOAK_MIX } from './scenarios.mjs';
+import { probeService, targetFor } from './lib/context.mjs';
+import { median } from './lib/stats.mjs';
+import { HTTP_SCENARIOS, POD_TABLE, SOAK_MIX } from './scenarios.mjs';
+import { performance } from 'node:perf_hooks';
 
 const env = process.env;
 const CONF = {
@@ -52,71 +56,160 @@ function preflight() {
   }
 }
 
-// ---- 1. HTTP throughput, alternating, against each scenario's bare baseline ---------------------
-async function httpSection(dbUrl) {
-  log('http: starting the raw node:http server and the service (LOG_LEVEL=warn, then info)');
-  const hello = await startService({ name: 'hello', script: 'bench/hello-server.mjs', readyPath: '/' });
-  cleanups.push(() => hello.stop());
-  const warn = await startService({ name: 'service-warn', env: { DATABASE_URL: dbUrl, LOG_LEVEL: 'warn' } });
-  cleanups.push(() => warn.stop());
-  const info = await startService({ name: 'service-info', env: { DATABASE_URL: dbUrl, LOG_LEVEL: 'info' } });
-  cleanups.push(() => info.stop());
-  const services = { hello, warn, info };
+// ---- 1. HTTP throughput: the peers and the service, alternating in each round --------------------
+const PEERS = {
+  raw: { script: 'bench/hello-server.mjs', readyPath: '/' },
+  fastify: { script: 'bench/peers/fastify.mjs', readyPath: '/ready' },
+  apollo: { script: 'bench/peers/apollo-fastify.mjs', readyPath: '/ready' },
+  mercurius: { script: 'bench/peers/mercurius.mjs', readyPath: '/ready' },
+  yoga: { script: 'bench/peers/yoga.mjs', readyPath: '/ready' },
+};
+const DEFAULT_RATE_LIMIT = 600;
+// The per-client budget is raised only as far as the load needs: no server on this machine answers
+// more than the raw node:http ceiling, so the budget is that ceiling's requests per minute with
+// `BENCH_RATE_LIMIT_HEADROOM` (default 1.5) on top, rounded up to 10,000. Any 429 fails the run.
+const HEADROOM = Number(env.BENCH_RATE_LIMIT_HEADROOM ?? 1.5);
 
-  const target = (s) => ({ url: services[s.service].url + s.request.path, ...s.request });
+function serviceEnv(dbUrl, rateLimit) {
+  return { DATABASE_URL: dbUrl, LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: String(rateLimit) };
+}
+
+function check(id, r, phase) {
+  if (r.errors || r.timeouts || r.unexpected || r.graphqlErrors) {
+    throw new Error(
+      `${id} fails in ${phase}: ${JSON.stringify({ errors: r.errors, timeouts: r.timeouts, statusCodes: r.statusCodes, graphqlErrors: r.graphqlErrors })}` +
+        (r.rateLimited ? ' (429: raise BENCH_RATE_LIMIT_HEADROOM)' : ''),
+    );
+  }
+}
+
+async function httpSection(dbUrl) {
+  log('http: starting raw node:http, Fastify, Apollo on Fastify, Mercurius, Yoga');
+  const servers = {};
+  for (const [name, p] of Object.entries(PEERS)) {
+    servers[name] = await startService({ name: `peer-${name}`, script: p.script, readyPath: p.readyPath });
+    cleanups.push(() => servers[name].stop());
+  }
+  // Twice: the first run also warms the raw server's JIT.
+  await load({ url: servers.raw.url + '/', method: 'GET' }, { connections: CONF.connections, duration: CONF.warmup });
+  const ceiling = await load({ url: servers.raw.url + '/', method: 'GET' }, { connections: CONF.connections, duration: CONF.warmup });
+  const rateLimit = Math.min(10_000_000, Math.ceil((ceiling.rps * 60 * HEADROOM) / 10_000) * 10_000);
+  log(
+    `http: raw ceiling ${Math.round(ceiling.rps)} req/s in warm-up; the service's rate limit raised from ${DEFAULT_RATE_LIMIT} to ${rateLimit} a minute`,
+  );
+  servers.service = await startService({ name: 'service', env: serviceEnv(dbUrl, rateLimit) });
+  cleanups.push(() => servers.service.stop());
+  const ctx = await probeService(servers.service.url);
+  log(
+    `http: ${ctx.names.length} instance types; REST ETag ${ctx.conditional.rest.available ? 'yes' : 'no'}, GraphQL GET ETag ${ctx.conditional.graphqlGet.available ? 'yes' : 'no'}; pods table REST ${ctx.podTable.rest.available ? 'yes' : 'no'}, GraphQL ${ctx.podTable.graphql.available ? 'yes' : 'no'}`,
+  );
+
+  const target = (s) => targetFor(s, servers[s.server].url, ctx);
   for (const s of HTTP_SCENARIOS) {
     const r = await load(target(s), { connections: CONF.connections, duration: CONF.warmup, countGraphqlErrors: true });
-    if (r.non2xx || r.errors || r.graphqlErrors) throw new Error(`${s.id} fails in warm-up: ${JSON.stringify(r)}`);
+    check(s.id, r, 'warm-up');
   }
   const rounds = [];
   for (let round = 0; round < CONF.rounds; round++) {
     const figures = {};
     for (const s of HTTP_SCENARIOS) {
-      figures[s.id] = await load(target(s), { connections: CONF.connections, duration: CONF.duration });
-      log(`http round ${round + 1}/${CONF.rounds} ${s.id}: ${Math.round(figures[s.id].rps)} req/s, p50 ${figures[s.id].p50} ms, p99 ${figures[s.id].p99} ms`);
+      const r = await load(target(s), { connections: CONF.connections, duration: CONF.duration });
+      check(s.id, r, `round ${round + 1}`);
+      figures[s.id] = r;
+      log(`http round ${round + 1}/${CONF.rounds} ${s.id}: ${Math.round(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`);
     }
     rounds.push(figures);
   }
-  const rss = { warn: warn.rss(), info: info.rss() };
-  await info.stop();
-  await warn.stop();
-  await hello.stop();
-  return { rounds, rss };
+  const podTable = await podTableTiming(servers.service.url, ctx);
+  const rss = { service: servers.service.rss() };
+  for (const name of Object.keys(servers).reverse()) await servers[name].stop();
+  const { names, ...probe } = ctx;
+  return {
+    rounds,
+    rss,
+    rateLimit: { default: DEFAULT_RATE_LIMIT, used: rateLimit, headroom: HEADROOM, ceilingRps: ceiling.rps },
+    probe: { ...probe, instanceTypes: names.length },
+    podTable,
+  };
+}
+
+// ---- The whole-catalog pods table: time to answer and size, one request at a time -------------
+const TABLE_REQUESTS = Number(env.BENCH_TABLE_REQUESTS ?? 20);
+
+async function podTableTiming(url, ctx) {
+  const out = {};
+  for (const door of ['rest', 'graphql']) {
+    if (!ctx.podTable[door].available) {
+      out[door] = { available: false, reason: ctx.podTable[door].reason };
+      continue;
+    }
+    const r = POD_TABLE[door];
+    const ms = [];
+    const serverMs = [];
+    let bytes = 0;
+    for (let i = 0; i < TABLE_REQUESTS; i++) {
+      const t0 = performance.now();
+      const res = await fetch(url + r.path, { method: r.method, headers: r.headers, body: r.body });
+      const body = Buffer.from(await res.arrayBuffer());
+      ms.push(performance.now() - t0);
+      bytes = body.length;
+      // Server-Timing (`app;dur=12.3`) when the service sends it; otherwise the loopback round trip.
+      const st = /dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
+      if (st) serverMs.push(Number(st[1]));
+      if (res.status !== 200) throw new Error(`pods table (${door}) answered ${res.status}`);
+    }
+    out[door] = {
+      available: true,
+      requests: TABLE_REQUESTS,
+      firstMs: ms[0],
+      medianMs: median(ms.slice(1)),
+      maxMs: Math.max(...ms.slice(1)),
+      serverMedianMs: serverMs.length ? median(serverMs) : null,
+      bytes,
+    };
+    log(`pods table ${door}: first ${Math.round(ms[0])} ms, median ${median(ms.slice(1)).toFixed(1)} ms, ${bytes} bytes`);
+  }
+  return out;
 }
 
 // ---- CPU profiles of the service under one scenario's load ------------------------------------
-const PROFILED = (env.BENCH_PROFILES ?? 'gql-bare,gql-nodeCapacity,rest-capacity,gql-sizing,gql-instanceTypes100').split(',');
+const PROFILED = (env.BENCH_PROFILES ?? 'svc-bare,svc-nodeCapacity-varied,svc-rest-repeat,svc-gql-sizing').split(',');
 
-async function profileSection(dbUrl) {
+async function profileSection(dbUrl, rateLimit) {
   const out = {};
   for (const id of PROFILED) {
     const s = HTTP_SCENARIOS.find((x) => x.id === id);
+    if (!s) throw new Error(`BENCH_PROFILES: no scenario ${id}`);
     const dir = join(TMP, 'prof', id);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const svc = await startService({
       name: `service-prof-${id}`,
       nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir],
-      env: { DATABASE_URL: dbUrl, LOG_LEVEL: s.service === 'info' ? 'info' : 'warn' },
+      env: serviceEnv(dbUrl, rateLimit),
     });
-    const t = { url: svc.url + s.request.path, ...s.request };
-    await load(t, { connections: CONF.connections, duration: CONF.warmup });
+    const ctx = await probeService(svc.url);
+    await load(targetFor(s, svc.url, ctx), { connections: CONF.connections, duration: CONF.warmup });
     const startUs = Number(process.hrtime.bigint() / 1000n);
-    const r = await load(t, { connections: CONF.connections, duration: CONF.duration });
+    const r = await load(targetFor(s, svc.url, ctx), { connections: CONF.connections, duration: CONF.duration });
     const endUs = Number(process.hrtime.bigint() / 1000n);
     await svc.stop();
     writeFileSync(join(dir, 'window.json'), JSON.stringify({ startUs, endUs }));
     const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
     if (!file) throw new Error(`no CPU profile written for ${id}`);
-    out[id] = { label: s.label, rps: r.rps, summary: summariseCpuProfile(join(dir, file), { root: ROOT, top: 25, window: { startUs, endUs } }) };
+    out[id] = {
+      label: s.label,
+      rps: r.rps,
+      summary: summariseCpuProfile(join(dir, file), { root: ROOT, top: 25, window: { startUs, endUs } }),
+    };
     log(`profile ${id}: ${Math.round(r.rps)} req/s under --cpu-prof`);
   }
   return out;
 }
 
-// ---- 5. 60 seconds at 50 connections over a mix ------------------------------------------------
-async function soakSection(dbUrl) {
-  const svc = await startService({ name: 'service-soak', env: { DATABASE_URL: dbUrl, LOG_LEVEL: 'warn' } });
+// ---- 60 seconds at 50 connections over a mix, default settings ---------------------------------
+async function soakSection(dbUrl, rateLimit) {
+  const svc = await startService({ name: 'service-soak', env: serviceEnv(dbUrl, rateLimit) });
   cleanups.push(() => svc.stop());
   const target = { url: svc.url, requests: SOAK_MIX };
   const rssAfterReady = svc.rss();
@@ -140,7 +233,21 @@ async function soakSection(dbUrl) {
   const rssIdle = svc.rss();
   const heapIdle = await heapUsed();
   await svc.stop();
-  return { ...r, mix: SOAK_MIX.length, warmupSeconds: CONF.soakWarmupSeconds, rssAfterReady, rssStart, rssEnd, rssIdle, rssMax: Math.max(...samples, rssEnd), rssSamples: samples, heapStart, heapEnd, heapIdle };
+  return {
+    ...r,
+    rateLimit,
+    mix: SOAK_MIX.length,
+    warmupSeconds: CONF.soakWarmupSeconds,
+    rssAfterReady,
+    rssStart,
+    rssEnd,
+    rssIdle,
+    rssMax: Math.max(...samples, rssEnd),
+    rssSamples: samples,
+    heapStart,
+    heapEnd,
+    heapIdle,
+  };
 }
 
 // ---- 4. Start to ready and RSS, in child processes ---------------------------------------------
@@ -195,7 +302,9 @@ async function startupSection() {
 function spawnLines(args, childEnv, onLine) {
   const child = spawn(process.execPath, args, { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'inherit'] });
   createInterface({ input: child.stdout }).on('line', onLine);
-  const done = new Promise((res, rej) => child.once('exit', (code) => (code === 0 ? res() : rej(new Error(`${args.join(' ')} exited ${code}`)))));
+  const done = new Promise((res, rej) =>
+    child.once('exit', (code) => (code === 0 ? res() : rej(new Error(`${args.join(' ')} exited ${code}`)))),
+  );
   return { child, done };
 }
 
@@ -264,8 +373,10 @@ async function main() {
   const results = { conf: CONF, machine, sections: [...SECTIONS] };
   try {
     if (SECTIONS.has('http')) results.http = await httpSection(dbUrl);
-    if (SECTIONS.has('profile')) results.profiles = await profileSection(dbUrl);
-    if (SECTIONS.has('soak')) results.soak = await soakSection(dbUrl);
+    // Without the HTTP section's ceiling, the budget of a 50-connection load on this kind of machine.
+    const rateLimit = results.http?.rateLimit.used ?? Number(env.BENCH_RATE_LIMIT ?? 3_000_000);
+    if (SECTIONS.has('profile')) results.profiles = await profileSection(dbUrl, rateLimit);
+    if (SECTIONS.has('soak')) results.soak = await soakSection(dbUrl, rateLimit);
     if (SECTIONS.has('startup')) {
       results.startup = await startupSection();
       results.startupScript = STARTUP_SCRIPT;
@@ -286,4 +397,3 @@ main().catch(async (err) => {
   await cleanup();
   process.exit(1);
 });
-

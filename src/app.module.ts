@@ -91,10 +91,13 @@ function formatGraphQLError(formatted: GraphQLFormattedError, error?: unknown): 
       extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: formatted.extensions?.requestId },
     };
   }
-  const { stacktrace: _stack, exception: _exception, httpStatus: _status, [QUERY_LIMIT_MARKER]: _marker, ...extensions } = (formatted.extensions ?? {}) as Record<
-    string,
-    unknown
-  >;
+  const {
+    stacktrace: _stack,
+    exception: _exception,
+    httpStatus: _status,
+    [QUERY_LIMIT_MARKER]: _marker,
+    ...extensions
+  } = (formatted.extensions ?? {}) as Record<string, unknown>;
   return { ...formatted, extensions: { ...extensions, code } };
 }
 

@@ -7,8 +7,10 @@ function run(opts) {
 }
 
 /**
- * One autocannon run against a target: { url, method, headers, body } or `requests` (a cycle).
- * Returns throughput (completed requests / duration) and latency percentiles in ms.
+ * One autocannon run against a target: { url, method, headers, body } or `requests` (a cycle, each
+ * may have a setupRequest), and `expect` (the statuses that count as answered; default 200-299).
+ * Returns throughput (completed requests / duration), latency percentiles in ms, the count per status,
+ * `unexpected` (answers with another status) and `rateLimited` (429s).
  */
 export async function load(target, { connections = 10, duration = 5, countGraphqlErrors = false } = {}) {
   let graphqlErrors = 0;
@@ -23,13 +25,20 @@ export async function load(target, { connections = 10, duration = 5, countGraphq
     method: target.method ?? 'GET',
     headers: target.headers,
     body: target.body,
-    requests: requests ?? (onResponse ? [{ method: target.method ?? 'GET', path: target.path, headers: target.headers, body: target.body, onResponse }] : undefined),
+    requests:
+      requests ??
+      (onResponse
+        ? [{ method: target.method ?? 'GET', path: target.path, headers: target.headers, body: target.body, onResponse }]
+        : undefined),
     connections,
     duration,
     pipelining: 1,
     timeout: 10,
   });
   const seconds = result.duration;
+  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, v]) => [code, v.count]));
+  const expected = (code) => (target.expect ? target.expect.includes(Number(code)) : Number(code) >= 200 && Number(code) < 300);
+  const unexpected = Object.entries(statusCodes).reduce((n, [code, count]) => n + (expected(code) ? 0 : count), 0);
   return {
     rps: result.requests.total / seconds,
     total: result.requests.total,
@@ -39,6 +48,10 @@ export async function load(target, { connections = 10, duration = 5, countGraphq
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
+    statusCodes,
+    unexpected,
+    rateLimited: statusCodes['429'] ?? 0,
+    bytesPerRequest: result.requests.total ? result.throughput.total / result.requests.total : NaN,
     graphqlErrors,
     seconds,
   };

@@ -4,7 +4,10 @@ import os from 'node:os';
 /** What the figures were measured on. */
 export function machineInfo() {
   const cpus = os.cpus();
-  let load = os.loadavg().map((l) => l.toFixed(2)).join(' / ');
+  let load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
   let cgroupCpus = null;
   try {
     const [quota, period] = readFileSync('/sys/fs/cgroup/cpu.max', 'utf8').trim().split(/\s+/);

@@ -22,7 +22,11 @@ export function freePort() {
   });
 }
 
-/** The environment every service child gets: nothing inherited that could change what is measured. */
+/**
+ * The environment every service child gets: nothing inherited that could change what is measured,
+ * and otherwise the service's defaults (LOG_LEVEL=info, the default rate limit); a caller that needs
+ * a higher rate limit passes RATE_LIMIT_PER_MINUTE and says so in the results.
+ */
 function serviceEnv(extra) {
   const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ'];
   const env = {};
@@ -31,9 +35,6 @@ function serviceEnv(extra) {
     ...env,
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
-    // Benchmarks measure the service, not its per-client budget.
-    RATE_LIMIT_PER_MINUTE: '0',
-    LOG_LEVEL: 'warn',
     ...extra,
   };
 }
@@ -42,7 +43,14 @@ function serviceEnv(extra) {
  * Starts `node dist/src/main.js` (or `script`) in a child process and waits until /health/ready
  * answers 200 (or, for scripts without it, until `readyPath` does). Logs go to a file under bench/.tmp.
  */
-export async function startService({ env = {}, nodeArgs = [], name, script = 'dist/src/main.js', readyPath = '/health/ready', timeoutMs = 120_000 }) {
+export async function startService({
+  env = {},
+  nodeArgs = [],
+  name,
+  script = 'dist/src/main.js',
+  readyPath = '/health/ready',
+  timeoutMs = 120_000,
+}) {
   const port = await freePort();
   const logFile = join(TMP, `${name}.log`);
   const fd = openSync(logFile, 'w');
