@@ -46,7 +46,9 @@ try {
       }
       if (committed !== text) {
         differs = true;
-        console.error(`contracts/${file} differs from what the service serves: run \`npm run build && node scripts/contracts.mjs\` and commit it`);
+        console.error(
+          `contracts/${file} differs from what the service serves: run \`npm run build && node scripts/contracts.mjs\` and commit it`,
+        );
       }
     } else {
       writeFileSync(path, text);

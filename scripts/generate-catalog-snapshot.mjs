@@ -54,7 +54,8 @@ const ACCELERATORS = [
 const accelerators = (r) =>
   ACCELERATORS.flatMap(([kind, list]) =>
     (list(r) ?? []).map((d) => {
-      for (const v of [d.Manufacturer, d.Name]) if (v !== undefined && /[|:]/.test(v)) throw new Error(`${r.InstanceType}: "|" or ":" in an accelerator name`);
+      for (const v of [d.Manufacturer, d.Name])
+        if (v !== undefined && /[|:]/.test(v)) throw new Error(`${r.InstanceType}: "|" or ":" in an accelerator name`);
       return [kind, d.Count ?? '', d.Manufacturer ?? '', d.Name ?? ''].join(':');
     }),
   ).join('|');
@@ -62,7 +63,9 @@ const clean = (s) => s ?? '';
 
 const records = JSON.parse(readFileSync(join(input, 'instance-types.json'), 'utf8'));
 const regionsByType = new Map();
-const regionFiles = readdirSync(join(input, 'offerings')).filter((f) => f.endsWith('.json')).sort();
+const regionFiles = readdirSync(join(input, 'offerings'))
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 for (const file of regionFiles) {
   const region = file.slice(0, -'.json'.length);
   for (const { InstanceType } of JSON.parse(readFileSync(join(input, 'offerings', file), 'utf8'))) {
@@ -74,7 +77,13 @@ for (const file of regionFiles) {
 const rows = Object.values(records).map((r) => {
   const n = r.NetworkInfo ?? {};
   const cards = (n.NetworkCards ?? [])
-    .map((c) => [c.NetworkCardIndex ?? 0, c.MaximumNetworkInterfaces, c.BaselineBandwidthInGbps ?? '', c.PeakBandwidthInGbps ?? '', clean(c.NetworkPerformance)])
+    .map((c) => [
+      c.NetworkCardIndex ?? 0,
+      c.MaximumNetworkInterfaces,
+      c.BaselineBandwidthInGbps ?? '',
+      c.PeakBandwidthInGbps ?? '',
+      clean(c.NetworkPerformance),
+    ])
     .sort((a, b) => a[0] - b[0]);
   for (const c of cards) if (String(c[4]).includes('|')) throw new Error(`${r.InstanceType}: "|" in a network performance`);
   const row = [

@@ -12,7 +12,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const input = process.argv[2] ?? join(root, '..', 'shared', 'data', 'karpenter', 'vpc-limits.tsv');
 const output = process.argv[3] ?? join(root, 'src', 'karpenter', 'core', 'karpenter-ipv4-limits.generated.ts');
 
-const lines = readFileSync(input, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+const lines = readFileSync(input, 'utf8')
+  .split(/\r?\n/)
+  .filter((l) => l.trim() !== '');
 const header = lines.shift().split('\t');
 const nameAt = header.indexOf('instance_type');
 const ipv4At = header.indexOf('ipv4_per_interface');

@@ -18,7 +18,9 @@ const outDir = process.argv[3] ?? join(root, 'src', 'capacity', 'core');
 const KARPENTER = { repository: 'aws/karpenter-provider-aws', commit: '1d927085', license: 'Apache-2.0' };
 
 function readTsv(file, expectedHeader) {
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const header = lines.shift().split('\t');
   if (header.join('\t') !== expectedHeader.join('\t')) throw new Error(`unexpected header in ${file}: ${header.join(', ')}`);
   return lines.map((line, i) => {

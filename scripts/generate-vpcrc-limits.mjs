@@ -21,7 +21,9 @@ const EXPECTED_HEADER = [
   'is_bare_metal',
 ];
 
-const lines = readFileSync(input, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+const lines = readFileSync(input, 'utf8')
+  .split(/\r?\n/)
+  .filter((l) => l.trim() !== '');
 const header = lines.shift().split('\t');
 if (header.join('\t') !== EXPECTED_HEADER.join('\t')) {
   throw new Error(`unexpected header in ${input}: ${header.join(', ')}`);

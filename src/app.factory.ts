@@ -69,7 +69,12 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
           reply.code(mapped.httpStatus).header('x-request-id', request.id).send(restErrorBody(mapped, request.id));
         },
       }),
-      { logger: options.logger ?? logLevels(config.logLevel), bodyParser: false, abortOnError: false, bufferLogs: options.logger === undefined },
+      {
+        logger: options.logger ?? logLevels(config.logLevel),
+        bodyParser: false,
+        abortOnError: false,
+        bufferLogs: options.logger === undefined,
+      },
     );
     // Structured JSON logs (pino) for the service; tests pass their own quiet logger.
     if (options.logger === undefined) app.useLogger(app.get(NestPinoLogger));
@@ -120,9 +125,18 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): vo
     if (!verdict || verdict.allowed) return done();
     reply.code(429).header('retry-after', String(verdict.retryAfterSeconds));
     if (graphql) {
-      reply.send({ errors: [{ message: verdict.message, extensions: { code: ErrorCode.RATE_LIMITED, details: verdict.details, requestId: request.id } }] });
+      reply.send({
+        errors: [
+          { message: verdict.message, extensions: { code: ErrorCode.RATE_LIMITED, details: verdict.details, requestId: request.id } },
+        ],
+      });
     } else {
-      reply.send(restErrorBody({ code: ErrorCode.RATE_LIMITED, ...statusFor(ErrorCode.RATE_LIMITED), message: verdict.message, details: verdict.details }, request.id));
+      reply.send(
+        restErrorBody(
+          { code: ErrorCode.RATE_LIMITED, ...statusFor(ErrorCode.RATE_LIMITED), message: verdict.message, details: verdict.details },
+          request.id,
+        ),
+      );
     }
   });
   // 405 with Allow for a known path and the wrong method (routes are recorded as they are added).
@@ -159,7 +173,14 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): vo
     const level = reply.statusCode >= 500 ? 'error' : reply.statusCode >= 400 ? 'warn' : 'info';
     if (logger?.isLevelEnabled(level) && !QUIET_ROUTES.test(request.url)) {
       logger[level](
-        { reqId: request.id, method: request.method, url: loggedUrl(request.url, route), route, statusCode: reply.statusCode, responseTime: Math.round(seconds * 1e3) },
+        {
+          reqId: request.id,
+          method: request.method,
+          url: loggedUrl(request.url, route),
+          route,
+          statusCode: reply.statusCode,
+          responseTime: Math.round(seconds * 1e3),
+        },
         'request completed',
       );
     }
@@ -171,7 +192,7 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): vo
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    parseJson(request, body as string, (err, value) => {
+    void parseJson(request, body as string, (err, value) => {
       if (err) return done(err, undefined);
       if (nestsDeeperThan(value, MAX_BODY_DEPTH)) {
         return done(

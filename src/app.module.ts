@@ -165,7 +165,11 @@ export class AppModule {
               // to collect cache hints, and nothing here sets or reads them (no @cacheControl, no CDN).
               ApolloServerPluginCacheControlDisabled(),
               config.graphql.playground ? offlinePlaygroundPlugin() : ApolloServerPluginLandingPageDisabled(),
-              admissionPlugin(() => schemaHost.schema, { maxCost: config.graphql.maxCost, hideSuggestions: !config.graphql.introspection, rateLimit }),
+              admissionPlugin(() => schemaHost.schema, {
+                maxCost: config.graphql.maxCost,
+                hideSuggestions: !config.graphql.introspection,
+                rateLimit,
+              }),
               metricsPlugin(metrics),
             ],
           }),

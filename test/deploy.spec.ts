@@ -16,7 +16,9 @@ type Obj = Record<string, any>;
 
 function loadManifests(): Obj[] {
   const out: Obj[] = [];
-  for (const file of readdirSync(K8S_DIR).filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml').sort()) {
+  for (const file of readdirSync(K8S_DIR)
+    .filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml')
+    .sort()) {
     for (const doc of parseAllDocuments(readFileSync(join(K8S_DIR, file), 'utf8'))) {
       expect(doc.errors, file).toEqual([]);
       const obj = doc.toJS() as Obj | null;
@@ -146,7 +148,7 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
     for (const value of Object.values(secret.stringData) as string[]) expect(value).toMatch(/REPLACE/);
   });
 
-  it('the PodDisruptionBudget and the Service select exactly the Deployment\'s pods', () => {
+  it("the PodDisruptionBudget and the Service select exactly the Deployment's pods", () => {
     const pdb = one('PodDisruptionBudget');
     expect(pdb.spec.selector.matchLabels).toEqual(deployment.spec.selector.matchLabels);
     const budget = pdb.spec.minAvailable !== undefined ? deployment.spec.replicas - pdb.spec.minAvailable : pdb.spec.maxUnavailable;
@@ -166,7 +168,12 @@ describe('IAM policy (deploy/iam/eks-net-planner-policy.json)', () => {
     expect(policy.Version).toBe('2012-10-17');
     expect(policy.Statement.every((s) => s.Effect === 'Allow' && s.Resource === '*')).toBe(true);
     const actions = policy.Statement.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
-    expect([...actions].sort()).toEqual(['ec2:DescribeInstanceTypeOfferings', 'ec2:DescribeInstanceTypes', 'ec2:DescribeRegions', 'pricing:GetProducts']);
+    expect([...actions].sort()).toEqual([
+      'ec2:DescribeInstanceTypeOfferings',
+      'ec2:DescribeInstanceTypes',
+      'ec2:DescribeRegions',
+      'pricing:GetProducts',
+    ]);
   });
 
   it('names every Price List action the source calls', () => {
@@ -243,7 +250,9 @@ describe('Dockerfile', () => {
   });
 
   it('.dockerignore keeps node_modules, dist, local data and secrets out of the build context', () => {
-    const ignored = read('.dockerignore').split('\n').map((l) => l.trim());
+    const ignored = read('.dockerignore')
+      .split('\n')
+      .map((l) => l.trim());
     for (const entry of ['node_modules', 'dist', '.data', '.git', '.env']) expect(ignored).toContain(entry);
     expect(ignored).not.toContain('src');
     expect(ignored).not.toContain('migrations');

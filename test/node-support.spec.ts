@@ -22,7 +22,10 @@ describe('supported Node.js', () => {
   it('every package in the lockfile accepts the lowest Node.js claimed', () => {
     const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, { engines?: unknown; version?: string }> };
     const refusing = Object.entries(lock.packages)
-      .filter(([path, p]) => path !== '' && p.engines && typeof p.engines === 'object' && typeof (p.engines as { node?: unknown }).node === 'string')
+      .filter(
+        ([path, p]) =>
+          path !== '' && p.engines && typeof p.engines === 'object' && typeof (p.engines as { node?: unknown }).node === 'string',
+      )
       .filter(([, p]) => !semver.satisfies(lowest, (p.engines as { node: string }).node))
       .map(([path, p]) => `${path}@${p.version}: ${(p.engines as { node: string }).node}`);
     expect(refusing).toEqual([]);

@@ -37,7 +37,8 @@ export class ApiKeyService {
   }
 
   async create(name: string, role: ApiKeyRole): Promise<{ key: string; record: ApiKeyEntity }> {
-    if (!NAME.test(name)) throw validationError('name', 'KEY_NAME', 'name must be 1-64 letters, digits, spaces, dots, dashes or underscores');
+    if (!NAME.test(name))
+      throw validationError('name', 'KEY_NAME', 'name must be 1-64 letters, digits, spaces, dots, dashes or underscores');
     if (role !== 'reader' && role !== 'admin') throw validationError('role', 'KEY_ROLE', 'role must be reader or admin');
     const key = KEY_PREFIX + randomBytes(32).toString('base64url');
     const repo = this.dataSource.getRepository(ApiKeyEntity);

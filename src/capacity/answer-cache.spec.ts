@@ -35,7 +35,11 @@ describe('PerViewAnswers', () => {
     cache.get(view, 'x'.repeat(20), () => ++computed);
     cache.get(view, 'x'.repeat(20), () => ++computed);
     expect(computed).toBe(2);
-    expect(() => cache.get(view, 'bad', () => { throw new Error('unknown type'); })).toThrow('unknown type');
+    expect(() =>
+      cache.get(view, 'bad', () => {
+        throw new Error('unknown type');
+      }),
+    ).toThrow('unknown type');
     expect(cache.get(view, 'bad', () => 7)).toBe(7);
   });
 });

@@ -1,4 +1,14 @@
-import type { Ec2WindowsEvidence, IpMode, MaxPodsLimit, NodeOs, SizingConstraint, SizingRankBy, SubnetVerdict, VpcLimitsTable, WindowsServerVersion } from './core/index.js';
+import type {
+  Ec2WindowsEvidence,
+  IpMode,
+  MaxPodsLimit,
+  NodeOs,
+  SizingConstraint,
+  SizingRankBy,
+  SubnetVerdict,
+  VpcLimitsTable,
+  WindowsServerVersion,
+} from './core/index.js';
 
 import { type EnumOf, registerEnum, values } from '../common/graphql-enum.js';
 
@@ -76,7 +86,8 @@ registerEnum(VpcLimitsTableEnum, {
 export const Ec2WindowsEvidenceEnum: EnumOf<Ec2WindowsEvidence> = { PRICE_LIST: 'PRICE_LIST', KNOWN_LIST: 'KNOWN_LIST' };
 registerEnum(Ec2WindowsEvidenceEnum, {
   name: 'Ec2WindowsEvidence',
-  description: 'Where the answer on EC2 offering Windows came from: an AWS Price List read for the region, or the known list (aws/karpenter-provider-aws#7985).',
+  description:
+    'Where the answer on EC2 offering Windows came from: an AWS Price List read for the region, or the known list (aws/karpenter-provider-aws#7985).',
 });
 
 export const SizingRankByEnum: EnumOf<SizingRankBy> = { NODES: 'NODES', COST: 'COST' };

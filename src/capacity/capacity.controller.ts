@@ -24,7 +24,10 @@ import { CapacityService } from './capacity.service.js';
 import { SubnetPrefixAvailabilityInput, SubnetPrefixAvailabilityQuery, SubnetPrefixFormatQuery } from './subnet-prefix.inputs.js';
 import { SubnetPrefixAvailability } from './subnet-prefix.models.js';
 
-const BAD_INPUT = { status: 400, description: 'VALIDATION_FAILED naming the field (negative or absurd numbers, wrong types, unknown fields, bad CIDRs or versions).' };
+const BAD_INPUT = {
+  status: 400,
+  description: 'VALIDATION_FAILED naming the field (negative or absurd numbers, wrong types, unknown fields, bad CIDRs or versions).',
+};
 const UNKNOWN_TYPE = { status: 404, description: 'INSTANCE_TYPE_NOT_FOUND, with suggestions from the same family' };
 
 /** The capacity questions over REST: the same service and classes as GraphQL; reads only, no key. */
@@ -36,7 +39,10 @@ export class CapacityController {
 
   // Declared before ':instanceType' so the literal path wins.
   @Get('windows-services')
-  @ApiOperation({ operationId: 'checkWindowsServices', summary: 'Services per Windows node: the HNS port-exhaustion warning above 100 and the kube-proxy DSR flags' })
+  @ApiOperation({
+    operationId: 'checkWindowsServices',
+    summary: 'Services per Windows node: the HNS port-exhaustion warning above 100 and the kube-proxy DSR flags',
+  })
   @ApiOkResponse({ type: WindowsServicesCheck })
   @ApiErrorResponses(BAD_INPUT)
   windowsServices(@Query() query: WindowsServicesQuery): WindowsServicesCheck {
@@ -44,7 +50,10 @@ export class CapacityController {
   }
 
   @Get('windows-eligibility')
-  @ApiOperation({ operationId: 'listWindowsEligibility', summary: 'Windows eligibility of every instance type, with the reasons (same as GraphQL windowsEligibilities)' })
+  @ApiOperation({
+    operationId: 'listWindowsEligibility',
+    summary: 'Windows eligibility of every instance type, with the reasons (same as GraphQL windowsEligibilities)',
+  })
   @ApiOkResponse({ type: WindowsEligibilityList })
   @ApiErrorResponses(BAD_INPUT)
   windowsEligibilities(@Query() query: WindowsEligibilityQuery): WindowsEligibilityList {
@@ -54,7 +63,10 @@ export class CapacityController {
   // POST because the input is a nested document; it is a read (200, no key, nothing stored).
   @Post('subnet-usage')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'computeSubnetUsage', summary: 'Subnet addresses a node group takes with its warm pool, and whether it fits (same as GraphQL subnetUsage)' })
+  @ApiOperation({
+    operationId: 'computeSubnetUsage',
+    summary: 'Subnet addresses a node group takes with its warm pool, and whether it fits (same as GraphQL subnetUsage)',
+  })
   @ApiBody({ type: SubnetUsageInput })
   @ApiOkResponse({ type: SubnetUsage })
   @ApiErrorResponses(BAD_INPUT, UNKNOWN_TYPE)
@@ -66,16 +78,23 @@ export class CapacityController {
   @HttpCode(200)
   @ApiOperation({
     operationId: 'computeSubnetPrefixAvailability',
-    summary: 'A subnet\'s real /28 blocks from pasted aws CLI output, and the Windows PD nodes that fit (same as GraphQL subnetPrefixAvailability)',
+    summary:
+      "A subnet's real /28 blocks from pasted aws CLI output, and the Windows PD nodes that fit (same as GraphQL subnetPrefixAvailability)",
     description: '?format=svg answers image/svg+xml: the blocks drawn (free, used, reserved, spoiled) with a legend.',
   })
   @ApiBody({ type: SubnetPrefixAvailabilityInput })
   @ApiResponse({
     status: 200,
     description: 'JSON; with ?format=svg an image/svg+xml drawing',
-    content: { 'application/json': { schema: { $ref: getSchemaPath(SubnetPrefixAvailability) } }, 'image/svg+xml': { schema: { type: 'string' } } },
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(SubnetPrefixAvailability) } },
+      'image/svg+xml': { schema: { type: 'string' } },
+    },
   })
-  @ApiErrorResponses({ status: 400, description: `${BAD_INPUT.description} Malformed JSON names line and column; a bad entry its JSON path.` }, UNKNOWN_TYPE)
+  @ApiErrorResponses(
+    { status: 400, description: `${BAD_INPUT.description} Malformed JSON names line and column; a bad entry its JSON path.` },
+    UNKNOWN_TYPE,
+  )
   subnetPrefixes(
     @Body() body: SubnetPrefixAvailabilityInput,
     @Query() query: SubnetPrefixFormatQuery,
@@ -89,14 +108,23 @@ export class CapacityController {
   }
 
   @Get('subnet-prefixes')
-  @ApiOperation({ operationId: 'getSubnetPrefixAvailability', summary: 'The same as POST, with the fields in the query string: embeddable as <img src> with ?format=svg' })
+  @ApiOperation({
+    operationId: 'getSubnetPrefixAvailability',
+    summary: 'The same as POST, with the fields in the query string: embeddable as <img src> with ?format=svg',
+  })
   @ApiResponse({
     status: 200,
     description: 'JSON; with ?format=svg an image/svg+xml drawing',
-    content: { 'application/json': { schema: { $ref: getSchemaPath(SubnetPrefixAvailability) } }, 'image/svg+xml': { schema: { type: 'string' } } },
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(SubnetPrefixAvailability) } },
+      'image/svg+xml': { schema: { type: 'string' } },
+    },
   })
   @ApiErrorResponses(BAD_INPUT, UNKNOWN_TYPE)
-  subnetPrefixesByQuery(@Query() query: SubnetPrefixAvailabilityQuery, @Res({ passthrough: true }) res: FastifyReply): SubnetPrefixAvailability | string {
+  subnetPrefixesByQuery(
+    @Query() query: SubnetPrefixAvailabilityQuery,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): SubnetPrefixAvailability | string {
     const { format, ...input } = query;
     if (format !== 'svg') return this.capacity.subnetPrefixAvailability(input);
     const svg = this.capacity.subnetPrefixSvg(input);
@@ -106,7 +134,11 @@ export class CapacityController {
 
   @Post('sizing')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'sizeNodeGroups', summary: 'Rank instance types and IP modes for a workload: nodes needed, binding constraint, subnet IPs (same as GraphQL sizeNodeGroups)' })
+  @ApiOperation({
+    operationId: 'sizeNodeGroups',
+    summary:
+      'Rank instance types and IP modes for a workload: nodes needed, binding constraint, subnet IPs (same as GraphQL sizeNodeGroups)',
+  })
   @ApiBody({ type: NodeGroupSizingInput })
   @ApiOkResponse({ type: NodeGroupSizing })
   @ApiErrorResponses(BAD_INPUT, { status: 404, description: 'INSTANCE_TYPE_NOT_FOUND (a listed instance type)' })
@@ -117,7 +149,10 @@ export class CapacityController {
   }
 
   @Get(':instanceType/windows-eligibility')
-  @ApiOperation({ operationId: 'getWindowsEligibility', summary: 'Whether one instance type can be a Windows node, and why not (same as GraphQL windowsEligibility)' })
+  @ApiOperation({
+    operationId: 'getWindowsEligibility',
+    summary: 'Whether one instance type can be a Windows node, and why not (same as GraphQL windowsEligibility)',
+  })
   @ApiOkResponse({ type: WindowsEligibility })
   @ApiErrorResponses(BAD_INPUT, UNKNOWN_TYPE)
   windowsEligibility(@Param('instanceType') instanceType: string, @Query() query: WindowsEligibilityQuery): WindowsEligibility {
@@ -125,7 +160,10 @@ export class CapacityController {
   }
 
   @Get(':instanceType/compare')
-  @ApiOperation({ operationId: 'compareModes', summary: 'One instance type: Windows and Linux, each in secondary-IP and prefix-delegation mode' })
+  @ApiOperation({
+    operationId: 'compareModes',
+    summary: 'One instance type: Windows and Linux, each in secondary-IP and prefix-delegation mode',
+  })
   @ApiOkResponse({ type: ModeComparison })
   @ApiErrorResponses(BAD_INPUT, UNKNOWN_TYPE)
   compare(@Param('instanceType') instanceType: string, @Query() query: NodeCapacityOptionsInput): ModeComparison {

@@ -250,7 +250,11 @@ export class SizingWorkloadInput {
   @OptionalIntField(0, CAPACITY_INPUT_LIMITS.memoryMiB, 'Memory request per Linux pod, MiB.', { default: 0 })
   linuxPodMemoryMiB?: number;
 
-  @OptionalIntField(0, CAPACITY_INPUT_LIMITS.services, 'Services whose endpoints a Windows node programs; above 100 warns (HNS port exhaustion).')
+  @OptionalIntField(
+    0,
+    CAPACITY_INPUT_LIMITS.services,
+    'Services whose endpoints a Windows node programs; above 100 warns (HNS port exhaustion).',
+  )
   servicesPerWindowsNode?: number;
 
   @Field(() => String, { nullable: true, description: 'Kubernetes version "1.NN", for the kube-proxy DSR flags.' })
@@ -262,7 +266,8 @@ export class SizingWorkloadInput {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'The pods need GPUs, inference accelerators, Neuron devices, FPGAs or media accelerators. Default false: such types are never ranked first.',
+    description:
+      'The pods need GPUs, inference accelerators, Neuron devices, FPGAs or media accelerators. Default false: such types are never ranked first.',
   })
   @ApiPropertyOptional({ default: false })
   @IsOptional()
@@ -302,7 +307,10 @@ export class NodeGroupSizingInput {
   @Matches(REGION_NAME, { message: 'region must look like "us-east-1"' })
   region?: string;
 
-  @Field(() => String, { nullable: true, description: 'Only types supporting this architecture: x86_64, arm64, i386, x86_64_mac, arm64_mac.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only types supporting this architecture: x86_64, arm64, i386, x86_64_mac, arm64_mac.',
+  })
   @ApiPropertyOptional({ enum: ARCHITECTURES })
   @IsOptional()
   @IsIn(ARCHITECTURES)
@@ -331,10 +339,19 @@ export class NodeGroupSizingInput {
   @OptionalIntField(1, CAPACITY_INPUT_LIMITS.kubeletMaxPods, 'Kubelet --max-pods of the Windows nodes (default 110).')
   windowsKubeletMaxPods?: number;
 
-  @OptionalIntField(1, CAPACITY_INPUT_LIMITS.kubeletMaxPods, 'Kubelet --max-pods of the Linux nodes (default: the calculator recommendation).')
+  @OptionalIntField(
+    1,
+    CAPACITY_INPUT_LIMITS.kubeletMaxPods,
+    'Kubelet --max-pods of the Linux nodes (default: the calculator recommendation).',
+  )
   linuxKubeletMaxPods?: number;
 
-  @OptionalIntField(1, CAPACITY_INPUT_LIMITS.sizingLimit, `Options kept per OS, best first (default ${DEFAULT_SIZING_LIMIT}, at most ${CAPACITY_INPUT_LIMITS.sizingLimit}).`, { default: DEFAULT_SIZING_LIMIT })
+  @OptionalIntField(
+    1,
+    CAPACITY_INPUT_LIMITS.sizingLimit,
+    `Options kept per OS, best first (default ${DEFAULT_SIZING_LIMIT}, at most ${CAPACITY_INPUT_LIMITS.sizingLimit}).`,
+    { default: DEFAULT_SIZING_LIMIT },
+  )
   limit?: number;
 
   @Field(() => SizingRankByEnum, {
@@ -349,7 +366,10 @@ export class NodeGroupSizingInput {
   @IsIn(values(SizingRankByEnum), { message: 'rankBy must be NODES or COST' })
   rankBy?: SizingRankBy;
 
-  @Field(() => WindowsServerVersionEnum, { nullable: true, description: 'Windows Server release of the Windows nodes (eksctl/AMI gates, container OS build).' })
+  @Field(() => WindowsServerVersionEnum, {
+    nullable: true,
+    description: 'Windows Server release of the Windows nodes (eksctl/AMI gates, container OS build).',
+  })
   @ApiPropertyOptional({ enum: values(WindowsServerVersionEnum), enumName: 'WindowsServerVersion' })
   @IsOptional()
   @Transform(toEnumSpelling)
@@ -362,7 +382,7 @@ export class NodeGroupSizingInput {
 export class WindowsEligibilityQuery {
   @Field(() => String, {
     nullable: true,
-    description: 'Region: with an AWS Price List read for it, EC2\'s answer comes from there; else from the known list.',
+    description: "Region: with an AWS Price List read for it, EC2's answer comes from there; else from the known list.",
   })
   @ApiPropertyOptional({ example: 'us-east-1' })
   @IsOptional()

@@ -53,7 +53,9 @@ export class CapacityInputValue {
 /** What every explained answer carries: the arithmetic with values put in, the inputs used, the warnings. */
 @ObjectType({ isAbstract: true })
 abstract class ExplainedAnswer {
-  @Field(() => [String], { description: 'The arithmetic with values put in, one step each, e.g. "W = (I - 1) * 16 = (10 - 1) * 16 = 144".' })
+  @Field(() => [String], {
+    description: 'The arithmetic with values put in, one step each, e.g. "W = (I - 1) * 16 = (10 - 1) * 16 = 144".',
+  })
   @ApiProperty({ type: [String] })
   formula: string[];
 
@@ -84,7 +86,9 @@ export class WindowsEligibility {
   @ApiProperty()
   architectureSupported: boolean;
 
-  @Field({ description: 'EC2 launches it with Windows (else: UnsupportedOperation: Microsoft Windows is not supported for the instance type ...).' })
+  @Field({
+    description: 'EC2 launches it with Windows (else: UnsupportedOperation: Microsoft Windows is not supported for the instance type ...).',
+  })
   @ApiProperty()
   offeredByEc2: boolean;
 
@@ -95,7 +99,10 @@ export class WindowsEligibility {
   @ApiProperty({ type: String, nullable: true })
   region: string | null;
 
-  @EnumField(VpcLimitsTableEnum, { nullable: true, description: 'The controller table that knows the type; null when neither does (W = 0).' })
+  @EnumField(VpcLimitsTableEnum, {
+    nullable: true,
+    description: 'The controller table that knows the type; null when neither does (W = 0).',
+  })
   limitsTable: core.VpcLimitsTable | null;
 
   @Field(() => [CapacityWarning], { description: 'Why not (or the newer-table warning), each with its source.' })
@@ -202,14 +209,20 @@ export class NodeCapacity extends ExplainedAnswer {
   @ApiProperty({ type: WindowsEligibility })
   windowsEligibility: WindowsEligibility;
 
-  @EnumField(VpcLimitsTableEnum, { nullable: true, description: 'Windows: the controller table W came from; null for Linux or when neither knows the type.' })
+  @EnumField(VpcLimitsTableEnum, {
+    nullable: true,
+    description: 'Windows: the controller table W came from; null for Linux or when neither knows the type.',
+  })
   limitsTable: core.VpcLimitsTable | null;
 
   @Field(() => Allocatable)
   @ApiProperty({ type: Allocatable })
   allocatable: Allocatable;
 
-  @Field(() => Int, { nullable: true, description: 'Windows with podChurnPer30s: pods a node holds while released IPs cool down 30 s; else null.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Windows with podChurnPer30s: pods a node holds while released IPs cool down 30 s; else null.',
+  })
   @ApiProperty({ type: Number, nullable: true })
   podsDuringCooldown: number | null;
 }
@@ -220,7 +233,9 @@ export class ModeComparison {
   @ApiProperty({ example: 'm5.large' })
   instanceType: string;
 
-  @Field(() => [NodeCapacity], { description: 'WINDOWS SECONDARY_IP, WINDOWS PREFIX_DELEGATION, LINUX SECONDARY_IP, LINUX PREFIX_DELEGATION.' })
+  @Field(() => [NodeCapacity], {
+    description: 'WINDOWS SECONDARY_IP, WINDOWS PREFIX_DELEGATION, LINUX SECONDARY_IP, LINUX PREFIX_DELEGATION.',
+  })
   @ApiProperty({ type: [NodeCapacity] })
   results: NodeCapacity[];
 }
@@ -413,7 +428,10 @@ export class SizingOption {
   @ApiProperty()
   accelerated: boolean;
 
-  @Field(() => InstancePrice, { nullable: true, description: 'Hourly on-demand price of one node in the region asked for, as read; null when the catalog has none.' })
+  @Field(() => InstancePrice, {
+    nullable: true,
+    description: 'Hourly on-demand price of one node in the region asked for, as read; null when the catalog has none.',
+  })
   @ApiProperty({ type: InstancePrice, nullable: true })
   price: InstancePrice | null;
 
@@ -473,7 +491,10 @@ export class NodeGroupSizing {
   @EnumField(SizingRankByEnum, { description: 'How the options are ranked.' })
   rankBy: core.SizingRankBy;
 
-  @Field(() => String, { nullable: true, description: 'When the Windows prices of the region were read from the AWS Price List; null when unknown.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'When the Windows prices of the region were read from the AWS Price List; null when unknown.',
+  })
   @ApiProperty({ type: String, nullable: true })
   windowsPricesReadAt: string | null;
 }
@@ -511,7 +532,10 @@ export class WindowsServicesCheck {
   @ApiProperty()
   dsrRecommended: boolean;
 
-  @Field(() => KubeProxyDsrFlags, { nullable: true, description: 'The kube-proxy flags for the given Kubernetes version (null when none given).' })
+  @Field(() => KubeProxyDsrFlags, {
+    nullable: true,
+    description: 'The kube-proxy flags for the given Kubernetes version (null when none given).',
+  })
   @ApiProperty({ type: KubeProxyDsrFlags, nullable: true })
   dsr: KubeProxyDsrFlags | null;
 

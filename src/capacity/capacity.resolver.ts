@@ -72,11 +72,13 @@ export class CapacityResolver {
 
   @Query(() => SubnetPrefixAvailability, {
     description:
-      'A subnet\'s aligned /28 blocks from its real allocations (aws ec2 get-subnet-cidr-reservations and describe-network-interfaces ' +
+      "A subnet's aligned /28 blocks from its real allocations (aws ec2 get-subnet-cidr-reservations and describe-network-interfaces " +
       'output, pasted): free, used, reserved and spoiled per range; with instanceType, how many more Windows prefix-delegation nodes fit, ' +
       'which node would hit InsufficientCidrBlocks, and the remedy. Malformed JSON: BAD_USER_INPUT naming line and column or the JSON path.',
   })
-  subnetPrefixAvailability(@Args('input', { type: () => SubnetPrefixAvailabilityInput }) input: SubnetPrefixAvailabilityInput): SubnetPrefixAvailability {
+  subnetPrefixAvailability(
+    @Args('input', { type: () => SubnetPrefixAvailabilityInput }) input: SubnetPrefixAvailabilityInput,
+  ): SubnetPrefixAvailability {
     return this.capacity.subnetPrefixAvailability(input);
   }
 

@@ -79,13 +79,21 @@ export class CapacityService {
     const { instanceType, ...rest } = input;
     const t = this.requireType(instanceType);
     return toNodeCapacityModel(
-      computeNodeCapacity({ ...coreOptions(rest), ...this.priceListFact(rest.region, t.name), os: input.os, ipMode: input.ipMode, instanceType: t }),
+      computeNodeCapacity({
+        ...coreOptions(rest),
+        ...this.priceListFact(rest.region, t.name),
+        os: input.os,
+        ipMode: input.ipMode,
+        instanceType: t,
+      }),
     );
   }
 
   compareModes(instanceType: string, options: NodeCapacityOptionsInput | undefined): ModeComparison {
     const t = this.requireType(instanceType);
-    return toModeComparisonModel(compareModes({ ...coreOptions(options ?? {}), ...this.priceListFact(options?.region, t.name), instanceType: t }));
+    return toModeComparisonModel(
+      compareModes({ ...coreOptions(options ?? {}), ...this.priceListFact(options?.region, t.name), instanceType: t }),
+    );
   }
 
   /** Whether one type can be a Windows node, in a region when its Price List was read. */
@@ -102,7 +110,10 @@ export class CapacityService {
     const offerings = region ? this.prices.windowsOfferings(region) : undefined;
     const types = view.types.map((t) =>
       toWindowsEligibilityModel(
-        assessWindowsEligibility(t, offerings ? { priceList: { region: offerings.region, readAt: offerings.readAt, offered: offerings.offered.has(t.name) } } : {}),
+        assessWindowsEligibility(
+          t,
+          offerings ? { priceList: { region: offerings.region, readAt: offerings.readAt, offered: offerings.offered.has(t.name) } } : {},
+        ),
       ),
     );
     return { region, priceListReadAt: offerings?.readAt ?? null, eligibleCount: types.filter((e) => e.eligible).length, types };
@@ -137,7 +148,10 @@ export class CapacityService {
   private computeSizing(view: CatalogSnapshotView, input: NodeGroupSizingInput): NodeGroupSizing {
     const w = input.workload;
     const candidates = input.instanceTypes
-      ? this.filter(input.instanceTypes.map((name) => this.requireType(name)), input)
+      ? this.filter(
+          input.instanceTypes.map((name) => this.requireType(name)),
+          input,
+        )
       : this.catalogCandidates(view, input);
     const servicesPerWindowsNode = w.servicesPerWindowsNode;
     const kubernetesVersion = w.kubernetesVersion;

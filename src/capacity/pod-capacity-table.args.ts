@@ -76,7 +76,10 @@ export class PodCapacityTableQuery extends InstanceTypeFilterInput {
   @IsIn(TABLE_FORMATS, { message: 'format must be json or csv' })
   format?: TableFormat;
 
-  @ApiPropertyOptional({ enum: TABLE_INCLUDES, description: 'formula: add each row\'s formula steps (JSON array; CSV column joined by "; ").' })
+  @ApiPropertyOptional({
+    enum: TABLE_INCLUDES,
+    description: 'formula: add each row\'s formula steps (JSON array; CSV column joined by "; ").',
+  })
   @IsOptional()
   @IsIn(TABLE_INCLUDES, { message: 'include must be formula' })
   include?: TableInclude;

@@ -20,7 +20,8 @@ export class PodCapacityTableController {
   @Get()
   @ApiOperation({
     operationId: 'getPodCapacityTable',
-    summary: 'The pods table: pods per node for every instance type matching the filters, each OS and IP mode (same as GraphQL podCapacityTable)',
+    summary:
+      'The pods table: pods per node for every instance type matching the filters, each OS and IP mode (same as GraphQL podCapacityTable)',
     description:
       'Takes the GET /api/v1/instance-types filters; os and ipMode are comma-separated lists (default both of each). ' +
       'JSON by default; CSV with `?format=csv` or `Accept: text/csv` (columns: instanceType, os, ipMode, effectiveIpMode, ' +

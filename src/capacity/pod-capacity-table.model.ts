@@ -30,22 +30,35 @@ export class PodCapacityRow {
   @ApiProperty({ example: 9 })
   ipLimitedPods: number;
 
-  @Field(() => Int, { description: 'What really schedules: min(IP limit, kubelet max-pods) after the support rules; 0 when the type cannot be used.' })
+  @Field(() => Int, {
+    description: 'What really schedules: min(IP limit, kubelet max-pods) after the support rules; 0 when the type cannot be used.',
+  })
   @ApiProperty({ example: 9 })
   maxPods: number;
 
   @EnumField(MaxPodsLimitEnum)
   limitedBy: core.MaxPodsLimit;
 
-  @Field(() => Int, { nullable: true, description: 'Kubelet --max-pods in force (Windows default 110; Linux the calculator recommendation).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Kubelet --max-pods in force (Windows default 110; Linux the calculator recommendation).',
+  })
   @ApiProperty({ type: Number, nullable: true, example: 110 })
   kubeletMaxPods: number | null;
 
   @Field(() => [String], { description: 'The arithmetic with values put in, as nodeCapacity gives it.' })
-  @ApiProperty({ type: [String], required: false, description: 'REST: only with include=formula.', example: ['W = I - 1 = 10 - 1 = 9', 'maxPods = min(kubelet max-pods, W) = min(110, 9) = 9'] })
+  @ApiProperty({
+    type: [String],
+    required: false,
+    description: 'REST: only with include=formula.',
+    example: ['W = I - 1 = 10 - 1 = 9', 'maxPods = min(kubelet max-pods, W) = min(110, 9) = 9'],
+  })
   formula: string[];
 
-  @Field(() => CapacityWarning, { nullable: true, description: 'When the type cannot be used (limitedBy UNSUPPORTED): why, and the source.' })
+  @Field(() => CapacityWarning, {
+    nullable: true,
+    description: 'When the type cannot be used (limitedBy UNSUPPORTED): why, and the source.',
+  })
   @ApiProperty({ type: CapacityWarning, nullable: true })
   reason: CapacityWarning | null;
 }

@@ -62,7 +62,8 @@ export class PodCapacityTableService {
     const key = `${format}:${includeFormula}`;
     let text = documents.get(key);
     if (text === undefined) {
-      text = format === 'csv' ? formatPodCapacityCsv(rows, includeFormula) : JSON.stringify(includeFormula ? rows : rows.map(withoutFormula));
+      text =
+        format === 'csv' ? formatPodCapacityCsv(rows, includeFormula) : JSON.stringify(includeFormula ? rows : rows.map(withoutFormula));
       documents.set(key, text);
     }
     return text;

@@ -27,14 +27,20 @@ export class SubnetPrefixAvailabilityInput {
   @MaxLength(32)
   subnetCidr: string;
 
-  @Field(() => String, { nullable: true, description: '`aws ec2 get-subnet-cidr-reservations` output (JSON with SubnetIpv4CidrReservations).' })
+  @Field(() => String, {
+    nullable: true,
+    description: '`aws ec2 get-subnet-cidr-reservations` output (JSON with SubnetIpv4CidrReservations).',
+  })
   @ApiPropertyOptional({ maxLength: SUBNET_PREFIX_LIMITS.documentBytes })
   @IsOptional()
   @IsString()
   @MaxLength(SUBNET_PREFIX_LIMITS.documentBytes)
   cidrReservationsJson?: string;
 
-  @Field(() => String, { nullable: true, description: '`aws ec2 describe-network-interfaces` output (JSON with NetworkInterfaces: PrivateIpAddresses, Ipv4Prefixes).' })
+  @Field(() => String, {
+    nullable: true,
+    description: '`aws ec2 describe-network-interfaces` output (JSON with NetworkInterfaces: PrivateIpAddresses, Ipv4Prefixes).',
+  })
   @ApiPropertyOptional({ maxLength: SUBNET_PREFIX_LIMITS.documentBytes })
   @IsOptional()
   @IsString()
@@ -80,7 +86,11 @@ export const SUBNET_PREFIX_FORMATS = ['json', 'svg'] as const;
 
 /** `?format=svg` draws the blocks instead of answering JSON (REST only). */
 export class SubnetPrefixFormatQuery {
-  @ApiPropertyOptional({ enum: SUBNET_PREFIX_FORMATS, default: 'json', description: '`svg`: an image/svg+xml drawing of the /28 blocks with a legend.' })
+  @ApiPropertyOptional({
+    enum: SUBNET_PREFIX_FORMATS,
+    default: 'json',
+    description: '`svg`: an image/svg+xml drawing of the /28 blocks with a legend.',
+  })
   @IsOptional()
   @IsIn(SUBNET_PREFIX_FORMATS)
   format?: (typeof SUBNET_PREFIX_FORMATS)[number];

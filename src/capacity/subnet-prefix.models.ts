@@ -10,20 +10,30 @@ import { CapacityInputValue, CapacityWarning } from './capacity.models.js';
 export const PrefixBlockKindEnum: EnumOf<core.PrefixBlockKind> = { FREE: 'FREE', USED: 'USED', SPOILED: 'SPOILED', RESERVED: 'RESERVED' };
 registerEnum(PrefixBlockKindEnum, {
   name: 'PrefixBlockKind',
-  description: 'An aligned /28: FREE, USED (a delegated prefix), SPOILED (holds a /32 or AWS-reserved addresses), RESERVED (free, inside a CIDR reservation).',
+  description:
+    'An aligned /28: FREE, USED (a delegated prefix), SPOILED (holds a /32 or AWS-reserved addresses), RESERVED (free, inside a CIDR reservation).',
 });
 export const PrefixRangeKindEnum: EnumOf<core.PrefixRangeKind> = {
   UNRESERVED: 'UNRESERVED',
   PREFIX_RESERVATION: 'PREFIX_RESERVATION',
   EXPLICIT_RESERVATION: 'EXPLICIT_RESERVATION',
 };
-registerEnum(PrefixRangeKindEnum, { name: 'PrefixRangeKind', description: 'Where a block lies: outside reservations, in a prefix reservation, or in an explicit one.' });
+registerEnum(PrefixRangeKindEnum, {
+  name: 'PrefixRangeKind',
+  description: 'Where a block lies: outside reservations, in a prefix reservation, or in an explicit one.',
+});
 type RemedyKind = core.SubnetPrefixRemedy['kind'];
 export const PrefixRemedyKindEnum: EnumOf<RemedyKind> = { PREFIX_RESERVATION: 'PREFIX_RESERVATION', NEW_SUBNET: 'NEW_SUBNET' };
-registerEnum(PrefixRemedyKindEnum, { name: 'PrefixRemedyKind', description: 'Reserve a free aligned range for prefixes, or create a dedicated subnet.' });
+registerEnum(PrefixRemedyKindEnum, {
+  name: 'PrefixRemedyKind',
+  description: 'Reserve a free aligned range for prefixes, or create a dedicated subnet.',
+});
 type FitLimit = core.WindowsPrefixNodeFit['limitedBy'];
 export const PrefixFitLimitEnum: EnumOf<FitLimit> = { PREFIX_BLOCKS: 'PREFIX_BLOCKS', ADDRESSES: 'ADDRESSES' };
-registerEnum(PrefixFitLimitEnum, { name: 'PrefixFitLimit', description: 'What runs out first for new nodes: free /28 blocks, or addresses.' });
+registerEnum(PrefixFitLimitEnum, {
+  name: 'PrefixFitLimit',
+  description: 'What runs out first for new nodes: free /28 blocks, or addresses.',
+});
 
 @ObjectType({ description: 'Block counts: blocks = free + reserved + used + spoiled.' })
 export class SubnetPrefixCounts {
@@ -32,7 +42,9 @@ export class SubnetPrefixCounts {
   @Field(() => Int) @ApiProperty() used: number;
   @Field(() => Int) @ApiProperty() spoiled: number;
   @Field(() => Int, { description: 'Free blocks inside a CIDR reservation.' }) @ApiProperty() reserved: number;
-  @Field(() => Int, { description: 'Free blocks EC2 may delegate as prefixes: free unreserved plus free in prefix reservations.' }) @ApiProperty() availableForPrefixes: number;
+  @Field(() => Int, { description: 'Free blocks EC2 may delegate as prefixes: free unreserved plus free in prefix reservations.' })
+  @ApiProperty()
+  availableForPrefixes: number;
 }
 
 @ObjectType({ description: 'The subnet outside reservations, or one CIDR reservation, with its block counts.' })
@@ -62,7 +74,8 @@ export class SubnetPrefixBlock {
 export class WindowsPrefixNodeFit {
   @Field() @ApiProperty() instanceType: string;
   @EnumField(IpModeEnum) requestedIpMode: core.IpMode;
-  @EnumField(IpModeEnum, { description: 'SECONDARY_IP when the type is not Nitro (the controller ignores prefix delegation there).' }) effectiveIpMode: core.IpMode;
+  @EnumField(IpModeEnum, { description: 'SECONDARY_IP when the type is not Nitro (the controller ignores prefix delegation there).' })
+  effectiveIpMode: core.IpMode;
   @Field(() => Int) @ApiProperty() podsPerNode: number;
   @Field(() => Int) @ApiProperty() prefixesPerNode: number;
   @Field(() => Int) @ApiProperty() addressesPerNode: number;
@@ -73,7 +86,9 @@ export class WindowsPrefixNodeFit {
   insufficientCidrBlocksAtNode: number | null;
   @EnumField(PrefixFitLimitEnum) limitedBy: FitLimit;
   @Field(() => Int, { nullable: true }) @ApiProperty({ type: Number, nullable: true }) nodeCount: number | null;
-  @Field(() => Boolean, { nullable: true, description: 'nodeCount fits (worst case); null without nodeCount.' }) @ApiProperty({ type: Boolean, nullable: true }) fits: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'nodeCount fits (worst case); null without nodeCount.' })
+  @ApiProperty({ type: Boolean, nullable: true })
+  fits: boolean | null;
   @Field(() => [String]) @ApiProperty({ type: [String] }) formula: string[];
 }
 
@@ -87,7 +102,7 @@ export class SubnetPrefixRemedy {
   @Field() @ApiProperty() source: string;
 }
 
-@ObjectType({ description: 'A subnet\'s aligned /28 blocks from its real allocations.' })
+@ObjectType({ description: "A subnet's aligned /28 blocks from its real allocations." })
 export class SubnetPrefixAvailability {
   @Field() @ApiProperty() subnetCidr: string;
   @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) subnetId: string | null;
@@ -97,8 +112,12 @@ export class SubnetPrefixAvailability {
   @Field(() => Int) @ApiProperty() addressesRead: number;
   @Field(() => Int) @ApiProperty() prefixesRead: number;
   @Field(() => Int) @ApiProperty() ignoredOutsideSubnet: number;
-  @Field(() => WindowsPrefixNodeFit, { nullable: true }) @ApiProperty({ type: WindowsPrefixNodeFit, nullable: true }) nodes: WindowsPrefixNodeFit | null;
-  @Field(() => SubnetPrefixRemedy, { nullable: true }) @ApiProperty({ type: SubnetPrefixRemedy, nullable: true }) remedy: SubnetPrefixRemedy | null;
+  @Field(() => WindowsPrefixNodeFit, { nullable: true })
+  @ApiProperty({ type: WindowsPrefixNodeFit, nullable: true })
+  nodes: WindowsPrefixNodeFit | null;
+  @Field(() => SubnetPrefixRemedy, { nullable: true })
+  @ApiProperty({ type: SubnetPrefixRemedy, nullable: true })
+  remedy: SubnetPrefixRemedy | null;
   @Field(() => [String]) @ApiProperty({ type: [String] }) formula: string[];
   @Field() @ApiProperty() formulaText: string;
   @Field(() => [CapacityInputValue]) @ApiProperty({ type: [CapacityInputValue] }) inputs: CapacityInputValue[];

@@ -69,9 +69,13 @@ export class CatalogRefresh {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Why the run failed: `CODE: short message`; with an admin key, the error\'s details follow on the next lines.',
+    description: "Why the run failed: `CODE: short message`; with an admin key, the error's details follow on the next lines.",
   })
-  @ApiProperty({ type: String, nullable: true, description: 'Why the run failed: `CODE: short message`; with an admin key, the details follow on the next lines.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Why the run failed: `CODE: short message`; with an admin key, the details follow on the next lines.',
+  })
   error: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Regions asked for; null means every enabled region.' })

@@ -24,7 +24,6 @@ interface PricingOutcome {
   data: WindowsPriceList | null;
 }
 
-
 /**
  * The EC2 source, and with it @aws-sdk/client-ec2 (about 0.9 s of module loading, a fifth of
  * start-up), is loaded by the first refresh instead of at start: most replicas never refresh.
@@ -263,7 +262,9 @@ export class CatalogRefreshService implements OnApplicationShutdown {
         concurrency: Math.min(this.config.catalog.ec2Concurrency, 4),
       });
       const data = await source.fetchWindowsPrices(regions);
-      this.logger.log(`[refresh ${runId}] Price List: Windows products of ${data.regions.length} region(s) in ${data.requestCount} request(s)`);
+      this.logger.log(
+        `[refresh ${runId}] Price List: Windows products of ${data.regions.length} region(s) in ${data.requestCount} request(s)`,
+      );
       return { status: 'SUCCEEDED', error: null, requests: data.requestCount, data };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

@@ -44,8 +44,7 @@ export class CatalogController {
   @ApiOperation({
     operationId: 'listInstanceTypes',
     summary: 'Instance types matching the filters, a page at a time, ordered by name',
-    description:
-      "Names are compared in character-code order (as PostgreSQL's C collation sorts; the same whatever the database).",
+    description: "Names are compared in character-code order (as PostgreSQL's C collation sorts; the same whatever the database).",
   })
   @ApiOkResponse({ type: InstanceTypeConnection })
   @ApiErrorResponses(400)
@@ -112,9 +111,13 @@ export class CatalogController {
       return run;
     }
     if (run.status === 'FAILED') {
-      throw new DomainError(ErrorCode.CATALOG_REFRESH_FAILED, `The catalog refresh failed; the previous catalog stays in service: ${publicRefreshError(run.error)}`, {
-        refresh: run,
-      });
+      throw new DomainError(
+        ErrorCode.CATALOG_REFRESH_FAILED,
+        `The catalog refresh failed; the previous catalog stays in service: ${publicRefreshError(run.error)}`,
+        {
+          refresh: run,
+        },
+      );
     }
     return run;
   }

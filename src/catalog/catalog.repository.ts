@@ -208,12 +208,14 @@ export class CatalogRepository {
 
   /** Runs left RUNNING by a process that stopped before finishing them. */
   async failAbandonedRuns(now: Date): Promise<number> {
-    const result = await this.dataSource
-      .getRepository(CatalogRefreshEntity)
-      .update(
-        { status: 'RUNNING' },
-        { status: 'FAILED', finishedAt: now, error: describeRefreshFailure('no process holds the refresh lock for this RUNNING run', RefreshFailure.INTERRUPTED) },
-      );
+    const result = await this.dataSource.getRepository(CatalogRefreshEntity).update(
+      { status: 'RUNNING' },
+      {
+        status: 'FAILED',
+        finishedAt: now,
+        error: describeRefreshFailure('no process holds the refresh lock for this RUNNING run', RefreshFailure.INTERRUPTED),
+      },
+    );
     return result.affected ?? 0;
   }
 
@@ -222,9 +224,7 @@ export class CatalogRepository {
   }
 
   async findRunningRun(): Promise<CatalogRefreshEntity | null> {
-    return this.dataSource
-      .getRepository(CatalogRefreshEntity)
-      .findOne({ where: { status: 'RUNNING' }, order: { startedAt: 'DESC' } });
+    return this.dataSource.getRepository(CatalogRefreshEntity).findOne({ where: { status: 'RUNNING' }, order: { startedAt: 'DESC' } });
   }
 
   async listRuns(first: number): Promise<CatalogRefreshEntity[]> {
@@ -233,9 +233,7 @@ export class CatalogRepository {
 
   /** Identifies the catalog's current content: the last successful run. */
   async latestSuccessfulRun(): Promise<CatalogRefreshEntity | null> {
-    return this.dataSource
-      .getRepository(CatalogRefreshEntity)
-      .findOne({ where: { status: 'SUCCEEDED' }, order: { finishedAt: 'DESC' } });
+    return this.dataSource.getRepository(CatalogRefreshEntity).findOne({ where: { status: 'SUCCEEDED' }, order: { finishedAt: 'DESC' } });
   }
 
   /**
@@ -247,9 +245,7 @@ export class CatalogRepository {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [REFRESH_LOCK_KEY])) as [
-        { locked: boolean },
-      ];
+      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [REFRESH_LOCK_KEY])) as [{ locked: boolean }];
       if (!locked) {
         await runner.release();
         return null;
@@ -306,12 +302,16 @@ export class CatalogRepository {
       for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
         await manager.getRepository(InstancePriceEntity).insert(rows.slice(i, i + UPSERT_CHUNK));
       }
-      await manager
-        .getRepository(PriceListReadEntity)
-        .upsert(
-          { region: r.region, operatingSystem: change.operatingSystem, readAt: change.readAt, products: r.products, refreshId: change.refreshId },
-          ['region', 'operatingSystem'],
-        );
+      await manager.getRepository(PriceListReadEntity).upsert(
+        {
+          region: r.region,
+          operatingSystem: change.operatingSystem,
+          readAt: change.readAt,
+          products: r.products,
+          refreshId: change.refreshId,
+        },
+        ['region', 'operatingSystem'],
+      );
     }
   }
 

@@ -22,7 +22,7 @@ export class CatalogResolver {
   @Query(() => InstanceTypeConnection, {
     description:
       'Instance types matching a filter, a page at a time, ordered by name in character-code order ' +
-      '(as PostgreSQL\'s C collation sorts; the same whatever the database).',
+      "(as PostgreSQL's C collation sorts; the same whatever the database).",
   })
   instanceTypes(@Args() args: InstanceTypesArgs): Promise<InstanceTypeConnection> {
     return this.catalog.listInstanceTypes(args.filter, args.first, args.after);
@@ -38,10 +38,7 @@ export class CatalogResolver {
 
   @Mutation(() => CatalogRefresh, { description: 'Refreshes the catalog from the EC2 API (admin key).' })
   @RequireAdmin()
-  async refreshCatalog(
-    @Args() args: RefreshCatalogArgs,
-    @Context('req') req: AuthenticatedRequest,
-  ): Promise<CatalogRefresh> {
+  async refreshCatalog(@Args() args: RefreshCatalogArgs, @Context('req') req: AuthenticatedRequest): Promise<CatalogRefresh> {
     const run = await this.refreshes.refresh({
       regions: args.regions,
       wait: args.wait ?? true,

@@ -213,9 +213,7 @@ export class CatalogService implements OnModuleDestroy {
    * from the view answer what a read of `instance_type` would.
    */
   replaceViewWithRows(rows: InstanceTypeEntity[], version: string | null): void {
-    const seenAt = new Map<string, SeenTimes>(
-      rows.map((r) => [r.name, { firstSeenAt: r.firstSeenAt, lastSeenAt: r.lastSeenAt }]),
-    );
+    const seenAt = new Map<string, SeenTimes>(rows.map((r) => [r.name, { firstSeenAt: r.firstSeenAt, lastSeenAt: r.lastSeenAt }]));
     this.view.replace(rows.map(toCatalogInstanceType), version, new Date(), seenAt);
   }
 

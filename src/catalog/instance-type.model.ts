@@ -25,9 +25,14 @@ export class NetworkCard {
   peakBandwidthInGbps: number | null;
 }
 
-@ObjectType({ description: 'One accelerator model of an instance type (GPU, inference accelerator, Neuron device, FPGA, media accelerator).' })
+@ObjectType({
+  description: 'One accelerator model of an instance type (GPU, inference accelerator, Neuron device, FPGA, media accelerator).',
+})
 export class Accelerator {
-  @Field({ description: 'GPU (GpuInfo), INFERENCE (InferenceAcceleratorInfo), NEURON (NeuronInfo), FPGA (FpgaInfo) or MEDIA (MediaAcceleratorInfo).' })
+  @Field({
+    description:
+      'GPU (GpuInfo), INFERENCE (InferenceAcceleratorInfo), NEURON (NeuronInfo), FPGA (FpgaInfo) or MEDIA (MediaAcceleratorInfo).',
+  })
   @ApiProperty({ enum: ['GPU', 'INFERENCE', 'NEURON', 'FPGA', 'MEDIA'], example: 'GPU' })
   kind: string;
 
@@ -143,9 +148,7 @@ export class InstanceType {
   accelerators: Accelerator[];
 }
 
-export function toInstanceTypeModel(
-  t: CatalogInstanceType & { firstSeenAt?: Date | null; lastSeenAt?: Date | null },
-): InstanceType {
+export function toInstanceTypeModel(t: CatalogInstanceType & { firstSeenAt?: Date | null; lastSeenAt?: Date | null }): InstanceType {
   return {
     name: t.name,
     family: t.family,

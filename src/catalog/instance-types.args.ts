@@ -1,19 +1,7 @@
 import { ArgsType, Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ArrayMaxSize,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ArrayMaxSize, ValidateNested } from 'class-validator';
 import { InstanceType } from './instance-type.model.js';
 import { REGION_NAME } from '../common/aws-names.js';
 
@@ -21,7 +9,12 @@ export const toBool = ({ value }: { value: unknown }) =>
   value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
 /** Query strings carry lists comma-separated (`m5,c6i`); GraphQL sends arrays, left as they are. */
 export const toList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : value;
 
 export const ARCHITECTURES = ['x86_64', 'arm64', 'i386', 'x86_64_mac', 'arm64_mac'] as const;
 export const HYPERVISORS = ['nitro', 'xen'] as const;
@@ -189,7 +182,7 @@ export class InstanceTypeConnection {
   @ApiProperty({ type: [InstanceTypeEdge] })
   edges: InstanceTypeEdge[];
 
-  @Field(() => [InstanceType], { description: 'The page\'s types, without cursors.' })
+  @Field(() => [InstanceType], { description: "The page's types, without cursors." })
   @ApiProperty({ type: [InstanceType] })
   nodes: InstanceType[];
 

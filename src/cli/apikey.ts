@@ -82,7 +82,11 @@ function formatTable(keys: ApiKeyEntity[]): string {
   const header = ['ID', 'NAME', 'ROLE', 'PREFIX', 'CREATED', 'REVOKED', 'LAST USED'];
   const rows = keys.map((k) => [k.id, k.name, k.role, k.prefix, when(k.createdAt), when(k.revokedAt), when(k.lastUsedAt)]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }
 
@@ -173,7 +177,9 @@ async function run(argv: string[]): Promise<number> {
         }
         case 'revoke': {
           const record = await keys.revoke(command.idOrPrefix);
-          process.stdout.write(`Revoked ${record.role} key "${record.name}" (id ${record.id}, prefix ${record.prefix}) at ${when(record.revokedAt)}\n`);
+          process.stdout.write(
+            `Revoked ${record.role} key "${record.name}" (id ${record.id}, prefix ${record.prefix}) at ${when(record.revokedAt)}\n`,
+          );
           process.stderr.write('Running replicas may accept the key for up to 10 more seconds (their key cache).\n');
           return;
         }

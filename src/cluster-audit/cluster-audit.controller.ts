@@ -16,7 +16,10 @@ export class ClusterAuditController {
   @ApiOperation({ operationId: 'auditCluster', summary: 'Audit a cluster from kubectl output (same as GraphQL auditCluster)' })
   @ApiBody({ type: ClusterAuditInputDto })
   @ApiOkResponse({ type: ClusterAudit })
-  @ApiErrorResponses({ status: 400, description: 'VALIDATION_FAILED: malformed JSON or YAML (line and column), a bad entry (its path), too many nodes or policies.' })
+  @ApiErrorResponses({
+    status: 400,
+    description: 'VALIDATION_FAILED: malformed JSON or YAML (line and column), a bad entry (its path), too many nodes or policies.',
+  })
   audit(@Body() body: ClusterAuditInputDto): ClusterAudit {
     return this.audits.audit(body);
   }

@@ -22,7 +22,10 @@ export class ClusterAuditInputDto {
   @MaxLength(VPC_CNI_CONFIGMAP_MAX_BYTES)
   vpcCniConfigMap?: string;
 
-  @Field(() => String, { nullable: true, description: `\`kubectl get networkpolicies -A -o yaml\` output (at most ${CLUSTER_AUDIT_LIMITS.policies} policies).` })
+  @Field(() => String, {
+    nullable: true,
+    description: `\`kubectl get networkpolicies -A -o yaml\` output (at most ${CLUSTER_AUDIT_LIMITS.policies} policies).`,
+  })
   @ApiPropertyOptional({ maxLength: CLUSTER_AUDIT_LIMITS.documentBytes })
   @IsOptional()
   @IsString()
@@ -31,7 +34,8 @@ export class ClusterAuditInputDto {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Calico policies: `kubectl get networkpolicies.projectcalico.org,globalnetworkpolicies.projectcalico.org -A -o yaml` or `calicoctl get ... -o yaml`.',
+    description:
+      'Calico policies: `kubectl get networkpolicies.projectcalico.org,globalnetworkpolicies.projectcalico.org -A -o yaml` or `calicoctl get ... -o yaml`.',
   })
   @ApiPropertyOptional({ maxLength: CLUSTER_AUDIT_LIMITS.documentBytes })
   @IsOptional()
@@ -39,7 +43,10 @@ export class ClusterAuditInputDto {
   @MaxLength(CLUSTER_AUDIT_LIMITS.documentBytes)
   calicoPolicies?: string;
 
-  @Field(() => Int, { nullable: true, description: 'Services in the cluster (kubectl get services -A --no-headers | wc -l): every Windows node programs them all.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Services in the cluster (kubectl get services -A --no-headers | wc -l): every Windows node programs them all.',
+  })
   @ApiPropertyOptional({ minimum: 0, maximum: CLUSTER_AUDIT_LIMITS.services })
   @IsOptional()
   @IsInt()
@@ -47,7 +54,10 @@ export class ClusterAuditInputDto {
   @Max(CLUSTER_AUDIT_LIMITS.services)
   servicesCount?: number;
 
-  @Field(() => Boolean, { nullable: true, description: 'kube-proxy on the Windows nodes runs with --enable-dsr=true. Default: not known, taken as off.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'kube-proxy on the Windows nodes runs with --enable-dsr=true. Default: not known, taken as off.',
+  })
   @ApiPropertyOptional()
   @IsOptional()
   @IsBoolean()

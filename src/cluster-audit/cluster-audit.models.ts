@@ -4,7 +4,10 @@ import { EnumField, registerEnum, type EnumOf } from '../common/graphql-enum.js'
 import type * as core from './core/index.js';
 
 export const AuditSeverityEnum: EnumOf<core.AuditSeverity> = { ERROR: 'ERROR', WARNING: 'WARNING', INFO: 'INFO' };
-registerEnum(AuditSeverityEnum, { name: 'AuditSeverity', description: 'ERROR breaks pods or traffic; WARNING wastes capacity or risks it; INFO could be better.' });
+registerEnum(AuditSeverityEnum, {
+  name: 'AuditSeverity',
+  description: 'ERROR breaks pods or traffic; WARNING wastes capacity or risks it; INFO could be better.',
+});
 export const AuditSubjectKindEnum: EnumOf<core.AuditSubjectKind> = {
   CLUSTER: 'CLUSTER',
   NODE_GROUP: 'NODE_GROUP',
@@ -15,7 +18,10 @@ export const AuditSubjectKindEnum: EnumOf<core.AuditSubjectKind> = {
 registerEnum(AuditSubjectKindEnum, { name: 'AuditSubjectKind', description: 'What a finding is about.' });
 type GroupOs = core.AuditNodeGroup['os'];
 export const AuditNodeOsEnum: EnumOf<GroupOs> = { WINDOWS: 'WINDOWS', LINUX: 'LINUX', UNKNOWN: 'UNKNOWN' };
-registerEnum(AuditNodeOsEnum, { name: 'AuditNodeOs', description: 'Operating system of a node group (UNKNOWN when its nodes differ or say none).' });
+registerEnum(AuditNodeOsEnum, {
+  name: 'AuditNodeOs',
+  description: 'Operating system of a node group (UNKNOWN when its nodes differ or say none).',
+});
 
 @ObjectType('ClusterAuditFix', { description: 'What to do, and the template that renders it when one applies.' })
 export class ClusterAuditFix {
@@ -29,16 +35,25 @@ export class ClusterAuditFinding {
   @EnumField(AuditSeverityEnum) severity: core.AuditSeverity;
   @EnumField(AuditSubjectKindEnum) subjectKind: core.AuditSubjectKind;
   @Field({ description: 'Node group, node, namespace/name of a policy, or kube-system/amazon-vpc-cni.' }) @ApiProperty() subject: string;
-  @Field(() => [String], { description: 'Nodes concerned (at most 20; nodeCount has them all).' }) @ApiProperty({ type: [String] }) nodes: string[];
+  @Field(() => [String], { description: 'Nodes concerned (at most 20; nodeCount has them all).' })
+  @ApiProperty({ type: [String] })
+  nodes: string[];
   @Field(() => Int) @ApiProperty() nodeCount: number;
   @Field() @ApiProperty() message: string;
-  @Field(() => [String], { description: 'Formulas with values, figures, a Windows-safe rewrite.' }) @ApiProperty({ type: [String] }) details: string[];
+  @Field(() => [String], { description: 'Formulas with values, figures, a Windows-safe rewrite.' })
+  @ApiProperty({ type: [String] })
+  details: string[];
   @Field(() => ClusterAuditFix) @ApiProperty({ type: ClusterAuditFix }) fix: ClusterAuditFix;
   @Field({ description: 'Upstream repository and path.' }) @ApiProperty() source: string;
-  @Field(() => String, { nullable: true, description: 'Where in the policy, e.g. spec.egress[0].to[0].ipBlock.except.' }) @ApiProperty({ type: String, nullable: true }) path: string | null;
+  @Field(() => String, { nullable: true, description: 'Where in the policy, e.g. spec.egress[0].to[0].ipBlock.except.' })
+  @ApiProperty({ type: String, nullable: true })
+  path: string | null;
 }
 
-@ObjectType({ description: 'A node group as the node labels give it (eks.amazonaws.com/nodegroup, alpha.eksctl.io/nodegroup-name, karpenter.sh/nodepool).' })
+@ObjectType({
+  description:
+    'A node group as the node labels give it (eks.amazonaws.com/nodegroup, alpha.eksctl.io/nodegroup-name, karpenter.sh/nodepool).',
+})
 export class ClusterAuditNodeGroup {
   @Field() @ApiProperty() name: string;
   @EnumField(AuditNodeOsEnum) os: GroupOs;

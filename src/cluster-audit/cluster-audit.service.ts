@@ -16,9 +16,12 @@ export class ClusterAuditService {
 
   audit(input: ClusterAuditInputDto): ClusterAudit {
     // Without a catalog every type would look unknown and the audit would be misleading.
-    if (!this.view.isLoaded) throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The instance catalog is not loaded yet; try again shortly');
+    if (!this.view.isLoaded)
+      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The instance catalog is not loaded yet; try again shortly');
     // GraphQL sends null for what was left out; the core treats a present key as given.
-    const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined)) as unknown as ClusterAuditInputDto;
+    const defined = Object.fromEntries(
+      Object.entries(input).filter(([, v]) => v !== null && v !== undefined),
+    ) as unknown as ClusterAuditInputDto;
     return toClusterAuditModel(auditCluster(defined, { lookupInstanceType: (name) => this.catalog.requireFromView(name) }));
   }
 }

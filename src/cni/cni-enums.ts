@@ -34,7 +34,7 @@ export const CniOptionEnum: EnumOf<CniOption> = {
   VPC_CNI_CUSTOM_NETWORKING: 'VPC_CNI_CUSTOM_NETWORKING',
   CALICO_OVERLAY: 'CALICO_OVERLAY',
 };
-registerEnum(CniOptionEnum, { name: 'CniOption', description: 'A way to network the cluster\'s pods.' });
+registerEnum(CniOptionEnum, { name: 'CniOption', description: "A way to network the cluster's pods." });
 
 export const CniVerdictEnum: EnumOf<CniVerdict> = {
   RECOMMENDED: 'RECOMMENDED',

@@ -1,20 +1,19 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { IntField, OptionalIntField } from '../common/int-field.js';
 import { NeverRemembered } from '../common/validation-pipe.js';
 import type { NodeOs, WindowsServerVersion } from '../capacity/core/index.js';
-import type { ClusterPlatform, CniNeeds, CniNodeGroupInput, CniRecommendationInput, IpFamily, NodeProvisioner, SubnetAllocationFacts } from './core/index.js';
+import type {
+  ClusterPlatform,
+  CniNeeds,
+  CniNodeGroupInput,
+  CniRecommendationInput,
+  IpFamily,
+  NodeProvisioner,
+  SubnetAllocationFacts,
+} from './core/index.js';
 import { MAX_SUBNET_ALLOCATIONS } from './core/index.js';
 import { SUBNET_PREFIX_LIMITS } from '../capacity/core/index.js';
 import { NodeOsEnum, WindowsServerVersionEnum } from '../capacity/capacity-enums.js';
@@ -62,7 +61,10 @@ export class CniNeedsInput implements CniNeeds {
   @IsBoolean()
   albIpTargets?: boolean;
 
-  @Field(() => Boolean, { nullable: true, description: 'Pods serving admission webhooks / metrics-server (the control plane must reach them).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Pods serving admission webhooks / metrics-server (the control plane must reach them).',
+  })
   @ApiPropertyOptional({ default: false, description: 'Pods serving admission webhooks / metrics-server.' })
   @IsOptional()
   @IsBoolean()
@@ -114,12 +116,17 @@ export class CniNodeGroupInputDto implements CniNodeGroupInput {
   @IsIn(values(WindowsServerVersionEnum))
   windowsServerVersion?: WindowsServerVersion;
 
-  @OptionalIntField(0, CNI_INPUT_LIMITS.podChurnPer30s, 'Windows groups: pods replaced per 30 s on a node; released IPs cool down 30 s before reuse.')
+  @OptionalIntField(
+    0,
+    CNI_INPUT_LIMITS.podChurnPer30s,
+    'Windows groups: pods replaced per 30 s on a node; released IPs cool down 30 s before reuse.',
+  )
   podChurnPer30s?: number;
 }
 
 @InputType('CniSubnetAllocationInput', {
-  description: 'One subnet as it really is: aws ec2 get-subnet-cidr-reservations and describe-network-interfaces output (JSON, as printed).',
+  description:
+    'One subnet as it really is: aws ec2 get-subnet-cidr-reservations and describe-network-interfaces output (JSON, as printed).',
 })
 export class CniSubnetAllocationInput implements SubnetAllocationFacts {
   @Field({ description: 'The subnet, /16 to /28.' })
@@ -179,7 +186,9 @@ export class CniRecommendationInputDto implements CniRecommendationInput {
   @IntField(0, CNI_INPUT_LIMITS.pods, 'Pods (taking a pod IP) on the Linux node groups, spread by node count.', { example: 20 })
   linuxPods: number;
 
-  @OptionalIntField(0, CNI_INPUT_LIMITS.servicesPerWindowsNode, 'Services a Windows node programs (default 0); above 100 needs DSR.', { default: 0 })
+  @OptionalIntField(0, CNI_INPUT_LIMITS.servicesPerWindowsNode, 'Services a Windows node programs (default 0); above 100 needs DSR.', {
+    default: 0,
+  })
   servicesPerWindowsNode?: number;
 
   @Field(() => Boolean, { nullable: true, description: 'The subnets are fragmented: few free aligned /28 blocks. Default false.' })
@@ -191,7 +200,7 @@ export class CniRecommendationInputDto implements CniRecommendationInput {
   @Field(() => [CniSubnetAllocationInput], {
     nullable: true,
     description:
-      'The subnets\' real allocations, in place of subnetsFragmented: fragmented when their free aligned /28 blocks cannot hold the Windows ' +
+      "The subnets' real allocations, in place of subnetsFragmented: fragmented when their free aligned /28 blocks cannot hold the Windows " +
       'prefix-delegation demand (per node ceil(pods / 16) prefixes and the block its /32 may spoil). subnetsFragmented, when given, wins.',
   })
   @ApiPropertyOptional({ type: [CniSubnetAllocationInput], maxItems: MAX_SUBNET_ALLOCATIONS })
@@ -215,7 +224,10 @@ export class CniRecommendationInputDto implements CniRecommendationInput {
   @Type(() => CniNeedsInput)
   needs?: CniNeedsInput;
 
-  @Field(() => NodeProvisionerEnum, { nullable: true, description: 'What creates the Windows nodes (default EKSCTL); the settings name its templates.' })
+  @Field(() => NodeProvisionerEnum, {
+    nullable: true,
+    description: 'What creates the Windows nodes (default EKSCTL); the settings name its templates.',
+  })
   @ApiPropertyOptional({ enum: values(NodeProvisionerEnum), enumName: 'NodeProvisioner', default: 'EKSCTL' })
   @IsOptional()
   @IsIn(values(NodeProvisionerEnum))

@@ -14,7 +14,6 @@ import {
   CniVerdictEnum,
   IpFamilyEnum,
   NetworkPolicyEngineEnum,
-  values,
   NodeProvisionerEnum,
 } from './cni-enums.js';
 import { IpModeEnum, NodeOsEnum } from '../capacity/capacity-enums.js';
@@ -34,7 +33,7 @@ export class CniReason {
   @EnumField(CniReasonEffectEnum)
   effect: core.CniReasonEffect;
 
-  @Field(() => Int, { description: 'Points added to the option\'s score (0 for NOTE and RULES_OUT).' })
+  @Field(() => Int, { description: "Points added to the option's score (0 for NOTE and RULES_OUT)." })
   @ApiProperty()
   weight: number;
 
@@ -76,7 +75,7 @@ export class CniSubnetConsequence {
   @ApiProperty()
   ipsConsumed: number;
 
-  @Field(() => Int, { description: 'Usable addresses of the group\'s subnets (5 reserved per subnet).' })
+  @Field(() => Int, { description: "Usable addresses of the group's subnets (5 reserved per subnet)." })
   @ApiProperty()
   usableAddresses: number;
 
@@ -106,11 +105,14 @@ export class CniNodeGroupConsequence {
   @ApiProperty()
   instanceType: string;
 
-  @Field({ description: 'False when the option cannot run this group\'s pods at all (see note).' })
+  @Field({ description: "False when the option cannot run this group's pods at all (see note)." })
   @ApiProperty()
   supported: boolean;
 
-  @EnumField(IpModeEnum, { nullable: true, description: 'The mode really in force (PD falls back to secondary IP on Xen); null for the overlay.' })
+  @EnumField(IpModeEnum, {
+    nullable: true,
+    description: 'The mode really in force (PD falls back to secondary IP on Xen); null for the overlay.',
+  })
   effectiveIpMode: IpMode | null;
 
   @Field(() => Int, { description: 'Pods assigned to this group (its share of windowsPods / linuxPods, by node count).' })
@@ -121,7 +123,7 @@ export class CniNodeGroupConsequence {
   @ApiProperty()
   plannedNodes: number;
 
-  @Field(() => Int, { description: 'Pods one node can run (the capacity engine\'s maxPods; kubelet max-pods for the overlay).' })
+  @Field(() => Int, { description: "Pods one node can run (the capacity engine's maxPods; kubelet max-pods for the overlay)." })
   @ApiProperty()
   maxPodsPerNode: number;
 
@@ -145,7 +147,7 @@ export class CniNodeGroupConsequence {
   @ApiProperty({ type: CniSubnetConsequence, nullable: true })
   subnet: CniSubnetConsequence | null;
 
-  @Field(() => [String], { description: 'The capacity engine\'s arithmetic, one step a line.' })
+  @Field(() => [String], { description: "The capacity engine's arithmetic, one step a line." })
   @ApiProperty({ type: [String] })
   formula: string[];
 
@@ -355,7 +357,9 @@ export class CniAppliedInput {
   serviceIpv4Cidr: string | null;
 }
 
-@ObjectType({ description: 'Every CNI option ranked with sourced reasons and consequences, the policy engine, DSR and the settings to apply.' })
+@ObjectType({
+  description: 'Every CNI option ranked with sourced reasons and consequences, the policy engine, DSR and the settings to apply.',
+})
 export class CniRecommendation {
   @Field(() => CniAppliedInput)
   @ApiProperty({ type: CniAppliedInput })

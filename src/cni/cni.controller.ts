@@ -22,7 +22,10 @@ export class CniController {
   })
   @ApiBody({ type: CniRecommendationInputDto })
   @ApiOkResponse({ type: CniRecommendation })
-  @ApiErrorResponses({ status: 400, description: 'VALIDATION_FAILED naming the field (negative counts, unknown instance types, bad CIDRs or versions, unknown fields).' })
+  @ApiErrorResponses({
+    status: 400,
+    description: 'VALIDATION_FAILED naming the field (negative counts, unknown instance types, bad CIDRs or versions, unknown fields).',
+  })
   recommend(@Body() body: CniRecommendationInputDto): CniRecommendation {
     return this.cni.recommend(body);
   }

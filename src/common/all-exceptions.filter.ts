@@ -19,9 +19,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const mapped = mapError(exception);
     const type = host.getType<'http' | 'graphql'>();
     const req =
-      type === 'graphql'
-        ? (GqlArgumentsHost.create(host).getContext() as { req?: unknown }).req
-        : host.switchToHttp().getRequest();
+      type === 'graphql' ? (GqlArgumentsHost.create(host).getContext() as { req?: unknown }).req : host.switchToHttp().getRequest();
     const requestId = requestIdOf(req);
     if (mapped.code === ErrorCode.INTERNAL || mapped.code === ErrorCode.SERVICE_UNAVAILABLE) {
       this.logger.error({ err: exception, requestId }, `Request ${requestId ?? '-'} failed: ${(exception as Error)?.message}`);

@@ -32,7 +32,8 @@ export function ApiErrorResponses(...specs: ErrorResponseSpec[]): MethodDecorato
   return applyDecorators(
     ApiExtraModels(ErrorEnvelope),
     ...specs.map((spec) => {
-      const { status, description } = typeof spec === 'number' ? { status: spec, description: ERROR_STATUS_DESCRIPTIONS[spec] ?? 'Error' } : spec;
+      const { status, description } =
+        typeof spec === 'number' ? { status: spec, description: ERROR_STATUS_DESCRIPTIONS[spec] ?? 'Error' } : spec;
       return ApiResponse({ status, description, content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorEnvelope) } } } });
     }),
   );

@@ -14,6 +14,14 @@ describe('formatCsv (RFC 4180)', () => {
   });
 
   it('writes the header, then one CRLF-ended line per record', () => {
-    expect(formatCsv(['a', 'b'], [[1, 'x'], [2, null]])).toBe('a,b\r\n1,x\r\n2,\r\n');
+    expect(
+      formatCsv(
+        ['a', 'b'],
+        [
+          [1, 'x'],
+          [2, null],
+        ],
+      ),
+    ).toBe('a,b\r\n1,x\r\n2,\r\n');
   });
 });

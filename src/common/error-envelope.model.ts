@@ -3,7 +3,11 @@ import { ErrorCode } from './domain-error.js';
 
 /** The `error` object of every REST error response (src/common/error-mapping.ts restErrorBody). */
 export class ErrorBody {
-  @ApiProperty({ enum: Object.values(ErrorCode), enumName: 'ErrorCode', description: 'Stable code; the README lists each with its HTTP status.' })
+  @ApiProperty({
+    enum: Object.values(ErrorCode),
+    enumName: 'ErrorCode',
+    description: 'Stable code; the README lists each with its HTTP status.',
+  })
   code: ErrorCode;
 
   @ApiProperty({ description: 'What went wrong and what to change, for people.' })

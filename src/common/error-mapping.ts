@@ -81,9 +81,8 @@ const HTTP_TO_CODE: Record<number, ErrorCode> = {
 function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as { code?: string; message?: string; name?: string };
   return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003'].includes(
-      e?.code ?? '',
-    ) || /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(e?.message ?? '')
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003'].includes(e?.code ?? '') ||
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(e?.message ?? '')
   );
 }
 
@@ -127,7 +126,11 @@ export function mapError(err: unknown): MappedError {
     return { code, ...statusFor(code), message, details };
   }
   const fastify = err as { code?: unknown; statusCode?: unknown; message?: string };
-  if (fastify && typeof fastify.statusCode === 'number' && ((typeof fastify.code === 'string' && fastify.code.startsWith('FST_')) || err instanceof SyntaxError)) {
+  if (
+    fastify &&
+    typeof fastify.statusCode === 'number' &&
+    ((typeof fastify.code === 'string' && fastify.code.startsWith('FST_')) || err instanceof SyntaxError)
+  ) {
     // Errors Fastify raises while reading a request, before any handler runs: a body over the limit,
     // malformed or empty JSON, a content type nothing here reads, a path that is not valid percent-encoding.
     if (fastify.statusCode === 413) {

@@ -9,18 +9,21 @@ function documentWith(paths: OpenAPIObject['paths'], schemas: Record<string, unk
 describe('completeOpenApiDocument', () => {
   it('turns 3.0 nullables into JSON Schema 2020-12 (OpenAPI 3.1)', () => {
     const doc = completeOpenApiDocument(
-      documentWith({}, {
-        Row: {
-          type: 'object',
-          properties: {
-            count: { type: 'number', nullable: true },
-            mode: { type: 'string', enum: ['A', 'B'], nullable: true },
-            reason: { type: 'object', nullable: true, allOf: [{ $ref: '#/components/schemas/Warning' }] },
-            plain: { allOf: [{ $ref: '#/components/schemas/Warning' }], description: 'd' },
-            value: { nullable: true, oneOf: [{ type: 'number' }, { type: 'string' }] },
+      documentWith(
+        {},
+        {
+          Row: {
+            type: 'object',
+            properties: {
+              count: { type: 'number', nullable: true },
+              mode: { type: 'string', enum: ['A', 'B'], nullable: true },
+              reason: { type: 'object', nullable: true, allOf: [{ $ref: '#/components/schemas/Warning' }] },
+              plain: { allOf: [{ $ref: '#/components/schemas/Warning' }], description: 'd' },
+              value: { nullable: true, oneOf: [{ type: 'number' }, { type: 'string' }] },
+            },
           },
         },
-      }),
+      ),
     );
     expect(doc.openapi).toBe('3.1.0');
     expect((doc.components!.schemas!.Row as any).properties).toEqual({
@@ -35,8 +38,15 @@ describe('completeOpenApiDocument', () => {
   it('adds the statuses every route may answer, with the error envelope, and none of the key or cache ones to probes', () => {
     const doc = completeOpenApiDocument(
       documentWith({
-        '/api/v1/things/{id}': { get: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'ok' }, 404: { description: 'gone' } } } },
-        '/api/v1/things': { post: { requestBody: { content: {} }, security: [{ bearer: [] }], responses: { 201: { description: 'made' } } } },
+        '/api/v1/things/{id}': {
+          get: {
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+            responses: { 200: { description: 'ok' }, 404: { description: 'gone' } },
+          },
+        },
+        '/api/v1/things': {
+          post: { requestBody: { content: {} }, security: [{ bearer: [] }], responses: { 201: { description: 'made' } } },
+        },
         '/health/live': { get: { [PUBLIC_OPERATION]: true, responses: { 200: { description: 'ok' } } } as never },
       }),
     );

@@ -16,7 +16,7 @@ export const API_TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'policies', description: 'What Calico on Windows skips in a network policy' },
   { name: 'karpenter', description: 'What Karpenter plans for Windows node pools, next to the real capacity' },
   { name: 'diagnosis', description: 'Causes, checks and fixes for pasted events, log lines and log-collector files' },
-  { name: 'cluster-audit', description: 'Findings from a cluster\'s own kubectl output' },
+  { name: 'cluster-audit', description: "Findings from a cluster's own kubectl output" },
   { name: 'api-keys', description: 'API keys (admin key)' },
   { name: 'health', description: 'Liveness and readiness probes' },
 ];
@@ -25,7 +25,10 @@ const ERROR_ENVELOPE_REF = '#/components/schemas/ErrorEnvelope';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'] as const;
 
 function errorResponse(status: number) {
-  return { description: ERROR_STATUS_DESCRIPTIONS[status] ?? 'Error', content: { 'application/json': { schema: { $ref: ERROR_ENVELOPE_REF } } } };
+  return {
+    description: ERROR_STATUS_DESCRIPTIONS[status] ?? 'Error',
+    content: { 'application/json': { schema: { $ref: ERROR_ENVELOPE_REF } } },
+  };
 }
 
 function addMissing(responses: Responses, status: number, response: Responses[string]): void {
@@ -106,7 +109,11 @@ export function completeOpenApiDocument(document: OpenAPIObject): OpenAPIObject 
         });
         const ok = responses['200'] as { headers?: Record<string, unknown> } | undefined;
         if (ok) {
-          ok.headers = { ETag: { $ref: '#/components/headers/ETag' }, 'Cache-Control': { $ref: '#/components/headers/Cache-Control' }, ...ok.headers };
+          ok.headers = {
+            ETag: { $ref: '#/components/headers/ETag' },
+            'Cache-Control': { $ref: '#/components/headers/Cache-Control' },
+            ...ok.headers,
+          };
         }
       }
       for (const [status, response] of Object.entries(responses)) {
@@ -116,7 +123,13 @@ export function completeOpenApiDocument(document: OpenAPIObject): OpenAPIObject 
     }
   }
   const declared = new Set(API_TAGS.map((t) => t.name));
-  document.tags = [...API_TAGS.filter((t) => used.has(t.name)), ...[...used].filter((t) => !declared.has(t)).sort().map((name) => ({ name }))];
+  document.tags = [
+    ...API_TAGS.filter((t) => used.has(t.name)),
+    ...[...used]
+      .filter((t) => !declared.has(t))
+      .sort()
+      .map((name) => ({ name })),
+  ];
   toJsonSchema2020(document.paths);
   toJsonSchema2020(document.components);
   document.openapi = '3.1.0';

@@ -39,7 +39,12 @@ describe('parsePastedYaml', () => {
       parsePastedYaml('data:\n  enable-windows-ipam: "true\n', 'cm', 1024);
       expect.unreachable();
     } catch (e) {
-      expect((e as DomainError).details).toMatchObject({ field: 'cm', rule: 'malformed-yaml', line: expect.any(Number), column: expect.any(Number) });
+      expect((e as DomainError).details).toMatchObject({
+        field: 'cm',
+        rule: 'malformed-yaml',
+        line: expect.any(Number),
+        column: expect.any(Number),
+      });
     }
   });
 

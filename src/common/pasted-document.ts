@@ -49,7 +49,9 @@ export function parsePastedJson(text: unknown, field: string, maxBytes: number):
     // V8: "... in JSON at position 42 (line 3 column 7)"; older forms give the position only.
     const m = /position (\d+)/.exec(message);
     const where = locateOffset(raw, m ? Number(m[1]) : findJsonErrorOffset(raw));
-    const reason = m ? message.replace(/\s*\(line \d+ column \d+\)/, '') : (message.split(',')[0] ?? 'not JSON').replace(/\s*\.\.\.".*$/s, '');
+    const reason = m
+      ? message.replace(/\s*\(line \d+ column \d+\)/, '')
+      : (message.split(',')[0] ?? 'not JSON').replace(/\s*\.\.\.".*$/s, '');
     throw new DomainError(
       ErrorCode.VALIDATION_FAILED,
       `${field} is not valid JSON at line ${where.line}, column ${where.column}: ${reason}`,
@@ -210,7 +212,10 @@ export function parsePastedYamlDocuments(text: unknown, field: string, maxBytes:
     try {
       value = document.toJS({ maxAliasCount: 100 });
     } catch (e) {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, `${field} cannot be read as YAML: ${(e as Error).message}`, { field, rule: 'malformed-yaml' });
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, `${field} cannot be read as YAML: ${(e as Error).message}`, {
+        field,
+        rule: 'malformed-yaml',
+      });
     }
     if (value !== null && value !== undefined) out.push(value);
   }

@@ -25,7 +25,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** Input classes whose values are never remembered: pasted cluster state (events, kubectl and aws output) is not kept. */
-const NOT_REMEMBERED = new WeakMap<Function, (value: Record<string, unknown>) => boolean>();
+const NOT_REMEMBERED = new WeakMap<object, (value: Record<string, unknown>) => boolean>();
 
 /**
  * Marks an input class as holding pasted user data: validated every time, never kept by the pipe;
@@ -48,7 +48,7 @@ export function NeverRemembered(when: (value: Record<string, unknown>) => boolea
  * so that no caller can change what the next request gets. Invalid inputs are validated every time.
  */
 export class CachingValidationPipe extends ValidationPipe {
-  private readonly remembered = new Map<Function, Map<string, unknown>>();
+  private readonly remembered = new Map<object, Map<string, unknown>>();
 
   constructor() {
     super({
@@ -58,7 +58,9 @@ export class CachingValidationPipe extends ValidationPipe {
       forbidUnknownValues: false,
       exceptionFactory: (errors) => {
         const violations = flattenViolations(errors);
-        return new DomainError(ErrorCode.VALIDATION_FAILED, violations.map((v) => v.messages.join(', ')).join('; ') || 'Invalid input', { violations });
+        return new DomainError(ErrorCode.VALIDATION_FAILED, violations.map((v) => v.messages.join(', ')).join('; ') || 'Invalid input', {
+          violations,
+        });
       },
     });
   }

@@ -12,7 +12,14 @@ describe('loadConfig', () => {
     expect(c.catalog.refreshCron).toBeNull();
     expect(c.graphql.playground).toBe(true);
     expect(c.corsOrigins).toBeNull();
-    expect(c.graphql).toMatchObject({ maxDepth: 12, maxCost: 20_000, maxAliases: 30, maxTokens: 2_000, maxFragments: 100, maxDirectives: 50 });
+    expect(c.graphql).toMatchObject({
+      maxDepth: 12,
+      maxCost: 20_000,
+      maxAliases: 30,
+      maxTokens: 2_000,
+      maxFragments: 100,
+      maxDirectives: 50,
+    });
     // 60,000 cost units a minute: 3 queries at the cost limit, or 6,000 REST requests at 10 each.
     expect(c.limits).toMatchObject({ rateLimitPerMinute: 60_000, restRequestCost: 10 });
   });

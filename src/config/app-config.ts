@@ -93,7 +93,10 @@ function readBool(env: Env, name: string, fallback: boolean): boolean {
 function readCorsOrigins(env: Env): string[] | null {
   const raw = env.CORS_ORIGINS?.trim();
   if (!raw) return null;
-  const origins = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     let url: URL | null = null;
     try {
@@ -133,7 +136,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
   }
   const regionsRaw = env.CATALOG_REFRESH_REGIONS?.trim();
-  const refreshRegions = regionsRaw ? regionsRaw.split(',').map((r) => r.trim()).filter(Boolean) : null;
+  const refreshRegions = regionsRaw
+    ? regionsRaw
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean)
+    : null;
   for (const region of refreshRegions ?? []) {
     if (!REGION_NAME.test(region)) throw new ConfigError(`CATALOG_REFRESH_REGIONS has an invalid region "${region}"`);
   }
@@ -184,7 +192,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     corsOrigins: readCorsOrigins(env),
-    trustProxy: !env.TRUST_PROXY?.trim() ? null : /^\d+$/.test(env.TRUST_PROXY.trim()) ? Number(env.TRUST_PROXY.trim()) : env.TRUST_PROXY.trim(),
+    trustProxy: !env.TRUST_PROXY?.trim()
+      ? null
+      : /^\d+$/.test(env.TRUST_PROXY.trim())
+        ? Number(env.TRUST_PROXY.trim())
+        : env.TRUST_PROXY.trim(),
   };
 }
 

@@ -23,8 +23,6 @@ export function buildDataSourceOptions(url: string, embedded: boolean): DataSour
     logger: new TypeOrmLogger(),
     // Every connection through pglite-socket shares one backend, so a second pooled
     // connection would interleave its statements with another's transaction.
-    extra: embedded
-      ? { max: 1, connectionTimeoutMillis: 30_000 }
-      : { max: 10, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 },
+    extra: embedded ? { max: 1, connectionTimeoutMillis: 30_000 } : { max: 10, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 },
   };
 }

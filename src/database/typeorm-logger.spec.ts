@@ -5,8 +5,17 @@ import { TypeOrmLogger } from './typeorm-logger.js';
 /** Collects what reaches the service's logger (pino in the service, JSON lines). */
 function capture(): Array<{ level: string; args: unknown[] }> {
   const seen: Array<{ level: string; args: unknown[] }> = [];
-  const sink = (level: string) => (...args: unknown[]) => void seen.push({ level, args });
-  const logger: LoggerService = { log: sink('log'), error: sink('error'), warn: sink('warn'), debug: sink('debug'), verbose: sink('verbose') };
+  const sink =
+    (level: string) =>
+    (...args: unknown[]) =>
+      void seen.push({ level, args });
+  const logger: LoggerService = {
+    log: sink('log'),
+    error: sink('error'),
+    warn: sink('warn'),
+    debug: sink('debug'),
+    verbose: sink('verbose'),
+  };
   Logger.overrideLogger(logger);
   return seen;
 }

@@ -13,10 +13,16 @@ export class DiagnosisController {
   // POST because the input is pasted text; it is a read (200, no key, nothing stored).
   @Post()
   @HttpCode(200)
-  @ApiOperation({ operationId: 'diagnose', summary: 'Map pasted events, log lines and log-collector files to causes, checks and fixes (same as GraphQL diagnose)' })
+  @ApiOperation({
+    operationId: 'diagnose',
+    summary: 'Map pasted events, log lines and log-collector files to causes, checks and fixes (same as GraphQL diagnose)',
+  })
   @ApiBody({ type: DiagnosisInputDto })
   @ApiOkResponse({ type: Diagnosis })
-  @ApiErrorResponses({ status: 400, description: 'VALIDATION_FAILED: too large, too many lines, malformed ConfigMap YAML or JSON (naming line and column), a bad version.' })
+  @ApiErrorResponses({
+    status: 400,
+    description: 'VALIDATION_FAILED: too large, too many lines, malformed ConfigMap YAML or JSON (naming line and column), a bad version.',
+  })
   diagnose(@Body() body: DiagnosisInputDto): Diagnosis {
     return this.diagnosis.diagnose(body);
   }

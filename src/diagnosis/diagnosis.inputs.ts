@@ -75,14 +75,20 @@ export class DiagnosisInputDto {
   @Max(100_000)
   kubeletMaxPods?: number;
 
-  @Field(() => String, { nullable: true, description: "The cluster's Service CIDR (describe-cluster kubernetesNetworkConfig.serviceIpv4Cidr), against vpc-bridge.conf." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The cluster's Service CIDR (describe-cluster kubernetesNetworkConfig.serviceIpv4Cidr), against vpc-bridge.conf.",
+  })
   @ApiPropertyOptional({ example: '172.20.0.0/16', maxLength: 32 })
   @IsOptional()
   @IsString()
   @MaxLength(32)
   serviceIpv4Cidr?: string;
 
-  @Field(() => String, { nullable: true, description: 'Get-HnsPolicyList output from the EKS Windows log collector (as printed, or ConvertTo-Json).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Get-HnsPolicyList output from the EKS Windows log collector (as printed, or ConvertTo-Json).',
+  })
   @ApiPropertyOptional({ maxLength: ARTEFACT_MAX_BYTES })
   @IsOptional()
   @IsString()

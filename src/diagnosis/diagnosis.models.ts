@@ -14,13 +14,17 @@ export class DiagnosisFix {
 export class DiagnosisFinding {
   @Field() @ApiProperty({ example: 'INSUFFICIENT_PRIVATE_IPV4_ADDRESS' }) code: string;
   @Field({ description: 'The line that matched, quoted (or the artefact fact).' }) @ApiProperty() symptom: string;
-  @Field(() => Int, { nullable: true, description: '1-based line of the first match in the pasted text.' }) @ApiProperty({ type: Number, nullable: true }) line: number | null;
+  @Field(() => Int, { nullable: true, description: '1-based line of the first match in the pasted text.' })
+  @ApiProperty({ type: Number, nullable: true })
+  line: number | null;
   @Field(() => Int) @ApiProperty() occurrences: number;
   @Field() @ApiProperty() cause: string;
   @Field(() => [String]) @ApiProperty({ type: [String] }) checks: string[];
   @Field(() => DiagnosisFix) @ApiProperty({ type: DiagnosisFix }) fix: DiagnosisFix;
   @Field({ description: 'Upstream repository and path.' }) @ApiProperty() source: string;
-  @Field(() => [String], { description: 'What the cluster facts make certain: formulas with values, flags, OS builds.' }) @ApiProperty({ type: [String] }) details: string[];
+  @Field(() => [String], { description: 'What the cluster facts make certain: formulas with values, flags, OS builds.' })
+  @ApiProperty({ type: [String] })
+  details: string[];
 }
 
 @ObjectType({ description: 'Get-HnsPolicyList read: ELB policies (one per Service port) and DSR.' })
@@ -38,20 +42,29 @@ export class HnsPolicyCheck {
 export class ServiceCidrCheck {
   @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) serviceCidr: string | null;
   @Field(() => [String]) @ApiProperty({ type: [String] }) eniIpAddresses: string[];
-  @Field(() => String, { nullable: true, description: 'What the EKS Windows AMI picks without -ServiceCIDR (10.x primary IP: 172.20.0.0/16, else 10.100.0.0/16).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the EKS Windows AMI picks without -ServiceCIDR (10.x primary IP: 172.20.0.0/16, else 10.100.0.0/16).',
+  })
   @ApiProperty({ type: String, nullable: true })
   defaultServiceCidr: string | null;
   @Field(() => [String]) @ApiProperty({ type: [String] }) dnsServers: string[];
   @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) clusterServiceCidr: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'null when the cluster CIDR was not given.' }) @ApiProperty({ type: Boolean, nullable: true }) matches: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'null when the cluster CIDR was not given.' })
+  @ApiProperty({ type: Boolean, nullable: true })
+  matches: boolean | null;
 }
 
 @ObjectType({ description: 'The findings for what was pasted; empty when nothing is recognised.' })
 export class Diagnosis {
   @Field(() => [DiagnosisFinding]) @ApiProperty({ type: [DiagnosisFinding] }) findings: DiagnosisFinding[];
   @Field(() => Int) @ApiProperty() linesRead: number;
-  @Field(() => HnsPolicyCheck, { nullable: true }) @ApiProperty({ type: HnsPolicyCheck, nullable: true }) hnsPolicies: HnsPolicyCheck | null;
-  @Field(() => ServiceCidrCheck, { nullable: true }) @ApiProperty({ type: ServiceCidrCheck, nullable: true }) serviceCidr: ServiceCidrCheck | null;
+  @Field(() => HnsPolicyCheck, { nullable: true })
+  @ApiProperty({ type: HnsPolicyCheck, nullable: true })
+  hnsPolicies: HnsPolicyCheck | null;
+  @Field(() => ServiceCidrCheck, { nullable: true })
+  @ApiProperty({ type: ServiceCidrCheck, nullable: true })
+  serviceCidr: ServiceCidrCheck | null;
 }
 
 export function toDiagnosisModel(d: core.Diagnosis): Diagnosis {
@@ -59,6 +72,8 @@ export function toDiagnosisModel(d: core.Diagnosis): Diagnosis {
     findings: d.findings.map((f) => ({ ...f, checks: [...f.checks], fix: { ...f.fix }, details: [...f.details] })),
     linesRead: d.linesRead,
     hnsPolicies: d.hnsPolicies ? { ...d.hnsPolicies } : null,
-    serviceCidr: d.serviceCidr ? { ...d.serviceCidr, eniIpAddresses: [...d.serviceCidr.eniIpAddresses], dnsServers: [...d.serviceCidr.dnsServers] } : null,
+    serviceCidr: d.serviceCidr
+      ? { ...d.serviceCidr, eniIpAddresses: [...d.serviceCidr.eniIpAddresses], dnsServers: [...d.serviceCidr.dnsServers] }
+      : null,
   };
 }

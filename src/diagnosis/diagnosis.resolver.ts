@@ -9,7 +9,7 @@ export class DiagnosisResolver {
 
   @Query(() => Diagnosis, {
     description:
-      'Pasted events and log lines (and the EKS Windows log collector\'s Get-HnsPolicyList and vpc-bridge.conf) mapped to causes: ' +
+      "Pasted events and log lines (and the EKS Windows log collector's Get-HnsPolicyList and vpc-bridge.conf) mapped to causes: " +
       'each finding quotes its symptom, with the cause, ordered checks, the fix (and its template) and the upstream source. ' +
       'Unknown text: no findings. Nothing pasted is logged or stored.',
   })

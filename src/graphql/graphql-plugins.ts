@@ -75,8 +75,13 @@ export interface AdmissionOptions {
  * reading the error as "no cost" admitted a query of estimated cost 135,030 (limit 20,000) once a
  * small fragment fan-out was added to it, and it answered 200 with 5.7-11.3 MB.
  */
-function estimateCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number | null {
-  const query = operationName ? separateOperations(document)[operationName] ?? document : document;
+function estimateCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+): number | null {
+  const query = operationName ? (separateOperations(document)[operationName] ?? document) : document;
   try {
     return getComplexity({
       schema,
@@ -89,7 +94,14 @@ function estimateCost(schema: GraphQLSchema, document: DocumentNode, operationNa
   }
 }
 
-function refusal(code: string, message: string, status: number, details?: Record<string, unknown>, nodes?: GraphQLError['nodes'], headers?: HeaderMap): GraphQLError {
+function refusal(
+  code: string,
+  message: string,
+  status: number,
+  details?: Record<string, unknown>,
+  nodes?: GraphQLError['nodes'],
+  headers?: HeaderMap,
+): GraphQLError {
   // Apollo reads `extensions.http` (status, and a HeaderMap of headers) for the response, then drops it.
   const extensions: Record<string, unknown> = { code, ...(details ? { details } : {}), http: { status, ...(headers ? { headers } : {}) } };
   return new GraphQLError(message, { nodes, extensions });
@@ -128,15 +140,30 @@ export function admissionPlugin(schemaRef: () => GraphQLSchema, options: Admissi
           }
           const cost = estimateCost(schema, ctx.document, ctx.operationName ?? undefined, variables);
           if (cost === null) {
-            throw refusal(ErrorCode.QUERY_TOO_COMPLEX, `The query's cost cannot be estimated (it expands to too many fields); the limit is ${maxCost}`, 400, { maxCost });
+            throw refusal(
+              ErrorCode.QUERY_TOO_COMPLEX,
+              `The query's cost cannot be estimated (it expands to too many fields); the limit is ${maxCost}`,
+              400,
+              { maxCost },
+            );
           }
           if (cost > maxCost) {
-            throw refusal(ErrorCode.QUERY_TOO_COMPLEX, `The query's estimated cost ${cost} exceeds the limit ${maxCost}`, 400, { cost, maxCost });
+            throw refusal(ErrorCode.QUERY_TOO_COMPLEX, `The query's estimated cost ${cost} exceeds the limit ${maxCost}`, 400, {
+              cost,
+              maxCost,
+            });
           }
           const req = (ctx.contextValue as { req?: object } | undefined)?.req;
           const verdict = req ? rateLimit.chargeGraphqlOperation(req, cost) : null;
           if (verdict && !verdict.allowed) {
-            throw refusal(ErrorCode.RATE_LIMITED, verdict.message, 429, verdict.details, undefined, new HeaderMap([['retry-after', String(verdict.retryAfterSeconds)]]));
+            throw refusal(
+              ErrorCode.RATE_LIMITED,
+              verdict.message,
+              429,
+              verdict.details,
+              undefined,
+              new HeaderMap([['retry-after', String(verdict.retryAfterSeconds)]]),
+            );
           }
         },
       };

@@ -1,11 +1,4 @@
-import {
-  GraphQLError,
-  Kind,
-  type ASTVisitor,
-  type FragmentDefinitionNode,
-  type SelectionSetNode,
-  type ValidationContext,
-} from 'graphql';
+import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
 import { ErrorCode } from '../common/domain-error.js';
 
 /**
@@ -104,13 +97,18 @@ export function depthLimitRule(maxDepth: number) {
       OperationDefinition(node) {
         const depth = depthOf(node.selectionSet, false);
         if (depth.ordinary > maxDepth) {
-          context.reportError(tooComplex(`The query is nested ${depth.ordinary} levels deep; the limit is ${maxDepth}`, { maxDepth, depth: depth.ordinary }));
+          context.reportError(
+            tooComplex(`The query is nested ${depth.ordinary} levels deep; the limit is ${maxDepth}`, { maxDepth, depth: depth.ordinary }),
+          );
         } else if (depth.all > maxIntrospectionDepth) {
           context.reportError(
-            tooComplex(`The introspection query is nested ${depth.all} levels deep; the limit is ${maxIntrospectionDepth} (GRAPHQL_MAX_DEPTH + ${INTROSPECTION_EXTRA_DEPTH})`, {
-              maxDepth: maxIntrospectionDepth,
-              depth: depth.all,
-            }),
+            tooComplex(
+              `The introspection query is nested ${depth.all} levels deep; the limit is ${maxIntrospectionDepth} (GRAPHQL_MAX_DEPTH + ${INTROSPECTION_EXTRA_DEPTH})`,
+              {
+                maxDepth: maxIntrospectionDepth,
+                depth: depth.all,
+              },
+            ),
           );
         }
       },

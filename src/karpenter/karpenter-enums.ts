@@ -15,6 +15,6 @@ export const KarpenterPlanConstraintEnum: EnumOf<KarpenterPlanConstraint> = {
 registerEnum(KarpenterPlanConstraintEnum, {
   name: 'KarpenterPlanConstraint',
   description:
-    'What limits the Windows pods on one node (pods, IPs, CPU, memory), or why the type gets none: not in Karpenter\'s limits table, ' +
+    "What limits the Windows pods on one node (pods, IPs, CPU, memory), or why the type gets none: not in Karpenter's limits table, " +
     'not amd64, refused by EC2 for Windows, unknown to the VPC Resource Controller.',
 });

@@ -18,13 +18,14 @@ export class KarpenterController {
     summary: 'What Karpenter plans for a Windows workload, next to what the nodes really run (same as GraphQL planKarpenterWindows)',
     description:
       "Per instance type: Karpenter's pods and vpc.amazonaws.com/PrivateIPv4Address, the capacity engine's maxPods, nodesKarpenterWouldLaunch and nodesNeeded, " +
-      'the binding constraint, and warnings (prefix delegation not modelled, types EC2 refuses for Windows, the controller\'s table, DSR and Service CIDR not passed) each with its source and fix.',
+      "the binding constraint, and warnings (prefix delegation not modelled, types EC2 refuses for Windows, the controller's table, DSR and Service CIDR not passed) each with its source and fix.",
   })
   @ApiBody({ type: KarpenterWindowsPlanInputDto })
   @ApiOkResponse({ type: KarpenterWindowsPlan })
   @ApiErrorResponses({
     status: 400,
-    description: 'VALIDATION_FAILED naming the field: unknown instance type or family, a Windows Server release the Kubernetes version does not run, a CIDR that does not parse, unknown fields.',
+    description:
+      'VALIDATION_FAILED naming the field: unknown instance type or family, a Windows Server release the Kubernetes version does not run, a CIDR that does not parse, unknown fields.',
   })
   plan(@Body() body: KarpenterWindowsPlanInputDto): KarpenterWindowsPlan {
     return this.karpenter.planWindows(body);

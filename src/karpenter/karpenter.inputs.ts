@@ -32,7 +32,9 @@ export class KarpenterWindowsPodsInput implements KarpenterWindowsPods {
   memoryMiB: number;
 }
 
-@InputType('KarpenterWindowsPlanInput', { description: 'A Windows NodePool to plan: the cluster, the types Karpenter may choose, the workload.' })
+@InputType('KarpenterWindowsPlanInput', {
+  description: 'A Windows NodePool to plan: the cluster, the types Karpenter may choose, the workload.',
+})
 export class KarpenterWindowsPlanInputDto implements KarpenterWindowsPlanInput {
   @Field({ description: 'EKS cluster name.' })
   @ApiProperty({ example: 'shop', maxLength: 100 })
@@ -66,7 +68,10 @@ export class KarpenterWindowsPlanInputDto implements KarpenterWindowsPlanInput {
   @MaxLength(64, { each: true })
   instanceTypes?: string[];
 
-  @Field(() => [String], { nullable: true, description: 'Instance families the NodePool allows, e.g. m5 (each expands to its catalog types).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Instance families the NodePool allows, e.g. m5 (each expands to its catalog types).',
+  })
   @ApiPropertyOptional({ type: [String], example: ['m5'], maxItems: KARPENTER_PLAN_LIMITS.families })
   @IsOptional()
   @IsArray()
@@ -83,7 +88,9 @@ export class KarpenterWindowsPlanInputDto implements KarpenterWindowsPlanInput {
   @Type(() => KarpenterWindowsPodsInput)
   windowsPods: KarpenterWindowsPodsInput;
 
-  @OptionalIntField(0, KARPENTER_INPUT_LIMITS.services, 'Services a Windows node programs (default 0); above 100 needs DSR.', { default: 0 })
+  @OptionalIntField(0, KARPENTER_INPUT_LIMITS.services, 'Services a Windows node programs (default 0); above 100 needs DSR.', {
+    default: 0,
+  })
   servicesPerNode?: number;
 
   @Field(() => String, { nullable: true, description: 'The cluster Service CIDR (a /12 to /24 block), e.g. 172.20.0.0/16.' })

@@ -36,7 +36,9 @@ export class KarpenterView {
   @ApiProperty({ example: 110 })
   pods: number;
 
-  @Field(() => Int, { description: 'Capacity vpc.amazonaws.com/PrivateIPv4Address: I - 1 from Karpenter\'s limits table whatever the IP mode (0 when absent).' })
+  @Field(() => Int, {
+    description: "Capacity vpc.amazonaws.com/PrivateIPv4Address: I - 1 from Karpenter's limits table whatever the IP mode (0 when absent).",
+  })
   @ApiProperty({ example: 9 })
   privateIPv4Address: number;
 
@@ -104,7 +106,7 @@ export class RealWindowsCapacity {
   warnings: CapacityWarning[];
 }
 
-@ObjectType({ description: 'One instance type: Karpenter\'s plan next to what the nodes really run.' })
+@ObjectType({ description: "One instance type: Karpenter's plan next to what the nodes really run." })
 export class KarpenterWindowsTypePlan {
   @Field()
   @ApiProperty({ example: 'm5.large' })
@@ -126,11 +128,17 @@ export class KarpenterWindowsTypePlan {
   @ApiProperty({ type: RealWindowsCapacity })
   realCapacity: RealWindowsCapacity;
 
-  @Field(() => Int, { nullable: true, description: 'Nodes Karpenter provisions for the workload on this type; null when it never launches it.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Nodes Karpenter provisions for the workload on this type; null when it never launches it.',
+  })
   @ApiProperty({ type: Number, nullable: true, example: 12 })
   nodesKarpenterWouldLaunch: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Nodes the workload really needs on this type; null when the type cannot run Windows pods.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Nodes the workload really needs on this type; null when the type cannot run Windows pods.',
+  })
   @ApiProperty({ type: Number, nullable: true, example: 1 })
   nodesNeeded: number | null;
 

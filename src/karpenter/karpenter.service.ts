@@ -20,7 +20,9 @@ export class KarpenterService {
       throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The instance catalog is not loaded yet; try again shortly');
     }
     // GraphQL sends null for fields left out; the core treats a present key as given.
-    const clean = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined)) as unknown as KarpenterWindowsPlanInputDto;
+    const clean = Object.fromEntries(
+      Object.entries(input).filter(([, v]) => v !== null && v !== undefined),
+    ) as unknown as KarpenterWindowsPlanInputDto;
     return toKarpenterWindowsPlanModel(
       planKarpenterWindows(clean, {
         lookupInstanceType: (name) => this.catalog.requireFromView(name),

@@ -13,12 +13,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { ApiErrorResponses } from '../common/api-error-responses.js';
 import { validationError } from '../common/domain-error.js';
 import type { FastifyReply } from 'fastify';
-import {
-  CheckPolicyForWindowsArgs,
-  PolicyTemplate,
-  RenderedTemplate,
-  WindowsPolicyCheck,
-} from './policies.models.js';
+import { CheckPolicyForWindowsArgs, PolicyTemplate, RenderedTemplate, WindowsPolicyCheck } from './policies.models.js';
 import { PoliciesService } from './policies.service.js';
 
 export const RENDER_FORMATS = ['json', 'yaml', 'hcl'] as const;
@@ -29,7 +24,7 @@ class RenderQuery {
     default: 'json',
     description:
       '`json` (default): the RenderedTemplate. `yaml`: the bare rendered content, ready for `kubectl apply -f -`, ' +
-      'with the template\'s own media type (application/yaml; text/x-powershell for the userdata templates). ' +
+      "with the template's own media type (application/yaml; text/x-powershell for the userdata templates). " +
       '`hcl`: the bare Terraform of the terraform-* templates (text/x-hcl); `yaml` on those, or `hcl` on the others, is a 400 naming format.',
   })
   @IsOptional()
@@ -77,7 +72,7 @@ export class TemplatesController {
       'The body is the parameters: a JSON object of parameter name to value (an empty or missing body renders with the defaults; ' +
       'anything but an object is a 400). Omitted parameters take their default; kubelet max-pods is derived from the capacity engine ' +
       'where the template declares it. A bad parameter is 400 VALIDATION_FAILED with error.details {field, rule}. ' +
-      'With ?format=yaml (Kubernetes and userdata templates) or ?format=hcl (Terraform templates) the response is the bare content (pipe it to `kubectl apply -f -`) with the template\'s media type: ' +
+      "With ?format=yaml (Kubernetes and userdata templates) or ?format=hcl (Terraform templates) the response is the bare content (pipe it to `kubectl apply -f -`) with the template's media type: " +
       `application/yaml, or text/x-powershell for userdata templates; warning codes are in the ${RENDER_WARNINGS_HEADER} header (comma-separated).`,
   })
   @ApiBody({
@@ -94,7 +89,10 @@ export class TemplatesController {
       'text/x-hcl': { schema: { type: 'string' } },
     },
     headers: {
-      [RENDER_WARNINGS_HEADER]: { description: 'format=yaml or format=hcl only: the warning codes, comma-separated (absent when none)', schema: { type: 'string' } },
+      [RENDER_WARNINGS_HEADER]: {
+        description: 'format=yaml or format=hcl only: the warning codes, comma-separated (absent when none)',
+        schema: { type: 'string' },
+      },
     },
   })
   @ApiErrorResponses(

@@ -70,7 +70,10 @@ export class PolicyTemplateParameter {
   @ApiProperty({ enum: ['string', 'integer', 'boolean', 'string[]', 'integer[]', 'object', 'object[]'] })
   type: string;
 
-  @Field(() => String, { nullable: true, description: 'Syntax a string (or each item) must follow, e.g. dns-label, ipv4-cidr, port; also the rule name in a validation error.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Syntax a string (or each item) must follow, e.g. dns-label, ipv4-cidr, port; also the rule name in a validation error.',
+  })
   @ApiProperty({ type: String, nullable: true, example: 'dns-label' })
   format: string | null;
 
@@ -98,7 +101,10 @@ export class PolicyTemplateParameter {
   @ApiProperty()
   required: boolean;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: 'What the renderer uses when the parameter is omitted; null when there is none.' })
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: 'What the renderer uses when the parameter is omitted; null when there is none.',
+  })
   @ApiProperty({ nullable: true, oneOf: ANY_JSON_VALUE, description: `${JSON_VALUE}; null when there is no default` })
   default: JsonValue;
 
@@ -110,7 +116,10 @@ export class PolicyTemplateParameter {
   @ApiProperty()
   description: string;
 
-  @Field(() => String, { nullable: true, description: 'How the value is derived when omitted (e.g. from the capacity engine); null when the default applies.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'How the value is derived when omitted (e.g. from the capacity engine); null when the default applies.',
+  })
   @ApiProperty({ type: String, nullable: true })
   derivedBy: string | null;
 }
@@ -145,7 +154,7 @@ export class PolicyTemplate {
   @ApiProperty()
   windowsEnforced: boolean;
 
-  @Field({ description: 'Where the template\'s rules come from.' })
+  @Field({ description: "Where the template's rules come from." })
   @ApiProperty()
   source: string;
 
@@ -187,7 +196,7 @@ export class RenderedTemplate {
   @ApiProperty({ type: [TemplateRenderWarning] })
   warnings: TemplateRenderWarning[];
 
-  @Field(() => GraphQLJSON, { description: 'The parameters used: the caller\'s, then defaults, then derived values (e.g. maxPodsPerNode).' })
+  @Field(() => GraphQLJSON, { description: "The parameters used: the caller's, then defaults, then derived values (e.g. maxPodsPerNode)." })
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Parameter name to JSON value' })
   parameters: Record<string, JsonValue>;
 
@@ -252,7 +261,10 @@ export class WindowsPolicyCheck {
 /** The Windows check input: GraphQL arguments and the REST JSON body. */
 @ArgsType()
 export class CheckPolicyForWindowsArgs {
-  @Field({ description: 'Kubernetes networking.k8s.io/v1 NetworkPolicy and/or Calico projectcalico.org/v3 (Global)NetworkPolicy YAML, "---"-separated; at most 1 MiB and 100 documents.' })
+  @Field({
+    description:
+      'Kubernetes networking.k8s.io/v1 NetworkPolicy and/or Calico projectcalico.org/v3 (Global)NetworkPolicy YAML, "---"-separated; at most 1 MiB and 100 documents.',
+  })
   @ApiProperty({
     description: 'Policy YAML, one or more documents separated by "---" (at most 1 MiB, 100 documents).',
     example: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web\nspec:\n  podSelector: {}\n',

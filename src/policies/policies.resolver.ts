@@ -1,12 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
-import {
-  CheckPolicyForWindowsArgs,
-  PolicyTemplate,
-  RenderedTemplate,
-  WindowsPolicyCheck,
-} from './policies.models.js';
+import { CheckPolicyForWindowsArgs, PolicyTemplate, RenderedTemplate, WindowsPolicyCheck } from './policies.models.js';
 import { PoliciesService } from './policies.service.js';
 
 /** Policy templates and the Windows policy check. Queries only: nothing here changes state. */

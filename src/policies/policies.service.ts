@@ -3,14 +3,7 @@ import { computeNodeCapacity } from '../capacity/core/index.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { CatalogViewService } from '../catalog/catalog-view.service.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
-import {
-  checkPolicyForWindows,
-  getTemplate,
-  listTemplates,
-  renderTemplate,
-  type RenderOptions,
-  type WindowsIpMode,
-} from './core/index.js';
+import { checkPolicyForWindows, getTemplate, listTemplates, renderTemplate, type RenderOptions, type WindowsIpMode } from './core/index.js';
 import {
   toPolicyTemplate,
   toRenderedTemplate,

@@ -313,7 +313,9 @@ describe('API keys over REST and GraphQL (admin only)', () => {
     const list = await app.gql('{ apiKeys { id name role prefix createdAt revokedAt lastUsedAt } }', {}, bearer(key)).expect(200);
     expect(list.body.data.apiKeys.map((k: { name: string }) => k.name)).toEqual(expect.arrayContaining(['gql-admin', 'made-by-gql-admin']));
 
-    const revoked = await app.gql('mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }', { id: apiKey.id }, adminAuth).expect(200);
+    const revoked = await app
+      .gql('mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }', { id: apiKey.id }, adminAuth)
+      .expect(200);
     expect(revoked.body.data.revokeApiKey.revokedAt).not.toBeNull();
     const refused = await app.gql('{ apiKeys { id } }', {}, bearer(key)).expect(200);
     expect(refused.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');

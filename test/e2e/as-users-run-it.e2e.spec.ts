@@ -81,7 +81,10 @@ describe('the service as users run it: `npm start`, then third-party clients', (
     exited = new Promise((resolve) => child!.once('exit', (code) => resolve(code)));
     for (let i = 0; i < 360; i++) {
       if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
-      const ready = await fetch(`${base}/health/ready`).then((r) => r.ok, () => false);
+      const ready = await fetch(`${base}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ready) return;
       await new Promise((r) => setTimeout(r, 500));
     }
@@ -169,7 +172,11 @@ describe('the service as users run it: `npm start`, then third-party clients', (
     const names: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page++) {
-      const res: any = await client.query({ query: PAGE, variables: { first: 7, after, filter: { family: ['m5'] } }, fetchPolicy: 'no-cache' });
+      const res: any = await client.query({
+        query: PAGE,
+        variables: { first: 7, after, filter: { family: ['m5'] } },
+        fetchPolicy: 'no-cache',
+      });
       names.push(...res.data.instanceTypes.nodes.map((n: { name: string }) => n.name));
       if (!res.data.instanceTypes.pageInfo.hasNextPage) {
         expect(names).toHaveLength(res.data.instanceTypes.totalCount);
@@ -272,9 +279,22 @@ describe('the service as users run it: `npm start`, then third-party clients', (
       );
       writeFileSync(
         join(dir, 'tsconfig.json'),
-        JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'ES2022', skipLibCheck: true, types: [] }, files: ['use.ts'] }),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            noEmit: true,
+            module: 'nodenext',
+            moduleResolution: 'nodenext',
+            target: 'ES2022',
+            skipLibCheck: true,
+            types: [],
+          },
+          files: ['use.ts'],
+        }),
       );
-      const tsc = spawnSync(process.execPath, [projectPath('node_modules', 'typescript', 'bin', 'tsc'), '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8' });
+      const tsc = spawnSync(process.execPath, [projectPath('node_modules', 'typescript', 'bin', 'tsc'), '-p', join(dir, 'tsconfig.json')], {
+        encoding: 'utf8',
+      });
       expect(tsc.stdout + tsc.stderr).toBe('');
       expect(tsc.status).toBe(0);
     } finally {
@@ -302,13 +322,25 @@ describe('the service as users run it: `npm start`, then third-party clients', (
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Delete');
     await page.keyboard.insertText(JSON.stringify({ t: 'c5.xlarge' }));
-    const answered = page.waitForResponse((r) => r.request().method() === 'POST' && (r.request().postData() ?? '').includes('"variables":{"t":"c5.xlarge"}'), {
-      timeout: 20_000,
-    });
+    const answered = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && (r.request().postData() ?? '').includes('"variables":{"t":"c5.xlarge"}'),
+      {
+        timeout: 20_000,
+      },
+    );
     await page.click('.graphiql-execute-button');
     expect((await answered).status()).toBe(200);
     await expect
-      .poll(async () => ((await page.locator('.result-window').innerText().catch(() => '')) ?? '').replace(/\s+/g, ' '), { timeout: 15_000 })
+      .poll(
+        async () =>
+          (
+            (await page
+              .locator('.result-window')
+              .innerText()
+              .catch(() => '')) ?? ''
+          ).replace(/\s+/g, ' '),
+        { timeout: 15_000 },
+      )
       .toContain('"ipv4AddressesPerInterface": 15');
     await page.close();
   });

@@ -145,7 +145,11 @@ function operationsOf(schema: GraphQLSchema): Operation[] {
   return ops;
 }
 
-async function callOperation(app: TestApp, op: Operation, headers: Headers): Promise<{ status: number; code: string | null; body: unknown }> {
+async function callOperation(
+  app: TestApp,
+  op: Operation,
+  headers: Headers,
+): Promise<{ status: number; code: string | null; body: unknown }> {
   const res = await app.gql(op.document, {}, headers);
   const errors = res.body?.errors as Array<{ extensions?: { code?: string } }> | undefined;
   return { status: res.status, code: errors?.[0]?.extensions?.code ?? null, body: res.body };
@@ -163,7 +167,8 @@ describe('authorization matrix over every REST route and GraphQL operation', () 
   let readerKey: string;
   const saved: Record<string, string | undefined> = {};
 
-  const isAdminRoute = (r: Route) => ADMIN_READS.includes(r.id) || (STATE_CHANGING_METHODS.has(r.method) && !READ_ONLY_POSTS.includes(r.id));
+  const isAdminRoute = (r: Route) =>
+    ADMIN_READS.includes(r.id) || (STATE_CHANGING_METHODS.has(r.method) && !READ_ONLY_POSTS.includes(r.id));
   const isPublicRoute = (r: Route) => PUBLIC_ROUTES.includes(r.id);
   const isReadRoute = (r: Route) => !isAdminRoute(r) && !isPublicRoute(r);
   const isAdminOperation = (o: Operation) => o.kind === 'mutation' || ADMIN_QUERIES.includes(o.name);
@@ -177,7 +182,13 @@ describe('authorization matrix over every REST route and GraphQL operation', () 
     process.env.AWS_ACCESS_KEY_ID = 'AKIDTEST';
     process.env.AWS_SECRET_ACCESS_KEY = 'secret';
     // The standard introspection query nests type references deeper than the default depth limit.
-    const env = { AUTH_READS: 'open', GRAPHQL_INTROSPECTION: 'true', GRAPHQL_MAX_DEPTH: '30', RATE_LIMIT_PER_MINUTE: '0', CATALOG_REFRESH_REGIONS: 'us-east-1' };
+    const env = {
+      AUTH_READS: 'open',
+      GRAPHQL_INTROSPECTION: 'true',
+      GRAPHQL_MAX_DEPTH: '30',
+      RATE_LIMIT_PER_MINUTE: '0',
+      CATALOG_REFRESH_REGIONS: 'us-east-1',
+    };
     open = await startTestApp({ env });
     // A second replica on the same database, reads behind keys.
     keyed = await startTestApp({ databaseUrl: open.databaseUrl!, env: { ...env, AUTH_READS: 'key' } });
@@ -244,7 +255,8 @@ describe('authorization matrix over every REST route and GraphQL operation', () 
         ['a reader key', bearer(readerKey), 'FORBIDDEN'],
       ] as const) {
         const res = await callOperation(open, op, headers);
-        if (res.code !== code) failures.push(`${op.kind} ${op.name} with ${label}: ${res.code} (expected ${code}) ${JSON.stringify(res.body)}`);
+        if (res.code !== code)
+          failures.push(`${op.kind} ${op.name} with ${label}: ${res.code} (expected ${code}) ${JSON.stringify(res.body)}`);
       }
       const admin = await callOperation(open, op, adminAuth);
       if (admin.code === null ? admin.status !== 200 : AUTH_CODES.has(admin.code) || admin.code.startsWith('GRAPHQL_')) {
@@ -262,7 +274,8 @@ describe('authorization matrix over every REST route and GraphQL operation', () 
     }
     for (const op of operations.filter((o) => !isAdminOperation(o))) {
       const res = await callOperation(open, op, {});
-      if (res.code !== null && (AUTH_CODES.has(res.code) || res.code.startsWith('GRAPHQL_'))) failures.push(`query ${op.name}: ${res.code}`);
+      if (res.code !== null && (AUTH_CODES.has(res.code) || res.code.startsWith('GRAPHQL_')))
+        failures.push(`query ${op.name}: ${res.code}`);
     }
     expect(failures).toEqual([]);
   });

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareModes, computeNodeCapacity, HNS_PORT_EXHAUSTION_ERROR, type NodeCapacity as CoreNodeCapacity } from '../../src/capacity/core/index.js';
+import {
+  compareModes,
+  computeNodeCapacity,
+  HNS_PORT_EXHAUSTION_ERROR,
+  type NodeCapacity as CoreNodeCapacity,
+} from '../../src/capacity/core/index.js';
 import { CatalogService } from '../../src/catalog/catalog.service.js';
 import { CatalogViewService } from '../../src/catalog/catalog-view.service.js';
 import { readBundledSnapshot } from '../../src/catalog/bundled-catalog.js';
@@ -77,9 +82,18 @@ describe('capacity API', () => {
     return res.body.data;
   }
 
-  async function both(type: string, os: 'WINDOWS' | 'LINUX', ipMode: 'SECONDARY_IP' | 'PREFIX_DELEGATION', extra: Record<string, unknown> = {}) {
+  async function both(
+    type: string,
+    os: 'WINDOWS' | 'LINUX',
+    ipMode: 'SECONDARY_IP' | 'PREFIX_DELEGATION',
+    extra: Record<string, unknown> = {},
+  ) {
     const gql = (await gqlData(NODE_CAPACITY, { input: { instanceType: type, os, ipMode, ...extra } })).nodeCapacity;
-    const query = new URLSearchParams({ os: os.toLowerCase(), ipMode: REST_MODE[ipMode], ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, String(v)])) });
+    const query = new URLSearchParams({
+      os: os.toLowerCase(),
+      ipMode: REST_MODE[ipMode],
+      ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, String(v)])),
+    });
     const rest = await app.http.get(`/api/v1/capacity/${type}?${query}`).expect(200);
     // Two doors, one answer.
     expect(rest.body).toEqual(gql);
@@ -99,12 +113,22 @@ describe('capacity API', () => {
       ['m5.large', 'LINUX', 'SECONDARY_IP', 29, 29, 'SECONDARY_IP'],
       // t2.medium is Xen: PD falls back to secondary IP, W = 6 - 1 = 5
       ['t2.medium', 'WINDOWS', 'PREFIX_DELEGATION', 5, 5, 'SECONDARY_IP'],
-    ] as const)('%s %s %s: ipLimitedPods %i, maxPods %i, effective %s (GraphQL = REST)', async (type, os, mode, ipLimited, maxPods, effective) => {
-      const c = await both(type, os, mode);
-      expect(c).toMatchObject({ instanceType: type, os, requestedIpMode: mode, ipLimitedPods: ipLimited, maxPods, effectiveIpMode: effective });
-      expect(c.formulaText).toBe(c.formula.join('\n'));
-      expect(c.inputs.length).toBeGreaterThan(0);
-    });
+    ] as const)(
+      '%s %s %s: ipLimitedPods %i, maxPods %i, effective %s (GraphQL = REST)',
+      async (type, os, mode, ipLimited, maxPods, effective) => {
+        const c = await both(type, os, mode);
+        expect(c).toMatchObject({
+          instanceType: type,
+          os,
+          requestedIpMode: mode,
+          ipLimitedPods: ipLimited,
+          maxPods,
+          effectiveIpMode: effective,
+        });
+        expect(c.formulaText).toBe(c.formula.join('\n'));
+        expect(c.inputs.length).toBeGreaterThan(0);
+      },
+    );
 
     it('m5.large Windows PD explains itself: (10 - 1) * 16 = 144, inputs with values, kubelet default', async () => {
       const c = await both('m5.large', 'WINDOWS', 'PREFIX_DELEGATION');
@@ -151,7 +175,9 @@ describe('capacity API', () => {
     });
 
     it('an unknown type is INSTANCE_TYPE_NOT_FOUND in GraphQL and a JSON 404 in REST, never 500', async () => {
-      const gql = await app.gql(NODE_CAPACITY, { input: { instanceType: 'm5.gigantic', os: 'WINDOWS', ipMode: 'SECONDARY_IP' } }).expect(200);
+      const gql = await app
+        .gql(NODE_CAPACITY, { input: { instanceType: 'm5.gigantic', os: 'WINDOWS', ipMode: 'SECONDARY_IP' } })
+        .expect(200);
       expect(gql.body.data).toBeNull();
       expect(gql.body.errors[0].extensions.code).toBe('INSTANCE_TYPE_NOT_FOUND');
       expect(gql.body.errors[0].extensions.details.suggestions).toContain('m5.large');
@@ -213,7 +239,10 @@ describe('capacity API', () => {
 
   describe('golden sample: the API equals computeNodeCapacity called directly', () => {
     // ~50 types spread over the whole catalog (sorted by name, every 27th), all four OS x mode answers each.
-    const names = [...bundled.types].map((t) => t.name).sort().filter((_, i) => i % 27 === 0);
+    const names = [...bundled.types]
+      .map((t) => t.name)
+      .sort()
+      .filter((_, i) => i % 27 === 0);
 
     it('samples about 50 types', () => {
       expect(names.length).toBeGreaterThanOrEqual(45);
@@ -235,7 +264,14 @@ describe('capacity API', () => {
   });
 
   describe('subnet usage', () => {
-    const base = { instanceType: 'm5.large', nodeCount: 10, os: 'WINDOWS', ipMode: 'SECONDARY_IP', podsPerNode: 5, subnetCidrs: ['10.0.0.0/24'] };
+    const base = {
+      instanceType: 'm5.large',
+      nodeCount: 10,
+      os: 'WINDOWS',
+      ipMode: 'SECONDARY_IP',
+      podsPerNode: 5,
+      subnetCidrs: ['10.0.0.0/24'],
+    };
 
     async function usage(input: Record<string, unknown>) {
       const gql = (await gqlData(SUBNET_USAGE, { input })).subnetUsage;
@@ -256,7 +292,10 @@ describe('capacity API', () => {
     });
 
     it('REST accepts kebab values in the body too', async () => {
-      const res = await app.http.post('/api/v1/capacity/subnet-usage').send({ ...base, os: 'windows', ipMode: 'secondary-ip' }).expect(200);
+      const res = await app.http
+        .post('/api/v1/capacity/subnet-usage')
+        .send({ ...base, os: 'windows', ipMode: 'secondary-ip' })
+        .expect(200);
       expect(res.body.totalIps).toBe(90);
     });
 
@@ -271,7 +310,11 @@ describe('capacity API', () => {
 
     it('Linux warm targets over two subnets', async () => {
       const u = await usage({
-        ...base, os: 'LINUX', nodeCount: 3, podsPerNode: 10, subnetCidrs: ['10.0.0.0/26', '10.0.0.64/26'],
+        ...base,
+        os: 'LINUX',
+        nodeCount: 3,
+        podsPerNode: 10,
+        subnetCidrs: ['10.0.0.0/26', '10.0.0.64/26'],
         warmPool: { warmIpTarget: 2, minimumIpTarget: 10 },
       });
       // secondary = min(3 * 9, max(10 + 2, 10)) = 12; ENIs = ceil(12 / 9) = 2; 2 + 12 = 14 per node
@@ -286,7 +329,11 @@ describe('capacity API', () => {
       ['subnet larger than /16', { subnetCidrs: ['10.0.0.0/15'] }, 'subnetCidrs[0]'],
       ['more pods than a node runs', { podsPerNode: 50 }, 'podsPerNode'],
       ['WARM_ENI_TARGET on Windows', { warmPool: { warmEniTarget: 1 } }, 'warmPool.warmEniTarget'],
-      ['Linux PD with WARM_PREFIX_TARGET 0', { os: 'LINUX', ipMode: 'PREFIX_DELEGATION', warmPool: { warmPrefixTarget: 0 } }, 'warmPool.warmPrefixTarget'],
+      [
+        'Linux PD with WARM_PREFIX_TARGET 0',
+        { os: 'LINUX', ipMode: 'PREFIX_DELEGATION', warmPool: { warmPrefixTarget: 0 } },
+        'warmPool.warmPrefixTarget',
+      ],
     ])('%s -> 400 naming %s (GraphQL BAD_USER_INPUT)', async (_name, over, field) => {
       const input = { ...base, ...over };
       const rest = await app.http.post('/api/v1/capacity/subnet-usage').send(input).expect(400);
@@ -308,7 +355,10 @@ describe('capacity API', () => {
       ['warm pool not an object', { warmPool: 'lots' }, 'warmPool'],
       ['unknown field', { colour: 'blue' }, 'colour'],
     ])('REST %s -> 400', async (_name, over, field) => {
-      const res = await app.http.post('/api/v1/capacity/subnet-usage').send({ ...base, ...over }).expect(400);
+      const res = await app.http
+        .post('/api/v1/capacity/subnet-usage')
+        .send({ ...base, ...over })
+        .expect(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
       expect(res.body.error.details.violations.map((v: { field: string }) => v.field)).toContain(field);
     });
@@ -322,7 +372,10 @@ describe('capacity API', () => {
     });
 
     it('an unknown instance type is 404 / INSTANCE_TYPE_NOT_FOUND', async () => {
-      await app.http.post('/api/v1/capacity/subnet-usage').send({ ...base, instanceType: 'm5.gigantic' }).expect(404);
+      await app.http
+        .post('/api/v1/capacity/subnet-usage')
+        .send({ ...base, instanceType: 'm5.gigantic' })
+        .expect(404);
       const gql = await app.gql(SUBNET_USAGE, { input: { ...base, instanceType: 'm5.gigantic' } }).expect(200);
       expect(gql.body.errors[0].extensions.code).toBe('INSTANCE_TYPE_NOT_FOUND');
     });
@@ -330,8 +383,12 @@ describe('capacity API', () => {
 
   describe('node-group sizing over the in-memory catalog', () => {
     const workload = {
-      windowsPods: 100, windowsPodCpuMillicores: 250, windowsPodMemoryMiB: 512,
-      linuxPods: 20, linuxPodCpuMillicores: 100, linuxPodMemoryMiB: 128,
+      windowsPods: 100,
+      windowsPodCpuMillicores: 250,
+      windowsPodMemoryMiB: 512,
+      linuxPods: 20,
+      linuxPodCpuMillicores: 100,
+      linuxPodMemoryMiB: 128,
     };
 
     async function sizing(input: Record<string, unknown>) {
@@ -376,28 +433,45 @@ describe('capacity API', () => {
     it('given types: m5.large Windows secondary is IP-bound at 9 pods (W = 10 - 1)', async () => {
       const s = await sizing({
         workload: { windowsPods: 20, windowsPodCpuMillicores: 100, windowsPodMemoryMiB: 256 },
-        instanceTypes: ['m5.large'], ipModes: ['SECONDARY_IP'],
+        instanceTypes: ['m5.large'],
+        ipModes: ['SECONDARY_IP'],
       });
       expect(s.candidateCount).toBe(1);
       // min(9 IPs, 110 kubelet, 19 CPU, 30 memory) = 9; ceil(20 / 9) = 3 nodes; 3 * (1 + min(9, 7 + 3)) = 30 IPs
-      expect(s.windows[0]).toMatchObject({ instanceType: 'm5.large', podsPerNode: 9, bindingConstraint: 'IP_ADDRESSES', nodes: 3, subnetIps: 30 });
+      expect(s.windows[0]).toMatchObject({
+        instanceType: 'm5.large',
+        podsPerNode: 9,
+        bindingConstraint: 'IP_ADDRESSES',
+        nodes: 3,
+        subnetIps: 30,
+      });
       expect(s.linux).toEqual([]);
       expect(s.warnings.map((w: any) => w.code)).toContain('LINUX_NODES_FOR_COREDNS');
     });
 
     it('arm64 families rank Windows options last as unsupported; REST takes kebab modes', async () => {
-      const res = await app.http.post('/api/v1/capacity/sizing').send({
-        workload: { windowsPods: 10 }, families: ['m6g'], ipModes: ['prefix-delegation'], limit: 3,
-      }).expect(200);
+      const res = await app.http
+        .post('/api/v1/capacity/sizing')
+        .send({
+          workload: { windowsPods: 10 },
+          families: ['m6g'],
+          ipModes: ['prefix-delegation'],
+          limit: 3,
+        })
+        .expect(200);
       expect(res.body.windows).toHaveLength(3);
-      for (const o of res.body.windows) expect(o).toMatchObject({ nodes: null, bindingConstraint: 'UNSUPPORTED_ARCHITECTURE', requestedIpMode: 'PREFIX_DELEGATION' });
+      for (const o of res.body.windows)
+        expect(o).toMatchObject({ nodes: null, bindingConstraint: 'UNSUPPORTED_ARCHITECTURE', requestedIpMode: 'PREFIX_DELEGATION' });
     });
 
     it.each([
       ['1.31', ['--feature-gates=WinDSR=true', '--enable-dsr=true']],
       ['1.33', ['--enable-dsr=true']],
     ])('150 Services per Windows node on %s: the HNS warning and the DSR flags', async (version, flags) => {
-      const s = await sizing({ workload: { ...workload, servicesPerWindowsNode: 150, kubernetesVersion: version }, instanceTypes: ['m5.xlarge'] });
+      const s = await sizing({
+        workload: { ...workload, servicesPerWindowsNode: 150, kubernetesVersion: version },
+        instanceTypes: ['m5.xlarge'],
+      });
       const warning = s.warnings.find((w: any) => w.code === 'WINDOWS_SERVICE_PORT_EXHAUSTION');
       expect(warning.message).toContain(HNS_PORT_EXHAUSTION_ERROR);
       expect(warning.message).toContain(flags.join(' '));

@@ -22,7 +22,6 @@ for (const file of readdirSync(offeringsDir).filter((f) => f.endsWith('.json')))
   }
 }
 
-
 /** Code-point order, as the pages promise on every database. */
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -89,7 +88,20 @@ const FILTERS: Array<[string, Filter, number]> = [
   ['current generation, 8 to 32 vCPUs', { currentGeneration: true, minVcpus: 8, maxVcpus: 32 }, 100],
   ['64 to 256 GiB', { minMemoryMiB: 65_536, maxMemoryMiB: 262_144 }, 45],
   ['one region', { region: 'eu-south-2' }, 120],
-  ['everything at once', { family: ['m5', 'm6g', 'c5', 'r6i', 'm5n'], nitro: true, bareMetal: false, currentGeneration: true, minVcpus: 2, maxVcpus: 48, minMemoryMiB: 4096, region: 'us-east-1' }, 6],
+  [
+    'everything at once',
+    {
+      family: ['m5', 'm6g', 'c5', 'r6i', 'm5n'],
+      nitro: true,
+      bareMetal: false,
+      currentGeneration: true,
+      minVcpus: 2,
+      maxVcpus: 48,
+      minMemoryMiB: 4096,
+      region: 'us-east-1',
+    },
+    6,
+  ],
   ['nothing: unknown family', { family: ['zz0'] }, 10],
   ['nothing: empty range', { minVcpus: 3, maxVcpus: 3, hypervisor: 'xen' }, 10],
   ['nothing: unknown region', { region: 'xx-nowhere-9' }, 10],

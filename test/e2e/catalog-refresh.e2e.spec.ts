@@ -211,7 +211,11 @@ describe('catalog refresh from EC2', () => {
       const capacity = (r: TestApp) => r.http.get('/api/v1/capacity/zz7.large?os=linux&ipMode=secondary-ip');
       await capacity(replica).expect(404);
       ec2.putType({ ...structuredClone(ec2.data.types.get('m5.large')!), InstanceType: 'zz7.large' } as any, ['us-east-1']);
-      await app.http.post('/api/v1/catalog/refreshes').set(adminAuth).send({ regions: ['us-east-1'] }).expect(201);
+      await app.http
+        .post('/api/v1/catalog/refreshes')
+        .set(adminAuth)
+        .send({ regions: ['us-east-1'] })
+        .expect(201);
       await capacity(app).expect(200);
       let status = 0;
       for (let i = 0; i < 50 && status !== 200; i++) {
@@ -231,7 +235,11 @@ describe('catalog refresh from EC2', () => {
       const page = (r: TestApp) => r.http.get('/api/v1/instance-types?family=zz5').expect(200);
       expect((await page(replica)).body.totalCount).toBe(0);
       ec2.putType({ ...structuredClone(ec2.data.types.get('m5.large')!), InstanceType: 'zz5.large' } as any, ['us-east-1']);
-      await app.http.post('/api/v1/catalog/refreshes').set(adminAuth).send({ regions: ['us-east-1'] }).expect(201);
+      await app.http
+        .post('/api/v1/catalog/refreshes')
+        .set(adminAuth)
+        .send({ regions: ['us-east-1'] })
+        .expect(201);
       const here = (await page(app)).body;
       expect(here.nodes.map((n: any) => n.name)).toEqual(['zz5.large']);
       let there: any;
@@ -258,7 +266,11 @@ describe('catalog refresh from EC2', () => {
   });
 
   it('rejects bad regions with a 400', async () => {
-    const res = await app.http.post('/api/v1/catalog/refreshes').set(adminAuth).send({ regions: ['Mars-1'] }).expect(400);
+    const res = await app.http
+      .post('/api/v1/catalog/refreshes')
+      .set(adminAuth)
+      .send({ regions: ['Mars-1'] })
+      .expect(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
     const gql = await app.gql(REFRESH, { regions: [] }, adminAuth).expect(200);
     expect(gql.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');

@@ -35,9 +35,9 @@ describe('scheduled catalog refresh', () => {
     let runs: any[] = [];
     for (let i = 0; i < 40 && !runs.some((r) => r.status === 'SUCCEEDED'); i++) {
       await new Promise((r) => setTimeout(r, 250));
-      runs = (await scheduled.gql('{ catalogRefreshes(first: 10) { trigger status regions requestedBy } }')).body.data.catalogRefreshes.filter(
-        (r: any) => r.trigger === 'SCHEDULE',
-      );
+      runs = (
+        await scheduled.gql('{ catalogRefreshes(first: 10) { trigger status regions requestedBy } }')
+      ).body.data.catalogRefreshes.filter((r: any) => r.trigger === 'SCHEDULE');
     }
     expect(runs.find((r) => r.status === 'SUCCEEDED')).toMatchObject({ regions: ['eu-west-1'], requestedBy: 'schedule' });
   });

@@ -5,9 +5,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // The catalog as users query it, on a real PostgreSQL database brought up by the migrations
 // and filled from the bundled snapshot at first start (issue: service and catalog).
-const shared = JSON.parse(
-  readFileSync(projectPath('..', 'shared', 'data', 'ec2', 'instance-types.json'), 'utf8'),
-) as Record<string, any>;
+const shared = JSON.parse(readFileSync(projectPath('..', 'shared', 'data', 'ec2', 'instance-types.json'), 'utf8')) as Record<string, any>;
 const sample = Object.keys(shared).filter((_, i) => i % 23 === 0); // ~60 types spread over the catalog
 
 const FIELDS = `name family size hypervisor nitro bareMetal vcpus memoryMiB architectures currentGeneration burstable
@@ -130,7 +128,9 @@ describe('catalog on PostgreSQL', () => {
         (o) => o.InstanceType,
       ),
     );
-    const expected = Object.keys(shared).filter((n) => (n.startsWith('c5.') || n.startsWith('m5.')) && offered.has(n)).sort();
+    const expected = Object.keys(shared)
+      .filter((n) => (n.startsWith('c5.') || n.startsWith('m5.')) && offered.has(n))
+      .sort();
     const rest = await app.http.get('/api/v1/instance-types?family=c5,m5&region=eu-south-2&first=100').expect(200);
     expect(rest.body.nodes.map((n: any) => n.name)).toEqual(expected);
     const metal = await app.http.get('/api/v1/instance-types?bareMetal=true&first=0').expect(200);
@@ -144,7 +144,10 @@ describe('catalog on PostgreSQL', () => {
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
       const res: any = await app
-        .gql('query($a: String) { instanceTypes(first: 200, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { name } } } }', { a: after })
+        .gql(
+          'query($a: String) { instanceTypes(first: 200, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { name } } } }',
+          { a: after },
+        )
         .expect(200);
       const conn = res.body.data.instanceTypes;
       names.push(...conn.edges.map((e: any) => e.node.name));

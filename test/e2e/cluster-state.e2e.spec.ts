@@ -94,14 +94,23 @@ describe('diagnose', () => {
   });
 
   it('the facts narrow the cause: IPAM on with PD, m5.large full at 110 pods', async () => {
-    const input = { text: fixture('describe-pod-insufficient-ipv4.txt'), instanceType: 'm5.large', vpcCniConfigMap: 'data:\n  enable-windows-ipam: "true"\n  enable-windows-prefix-delegation: "true"\n' };
+    const input = {
+      text: fixture('describe-pod-insufficient-ipv4.txt'),
+      instanceType: 'm5.large',
+      vpcCniConfigMap: 'data:\n  enable-windows-ipam: "true"\n  enable-windows-prefix-delegation: "true"\n',
+    };
     const res = await app.http.post('/api/v1/diagnoses').send(input).expect(200);
     expect(res.body.findings[0].cause).toContain('the node is full once 110 pods run on it');
     expect(res.body.findings[0].fix.templateId).toBe('vpc-cni-windows-ipam-configmap');
   });
 
   it('log collector files: 120 ELB policies without DSR, and a Service CIDR that differs from the cluster', async () => {
-    const input = { hnsPolicyList: fixture('hns-policy-list-no-dsr.txt'), vpcBridgeConf: fixture('vpc-bridge.conf'), serviceIpv4Cidr: '172.20.0.0/16', kubernetesVersion: '1.33' };
+    const input = {
+      hnsPolicyList: fixture('hns-policy-list-no-dsr.txt'),
+      vpcBridgeConf: fixture('vpc-bridge.conf'),
+      serviceIpv4Cidr: '172.20.0.0/16',
+      kubernetesVersion: '1.33',
+    };
     const res = await app.gql(DIAGNOSE, { input }).expect(200);
     const d = res.body.data.diagnose;
     expect(d.hnsPolicies).toMatchObject({ elbPolicies: 120, dsrPolicies: 0, dsrEnabled: false, exhaustionRisk: true });
@@ -125,7 +134,10 @@ describe('diagnose', () => {
   });
 
   it('too much text is refused', async () => {
-    const res = await app.http.post('/api/v1/diagnoses').send({ text: 'line\n'.repeat(10_001) }).expect(400);
+    const res = await app.http
+      .post('/api/v1/diagnoses')
+      .send({ text: 'line\n'.repeat(10_001) })
+      .expect(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
   });
 });
@@ -181,13 +193,25 @@ describe('subnetPrefixAvailability', () => {
 
   it('1,024 blocks in an unreserved /18, 1,022 usable for prefixes', async () => {
     const res = await app.gql(PREFIXES, { input: { subnetCidr: '10.1.0.0/18' } }).expect(200);
-    expect(res.body.data.subnetPrefixAvailability.counts).toEqual({ blocks: 1024, free: 1022, used: 0, spoiled: 2, reserved: 0, availableForPrefixes: 1022 });
+    expect(res.body.data.subnetPrefixAvailability.counts).toEqual({
+      blocks: 1024,
+      free: 1022,
+      used: 0,
+      spoiled: 2,
+      reserved: 0,
+      availableForPrefixes: 1022,
+    });
   });
 
   it('?format=svg: well-formed SVG with one square per block and the legend counts, from POST and GET', async () => {
     const post = await app.http.post('/api/v1/capacity/subnet-prefixes?format=svg').send(SUBNET).buffer(true).parse(asText).expect(200);
     expect(post.headers['content-type']).toMatch(/^image\/svg\+xml/);
-    const query = new URLSearchParams({ subnetCidr: SUBNET.subnetCidr, cidrReservationsJson: SUBNET.cidrReservationsJson, networkInterfacesJson: SUBNET.networkInterfacesJson, format: 'svg' });
+    const query = new URLSearchParams({
+      subnetCidr: SUBNET.subnetCidr,
+      cidrReservationsJson: SUBNET.cidrReservationsJson,
+      networkInterfacesJson: SUBNET.networkInterfacesJson,
+      format: 'svg',
+    });
     const get = await app.http.get(`/api/v1/capacity/subnet-prefixes?${query}`).buffer(true).parse(asText).expect(200);
     expect(get.headers['content-type']).toMatch(/^image\/svg\+xml/);
     for (const svg of [post.body as string, get.body as string]) {
@@ -197,9 +221,19 @@ describe('subnetPrefixAvailability', () => {
       const squares = [doc.svg.g[0].rect].flat() as Array<{ 'data-kind': string }>;
       expect(squares).toHaveLength(256);
       const count = (kind: string) => squares.filter((r) => r['data-kind'] === kind).length;
-      expect({ FREE: count('FREE'), RESERVED: count('RESERVED'), USED: count('USED'), SPOILED: count('SPOILED') }).toEqual({ FREE: 172, RESERVED: 75, USED: 4, SPOILED: 5 });
+      expect({ FREE: count('FREE'), RESERVED: count('RESERVED'), USED: count('USED'), SPOILED: count('SPOILED') }).toEqual({
+        FREE: 172,
+        RESERVED: 75,
+        USED: 4,
+        SPOILED: 5,
+      });
       const legend = doc.svg.g[1].g as Array<{ 'data-kind': string; 'data-count': string }>;
-      expect(Object.fromEntries(legend.map((l) => [l['data-kind'], Number(l['data-count'])]))).toEqual({ FREE: 172, USED: 4, RESERVED: 75, SPOILED: 5 });
+      expect(Object.fromEntries(legend.map((l) => [l['data-kind'], Number(l['data-count'])]))).toEqual({
+        FREE: 172,
+        USED: 4,
+        RESERVED: 75,
+        SPOILED: 5,
+      });
     }
   });
 
@@ -209,11 +243,22 @@ describe('subnetPrefixAvailability', () => {
   });
 
   it.each([
-    { name: 'malformed ENI JSON names line and column', body: { subnetCidr: '10.0.0.0/24', networkInterfacesJson: '{\n  "NetworkInterfaces": [\n    {"PrivateIpAddresses": [}\n  ]\n}' }, message: 'networkInterfacesJson is not valid JSON at line 3' },
-    { name: 'a bad prefix names its JSON path', body: { subnetCidr: '10.0.0.0/24', networkInterfacesJson: '{"NetworkInterfaces":[{"Ipv4Prefixes":[{"Ipv4Prefix":"10.0.0.0/27"}]}]}' }, message: 'NetworkInterfaces[0].Ipv4Prefixes[0].Ipv4Prefix' },
+    {
+      name: 'malformed ENI JSON names line and column',
+      body: { subnetCidr: '10.0.0.0/24', networkInterfacesJson: '{\n  "NetworkInterfaces": [\n    {"PrivateIpAddresses": [}\n  ]\n}' },
+      message: 'networkInterfacesJson is not valid JSON at line 3',
+    },
+    {
+      name: 'a bad prefix names its JSON path',
+      body: { subnetCidr: '10.0.0.0/24', networkInterfacesJson: '{"NetworkInterfaces":[{"Ipv4Prefixes":[{"Ipv4Prefix":"10.0.0.0/27"}]}]}' },
+      message: 'NetworkInterfaces[0].Ipv4Prefixes[0].Ipv4Prefix',
+    },
     { name: 'an unknown format', body: { subnetCidr: '10.0.0.0/24' }, message: 'format', query: '?format=png' },
   ])('$name', async ({ body, message, query }) => {
-    const res = await app.http.post(`/api/v1/capacity/subnet-prefixes${query ?? ''}`).send(body).expect(400);
+    const res = await app.http
+      .post(`/api/v1/capacity/subnet-prefixes${query ?? ''}`)
+      .send(body)
+      .expect(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
     expect(res.body.error.message).toContain(message);
   });
@@ -225,12 +270,15 @@ describe('subnetPrefixAvailability', () => {
   });
 
   it('an unknown instance type is a 404', async () => {
-    const res = await app.http.post('/api/v1/capacity/subnet-prefixes').send({ subnetCidr: '10.0.0.0/24', instanceType: 'm5.hyperlarge' }).expect(404);
+    const res = await app.http
+      .post('/api/v1/capacity/subnet-prefixes')
+      .send({ subnetCidr: '10.0.0.0/24', instanceType: 'm5.hyperlarge' })
+      .expect(404);
     expect(res.body.error.code).toBe('INSTANCE_TYPE_NOT_FOUND');
   });
 });
 
-describe('recommendCni with the subnets\' real allocations', () => {
+describe("recommendCni with the subnets' real allocations", () => {
   it('the reserved-ranges subnet holds 3 m5.large nodes at 30 pods: not fragmented, the same over GraphQL and REST', async () => {
     const input = {
       kubernetesVersion: '1.31',
@@ -240,7 +288,13 @@ describe('recommendCni with the subnets\' real allocations', () => {
       ],
       windowsPods: 90,
       linuxPods: 20,
-      subnetAllocations: [{ subnetCidr: SUBNET.subnetCidr, cidrReservationsJson: SUBNET.cidrReservationsJson, networkInterfacesJson: SUBNET.networkInterfacesJson }],
+      subnetAllocations: [
+        {
+          subnetCidr: SUBNET.subnetCidr,
+          cidrReservationsJson: SUBNET.cidrReservationsJson,
+          networkInterfacesJson: SUBNET.networkInterfacesJson,
+        },
+      ],
     };
     const rest = await app.http.post('/api/v1/cni/recommendations').send(input).expect(200);
     expect(rest.body.input.subnetsFragmented).toBe(false);
@@ -254,11 +308,24 @@ describe('recommendCni with the subnets\' real allocations', () => {
 describe('nothing pasted is logged', () => {
   it('requests with pasted text leave no trace of it in the log, though they are logged', async () => {
     const marker = 'pasted-secret-7f3a9c';
-    await app.http.post('/api/v1/diagnoses').send({ text: `Warning FailedScheduling ${marker} Insufficient vpc.amazonaws.com/PrivateIPv4Address` }).expect(200);
-    await app.http.post('/api/v1/diagnoses').send({ text: 'x', vpcCniConfigMap: `data:\n  ${marker}: "unclosed\n` }).expect(400);
+    await app.http
+      .post('/api/v1/diagnoses')
+      .send({ text: `Warning FailedScheduling ${marker} Insufficient vpc.amazonaws.com/PrivateIPv4Address` })
+      .expect(200);
+    await app.http
+      .post('/api/v1/diagnoses')
+      .send({ text: 'x', vpcCniConfigMap: `data:\n  ${marker}: "unclosed\n` })
+      .expect(400);
     await app.gql(AUDIT, { input: { nodesJson: `{"items":[{"metadata":{"name":"${marker}"}}]}` } }).expect(200);
-    await app.http.post('/api/v1/capacity/subnet-prefixes').send({ subnetCidr: '10.0.0.0/24', networkInterfacesJson: `{"${marker}": [}` }).expect(400);
-    const query = new URLSearchParams({ subnetCidr: '10.0.0.0/24', networkInterfacesJson: `{"NetworkInterfaces": [], "${marker}": 1}`, format: 'svg' });
+    await app.http
+      .post('/api/v1/capacity/subnet-prefixes')
+      .send({ subnetCidr: '10.0.0.0/24', networkInterfacesJson: `{"${marker}": [}` })
+      .expect(400);
+    const query = new URLSearchParams({
+      subnetCidr: '10.0.0.0/24',
+      networkInterfacesJson: `{"NetworkInterfaces": [], "${marker}": 1}`,
+      format: 'svg',
+    });
     await app.http.get(`/api/v1/capacity/subnet-prefixes?${query}`).expect(200);
     expect(logged.some((line) => line.includes('/api/v1/capacity/subnet-prefixes?(query not logged)'))).toBe(true);
     expect(logged.some((line) => line.includes('request completed') && line.includes('/api/v1/diagnoses'))).toBe(true);

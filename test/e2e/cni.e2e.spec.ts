@@ -323,12 +323,16 @@ describe('CNI recommendations over GraphQL and REST', () => {
     it('negative nodes', () => rejected(base({ nodeGroups: [win({ nodes: -2 }), lin()] }), /nodeGroups.*nodes/));
     it('an unknown instance type (a 400, not a 404)', async () => {
       await rejected(base({ nodeGroups: [win({ instanceType: 'm5.gigantic' }), lin()] }), /nodeGroups\[0\]\.instanceType/);
-      const rest = await app.http.post('/api/v1/cni/recommendations').send(base({ nodeGroups: [win(), lin({ instanceType: 'm5.gigantic' })] }));
+      const rest = await app.http
+        .post('/api/v1/cni/recommendations')
+        .send(base({ nodeGroups: [win(), lin({ instanceType: 'm5.gigantic' })] }));
       expect(rest.body.error.details).toMatchObject({ field: 'nodeGroups[1].instanceType', rule: 'known-instance-type' });
       expect(rest.body.error.message).toContain('m5.gigantic');
     });
-    it('a bad CIDR', () => rejected(base({ nodeGroups: [win({ subnetCidrs: ['10.0.0.0/24', '10.0.300.0/24'] }), lin()] }), /nodeGroups\[0\]\.subnetCidrs\[1\]/));
-    it('a subnet outside /16../28', () => rejected(base({ nodeGroups: [win({ subnetCidrs: ['10.0.0.0/8'] }), lin()] }), /nodeGroups\[0\]\.subnetCidrs\[0\]/));
+    it('a bad CIDR', () =>
+      rejected(base({ nodeGroups: [win({ subnetCidrs: ['10.0.0.0/24', '10.0.300.0/24'] }), lin()] }), /nodeGroups\[0\]\.subnetCidrs\[1\]/));
+    it('a subnet outside /16../28', () =>
+      rejected(base({ nodeGroups: [win({ subnetCidrs: ['10.0.0.0/8'] }), lin()] }), /nodeGroups\[0\]\.subnetCidrs\[0\]/));
     it('a bad version', () => rejected(base({ kubernetesVersion: '1.31.2' }), /kubernetesVersion/));
     it('an unknown field (REST)', () => restRejected(base({ bogusField: true }), /bogusField/));
     it('an unknown field in a node group (REST)', () => restRejected(base({ nodeGroups: [win({ zone: 'a' }), lin()] }), /zone/));
@@ -342,10 +346,8 @@ describe('CNI recommendations over GraphQL and REST', () => {
       expect(res.body.errors[0].message).toMatch(/bogusField/);
     });
     // Bad variables are refused by GraphQL coercion before anything runs.
-    it('an unknown field in the variables (GraphQL)', () =>
-      gqlRejected(base({ bogusField: true }), /bogusField/));
-    it('an unknown field in a node group (GraphQL)', () =>
-      gqlRejected(base({ nodeGroups: [win({ zone: 'a' }), lin()] }), /zone/));
+    it('an unknown field in the variables (GraphQL)', () => gqlRejected(base({ bogusField: true }), /bogusField/));
+    it('an unknown field in a node group (GraphQL)', () => gqlRejected(base({ nodeGroups: [win({ zone: 'a' }), lin()] }), /zone/));
     it('an unknown platform (GraphQL)', () => gqlRejected(base({ platform: 'LAMBDA' }), /platform/));
     it('no node groups', () => rejected(base({ nodeGroups: [] }), /nodeGroups/));
     it('duplicate node group names', () => rejected(base({ nodeGroups: [win(), win()] }), /nodeGroups\[1\]\.name/));

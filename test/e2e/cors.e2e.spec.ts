@@ -8,7 +8,11 @@ const PORTAL = 'https://portal.example.com';
 const OTHER = 'https://evil.example.net';
 
 function preflight(app: TestApp, url: string, origin: string, method: string, headers: string) {
-  return app.http.options(url).set('origin', origin).set('access-control-request-method', method).set('access-control-request-headers', headers);
+  return app.http
+    .options(url)
+    .set('origin', origin)
+    .set('access-control-request-method', method)
+    .set('access-control-request-headers', headers);
 }
 
 describe('CORS with CORS_ORIGINS set', () => {
@@ -46,7 +50,9 @@ describe('CORS with CORS_ORIGINS set', () => {
     expect(rest.headers['access-control-allow-origin']).toBe(PORTAL);
     expect(rest.headers['access-control-expose-headers']).toMatch(/x-request-id/);
     expect(rest.headers['access-control-expose-headers']).toMatch(/etag/);
-    const gql = await app.gql('query($n: String!) { instanceType(name: $n) { name } }', { n: 'm5.large' }, { origin: 'http://localhost:5173' }).expect(200);
+    const gql = await app
+      .gql('query($n: String!) { instanceType(name: $n) { name } }', { n: 'm5.large' }, { origin: 'http://localhost:5173' })
+      .expect(200);
     expect(gql.body.data.instanceType.name).toBe('m5.large');
     expect(gql.headers['access-control-allow-origin']).toBe('http://localhost:5173');
     expect(gql.headers['access-control-expose-headers']).toMatch(/x-request-id/);

@@ -29,8 +29,15 @@ const READS: Array<{ what: string; run: (app: TestApp) => Promise<{ status: numb
   { what: 'REST a page', run: (app) => app.http.get('/api/v1/instance-types?family=m5,c6i&first=20').timeout(REQUEST_TIMEOUT_MS) },
   { what: 'REST refresh history', run: (app) => app.http.get('/api/v1/catalog/refreshes?first=5').timeout(REQUEST_TIMEOUT_MS) },
   { what: 'REST templates (memory)', run: (app) => app.http.get('/api/v1/templates').timeout(REQUEST_TIMEOUT_MS) },
-  { what: 'GraphQL one type', run: (app) => app.gql('{ instanceType(name: "c5.large") { name ipv4AddressesPerInterface } }').timeout(REQUEST_TIMEOUT_MS) },
-  { what: 'GraphQL a page', run: (app) => app.gql('{ instanceTypes(first: 10, filter: {family: ["m5"]}) { totalCount nodes { name } } }').timeout(REQUEST_TIMEOUT_MS) },
+  {
+    what: 'GraphQL one type',
+    run: (app) => app.gql('{ instanceType(name: "c5.large") { name ipv4AddressesPerInterface } }').timeout(REQUEST_TIMEOUT_MS),
+  },
+  {
+    what: 'GraphQL a page',
+    run: (app) =>
+      app.gql('{ instanceTypes(first: 10, filter: {family: ["m5"]}) { totalCount nodes { name } } }').timeout(REQUEST_TIMEOUT_MS),
+  },
   { what: 'GraphQL refresh history', run: (app) => app.gql('{ catalogRefreshes(first: 3) { id status } }').timeout(REQUEST_TIMEOUT_MS) },
 ];
 
@@ -159,7 +166,9 @@ describe('PostgreSQL restarted under load', () => {
     expect(dropped, JSON.stringify(dropped.slice(0, 5))).toEqual([]);
     const slow = samples.filter((s) => s.ms > MAX_ANSWER_MS);
     expect(slow, JSON.stringify(slow.slice(0, 5))).toEqual([]);
-    const unexpected = samples.filter((s) => !(s.status === 200 && s.code === undefined) && !(s.code === 'SERVICE_UNAVAILABLE' && (s.status === 503 || s.status === 200)));
+    const unexpected = samples.filter(
+      (s) => !(s.status === 200 && s.code === undefined) && !(s.code === 'SERVICE_UNAVAILABLE' && (s.status === 503 || s.status === 200)),
+    );
     expect(unexpected, JSON.stringify(unexpected.slice(0, 5))).toEqual([]);
     // The load did see the outage, and ran on both sides of it.
     expect(samples.filter((s) => s.phase === 'up' && s.status === 200).length).toBeGreaterThan(10);

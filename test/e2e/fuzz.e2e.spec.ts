@@ -116,8 +116,10 @@ function checkRestErrorBody(res: RawResponse): string[] {
   if (keys !== 'code,details,message,requestId') problems.push(`error has keys ${keys}`);
   if (typeof error.code !== 'string' || !KNOWN_REST_CODES.has(error.code)) problems.push(`unknown or internal code ${short(error.code)}`);
   if (typeof error.message !== 'string') problems.push('message is not a string');
-  if (error.details !== null && (typeof error.details !== 'object' || Array.isArray(error.details))) problems.push('details is neither null nor an object');
-  if (error.requestId !== res.headers['x-request-id']) problems.push(`requestId ${short(error.requestId)} is not the x-request-id header ${short(res.headers['x-request-id'])}`);
+  if (error.details !== null && (typeof error.details !== 'object' || Array.isArray(error.details)))
+    problems.push('details is neither null nor an object');
+  if (error.requestId !== res.headers['x-request-id'])
+    problems.push(`requestId ${short(error.requestId)} is not the x-request-id header ${short(res.headers['x-request-id'])}`);
   return problems;
 }
 
@@ -138,7 +140,8 @@ function checkRest(res: RawResponse, isRefresh: boolean): string[] {
 function checkGraphql(res: RawResponse): string[] {
   const problems = checkCommon(res);
   if (res.status >= 500 && !allowed5xx(res, false)) problems.push(`status ${res.status}`);
-  const body = parseJson(res.text) as { error?: unknown; errors?: Array<{ message?: unknown; extensions?: { code?: unknown } }> } | undefined;
+  const body = parseJson(res.text) as
+    { error?: unknown; errors?: Array<{ message?: unknown; extensions?: { code?: unknown } }> } | undefined;
   if (!body || typeof body !== 'object') {
     problems.push(`body is not JSON: ${short(res.text)}`);
     return problems;
@@ -253,7 +256,9 @@ function plausibleFromSchema(doc: OpenApi, schema: Schema | undefined, depth = 0
   const alternatives = s.oneOf ?? s.anyOf;
   if (Array.isArray(alternatives)) return fc.oneof(...alternatives.map((a: Schema) => valueFromSchema(doc, a, depth + 1)));
   if (Array.isArray(s.allOf)) {
-    const merged = s.allOf.map((a: Schema) => resolveRef(doc, a)).reduce((acc: Schema, a: Schema) => ({ ...acc, ...a, properties: { ...acc.properties, ...a.properties } }), {});
+    const merged = s.allOf
+      .map((a: Schema) => resolveRef(doc, a))
+      .reduce((acc: Schema, a: Schema) => ({ ...acc, ...a, properties: { ...acc.properties, ...a.properties } }), {});
     return plausibleFromSchema(doc, merged, depth + 1);
   }
   if (Array.isArray(s.enum)) return fc.constantFrom(...s.enum);
@@ -261,7 +266,12 @@ function plausibleFromSchema(doc: OpenApi, schema: Schema | undefined, depth = 0
   const withExamples = (a: fc.Arbitrary<unknown>) => (examples.length ? fc.oneof(fc.constantFrom(...examples), a) : a);
   switch (s.type) {
     case 'string':
-      return withExamples(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('m5.large', 'c5.xlarge', 'us-east-1', '10.0.0.0/24', '1.31', 'windows', 'x86_64')));
+      return withExamples(
+        fc.oneof(
+          fc.string({ maxLength: 20 }),
+          fc.constantFrom('m5.large', 'c5.xlarge', 'us-east-1', '10.0.0.0/24', '1.31', 'windows', 'x86_64'),
+        ),
+      );
     case 'integer':
     case 'number': {
       const min = typeof s.minimum === 'number' ? s.minimum : 0;
@@ -274,16 +284,16 @@ function plausibleFromSchema(doc: OpenApi, schema: Schema | undefined, depth = 0
       return fc.array(valueFromSchema(doc, s.items, depth + 1), { maxLength: 4 });
     default: {
       const props: Record<string, Schema> = s.properties ?? {};
-      if (Object.keys(props).length === 0) return withExamples(fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }));
+      if (Object.keys(props).length === 0)
+        return withExamples(fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }));
       const required: string[] = Array.isArray(s.required) ? s.required : [];
-      const record = fc.record(
-        Object.fromEntries(Object.entries(props).map(([k, v]) => [k, valueFromSchema(doc, v, depth + 1)])),
-        { requiredKeys: required.filter((k) => k in props) as never[] },
-      );
+      const record = fc.record(Object.fromEntries(Object.entries(props).map(([k, v]) => [k, valueFromSchema(doc, v, depth + 1)])), {
+        requiredKeys: required.filter((k) => k in props) as never[],
+      });
       // Now and then an extra property the schema does not know.
-      return fc.tuple(record, fc.option(fc.tuple(fc.constantFrom('zzUnknown', '__proto__', 'constructor'), hostileJson), { freq: 8 })).map(([r, extra]) =>
-        extra ? { ...(r as object), [extra[0]]: extra[1] } : r,
-      );
+      return fc
+        .tuple(record, fc.option(fc.tuple(fc.constantFrom('zzUnknown', '__proto__', 'constructor'), hostileJson), { freq: 8 }))
+        .map(([r, extra]) => (extra ? { ...(r as object), [extra[0]]: extra[1] } : r));
     }
   }
 }
@@ -312,7 +322,9 @@ function wellFormedFromSchema(doc: OpenApi, schema: Schema | undefined, key: str
   const alternatives = s.oneOf ?? s.anyOf;
   if (Array.isArray(alternatives)) return wellFormedFromSchema(doc, alternatives[0], key, depth + 1);
   if (Array.isArray(s.allOf)) {
-    const merged = s.allOf.map((a: Schema) => resolveRef(doc, a)).reduce((acc: Schema, a: Schema) => ({ ...acc, ...a, properties: { ...acc.properties, ...a.properties } }), {});
+    const merged = s.allOf
+      .map((a: Schema) => resolveRef(doc, a))
+      .reduce((acc: Schema, a: Schema) => ({ ...acc, ...a, properties: { ...acc.properties, ...a.properties } }), {});
     return wellFormedFromSchema(doc, { ...merged, example: s.example ?? merged.example }, key, depth + 1);
   }
   if (Array.isArray(s.enum)) return fc.constantFrom(...s.enum);
@@ -343,7 +355,10 @@ function wellFormedFromSchema(doc: OpenApi, schema: Schema | undefined, key: str
 
 /** Mostly what the schema asks for, sometimes anything at all. */
 function valueFromSchema(doc: OpenApi, schema: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
-  return fc.oneof({ weight: 4, arbitrary: plausibleFromSchema(doc, schema, depth) }, { weight: 1, arbitrary: depth > 3 ? hostileString : hostileJson });
+  return fc.oneof(
+    { weight: 4, arbitrary: plausibleFromSchema(doc, schema, depth) },
+    { weight: 1, arbitrary: depth > 3 ? hostileString : hostileJson },
+  );
 }
 
 /** encodeURIComponent, after replacing lone surrogates (which it refuses) with U+FFFD. */
@@ -351,7 +366,22 @@ function encode(v: string): string {
   return encodeURIComponent(v.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 }
 
-const RAW_PATH_SEGMENTS = ['..', '.', '../..', '..%2F..%2Fhealth', '%2e%2e', '%00', '%zz', '%', '%E0%A4%A', '%C0%AE', 'a%00b', '%ff%fe', "'%20OR%201=1--", 'x'.repeat(4_000)];
+const RAW_PATH_SEGMENTS = [
+  '..',
+  '.',
+  '../..',
+  '..%2F..%2Fhealth',
+  '%2e%2e',
+  '%00',
+  '%zz',
+  '%',
+  '%E0%A4%A',
+  '%C0%AE',
+  'a%00b',
+  '%ff%fe',
+  "'%20OR%201=1--",
+  'x'.repeat(4_000),
+];
 
 function pathSegment(doc: OpenApi, schema: Schema | undefined): fc.Arbitrary<string> {
   return fc.oneof(
@@ -364,10 +394,14 @@ function pathSegment(doc: OpenApi, schema: Schema | undefined): fc.Arbitrary<str
 
 function queryValue(doc: OpenApi, schema: Schema | undefined): fc.Arbitrary<string[]> {
   const s = resolveRef(doc, schema);
-  const one = fc.oneof({ weight: 3, arbitrary: plausibleFromSchema(doc, s.type === 'array' ? s.items : s).map((v) => String(v)) }, { weight: 2, arbitrary: hostileString }, {
-    weight: 1,
-    arbitrary: fc.constantFrom(...HOSTILE_NUMBERS.map(String), 'NaN', '1e308', '-0'),
-  });
+  const one = fc.oneof(
+    { weight: 3, arbitrary: plausibleFromSchema(doc, s.type === 'array' ? s.items : s).map((v) => String(v)) },
+    { weight: 2, arbitrary: hostileString },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(...HOSTILE_NUMBERS.map(String), 'NaN', '1e308', '-0'),
+    },
+  );
   return fc.oneof(
     { weight: 4, arbitrary: one.map((v) => [v]) },
     { weight: 1, arbitrary: fc.array(one, { minLength: 2, maxLength: 3 }) }, // a repeated parameter: an array where one value is expected
@@ -397,9 +431,30 @@ interface BodyChoice {
   body?: string;
 }
 
-const MALFORMED_JSON = ['{"a":', '[', '{', 'nul', '"unterminated', '{"a":1}}', '\u0000', '{"a": NaN}', '{"a": 1e999}', '{"__proto__":{"x":1}}', ''];
+const MALFORMED_JSON = [
+  '{"a":',
+  '[',
+  '{',
+  'nul',
+  '"unterminated',
+  '{"a":1}}',
+  '\u0000',
+  '{"a": NaN}',
+  '{"a": 1e999}',
+  '{"__proto__":{"x":1}}',
+  '',
+];
 const YAML_BOMB = `a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n`;
-const HOSTILE_YAML = [YAML_BOMB, '!!js/function "function(){}"', 'kind: NetworkPolicy\nspec: [', '- - - -', 'a: !!binary AAAA', `${'['.repeat(5_000)}`, '{{{', '---\n---\n---'];
+const HOSTILE_YAML = [
+  YAML_BOMB,
+  '!!js/function "function(){}"',
+  'kind: NetworkPolicy\nspec: [',
+  '- - - -',
+  'a: !!binary AAAA',
+  `${'['.repeat(5_000)}`,
+  '{{{',
+  '---\n---\n---',
+];
 
 function bodyFor(doc: OpenApi, op: any): fc.Arbitrary<BodyChoice> {
   const content = (op.requestBody?.content ?? {}) as Record<string, { schema?: Schema }>;
@@ -412,12 +467,29 @@ function bodyFor(doc: OpenApi, op: any): fc.Arbitrary<BodyChoice> {
     {
       weight: 1,
       arbitrary: fc
-        .tuple(fc.constantFrom('text/plain', 'application/yaml', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16'), fc.oneof(hostileString, fc.constantFrom(...HOSTILE_YAML)))
+        .tuple(
+          fc.constantFrom(
+            'text/plain',
+            'application/yaml',
+            'application/x-www-form-urlencoded',
+            'application/xml',
+            'multipart/form-data; boundary=x',
+            'application/json; charset=utf-16',
+          ),
+          fc.oneof(hostileString, fc.constantFrom(...HOSTILE_YAML)),
+        )
         .map(([contentType, body]) => ({ contentType, body })),
     },
     { weight: 1, arbitrary: fc.constant<BodyChoice>({}) },
     // A few large bodies: one over the limit (413), one under it.
-    { weight: 1, arbitrary: fc.constantFrom<BodyChoice>(json({ regions: [MEGABYTE] }), { contentType: 'application/yaml', body: NEARLY_MEGABYTE }, json({ name: NEARLY_MEGABYTE, namespace: NEARLY_MEGABYTE })) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom<BodyChoice>(
+        json({ regions: [MEGABYTE] }),
+        { contentType: 'application/yaml', body: NEARLY_MEGABYTE },
+        json({ name: NEARLY_MEGABYTE, namespace: NEARLY_MEGABYTE }),
+      ),
+    },
   );
 }
 
@@ -468,7 +540,12 @@ function wellFormedRestCase(doc: OpenApi, route: RestOperation): fc.Arbitrary<Re
       const qs = q.toString();
       const headers: Record<string, string> = { authorization: `Bearer ${ADMIN_KEY}` };
       if (body !== undefined) headers['content-type'] = 'application/json';
-      return { method: route.method, url: url + (qs ? `?${qs}` : ''), headers, body: body === undefined ? undefined : JSON.stringify(body) };
+      return {
+        method: route.method,
+        url: url + (qs ? `?${qs}` : ''),
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      };
     });
 }
 
@@ -502,7 +579,10 @@ function hostileRestCase(doc: OpenApi, route: RestOperation): fc.Arbitrary<RestC
     });
   const hasBody = route.method !== 'GET' && route.method !== 'DELETE';
   // Now and then a method the route does not declare.
-  const methodArb = fc.oneof({ weight: 12, arbitrary: fc.constant(route.method) }, { weight: 1, arbitrary: fc.constantFrom('PUT', 'PATCH', 'OPTIONS', 'DELETE', 'POST') });
+  const methodArb = fc.oneof(
+    { weight: 12, arbitrary: fc.constant(route.method) },
+    { weight: 1, arbitrary: fc.constantFrom('PUT', 'PATCH', 'OPTIONS', 'DELETE', 'POST') },
+  );
   return fc
     .record({
       method: methodArb,
@@ -510,7 +590,9 @@ function hostileRestCase(doc: OpenApi, route: RestOperation): fc.Arbitrary<RestC
       query: queryArb,
       auth: AUTH,
       requestId: REQUEST_ID,
-      body: hasBody ? bodyFor(doc, route.op) : fc.oneof({ weight: 5, arbitrary: fc.constant<BodyChoice>({}) }, { weight: 1, arbitrary: bodyFor(doc, route.op) }),
+      body: hasBody
+        ? bodyFor(doc, route.op)
+        : fc.oneof({ weight: 5, arbitrary: fc.constant<BodyChoice>({}) }, { weight: 1, arbitrary: bodyFor(doc, route.op) }),
     })
     .map(({ method, path, query, auth, requestId, body }) => {
       const headers: Record<string, string> = { ...auth };
@@ -538,11 +620,22 @@ function hostileLeaves(doc: OpenApi, schema: Schema | undefined, depth = 0): unk
     case 'array':
       return [hostileLeaves(doc, s.items, depth + 1)];
     default:
-      return Object.fromEntries(Object.entries((s.properties ?? {}) as Record<string, Schema>).map(([k, v]) => [k, hostileLeaves(doc, v, depth + 1)]));
+      return Object.fromEntries(
+        Object.entries((s.properties ?? {}) as Record<string, Schema>).map(([k, v]) => [k, hostileLeaves(doc, v, depth + 1)]),
+      );
   }
 }
 
-const EXAMPLE_SEGMENTS = ['a%00b', '%00', '%zz', '..', '%2e%2e', 'x'.repeat(4_000), encodeURIComponent("' OR 1=1 --"), encodeURIComponent('../../etc/passwd')];
+const EXAMPLE_SEGMENTS = [
+  'a%00b',
+  '%00',
+  '%zz',
+  '..',
+  '%2e%2e',
+  'x'.repeat(4_000),
+  encodeURIComponent("' OR 1=1 --"),
+  encodeURIComponent('../../etc/passwd'),
+];
 
 /** Fixed cases run before the random ones, so the classic attacks are always tried on every route. */
 function restExamples(doc: OpenApi, route: RestOperation): RestCase[] {
@@ -557,7 +650,8 @@ function restExamples(doc: OpenApi, route: RestOperation): RestCase[] {
   const out: RestCase[] = [];
   if (pathParams.length) for (const seg of EXAMPLE_SEGMENTS) out.push({ method: route.method, url: pathWith(seg), headers, body });
   for (const p of queryParams) {
-    for (const v of ['a\u0000b', '1e308', '-1', 'NaN']) out.push({ method: route.method, url: `${plainPath}?${new URLSearchParams([[p.name, v]])}`, headers, body });
+    for (const v of ['a\u0000b', '1e308', '-1', 'NaN'])
+      out.push({ method: route.method, url: `${plainPath}?${new URLSearchParams([[p.name, v]])}`, headers, body });
   }
   if (hasBody) {
     const schema = (route.op.requestBody?.content?.['application/json'] as { schema?: Schema } | undefined)?.schema;
@@ -579,7 +673,10 @@ function describeCase(c: { method?: string; url?: string; headers?: Record<strin
 }
 
 /** Runs one property per route; collects every failing route rather than stopping at the first. */
-async function fuzzEach<T>(items: Array<{ name: string; arb: fc.Arbitrary<T>; numRuns: number; examples?: T[] }>, run: (value: T, name: string) => Promise<string[]>): Promise<string[]> {
+async function fuzzEach<T>(
+  items: Array<{ name: string; arb: fc.Arbitrary<T>; numRuns: number; examples?: T[] }>,
+  run: (value: T, name: string) => Promise<string[]>,
+): Promise<string[]> {
   const failures: string[] = [];
   for (const item of items) {
     const result = await fc.check(
@@ -591,8 +688,14 @@ async function fuzzEach<T>(items: Array<{ name: string; arb: fc.Arbitrary<T>; nu
     );
     if (result.failed) {
       // FUZZ_DEBUG_DIR=/some/dir keeps each whole counterexample, to replay it with curl.
-      if (DEBUG_DIR) writeFileSync(join(DEBUG_DIR, `counterexample-${item.name.replace(/[^a-z]+/gi, '_')}.json`), JSON.stringify(result.counterexample?.[0]));
-      failures.push(`${item.name}: ${result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance)}\n    counterexample: ${short(result.counterexample?.[0], 800)} (seed ${result.seed}, path ${result.counterexamplePath})`);
+      if (DEBUG_DIR)
+        writeFileSync(
+          join(DEBUG_DIR, `counterexample-${item.name.replace(/[^a-z]+/gi, '_')}.json`),
+          JSON.stringify(result.counterexample?.[0]),
+        );
+      failures.push(
+        `${item.name}: ${result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance)}\n    counterexample: ${short(result.counterexample?.[0], 800)} (seed ${result.seed}, path ${result.counterexamplePath})`,
+      );
     }
   }
   return failures;
@@ -677,13 +780,18 @@ class GraphqlFuzzer {
     const named = this.types.get(t.name!);
     switch (t.kind) {
       case 'ENUM':
-        return fc.oneof(fc.constantFrom(...(named?.enumValues ?? [{ name: 'X' }]).map((e) => new EnumLit(e.name))), fc.constantFrom(new EnumLit('NOT_A_VALUE'), 'lowercase'));
+        return fc.oneof(
+          fc.constantFrom(...(named?.enumValues ?? [{ name: 'X' }]).map((e) => new EnumLit(e.name))),
+          fc.constantFrom(new EnumLit('NOT_A_VALUE'), 'lowercase'),
+        );
       case 'INPUT_OBJECT': {
         const fields = named?.inputFields ?? [];
         const record = fc.record(Object.fromEntries(fields.map((f) => [f.name, this.value(f.type, depth + 1)])), {
           requiredKeys: fields.filter((f) => f.type.kind === 'NON_NULL').map((f) => f.name) as never[],
         });
-        return fc.tuple(record, fc.option(hostileJson, { freq: 8 })).map(([r, extra]) => (extra !== null ? { ...(r as object), zzUnknown: extra } : r));
+        return fc
+          .tuple(record, fc.option(hostileJson, { freq: 8 }))
+          .map(([r, extra]) => (extra !== null ? { ...(r as object), zzUnknown: extra } : r));
       }
       case 'SCALAR':
         switch (t.name) {
@@ -695,7 +803,10 @@ class GraphqlFuzzer {
             return fc.boolean();
           case 'String':
           case 'ID':
-            return fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('m5.large', 'c6i.2xlarge', 'us-east-1', '10.0.0.0/20', '1.31', 'calico-network-policy'));
+            return fc.oneof(
+              fc.string({ maxLength: 20 }),
+              fc.constantFrom('m5.large', 'c6i.2xlarge', 'us-east-1', '10.0.0.0/20', '1.31', 'calico-network-policy'),
+            );
           default:
             return fc.jsonValue({ maxDepth: 3 });
         }
@@ -738,7 +849,8 @@ class GraphqlFuzzer {
     if (t.kind === 'LIST') return [this.hostileLeaf(t.ofType!, leaf, depth + 1)];
     const named = this.types.get(t.name!);
     if (t.kind === 'ENUM') return new EnumLit(named?.enumValues?.[0]?.name ?? 'X');
-    if (t.kind === 'INPUT_OBJECT') return Object.fromEntries((named?.inputFields ?? []).map((f) => [f.name, this.hostileLeaf(f.type, leaf, depth + 1)]));
+    if (t.kind === 'INPUT_OBJECT')
+      return Object.fromEntries((named?.inputFields ?? []).map((f) => [f.name, this.hostileLeaf(f.type, leaf, depth + 1)]));
     switch (t.name) {
       case 'Int':
         return leaf.int;
@@ -783,7 +895,12 @@ interface GraphqlInputs {
   operationName: string | null;
 }
 
-function buildGraphqlCase(fuzzer: GraphqlFuzzer, kind: 'query' | 'mutation', field: GqlField, { args, inline, auth, requestId, operationName }: GraphqlInputs): GraphqlCase {
+function buildGraphqlCase(
+  fuzzer: GraphqlFuzzer,
+  kind: 'query' | 'mutation',
+  field: GqlField,
+  { args, inline, auth, requestId, operationName }: GraphqlInputs,
+): GraphqlCase {
   const selection = fuzzer.selection(field.type);
   const given = field.args.map((a, i) => ({ a, v: args[i] })).filter((x) => x.v !== undefined);
   let document: string;
@@ -805,10 +922,22 @@ function buildGraphqlCase(fuzzer: GraphqlFuzzer, kind: 'query' | 'mutation', fie
 function graphqlCase(fuzzer: GraphqlFuzzer, kind: 'query' | 'mutation', field: GqlField): fc.Arbitrary<GraphqlCase> {
   const wellFormed = fc
     .record({
-      args: fc.tuple(...field.args.map((a) => (a.type.kind === 'NON_NULL' ? fuzzer.wellFormed(a.type, a.name) : fc.option(fuzzer.wellFormed(a.type, a.name), { nil: undefined })))),
+      args: fc.tuple(
+        ...field.args.map((a) =>
+          a.type.kind === 'NON_NULL' ? fuzzer.wellFormed(a.type, a.name) : fc.option(fuzzer.wellFormed(a.type, a.name), { nil: undefined }),
+        ),
+      ),
       inline: fc.boolean(),
     })
-    .map(({ args, inline }) => buildGraphqlCase(fuzzer, kind, field, { args, inline, auth: { authorization: `Bearer ${ADMIN_KEY}` }, requestId: undefined, operationName: null }));
+    .map(({ args, inline }) =>
+      buildGraphqlCase(fuzzer, kind, field, {
+        args,
+        inline,
+        auth: { authorization: `Bearer ${ADMIN_KEY}` },
+        requestId: undefined,
+        operationName: null,
+      }),
+    );
   return fc.oneof({ weight: 1, arbitrary: wellFormed }, { weight: 2, arbitrary: hostileGraphqlCase(fuzzer, kind, field) });
 }
 
@@ -828,9 +957,22 @@ function hostileGraphqlCase(fuzzer: GraphqlFuzzer, kind: 'query' | 'mutation', f
 /** Fixed cases run first on every field: every argument well-typed but hostile (NUL bytes, SQL, extremes). */
 function graphqlExamples(fuzzer: GraphqlFuzzer, kind: 'query' | 'mutation', field: GqlField): GraphqlCase[] {
   const out: GraphqlCase[] = [];
-  for (const leaf of [{ text: 'a\u0000b', int: 2 ** 31 - 1 }, { text: "'; DROP TABLE instance_type; --", int: -1 }, { text: 'x'.repeat(5_000), int: 0 }]) {
+  for (const leaf of [
+    { text: 'a\u0000b', int: 2 ** 31 - 1 },
+    { text: "'; DROP TABLE instance_type; --", int: -1 },
+    { text: 'x'.repeat(5_000), int: 0 },
+  ]) {
     const args = field.args.map((a) => fuzzer.hostileLeaf(a.type, leaf));
-    for (const inline of [false, true]) out.push(buildGraphqlCase(fuzzer, kind, field, { args, inline, auth: { authorization: `Bearer ${ADMIN_KEY}` }, requestId: undefined, operationName: null }));
+    for (const inline of [false, true])
+      out.push(
+        buildGraphqlCase(fuzzer, kind, field, {
+          args,
+          inline,
+          auth: { authorization: `Bearer ${ADMIN_KEY}` },
+          requestId: undefined,
+          operationName: null,
+        }),
+      );
   }
   return out;
 }
@@ -858,7 +1000,10 @@ const RAW_GRAPHQL_BODIES: unknown[] = [
   // Variables with tens of thousands of unknown keys: graphql-js prints the whole value into each error.
   { query: 'query($f: InstanceTypeFilter) { instanceTypes(filter: $f) { totalCount } }', variables: { f: HUGE_WIDE_OBJECT } },
   { query: 'query($f: InstanceTypeFilter) { instanceTypes(filter: $f) { totalCount } }', variables: { f: { ...WIDE_OBJECT, family: 5 } } },
-  { query: 'query($n: String!, $f: Int) { instanceType(name: $n) { name } instanceTypes(first: $f) { totalCount } }', variables: { n: 5, f: 'x' } },
+  {
+    query: 'query($n: String!, $f: Int) { instanceType(name: $n) { name } instanceTypes(first: $f) { totalCount } }',
+    variables: { n: 5, f: 'x' },
+  },
 ];
 
 type RawGraphqlCase = GraphqlCase & { method: string; path: string };
@@ -870,11 +1015,13 @@ function rawGraphqlRequest(variant: unknown, how: string, auth: Record<string, s
   if (how === 'get') {
     const v = variant as Record<string, unknown> | null;
     const q = new URLSearchParams();
-    if (v && typeof v === 'object' && !Array.isArray(v)) for (const [k, x] of Object.entries(v)) q.set(k, typeof x === 'string' ? x : JSON.stringify(x) ?? '');
+    if (v && typeof v === 'object' && !Array.isArray(v))
+      for (const [k, x] of Object.entries(v)) q.set(k, typeof x === 'string' ? x : (JSON.stringify(x) ?? ''));
     headers['apollo-require-preflight'] = 'true';
     return { method: 'GET', path: `/graphql?${q.toString()}`.slice(0, 8_000), headers, body: '' };
   }
-  headers['content-type'] = how === 'post-json' ? 'application/json' : how === 'post-text' ? 'text/plain' : 'application/x-www-form-urlencoded';
+  headers['content-type'] =
+    how === 'post-json' ? 'application/json' : how === 'post-text' ? 'text/plain' : 'application/x-www-form-urlencoded';
   return { method: 'POST', path: '/graphql', headers, body: json };
 }
 
@@ -907,29 +1054,52 @@ const DOCUMENT_SHAPE_MAX_MS = 3_000;
 type Context = 'Query' | 'InstanceType' | 'NetworkCard' | '__Type' | '__Field';
 
 /** What each type offers: leaf fields, and fields with a selection (a wrapper for connections). */
-const VOCABULARY: Record<Context, { leaves: string[]; nested: Array<{ field: string; inner: Context; wrap?: (set: string) => string }> }> = {
-  Query: {
-    leaves: ['__typename'],
-    nested: [
-      { field: 'instanceType(name: "m5.large")', inner: 'InstanceType' },
-      { field: 'instanceTypes(first: 2)', inner: 'InstanceType', wrap: (set) => `{ totalCount nodes ${set} }` },
-      { field: '__type(name: "InstanceType")', inner: '__Type' },
-    ],
-  },
-  InstanceType: { leaves: ['name', 'vcpus', '__typename'], nested: [{ field: 'networkCards', inner: 'NetworkCard' }] },
-  NetworkCard: { leaves: ['networkCardIndex', '__typename'], nested: [] },
-  __Type: { leaves: ['name', 'kind', '__typename'], nested: [{ field: 'ofType', inner: '__Type' }, { field: 'fields', inner: '__Field' }] },
-  __Field: { leaves: ['name'], nested: [{ field: 'type', inner: '__Type' }] },
-};
+const VOCABULARY: Record<Context, { leaves: string[]; nested: Array<{ field: string; inner: Context; wrap?: (set: string) => string }> }> =
+  {
+    Query: {
+      leaves: ['__typename'],
+      nested: [
+        { field: 'instanceType(name: "m5.large")', inner: 'InstanceType' },
+        { field: 'instanceTypes(first: 2)', inner: 'InstanceType', wrap: (set) => `{ totalCount nodes ${set} }` },
+        { field: '__type(name: "InstanceType")', inner: '__Type' },
+      ],
+    },
+    InstanceType: { leaves: ['name', 'vcpus', '__typename'], nested: [{ field: 'networkCards', inner: 'NetworkCard' }] },
+    NetworkCard: { leaves: ['networkCardIndex', '__typename'], nested: [] },
+    __Type: {
+      leaves: ['name', 'kind', '__typename'],
+      nested: [
+        { field: 'ofType', inner: '__Type' },
+        { field: 'fields', inner: '__Field' },
+      ],
+    },
+    __Field: { leaves: ['name'], nested: [{ field: 'type', inner: '__Type' }] },
+  };
 
-const DIRECTIVE = fc.constantFrom('', '', '', ' @include(if: true)', ' @skip(if: false)', ' @skip(if: $v)', ' @include(if: $v) @skip(if: $v)', ' @unknownDirective', ' @include');
+const DIRECTIVE = fc.constantFrom(
+  '',
+  '',
+  '',
+  ' @include(if: true)',
+  ' @skip(if: false)',
+  ' @skip(if: $v)',
+  ' @include(if: $v) @skip(if: $v)',
+  ' @unknownDirective',
+  ' @include',
+);
 const VALID_DIRECTIVE = fc.constantFrom('', '', ' @include(if: true)', ' @skip(if: false)');
 const FRAGMENT_NAME = fc.integer({ min: 0, max: 12 }).map((n) => `F${n}`);
 
 /** Aliases: any of a few names (conflicts included), or for valid documents one per field name. */
 function aliasFor(field: string, valid: boolean): fc.Arbitrary<string> {
   const name = /^\w+/.exec(field)![0].replace(/^__/, '');
-  return valid ? fc.constantFrom('', `${name}A: `) : fc.oneof(fc.constant(''), fc.constant(''), fc.integer({ min: 0, max: 40 }).map((n) => `a${n}: `));
+  return valid
+    ? fc.constantFrom('', `${name}A: `)
+    : fc.oneof(
+        fc.constant(''),
+        fc.constant(''),
+        fc.integer({ min: 0, max: 40 }).map((n) => `a${n}: `),
+      );
 }
 
 /** A selection set in `context`, up to `depth` levels of nesting; `valid`: only what the schema has, no spreads. */
@@ -946,7 +1116,11 @@ function selection(context: Context, depth: number, valid: boolean): fc.Arbitrar
   ];
   if (depth > 0) {
     for (const { field, inner, wrap } of nested) {
-      options.push(fc.tuple(aliasFor(field, valid), directive, selectionSet(inner, depth - 1, valid)).map(([alias, d, set]) => `${alias}${field}${d} ${wrap ? wrap(set) : set}`));
+      options.push(
+        fc
+          .tuple(aliasFor(field, valid), directive, selectionSet(inner, depth - 1, valid))
+          .map(([alias, d, set]) => `${alias}${field}${d} ${wrap ? wrap(set) : set}`),
+      );
     }
     options.push(fc.tuple(directive, selectionSet(context, depth - 1, valid)).map(([d, set]) => `... on ${context}${d} ${set}`));
   }
@@ -955,14 +1129,27 @@ function selection(context: Context, depth: number, valid: boolean): fc.Arbitrar
 }
 
 /** Fragment definitions on Query: each a selection set, or a fan-out of the next fragment. */
-const fragmentDefinitions = fc.array(
-  fc.tuple(FRAGMENT_NAME, fc.oneof(selectionSet('Query', 3), fc.tuple(FRAGMENT_NAME, fc.integer({ min: 1, max: 4 })).map(([next, times]) => `{ ${Array.from({ length: times }, () => `...${next}`).join(' ')} }`))),
-  { maxLength: 14 },
-).map((defs) => defs.map(([name, set]) => `fragment ${name} on Query ${set}`));
+const fragmentDefinitions = fc
+  .array(
+    fc.tuple(
+      FRAGMENT_NAME,
+      fc.oneof(
+        selectionSet('Query', 3),
+        fc
+          .tuple(FRAGMENT_NAME, fc.integer({ min: 1, max: 4 }))
+          .map(([next, times]) => `{ ${Array.from({ length: times }, () => `...${next}`).join(' ')} }`),
+      ),
+    ),
+    { maxLength: 14 },
+  )
+  .map((defs) => defs.map(([name, set]) => `fragment ${name} on Query ${set}`));
 
 /** A chain or a fan-out of `n` fragments, the shapes that stalled or crashed validation. */
 const fragmentStructure = fc.tuple(fc.constantFrom('chain', 'fanOut'), fc.integer({ min: 2, max: 6_000 })).map(([kind, n]) => {
-  const defs = Array.from({ length: n }, (_, i) => `fragment G${i} on Query { __typename ${kind === 'fanOut' ? `...G${i + 1} ...G${i + 1}` : `...G${i + 1}`} }`);
+  const defs = Array.from(
+    { length: n },
+    (_, i) => `fragment G${i} on Query { __typename ${kind === 'fanOut' ? `...G${i + 1} ...G${i + 1}` : `...G${i + 1}`} }`,
+  );
   return { spread: '...G0', defs: [...defs, `fragment G${n} on Query { __typename }`] };
 });
 
@@ -982,7 +1169,9 @@ const anyDocumentShape: fc.Arbitrary<{ query: string; variables?: Record<string,
   })
   .map(({ operation, fragments, structure, repeat, variable, v }) => {
     const body = structure ? operation.replace(/^\{ /, `{ ${structure.spread} `) : operation;
-    const ops = Array.from({ length: repeat }, () => body).join(' ').replace(/\} \{/g, '');
+    const ops = Array.from({ length: repeat }, () => body)
+      .join(' ')
+      .replace(/\} \{/g, '');
     const header = variable ? 'query Shape($v: Boolean = true)' : 'query Shape';
     return { query: [`${header} ${ops}`, ...fragments, ...(structure?.defs ?? [])].join('\n'), variables: variable ? { v } : undefined };
   });
@@ -1006,7 +1195,9 @@ describe('fuzzing every REST route and GraphQL operation', () => {
     process.env.AWS_REGION = 'us-east-1';
     process.env.AWS_ACCESS_KEY_ID = 'AKIDFUZZ';
     process.env.AWS_SECRET_ACCESS_KEY = 'fuzz-secret';
-    app = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '0', EC2_MAX_ATTEMPTS: '1', EC2_REQUEST_TIMEOUT_MS: '3000', GRAPHQL_INTROSPECTION: 'true' } });
+    app = await startTestApp({
+      env: { RATE_LIMIT_PER_MINUTE: '0', EC2_MAX_ATTEMPTS: '1', EC2_REQUEST_TIMEOUT_MS: '3000', GRAPHQL_INTROSPECTION: 'true' },
+    });
     const address = app.running.app.getHttpServer().address() as AddressInfo;
     baseHost = address.address;
     basePort = address.port;
@@ -1028,7 +1219,9 @@ describe('fuzzing every REST route and GraphQL operation', () => {
 
   it('finds the routes and operations to fuzz in the OpenAPI document and the schema', () => {
     const routes = restOperations(openapi).map((r) => `${r.method} ${r.path}`);
-    expect(routes).toEqual(expect.arrayContaining(['GET /api/v1/instance-types/{name}', 'GET /api/v1/instance-types', 'POST /api/v1/catalog/refreshes']));
+    expect(routes).toEqual(
+      expect.arrayContaining(['GET /api/v1/instance-types/{name}', 'GET /api/v1/instance-types', 'POST /api/v1/catalog/refreshes']),
+    );
     const queries = schema.types.find((t) => t.name === schema.queryType.name)!.fields!.map((f) => f.name);
     expect(queries).toEqual(expect.arrayContaining(['instanceType', 'instanceTypes', 'catalogRefreshes']));
     const mutations = schema.types.find((t) => t.name === schema.mutationType?.name)?.fields?.map((f) => f.name) ?? [];
@@ -1038,13 +1231,23 @@ describe('fuzzing every REST route and GraphQL operation', () => {
   it('REST: no 5xx, errors in the one shape with a known code and the request id, nothing internal leaks', async () => {
     const routes = restOperations(openapi);
     // Routes outside the OpenAPI document: the metrics scrape and the GraphQL landing page.
-    routes.push({ method: 'GET', path: '/metrics', op: {} }, { method: 'GET', path: '/graphql', op: {} }, { method: 'GET', path: '/no/such/route/{x}', op: { parameters: [{ in: 'path', name: 'x', schema: { type: 'string' } }] } });
+    routes.push(
+      { method: 'GET', path: '/metrics', op: {} },
+      { method: 'GET', path: '/graphql', op: {} },
+      { method: 'GET', path: '/no/such/route/{x}', op: { parameters: [{ in: 'path', name: 'x', schema: { type: 'string' } }] } },
+    );
     const failures = await fuzzEach(
-      routes.map((r) => ({ name: `${r.method} ${r.path}`, arb: restCase(openapi, r), numRuns: REST_RUNS, examples: restExamples(openapi, r) })),
+      routes.map((r) => ({
+        name: `${r.method} ${r.path}`,
+        arb: restCase(openapi, r),
+        numRuns: REST_RUNS,
+        examples: restExamples(openapi, r),
+      })),
       async (c, name) => {
         const res = await send(c.method, c.url, c.headers, c.body);
         tally(name, res.status);
-        if (c.url.startsWith('/graphql')) return checkGraphql(res).map((p) => `${p} [${res.status} ${short(res.text, 300)}] for ${describeCase(c)}`);
+        if (c.url.startsWith('/graphql'))
+          return checkGraphql(res).map((p) => `${p} [${res.status} ${short(res.text, 300)}] for ${describeCase(c)}`);
         const isRefresh = c.url.startsWith('/api/v1/catalog/refreshes') && c.method === 'POST';
         return checkRest(res, isRefresh).map((p) => `${p} [${res.status} ${short(res.text, 300)}] for ${describeCase(c)}`);
       },
@@ -1055,10 +1258,18 @@ describe('fuzzing every REST route and GraphQL operation', () => {
   it('GraphQL: every Query and Mutation field, no INTERNAL_SERVER_ERROR, no 5xx, nothing internal leaks', async () => {
     const fuzzer = new GraphqlFuzzer(schema);
     const operations: Array<{ name: string; arb: fc.Arbitrary<GraphqlCase>; numRuns: number; examples: GraphqlCase[] }> = [];
-    for (const [kind, root] of [['query', schema.queryType], ['mutation', schema.mutationType]] as const) {
+    for (const [kind, root] of [
+      ['query', schema.queryType],
+      ['mutation', schema.mutationType],
+    ] as const) {
       if (!root) continue;
       for (const field of fuzzer.type(root.name)?.fields ?? []) {
-        operations.push({ name: `${kind} ${field.name}`, arb: graphqlCase(fuzzer, kind, field), numRuns: GRAPHQL_RUNS, examples: graphqlExamples(fuzzer, kind, field) });
+        operations.push({
+          name: `${kind} ${field.name}`,
+          arb: graphqlCase(fuzzer, kind, field),
+          numRuns: GRAPHQL_RUNS,
+          examples: graphqlExamples(fuzzer, kind, field),
+        });
       }
     }
     expect(operations.length).toBeGreaterThan(5);
@@ -1066,7 +1277,9 @@ describe('fuzzing every REST route and GraphQL operation', () => {
       const res = await send('POST', '/graphql', c.headers, c.body);
       const data = (parseJson(res.text) as { data?: Record<string, unknown> | null } | undefined)?.data;
       tally(name, data && Object.values(data).some((v) => v !== null) ? 200 : res.status >= 300 ? res.status : 400);
-      return checkGraphql(res).map((p) => `${p} [${res.status} ${short(res.text, 300)}] for ${short(c.body, 500)} headers=${short(c.headers, 200)}`);
+      return checkGraphql(res).map(
+        (p) => `${p} [${res.status} ${short(res.text, 300)}] for ${short(c.body, 500)} headers=${short(c.headers, 200)}`,
+      );
     });
     expect(failures, failures.join('\n\n')).toEqual([]);
   }, 240_000);
@@ -1075,7 +1288,9 @@ describe('fuzzing every REST route and GraphQL operation', () => {
     const examples = RAW_GRAPHQL_BODIES.map((b) => rawGraphqlRequest(b, 'post-json', {}, undefined));
     const failures = await fuzzEach([{ name: 'raw /graphql', arb: rawGraphqlCase, numRuns: RAW_GRAPHQL_RUNS, examples }], async (c) => {
       const res = await send(c.method, c.path, c.headers, c.method === 'GET' ? undefined : c.body);
-      return checkGraphql(res).map((p) => `${p} [${res.status} ${short(res.text, 300)}] for ${c.method} ${short(c.path, 200)} ${short(c.body, 400)}`);
+      return checkGraphql(res).map(
+        (p) => `${p} [${res.status} ${short(res.text, 300)}] for ${c.method} ${short(c.path, 200)} ${short(c.body, 400)}`,
+      );
     });
     expect(failures, failures.join('\n\n')).toEqual([]);
   }, 120_000);
@@ -1083,19 +1298,22 @@ describe('fuzzing every REST route and GraphQL operation', () => {
   it('GraphQL document shapes (fragments, aliases, directives, depth): a known code, no 5xx, each answered in time while /health/live answers', async () => {
     let slowest = 0;
     let answered = 0;
-    const failures = await fuzzEach([{ name: 'graphql document shapes', arb: documentShape, numRuns: DOCUMENT_SHAPE_RUNS }], async (doc) => {
-      const started = performance.now();
-      const res = await send('POST', '/graphql', { 'content-type': 'application/json' }, JSON.stringify(doc));
-      const ms = performance.now() - started;
-      slowest = Math.max(slowest, ms);
-      const body = parseJson(res.text) as { data?: unknown } | undefined;
-      if (body?.data) answered++;
-      const problems = checkGraphql(res);
-      if (ms > DOCUMENT_SHAPE_MAX_MS) problems.push(`took ${Math.round(ms)} ms`);
-      const live = await send('GET', '/health/live', {});
-      if (live.status !== 200) problems.push(`/health/live answered ${live.status} after it`);
-      return problems.map((p) => `${p} [${res.status} ${short(res.text, 300)}] for ${short(doc, 600)}`);
-    });
+    const failures = await fuzzEach(
+      [{ name: 'graphql document shapes', arb: documentShape, numRuns: DOCUMENT_SHAPE_RUNS }],
+      async (doc) => {
+        const started = performance.now();
+        const res = await send('POST', '/graphql', { 'content-type': 'application/json' }, JSON.stringify(doc));
+        const ms = performance.now() - started;
+        slowest = Math.max(slowest, ms);
+        const body = parseJson(res.text) as { data?: unknown } | undefined;
+        if (body?.data) answered++;
+        const problems = checkGraphql(res);
+        if (ms > DOCUMENT_SHAPE_MAX_MS) problems.push(`took ${Math.round(ms)} ms`);
+        const live = await send('GET', '/health/live', {});
+        if (live.status !== 200) problems.push(`/health/live answered ${live.status} after it`);
+        return problems.map((p) => `${p} [${res.status} ${short(res.text, 300)}] for ${short(doc, 600)}`);
+      },
+    );
     expect(failures, failures.join('\n\n')).toEqual([]);
     // Some shapes are valid and run: the generator reaches execution, not only the refusals.
     expect(answered).toBeGreaterThan(0);

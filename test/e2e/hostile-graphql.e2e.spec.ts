@@ -10,7 +10,10 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 // Bounds are generous (2 s where the shapes used to take 8 s and more) for a loaded 2-core machine.
 
 /** Sends `hostile` while polling /health/live every 25 ms; the hostile answer, its time, and the slowest probe. */
-async function whileProbing<T>(app: TestApp, hostile: () => PromiseLike<T>): Promise<{ res: T; ms: number; slowestProbeMs: number; probes: number }> {
+async function whileProbing<T>(
+  app: TestApp,
+  hostile: () => PromiseLike<T>,
+): Promise<{ res: T; ms: number; slowestProbeMs: number; probes: number }> {
   let done = false;
   let slowestProbeMs = 0;
   let probes = 0;
@@ -34,7 +37,9 @@ async function whileProbing<T>(app: TestApp, hostile: () => PromiseLike<T>): Pro
 /** `count` fragments, each spreading the next one `fanOut` times; the last selects `leaf`. */
 function fragmentFanOut(count: number, fanOut: number, leaf: string): string {
   const defs = Array.from({ length: count }, (_, i) =>
-    i === count - 1 ? `fragment F${i} on Query { ${leaf} }` : `fragment F${i} on Query { ${Array.from({ length: fanOut }, () => `...F${i + 1}`).join(' ')} }`,
+    i === count - 1
+      ? `fragment F${i} on Query { ${leaf} }`
+      : `fragment F${i} on Query { ${Array.from({ length: fanOut }, () => `...F${i + 1}`).join(' ')} }`,
   );
   return `query { ...F0 } ${defs.join(' ')}`;
 }
@@ -66,7 +71,7 @@ describe('hostile GraphQL documents', () => {
     expect(probes).toBeGreaterThan(0);
   });
 
-  it('a refused query does not get admitted by adding a fragment fan-out (the estimator\'s node limit is a refusal)', async () => {
+  it("a refused query does not get admitted by adding a fragment fan-out (the estimator's node limit is a refusal)", async () => {
     // 2^14 = 16,384 copies of a 500-item page: past graphql-query-complexity's 10,000-node limit.
     const query = fragmentFanOut(15, 2, 'instanceTypes(first: 500) { nodes { name networkCards { networkCardIndex } } }');
     const res = await app.gql(query);
@@ -75,12 +80,15 @@ describe('hostile GraphQL documents', () => {
     expect(res.body.errors[0].message).toMatch(/cannot be estimated/);
     expect(res.body.data).toBeUndefined();
     // The same page without the fan-out is costed and refused as too costly: 20 x (1 + 500 x 3) = 30,020 > 20,000.
-    const costly = Array.from({ length: 20 }, (_, i) => `p${i}: instanceTypes(first: 500) { nodes { name networkCards { networkCardIndex } } }`).join(' ');
+    const costly = Array.from(
+      { length: 20 },
+      (_, i) => `p${i}: instanceTypes(first: 500) { nodes { name networkCards { networkCardIndex } } }`,
+    ).join(' ');
     const refused = await app.gql(`{ ${costly} }`).expect(400);
     expect(refused.body.errors[0].extensions.details.cost).toBeGreaterThan(20_000);
   });
 
-  it.each([5_000, 20_000])('a chain of %i fragments (it overflowed validation\'s stack: a 500) is a 400 with a code', async (count) => {
+  it.each([5_000, 20_000])("a chain of %i fragments (it overflowed validation's stack: a 500) is a 400 with a code", async (count) => {
     const { res, ms, slowestProbeMs } = await whileProbing(app, () => app.gql(fragmentChain(count)));
     expect(res.status).toBe(400);
     expect(res.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
@@ -94,7 +102,9 @@ describe('hostile GraphQL documents', () => {
     const spreads = Array.from({ length: 101 }, (_, i) => `...F${i}`).join(' ');
     const res = await app.gql(`query { ${spreads} } ${defs}`).expect(400);
     expect(res.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toContain('QUERY_TOO_COMPLEX');
-    expect(res.body.errors.find((e: { extensions: { details?: { maxFragments?: number } } }) => e.extensions.details?.maxFragments)).toBeDefined();
+    expect(
+      res.body.errors.find((e: { extensions: { details?: { maxFragments?: number } } }) => e.extensions.details?.maxFragments),
+    ).toBeDefined();
   });
 
   it('more than 50 directives is refused', async () => {
@@ -107,7 +117,13 @@ describe('hostile GraphQL documents', () => {
   it('the standard introspection query (GraphiQL, codegen, graphql-inspector) passes the default limits', async () => {
     for (const query of [
       getIntrospectionQuery(),
-      getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }),
+      getIntrospectionQuery({
+        descriptions: true,
+        specifiedByUrl: true,
+        directiveIsRepeatable: true,
+        schemaDescription: true,
+        inputValueDeprecation: true,
+      }),
     ]) {
       const res = await app.gql(query).expect(200);
       expect(res.body.errors).toBeUndefined();
@@ -119,7 +135,9 @@ describe('hostile GraphQL documents', () => {
     // __Type.ofType is the schema's one recursive field: __schema(1) types(2), then 30 ofType levels
     // and a name: 33 levels, over the introspection limit of 12 + 3; 2^30 paths if walked per path.
     const defs = Array.from({ length: 30 }, (_, i) => `fragment T${i} on __Type { name ofType { ...T${i + 1} ...T${i + 1} } }`).join(' ');
-    const { res, ms } = await whileProbing(app, () => app.gql(`query { __schema { types { ...T0 } } } ${defs} fragment T30 on __Type { name }`));
+    const { res, ms } = await whileProbing(app, () =>
+      app.gql(`query { __schema { types { ...T0 } } } ${defs} fragment T30 on __Type { name }`),
+    );
     expect(res.status).toBe(400);
     expect(res.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', details: { maxDepth: 15, depth: 33 } });
     expect(ms).toBeLessThan(2_000);
@@ -153,7 +171,9 @@ describe('the memory of distinct documents', () => {
             method: 'POST',
             url: '/graphql',
             headers: { 'content-type': 'application/json' },
-            payload: JSON.stringify({ query: `query Q${n} { a${n}: __typename ...F } fragment F on Query { b: __typename c${n % 97}: __typename }` }),
+            payload: JSON.stringify({
+              query: `query Q${n} { a${n}: __typename ...F } fragment F on Query { b: __typename c${n % 97}: __typename }`,
+            }),
           }),
         ),
       );
@@ -171,7 +191,7 @@ describe('the memory of distinct documents', () => {
     expect((retainedHeap() - before) / 1_048_576).toBeLessThan(10);
   }, 400_000);
 
-  it('documents sent twice are kept, up to the store\'s bound: 12,000 of them leave less than its 32 MiB', async () => {
+  it("documents sent twice are kept, up to the store's bound: 12,000 of them leave less than its 32 MiB", async () => {
     const before = retainedHeap();
     await sendDocuments(100_000, 112_000, 2);
     expect((retainedHeap() - before) / 1_048_576).toBeLessThan(40);
@@ -195,7 +215,11 @@ describe('with introspection off (NODE_ENV=production)', () => {
   it.each([
     ['a misspelt field', '{ instanceTyp(name: "m5.large") { name } }', undefined],
     ['a misspelt argument', '{ instanceType(nam: "m5.large") { name } }', undefined],
-    ['a misspelt filter field in variables', 'query($f: InstanceTypeFilter) { instanceTypes(filter: $f, first: 1) { totalCount } }', { f: { famly: ['m5'] } }],
+    [
+      'a misspelt filter field in variables',
+      'query($f: InstanceTypeFilter) { instanceTypes(filter: $f, first: 1) { totalCount } }',
+      { f: { famly: ['m5'] } },
+    ],
   ])('%s gets no "Did you mean" (it names the schema) in production; development still suggests', async (_what, query, variables) => {
     const hidden = await prod.gql(query, variables);
     expect(hidden.status).toBe(400);

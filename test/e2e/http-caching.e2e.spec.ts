@@ -6,8 +6,11 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 // Issue 14: ETag, Cache-Control and 304 on every GET (REST and GraphQL over GET), one hook for all;
 // 405 with Allow for a known path and the wrong method; 415 for a body type nothing reads.
 
-const GQL_GET = '/graphql?query=' + encodeURIComponent('query($n: String!) { instanceType(name: $n) { name ipv4AddressesPerInterface } }') +
-  '&variables=' + encodeURIComponent(JSON.stringify({ n: 'm5.large' }));
+const GQL_GET =
+  '/graphql?query=' +
+  encodeURIComponent('query($n: String!) { instanceType(name: $n) { name ipv4AddressesPerInterface } }') +
+  '&variables=' +
+  encodeURIComponent(JSON.stringify({ n: 'm5.large' }));
 
 describe('HTTP caching and method / content-type errors', () => {
   let app: TestApp;
@@ -19,25 +22,27 @@ describe('HTTP caching and method / content-type errors', () => {
     await app?.close();
   });
 
-  it.each(['/api/v1/instance-types/m5.large', '/api/v1/capacity/m5.large?os=windows&ipMode=prefix-delegation', '/api/v1/capacity?family=m5', '/api/v1/templates'])(
-    'GET %s carries an ETag and Cache-Control, and If-None-Match gets 304 with no body',
-    async (url) => {
-      const first = await app.http.get(url).expect(200);
-      const etag = first.headers.etag;
-      expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
-      expect(first.headers['cache-control']).toBe('public, max-age=60');
-      expect(first.headers.vary).toMatch(/Accept/);
-      const again = await app.http.get(url).expect(200);
-      expect(again.headers.etag).toBe(etag);
-      const revalidated = await app.http.get(url).set('if-none-match', etag).expect(304);
-      expect(revalidated.text ?? '').toBe('');
-      expect(revalidated.headers.etag).toBe(etag);
-      expect(revalidated.headers['x-request-id']).toBeTruthy();
-      // A weak comparison and a list of tags match too; another tag does not.
-      await app.http.get(url).set('if-none-match', `"other", W/${etag}`).expect(304);
-      await app.http.get(url).set('if-none-match', '"other"').expect(200);
-    },
-  );
+  it.each([
+    '/api/v1/instance-types/m5.large',
+    '/api/v1/capacity/m5.large?os=windows&ipMode=prefix-delegation',
+    '/api/v1/capacity?family=m5',
+    '/api/v1/templates',
+  ])('GET %s carries an ETag and Cache-Control, and If-None-Match gets 304 with no body', async (url) => {
+    const first = await app.http.get(url).expect(200);
+    const etag = first.headers.etag;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    expect(first.headers['cache-control']).toBe('public, max-age=60');
+    expect(first.headers.vary).toMatch(/Accept/);
+    const again = await app.http.get(url).expect(200);
+    expect(again.headers.etag).toBe(etag);
+    const revalidated = await app.http.get(url).set('if-none-match', etag).expect(304);
+    expect(revalidated.text ?? '').toBe('');
+    expect(revalidated.headers.etag).toBe(etag);
+    expect(revalidated.headers['x-request-id']).toBeTruthy();
+    // A weak comparison and a list of tags match too; another tag does not.
+    await app.http.get(url).set('if-none-match', `"other", W/${etag}`).expect(304);
+    await app.http.get(url).set('if-none-match', '"other"').expect(200);
+  });
 
   it('tags JSON and CSV of the same table apart', async () => {
     const json = await app.http.get('/api/v1/capacity?family=m5').expect(200);
@@ -73,8 +78,14 @@ describe('HTTP caching and method / content-type errors', () => {
     expect(sameFacts.headers.etag).not.toBe(before.headers.etag);
     await app.http.get(url).set('if-none-match', sameFacts.headers.etag).expect(304);
     // A refresh that changes the type: a new tag and the new figure.
-    catalog.replaceView(types.map((t) => (t.name === 'm5.large' ? { ...t, ipv4AddressesPerInterface: 12 } : t)), 'refresh-run-3');
-    const table = await app.http.get('/api/v1/capacity?family=m5&os=linux&ipMode=secondary-ip').set('if-none-match', sameFacts.headers.etag).expect(200);
+    catalog.replaceView(
+      types.map((t) => (t.name === 'm5.large' ? { ...t, ipv4AddressesPerInterface: 12 } : t)),
+      'refresh-run-3',
+    );
+    const table = await app.http
+      .get('/api/v1/capacity?family=m5&os=linux&ipMode=secondary-ip')
+      .set('if-none-match', sameFacts.headers.etag)
+      .expect(200);
     // m5.large, Linux: 3 ENIs * (12 - 1) + 2 = 35
     expect(table.body.find((r: any) => r.instanceType === 'm5.large').ipLimitedPods).toBe(35);
     const changed = await app.http.get(url).set('if-none-match', sameFacts.headers.etag).expect(200);
@@ -104,7 +115,12 @@ describe('HTTP caching and method / content-type errors', () => {
     expect(res.status).toBe(405);
     expect(res.headers.allow).toBe(allow);
     expect(res.body).toEqual({
-      error: { code: 'METHOD_NOT_ALLOWED', message: expect.stringContaining(allow), details: { method: method.toUpperCase(), allowed: allow.split(', ') }, requestId: res.headers['x-request-id'] },
+      error: {
+        code: 'METHOD_NOT_ALLOWED',
+        message: expect.stringContaining(allow),
+        details: { method: method.toUpperCase(), allowed: allow.split(', ') },
+        requestId: res.headers['x-request-id'],
+      },
     });
   });
 
@@ -113,11 +129,17 @@ describe('HTTP caching and method / content-type errors', () => {
     expect(res.body.error.code).toBe('NOT_FOUND');
   });
 
-  it.each(['application/xml', 'text/plain', 'application/x-www-form-urlencoded'])('a %s body is 415 UNSUPPORTED_MEDIA_TYPE, on REST and /graphql', async (type) => {
-    for (const url of ['/api/v1/capacity/sizing', '/graphql']) {
-      const res = await app.http.post(url).set('content-type', type).send('workload=1').expect(415);
-      expect(res.body.error).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', details: { supported: ['application/json', 'application/yaml', 'text/yaml'] } });
-      expect(res.body.error.requestId).toBe(res.headers['x-request-id']);
-    }
-  });
+  it.each(['application/xml', 'text/plain', 'application/x-www-form-urlencoded'])(
+    'a %s body is 415 UNSUPPORTED_MEDIA_TYPE, on REST and /graphql',
+    async (type) => {
+      for (const url of ['/api/v1/capacity/sizing', '/graphql']) {
+        const res = await app.http.post(url).set('content-type', type).send('workload=1').expect(415);
+        expect(res.body.error).toMatchObject({
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+          details: { supported: ['application/json', 'application/yaml', 'text/yaml'] },
+        });
+        expect(res.body.error.requestId).toBe(res.headers['x-request-id']);
+      }
+    },
+  );
 });

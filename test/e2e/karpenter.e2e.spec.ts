@@ -92,19 +92,23 @@ describe('planKarpenterWindows over GraphQL and REST', () => {
 
   it('REST accepts the kebab spellings and families; DSR, Service CIDR and SNAT warnings carry sources and fixes', async () => {
     const input = base({
-        instanceTypes: undefined,
-        instanceFamilies: ['m5'],
-        servicesPerNode: 150,
-        serviceIpv4Cidr: '172.20.0.0/16',
-        excludedSnatCidrs: ['10.0.0.0/8'],
-        kubeletMaxPods: 110,
-      });
+      instanceTypes: undefined,
+      instanceFamilies: ['m5'],
+      servicesPerNode: 150,
+      serviceIpv4Cidr: '172.20.0.0/16',
+      excludedSnatCidrs: ['10.0.0.0/8'],
+      kubeletMaxPods: 110,
+    });
     const out = await ask(input, { ...input, ipMode: 'prefix-delegation' });
     expect(out.input.ipMode).toBe('PREFIX_DELEGATION');
     expect(out.instanceTypes.length).toBe(snapshot.types.filter((t) => t.family === 'm5').length);
     const codes = out.warnings.map((w: any) => w.code);
     expect(codes).toEqual(
-      expect.arrayContaining(['KARPENTER_DOES_NOT_PASS_KUBE_PROXY_ARGS', 'KARPENTER_DOES_NOT_PASS_SERVICE_CIDR', 'KARPENTER_DOES_NOT_PASS_EXCLUDED_SNAT_CIDRS']),
+      expect.arrayContaining([
+        'KARPENTER_DOES_NOT_PASS_KUBE_PROXY_ARGS',
+        'KARPENTER_DOES_NOT_PASS_SERVICE_CIDR',
+        'KARPENTER_DOES_NOT_PASS_EXCLUDED_SNAT_CIDRS',
+      ]),
     );
     for (const w of [...out.warnings, ...out.instanceTypes.flatMap((t: any) => t.warnings)]) {
       expect(w.source.trim()).not.toBe('');
@@ -115,7 +119,11 @@ describe('planKarpenterWindows over GraphQL and REST', () => {
   it('types that cannot be Windows nodes: arm64, refused by EC2, in neither limits table', async () => {
     const out = await ask(base({ instanceTypes: ['m6g.large', 'p5.48xlarge', 'hpc6a.48xlarge'] }));
     const by = (n: string) => out.instanceTypes.find((t: any) => t.instanceType === n);
-    expect(by('m6g.large')).toMatchObject({ nodesNeeded: null, nodesKarpenterWouldLaunch: null, bindingConstraint: 'UNSUPPORTED_ARCHITECTURE' });
+    expect(by('m6g.large')).toMatchObject({
+      nodesNeeded: null,
+      nodesKarpenterWouldLaunch: null,
+      bindingConstraint: 'UNSUPPORTED_ARCHITECTURE',
+    });
     expect(by('p5.48xlarge')).toMatchObject({ nodesNeeded: null, bindingConstraint: 'EC2_REFUSES_WINDOWS' });
     expect(by('p5.48xlarge').warnings.map((w: any) => w.code)).toContain('KARPENTER_OFFERS_TYPE_EC2_REFUSES');
     expect(by('hpc6a.48xlarge').karpenterView).toMatchObject({ launchable: false, bindingConstraint: 'NOT_IN_KARPENTER_LIMITS' });
@@ -136,13 +144,16 @@ describe('planKarpenterWindows over GraphQL and REST', () => {
       expect(JSON.stringify(gql.body)).not.toMatch(/stack|at .*\.ts:\d+/);
     }
 
-    it('an unknown family', () => rejected(base({ instanceTypes: undefined, instanceFamilies: ['zz9'] }), 'instanceFamilies[0]', /not an instance family/));
+    it('an unknown family', () =>
+      rejected(base({ instanceTypes: undefined, instanceFamilies: ['zz9'] }), 'instanceFamilies[0]', /not an instance family/));
     it('an unknown type (a 400, not a 404)', () => rejected(base({ instanceTypes: ['m5.gigantic'] }), 'instanceTypes[0]', /m5\.gigantic/));
     it('Windows Server 2025 on EKS 1.33', () =>
       rejected(base({ windowsServerVersion: 'WINDOWS_SERVER_2025' }), 'windowsServerVersion', /needs EKS \(Kubernetes\) 1\.35 or later/));
     it('Windows Server 2022 on EKS 1.22', () => rejected(base({ kubernetesVersion: '1.22' }), 'windowsServerVersion', /1\.23 or later/));
-    it('a Service CIDR that does not parse', () => rejected(base({ serviceIpv4Cidr: '172.20.0/16' }), 'serviceIpv4Cidr', /not an IPv4 CIDR/));
-    it('a SNAT CIDR with host bits', () => rejected(base({ excludedSnatCidrs: ['10.0.0.1/8'] }), 'excludedSnatCidrs[0]', /write the network address 10\.0\.0\.0\/8/));
+    it('a Service CIDR that does not parse', () =>
+      rejected(base({ serviceIpv4Cidr: '172.20.0/16' }), 'serviceIpv4Cidr', /not an IPv4 CIDR/));
+    it('a SNAT CIDR with host bits', () =>
+      rejected(base({ excludedSnatCidrs: ['10.0.0.1/8'] }), 'excludedSnatCidrs[0]', /write the network address 10\.0\.0\.0\/8/));
     it('an unknown field (REST)', async () => {
       const rest = await app.http.post('/api/v1/karpenter/windows-plans').send(base({ nodeClass: 'x' }));
       expect(rest.status).toBe(400);
@@ -157,7 +168,13 @@ describe('planKarpenterWindows over GraphQL and REST', () => {
       const rendered = gql.body.data.renderTemplate;
       const rest = await app.http.post(`/api/v1/templates/${id}/render`).send(parameters).expect(200);
       expect(rest.body).toEqual(rendered);
-      const bare = await app.http.post(`/api/v1/templates/${id}/render`).query({ format }).send(parameters).buffer(true).parse(asText).expect(200);
+      const bare = await app.http
+        .post(`/api/v1/templates/${id}/render`)
+        .query({ format })
+        .send(parameters)
+        .buffer(true)
+        .parse(asText)
+        .expect(200);
       expect(bare.body).toBe(rendered.content);
       expect(bare.headers['content-type']).toBe(`${rendered.mediaType}; charset=utf-8`);
       return rendered;
@@ -166,7 +183,13 @@ describe('planKarpenterWindows over GraphQL and REST', () => {
     it('karpenter-windows-nodepool (?format=yaml): kubelet.maxPods from the capacity engine under prefix delegation', async () => {
       const rendered = await render(
         'karpenter-windows-nodepool',
-        { clusterName: 'shop', kubernetesVersion: '1.33', ipMode: 'prefix-delegation', instanceTypes: ['m5.large'], serviceIpv4Cidr: '172.20.0.0/16' },
+        {
+          clusterName: 'shop',
+          kubernetesVersion: '1.33',
+          ipMode: 'prefix-delegation',
+          instanceTypes: ['m5.large'],
+          serviceIpv4Cidr: '172.20.0.0/16',
+        },
         'yaml',
       );
       const cap = computeNodeCapacity({ instanceType: facts('m5.large'), os: 'WINDOWS', ipMode: 'PREFIX_DELEGATION' });
@@ -181,7 +204,14 @@ describe('planKarpenterWindows over GraphQL and REST', () => {
     it('terraform-eks-windows-self-managed-node-group (?format=hcl): parses, version floor, ami_type, --max-pods from the capacity engine', async () => {
       const rendered = await render(
         'terraform-eks-windows-self-managed-node-group',
-        { clusterName: 'shop', kubernetesVersion: '1.33', windowsServerVersion: 'WINDOWS_SERVER_2019', amiVariant: 'Full', instanceType: 'm5.large', ipMode: 'secondary-ip' },
+        {
+          clusterName: 'shop',
+          kubernetesVersion: '1.33',
+          windowsServerVersion: 'WINDOWS_SERVER_2019',
+          amiVariant: 'Full',
+          instanceType: 'm5.large',
+          ipMode: 'secondary-ip',
+        },
         'hcl',
       );
       const json = (await parseHcl('main.tf', rendered.content)) as any;

@@ -14,10 +14,16 @@ describe('request limits', () => {
 
   it('refuses a body over the limit with 413 PAYLOAD_TOO_LARGE, on REST and GraphQL', async () => {
     const huge = 'x'.repeat(1_100_000);
-    const rest = await app.http.post('/api/v1/catalog/refreshes').set('content-type', 'application/json').send(JSON.stringify({ regions: [huge] }));
+    const rest = await app.http
+      .post('/api/v1/catalog/refreshes')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ regions: [huge] }));
     expect(rest.status).toBe(413);
     expect(rest.body.error.code).toBe('PAYLOAD_TOO_LARGE');
-    const gql = await app.http.post('/graphql').set('content-type', 'application/json').send(JSON.stringify({ query: `{ instanceType(name: "${huge}") { name } }` }));
+    const gql = await app.http
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ query: `{ instanceType(name: "${huge}") { name } }` }));
     expect(gql.status).toBe(413);
     expect(gql.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -48,7 +54,10 @@ describe('request limits', () => {
   });
 
   it('refuses a query whose cost is too high', async () => {
-    const pages = Array.from({ length: 20 }, (_, i) => `p${i}: instanceTypes(first: 500) { nodes { name networkCards { networkCardIndex } } }`).join(' ');
+    const pages = Array.from(
+      { length: 20 },
+      (_, i) => `p${i}: instanceTypes(first: 500) { nodes { name networkCards { networkCardIndex } } }`,
+    ).join(' ');
     const res = await app.gql(`{ ${pages} }`);
     expect([200, 400]).toContain(res.status);
     expect(res.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
@@ -67,7 +76,9 @@ describe('rate limits', () => {
   let client = 0;
   const nextClient = () => `10.0.0.${++client}`;
   beforeAll(async () => {
-    app = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '100', RATE_LIMIT_REST_COST: '20', GRAPHQL_MAX_COST: '100', TRUST_PROXY: '127.0.0.1' } });
+    app = await startTestApp({
+      env: { RATE_LIMIT_PER_MINUTE: '100', RATE_LIMIT_REST_COST: '20', GRAPHQL_MAX_COST: '100', TRUST_PROXY: '127.0.0.1' },
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -100,7 +111,9 @@ describe('rate limits', () => {
     const ip = nextClient();
     // 4 x 20 = 80 units spent, 20 left; the query below costs 1 + 20 x (nodes 1 + name 1) = 41, more than 20.
     for (let i = 0; i < 4; i++) await app.http.get('/api/v1/instance-types/m5.large').set('x-forwarded-for', ip).expect(200);
-    const res = await app.gql('query($n: Int!) { instanceTypes(first: $n) { nodes { name } } }', { n: 20 }, { 'x-forwarded-for': ip }).expect(429);
+    const res = await app
+      .gql('query($n: Int!) { instanceTypes(first: $n) { nodes { name } } }', { n: 20 }, { 'x-forwarded-for': ip })
+      .expect(429);
     expect(res.body.data).toBeUndefined();
     expect(res.body.errors).toHaveLength(1);
     expect(res.body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
@@ -115,12 +128,17 @@ describe('rate limits', () => {
     const ip = nextClient();
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
-      const res = await app.http.get('/api/v1/instance-types/m5.large').set('x-forwarded-for', ip).set('authorization', `Bearer bogus-key-${i}-0123456789abcdef`);
+      const res = await app.http
+        .get('/api/v1/instance-types/m5.large')
+        .set('x-forwarded-for', ip)
+        .set('authorization', `Bearer bogus-key-${i}-0123456789abcdef`);
       statuses.push(res.status);
     }
     // 5 x 20 = 100 units: five 401s, then 429 before any key lookup.
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
-    const gql = await app.gql('{ __typename }', undefined, { 'x-forwarded-for': ip, authorization: 'Bearer another-bogus-key-0123456789' }).expect(429);
+    const gql = await app
+      .gql('{ __typename }', undefined, { 'x-forwarded-for': ip, authorization: 'Bearer another-bogus-key-0123456789' })
+      .expect(429);
     expect(gql.body.errors[0].extensions.code).toBe('RATE_LIMITED');
   });
 
@@ -128,7 +146,11 @@ describe('rate limits', () => {
     const ip = nextClient();
     for (let i = 0; i < 5; i++) await app.http.get('/api/v1/instance-types/m5.large').set('x-forwarded-for', ip).expect(200);
     await app.http.get('/api/v1/instance-types/m5.large').set('x-forwarded-for', ip).expect(429);
-    await app.http.get('/api/v1/instance-types/m5.large').set('x-forwarded-for', ip).set('authorization', 'Bearer test-admin-key-0123456789abcdef').expect(200);
+    await app.http
+      .get('/api/v1/instance-types/m5.large')
+      .set('x-forwarded-for', ip)
+      .set('authorization', 'Bearer test-admin-key-0123456789abcdef')
+      .expect(200);
     for (let i = 0; i < 10; i++) await app.http.get('/health/live').set('x-forwarded-for', ip).expect(200);
   });
 });

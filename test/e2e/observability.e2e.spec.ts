@@ -83,7 +83,9 @@ describe('metrics and request ids', () => {
     expect(valueOf(text, 'eks_net_planner_http_requests_total', { method: 'GET', route, status: '200' })).toBe(3);
     expect(valueOf(text, 'eks_net_planner_http_requests_total', { method: 'GET', route, status: '404' })).toBe(1);
     // Unknown paths share one label (Nest's catch-all route): a scanner cannot grow the series.
-    const unknown = samples(text, 'eks_net_planner_http_requests_total').filter((s) => s.labels.status === '404' && s.labels.route !== route);
+    const unknown = samples(text, 'eks_net_planner_http_requests_total').filter(
+      (s) => s.labels.status === '404' && s.labels.route !== route,
+    );
     expect(unknown).toHaveLength(1);
     expect(unknown[0].value).toBe(2);
     expect(unknown[0].labels.route).not.toMatch(/no|another/);
@@ -108,7 +110,9 @@ describe('metrics and request ids', () => {
     expect(valueOf(text, name, { operation: 'PlannerTooBig', type: 'query', outcome: 'error' })).toBe(1);
     expect(valueOf(text, name, { operation: 'anonymous', type: 'query', outcome: 'success' })).toBe(1);
     expect(valueOf(text, 'eks_net_planner_graphql_operation_duration_seconds_count', { operation: 'PlannerProbe', type: 'query' })).toBe(2);
-    expect(valueOf(text, 'eks_net_planner_graphql_operation_duration_seconds_sum', { operation: 'PlannerProbe', type: 'query' })).toBeGreaterThan(0);
+    expect(
+      valueOf(text, 'eks_net_planner_graphql_operation_duration_seconds_sum', { operation: 'PlannerProbe', type: 'query' }),
+    ).toBeGreaterThan(0);
     // And the HTTP side sees them on the GraphQL route.
     const graphqlRoutes = samples(text, 'eks_net_planner_http_requests_total').filter((s) => s.labels.route.startsWith('/graphql'));
     expect(graphqlRoutes.reduce((n, s) => n + s.value, 0)).toBeGreaterThanOrEqual(4);
@@ -128,7 +132,10 @@ describe('metrics and request ids', () => {
   it('counts catalog refreshes by outcome with their duration: a refresh that cannot reach EC2 is FAILED', async () => {
     const before = await scrape();
     expect(valueOf(before, 'eks_net_planner_catalog_refresh_runs_total', { outcome: 'FAILED' })).toBe(0);
-    const res = await app.http.post('/api/v1/catalog/refreshes').set(adminAuth).send({ regions: ['us-east-1'] });
+    const res = await app.http
+      .post('/api/v1/catalog/refreshes')
+      .set(adminAuth)
+      .send({ regions: ['us-east-1'] });
     expect(res.status).toBe(502);
     expect(res.body.error.code).toBe('CATALOG_REFRESH_FAILED');
     expect(res.body.error.details.refresh.status).toBe('FAILED');
@@ -166,7 +173,8 @@ describe('metrics and request ids', () => {
     const ids = responses.map((r) => r.headers['x-request-id']);
     for (const id of ids) expect(id).toMatch(SANE_ID);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const r of responses.filter((x) => x.status >= 400 && x.body?.error)) expect(r.body.error.requestId).toBe(r.headers['x-request-id']);
+    for (const r of responses.filter((x) => x.status >= 400 && x.body?.error))
+      expect(r.body.error.requestId).toBe(r.headers['x-request-id']);
   });
 
   it('echoes a sane incoming x-request-id, in the header, the error body and GraphQL errors', async () => {
@@ -265,7 +273,10 @@ describe('graceful shutdown', () => {
 
     // The advisory lock went with the process: a new replica on the same database can refresh.
     const next = await start();
-    const again = await next.http.post('/api/v1/catalog/refreshes').set(adminAuth).send({ regions: ['us-east-1'] });
+    const again = await next.http
+      .post('/api/v1/catalog/refreshes')
+      .set(adminAuth)
+      .send({ regions: ['us-east-1'] });
     expect(again.status).toBe(201);
     expect(again.body.status).toBe('SUCCEEDED');
     await close(next);
@@ -275,7 +286,10 @@ describe('graceful shutdown', () => {
     const app = await start();
     ec2.resetStats();
     ec2.inject({ action: 'DescribeInstanceTypeOfferings', fault: { kind: 'delay', ms: 1500 } });
-    const accepted = await app.http.post('/api/v1/catalog/refreshes?wait=false').set(adminAuth).send({ regions: ['us-east-1', 'eu-west-1'] });
+    const accepted = await app.http
+      .post('/api/v1/catalog/refreshes?wait=false')
+      .set(adminAuth)
+      .send({ regions: ['us-east-1', 'eu-west-1'] });
     expect(accepted.status).toBe(202);
     expect(accepted.body.status).toBe('RUNNING');
     await waitFor('the refresh to call EC2', 20_000, () => ec2.count({ action: 'DescribeInstanceTypeOfferings' }) > 0);
@@ -287,7 +301,10 @@ describe('graceful shutdown', () => {
     expect(['SUCCEEDED', 'FAILED']).toContain(rows.find((r) => r.id === accepted.body.id)?.status);
 
     const next = await start();
-    const again = await next.http.post('/api/v1/catalog/refreshes').set(adminAuth).send({ regions: ['us-east-1'] });
+    const again = await next.http
+      .post('/api/v1/catalog/refreshes')
+      .set(adminAuth)
+      .send({ regions: ['us-east-1'] });
     expect(again.status).toBe(201);
     await close(next);
   }, 120_000);

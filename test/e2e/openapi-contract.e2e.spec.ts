@@ -20,7 +20,11 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 /** Runs a CLI; its exit code and output, whether it failed or not. */
 async function runCli(command: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [command, ...args], { cwd: projectPath(), maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
+    const { stdout, stderr } = await run(process.execPath, [command, ...args], {
+      cwd: projectPath(),
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 120_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code?: number; stdout?: string; stderr?: string };
@@ -47,7 +51,9 @@ describe('the OpenAPI contract at /api/docs-json', () => {
   });
 
   const operations = () =>
-    Object.entries(doc.paths).flatMap(([path, item]: [string, any]) => METHODS.filter((m) => item[m]).map((m) => ({ path, method: m, op: item[m] })));
+    Object.entries(doc.paths).flatMap(([path, item]: [string, any]) =>
+      METHODS.filter((m) => item[m]).map((m) => ({ path, method: m, op: item[m] })),
+    );
 
   it('passes redocly lint (recommended) with no error', async () => {
     const res = await runCli(bin('redocly'), ['lint', file, '--config', projectPath('redocly.yaml'), '--format', 'json']);
@@ -58,11 +64,23 @@ describe('the OpenAPI contract at /api/docs-json', () => {
   }, 120_000);
 
   it('passes spectral lint (spectral:oas) with no error', async () => {
-    const res = await runCli(bin('spectral'), ['lint', file, '--ruleset', projectPath('.spectral.yaml'), '--format', 'json', '--fail-severity', 'error', '--quiet']);
+    const res = await runCli(bin('spectral'), [
+      'lint',
+      file,
+      '--ruleset',
+      projectPath('.spectral.yaml'),
+      '--format',
+      'json',
+      '--fail-severity',
+      'error',
+      '--quiet',
+    ]);
     const results = res.stdout.trim() ? JSON.parse(res.stdout) : [];
     // severity 0 is an error
     const errors = results.filter((r: { severity: number }) => r.severity === 0);
-    expect(errors.map((r: { code: string; message: string; path: string[] }) => `${r.code}: ${r.message} at ${r.path.join('.')}`)).toEqual([]);
+    expect(errors.map((r: { code: string; message: string; path: string[] }) => `${r.code}: ${r.message} at ${r.path.join('.')}`)).toEqual(
+      [],
+    );
     expect(res.code).toBe(0);
   }, 120_000);
 
@@ -70,7 +88,9 @@ describe('the OpenAPI contract at /api/docs-json', () => {
     const ids = operations().map(({ op }) => op.operationId);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z][A-Za-z]+$/);
-    expect(ids).toEqual(expect.arrayContaining(['getInstanceType', 'listInstanceTypes', 'getNodeCapacity', 'getPodCapacityTable', 'refreshCatalog']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['getInstanceType', 'listInstanceTypes', 'getNodeCapacity', 'getPodCapacityTable', 'refreshCatalog']),
+    );
     const declared = new Set(doc.tags.map((t: { name: string }) => t.name));
     for (const { op } of operations()) for (const tag of op.tags) expect(declared).toContain(tag);
   });
@@ -81,7 +101,9 @@ describe('the OpenAPI contract at /api/docs-json', () => {
     for (const { path, method, op } of operations()) {
       for (const [status, response] of Object.entries(op.responses) as Array<[string, any]>) {
         if (Number(status) < 400 || (path === '/health/ready' && status === '503')) continue;
-        expect(response.content?.['application/json']?.schema, `${method} ${path} ${status}`).toEqual({ $ref: '#/components/schemas/ErrorEnvelope' });
+        expect(response.content?.['application/json']?.schema, `${method} ${path} ${status}`).toEqual({
+          $ref: '#/components/schemas/ErrorEnvelope',
+        });
       }
       expect(Object.keys(op.responses), `${method} ${path}`).toContain('500');
     }
@@ -107,12 +129,26 @@ export const unknown: NotFound['error']['code'] = 'NO_SUCH_CODE';
 export const pods = (rows: Table): number[] => rows.map((r) => r.maxPods);
 `;
     writeFileSync(join(dir, 'client.ts'), client);
-    const tsc = ['--ignoreConfig', '--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--skipLibCheck'];
+    const tsc = [
+      '--ignoreConfig',
+      '--noEmit',
+      '--strict',
+      '--target',
+      'es2022',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--skipLibCheck',
+    ];
     const ok = await runCli(bin('tsc'), [...tsc, join(dir, 'client.ts')]);
     expect(ok.stdout + ok.stderr).toBe('');
     expect(ok.code).toBe(0);
     // The check can fail: a field the envelope does not have is a type error.
-    writeFileSync(join(dir, 'wrong.ts'), `import type { paths } from './api.js';\ntype E = paths['/api/v1/instance-types/{name}']['get']['responses'][404]['content']['application/json'];\nexport const f = (e: E) => e.error.reason;\n`);
+    writeFileSync(
+      join(dir, 'wrong.ts'),
+      `import type { paths } from './api.js';\ntype E = paths['/api/v1/instance-types/{name}']['get']['responses'][404]['content']['application/json'];\nexport const f = (e: E) => e.error.reason;\n`,
+    );
     const wrong = await runCli(bin('tsc'), [...tsc, join(dir, 'wrong.ts')]);
     expect(wrong.code).not.toBe(0);
     expect(wrong.stdout).toMatch(/reason/);

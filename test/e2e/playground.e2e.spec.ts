@@ -52,9 +52,18 @@ describe('GraphQL playground, offline', () => {
     const body = await response.json();
     expect(body.data.instanceType.name).toBe('m5.large');
     await expect
-      .poll(async () => ((await page.locator('.result-window').innerText().catch(() => '')) ?? '').replace(/\s+/g, ' '), {
-        timeout: 10_000,
-      })
+      .poll(
+        async () =>
+          (
+            (await page
+              .locator('.result-window')
+              .innerText()
+              .catch(() => '')) ?? ''
+          ).replace(/\s+/g, ' '),
+        {
+          timeout: 10_000,
+        },
+      )
       .toContain('"ipv4AddressesPerInterface": 10');
     expect(outside).toEqual([]);
     await page.close();

@@ -19,18 +19,27 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') record.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') {
+    else if (ch === ',') {
+      record.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
       record.push(field);
       records.push(record);
-      (record = []), (field = ''), i++;
+      record = [];
+      field = '';
+      i++;
     } else field += ch;
   }
-  if (field !== '' || record.length) record.push(field), records.push(record);
+  if (field !== '' || record.length) {
+    record.push(field);
+    records.push(record);
+  }
   return records;
 }
 
@@ -94,18 +103,33 @@ describe('pods table (podCapacityTable, GET /api/v1/capacity)', () => {
     // m6g.large is arm64: no EKS-optimized Windows AMI, so no Windows pods at all
     ['m6g.large', 'WINDOWS', 'SECONDARY_IP', 9, 0, 'UNSUPPORTED'],
   ])('REST and GraphQL agree with GET /api/v1/capacity/{type}: %s %s %s', async (type, os, mode, ipLimited, maxPods, limitedBy) => {
-    const res = await app.http.get('/api/v1/capacity').query({ family: type.split('.')[0], os, ipMode: mode }).expect(200);
-    const res2 = await app.http.get('/api/v1/capacity').query({ family: type.split('.')[0], os, ipMode: mode, include: 'formula' }).expect(200);
+    const res = await app.http
+      .get('/api/v1/capacity')
+      .query({ family: type.split('.')[0], os, ipMode: mode })
+      .expect(200);
+    const res2 = await app.http
+      .get('/api/v1/capacity')
+      .query({ family: type.split('.')[0], os, ipMode: mode, include: 'formula' })
+      .expect(200);
     expect(res2.body.map(({ formula: _f, ...rest }: any) => rest)).toEqual(res.body);
     const row = res2.body.find((r: any) => r.instanceType === type);
     expect(row).toMatchObject({ ipLimitedPods: ipLimited, maxPods, limitedBy });
     const one = await app.http.get(`/api/v1/capacity/${type}`).query({ os, ipMode: mode }).expect(200);
-    expect(row).toMatchObject({ ipLimitedPods: one.body.ipLimitedPods, maxPods: one.body.maxPods, limitedBy: one.body.limitedBy, formula: one.body.formula });
-    if (limitedBy === 'UNSUPPORTED') expect(row.reason).toMatchObject({ code: 'WINDOWS_UNSUPPORTED_ARCHITECTURE', source: expect.any(String) });
+    expect(row).toMatchObject({
+      ipLimitedPods: one.body.ipLimitedPods,
+      maxPods: one.body.maxPods,
+      limitedBy: one.body.limitedBy,
+      formula: one.body.formula,
+    });
+    if (limitedBy === 'UNSUPPORTED')
+      expect(row.reason).toMatchObject({ code: 'WINDOWS_UNSUPPORTED_ARCHITECTURE', source: expect.any(String) });
   });
 
   it('REST JSON equals GraphQL row for row, and the whole table stays under 1.5 MB (the formula steps on request)', async () => {
-    const rest = await app.http.get('/api/v1/capacity').expect(200).expect('content-type', /application\/json/);
+    const rest = await app.http
+      .get('/api/v1/capacity')
+      .expect(200)
+      .expect('content-type', /application\/json/);
     const gql = await app.gql(TABLE, {}).expect(200);
     expect(rest.body).toEqual(gql.body.data.podCapacityTable.map(({ formula: _f, ...row }: any) => row));
     expect(Buffer.byteLength(rest.text)).toBeLessThan(1_500_000);
@@ -133,22 +157,58 @@ describe('pods table (podCapacityTable, GET /api/v1/capacity)', () => {
     ]) {
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
       const [header, ...records] = parseCsv(res.text);
-      expect(header).toEqual(['instanceType', 'os', 'ipMode', 'effectiveIpMode', 'ipLimitedPods', 'maxPods', 'limitedBy', 'kubeletMaxPods', 'formula', 'reasonCode', 'reason', 'reasonSource']);
+      expect(header).toEqual([
+        'instanceType',
+        'os',
+        'ipMode',
+        'effectiveIpMode',
+        'ipLimitedPods',
+        'maxPods',
+        'limitedBy',
+        'kubeletMaxPods',
+        'formula',
+        'reasonCode',
+        'reason',
+        'reasonSource',
+      ]);
       expect(records).toHaveLength(json.body.length);
       records.forEach((record, i) => {
         const row = json.body[i];
         expect(record).toEqual([
-          row.instanceType, row.os, row.ipMode, row.effectiveIpMode, String(row.ipLimitedPods), String(row.maxPods), row.limitedBy,
-          row.kubeletMaxPods === null ? '' : String(row.kubeletMaxPods), row.formula.join('; '),
-          row.reason?.code ?? '', row.reason?.message ?? '', row.reason?.source ?? '',
+          row.instanceType,
+          row.os,
+          row.ipMode,
+          row.effectiveIpMode,
+          String(row.ipLimitedPods),
+          String(row.maxPods),
+          row.limitedBy,
+          row.kubeletMaxPods === null ? '' : String(row.kubeletMaxPods),
+          row.formula.join('; '),
+          row.reason?.code ?? '',
+          row.reason?.message ?? '',
+          row.reason?.source ?? '',
         ]);
       });
     }
     // The README's example, as written.
     const readme = await app.http.get('/api/v1/capacity?os=windows&ipMode=prefix-delegation&family=m5&format=csv').expect(200);
-    expect(readme.text.split('\r\n')[0]).toBe('instanceType,os,ipMode,effectiveIpMode,ipLimitedPods,maxPods,limitedBy,kubeletMaxPods,reasonCode,reason,reasonSource');
+    expect(readme.text.split('\r\n')[0]).toBe(
+      'instanceType,os,ipMode,effectiveIpMode,ipLimitedPods,maxPods,limitedBy,kubeletMaxPods,reasonCode,reason,reasonSource',
+    );
     // m5.large, Windows, prefix delegation: (10 - 1) * 16 = 144 IPs, kubelet's 110 binds
-    expect(parseCsv(readme.text)).toContainEqual(['m5.large', 'WINDOWS', 'PREFIX_DELEGATION', 'PREFIX_DELEGATION', '144', '110', 'KUBELET_MAX_PODS', '110', '', '', '']);
+    expect(parseCsv(readme.text)).toContainEqual([
+      'm5.large',
+      'WINDOWS',
+      'PREFIX_DELEGATION',
+      'PREFIX_DELEGATION',
+      '144',
+      '110',
+      'KUBELET_MAX_PODS',
+      '110',
+      '',
+      '',
+      '',
+    ]);
     // Without include=formula, the same records without the formula column.
     const [header, ...records] = parseCsv((await app.http.get('/api/v1/capacity?family=m5,m6g&os=windows&format=csv').expect(200)).text);
     expect(header).not.toContain('formula');

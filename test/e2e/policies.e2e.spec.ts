@@ -134,7 +134,14 @@ describe('policy templates and the Windows policy check', () => {
         expect(listed.parameters.map((p: { name: string }) => p.name)).toEqual(core.parameters.map((p) => p.name));
         core.parameters.forEach((p, i) => {
           // default and example are JSON values, unchanged (arrays, label maps, null).
-          expect(listed.parameters[i]).toMatchObject({ name: p.name, type: p.type, required: p.required, default: p.default, example: p.example, description: p.description });
+          expect(listed.parameters[i]).toMatchObject({
+            name: p.name,
+            type: p.type,
+            required: p.required,
+            default: p.default,
+            example: p.example,
+            description: p.description,
+          });
           expect(listed.parameters[i].format).toBe(p.format ?? null);
           expect(listed.parameters[i].derivedBy).toBe(p.derivedBy ?? null);
         });
@@ -160,75 +167,85 @@ describe('policy templates and the Windows policy check', () => {
   });
 
   describe('render', () => {
-    it.each(templates.map((t) => [t.id, t] as const))('%s renders with only its required examples, the same through both doors, and validates', async (_id, template) => {
-      const parameters = requiredExamples(template);
-      const gql = await gqlRender(template.id, parameters);
-      expect(gql.body.errors).toBeUndefined();
-      const rendered = gql.body.data.renderTemplate;
-      const rest = await restRender(template.id, parameters).expect(200);
-      expect(rest.headers['content-type']).toMatch(/^application\/json/);
-      expect(rest.body).toEqual(rendered);
+    it.each(templates.map((t) => [t.id, t] as const))(
+      '%s renders with only its required examples, the same through both doors, and validates',
+      async (_id, template) => {
+        const parameters = requiredExamples(template);
+        const gql = await gqlRender(template.id, parameters);
+        expect(gql.body.errors).toBeUndefined();
+        const rendered = gql.body.data.renderTemplate;
+        const rest = await restRender(template.id, parameters).expect(200);
+        expect(rest.headers['content-type']).toMatch(/^application\/json/);
+        expect(rest.body).toEqual(rendered);
 
-      expect(rendered.templateId).toBe(template.id);
-      expect(rendered.mediaType).toBe(template.mediaType);
-      expect(rendered.parameters).toMatchObject(parameters);
-      for (const warning of rendered.warnings) {
-        expect(warning.code).toMatch(/^[A-Z][A-Z0-9_]+$/);
-        expect(warning.message.length).toBeGreaterThan(0);
-        expect(warning.source.length).toBeGreaterThan(0);
-      }
-      if (template.mediaType === 'application/yaml') {
-        const documents = parseAllDocuments(rendered.content);
-        const docs = Array.isArray(documents) ? documents : [];
-        for (const doc of docs) expect(doc.errors).toEqual([]);
-        const objects = docs.map((d) => d.toJS() as Record<string, unknown>);
-        expect(objects).toEqual(rendered.objects);
-        expect(objects[0]!.kind).toBe(template.kind);
-        for (const object of objects) schemas.validate(object);
-      } else if (template.mediaType === 'text/x-hcl') {
-        expect(rendered.content).toContain('module "eks" {');
-      } else {
-        expect(template.mediaType).toBe('text/x-powershell');
-        expect(rendered.content).toContain('enable-dsr=true');
-      }
-
-      // ?format=yaml (?format=hcl for Terraform): the bare content, as `kubectl apply -f -`, EC2 userdata or terraform reads it.
-      const bare = await restRender(`${template.id}`, parameters)
-        .query({ format: template.mediaType === 'text/x-hcl' ? 'hcl' : 'yaml' })
-        .buffer(true)
-        .parse(asText)
-        .expect(200);
-      expect(bare.body).toBe(rendered.content);
-      const codes = rendered.warnings.map((w: { code: string }) => w.code).join(',');
-      expect(bare.headers['x-render-warnings']).toBe(codes === '' ? undefined : codes);
-      if (template.mediaType === 'application/yaml') {
-        expect(bare.headers['content-type']).toBe('application/yaml; charset=utf-8');
-        const documents = parseAllDocuments(bare.body as string);
-        const docs = Array.isArray(documents) ? documents : [];
-        expect(docs.length).toBeGreaterThan(0);
-        for (const doc of docs) {
-          expect(doc.errors).toEqual([]);
-          const object = doc.toJS() as { apiVersion?: unknown; kind?: unknown };
-          expect(typeof object.apiVersion).toBe('string');
-          expect(typeof object.kind).toBe('string');
-          schemas.validate(object as Record<string, unknown>);
+        expect(rendered.templateId).toBe(template.id);
+        expect(rendered.mediaType).toBe(template.mediaType);
+        expect(rendered.parameters).toMatchObject(parameters);
+        for (const warning of rendered.warnings) {
+          expect(warning.code).toMatch(/^[A-Z][A-Z0-9_]+$/);
+          expect(warning.message.length).toBeGreaterThan(0);
+          expect(warning.source.length).toBeGreaterThan(0);
         }
-        expect((docs[0]!.toJS() as { apiVersion: string }).apiVersion).toBe(template.apiVersion);
-      } else {
-        expect(bare.headers['content-type']).toBe(`${template.mediaType}; charset=utf-8`);
-      }
-    });
+        if (template.mediaType === 'application/yaml') {
+          const documents = parseAllDocuments(rendered.content);
+          const docs = Array.isArray(documents) ? documents : [];
+          for (const doc of docs) expect(doc.errors).toEqual([]);
+          const objects = docs.map((d) => d.toJS() as Record<string, unknown>);
+          expect(objects).toEqual(rendered.objects);
+          expect(objects[0]!.kind).toBe(template.kind);
+          for (const object of objects) schemas.validate(object);
+        } else if (template.mediaType === 'text/x-hcl') {
+          expect(rendered.content).toContain('module "eks" {');
+        } else {
+          expect(template.mediaType).toBe('text/x-powershell');
+          expect(rendered.content).toContain('enable-dsr=true');
+        }
+
+        // ?format=yaml (?format=hcl for Terraform): the bare content, as `kubectl apply -f -`, EC2 userdata or terraform reads it.
+        const bare = await restRender(`${template.id}`, parameters)
+          .query({ format: template.mediaType === 'text/x-hcl' ? 'hcl' : 'yaml' })
+          .buffer(true)
+          .parse(asText)
+          .expect(200);
+        expect(bare.body).toBe(rendered.content);
+        const codes = rendered.warnings.map((w: { code: string }) => w.code).join(',');
+        expect(bare.headers['x-render-warnings']).toBe(codes === '' ? undefined : codes);
+        if (template.mediaType === 'application/yaml') {
+          expect(bare.headers['content-type']).toBe('application/yaml; charset=utf-8');
+          const documents = parseAllDocuments(bare.body as string);
+          const docs = Array.isArray(documents) ? documents : [];
+          expect(docs.length).toBeGreaterThan(0);
+          for (const doc of docs) {
+            expect(doc.errors).toEqual([]);
+            const object = doc.toJS() as { apiVersion?: unknown; kind?: unknown };
+            expect(typeof object.apiVersion).toBe('string');
+            expect(typeof object.kind).toBe('string');
+            schemas.validate(object as Record<string, unknown>);
+          }
+          expect((docs[0]!.toJS() as { apiVersion: string }).apiVersion).toBe(template.apiVersion);
+        } else {
+          expect(bare.headers['content-type']).toBe(`${template.mediaType}; charset=utf-8`);
+        }
+      },
+    );
 
     it('?format=hcl is for the Terraform templates and ?format=yaml for the others: the wrong one is a 400 naming format', async () => {
-      const tf = await restRender('terraform-eks-windows-managed-node-group', { clusterName: 'shop', kubernetesVersion: '1.33' }).query({ format: 'yaml' }).expect(400);
+      const tf = await restRender('terraform-eks-windows-managed-node-group', { clusterName: 'shop', kubernetesVersion: '1.33' })
+        .query({ format: 'yaml' })
+        .expect(400);
       expect(tf.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'format' } });
       expect(tf.body.error.message).toContain('format=hcl');
-      const k8s = await restRender('karpenter-windows-nodepool', { clusterName: 'shop', kubernetesVersion: '1.33' }).query({ format: 'hcl' }).expect(400);
+      const k8s = await restRender('karpenter-windows-nodepool', { clusterName: 'shop', kubernetesVersion: '1.33' })
+        .query({ format: 'hcl' })
+        .expect(400);
       expect(k8s.body.error.message).toContain('format=yaml');
     });
 
     function windowsNodeGroup(content: string): Record<string, unknown> {
-      const config = parse(content.replace(/^#.*\n/, '')) as { nodeGroups?: Record<string, unknown>[]; managedNodeGroups?: Record<string, unknown>[] };
+      const config = parse(content.replace(/^#.*\n/, '')) as {
+        nodeGroups?: Record<string, unknown>[];
+        managedNodeGroups?: Record<string, unknown>[];
+      };
       return (config.nodeGroups ?? config.managedNodeGroups)!.find((g) => g.name === 'windows-ng')!;
     }
 
@@ -239,7 +256,13 @@ describe('policy templates and the Windows policy check', () => {
       ['t3.xlarge', 'secondary-ip', 14],
       ['t3.xlarge', 'prefix-delegation', 110], // W = 224
     ])('eksctl: maxPodsPerNode for %s in %s mode comes from the capacity engine (%i)', async (instanceType, ipMode, expected) => {
-      const parameters = { clusterName: 'windows-demo', region: 'us-west-2', kubernetesVersion: '1.33', windowsInstanceType: instanceType, ipMode };
+      const parameters = {
+        clusterName: 'windows-demo',
+        region: 'us-west-2',
+        kubernetesVersion: '1.33',
+        windowsInstanceType: instanceType,
+        ipMode,
+      };
       const gql = await gqlRender('eksctl-windows-cluster', parameters);
       expect(gql.body.errors).toBeUndefined();
       const rendered = gql.body.data.renderTemplate;
@@ -253,24 +276,42 @@ describe('policy templates and the Windows policy check', () => {
     });
 
     it('eksctl with only required parameters derives 9 for the default m5.large in secondary-IP mode', async () => {
-      const rest = await restRender('eksctl-windows-cluster', { clusterName: 'windows-demo', region: 'us-west-2', kubernetesVersion: '1.33' }).expect(200);
+      const rest = await restRender('eksctl-windows-cluster', {
+        clusterName: 'windows-demo',
+        region: 'us-west-2',
+        kubernetesVersion: '1.33',
+      }).expect(200);
       expect(rest.body.parameters).toMatchObject({ windowsInstanceType: 'm5.large', ipMode: 'secondary-ip', maxPodsPerNode: 9 });
     });
 
     it('an explicit maxPodsPerNode above capacity is kept, with a warning', async () => {
-      const rest = await restRender('eksctl-windows-cluster', { clusterName: 'windows-demo', region: 'us-west-2', kubernetesVersion: '1.33', maxPodsPerNode: 20 }).expect(200);
+      const rest = await restRender('eksctl-windows-cluster', {
+        clusterName: 'windows-demo',
+        region: 'us-west-2',
+        kubernetesVersion: '1.33',
+        maxPodsPerNode: 20,
+      }).expect(200);
       expect(windowsNodeGroup(rest.body.content).maxPodsPerNode).toBe(20);
       expect(rest.body.warnings.map((w: { code: string }) => w.code)).toContain('MAX_PODS_ABOVE_CAPACITY');
     });
 
     it('the userdata bootstrap derives --max-pods from instanceType', async () => {
-      const rest = await restRender('windows-userdata-bootstrap-dsr', { clusterName: 'windows-demo', kubernetesVersion: '1.33', instanceType: 'm5.large' }).expect(200);
+      const rest = await restRender('windows-userdata-bootstrap-dsr', {
+        clusterName: 'windows-demo',
+        kubernetesVersion: '1.33',
+        instanceType: 'm5.large',
+      }).expect(200);
       expect(rest.body.parameters.maxPods).toBe(9);
       expect(rest.body.content).toContain('--max-pods=9');
     });
 
     it('an instance type the catalog does not have is 404 INSTANCE_TYPE_NOT_FOUND in both doors', async () => {
-      const parameters = { clusterName: 'windows-demo', region: 'us-west-2', kubernetesVersion: '1.33', windowsInstanceType: 'm5.gigantic' };
+      const parameters = {
+        clusterName: 'windows-demo',
+        region: 'us-west-2',
+        kubernetesVersion: '1.33',
+        windowsInstanceType: 'm5.gigantic',
+      };
       const rest = await restRender('eksctl-windows-cluster', parameters).expect(404);
       expect(rest.body.error).toMatchObject({ code: 'INSTANCE_TYPE_NOT_FOUND', details: { instanceType: 'm5.gigantic' } });
       expect(rest.body.error.details.suggestions).toContain('m5.large');
@@ -286,10 +327,22 @@ describe('policy templates and the Windows policy check', () => {
       ['a missing required parameter', 'default-deny-ingress', {}, 'namespace', 'REQUIRED'],
       ['a namespace that is not an RFC 1123 label', 'default-deny-ingress', { namespace: 'Payments_NS' }, 'namespace', 'RFC1123_LABEL'],
       ['a malformed CIDR', 'allow-egress-to-cidrs', { ...examplesOf('allow-egress-to-cidrs'), cidrs: ['10.0.0/16'] }, 'cidrs', 'IPV4_CIDR'],
-      ['a CIDR with host bits', 'allow-egress-to-cidrs', { ...examplesOf('allow-egress-to-cidrs'), cidrs: ['10.20.0.1/16'] }, 'cidrs', 'CIDR_HOST_BITS'],
+      [
+        'a CIDR with host bits',
+        'allow-egress-to-cidrs',
+        { ...examplesOf('allow-egress-to-cidrs'), cidrs: ['10.20.0.1/16'] },
+        'cidrs',
+        'CIDR_HOST_BITS',
+      ],
       ['an IPv6 CIDR', 'allow-egress-to-cidrs', { ...examplesOf('allow-egress-to-cidrs'), cidrs: ['fd00::/8'] }, 'cidrs', 'IPV4_CIDR'],
       ['a port out of range', 'allow-only-ports', { ...examplesOf('allow-only-ports'), ports: [70000] }, 'ports', 'PORT_RANGE'],
-      ['an ipMode outside its enum', 'eksctl-windows-cluster', { clusterName: 'a', region: 'us-west-2', kubernetesVersion: '1.33', ipMode: 'overlay' }, 'ipMode', 'ENUM'],
+      [
+        'an ipMode outside its enum',
+        'eksctl-windows-cluster',
+        { clusterName: 'a', region: 'us-west-2', kubernetesVersion: '1.33', ipMode: 'overlay' },
+        'ipMode',
+        'ENUM',
+      ],
       ['parameters that are not an object', 'default-deny-ingress', ['payments'], 'parameters', 'NOT_AN_OBJECT'],
     ])('%s is a 400 naming the parameter and the rule in both doors', async (_name, id, parameters, field, rule) => {
       const rest = await restRender(id, parameters).expect(400);
@@ -302,13 +355,29 @@ describe('policy templates and the Windows policy check', () => {
     });
 
     it('a REST body that is not a JSON object is a 400 (415 when it is not JSON at all)', async () => {
-      const text = await app.http.post('/api/v1/templates/default-deny-ingress/render').set('content-type', 'text/plain').send('namespace: payments').expect(415);
+      const text = await app.http
+        .post('/api/v1/templates/default-deny-ingress/render')
+        .set('content-type', 'text/plain')
+        .send('namespace: payments')
+        .expect(415);
       expect(text.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-      const array = await app.http.post('/api/v1/templates/default-deny-ingress/render').set('content-type', 'application/json').send('["payments"]').expect(400);
+      const array = await app.http
+        .post('/api/v1/templates/default-deny-ingress/render')
+        .set('content-type', 'application/json')
+        .send('["payments"]')
+        .expect(400);
       expect(array.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'parameters', rule: 'NOT_AN_OBJECT' } });
-      const scalar = await app.http.post('/api/v1/templates/default-deny-ingress/render').set('content-type', 'application/json').send('"payments"').expect(400);
+      const scalar = await app.http
+        .post('/api/v1/templates/default-deny-ingress/render')
+        .set('content-type', 'application/json')
+        .send('"payments"')
+        .expect(400);
       expect(scalar.body.error.code).toBe('VALIDATION_FAILED');
-      const malformed = await app.http.post('/api/v1/templates/default-deny-ingress/render').set('content-type', 'application/json').send('{"namespace":').expect(400);
+      const malformed = await app.http
+        .post('/api/v1/templates/default-deny-ingress/render')
+        .set('content-type', 'application/json')
+        .send('{"namespace":')
+        .expect(400);
       expect(malformed.body.error.code).toBe('VALIDATION_FAILED');
     });
 
@@ -363,10 +432,7 @@ describe('policy templates and the Windows policy check', () => {
         { action: 'Deny', destination: { nets: ['169.254.169.254/32'] } },
         { action: 'Allow', destination: { nets: ['0.0.0.0/0'] } },
       ]);
-      expect(parse(notNets.rewrite.yaml)).toEqual([
-        { action: 'Deny', destination: { nets: ['169.254.169.254/32'] } },
-        { action: 'Allow' },
-      ]);
+      expect(parse(notNets.rewrite.yaml)).toEqual([{ action: 'Deny', destination: { nets: ['169.254.169.254/32'] } }, { action: 'Allow' }]);
     });
 
     it('a clean multi-document manifest (Kubernetes and Calico) has no findings', async () => {
@@ -387,7 +453,11 @@ describe('policy templates and the Windows policy check', () => {
 
     it.each([
       ['malformed YAML', `${CLEAN}---\nkind: NetworkPolicy\nspec: [unclosed\n`, { reason: 'MALFORMED_YAML', documentIndex: 1 }],
-      ['an unknown kind', `${CLEAN}---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\n`, { reason: 'UNKNOWN_KIND', documentIndex: 1, kind: 'Deployment' }],
+      [
+        'an unknown kind',
+        `${CLEAN}---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\n`,
+        { reason: 'UNKNOWN_KIND', documentIndex: 1, kind: 'Deployment' },
+      ],
       ['an empty manifest', '', { reason: 'EMPTY' }],
       ['a scalar document', 'just text\n', { reason: 'NOT_AN_OBJECT' }],
     ])('%s is 422 UNPROCESSABLE_DOCUMENT in both doors', async (_name, manifest, details) => {
@@ -412,7 +482,11 @@ describe('policy templates and the Windows policy check', () => {
     });
 
     it('a JSON body that is not JSON at all is a 400, and GraphQL requires manifest', async () => {
-      const res = await app.http.post('/api/v1/policies/windows-check').set('content-type', 'application/json').send('manifest: x').expect(400);
+      const res = await app.http
+        .post('/api/v1/policies/windows-check')
+        .set('content-type', 'application/json')
+        .send('manifest: x')
+        .expect(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
       const gql = await app.gql(`{ checkPolicyForWindows { clean } }`);
       expect(gql.status).toBe(400);
@@ -434,7 +508,12 @@ describe('policy templates and the Windows policy check', () => {
     const render = paths['/api/v1/templates/{id}/render'].post;
     expect(render.tags).toEqual(['templates']);
     expect(render.summary).toBeTruthy();
-    expect(Object.keys(render.responses['200'].content)).toEqual(['application/json', 'application/yaml', 'text/x-powershell', 'text/x-hcl']);
+    expect(Object.keys(render.responses['200'].content)).toEqual([
+      'application/json',
+      'application/yaml',
+      'text/x-powershell',
+      'text/x-hcl',
+    ]);
     expect(render.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['id', 'format']));
     const check = paths['/api/v1/policies/windows-check'].post;
     expect(check.tags).toEqual(['policies']);

@@ -31,7 +31,10 @@ async function callService(page: Page, base: string) {
       const gql = await fetch(`${service}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: 'query T($n: String!) { instanceType(name: $n) { ipv4AddressesPerInterface } }', variables: { n: 'c5.xlarge' } }),
+        body: JSON.stringify({
+          query: 'query T($n: String!) { instanceType(name: $n) { ipv4AddressesPerInterface } }',
+          variables: { n: 'c5.xlarge' },
+        }),
       });
       return {
         ok: true,

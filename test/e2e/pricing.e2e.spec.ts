@@ -91,7 +91,11 @@ describe('AWS Price List: Windows prices and availability', () => {
     expect(getProducts.length).toBe(firstRun.pricingRequests);
     const filters = Object.fromEntries(getProducts[0].body.Filters!.map((f) => [f.Field, f.Value]));
     expect(filters).toMatchObject({
-      operatingSystem: 'Windows', preInstalledSw: 'NA', tenancy: 'Shared', capacitystatus: 'Used', licenseModel: 'No License required',
+      operatingSystem: 'Windows',
+      preInstalledSw: 'NA',
+      tenancy: 'Shared',
+      capacitystatus: 'Used',
+      licenseModel: 'No License required',
     });
     expect(getProducts[0].body.ServiceCode).toBe('AmazonEC2');
     const db = new pg.Client({ connectionString: app.databaseUrl! });
@@ -167,7 +171,10 @@ describe('AWS Price List: Windows prices and availability', () => {
     expect(c.windowsEligibility).toMatchObject({ eligible: false, offeredByEc2: false, ec2Evidence: 'PRICE_LIST', region: 'eu-west-1' });
     const reason = c.windowsEligibility.reasons.find((r: any) => r.code === 'WINDOWS_NOT_OFFERED_BY_EC2');
     expect(reason.message).toContain("UnsupportedOperation: Microsoft Windows is not supported for the instance type 'm5.large'");
-    const rest = await app.http.get('/api/v1/capacity/m5.large').query({ os: 'windows', ipMode: 'secondary-ip', region: 'eu-west-1' }).expect(200);
+    const rest = await app.http
+      .get('/api/v1/capacity/m5.large')
+      .query({ os: 'windows', ipMode: 'secondary-ip', region: 'eu-west-1' })
+      .expect(200);
     expect(rest.body.windowsEligibility).toMatchObject({ offeredByEc2: false, ec2Evidence: 'PRICE_LIST' });
     // us-east-1 has its product: eligible there.
     const east = (await app.gql(CAPACITY, { input: { ...input, region: 'us-east-1' } }).expect(200)).body.data.nodeCapacity;
@@ -198,7 +205,13 @@ describe('AWS Price List: Windows prices and availability', () => {
     } finally {
       pricing.clearFaults();
     }
-    const input = { workload: { windowsPods: 40, windowsPodCpuMillicores: 100 }, instanceTypes: ['r5.xlarge'], ipModes: ['SECONDARY_IP'], rankBy: 'COST', region: 'eu-west-1' };
+    const input = {
+      workload: { windowsPods: 40, windowsPodCpuMillicores: 100 },
+      instanceTypes: ['r5.xlarge'],
+      ipModes: ['SECONDARY_IP'],
+      rankBy: 'COST',
+      region: 'eu-west-1',
+    };
     const s = (await app.gql(SIZING, { input }).expect(200)).body.data.sizeNodeGroups;
     expect(s.windows[0].price).toMatchObject({ usdPerHour: 0.3 });
   });

@@ -36,7 +36,12 @@ describe.each(['embedded', 'postgres'] as const)('one refresh at a time on the %
     try {
       for (let round = 0; round < 3; round++) {
         const answers = await Promise.all(
-          Array.from({ length: 4 }, () => app.http.post('/api/v1/catalog/refreshes').set(adminAuth).send({ regions: ['us-east-1'] })),
+          Array.from({ length: 4 }, () =>
+            app.http
+              .post('/api/v1/catalog/refreshes')
+              .set(adminAuth)
+              .send({ regions: ['us-east-1'] }),
+          ),
         );
         const statuses = answers.map((a) => a.status).sort();
         expect(statuses).toEqual([201, 409, 409, 409]);
@@ -45,7 +50,10 @@ describe.each(['embedded', 'postgres'] as const)('one refresh at a time on the %
     } finally {
       delay.remove();
     }
-    const runs = (await app.http.get('/api/v1/catalog/refreshes?first=200').set(adminAuth).expect(200)).body.slice(0, -before || undefined) as Array<{ status: string; error: string | null }>;
+    const runs = (await app.http.get('/api/v1/catalog/refreshes?first=200').set(adminAuth).expect(200)).body.slice(
+      0,
+      -before || undefined,
+    ) as Array<{ status: string; error: string | null }>;
     // Three rounds, one run each (newest first, the runs from before left out).
     expect(runs).toHaveLength(3);
     // A SUCCEEDED run never carries an error (another run's "interrupted" once overwrote it).
@@ -53,10 +61,18 @@ describe.each(['embedded', 'postgres'] as const)('one refresh at a time on the %
   });
 
   it('a failed run shows its code and a short message without an admin key, the details with one', async () => {
-    const fault = ec2.inject({ action: 'DescribeInstanceTypes', page: 1, fault: { kind: 'malformed', omit: 'NetworkInfo.Ipv4AddressesPerInterface' } });
+    const fault = ec2.inject({
+      action: 'DescribeInstanceTypes',
+      page: 1,
+      fault: { kind: 'malformed', omit: 'NetworkInfo.Ipv4AddressesPerInterface' },
+    });
     let id: string;
     try {
-      const res = await app.http.post('/api/v1/catalog/refreshes').set(adminAuth).send({ regions: ['us-east-1'] }).expect(502);
+      const res = await app.http
+        .post('/api/v1/catalog/refreshes')
+        .set(adminAuth)
+        .send({ regions: ['us-east-1'] })
+        .expect(502);
       id = res.body.error.details.refresh.id;
     } finally {
       fault.remove();

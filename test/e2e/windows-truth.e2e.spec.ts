@@ -54,9 +54,14 @@ describe('Windows truth, second pass (GraphQL = REST)', () => {
     expect(c.podsDuringCooldown).toBe(6);
     expect(c.formula).toContain('podsDuringCooldown = min(kubelet max-pods, W - podChurnPer30s) = min(110, 9 - 3) = 6');
     expect(c.warnings.find((w: any) => w.code === 'WINDOWS_IP_COOLDOWN')?.source).toContain('pkg/config/type.go');
-    const rest = await app.http.get('/api/v1/capacity/m5.large').query({ os: 'windows', ipMode: 'secondary-ip', podChurnPer30s: '3' }).expect(200);
+    const rest = await app.http
+      .get('/api/v1/capacity/m5.large')
+      .query({ os: 'windows', ipMode: 'secondary-ip', podChurnPer30s: '3' })
+      .expect(200);
     expect(rest.body.podsDuringCooldown).toBe(6);
-    const bad = await app.gql(CAPACITY, { input: { instanceType: 'm5.large', os: 'WINDOWS', ipMode: 'SECONDARY_IP', podChurnPer30s: -1 } }).expect(200);
+    const bad = await app
+      .gql(CAPACITY, { input: { instanceType: 'm5.large', os: 'WINDOWS', ipMode: 'SECONDARY_IP', podChurnPer30s: -1 } })
+      .expect(200);
     expect(bad.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     await app.http.get('/api/v1/capacity/m5.large').query({ os: 'windows', ipMode: 'secondary-ip', podChurnPer30s: '-1' }).expect(400);
   });
@@ -90,12 +95,15 @@ describe('Windows truth, second pass (GraphQL = REST)', () => {
     }
     const rest = await app.http.get(`/api/v1/capacity/${type}/windows-eligibility`).expect(200);
     expect(rest.body).toEqual(c.windowsEligibility);
-    const gql = (await app.gql('query($t: String!) { windowsEligibility(instanceType: $t) { eligible limitsTable } }', { t: type }).expect(200)).body.data;
+    const gql = (
+      await app.gql('query($t: String!) { windowsEligibility(instanceType: $t) { eligible limitsTable } }', { t: type }).expect(200)
+    ).body.data;
     expect(gql.windowsEligibility).toEqual({ eligible: c.windowsEligibility.eligible, limitsTable: c.windowsEligibility.limitsTable });
   });
 
   it('windowsEligibilities lists every type of the catalog (GraphQL = REST)', async () => {
-    const q = 'query($r: String) { windowsEligibilities(region: $r) { region priceListReadAt eligibleCount types { instanceType eligible architectureSupported offeredByEc2 ec2Evidence region limitsTable reasons { code message source } } } }';
+    const q =
+      'query($r: String) { windowsEligibilities(region: $r) { region priceListReadAt eligibleCount types { instanceType eligible architectureSupported offeredByEc2 ec2Evidence region limitsTable reasons { code message source } } } }';
     const gql = (await app.gql(q, {}).expect(200)).body.data.windowsEligibilities;
     expect(gql.types).toHaveLength(1373);
     expect(gql.eligibleCount).toBe(943); // 968 x86 types - 16 EC2 refuses - 9 in neither controller table
@@ -111,10 +119,15 @@ describe('Windows truth, second pass (GraphQL = REST)', () => {
     const rest = await app.http.post('/api/v1/capacity/sizing').send(input).expect(200);
     expect(rest.body.windows.map((o: any) => o.instanceType)).toEqual(s.windows.map((o: any) => o.instanceType));
     // g7e.2xlarge (8 vCPUs, a GPU) needs fewer nodes for 200 pods than m5.large: first only when accelerators are asked for.
-    const pair = { workload: { windowsPods: 200, windowsPodCpuMillicores: 100, windowsPodMemoryMiB: 256 }, instanceTypes: ['g7e.2xlarge', 'm5.large'], ipModes: ['PREFIX_DELEGATION'] };
+    const pair = {
+      workload: { windowsPods: 200, windowsPodCpuMillicores: 100, windowsPodMemoryMiB: 256 },
+      instanceTypes: ['g7e.2xlarge', 'm5.large'],
+      ipModes: ['PREFIX_DELEGATION'],
+    };
     const plain = (await app.gql(SIZING, { input: pair }).expect(200)).body.data.sizeNodeGroups;
     expect(plain.windows.map((o: any) => o.instanceType)).toEqual(['m5.large', 'g7e.2xlarge']);
-    const asked = (await app.gql(SIZING, { input: { ...pair, workload: { ...pair.workload, needsAccelerators: true } } }).expect(200)).body.data.sizeNodeGroups;
+    const asked = (await app.gql(SIZING, { input: { ...pair, workload: { ...pair.workload, needsAccelerators: true } } }).expect(200)).body
+      .data.sizeNodeGroups;
     expect(asked.windows[0]).toMatchObject({ instanceType: 'g7e.2xlarge', accelerated: true });
   });
 
@@ -128,9 +141,15 @@ describe('Windows truth, second pass (GraphQL = REST)', () => {
     const codes = s.warnings.map((w: any) => w.code);
     expect(codes).toContain('WINDOWS_SERVER_VERSION_NEEDS_NEWER_EKS');
     expect(s.warnings.find((w: any) => w.code === 'WINDOWS_CONTAINER_OS_BUILD').message).toContain('10.0.26100');
-    const bad = await app.http.post('/api/v1/capacity/sizing').send({ ...input, windowsServerVersion: 'WINDOWS_SERVER_2016' }).expect(400);
+    const bad = await app.http
+      .post('/api/v1/capacity/sizing')
+      .send({ ...input, windowsServerVersion: 'WINDOWS_SERVER_2016' })
+      .expect(400);
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
-    const cost = await app.http.post('/api/v1/capacity/sizing').send({ ...input, rankBy: 'COST' }).expect(400);
+    const cost = await app.http
+      .post('/api/v1/capacity/sizing')
+      .send({ ...input, rankBy: 'COST' })
+      .expect(400);
     expect(JSON.stringify(cost.body)).toContain('region');
   });
 
@@ -144,12 +163,29 @@ describe('Windows truth, second pass (GraphQL = REST)', () => {
     expect(rest.body.notes).toEqual(res.body.data.recommendCni.notes);
     return res.body.data.recommendCni;
   }
-  const win = (over: Record<string, unknown> = {}) => ({ name: 'windows', os: 'WINDOWS', instanceType: 'm5.large', nodes: 3, subnetCidrs: ['10.0.0.0/24'], ...over });
-  const lin = (over: Record<string, unknown> = {}) => ({ name: 'linux', os: 'LINUX', instanceType: 'm5.large', nodes: 2, subnetCidrs: ['10.0.1.0/24'], ...over });
+  const win = (over: Record<string, unknown> = {}) => ({
+    name: 'windows',
+    os: 'WINDOWS',
+    instanceType: 'm5.large',
+    nodes: 3,
+    subnetCidrs: ['10.0.0.0/24'],
+    ...over,
+  });
+  const lin = (over: Record<string, unknown> = {}) => ({
+    name: 'linux',
+    os: 'LINUX',
+    instanceType: 'm5.large',
+    nodes: 2,
+    subnetCidrs: ['10.0.1.0/24'],
+    ...over,
+  });
 
   it('recommendCni: Windows Server 2025 with Windows NetworkPolicy gets the Calico and HNS reason', async () => {
     const out = await cni({
-      kubernetesVersion: '1.35', nodeGroups: [win({ windowsServerVersion: 'WINDOWS_SERVER_2025' }), lin()], windowsPods: 15, linuxPods: 20,
+      kubernetesVersion: '1.35',
+      nodeGroups: [win({ windowsServerVersion: 'WINDOWS_SERVER_2025' }), lin()],
+      windowsPods: 15,
+      linuxPods: 20,
       needs: { networkPolicyOnWindows: true },
     });
     const r = out.networkPolicyEngine.reasons.find((x: any) => x.rule === 'WINDOWS_SERVER_2025_NETWORK_POLICY_UNSUPPORTED');
@@ -158,7 +194,12 @@ describe('Windows truth, second pass (GraphQL = REST)', () => {
   });
 
   it('recommendCni: Linux IPv4 exhaustion puts enhanced subnet discovery before custom networking', async () => {
-    const out = await cni({ kubernetesVersion: '1.31', nodeGroups: [lin({ nodes: 4, subnetCidrs: ['10.0.1.0/27'] })], windowsPods: 0, linuxPods: 100 });
+    const out = await cni({
+      kubernetesVersion: '1.31',
+      nodeGroups: [lin({ nodes: 4, subnetCidrs: ['10.0.1.0/27'] })],
+      windowsPods: 0,
+      linuxPods: 100,
+    });
     expect(out.recommended).toBe('VPC_CNI_SECONDARY_IP');
     const sec = out.options.find((o: any) => o.option === 'VPC_CNI_SECONDARY_IP');
     expect(sec.reasons.find((r: any) => r.rule === 'ENHANCED_SUBNET_DISCOVERY').message).toContain('Linux nodes only');
@@ -167,7 +208,11 @@ describe('Windows truth, second pass (GraphQL = REST)', () => {
 
   it('recommendCni: Windows nodes in 100.64.0.0/24 and a 172.20.0.0/16 Service CIDR pass -ServiceCIDR and -DNSClusterIP', async () => {
     const out = await cni({
-      kubernetesVersion: '1.31', nodeGroups: [win({ subnetCidrs: ['100.64.0.0/24'] }), lin()], windowsPods: 15, linuxPods: 20, serviceIpv4Cidr: '172.20.0.0/16',
+      kubernetesVersion: '1.31',
+      nodeGroups: [win({ subnetCidrs: ['100.64.0.0/24'] }), lin()],
+      windowsPods: 15,
+      linuxPods: 20,
+      serviceIpv4Cidr: '172.20.0.0/16',
     });
     expect(out.input.serviceIpv4Cidr).toBe('172.20.0.0/16');
     expect(out.notes.map((n: any) => n.rule)).toContain('WINDOWS_SERVICE_CIDR_MISMATCH');
@@ -175,7 +220,11 @@ describe('Windows truth, second pass (GraphQL = REST)', () => {
       ['-ServiceCIDR', '172.20.0.0/16'],
       ['-DNSClusterIP', '172.20.0.10'],
     ]);
-    const bad = await app.gql(CNI, { input: { kubernetesVersion: '1.31', nodeGroups: [win(), lin()], windowsPods: 1, linuxPods: 1, serviceIpv4Cidr: '10.0.0.0/8' } }).expect(200);
+    const bad = await app
+      .gql(CNI, {
+        input: { kubernetesVersion: '1.31', nodeGroups: [win(), lin()], windowsPods: 1, linuxPods: 1, serviceIpv4Cidr: '10.0.0.0/8' },
+      })
+      .expect(200);
     expect(bad.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 

@@ -40,7 +40,9 @@ export class OpenApiResponseValidator {
     this.templates = Object.keys(document.paths)
       .map((template) => ({
         template,
-        pattern: new RegExp(`^${template.replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === '{' || c === '}' ? c : `\\${c}`)).replace(/\{[^}]+\}/g, '[^/]+')}$`),
+        pattern: new RegExp(
+          `^${template.replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === '{' || c === '}' ? c : `\\${c}`)).replace(/\{[^}]+\}/g, '[^/]+')}$`,
+        ),
         params: (template.match(/\{/g) ?? []).length,
       }))
       // A literal segment wins over a parameter (windows-services before {instanceType}).
@@ -73,7 +75,10 @@ export class OpenApiResponseValidator {
     if (!match || !operation) return validateEnvelope();
     const responses = operation.responses ?? {};
     const key = [String(res.status), `${String(res.status)[0]}XX`, 'default'].find((k) => responses[k]);
-    if (!key) return [`status ${res.status} is not documented for ${method.toUpperCase()} ${match.template} (documented: ${Object.keys(responses).join(', ')})`];
+    if (!key)
+      return [
+        `status ${res.status} is not documented for ${method.toUpperCase()} ${match.template} (documented: ${Object.keys(responses).join(', ')})`,
+      ];
     const content = responses[key].content;
     if (res.status === 304 || res.status === 204 || res.method.toUpperCase() === 'HEAD') {
       return res.text ? [`${res.status} to ${method.toUpperCase()} ${match.template} has a body`] : [];

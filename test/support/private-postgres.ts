@@ -115,7 +115,17 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   };
 
   try {
-    const [cmd, argv] = asServerUser(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions']);
+    const [cmd, argv] = asServerUser(join(bin, 'initdb'), [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--no-sync',
+      '--no-instructions',
+    ]);
     await run(cmd, argv, { timeout: 60_000 });
     await cluster.start();
   } catch (err) {

@@ -92,7 +92,8 @@ function validatingAgent(agent: ReturnType<typeof request>, validator: OpenApiRe
             text: res.text ?? '',
             body: res.body,
           });
-          if (problems.length) throw new Error(`The response does not match the OpenAPI document (/api/docs-json):\n${problems.join('\n')}`);
+          if (problems.length)
+            throw new Error(`The response does not match the OpenAPI document (/api/docs-json):\n${problems.join('\n')}`);
         });
     },
   });
@@ -160,7 +161,10 @@ export async function allInstanceTypesOverRest(app: TestApp): Promise<any[]> {
   const nodes: any[] = [];
   let after: string | undefined;
   do {
-    const res: any = await app.http.get('/api/v1/instance-types').query({ first: 500, ...(after ? { after } : {}) }).expect(200);
+    const res: any = await app.http
+      .get('/api/v1/instance-types')
+      .query({ first: 500, ...(after ? { after } : {}) })
+      .expect(200);
     nodes.push(...res.body.nodes);
     after = res.body.pageInfo.hasNextPage ? res.body.pageInfo.endCursor : undefined;
   } while (after);

@@ -62,10 +62,14 @@ describe('Windows IP cool-down (aws/amazon-vpc-resource-controller-k8s pkg/confi
   });
 
   it('Linux answers leave it null', () => {
-    expect(computeNodeCapacity({ instanceType: facts('m5.large'), os: 'LINUX', ipMode: 'SECONDARY_IP', podChurnPer30s: 3 }).podsDuringCooldown).toBeNull();
+    expect(
+      computeNodeCapacity({ instanceType: facts('m5.large'), os: 'LINUX', ipMode: 'SECONDARY_IP', podChurnPer30s: 3 }).podsDuringCooldown,
+    ).toBeNull();
   });
 
   it('refuses a negative churn', () => {
-    expect(() => computeNodeCapacity({ instanceType: facts('m5.large'), os: 'WINDOWS', ipMode: 'SECONDARY_IP', podChurnPer30s: -1 })).toThrow(/podChurnPer30s/);
+    expect(() =>
+      computeNodeCapacity({ instanceType: facts('m5.large'), os: 'WINDOWS', ipMode: 'SECONDARY_IP', podChurnPer30s: -1 }),
+    ).toThrow(/podChurnPer30s/);
   });
 });

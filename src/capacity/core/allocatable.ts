@@ -78,7 +78,10 @@ export function computeAllocatable(t: Pick<InstanceTypeFacts, 'vcpus' | 'memoryM
   let memory: number;
   const sources: string[] = [Source.KARPENTER_INSTANCE_TYPES];
   if (os === 'WINDOWS') {
-    memory = Math.max(0, capacity - WINDOWS_KUBE_RESERVED_MEMORY_MIB - WINDOWS_SYSTEM_RESERVED_MEMORY_MIB - WINDOWS_EVICTION_HARD_MEMORY_MIB);
+    memory = Math.max(
+      0,
+      capacity - WINDOWS_KUBE_RESERVED_MEMORY_MIB - WINDOWS_SYSTEM_RESERVED_MEMORY_MIB - WINDOWS_EVICTION_HARD_MEMORY_MIB,
+    );
     formula.push(
       `memory = capacity - kube-reserved 0.5Gi - system-reserved 1.5Gi - eviction 200Mi = ${capacity} - ${WINDOWS_KUBE_RESERVED_MEMORY_MIB} - ` +
         `${WINDOWS_SYSTEM_RESERVED_MEMORY_MIB} - ${WINDOWS_EVICTION_HARD_MEMORY_MIB} = ${memory} MiB`,

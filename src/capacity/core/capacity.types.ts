@@ -38,7 +38,8 @@ export const Source = {
   KARPENTER_VPC_LIMITS: 'aws/karpenter-provider-aws pkg/providers/instancetype/zz_generated.vpclimits.go',
   KARPENTER_WINDOWS_TYPES_ISSUE: 'aws/karpenter-provider-aws#7985 (types without Windows on-demand pricing in the EC2 Price List)',
   KARPENTER_PRICING: 'aws/karpenter-provider-aws pkg/providers/pricing/zz_generated.pricing_aws.go',
-  AWS_PRICE_LIST: 'AWS Price List API pricing:GetProducts (AmazonEC2, operatingSystem=Windows, preInstalledSw=NA, tenancy=Shared, capacitystatus=Used, licenseModel=No License required)',
+  AWS_PRICE_LIST:
+    'AWS Price List API pricing:GetProducts (AmazonEC2, operatingSystem=Windows, preInstalledSw=NA, tenancy=Shared, capacitystatus=Used, licenseModel=No License required)',
   BPG_WINDOWS_OOM: 'aws/aws-eks-best-practices latest/bpg/windows/oom.adoc',
   EKS_UG_WINDOWS_AMI: 'awsdocs/amazon-eks-user-guide eks-optimized-windows-ami (x86_64 only)',
   EKS_UG_CNI_SUBNET_SELECTION: 'awsdocs/amazon-eks-user-guide cni-subnet-selection (enhanced subnet discovery)',

@@ -50,11 +50,7 @@ export function parseIpv4Cidr(text: string, field = 'cidr'): Ipv4Cidr {
   const size = 2 ** (32 - prefixLength);
   if (network % size !== 0) {
     const aligned = network - (network % size);
-    throw validationError(
-      field,
-      'cidr-aligned',
-      `"${raw}" has host bits set; the network is ${formatIpv4(aligned)}/${prefixLength}`,
-    );
+    throw validationError(field, 'cidr-aligned', `"${raw}" has host bits set; the network is ${formatIpv4(aligned)}/${prefixLength}`);
   }
   return { cidr: `${formatIpv4(network)}/${prefixLength}`, network, prefixLength, size };
 }

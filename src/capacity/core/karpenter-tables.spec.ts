@@ -55,7 +55,11 @@ describe('Karpenter tables (aws/karpenter-provider-aws, commit 1d927085)', () =>
   it('the checked-in tables are exactly what scripts/generate-karpenter-tables.mjs makes (never hand-edited)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'karpenter-'));
     try {
-      execFileSync(process.execPath, [projectPath('scripts', 'generate-karpenter-tables.mjs'), projectPath('..', 'shared', 'data', 'karpenter'), dir]);
+      execFileSync(process.execPath, [
+        projectPath('scripts', 'generate-karpenter-tables.mjs'),
+        projectPath('..', 'shared', 'data', 'karpenter'),
+        dir,
+      ]);
       for (const f of ['karpenter-vpc-limits.generated.ts', 'bundled-linux-prices.generated.ts']) {
         expect(readFileSync(join(dir, f), 'utf8')).toBe(readFileSync(projectPath('src', 'capacity', 'core', f), 'utf8'));
       }

@@ -16,9 +16,7 @@ describe('golden: the whole bundled catalog', () => {
   const types = catalog().types;
   const vpcrc = new Map(readTsv('vpc-resource-controller', 'limits.tsv').map((r) => [r.instance_type, r]));
   const newer = new Map(readTsv('karpenter', 'vpc-limits.tsv').map((r) => [r.instance_type, r]));
-  const published = new Map(
-    readTsv('published', 'linux-eni-max-pods.tsv').map((r) => [r.instance_type, Number(r.max_pods)]),
-  );
+  const published = new Map(readTsv('published', 'linux-eni-max-pods.tsv').map((r) => [r.instance_type, Number(r.max_pods)]));
 
   it('has the 1,373 bundled types', () => {
     expect(types.length).toBe(1373);
@@ -26,7 +24,9 @@ describe('golden: the whole bundled catalog', () => {
 
   // The 18 types aws/karpenter-provider-aws#7985 found without Windows pricing (held here, apart from the code's list).
   const refused = new Set(
-    'dl1.24xlarge f1.4xlarge f2.6xlarge f2.12xlarge f2.48xlarge inf2.xlarge inf2.8xlarge inf2.24xlarge inf2.48xlarge p4d.24xlarge p4de.24xlarge p5.48xlarge trn1.2xlarge trn1.32xlarge trn1n.32xlarge vt1.3xlarge vt1.6xlarge vt1.24xlarge'.split(' '),
+    'dl1.24xlarge f1.4xlarge f2.6xlarge f2.12xlarge f2.48xlarge inf2.xlarge inf2.8xlarge inf2.24xlarge inf2.48xlarge p4d.24xlarge p4de.24xlarge p5.48xlarge trn1.2xlarge trn1.32xlarge trn1n.32xlarge vt1.3xlarge vt1.6xlarge vt1.24xlarge'.split(
+      ' ',
+    ),
   );
 
   it('Windows W from either controller table, naming it: public limits.tsv first, then the newer Karpenter copy; neither gives 0', () => {
@@ -48,15 +48,18 @@ describe('golden: the whole bundled catalog', () => {
       if (p.ipLimitedPods !== expectedPd) wrong.push(`${t.name} PD ${p.ipLimitedPods} != ${expectedPd}`);
       if (s.limitsTable !== table) wrong.push(`${t.name} table ${s.limitsTable} != ${table}`);
       const codes = s.warnings.map((w) => w.code);
-      if (table === 'KARPENTER_NEWER' && !codes.includes('WINDOWS_TYPE_NEWER_THAN_PUBLIC_VPCRC_LIMITS')) wrong.push(`${t.name}: no newer-table warning`);
+      if (table === 'KARPENTER_NEWER' && !codes.includes('WINDOWS_TYPE_NEWER_THAN_PUBLIC_VPCRC_LIMITS'))
+        wrong.push(`${t.name}: no newer-table warning`);
       if (table === null) {
         const w = s.warnings.find((x) => x.code === 'WINDOWS_TYPE_NOT_IN_VPCRC_LIMITS');
-        if (!w?.message.includes(`The instance type ${t.name} is not supported yet by the vpc resource controller`)) wrong.push(`${t.name}: no controller event text`);
+        if (!w?.message.includes(`The instance type ${t.name} is not supported yet by the vpc resource controller`))
+          wrong.push(`${t.name}: no controller event text`);
       }
       // What schedules: min(kubelet, W), or 0 where Windows cannot run (arm64, Mac, EC2's refusal).
       const windowsOk = t.architectures.includes('x86_64') && !refused.has(t.name);
       if (s.maxPods !== (windowsOk ? Math.min(110, expectedSecondary) : 0)) wrong.push(`${t.name} maxPods ${s.maxPods}`);
-      if (s.windowsEligibility.eligible !== (windowsOk && row !== undefined)) wrong.push(`${t.name} eligible ${s.windowsEligibility.eligible}`);
+      if (s.windowsEligibility.eligible !== (windowsOk && row !== undefined))
+        wrong.push(`${t.name} eligible ${s.windowsEligibility.eligible}`);
     }
     expect(wrong).toEqual([]);
     // 217 bundled types are newer than the public table of 2026-03-20; the Karpenter copy of 2026-08-06 knows 208 of

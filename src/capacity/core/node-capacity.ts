@@ -1,14 +1,6 @@
 import { isNitro, type InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 import { validationError } from '../../common/domain-error.js';
-import {
-  IP_MODES,
-  NODE_OSES,
-  Source,
-  type CapacityWarning,
-  type IpMode,
-  type NamedValue,
-  type NodeOs,
-} from './capacity.types.js';
+import { IP_MODES, NODE_OSES, Source, type CapacityWarning, type IpMode, type NamedValue, type NodeOs } from './capacity.types.js';
 import { describeVpcLimitsTable, resolveVpcLimit, type VpcLimitsTable } from './vpc-resource-controller-limits.js';
 import { computeAllocatable, type Allocatable } from './allocatable.js';
 import {
@@ -125,11 +117,7 @@ export function compareModes(input: CompareModesInput): ModeComparison {
 export function parseVpcCniVersion(version: string): [number, number, number] {
   const m = /^v?(\d{1,3})\.(\d{1,3})(?:\.(\d{1,3}))?(?:-[0-9A-Za-z.-]+)?$/.exec(version.trim());
   if (!m) {
-    throw validationError(
-      'vpcCniVersion',
-      'format',
-      `VPC CNI version "${version}" is not a version like 1.20.0 or v1.19.2-eksbuild.1`,
-    );
+    throw validationError('vpcCniVersion', 'format', `VPC CNI version "${version}" is not a version like 1.20.0 or v1.19.2-eksbuild.1`);
   }
   return [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
 }
@@ -196,7 +184,8 @@ function computeWindows(input: NodeCapacityInput): NodeCapacity {
     {
       name: 'EC2 offers Windows',
       value: eligibility.offeredByEc2,
-      note: eligibility.ec2Evidence === 'PRICE_LIST' ? `AWS Price List, ${eligibility.region}` : 'known list (aws/karpenter-provider-aws#7985)',
+      note:
+        eligibility.ec2Evidence === 'PRICE_LIST' ? `AWS Price List, ${eligibility.region}` : 'known list (aws/karpenter-provider-aws#7985)',
     },
     {
       name: 'kubelet max-pods',
@@ -256,9 +245,7 @@ function computeWindows(input: NodeCapacityInput): NodeCapacity {
   } else if (!eligibility.offeredByEc2) {
     maxPods = 0;
     limitedBy = 'UNSUPPORTED';
-    formula.push(
-      `maxPods = 0 (EC2 does not offer Windows on ${t.name}${eligibility.region ? ` in ${eligibility.region}` : ''})`,
-    );
+    formula.push(`maxPods = 0 (EC2 does not offer Windows on ${t.name}${eligibility.region ? ` in ${eligibility.region}` : ''})`);
   }
 
   if (limitedBy !== 'UNSUPPORTED') {

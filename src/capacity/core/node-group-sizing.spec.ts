@@ -11,9 +11,12 @@ import {
 } from './node-group-sizing.js';
 
 const noLinux: SizingWorkload = {
-  windowsPods: 20, linuxPods: 0,
-  windowsPodCpuMillicores: 100, windowsPodMemoryMiB: 256,
-  linuxPodCpuMillicores: 0, linuxPodMemoryMiB: 0,
+  windowsPods: 20,
+  linuxPods: 0,
+  windowsPodCpuMillicores: 100,
+  windowsPodMemoryMiB: 256,
+  linuxPodCpuMillicores: 0,
+  linuxPodMemoryMiB: 0,
 };
 
 describe('kube-reserved (awslabs/amazon-eks-ami; aws/karpenter-provider-aws types.go)', () => {
@@ -66,11 +69,23 @@ describe('sizeNodeGroups: hand-computed rows', () => {
 
   it('VPCCNI eni-max-pods: m5.large Linux secondary, 100 small pods: IP-bound at 27 workload pods', () => {
     const o = one('m5.large', 'LINUX', 'SECONDARY_IP', {
-      windowsPods: 0, linuxPods: 100, windowsPodCpuMillicores: 0, windowsPodMemoryMiB: 0, linuxPodCpuMillicores: 10, linuxPodMemoryMiB: 64,
+      windowsPods: 0,
+      linuxPods: 100,
+      windowsPodCpuMillicores: 0,
+      windowsPodMemoryMiB: 0,
+      linuxPodCpuMillicores: 10,
+      linuxPodMemoryMiB: 64,
     });
     // 3 * 9 = 27 pod IPs (+2 host-network = 29 max pods); ceil(100 / 27) = 4 nodes; fullest 25 pods:
     // ENIs = min(3, ceil(25 / 9) + 1) = 3, 3 + 27 = 30 IPs per node, 4 * 30 = 120
-    expect(o).toMatchObject({ podsByIp: 27, podsByKubelet: 27, podsPerNode: 27, bindingConstraint: 'IP_ADDRESSES', nodes: 4, subnetIps: 120 });
+    expect(o).toMatchObject({
+      podsByIp: 27,
+      podsByKubelet: 27,
+      podsPerNode: 27,
+      bindingConstraint: 'IP_ADDRESSES',
+      nodes: 4,
+      subnetIps: 120,
+    });
     // Karpenter's published m5.large: 1930m, 8192 - 615 - (11 * 29 + 255) - 100 = 6903 MiB, 29 pods
     expect(o.allocatable).toMatchObject({ cpuMillicores: 1930, memoryMiB: 6903, pods: 29 });
     expect(o.allocatableMemoryMiB).toBe(6903);
@@ -88,7 +103,11 @@ describe('sizeNodeGroups: hand-computed rows', () => {
   });
 
   it('BPG windows/networking: warns about > 100 Services and a missing Linux node group', () => {
-    const r = sizeNodeGroups({ workload: { ...noLinux, servicesPerWindowsNode: 150 }, candidates: [facts('m5.large')], kubernetesVersion: '1.33' });
+    const r = sizeNodeGroups({
+      workload: { ...noLinux, servicesPerWindowsNode: 150 },
+      candidates: [facts('m5.large')],
+      kubernetesVersion: '1.33',
+    });
     expect(r.warnings.map((w) => w.code)).toEqual(['WINDOWS_SERVICE_PORT_EXHAUSTION', 'LINUX_NODES_FOR_COREDNS']);
     expect(r.warnings[0].message).toContain('--enable-dsr=true');
   });
@@ -108,9 +127,12 @@ describe('sizeNodeGroups: hand-computed rows', () => {
 describe('sizeNodeGroups over the whole bundled catalog (structure, not timing)', () => {
   const types = catalog().types;
   const workload: SizingWorkload = {
-    windowsPods: 300, linuxPods: 50,
-    windowsPodCpuMillicores: 250, windowsPodMemoryMiB: 512,
-    linuxPodCpuMillicores: 100, linuxPodMemoryMiB: 128,
+    windowsPods: 300,
+    linuxPods: 50,
+    windowsPodCpuMillicores: 250,
+    windowsPodMemoryMiB: 512,
+    linuxPodCpuMillicores: 100,
+    linuxPodMemoryMiB: 128,
   };
   const full = sizeNodeGroups({ workload, candidates: types });
 
@@ -160,9 +182,12 @@ describe('sizeNodeGroups over the whole bundled catalog (structure, not timing)'
 describe('sizeNodeGroups: accelerators and cost (DescribeInstanceTypes GpuInfo/InferenceAcceleratorInfo/NeuronInfo/FpgaInfo; AWS Price List)', () => {
   const types = catalog().types;
   const cpuOnly: SizingWorkload = {
-    windowsPods: 2000, linuxPods: 0,
-    windowsPodCpuMillicores: 100, windowsPodMemoryMiB: 256,
-    linuxPodCpuMillicores: 0, linuxPodMemoryMiB: 0,
+    windowsPods: 2000,
+    linuxPods: 0,
+    windowsPodCpuMillicores: 100,
+    windowsPodMemoryMiB: 256,
+    linuxPodCpuMillicores: 0,
+    linuxPodMemoryMiB: 0,
   };
 
   it('whole catalog, 2,000 Windows pods of 100m / 256Mi: the first option carries no accelerator (was g7e.2xlarge, a GPU type)', () => {
@@ -177,7 +202,11 @@ describe('sizeNodeGroups: accelerators and cost (DescribeInstanceTypes GpuInfo/I
 
   it('a workload that asks for accelerators gets them ranked on their merits', () => {
     const only = types.filter((t) => ['g7e.2xlarge', 'm5.large'].includes(t.name));
-    const r = sizeNodeGroups({ workload: { ...cpuOnly, windowsPods: 200, needsAccelerators: true }, candidates: only, ipModes: ['PREFIX_DELEGATION'] });
+    const r = sizeNodeGroups({
+      workload: { ...cpuOnly, windowsPods: 200, needsAccelerators: true },
+      candidates: only,
+      ipModes: ['PREFIX_DELEGATION'],
+    });
     const plain = sizeNodeGroups({ workload: { ...cpuOnly, windowsPods: 200 }, candidates: only, ipModes: ['PREFIX_DELEGATION'] });
     expect(plain.windows.map((o) => o.instanceType)).toEqual(['m5.large', 'g7e.2xlarge']);
     // g7e.2xlarge (8 vCPUs) needs fewer nodes than m5.large: first when accelerators are wanted.
@@ -186,7 +215,12 @@ describe('sizeNodeGroups: accelerators and cost (DescribeInstanceTypes GpuInfo/I
 
   // Prices made up for the test: a type twice as large at less than twice the price must win on cost.
   function table(os: 'WINDOWS' | 'LINUX', rows: Array<[string, number]>) {
-    return new Map(rows.map(([instanceType, usdPerHour]) => [instanceType, { instanceType, region: 'eu-west-1', os, usdPerHour, source: 'test', readAt: '2026-12-01T00:00:00.000Z' }]));
+    return new Map(
+      rows.map(([instanceType, usdPerHour]) => [
+        instanceType,
+        { instanceType, region: 'eu-west-1', os, usdPerHour, source: 'test', readAt: '2026-12-01T00:00:00.000Z' },
+      ]),
+    );
   }
 
   it.each([
@@ -201,7 +235,12 @@ describe('sizeNodeGroups: accelerators and cost (DescribeInstanceTypes GpuInfo/I
       ipModes: ['SECONDARY_IP'],
       rankBy: 'COST',
       region: 'eu-west-1',
-      prices: { windows: table('WINDOWS', [['m5.large', small], ['m5.xlarge', large]]) },
+      prices: {
+        windows: table('WINDOWS', [
+          ['m5.large', small],
+          ['m5.xlarge', large],
+        ]),
+      },
     });
     expect(r.windows[0].instanceType).toBe(first);
     expect(r.windows[0].hourlyCostUsd).toBe(cost);

@@ -15,7 +15,7 @@ import { checkWindowsServices } from './windows-services.js';
 import { allocatableCpuMillicores, allocatableMemoryMiB, computeAllocatable, type Allocatable } from './allocatable.js';
 import type { InstancePrice, PriceTable } from './instance-prices.js';
 import { EC2_WINDOWS_UNSUPPORTED_TYPES } from './windows-eligibility.js';
-import { checkWindowsServerVersion, WINDOWS_SERVER_FACTS, WINDOWS_SERVER_VERSIONS, type WindowsServerVersion } from './windows-server.js';
+import { checkWindowsServerVersion, WINDOWS_SERVER_VERSIONS, type WindowsServerVersion } from './windows-server.js';
 
 export interface SizingWorkload {
   windowsPods: number;
@@ -244,7 +244,8 @@ export function sizeNodeGroups(input: NodeGroupSizingInput): NodeGroupSizing {
   if (w.windowsPods > 0 && w.linuxPods === 0) {
     warnings.push({
       code: 'LINUX_NODES_FOR_COREDNS',
-      message: 'A cluster with Windows nodes still needs at least one, better two, Linux nodes for CoreDNS and other Linux-only system pods.',
+      message:
+        'A cluster with Windows nodes still needs at least one, better two, Linux nodes for CoreDNS and other Linux-only system pods.',
       source: Source.UG_WINDOWS_SUPPORT,
     });
   }
@@ -471,12 +472,25 @@ function finish(os: NodeOs, c: TypeConstants, totalPods: number, cpu: number, me
   out.ips = nodes * ipsPerNode(os, fastFigures, Math.ceil(totalPods / nodes));
 }
 
-function sizeWindows(c: TypeConstants, mode: IpMode, w: SizingWorkload, kubelet: number, ec2Ok: boolean, out: { nodes: number; ips: number }): void {
+function sizeWindows(
+  c: TypeConstants,
+  mode: IpMode,
+  w: SizingWorkload,
+  kubelet: number,
+  ec2Ok: boolean,
+  out: { nodes: number; ips: number },
+): void {
   windowsFigures(c, mode, kubelet, ec2Ok, fastFigures);
   finish('WINDOWS', c, w.windowsPods, w.windowsPodCpuMillicores, w.windowsPodMemoryMiB, out);
 }
 
-function sizeLinux(c: TypeConstants, mode: IpMode, w: SizingWorkload, kubelet: number | undefined, out: { nodes: number; ips: number }): void {
+function sizeLinux(
+  c: TypeConstants,
+  mode: IpMode,
+  w: SizingWorkload,
+  kubelet: number | undefined,
+  out: { nodes: number; ips: number },
+): void {
   linuxFigures(c, mode, kubelet, fastFigures);
   finish('LINUX', c, w.linuxPods, w.linuxPodCpuMillicores, w.linuxPodMemoryMiB, out);
 }

@@ -187,17 +187,43 @@ describe('mapSubnetPrefixes: Windows prefix-delegation nodes that fit', () => {
     // t2.medium: I = 6, W = 6 - 1 = 5 in secondary mode; each node 1 + 5 = 6 addresses. /24: 16 * 16 = 256
     // addresses less 5 AWS-reserved = 251 -> floor(251 / 6) = 41 nodes.
     const map = mapSubnetPrefixes({ subnetCidr: '10.3.0.0/24', instanceType: facts('t2.medium') });
-    expect(map.nodes).toMatchObject({ effectiveIpMode: 'SECONDARY_IP', prefixesPerNode: 0, addressesPerNode: 6, nodesThatFit: 41, limitedBy: 'ADDRESSES' });
+    expect(map.nodes).toMatchObject({
+      effectiveIpMode: 'SECONDARY_IP',
+      prefixesPerNode: 0,
+      addressesPerNode: 6,
+      nodesThatFit: 41,
+      limitedBy: 'ADDRESSES',
+    });
   });
 });
 
 describe('mapSubnetPrefixes: bad input names where it failed', () => {
   it.each([
-    { name: 'malformed JSON gives line and column', input: { networkInterfacesJson: '{\n  "NetworkInterfaces": [\n    {"PrivateIpAddresses": [}\n  ]\n}' }, details: { field: 'networkInterfacesJson', rule: 'malformed-json', line: 3 } },
-    { name: 'a bad address names its JSON path', input: { networkInterfacesJson: networkInterfacesJson([{ ips: ['10.0.0.300'] }]) }, details: { path: 'NetworkInterfaces[0].PrivateIpAddresses[0].PrivateIpAddress' } },
-    { name: 'a prefix that is not a /28', input: { networkInterfacesJson: networkInterfacesJson([{ ips: ['10.0.0.5'], prefixes: ['10.0.0.64/27'] }]) }, details: { path: 'NetworkInterfaces[0].Ipv4Prefixes[0].Ipv4Prefix' } },
-    { name: 'a reservation type EC2 does not have', input: { cidrReservationsJson: '{"SubnetIpv4CidrReservations":[{"Cidr":"10.0.0.0/26","ReservationType":"shared"}]}' }, details: { path: 'SubnetIpv4CidrReservations[0].ReservationType' } },
-    { name: 'a reservation outside the subnet', input: { cidrReservationsJson: '{"SubnetIpv4CidrReservations":[{"Cidr":"10.9.0.0/26","ReservationType":"prefix"}]}' }, details: { rule: 'inside-subnet' } },
+    {
+      name: 'malformed JSON gives line and column',
+      input: { networkInterfacesJson: '{\n  "NetworkInterfaces": [\n    {"PrivateIpAddresses": [}\n  ]\n}' },
+      details: { field: 'networkInterfacesJson', rule: 'malformed-json', line: 3 },
+    },
+    {
+      name: 'a bad address names its JSON path',
+      input: { networkInterfacesJson: networkInterfacesJson([{ ips: ['10.0.0.300'] }]) },
+      details: { path: 'NetworkInterfaces[0].PrivateIpAddresses[0].PrivateIpAddress' },
+    },
+    {
+      name: 'a prefix that is not a /28',
+      input: { networkInterfacesJson: networkInterfacesJson([{ ips: ['10.0.0.5'], prefixes: ['10.0.0.64/27'] }]) },
+      details: { path: 'NetworkInterfaces[0].Ipv4Prefixes[0].Ipv4Prefix' },
+    },
+    {
+      name: 'a reservation type EC2 does not have',
+      input: { cidrReservationsJson: '{"SubnetIpv4CidrReservations":[{"Cidr":"10.0.0.0/26","ReservationType":"shared"}]}' },
+      details: { path: 'SubnetIpv4CidrReservations[0].ReservationType' },
+    },
+    {
+      name: 'a reservation outside the subnet',
+      input: { cidrReservationsJson: '{"SubnetIpv4CidrReservations":[{"Cidr":"10.9.0.0/26","ReservationType":"prefix"}]}' },
+      details: { rule: 'inside-subnet' },
+    },
     { name: 'the subnet CIDR itself', input: { subnetCidr: '10.0.0.1/24' }, details: { field: 'subnetCidr', rule: 'cidr-aligned' } },
   ])('$name', ({ input, details }) => {
     let error: unknown;
@@ -212,7 +238,10 @@ describe('mapSubnetPrefixes: bad input names where it failed', () => {
   });
 
   it('addresses from other subnets are left out and counted', () => {
-    const map = mapSubnetPrefixes({ subnetCidr: '10.0.0.0/24', networkInterfacesJson: networkInterfacesJson([{ ips: ['10.0.1.9', '10.0.0.9'] }]) });
+    const map = mapSubnetPrefixes({
+      subnetCidr: '10.0.0.0/24',
+      networkInterfacesJson: networkInterfacesJson([{ ips: ['10.0.1.9', '10.0.0.9'] }]),
+    });
     expect(map.ignoredOutsideSubnet).toBe(1);
     expect(map.counts.spoiled).toBe(2); // 10.0.0.9 sits in the first block, already holding AWS-reserved addresses
   });

@@ -55,7 +55,12 @@ export function renderSubnetPrefixSvg(map: SubnetPrefixMap): string {
     );
   }
   out.push('</g>', '<g class="legend">');
-  const counts: Record<PrefixBlockKind, number> = { FREE: map.counts.free, USED: map.counts.used, RESERVED: map.counts.reserved, SPOILED: map.counts.spoiled };
+  const counts: Record<PrefixBlockKind, number> = {
+    FREE: map.counts.free,
+    USED: map.counts.used,
+    RESERVED: map.counts.reserved,
+    SPOILED: map.counts.spoiled,
+  };
   (Object.keys(LABELS) as PrefixBlockKind[]).forEach((kind, i) => {
     const x = MARGIN + (i % 2) * Math.floor((width - 2 * MARGIN) / 2);
     const y = legendTop + Math.floor(i / 2) * 22;

@@ -30,8 +30,10 @@ export const SUBNET_PREFIX_SOURCES = {
   EC2_RESERVATIONS:
     'awsdocs/amazon-vpc-user-guide doc_source/subnet-cidr-reservation.md (reserved ranges are kept from automatic assignment; type prefix: AWS assigns prefixes from them; explicit: only what you assign by hand)',
   EC2_RESERVED_ADDRESSES: Source.EC2_CREATE_SUBNET,
-  VPCRC_POOL: 'aws/amazon-vpc-resource-controller-k8s pkg/pool/pool.go (InsufficientCidrBlocks: no fallback, "Action required from user to change subnet")',
-  BPG_PREFIX: 'aws/aws-eks-best-practices latest/bpg/networking/prefix-mode_windows.adoc (CIDR reservation of type prefix, or a dedicated subnet)',
+  VPCRC_POOL:
+    'aws/amazon-vpc-resource-controller-k8s pkg/pool/pool.go (InsufficientCidrBlocks: no fallback, "Action required from user to change subnet")',
+  BPG_PREFIX:
+    'aws/aws-eks-best-practices latest/bpg/networking/prefix-mode_windows.adoc (CIDR reservation of type prefix, or a dedicated subnet)',
   VPCCNI_2749: 'aws/amazon-vpc-cni-k8s issue #2749 (EC2 gives no visibility into subnet fragmentation)',
 } as const;
 
@@ -190,7 +192,8 @@ function readReservations(json: string | undefined): { reservations: Reservation
     if (!isJsonObject(entry)) throw shapeError(field, at, 'expected an object');
     const cidr = parseAnyCidr(entry.Cidr, field, `${at}.Cidr`);
     const type = String(entry.ReservationType ?? '').toLowerCase();
-    if (type !== 'prefix' && type !== 'explicit') throw shapeError(field, `${at}.ReservationType`, `"${String(entry.ReservationType)}" is neither prefix nor explicit`);
+    if (type !== 'prefix' && type !== 'explicit')
+      throw shapeError(field, `${at}.ReservationType`, `"${String(entry.ReservationType)}" is neither prefix nor explicit`);
     if (typeof entry.SubnetId === 'string') subnetId ??= entry.SubnetId;
     return {
       ...cidr,
@@ -226,7 +229,8 @@ function readInterfaces(json: string | undefined): { addresses: Address[]; prefi
       const pAt = `${at}.Ipv4Prefixes[${k}].Ipv4Prefix`;
       if (!isJsonObject(p)) throw shapeError(field, `${at}.Ipv4Prefixes[${k}]`, 'expected an object');
       const cidr = parseAnyCidr(p.Ipv4Prefix, field, pAt);
-      if (cidr.prefixLength !== 28) throw shapeError(field, pAt, `"${String(p.Ipv4Prefix)}" is not a /28 (EC2 delegates IPv4 prefixes as /28)`);
+      if (cidr.prefixLength !== 28)
+        throw shapeError(field, pAt, `"${String(p.Ipv4Prefix)}" is not a /28 (EC2 delegates IPv4 prefixes as /28)`);
       prefixes.push({ value: cidr.network, note: `${formatIpv4(cidr.network)}/28 (${id})` });
     });
     if (addresses.length + prefixes.length > SUBNET_PREFIX_LIMITS.addresses) {
@@ -247,12 +251,20 @@ export function mapSubnetPrefixes(input: SubnetPrefixMapInput): SubnetPrefixMap 
 
   reservations.forEach((r, i) => {
     if (!inside(r.network, r.size)) {
-      throw validationError(`cidrReservationsJson.SubnetIpv4CidrReservations[${i}].Cidr`, 'inside-subnet', `reservation ${r.cidr} is not inside the subnet ${subnet.cidr}`);
+      throw validationError(
+        `cidrReservationsJson.SubnetIpv4CidrReservations[${i}].Cidr`,
+        'inside-subnet',
+        `reservation ${r.cidr} is not inside the subnet ${subnet.cidr}`,
+      );
     }
     for (let k = 0; k < i; k++) {
       const o = reservations[k];
       if (r.network < o.network + o.size && o.network < r.network + r.size) {
-        throw validationError(`cidrReservationsJson.SubnetIpv4CidrReservations[${i}].Cidr`, 'cidr-overlap', `reservations ${o.cidr} and ${r.cidr} overlap`);
+        throw validationError(
+          `cidrReservationsJson.SubnetIpv4CidrReservations[${i}].Cidr`,
+          'cidr-overlap',
+          `reservations ${o.cidr} and ${r.cidr} overlap`,
+        );
       }
     }
   });
@@ -318,7 +330,14 @@ export function mapSubnetPrefixes(input: SubnetPrefixMapInput): SubnetPrefixMap 
     else if (taken[b] > 0) kind = 'SPOILED';
     else if (range === 'UNRESERVED') kind = 'FREE';
     else kind = 'RESERVED';
-    blocks.push({ index: b, cidr: `${formatIpv4(start)}/28`, kind, range, addressesTaken: Math.min(taken[b], BLOCK_SIZE), notes: notes[b] });
+    blocks.push({
+      index: b,
+      cidr: `${formatIpv4(start)}/28`,
+      kind,
+      range,
+      addressesTaken: Math.min(taken[b], BLOCK_SIZE),
+      notes: notes[b],
+    });
   }
 
   const ranges: SubnetPrefixRange[] = [];
@@ -336,7 +355,13 @@ export function mapSubnetPrefixes(input: SubnetPrefixMapInput): SubnetPrefixMap 
       availableForPrefixes: kind === 'EXPLICIT_RESERVATION' ? 0 : free,
     });
   };
-  summarize(subnet.cidr, 'UNRESERVED', null, 'the subnet outside any reservation', blocks.filter((x) => x.range === 'UNRESERVED'));
+  summarize(
+    subnet.cidr,
+    'UNRESERVED',
+    null,
+    'the subnet outside any reservation',
+    blocks.filter((x) => x.range === 'UNRESERVED'),
+  );
   for (const r of [...reservations].sort((x, y) => x.network - y.network)) {
     const members = blocks.filter((x) => rangeOf(x.index) === r);
     summarize(r.cidr, members.length > 0 && r.size < BLOCK_SIZE ? 'EXPLICIT_RESERVATION' : r.kind, r.id, r.description, members);
@@ -375,7 +400,10 @@ export function mapSubnetPrefixes(input: SubnetPrefixMapInput): SubnetPrefixMap 
     .filter((x) => x.kind === 'SPOILED' && x.range === 'UNRESERVED')
     .reduce((s, x) => s + (BLOCK_SIZE - x.addressesTaken), 0);
   const nodes = input.instanceType ? fitWindowsNodes(input, counts, ranges, freeAddressesInSpoiled, inputs) : null;
-  const remedy = nodes && (nodes.fits === false || (nodes.nodeCount === null && nodes.nodesThatFit === 0)) ? proposeRemedy(nodes, blocks, subnet.prefixLength, reservedSubnetId ?? eniSubnetId) : null;
+  const remedy =
+    nodes && (nodes.fits === false || (nodes.nodeCount === null && nodes.nodesThatFit === 0))
+      ? proposeRemedy(nodes, blocks, subnet.prefixLength, reservedSubnetId ?? eniSubnetId)
+      : null;
   if (nodes?.insufficientCidrBlocksAtNode) {
     warnings.push({
       code: 'PREFIX_FRAGMENTATION_RISK',
@@ -417,11 +445,19 @@ function fitWindowsNodes(
     ...(input.kubeletMaxPods !== undefined ? { kubeletMaxPods: input.kubeletMaxPods } : {}),
   });
   if (capacity.maxPods === 0) {
-    throw validationError('instanceType', 'windows-capacity', `${t.name} runs no Windows pods: ${capacity.warnings.map((w) => w.message).join(' ')}`);
+    throw validationError(
+      'instanceType',
+      'windows-capacity',
+      `${t.name} runs no Windows pods: ${capacity.warnings.map((w) => w.message).join(' ')}`,
+    );
   }
   const pods = input.podsPerNode ?? capacity.maxPods;
   if (!Number.isInteger(pods) || pods < 1 || pods > capacity.maxPods) {
-    throw validationError('podsPerNode', 'pods-per-node', `podsPerNode must be 1 to ${capacity.maxPods} for ${t.name} (${capacity.formula.join('; ')}), not ${String(pods)}`);
+    throw validationError(
+      'podsPerNode',
+      'pods-per-node',
+      `podsPerNode must be 1 to ${capacity.maxPods} for ${t.name} (${capacity.formula.join('; ')}), not ${String(pods)}`,
+    );
   }
   const nodeCount = input.nodeCount ?? null;
   if (nodeCount !== null && (!Number.isInteger(nodeCount) || nodeCount < 1 || nodeCount > SUBNET_PREFIX_LIMITS.nodes)) {
@@ -430,7 +466,10 @@ function fitWindowsNodes(
   const pd = capacity.effectiveIpMode === 'PREFIX_DELEGATION';
   const prefixesPerNode = pd ? Math.ceil(pods / IPS_PER_PREFIX) : 0;
   const addressesPerNode = pd ? 1 : 1 + pods;
-  inputs.push({ name: 'instanceType', value: t.name }, { name: 'podsPerNode', value: pods, note: input.podsPerNode === undefined ? 'the most the type schedules' : 'given' });
+  inputs.push(
+    { name: 'instanceType', value: t.name },
+    { name: 'podsPerNode', value: pods, note: input.podsPerNode === undefined ? 'the most the type schedules' : 'given' },
+  );
   const formula = [...capacity.formula];
   formula.push(
     pd
@@ -489,7 +528,12 @@ function fitWindowsNodes(
 }
 
 /** A prefix reservation over a free aligned run of the subnet when one is large enough, else a new subnet. */
-function proposeRemedy(fit: WindowsPrefixNodeFit, blocks: SubnetPrefixBlock[], subnetPrefixLength: number, subnetId: string | null): SubnetPrefixRemedy {
+function proposeRemedy(
+  fit: WindowsPrefixNodeFit,
+  blocks: SubnetPrefixBlock[],
+  subnetPrefixLength: number,
+  subnetId: string | null,
+): SubnetPrefixRemedy {
   const nodes = fit.nodeCount ?? fit.nodesThatFit + 1;
   const neededBlocks = Math.max(1, nodes * fit.prefixesPerNode);
   const exponent = Math.ceil(Math.log2(neededBlocks));
@@ -506,7 +550,7 @@ function proposeRemedy(fit: WindowsPrefixNodeFit, blocks: SubnetPrefixBlock[], s
           blocks: runBlocks,
           message:
             `Reserve ${cidr} (${runBlocks} free aligned /28 blocks, ${neededBlocks} needed = ${nodes} nodes * ${fit.prefixesPerNode} prefixes) for prefixes ` +
-            'before more /32s scatter into it; the nodes\' primary IPs then come from the rest of the subnet.',
+            "before more /32s scatter into it; the nodes' primary IPs then come from the rest of the subnet.",
           command: `aws ec2 create-subnet-cidr-reservation --subnet-id ${subnetId ?? '<subnet-id>'} --cidr ${cidr} --reservation-type prefix`,
           source: SUBNET_PREFIX_SOURCES.EC2_RESERVATIONS,
         };

@@ -54,9 +54,7 @@ describe('computeSubnetUsage', () => {
   });
 
   it('VPCCNI eni-and-ip-target: Linux WARM_ENI_TARGET=1 over two /26 subnets, node 3 exhausts', () => {
-    const r = computeSubnetUsage(
-      base({ os: 'LINUX', nodeCount: 3, podsPerNode: 10, subnetCidrs: ['10.0.0.0/26', '10.0.0.64/26'] }),
-    );
+    const r = computeSubnetUsage(base({ os: 'LINUX', nodeCount: 3, podsPerNode: 10, subnetCidrs: ['10.0.0.0/26', '10.0.0.64/26'] }));
     // ENIs = min(3, ceil(10 / 9) + 1) = 3; 3 * 9 = 27 secondary; per node 3 + 27 = 30
     expect(r.ipsPerNode).toBe(30);
     // each /26: 64 - 5 = 59 usable, floor(59 / 30) = 1 node; 1 + 1 = 2 nodes; node 3 exhausts
@@ -66,7 +64,13 @@ describe('computeSubnetUsage', () => {
 
   it('Linux WARM_IP_TARGET/MINIMUM_IP_TARGET keep fewer addresses', () => {
     const r = computeSubnetUsage(
-      base({ os: 'LINUX', nodeCount: 3, podsPerNode: 10, warmPool: { warmIpTarget: 2, minimumIpTarget: 12 }, subnetCidrs: ['10.0.0.0/26'] }),
+      base({
+        os: 'LINUX',
+        nodeCount: 3,
+        podsPerNode: 10,
+        warmPool: { warmIpTarget: 2, minimumIpTarget: 12 },
+        subnetCidrs: ['10.0.0.0/26'],
+      }),
     );
     // secondary = max(10 + 2, 12) = 12 on ceil(12 / 9) = 2 ENIs; per node 2 + 12 = 14; floor(59 / 14) = 4 nodes
     expect(r.ipsPerNode).toBe(14);

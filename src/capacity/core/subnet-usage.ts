@@ -96,8 +96,7 @@ export function describeSubnet(c: Ipv4Cidr): SubnetFacts {
 /** At best, how many nodes needing `prefixes` aligned /28s and `singles` scattered /32s fit in one subnet. */
 function nodesFittingPrefixSubnet(s: SubnetFacts, prefixes: number, singles: number): number {
   const edge = s.prefixLength === 28 ? s.usableAddresses : EDGE_BLOCK_ADDRESSES;
-  const fits = (n: number): boolean =>
-    n * prefixes + Math.ceil(Math.max(0, n * singles - edge) / IPS_PER_PREFIX) <= s.usableAlignedBlocks;
+  const fits = (n: number): boolean => n * prefixes + Math.ceil(Math.max(0, n * singles - edge) / IPS_PER_PREFIX) <= s.usableAlignedBlocks;
   let lo = 0;
   let hi = s.usableAlignedBlocks;
   while (lo < hi) {
@@ -123,8 +122,7 @@ export function computeSubnetUsage(input: SubnetUsageInput): SubnetUsage {
     vpcCniVersion: input.vpcCniVersion,
   });
   // Pods that take a VPC IP: Windows maxPods; Linux maxPods less the 2 host-network pods.
-  const podCapacity =
-    input.os === 'WINDOWS' ? capacity.maxPods : Math.max(0, capacity.maxPods - LINUX_HOST_NETWORK_PODS);
+  const podCapacity = input.os === 'WINDOWS' ? capacity.maxPods : Math.max(0, capacity.maxPods - LINUX_HOST_NETWORK_PODS);
   if (input.podsPerNode > podCapacity) {
     throw validationError(
       'podsPerNode',
@@ -180,7 +178,9 @@ export function computeSubnetUsage(input: SubnetUsageInput): SubnetUsage {
     message: fits
       ? `fits: ${input.nodeCount} nodes use ${totalIps} of ${usableAddresses} usable addresses, room for ${nodesThatFit - input.nodeCount} more nodes`
       : `exhausted at node ${nodesThatFit + 1}: the subnets hold ${nodesThatFit} such nodes at best` +
-        (pd ? ` (${prefixBlocksAvailable} aligned /28 blocks, ${prefixBlocksNeeded} needed)` : ` (${usableAddresses} usable addresses, ${totalIps} needed)`),
+        (pd
+          ? ` (${prefixBlocksAvailable} aligned /28 blocks, ${prefixBlocksNeeded} needed)`
+          : ` (${usableAddresses} usable addresses, ${totalIps} needed)`),
   };
   if (pd) {
     warnings.push({

@@ -4,11 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectPath } from '../../common/project-path.js';
-import {
-  countVpcResourceControllerLimits,
-  getVpcResourceControllerLimit,
-  VPCRC_LIMITS_SOURCE,
-} from './vpc-resource-controller-limits.js';
+import { countVpcResourceControllerLimits, getVpcResourceControllerLimit, VPCRC_LIMITS_SOURCE } from './vpc-resource-controller-limits.js';
 
 describe('VPCRC limits (VPCRC pkg/aws/vpc/limits.go, commit b8d42511)', () => {
   it('knows the 1,164 types of limits.tsv', () => {
@@ -17,8 +13,14 @@ describe('VPCRC limits (VPCRC pkg/aws/vpc/limits.go, commit b8d42511)', () => {
   });
 
   it.each([
-    ['m5.large', { ipv4PerInterface: 10, maxInterfaces: 3, isTrunkingCompatible: true, branchInterfaces: 9, hypervisor: 'nitro', isBareMetal: false }],
-    ['m5.metal', { ipv4PerInterface: 50, maxInterfaces: 15, isTrunkingCompatible: true, branchInterfaces: 120, hypervisor: '', isBareMetal: true }],
+    [
+      'm5.large',
+      { ipv4PerInterface: 10, maxInterfaces: 3, isTrunkingCompatible: true, branchInterfaces: 9, hypervisor: 'nitro', isBareMetal: false },
+    ],
+    [
+      'm5.metal',
+      { ipv4PerInterface: 50, maxInterfaces: 15, isTrunkingCompatible: true, branchInterfaces: 120, hypervisor: '', isBareMetal: true },
+    ],
     ['t3.xlarge', { ipv4PerInterface: 15, isTrunkingCompatible: false, branchInterfaces: 0 }],
   ])('%s', (type, expected) => {
     expect(getVpcResourceControllerLimit(type)).toMatchObject(expected);

@@ -25,7 +25,9 @@ export interface VpcResourceControllerLimit {
  */
 export type VpcLimitsTable = 'VPCRC_PUBLIC' | 'KARPENTER_NEWER';
 
-export const VPC_LIMITS_TABLES: Readonly<Record<VpcLimitsTable, { repository: string; path: string; commit: string; generated: string; rows: number }>> = {
+export const VPC_LIMITS_TABLES: Readonly<
+  Record<VpcLimitsTable, { repository: string; path: string; commit: string; generated: string; rows: number }>
+> = {
   VPCRC_PUBLIC: VPCRC_LIMITS_SOURCE,
   KARPENTER_NEWER: KARPENTER_VPC_LIMITS_SOURCE,
 };

@@ -21,7 +21,11 @@ describe('Windows secondary-IP warm pool: VPCRC docs/windows/secondary_ip_mode_c
     [15, 10, 10, 25, 15], // max(25, 10) = 25
   ])('warm %i, minimum %i, %i pods -> %i IPs, %i warm', (warm, min, pods, total, unused) => {
     const r = computeWarmPool({
-      os: 'WINDOWS', ipMode: 'SECONDARY_IP', ipv4PerInterface: 30, podEnis: 1, pods,
+      os: 'WINDOWS',
+      ipMode: 'SECONDARY_IP',
+      ipv4PerInterface: 30,
+      podEnis: 1,
+      pods,
       targets: { warmIpTarget: warm, minimumIpTarget: min },
     });
     expect(r.secondaryIps).toBe(total);
@@ -68,7 +72,11 @@ describe('Windows PD warm pool: VPCRC docs/windows/prefix_delegation_config_opti
     [u, 7, 20, 26, 3, 22], // ceil(33 / 16) = 3
   ])('warm-prefix %s, warm-ip %s, minimum-ip %s, %i pods -> %i prefixes, %i unused IPs', (wp, warm, min, pods, prefixes, unused) => {
     const r = computeWarmPool({
-      os: 'WINDOWS', ipMode: 'PREFIX_DELEGATION', ipv4PerInterface: 15, podEnis: 1, pods,
+      os: 'WINDOWS',
+      ipMode: 'PREFIX_DELEGATION',
+      ipv4PerInterface: 15,
+      podEnis: 1,
+      pods,
       targets: { warmPrefixTarget: wp, warmIpTarget: warm, minimumIpTarget: min },
     });
     expect(r.prefixes).toBe(prefixes);
@@ -77,7 +85,14 @@ describe('Windows PD warm pool: VPCRC docs/windows/prefix_delegation_config_opti
   });
 
   it('caps at I - 1 prefixes: 14 slots with warm-prefix-target 20 gives 14 (VPCRC PD doc)', () => {
-    const r = computeWarmPool({ os: 'WINDOWS', ipMode: 'PREFIX_DELEGATION', ipv4PerInterface: 15, podEnis: 1, pods: 0, targets: { warmPrefixTarget: 20 } });
+    const r = computeWarmPool({
+      os: 'WINDOWS',
+      ipMode: 'PREFIX_DELEGATION',
+      ipv4PerInterface: 15,
+      podEnis: 1,
+      pods: 0,
+      targets: { warmPrefixTarget: 20 },
+    });
     expect(r.prefixes).toBe(14);
   });
 });
@@ -104,14 +119,17 @@ describe('Linux secondary-IP warm pool: VPCCNI docs/eni-and-ip-target.md', () =>
     ['p3dn.24xlarge', 50, 15, u, 5, 10, 7, 1, 12, 5], // max(12, 10) = 12
     ['p3dn.24xlarge', 50, 15, u, 5, 10, 15, 1, 20, 5], // max(20, 10) = 20
     ['p3dn.24xlarge', 50, 15, u, 5, 10, 45, 2, 50, 5], // max(50, 10) = 50, ceil(50 / 49) = 2 (49,1)
-  ])('%s I=%i E=%i WARM_ENI %s WARM_IP %s MIN_IP %s, %i pods -> %i ENIs, %i IPs, %i unused', (_t, i, e, warmEni, warm, min, pods, enis, ips, unused) => {
-    const targets: WarmPoolTargets = { warmEniTarget: warmEni, warmIpTarget: warm, minimumIpTarget: min };
-    const r = computeWarmPool({ os: 'LINUX', ipMode: 'SECONDARY_IP', ipv4PerInterface: i, podEnis: e, pods, targets });
-    expect(r.enis).toBe(enis);
-    expect(r.secondaryIps).toBe(ips);
-    expect(r.unusedIps).toBe(unused);
-    expect(r.subnetIps).toBe(enis + ips); // each ENI's primary IP also comes from the subnet
-  });
+  ])(
+    '%s I=%i E=%i WARM_ENI %s WARM_IP %s MIN_IP %s, %i pods -> %i ENIs, %i IPs, %i unused',
+    (_t, i, e, warmEni, warm, min, pods, enis, ips, unused) => {
+      const targets: WarmPoolTargets = { warmEniTarget: warmEni, warmIpTarget: warm, minimumIpTarget: min };
+      const r = computeWarmPool({ os: 'LINUX', ipMode: 'SECONDARY_IP', ipv4PerInterface: i, podEnis: e, pods, targets });
+      expect(r.enis).toBe(enis);
+      expect(r.secondaryIps).toBe(ips);
+      expect(r.unusedIps).toBe(unused);
+      expect(r.subnetIps).toBe(enis + ips); // each ENI's primary IP also comes from the subnet
+    },
+  );
 });
 
 describe('Linux PD warm pool: VPCCNI docs/prefix-and-ip-target.md', () => {
@@ -147,14 +165,17 @@ describe('Linux PD warm pool: VPCCNI docs/prefix-and-ip-target.md', () => {
     ['p3dn.24xlarge', 50, 15, u, 5, 10, 7, 1, 1, 9, ''], // ceil(12 / 16) = 1
     ['p3dn.24xlarge', 50, 15, u, 5, 10, 15, 1, 2, 17, ''], // ceil(20 / 16) = 2
     ['p3dn.24xlarge', 50, 15, u, 5, 10, 45, 1, 4, 19, 'doc lists 2 ENIs (4,0)'], // ceil(50 / 16) = 4
-  ] as [string, number, number, number | undefined, number | undefined, number | undefined, number, number, number, number, string][])('%s I=%i E=%i WARM_PREFIX %s WARM_IP %s MIN_IP %s, %i pods -> %i ENIs, %i prefixes, %i unused %s', (_t, i, e, wp, warm, min, pods, enis, prefixes, unused) => {
-    const targets: WarmPoolTargets = { warmPrefixTarget: wp, warmIpTarget: warm, minimumIpTarget: min };
-    const r = computeWarmPool({ os: 'LINUX', ipMode: 'PREFIX_DELEGATION', ipv4PerInterface: i, podEnis: e, pods, targets });
-    expect(r.prefixes).toBe(prefixes);
-    expect(r.unusedIps).toBe(unused);
-    expect(r.enis).toBe(enis);
-    expect(r.subnetIps).toBe(enis + 16 * prefixes);
-  });
+  ] as [string, number, number, number | undefined, number | undefined, number | undefined, number, number, number, number, string][])(
+    '%s I=%i E=%i WARM_PREFIX %s WARM_IP %s MIN_IP %s, %i pods -> %i ENIs, %i prefixes, %i unused %s',
+    (_t, i, e, wp, warm, min, pods, enis, prefixes, unused) => {
+      const targets: WarmPoolTargets = { warmPrefixTarget: wp, warmIpTarget: warm, minimumIpTarget: min };
+      const r = computeWarmPool({ os: 'LINUX', ipMode: 'PREFIX_DELEGATION', ipv4PerInterface: i, podEnis: e, pods, targets });
+      expect(r.prefixes).toBe(prefixes);
+      expect(r.unusedIps).toBe(unused);
+      expect(r.enis).toBe(enis);
+      expect(r.subnetIps).toBe(enis + 16 * prefixes);
+    },
+  );
 
   it('refuses zero targets under PD (VPCCNI docs/prefix-and-ip-target.md: not supported)', () => {
     const base = { os: 'LINUX', ipMode: 'PREFIX_DELEGATION', ipv4PerInterface: 4, podEnis: 3, pods: 0 } as const;

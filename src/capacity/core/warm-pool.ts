@@ -98,9 +98,7 @@ function windowsPool(input: WarmPoolInput, t: WarmPoolTargets, slots: number): W
     }
     const want = Math.max(pods + warm, min);
     const secondary = Math.min(slots, want);
-    formula.push(
-      `secondary IPs = min(W, max(pods + warm, minimum)) = min(${slots}, max(${pods} + ${warm}, ${min})) = ${secondary}`,
-    );
+    formula.push(`secondary IPs = min(W, max(pods + warm, minimum)) = min(${slots}, max(${pods} + ${warm}, ${min})) = ${secondary}`);
     formula.push(`subnet IPs per node = 1 (node primary) + ${secondary} = ${1 + secondary}`);
     return done(1, secondary, 0, pods, { warmIpTarget: warm, minimumIpTarget: min }, formula, warnings);
   }
@@ -121,16 +119,15 @@ function windowsPool(input: WarmPoolInput, t: WarmPoolTargets, slots: number): W
       min = WINDOWS_PD_DEFAULTS.minimumIpTarget;
       warnings.push({
         code: 'WARM_POOL_TARGET_ADJUSTED',
-        message: 'Zero warm targets are not supported with prefix delegation; the controller uses its defaults (warm-ip-target 1, minimum-ip-target 3).',
+        message:
+          'Zero warm targets are not supported with prefix delegation; the controller uses its defaults (warm-ip-target 1, minimum-ip-target 3).',
         source: Source.VPCRC_PREFIX_DOC,
       });
     }
     const ips = Math.max(pods + warm, min);
     wanted = Math.ceil(ips / IPS_PER_PREFIX);
     applied = { warmIpTarget: warm, minimumIpTarget: min };
-    formula.push(
-      `prefixes = ceil(max(pods + warm, minimum) / 16) = ceil(max(${pods} + ${warm}, ${min}) / 16) = ${wanted}`,
-    );
+    formula.push(`prefixes = ceil(max(pods + warm, minimum) / 16) = ceil(max(${pods} + ${warm}, ${min}) / 16) = ${wanted}`);
   }
   const prefixes = Math.min(slots, wanted);
   if (prefixes !== wanted) formula.push(`prefixes = min(I - 1, ${wanted}) = min(${slots}, ${wanted}) = ${prefixes}`);
@@ -171,7 +168,8 @@ function linuxPool(input: WarmPoolInput, t: WarmPoolTargets, slots: number): War
   if (t.warmEniTarget !== undefined) {
     warnings.push({
       code: 'WARM_POOL_TARGET_ADJUSTED',
-      message: 'WARM_ENI_TARGET is not used to size the pool under prefix delegation: WARM_PREFIX_TARGET or WARM_IP_TARGET/MINIMUM_IP_TARGET do.',
+      message:
+        'WARM_ENI_TARGET is not used to size the pool under prefix delegation: WARM_PREFIX_TARGET or WARM_IP_TARGET/MINIMUM_IP_TARGET do.',
       source: Source.VPCCNI_PREFIX_IP_TARGET_DOC,
     });
   }
@@ -209,9 +207,7 @@ function linuxPool(input: WarmPoolInput, t: WarmPoolTargets, slots: number): War
   if (prefixes !== wanted) formula.push(`prefixes = min(E * (I - 1), ${wanted}) = ${prefixes}`);
   const enis = Math.max(1, Math.ceil(prefixes / slots));
   formula.push(`ENIs = max(1, ceil(${prefixes} / ${slots})) = ${enis}`);
-  formula.push(
-    `subnet IPs per node = ENIs + 16 * prefixes = ${enis} + 16 * ${prefixes} = ${enis + IPS_PER_PREFIX * prefixes}`,
-  );
+  formula.push(`subnet IPs per node = ENIs + 16 * prefixes = ${enis} + 16 * ${prefixes} = ${enis + IPS_PER_PREFIX * prefixes}`);
   return done(enis, 0, prefixes, pods, applied, formula, warnings);
 }
 

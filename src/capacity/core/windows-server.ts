@@ -41,16 +41,31 @@ export interface WindowsServerFacts {
 
 export const WINDOWS_SERVER_FACTS: Readonly<Record<WindowsServerVersion, WindowsServerFacts>> = {
   WINDOWS_SERVER_2019: {
-    version: 'WINDOWS_SERVER_2019', year: '2019', osBuild: '10.0.17763', minKubernetesMinor: null, calicoSupported: true,
-    eksctlAmiFamilies: { core: 'WindowsServer2019CoreContainer', full: 'WindowsServer2019FullContainer' }, amiAvailableSince: null,
+    version: 'WINDOWS_SERVER_2019',
+    year: '2019',
+    osBuild: '10.0.17763',
+    minKubernetesMinor: null,
+    calicoSupported: true,
+    eksctlAmiFamilies: { core: 'WindowsServer2019CoreContainer', full: 'WindowsServer2019FullContainer' },
+    amiAvailableSince: null,
   },
   WINDOWS_SERVER_2022: {
-    version: 'WINDOWS_SERVER_2022', year: '2022', osBuild: '10.0.20348', minKubernetesMinor: 23, calicoSupported: true,
-    eksctlAmiFamilies: { core: 'WindowsServer2022CoreContainer', full: 'WindowsServer2022FullContainer' }, amiAvailableSince: null,
+    version: 'WINDOWS_SERVER_2022',
+    year: '2022',
+    osBuild: '10.0.20348',
+    minKubernetesMinor: 23,
+    calicoSupported: true,
+    eksctlAmiFamilies: { core: 'WindowsServer2022CoreContainer', full: 'WindowsServer2022FullContainer' },
+    amiAvailableSince: null,
   },
   WINDOWS_SERVER_2025: {
-    version: 'WINDOWS_SERVER_2025', year: '2025', osBuild: '10.0.26100', minKubernetesMinor: 35, calicoSupported: false,
-    eksctlAmiFamilies: { core: 'WindowsServer2025CoreContainer', full: 'WindowsServer2025FullContainer' }, amiAvailableSince: '2026-01-26',
+    version: 'WINDOWS_SERVER_2025',
+    year: '2025',
+    osBuild: '10.0.26100',
+    minKubernetesMinor: 35,
+    calicoSupported: false,
+    eksctlAmiFamilies: { core: 'WindowsServer2025CoreContainer', full: 'WindowsServer2025FullContainer' },
+    amiAvailableSince: '2026-01-26',
   },
 };
 
@@ -78,7 +93,8 @@ export interface WindowsServerCheckInput {
  */
 export function checkWindowsServerVersion(input: WindowsServerCheckInput): CapacityWarning[] {
   const f = WINDOWS_SERVER_FACTS[input.version];
-  if (!f) throw validationError('windowsServerVersion', 'enum', `windowsServerVersion must be one of ${WINDOWS_SERVER_VERSIONS.join(', ')}`);
+  if (!f)
+    throw validationError('windowsServerVersion', 'enum', `windowsServerVersion must be one of ${WINDOWS_SERVER_VERSIONS.join(', ')}`);
   const out: CapacityWarning[] = [];
   const m = input.kubernetesVersion !== undefined ? /^1\.(\d{1,2})$/.exec(input.kubernetesVersion.trim()) : null;
   if (m && f.minKubernetesMinor !== null && Number(m[1]) < f.minKubernetesMinor) {

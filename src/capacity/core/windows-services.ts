@@ -50,7 +50,11 @@ export interface WindowsServicesInput {
 export function checkWindowsServices(input: WindowsServicesInput): CapacityWarning[] {
   const n = input.servicesPerNode;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-    throw validationError('servicesPerNode', 'non-negative-integer', `servicesPerNode must be a whole number of 0 or more, not ${String(n)}`);
+    throw validationError(
+      'servicesPerNode',
+      'non-negative-integer',
+      `servicesPerNode must be a whole number of 0 or more, not ${String(n)}`,
+    );
   }
   if (n <= WINDOWS_SERVICES_PER_NODE_LIMIT) return [];
   const fix =

@@ -22,7 +22,15 @@ function type(name: string, over: Partial<CatalogInstanceType> = {}): CatalogIns
     defaultCardNetworkInterfaces: 3,
     maximumNetworkCards: 1,
     networkPerformance: 'Up to 10 Gigabit',
-    networkCards: [{ networkCardIndex: 0, maximumNetworkInterfaces: 3, networkPerformance: 'Up to 10 Gigabit', baselineBandwidthInGbps: 0.75, peakBandwidthInGbps: 10 }],
+    networkCards: [
+      {
+        networkCardIndex: 0,
+        maximumNetworkInterfaces: 3,
+        networkPerformance: 'Up to 10 Gigabit',
+        baselineBandwidthInGbps: 0.75,
+        peakBandwidthInGbps: 10,
+      },
+    ],
     regions: ['eu-west-1', 'us-east-1'],
     ...over,
   };

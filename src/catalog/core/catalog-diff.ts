@@ -53,10 +53,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
   }
   const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
   const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  return (
-    ka.length === kb.length &&
-    ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
-  );
+  return ka.length === kb.length && ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 /** What turns the catalog `before` into `after`, type by type and field by field. */
@@ -102,10 +99,7 @@ export interface RefreshedData {
  * they offer now; regions the run did not read keep what the catalog knew. A type EC2 no
  * longer describes stays only while some region the run did not read still offers it.
  */
-export function mergeRefresh(
-  before: ReadonlyMap<string, CatalogInstanceType>,
-  data: RefreshedData,
-): Map<string, CatalogInstanceType> {
+export function mergeRefresh(before: ReadonlyMap<string, CatalogInstanceType>, data: RefreshedData): Map<string, CatalogInstanceType> {
   const refreshedRegions = new Set(Object.keys(data.offeringsByRegion));
   const regionsByType = new Map<string, Set<string>>();
   const regionSet = (name: string) => {

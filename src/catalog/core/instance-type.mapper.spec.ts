@@ -30,7 +30,11 @@ describe('mapInstanceTypeRecord', () => {
     ['no name', { ...m5, InstanceType: undefined }, 'InstanceType'],
     ['a name with spaces', { ...m5, InstanceType: 'm5 large' }, 'InstanceType'],
     ['no NetworkInfo', { ...m5, NetworkInfo: undefined }, 'NetworkInfo'],
-    ['no IPv4 per interface', { ...m5, NetworkInfo: { ...m5.NetworkInfo, Ipv4AddressesPerInterface: undefined } }, 'Ipv4AddressesPerInterface'],
+    [
+      'no IPv4 per interface',
+      { ...m5, NetworkInfo: { ...m5.NetworkInfo, Ipv4AddressesPerInterface: undefined } },
+      'Ipv4AddressesPerInterface',
+    ],
     ['zero IPv4 per interface', { ...m5, NetworkInfo: { ...m5.NetworkInfo, Ipv4AddressesPerInterface: 0 } }, 'Ipv4AddressesPerInterface'],
     ['a negative interface count', { ...m5, NetworkInfo: { ...m5.NetworkInfo, MaximumNetworkInterfaces: -1 } }, 'MaximumNetworkInterfaces'],
     ['no vCPUs', { ...m5, VCpuInfo: {} }, 'DefaultVCpus'],

@@ -111,11 +111,7 @@ export function mapInstanceTypeRecord(raw: RawInstanceTypeRecord): InstanceTypeF
 
   const networkCards: NetworkCardFacts[] = (network.NetworkCards ?? []).map((card) => ({
     networkCardIndex: requireCount(name, 'NetworkInfo.NetworkCards[].NetworkCardIndex', card.NetworkCardIndex ?? 0),
-    maximumNetworkInterfaces: requireCount(
-      name,
-      'NetworkInfo.NetworkCards[].MaximumNetworkInterfaces',
-      card.MaximumNetworkInterfaces,
-    ),
+    maximumNetworkInterfaces: requireCount(name, 'NetworkInfo.NetworkCards[].MaximumNetworkInterfaces', card.MaximumNetworkInterfaces),
     networkPerformance: card.NetworkPerformance ?? null,
     baselineBandwidthInGbps: card.BaselineBandwidthInGbps ?? null,
     peakBandwidthInGbps: card.PeakBandwidthInGbps ?? null,

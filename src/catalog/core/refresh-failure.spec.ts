@@ -7,9 +7,24 @@ function named(name: string, message: string, extra: Record<string, unknown> = {
 
 describe('describeRefreshFailure', () => {
   it.each([
-    [named('Ec2CatalogFetchError', 'EC2 DescribeInstanceTypes page 1 in us-east-1 returned a malformed record: ...', { code: 'MalformedRecord' }), 'EC2_RECORD_INVALID'],
-    [named('Ec2CatalogFetchError', 'EC2 DescribeRegions in us-east-1 failed: connect ECONNREFUSED 127.0.0.1:9', { cause: named('Error', 'x', { code: 'ECONNREFUSED' }) }), 'EC2_UNREACHABLE'],
-    [named('Ec2CatalogFetchError', 'EC2 DescribeInstanceTypes page 2 in us-east-1 failed after 3 attempts: InternalError (HTTP 500)', { code: 'InternalError' }), 'EC2_REQUEST_FAILED'],
+    [
+      named('Ec2CatalogFetchError', 'EC2 DescribeInstanceTypes page 1 in us-east-1 returned a malformed record: ...', {
+        code: 'MalformedRecord',
+      }),
+      'EC2_RECORD_INVALID',
+    ],
+    [
+      named('Ec2CatalogFetchError', 'EC2 DescribeRegions in us-east-1 failed: connect ECONNREFUSED 127.0.0.1:9', {
+        cause: named('Error', 'x', { code: 'ECONNREFUSED' }),
+      }),
+      'EC2_UNREACHABLE',
+    ],
+    [
+      named('Ec2CatalogFetchError', 'EC2 DescribeInstanceTypes page 2 in us-east-1 failed after 3 attempts: InternalError (HTTP 500)', {
+        code: 'InternalError',
+      }),
+      'EC2_REQUEST_FAILED',
+    ],
     [named('QueryFailedError', 'duplicate key value violates unique constraint "instance_type_pkey"', { code: '23505' }), 'DATABASE_ERROR'],
     [new Error('something else'), 'REFRESH_FAILED'],
   ])('records %s as %s on the first line, the error text after it', (err, code) => {

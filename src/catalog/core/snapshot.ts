@@ -101,7 +101,8 @@ export function parseBundledSnapshot(text: string): CatalogSnapshot {
       header = fields;
       continue;
     }
-    if (fields.length !== COLUMNS.length) throw new Error(`bundled catalog line ${i + 1}: ${fields.length} fields, expected ${COLUMNS.length}`);
+    if (fields.length !== COLUMNS.length)
+      throw new Error(`bundled catalog line ${i + 1}: ${fields.length} fields, expected ${COLUMNS.length}`);
     const row = Object.fromEntries(COLUMNS.map((c, k) => [c, fields[k]!])) as Row;
     const facts = mapInstanceTypeRecord(snapshotRowToRecord(row));
     types.push({ ...facts, regions: row.regions === '' ? [] : row.regions.split(',') });

@@ -163,7 +163,13 @@ describe('Ec2CatalogSource against the fake EC2 endpoint', () => {
 
   it('recovers from throttling within the retry budget', () =>
     withFake(smallWorld(7, 250), async (fake) => {
-      const throttle = fake.inject({ action: 'DescribeInstanceTypes', region: 'us-east-1', page: 2, times: 2, fault: { kind: 'throttle' } });
+      const throttle = fake.inject({
+        action: 'DescribeInstanceTypes',
+        region: 'us-east-1',
+        page: 2,
+        times: 2,
+        fault: { kind: 'throttle' },
+      });
       const catalog = await source(fake, { maxAttempts: 3 }).fetchCatalog({ regions: ['us-east-1'] });
       expect(throttle.hits).toBe(2);
       expect(catalog.records).toHaveLength(250);
@@ -184,7 +190,12 @@ describe('Ec2CatalogSource against the fake EC2 endpoint', () => {
       expect(err.message).toContain('DescribeInstanceTypeOfferings page 1 in eu-central-1');
       expect(err.message).toContain('after 2 attempts');
       expect(err.message).toContain('RequestLimitExceeded');
-      expect(err).toMatchObject({ operation: 'DescribeInstanceTypeOfferings', region: 'eu-central-1', code: 'RequestLimitExceeded', httpStatus: 503 });
+      expect(err).toMatchObject({
+        operation: 'DescribeInstanceTypeOfferings',
+        region: 'eu-central-1',
+        code: 'RequestLimitExceeded',
+        httpStatus: 503,
+      });
       expect(ec2.count({ action: 'DescribeInstanceTypeOfferings', region: 'eu-central-1' })).toBe(2);
     }));
 

@@ -117,10 +117,7 @@ export class Ec2CatalogSource {
     this.concurrency = concurrency;
   }
 
-  async fetchCatalog(
-    request: FetchCatalogOptions = {},
-    onProgress?: (event: Ec2CatalogProgress) => void,
-  ): Promise<Ec2Catalog> {
+  async fetchCatalog(request: FetchCatalogOptions = {}, onProgress?: (event: Ec2CatalogProgress) => void): Promise<Ec2Catalog> {
     const started = Date.now();
     const abort = new AbortController();
     const clients = new Map<string, EC2Client>();
@@ -169,7 +166,17 @@ export class Ec2CatalogSource {
 
     /** Runs one SDK call (or paginator step) and turns its failure into an Ec2CatalogFetchError. */
     const call = async <T>(site: CallSite, fn: () => Promise<T>): Promise<T> => {
-      if (abort.signal.aborted) throw new Ec2CatalogFetchError('fetch aborted', site.operation, site.region, site.page, undefined, undefined, undefined, requestCount);
+      if (abort.signal.aborted)
+        throw new Ec2CatalogFetchError(
+          'fetch aborted',
+          site.operation,
+          site.region,
+          site.page,
+          undefined,
+          undefined,
+          undefined,
+          requestCount,
+        );
       requestCount++;
       try {
         return await fn();
@@ -208,7 +215,14 @@ export class Ec2CatalogSource {
       } catch (err) {
         throw new Ec2CatalogFetchError(
           `No AWS region configured for the EC2 catalog (set AWS_REGION or the region option): ${err instanceof Error ? err.message : String(err)}`,
-          'ResolveRegion', undefined, undefined, undefined, undefined, undefined, 0, { cause: err },
+          'ResolveRegion',
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          0,
+          { cause: err },
         );
       }
       sharedCredentials ??= home.config.credentials as EC2ClientConfig['credentials'];
@@ -229,7 +243,13 @@ export class Ec2CatalogSource {
         if (regions.length === 0) {
           throw new Ec2CatalogFetchError(
             `EC2 DescribeRegions in ${homeRegion} returned no enabled region`,
-            'DescribeRegions', homeRegion, undefined, undefined, undefined, undefined, requestCount,
+            'DescribeRegions',
+            homeRegion,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            requestCount,
           );
         }
       }
@@ -266,11 +286,7 @@ export class Ec2CatalogSource {
       const described = new Map<string, RawInstanceTypeRecord>();
       const pagingPhase = (async () => {
         const client = clientFor(primary);
-        const pages = paginateDescribeInstanceTypes(
-          { client, pageSize: TYPES_PAGE_SIZE },
-          {},
-          { abortSignal: abort.signal },
-        );
+        const pages = paginateDescribeInstanceTypes({ client, pageSize: TYPES_PAGE_SIZE }, {}, { abortSignal: abort.signal });
         for (let page = 1; ; page++) {
           const site: CallSite = { operation: 'DescribeInstanceTypes', region: primary, page };
           const next = await call(site, () => pages.next());
@@ -312,7 +328,13 @@ export class Ec2CatalogSource {
         if (absent.length > 0) {
           throw new Ec2CatalogFetchError(
             `EC2 DescribeInstanceTypes ${site.detail} in ${region} returned no record for ${absent.join(', ')}`,
-            'DescribeInstanceTypes', region, undefined, undefined, undefined, undefined, requestCount,
+            'DescribeInstanceTypes',
+            region,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            requestCount,
           );
         }
         log(`DescribeInstanceTypes in ${region}: ${records.length} type(s) not offered in ${primary}`);

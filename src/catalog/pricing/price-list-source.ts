@@ -57,7 +57,9 @@ export class PriceListFetchError extends Error {
 
 interface PriceListProduct {
   product?: { attributes?: Record<string, string | undefined> };
-  terms?: { OnDemand?: Record<string, { priceDimensions?: Record<string, { unit?: string; pricePerUnit?: Record<string, string | undefined> }> }> };
+  terms?: {
+    OnDemand?: Record<string, { priceDimensions?: Record<string, { unit?: string; pricePerUnit?: Record<string, string | undefined> }> }>;
+  };
 }
 
 /** One PriceList entry (a JSON document as a string, as the API sends it) -> its instance type and hourly USD price. */

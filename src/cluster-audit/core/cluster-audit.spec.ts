@@ -25,7 +25,8 @@ const LINUX_NODE = 'ip-10-0-32-40.eu-west-1.compute.internal';
 
 describe('auditCluster: the seeded dump', () => {
   const audit = auditCluster(DUMP, deps);
-  const find = (code: string, subject?: string) => audit.findings.filter((f) => f.code === code && (subject === undefined || f.subject === subject));
+  const find = (code: string, subject?: string) =>
+    audit.findings.filter((f) => f.code === code && (subject === undefined || f.subject === subject));
 
   it('reads the nodes and node groups', () => {
     expect(audit).toMatchObject({ nodes: 6, windowsNodes: 5, linuxNodes: 1, policiesChecked: 3, servicesCount: 150 });
@@ -46,7 +47,11 @@ describe('auditCluster: the seeded dump', () => {
     // m5.large PD: W = (10 - 1) * 16 = 144; one node advertises 9 (still secondary-IP: 10 - 1).
     { code: 'WINDOWS_NODE_FEWER_IPS', subject: 'win-2022-pd', nodes: ['ip-10-0-33-7.eu-west-1.compute.internal'] },
     // pods 110 < W 144 on both m5.large nodes.
-    { code: 'WINDOWS_NODE_FEWER_PODS', subject: 'win-2022-pd', nodes: ['ip-10-0-32-10.eu-west-1.compute.internal', 'ip-10-0-33-7.eu-west-1.compute.internal'] },
+    {
+      code: 'WINDOWS_NODE_FEWER_PODS',
+      subject: 'win-2022-pd',
+      nodes: ['ip-10-0-32-10.eu-west-1.compute.internal', 'ip-10-0-33-7.eu-west-1.compute.internal'],
+    },
     // t2.large is Xen: PD falls back to secondary IP, W = 12 - 1 = 11 ...
     { code: 'PREFIX_DELEGATION_SILENT_FALLBACK', subject: 'win-xen', nodes: ['ip-10-0-33-20.eu-west-1.compute.internal'] },
     // ... and kubelet accepts 110 pods > 11 IPs.
@@ -92,12 +97,23 @@ describe('auditCluster: single problems', () => {
   });
 
   it('Windows IPAM off in the ConfigMap', () => {
-    const audit = auditCluster({ nodesJson: fixture('cluster-nodes.json'), vpcCniConfigMap: 'apiVersion: v1\nkind: ConfigMap\ndata:\n  enable-windows-ipam: "false"\n' }, deps);
-    expect(audit.findings.find((f) => f.code === 'WINDOWS_IPAM_DISABLED')).toMatchObject({ subject: 'kube-system/amazon-vpc-cni', nodeCount: 5 });
+    const audit = auditCluster(
+      {
+        nodesJson: fixture('cluster-nodes.json'),
+        vpcCniConfigMap: 'apiVersion: v1\nkind: ConfigMap\ndata:\n  enable-windows-ipam: "false"\n',
+      },
+      deps,
+    );
+    expect(audit.findings.find((f) => f.code === 'WINDOWS_IPAM_DISABLED')).toMatchObject({
+      subject: 'kube-system/amazon-vpc-cni',
+      nodeCount: 5,
+    });
   });
 
   it('a Windows Server 2025 node without the windows-build label is known by its OS image', () => {
-    const doc = JSON.parse(fixture('cluster-nodes.json')) as { items: Array<{ metadata: { labels: Record<string, string> }; status: { nodeInfo: { osImage: string; kernelVersion: string } } }> };
+    const doc = JSON.parse(fixture('cluster-nodes.json')) as {
+      items: Array<{ metadata: { labels: Record<string, string> }; status: { nodeInfo: { osImage: string; kernelVersion: string } } }>;
+    };
     const node = doc.items.find((i) => i.metadata.labels['node.kubernetes.io/windows-build'] === '10.0.26100')!;
     delete node.metadata.labels['node.kubernetes.io/windows-build'];
     node.status.nodeInfo.kernelVersion = '';
@@ -112,7 +128,10 @@ describe('auditCluster: single problems', () => {
   });
 
   it('a Linux-only cluster has no Windows findings', () => {
-    const audit = auditCluster({ nodesJson: nodesOnly((i) => i.metadata.labels['kubernetes.io/os'] === 'linux'), servicesCount: 500 }, deps);
+    const audit = auditCluster(
+      { nodesJson: nodesOnly((i) => i.metadata.labels['kubernetes.io/os'] === 'linux'), servicesCount: 500 },
+      deps,
+    );
     expect(audit.findings).toEqual([]);
     expect(audit.nodes).toBe(1);
     expect(audit.nodeGroups[0].instanceTypes).toEqual(['m5.large']);
@@ -122,11 +141,27 @@ describe('auditCluster: single problems', () => {
 
 describe('auditCluster: bad input names where it failed', () => {
   it.each([
-    { name: 'malformed nodes JSON', input: { nodesJson: '{"items": [\n  {"metadata": }\n]}' }, details: { field: 'nodesJson', rule: 'malformed-json', line: 2, column: 16 } },
-    { name: 'a node without a name', input: { nodesJson: '{"kind":"List","items":[{"metadata":{}}]}' }, details: { field: 'nodesJson', path: 'items[0].metadata.name' } },
+    {
+      name: 'malformed nodes JSON',
+      input: { nodesJson: '{"items": [\n  {"metadata": }\n]}' },
+      details: { field: 'nodesJson', rule: 'malformed-json', line: 2, column: 16 },
+    },
+    {
+      name: 'a node without a name',
+      input: { nodesJson: '{"kind":"List","items":[{"metadata":{}}]}' },
+      details: { field: 'nodesJson', path: 'items[0].metadata.name' },
+    },
     { name: 'not a node list', input: { nodesJson: '{"kind":"PodList"}' }, details: { path: 'items' } },
-    { name: 'malformed policy YAML', input: { nodesJson: '{"items":[]}', networkPolicies: 'items:\n  - name: a\n   bad: indent\n' }, details: { field: 'networkPolicies', rule: 'malformed-yaml', line: 3 } },
-    { name: 'a kind the policy check does not know', input: { nodesJson: '{"items":[]}', networkPolicies: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n' }, details: { field: 'networkPolicies', rule: 'policy' } },
+    {
+      name: 'malformed policy YAML',
+      input: { nodesJson: '{"items":[]}', networkPolicies: 'items:\n  - name: a\n   bad: indent\n' },
+      details: { field: 'networkPolicies', rule: 'malformed-yaml', line: 3 },
+    },
+    {
+      name: 'a kind the policy check does not know',
+      input: { nodesJson: '{"items":[]}', networkPolicies: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n' },
+      details: { field: 'networkPolicies', rule: 'policy' },
+    },
   ])('$name', ({ input, details }) => {
     try {
       auditCluster(input, deps);

@@ -108,7 +108,12 @@ interface AuditedNode {
   privateIpv4: number | null;
 }
 
-const GROUP_LABELS = ['eks.amazonaws.com/nodegroup', 'alpha.eksctl.io/nodegroup-name', 'karpenter.sh/nodepool', 'karpenter.sh/provisioner-name'];
+const GROUP_LABELS = [
+  'eks.amazonaws.com/nodegroup',
+  'alpha.eksctl.io/nodegroup-name',
+  'karpenter.sh/nodepool',
+  'karpenter.sh/provisioner-name',
+];
 
 function quantity(value: unknown): number | null {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
@@ -127,7 +132,8 @@ function readNodes(text: string): AuditedNode[] {
   const doc = parsePastedJson(text, field, CLUSTER_AUDIT_LIMITS.documentBytes);
   const items = isJsonObject(doc) && Array.isArray(doc.items) ? doc.items : isJsonObject(doc) && doc.kind === 'Node' ? [doc] : null;
   if (!items) throw shapeError(field, 'items', 'expected `kubectl get nodes -o json` output (a List with items)');
-  if (items.length > CLUSTER_AUDIT_LIMITS.nodes) throw shapeError(field, 'items', `${items.length} nodes; at most ${CLUSTER_AUDIT_LIMITS.nodes} are audited`);
+  if (items.length > CLUSTER_AUDIT_LIMITS.nodes)
+    throw shapeError(field, 'items', `${items.length} nodes; at most ${CLUSTER_AUDIT_LIMITS.nodes} are audited`);
   return items.map((item, i) => {
     const at = `items[${i}]`;
     if (!isJsonObject(item) || !isJsonObject(item.metadata)) throw shapeError(field, `${at}.metadata`, 'expected a Node with metadata');
@@ -139,7 +145,10 @@ function readNodes(text: string): AuditedNode[] {
     const allocatable = isJsonObject(status.allocatable) ? status.allocatable : {};
     const capacity = isJsonObject(status.capacity) ? status.capacity : {};
     const nodeInfo = isJsonObject(status.nodeInfo) ? status.nodeInfo : {};
-    const osLabel = label('kubernetes.io/os') ?? label('beta.kubernetes.io/os') ?? (typeof nodeInfo.operatingSystem === 'string' ? nodeInfo.operatingSystem : null);
+    const osLabel =
+      label('kubernetes.io/os') ??
+      label('beta.kubernetes.io/os') ??
+      (typeof nodeInfo.operatingSystem === 'string' ? nodeInfo.operatingSystem : null);
     const resource = (key: string) => quantity(allocatable[key] ?? capacity[key]);
     return {
       name: metadata.name,
@@ -149,7 +158,9 @@ function readNodes(text: string): AuditedNode[] {
       // The label Karpenter and the EKS AMIs set; else the build from the kernel version or the OS image name.
       windowsBuild:
         label('node.kubernetes.io/windows-build') ??
-        (typeof nodeInfo.kernelVersion === 'string' && /^10\.0\.\d{5}/.test(nodeInfo.kernelVersion) && osLabel === 'windows' ? nodeInfo.kernelVersion : null) ??
+        (typeof nodeInfo.kernelVersion === 'string' && /^10\.0\.\d{5}/.test(nodeInfo.kernelVersion) && osLabel === 'windows'
+          ? nodeInfo.kernelVersion
+          : null) ??
         (typeof nodeInfo.osImage === 'string' ? buildFromOsImage(nodeInfo.osImage) : null),
       pods: resource('pods'),
       privateIpv4: resource('vpc.amazonaws.com/PrivateIPv4Address'),
@@ -171,12 +182,18 @@ function readPolicies(text: string | undefined, field: string): PolicyItem[] {
     if (isJsonObject(doc) && Array.isArray(doc.items)) doc.items.forEach((value, i) => items.push({ value, at: `${prefix}items[${i}]` }));
     else items.push({ value: doc, at: prefix ? `documents[${d}]` : '$' });
   });
-  if (items.length > CLUSTER_AUDIT_LIMITS.policies) throw shapeError(field, 'items', `${items.length} policies; at most ${CLUSTER_AUDIT_LIMITS.policies} are checked`);
+  if (items.length > CLUSTER_AUDIT_LIMITS.policies)
+    throw shapeError(field, 'items', `${items.length} policies; at most ${CLUSTER_AUDIT_LIMITS.policies} are checked`);
   return items.map(({ value, at }) => {
     if (!isJsonObject(value)) throw shapeError(field, at, 'expected a policy object');
     const metadata = (isJsonObject(value.metadata) ? value.metadata : {}) as JsonObject;
     const name = `${typeof metadata.namespace === 'string' ? `${metadata.namespace}/` : ''}${String(metadata.name ?? at)}`;
-    const trimmed = { apiVersion: value.apiVersion, kind: value.kind, metadata: { name: metadata.name, namespace: metadata.namespace }, spec: value.spec };
+    const trimmed = {
+      apiVersion: value.apiVersion,
+      kind: value.kind,
+      metadata: { name: metadata.name, namespace: metadata.namespace },
+      spec: value.spec,
+    };
     return { name, manifest: stringify(trimmed) };
   });
 }
@@ -239,9 +256,15 @@ function auditWindowsGroup(
       ...list(nodes),
       code: 'WINDOWS_TYPE_UNSUPPORTED',
       severity: 'ERROR',
-      message: `${instanceType} cannot be a Windows node that runs pods: ${capacity.warnings.filter((w) => w.code.startsWith('WINDOWS_')).map((w) => w.message).join(' ')}`,
+      message: `${instanceType} cannot be a Windows node that runs pods: ${capacity.warnings
+        .filter((w) => w.code.startsWith('WINDOWS_'))
+        .map((w) => w.message)
+        .join(' ')}`,
       details: [formula],
-      fix: { text: 'Replace the node group with an x86_64 type the VPC Resource Controller knows (nodeCapacity, os WINDOWS, says which).', templateId: null },
+      fix: {
+        text: 'Replace the node group with an x86_64 type the VPC Resource Controller knows (nodeCapacity, os WINDOWS, says which).',
+        templateId: null,
+      },
       source: capacity.warnings.map((w) => w.source).join('; ') || AUDIT_SOURCES.VPCRC_LIMITS,
     });
     return;
@@ -255,7 +278,10 @@ function auditWindowsGroup(
       severity: 'WARNING',
       message: `enable-windows-prefix-delegation is "true", but ${fallback?.message ?? `${instanceType} is not Nitro: the controller stays in secondary-IP mode.`}`,
       details: [formula],
-      fix: { text: 'Move the Windows nodes to a Nitro type to get prefixes, or plan for secondary-IP capacity on these nodes.', templateId: null },
+      fix: {
+        text: 'Move the Windows nodes to a Nitro type to get prefixes, or plan for secondary-IP capacity on these nodes.',
+        templateId: null,
+      },
       source: fallback ? fallback.source : AUDIT_SOURCES.BPG_PREFIX,
     });
   }
@@ -270,7 +296,10 @@ function auditWindowsGroup(
       severity: 'ERROR',
       message: `Windows nodes advertise no vpc.amazonaws.com/PrivateIPv4Address although ${instanceType} allows W = ${w}: Windows pods stay Pending with "Insufficient vpc.amazonaws.com/PrivateIPv4Address".`,
       details: [formula],
-      fix: { text: 'Set enable-windows-ipam: "true" in kube-system/amazon-vpc-cni; if it is, the cluster\'s controller may not know the type yet (Unsupported event on the node).', templateId: 'vpc-cni-windows-ipam-configmap' },
+      fix: {
+        text: 'Set enable-windows-ipam: "true" in kube-system/amazon-vpc-cni; if it is, the cluster\'s controller may not know the type yet (Unsupported event on the node).',
+        templateId: 'vpc-cni-windows-ipam-configmap',
+      },
       source: `${AUDIT_SOURCES.VPCRC_NODE}; ${VPCRC_CONFIGMAP_SOURCE}`,
     });
   }
@@ -283,9 +312,10 @@ function auditWindowsGroup(
       message: `Windows nodes advertise ${[...new Set(fewerIps.map((n) => n.privateIpv4))].join(', ')} vpc.amazonaws.com/PrivateIPv4Address, fewer than the ${w} ${instanceType} allows in ${capacity.effectiveIpMode === 'PREFIX_DELEGATION' ? 'prefix-delegation' : 'secondary-IP'} mode.`,
       details: [formula],
       fix: {
-        text: capacity.effectiveIpMode === 'PREFIX_DELEGATION'
-          ? 'The nodes may still run in secondary-IP mode (prefix delegation turned on after they joined, or the subnet has no free /28s: InsufficientCidrBlocks): replace the nodes and check the subnet\'s /28 blocks.'
-          : 'Check that the controller knows the type, and replace nodes that joined before Windows IPAM was enabled.',
+        text:
+          capacity.effectiveIpMode === 'PREFIX_DELEGATION'
+            ? "The nodes may still run in secondary-IP mode (prefix delegation turned on after they joined, or the subnet has no free /28s: InsufficientCidrBlocks): replace the nodes and check the subnet's /28 blocks."
+            : 'Check that the controller knows the type, and replace nodes that joined before Windows IPAM was enabled.',
         templateId: null,
       },
       source: AUDIT_SOURCES.VPCRC_LIMITS,
@@ -301,7 +331,10 @@ function auditWindowsGroup(
       severity: 'INFO',
       message: `Windows nodes advertise ${pods} pods (kubelet --max-pods) while ${instanceType} has IPs for ${w}: raise --max-pods to use them.`,
       details: [formula, `pods advertised ${pods} < W = ${w}`],
-      fix: { text: "Pass -KubeletExtraArgs '--max-pods=N' to Start-EKSBootstrap.ps1 (eksctl maxPodsPerNode); AWS guidance under prefix delegation: 110, up to 250 on large types.", templateId: 'windows-userdata-bootstrap-dsr' },
+      fix: {
+        text: "Pass -KubeletExtraArgs '--max-pods=N' to Start-EKSBootstrap.ps1 (eksctl maxPodsPerNode); AWS guidance under prefix delegation: 110, up to 250 on large types.",
+        templateId: 'windows-userdata-bootstrap-dsr',
+      },
       source: AUDIT_SOURCES.BPG_PREFIX,
     });
   }
@@ -326,14 +359,21 @@ export function auditCluster(input: ClusterAuditInput, deps: ClusterAuditDeps): 
     throw validationError('servicesCount', 'non-negative-integer', 'servicesCount must be a whole number of 0 or more');
   }
   const nodes = readNodes(input.nodesJson);
-  const configMap = input.vpcCniConfigMap !== undefined && input.vpcCniConfigMap.trim() !== '' ? readVpcCniConfigMap(input.vpcCniConfigMap) : null;
+  const configMap =
+    input.vpcCniConfigMap !== undefined && input.vpcCniConfigMap.trim() !== '' ? readVpcCniConfigMap(input.vpcCniConfigMap) : null;
   const k8sPolicies = readPolicies(input.networkPolicies, 'networkPolicies');
   const calicoPolicies = readPolicies(input.calicoPolicies, 'calicoPolicies');
   const findings: AuditFinding[] = [];
   const windows = nodes.filter((n) => n.os === 'WINDOWS');
   const linux = nodes.filter((n) => n.os === 'LINUX');
   const cluster = { subjectKind: 'CLUSTER' as const, subject: 'cluster', nodes: [], nodeCount: 0, path: null };
-  const configMapSubject = { subjectKind: 'CONFIG_MAP' as const, subject: 'kube-system/amazon-vpc-cni', nodes: [], nodeCount: 0, path: null };
+  const configMapSubject = {
+    subjectKind: 'CONFIG_MAP' as const,
+    subject: 'kube-system/amazon-vpc-cni',
+    nodes: [],
+    nodeCount: 0,
+    path: null,
+  };
 
   if (windows.length > 0 && linux.length < 2) {
     findings.push({
@@ -345,7 +385,10 @@ export function auditCluster(input: ClusterAuditInput, deps: ClusterAuditDeps): 
           ? 'The cluster has Windows nodes but no Linux node: CoreDNS (and the Linux parts of the VPC CNI and Calico) cannot run, so Windows pods get no DNS.'
           : 'Only one Linux node runs CoreDNS for the cluster: a second one keeps DNS up while it is replaced.',
       details: [`Linux nodes: ${linux.length}; Windows nodes: ${windows.length}`],
-      fix: { text: 'Add a Linux node group with at least two nodes (eksctl requires one for Windows clusters).', templateId: 'eksctl-windows-cluster' },
+      fix: {
+        text: 'Add a Linux node group with at least two nodes (eksctl requires one for Windows clusters).',
+        templateId: 'eksctl-windows-cluster',
+      },
       source: AUDIT_SOURCES.UG_WINDOWS_SUPPORT,
     });
   }
@@ -370,16 +413,28 @@ export function auditCluster(input: ClusterAuditInput, deps: ClusterAuditDeps): 
         `Both families of warm-pool keys are set (${configMap.sharedWarmKeys.join(', ')} and ${configMap.windowsWarmKeys.join(', ')}): the VPC Resource Controller reads the un-prefixed keys first, ` +
         `so ${configMap.windowsWarmKeys.join(', ')} ${configMap.windowsWarmKeys.length === 1 ? 'is' : 'are'} ignored.`,
       details: [...configMap.sharedWarmKeys, ...configMap.windowsWarmKeys].map((k) => `${k}: "${configMap.data[k]}"`),
-      fix: { text: 'Keep one family: the un-prefixed keys (what the VPC CNI Helm chart writes) and remove the windows-* ones.', templateId: 'vpc-cni-windows-ipam-configmap' },
+      fix: {
+        text: 'Keep one family: the un-prefixed keys (what the VPC CNI Helm chart writes) and remove the windows-* ones.',
+        templateId: 'vpc-cni-windows-ipam-configmap',
+      },
       source: VPCRC_CONFIGMAP_SOURCE,
     });
   }
 
   const byGroup = groupBy(windows, (n) => `${n.group}\u0000${n.instanceType ?? ''}`);
-  for (const groupNodes of byGroup.values()) auditWindowsGroup(groupNodes[0].group, groupNodes[0].instanceType, groupNodes, configMap, deps, findings);
+  for (const groupNodes of byGroup.values())
+    auditWindowsGroup(groupNodes[0].group, groupNodes[0].instanceType, groupNodes, configMap, deps, findings);
 
-  if (windows.length > 0 && input.servicesCount !== undefined && input.servicesCount > WINDOWS_SERVICES_PER_NODE_LIMIT && input.dsrEnabled !== true) {
-    const [warning] = checkWindowsServices({ servicesPerNode: input.servicesCount, ...(input.kubernetesVersion ? { kubernetesVersion: input.kubernetesVersion } : {}) });
+  if (
+    windows.length > 0 &&
+    input.servicesCount !== undefined &&
+    input.servicesCount > WINDOWS_SERVICES_PER_NODE_LIMIT &&
+    input.dsrEnabled !== true
+  ) {
+    const [warning] = checkWindowsServices({
+      servicesPerNode: input.servicesCount,
+      ...(input.kubernetesVersion ? { kubernetesVersion: input.kubernetesVersion } : {}),
+    });
     findings.push({
       ...cluster,
       ...list(windows),
@@ -407,20 +462,31 @@ export function auditCluster(input: ClusterAuditInput, deps: ClusterAuditDeps): 
           `Windows Server 2025 nodes (node.kubernetes.io/windows-build ${WINDOWS_SERVER_FACTS.WINDOWS_SERVER_2025.osBuild}) with ${calicoPolicies.length} Calico and ${k8sPolicies.length} Kubernetes network policies: ` +
           'Calico for Windows supports Windows Server 2019 and 2022 only, and on 2025 HNS turns an endpoint to default-deny as soon as any ACL policy is applied to it.',
         details: [],
-        fix: { text: 'Run the policy-enforced Windows workloads on Windows Server 2022 nodes until Calico supports 2025.', templateId: null },
+        fix: {
+          text: 'Run the policy-enforced Windows workloads on Windows Server 2022 nodes until Calico supports 2025.',
+          templateId: null,
+        },
         source: `${AUDIT_SOURCES.TIGERA_WINDOWS_REQ}; ${AUDIT_SOURCES.HNS_2025_DEFAULT_DENY}; ${AUDIT_SOURCES.KARPENTER_LABELS}`,
       });
     }
   }
 
-  for (const [field, policies] of [['networkPolicies', k8sPolicies], ['calicoPolicies', calicoPolicies]] as const) {
+  for (const [field, policies] of [
+    ['networkPolicies', k8sPolicies],
+    ['calicoPolicies', calicoPolicies],
+  ] as const) {
     policies.forEach((policy, i) => {
       let check: ReturnType<typeof checkPolicyForWindows>;
       try {
         check = checkPolicyForWindows(policy.manifest);
       } catch (e) {
         if (e instanceof DomainError) {
-          throw new DomainError(ErrorCode.VALIDATION_FAILED, `${field}: ${policy.name}: ${e.message}`, { field, rule: 'policy', path: `items[${i}]`, policy: policy.name });
+          throw new DomainError(ErrorCode.VALIDATION_FAILED, `${field}: ${policy.name}: ${e.message}`, {
+            field,
+            rule: 'policy',
+            path: `items[${i}]`,
+            policy: policy.name,
+          });
         }
         throw e;
       }

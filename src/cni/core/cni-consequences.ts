@@ -100,11 +100,7 @@ export interface ConsequenceContext {
  * What an option means for one node group, computed with the capacity engine: pods per node,
  * nodes needed, subnet IPs consumed and left.
  */
-export function computeConsequence(
-  option: CniOption,
-  g: ResolvedNodeGroup,
-  ctx: ConsequenceContext,
-): NodeGroupConsequence {
+export function computeConsequence(option: CniOption, g: ResolvedNodeGroup, ctx: ConsequenceContext): NodeGroupConsequence {
   const base = {
     nodeGroup: g.name,
     os: g.os,
@@ -136,7 +132,9 @@ export function computeConsequence(
   const maxPods = capacity.maxPods;
   // With churn, a Windows node plans only the pods it holds while released IPs cool down.
   const workload =
-    capacity.podsDuringCooldown !== null ? Math.min(workloadPodsPerNode(g, maxPods), capacity.podsDuringCooldown) : workloadPodsPerNode(g, maxPods);
+    capacity.podsDuringCooldown !== null
+      ? Math.min(workloadPodsPerNode(g, maxPods), capacity.podsDuringCooldown)
+      : workloadPodsPerNode(g, maxPods);
   const nodesNeeded = workload > 0 ? ceilDiv(g.pods, workload) : g.pods === 0 ? 0 : null;
   const nodesForSubnet = Math.max(g.nodes, nodesNeeded ?? 0);
   const podsPerNode = nodesForSubnet > 0 ? Math.min(workload, ceilDiv(g.pods, nodesForSubnet)) : 0;
@@ -220,9 +218,7 @@ function overlayConsequence(
   ];
   let subnet: NodeGroupConsequence['subnet'] = null;
   if (ctx.ipFamily === 'IPV4') {
-    const usable = g.subnetCidrs
-      .map((c) => parseIpv4Cidr(c).size - RESERVED_PER_SUBNET)
-      .reduce((a, b) => a + b, 0);
+    const usable = g.subnetCidrs.map((c) => parseIpv4Cidr(c).size - RESERVED_PER_SUBNET).reduce((a, b) => a + b, 0);
     const consumed = nodesForSubnet; // one primary IP per node; pods take none
     subnet = {
       ipsPerNode: 1,

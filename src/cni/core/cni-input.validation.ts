@@ -1,5 +1,12 @@
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
-import { formatIpv4, parseIpv4Cidr, type NodeOs, NODE_OSES, WINDOWS_SERVER_VERSIONS, type WindowsServerVersion } from '../../capacity/core/index.js';
+import {
+  formatIpv4,
+  parseIpv4Cidr,
+  type NodeOs,
+  NODE_OSES,
+  WINDOWS_SERVER_VERSIONS,
+  type WindowsServerVersion,
+} from '../../capacity/core/index.js';
 import { DomainError, validationError } from '../../common/domain-error.js';
 import {
   CLUSTER_PLATFORMS,
@@ -49,7 +56,11 @@ export function parseServiceCidr(text: unknown, field = 'serviceIpv4Cidr'): Serv
   const network = octets.reduce((a, o) => a * 256 + o, 0);
   const size = 2 ** (32 - prefixLength);
   if (network % size !== 0) {
-    throw validationError(field, 'cidr-aligned', `${field} has host bits set; the network is ${formatIpv4(network - (network % size))}/${prefixLength}`);
+    throw validationError(
+      field,
+      'cidr-aligned',
+      `${field} has host bits set; the network is ${formatIpv4(network - (network % size))}/${prefixLength}`,
+    );
   }
   return { cidr: `${formatIpv4(network)}/${prefixLength}`, network, prefixLength, dnsClusterIp: formatIpv4(network + 10) };
 }
@@ -90,9 +101,7 @@ export function spreadPods(total: number, nodes: readonly number[]): number[] {
   const exact = weights.map((w) => (total * w) / sum);
   const shares = exact.map(Math.floor);
   let left = total - shares.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((x, i) => ({ i, frac: x - Math.floor(x) }))
-    .sort((a, b) => b.frac - a.frac || a.i - b.i);
+  const order = exact.map((x, i) => ({ i, frac: x - Math.floor(x) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
   for (const { i } of order) {
     if (left <= 0) break;
     shares[i] += 1;
@@ -164,11 +173,7 @@ export function resolveCniInput(input: CniRecommendationInput, deps: CniDeps): R
       lookupMessage = `: ${err.message}`;
     }
     if (!facts) {
-      throw validationError(
-        `${at}.instanceType`,
-        'known-instance-type',
-        `unknown instance type "${g.instanceType}"${lookupMessage}`,
-      );
+      throw validationError(`${at}.instanceType`, 'known-instance-type', `unknown instance type "${g.instanceType}"${lookupMessage}`);
     }
     if (!Array.isArray(g.subnetCidrs) || g.subnetCidrs.length === 0) {
       throw validationError(`${at}.subnetCidrs`, 'non-empty', `${at}.subnetCidrs must list at least one IPv4 CIDR`);
@@ -177,10 +182,18 @@ export function resolveCniInput(input: CniRecommendationInput, deps: CniDeps): R
     const extra: { windowsServerVersion?: WindowsServerVersion; podChurnPer30s?: number } = {};
     if (g.windowsServerVersion !== undefined && g.windowsServerVersion !== null) {
       if (!WINDOWS_SERVER_VERSIONS.includes(g.windowsServerVersion)) {
-        throw validationError(`${at}.windowsServerVersion`, 'enum', `${at}.windowsServerVersion must be one of ${WINDOWS_SERVER_VERSIONS.join(', ')}`);
+        throw validationError(
+          `${at}.windowsServerVersion`,
+          'enum',
+          `${at}.windowsServerVersion must be one of ${WINDOWS_SERVER_VERSIONS.join(', ')}`,
+        );
       }
       if (g.os !== 'WINDOWS') {
-        throw validationError(`${at}.windowsServerVersion`, 'windows-only', `${at}.windowsServerVersion applies to Windows node groups only`);
+        throw validationError(
+          `${at}.windowsServerVersion`,
+          'windows-only',
+          `${at}.windowsServerVersion applies to Windows node groups only`,
+        );
       }
       extra.windowsServerVersion = g.windowsServerVersion;
     }
@@ -205,7 +218,10 @@ export function resolveCniInput(input: CniRecommendationInput, deps: CniDeps): R
     ['LINUX', linuxPods],
   ] as const) {
     const ofOs = partial.filter((g) => g.os === os);
-    const shares = spreadPods(total, ofOs.map((g) => g.nodes));
+    const shares = spreadPods(
+      total,
+      ofOs.map((g) => g.nodes),
+    );
     ofOs.forEach((g, k) => pods.set(g.index, shares[k]));
   }
 
@@ -218,8 +234,13 @@ export function resolveCniInput(input: CniRecommendationInput, deps: CniDeps): R
       linuxPods,
       servicesPerWindowsNode,
       subnetsFragmented:
-        (input.subnetsFragmented === undefined || input.subnetsFragmented === null) && input.subnetAllocations !== undefined && input.subnetAllocations !== null
-          ? isFragmentedFromAllocations(input.subnetAllocations, partial.filter((g) => g.os === 'WINDOWS').map((g) => ({ facts: g.facts, nodes: g.nodes, pods: pods.get(g.index) ?? 0 })))
+        (input.subnetsFragmented === undefined || input.subnetsFragmented === null) &&
+        input.subnetAllocations !== undefined &&
+        input.subnetAllocations !== null
+          ? isFragmentedFromAllocations(
+              input.subnetAllocations,
+              partial.filter((g) => g.os === 'WINDOWS').map((g) => ({ facts: g.facts, nodes: g.nodes, pods: pods.get(g.index) ?? 0 })),
+            )
           : optionalBoolean(input.subnetsFragmented, 'subnetsFragmented'),
       acceptUnsupportedCni: optionalBoolean(input.acceptUnsupportedCni, 'acceptUnsupportedCni'),
       needs,

@@ -9,9 +9,11 @@ import type { CniSetting, NodeProvisioner } from './cni.types.js';
 const SOURCE = {
   KARPENTER_EXAMPLES: 'aws/karpenter-provider-aws examples/v1/windows-2022.yaml (amiSelectorTerms alias; Windows supports only @latest)',
   KARPENTER_PD: 'aws/karpenter-provider-aws#5478, #8210 (Windows prefix delegation not modelled); pkg/providers/instancetype/types.go',
-  KARPENTER_DSR: 'aws/karpenter-provider-aws#4088 (no -KubeProxyExtraArgs); pkg/providers/amifamily/bootstrap/windows.go (userData runs first)',
+  KARPENTER_DSR:
+    'aws/karpenter-provider-aws#4088 (no -KubeProxyExtraArgs); pkg/providers/amifamily/bootstrap/windows.go (userData runs first)',
   TF_AMI: 'terraform-aws-modules/terraform-aws-eks #3736, #3737 (Core and Full swapped before v21.24.1)',
-  TF_USER_DATA: 'terraform-aws-modules/terraform-aws-eks templates/windows_user_data.tpl (bootstrap_extra_args on the Start-EKSBootstrap.ps1 call)',
+  TF_USER_DATA:
+    'terraform-aws-modules/terraform-aws-eks templates/windows_user_data.tpl (bootstrap_extra_args on the Start-EKSBootstrap.ps1 call)',
   TF_MNG: 'terraform-aws-modules/terraform-aws-eks #2246 (managed node groups without a custom AMI use only pre_bootstrap_user_data)',
   EKSCTL_SCHEMA: 'eksctl-io/eksctl pkg/apis/eksctl.io/v1alpha5/assets/schema.json',
   BPG_DSR: 'aws/aws-eks-best-practices latest/bpg/windows/networking.adoc (DSR; patch the bootstrap script where you do not own the call)',
@@ -35,19 +37,37 @@ export function provisionerWindowsSettings(p: ProvisionerSettingsInput): CniSett
   switch (p.provisioner) {
     case 'KARPENTER':
       out.push({
-        target: 'KARPENTER_EC2NODECLASS', key: 'spec.amiSelectorTerms[].alias', value: 'windows2022@latest', nodeGroup: g, templateId: T.KARPENTER_WINDOWS_NODEPOOL,
-        reason: 'A hint: Windows Server 2022 (EKS >= 1.23); windows2025@latest needs EKS >= 1.35. The NodePool keeps out arm64 and the types EC2 refuses for Windows.', source: SOURCE.KARPENTER_EXAMPLES,
+        target: 'KARPENTER_EC2NODECLASS',
+        key: 'spec.amiSelectorTerms[].alias',
+        value: 'windows2022@latest',
+        nodeGroup: g,
+        templateId: T.KARPENTER_WINDOWS_NODEPOOL,
+        reason:
+          'A hint: Windows Server 2022 (EKS >= 1.23); windows2025@latest needs EKS >= 1.35. The NodePool keeps out arm64 and the types EC2 refuses for Windows.',
+        source: SOURCE.KARPENTER_EXAMPLES,
       });
       if (p.maxPods !== null) {
         out.push({
-          target: 'KARPENTER_EC2NODECLASS', key: 'spec.kubelet.maxPods', value: p.maxPods, nodeGroup: g, templateId: T.KARPENTER_WINDOWS_NODEPOOL,
-          reason: 'Under PD kubelet, not IPs, bounds pods. Karpenter still plans I - 1 Windows IPs a node whatever the IP mode and launches extra nodes: planKarpenterWindows shows how many.', source: SOURCE.KARPENTER_PD,
+          target: 'KARPENTER_EC2NODECLASS',
+          key: 'spec.kubelet.maxPods',
+          value: p.maxPods,
+          nodeGroup: g,
+          templateId: T.KARPENTER_WINDOWS_NODEPOOL,
+          reason:
+            'Under PD kubelet, not IPs, bounds pods. Karpenter still plans I - 1 Windows IPs a node whatever the IP mode and launches extra nodes: planKarpenterWindows shows how many.',
+          source: SOURCE.KARPENTER_PD,
         });
       }
       if (flags) {
         out.push({
-          target: 'KARPENTER_EC2NODECLASS', key: 'spec.userData', value: `DSR patch of Start-EKSBootstrap.ps1: kube-proxy ${flags}`, nodeGroup: g, templateId: T.KARPENTER_WINDOWS_NODEPOOL,
-          reason: 'Karpenter never passes -KubeProxyExtraArgs; its EC2NodeClass userData runs before its bootstrap call, so the fail-loudly patch goes there.', source: `${SOURCE.KARPENTER_DSR}; ${SOURCE.BPG_DSR}`,
+          target: 'KARPENTER_EC2NODECLASS',
+          key: 'spec.userData',
+          value: `DSR patch of Start-EKSBootstrap.ps1: kube-proxy ${flags}`,
+          nodeGroup: g,
+          templateId: T.KARPENTER_WINDOWS_NODEPOOL,
+          reason:
+            'Karpenter never passes -KubeProxyExtraArgs; its EC2NodeClass userData runs before its bootstrap call, so the fail-loudly patch goes there.',
+          source: `${SOURCE.KARPENTER_DSR}; ${SOURCE.BPG_DSR}`,
         });
       }
       return out;
@@ -55,15 +75,33 @@ export function provisionerWindowsSettings(p: ProvisionerSettingsInput): CniSett
     case 'TERRAFORM_MANAGED': {
       const id = p.provisioner === 'TERRAFORM_MANAGED' ? T.TERRAFORM_WINDOWS_MANAGED : T.TERRAFORM_WINDOWS_SELF_MANAGED;
       out.push(
-        { target: 'TERRAFORM_NODE_GROUP', key: 'version', value: '>= 21.24.1', nodeGroup: g, templateId: id,
-          reason: 'terraform-aws-modules/eks/aws before v21.24.1 swapped the Core and Full Windows images of 2019 and 2022.', source: SOURCE.TF_AMI },
-        { target: 'TERRAFORM_NODE_GROUP', key: 'ami_type', value: 'WINDOWS_CORE_2022_x86_64', nodeGroup: g, templateId: id,
-          reason: 'A hint: Windows Server 2022 Core (EKS >= 1.23); WINDOWS_CORE_2025_x86_64 needs EKS >= 1.35.', source: SOURCE.TF_AMI },
+        {
+          target: 'TERRAFORM_NODE_GROUP',
+          key: 'version',
+          value: '>= 21.24.1',
+          nodeGroup: g,
+          templateId: id,
+          reason: 'terraform-aws-modules/eks/aws before v21.24.1 swapped the Core and Full Windows images of 2019 and 2022.',
+          source: SOURCE.TF_AMI,
+        },
+        {
+          target: 'TERRAFORM_NODE_GROUP',
+          key: 'ami_type',
+          value: 'WINDOWS_CORE_2022_x86_64',
+          nodeGroup: g,
+          templateId: id,
+          reason: 'A hint: Windows Server 2022 Core (EKS >= 1.23); WINDOWS_CORE_2025_x86_64 needs EKS >= 1.35.',
+          source: SOURCE.TF_AMI,
+        },
       );
       const managed = p.provisioner === 'TERRAFORM_MANAGED';
       if (p.maxPods !== null) {
         out.push({
-          target: 'TERRAFORM_NODE_GROUP', key: 'bootstrap_extra_args', value: `-KubeletExtraArgs '--max-pods=${p.maxPods}'`, nodeGroup: g, templateId: id,
+          target: 'TERRAFORM_NODE_GROUP',
+          key: 'bootstrap_extra_args',
+          value: `-KubeletExtraArgs '--max-pods=${p.maxPods}'`,
+          nodeGroup: g,
+          templateId: id,
           reason: managed
             ? 'Under PD kubelet, not IPs, bounds pods. A managed group takes bootstrap_extra_args only with a custom AMI id (ami_id); without one the kubelet keeps 110.'
             : 'Under PD kubelet, not IPs, bounds pods; the module appends bootstrap_extra_args to the Start-EKSBootstrap.ps1 call.',
@@ -73,29 +111,62 @@ export function provisionerWindowsSettings(p: ProvisionerSettingsInput): CniSett
       if (flags) {
         out.push(
           managed
-            ? { target: 'TERRAFORM_NODE_GROUP', key: 'pre_bootstrap_user_data', value: `DSR patch of Start-EKSBootstrap.ps1: kube-proxy ${flags}`, nodeGroup: g, templateId: id,
-                reason: 'EKS owns the bootstrap call of a managed group without a custom AMI: patch the script before it runs, failing loudly when it no longer matches.', source: `${SOURCE.TF_MNG}; ${SOURCE.BPG_DSR}` }
-            : { target: 'TERRAFORM_NODE_GROUP', key: 'bootstrap_extra_args', value: `-KubeProxyExtraArgs '${flags}'`, nodeGroup: g, templateId: id,
-                reason: 'A self-managed group owns its Start-EKSBootstrap.ps1 call: pass the DSR flags to kube-proxy directly.', source: `${SOURCE.TF_USER_DATA}; ${SOURCE.BPG_DSR}` },
+            ? {
+                target: 'TERRAFORM_NODE_GROUP',
+                key: 'pre_bootstrap_user_data',
+                value: `DSR patch of Start-EKSBootstrap.ps1: kube-proxy ${flags}`,
+                nodeGroup: g,
+                templateId: id,
+                reason:
+                  'EKS owns the bootstrap call of a managed group without a custom AMI: patch the script before it runs, failing loudly when it no longer matches.',
+                source: `${SOURCE.TF_MNG}; ${SOURCE.BPG_DSR}`,
+              }
+            : {
+                target: 'TERRAFORM_NODE_GROUP',
+                key: 'bootstrap_extra_args',
+                value: `-KubeProxyExtraArgs '${flags}'`,
+                nodeGroup: g,
+                templateId: id,
+                reason: 'A self-managed group owns its Start-EKSBootstrap.ps1 call: pass the DSR flags to kube-proxy directly.',
+                source: `${SOURCE.TF_USER_DATA}; ${SOURCE.BPG_DSR}`,
+              },
         );
       }
       return out;
     }
     case 'MANAGED_NODE_GROUP':
       out.push({
-        target: 'EKSCTL_NODE_GROUP', key: 'amiFamily', value: 'WindowsServer2022CoreContainer', nodeGroup: g, templateId: T.EKSCTL_WINDOWS_CLUSTER,
-        reason: 'A hint, in managedNodeGroups (nodeGroupType "managed"): Windows Server 2022 Core (EKS >= 1.23); WindowsServer2025CoreContainer needs EKS >= 1.35.', source: SOURCE.EKSCTL_SCHEMA,
+        target: 'EKSCTL_NODE_GROUP',
+        key: 'amiFamily',
+        value: 'WindowsServer2022CoreContainer',
+        nodeGroup: g,
+        templateId: T.EKSCTL_WINDOWS_CLUSTER,
+        reason:
+          'A hint, in managedNodeGroups (nodeGroupType "managed"): Windows Server 2022 Core (EKS >= 1.23); WindowsServer2025CoreContainer needs EKS >= 1.35.',
+        source: SOURCE.EKSCTL_SCHEMA,
       });
       if (p.maxPods !== null) {
         out.push({
-          target: 'KUBELET', key: '--max-pods', value: p.maxPods, nodeGroup: g, templateId: null,
-          reason: 'Under PD kubelet, not IPs, bounds pods, but an EKS managed Windows group without a custom AMI owns the bootstrap call: the kubelet keeps 110 unless you launch it from a custom AMI.', source: `${SOURCE.TF_MNG}; ${SOURCE.BPG_PD}`,
+          target: 'KUBELET',
+          key: '--max-pods',
+          value: p.maxPods,
+          nodeGroup: g,
+          templateId: null,
+          reason:
+            'Under PD kubelet, not IPs, bounds pods, but an EKS managed Windows group without a custom AMI owns the bootstrap call: the kubelet keeps 110 unless you launch it from a custom AMI.',
+          source: `${SOURCE.TF_MNG}; ${SOURCE.BPG_PD}`,
         });
       }
       if (flags) {
         out.push({
-          target: 'EKSCTL_NODE_GROUP', key: 'preBootstrapCommands', value: `kube-proxy ${flags}`, nodeGroup: g, templateId: T.WINDOWS_USERDATA_DSR_PATCH,
-          reason: 'A managed group does not let you pass -KubeProxyExtraArgs: patch the bootstrap script before it runs, failing loudly when it no longer matches.', source: SOURCE.BPG_DSR,
+          target: 'EKSCTL_NODE_GROUP',
+          key: 'preBootstrapCommands',
+          value: `kube-proxy ${flags}`,
+          nodeGroup: g,
+          templateId: T.WINDOWS_USERDATA_DSR_PATCH,
+          reason:
+            'A managed group does not let you pass -KubeProxyExtraArgs: patch the bootstrap script before it runs, failing loudly when it no longer matches.',
+          source: SOURCE.BPG_DSR,
         });
       }
       return out;

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  computeNodeCapacity,
-  computeSubnetUsage,
-  dsrKubeProxyFlags,
-  type NodeCapacityInput,
-} from '../../capacity/core/index.js';
+import { computeNodeCapacity, computeSubnetUsage, dsrKubeProxyFlags, type NodeCapacityInput } from '../../capacity/core/index.js';
 import { readBundledSnapshot } from '../../catalog/bundled-catalog.js';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { listTemplates } from '../../policies/core/index.js';
@@ -436,7 +431,13 @@ const scenarios: Scenario[] = [
     // eksctl: WindowsServer2025CoreContainer needs EKS >= 1.35; 2022 needs no note at 1.31 but NetworkPolicy works there.
     name: 'Windows Server 2025 on EKS 1.31: the eksctl and AMI gate',
     rule: 'WINDOWS_SERVER_VERSION_GATE',
-    input: base({ nodeGroups: [win({ windowsServerVersion: 'WINDOWS_SERVER_2025' }), win({ name: 'win2022', windowsServerVersion: 'WINDOWS_SERVER_2022' }), lin()] }),
+    input: base({
+      nodeGroups: [
+        win({ windowsServerVersion: 'WINDOWS_SERVER_2025' }),
+        win({ name: 'win2022', windowsServerVersion: 'WINDOWS_SERVER_2022' }),
+        lin(),
+      ],
+    }),
     first: 'VPC_CNI_SECONDARY_IP',
     unsupported: ['CALICO_OVERLAY'],
     engine: 'NONE',
@@ -464,7 +465,12 @@ const scenarios: Scenario[] = [
     ruleOn: ['VPC_CNI_SECONDARY_IP', 'VPC_CNI_PREFIX_DELEGATION', 'VPC_CNI_CUSTOM_NETWORKING'],
     ruleInNotes: true,
     extra: (out) => {
-      expect(setting(out, '-ServiceCIDR')).toMatchObject({ target: 'WINDOWS_BOOTSTRAP', value: '172.20.0.0/16', nodeGroup: 'windows', templateId: 'windows-userdata-bootstrap-dsr' });
+      expect(setting(out, '-ServiceCIDR')).toMatchObject({
+        target: 'WINDOWS_BOOTSTRAP',
+        value: '172.20.0.0/16',
+        nodeGroup: 'windows',
+        templateId: 'windows-userdata-bootstrap-dsr',
+      });
       expect(setting(out, '-DNSClusterIP')).toMatchObject({ value: '172.20.0.10', nodeGroup: 'windows' });
       const note = out.notes.find((n) => n.rule === 'WINDOWS_SERVICE_CIDR_MISMATCH');
       expect(note?.message).toContain('100.64.0.0/24 -> 10.100.0.0/16 (DNS 10.100.0.10)');
@@ -636,7 +642,10 @@ describe('recommendCni scenarios', () => {
 
   it('every id in CNI_TEMPLATE_IDS is in listTemplates(), and the scenarios emit each of them', () => {
     for (const id of Object.values(CNI_TEMPLATE_IDS)) expect(catalogueIds).toContain(id);
-    const inputs = [...scenarios.map((s) => s.input), ...PROVISIONERS.map((provisioner) => base({ windowsPods: 90, servicesPerWindowsNode: 150, provisioner }))];
+    const inputs = [
+      ...scenarios.map((s) => s.input),
+      ...PROVISIONERS.map((provisioner) => base({ windowsPods: 90, servicesPerWindowsNode: 150, provisioner })),
+    ];
     const emitted = new Set(inputs.flatMap((input) => recommendCni(input, deps).settings.map((st) => st.templateId)));
     for (const id of Object.values(CNI_TEMPLATE_IDS)) expect([...emitted]).toContain(id);
   });
@@ -725,7 +734,11 @@ describe('recommendCni validation', () => {
     ['negative node count', base({ nodeGroups: [win(), lin({ nodes: -1 })] }), 'nodeGroups[1].nodes'],
     ['fractional node count', base({ nodeGroups: [win({ nodes: 1.5 }), lin()] }), 'nodeGroups[0].nodes'],
     ['malformed CIDR', base({ nodeGroups: [win({ subnetCidrs: ['10.0.0.0/33'] }), lin()] }), 'nodeGroups[0].subnetCidrs[0]'],
-    ['CIDR with host bits', base({ nodeGroups: [win(), lin({ subnetCidrs: ['10.0.1.0/24', '10.0.2.1/24'] })] }), 'nodeGroups[1].subnetCidrs[1]'],
+    [
+      'CIDR with host bits',
+      base({ nodeGroups: [win(), lin({ subnetCidrs: ['10.0.1.0/24', '10.0.2.1/24'] })] }),
+      'nodeGroups[1].subnetCidrs[1]',
+    ],
     ['no subnets', base({ nodeGroups: [win({ subnetCidrs: [] }), lin()] }), 'nodeGroups[0].subnetCidrs'],
     ['unknown instance type', base({ nodeGroups: [win({ instanceType: 'm99.huge' }), lin()] }), 'nodeGroups[0].instanceType'],
     ['bad Kubernetes version', base({ kubernetesVersion: '1.31.2' }), 'kubernetesVersion'],
@@ -740,8 +753,16 @@ describe('recommendCni validation', () => {
     ['Service CIDR /8', base({ serviceIpv4Cidr: '10.0.0.0/8' }), 'serviceIpv4Cidr'],
     ['Service CIDR with host bits', base({ serviceIpv4Cidr: '172.20.0.1/16' }), 'serviceIpv4Cidr'],
     ['Service CIDR not a CIDR', base({ serviceIpv4Cidr: 'ten' }), 'serviceIpv4Cidr'],
-    ['Windows Server version on a Linux group', base({ nodeGroups: [win(), lin({ windowsServerVersion: 'WINDOWS_SERVER_2022' })] }), 'nodeGroups[1].windowsServerVersion'],
-    ['unknown Windows Server version', base({ nodeGroups: [win({ windowsServerVersion: 'WINDOWS_SERVER_2016' as never }), lin()] }), 'nodeGroups[0].windowsServerVersion'],
+    [
+      'Windows Server version on a Linux group',
+      base({ nodeGroups: [win(), lin({ windowsServerVersion: 'WINDOWS_SERVER_2022' })] }),
+      'nodeGroups[1].windowsServerVersion',
+    ],
+    [
+      'unknown Windows Server version',
+      base({ nodeGroups: [win({ windowsServerVersion: 'WINDOWS_SERVER_2016' as never }), lin()] }),
+      'nodeGroups[0].windowsServerVersion',
+    ],
     ['negative churn', base({ nodeGroups: [win({ podChurnPer30s: -1 }), lin()] }), 'nodeGroups[0].podChurnPer30s'],
   ];
   it.each(bad)('%s -> validationError on %s', (_name, input, field) => {
@@ -758,29 +779,60 @@ describe('recommendCni validation', () => {
   });
 
   it('treats a lookup that returns undefined like one that throws', () => {
-    expect(() =>
-      recommendCni(base(), { lookupInstanceType: () => undefined }),
-    ).toThrow(/unknown instance type/);
+    expect(() => recommendCni(base(), { lookupInstanceType: () => undefined })).toThrow(/unknown instance type/);
   });
 });
 
 describe('recommendCni: the settings name the templates of the provisioner', () => {
   // m5.large wanting 30 pods a node: PD wins, kubelet 110 (2 vCPUs <= 30); 150 Services: DSR, 1.31 flags.
   const windowsSettings = (provisioner: (typeof PROVISIONERS)[number]) =>
-    recommendCni(base({ windowsPods: 90, servicesPerWindowsNode: 150, provisioner }), deps).settings.filter((x) => x.nodeGroup === 'windows' || x.target === 'KUBE_PROXY');
+    recommendCni(base({ windowsPods: 90, servicesPerWindowsNode: 150, provisioner }), deps).settings.filter(
+      (x) => x.nodeGroup === 'windows' || x.target === 'KUBE_PROXY',
+    );
 
   it.each([
-    { provisioner: 'EKSCTL', templates: ['eksctl-windows-cluster', 'windows-userdata-dsr-patch', 'windows-userdata-bootstrap-dsr'], maxPods: ['maxPodsPerNode', 110], dsr: ['preBootstrapCommands', `kube-proxy ${DSR_1_31.join(' ')}`] },
-    { provisioner: 'KARPENTER', templates: ['karpenter-windows-nodepool'], maxPods: ['spec.kubelet.maxPods', 110], dsr: ['spec.userData', `DSR patch of Start-EKSBootstrap.ps1: kube-proxy ${DSR_1_31.join(' ')}`] },
-    { provisioner: 'TERRAFORM_SELF_MANAGED', templates: ['terraform-eks-windows-self-managed-node-group'], maxPods: ['bootstrap_extra_args', "-KubeletExtraArgs '--max-pods=110'"], dsr: ['bootstrap_extra_args', `-KubeProxyExtraArgs '${DSR_1_31.join(' ')}'`] },
-    { provisioner: 'TERRAFORM_MANAGED', templates: ['terraform-eks-windows-managed-node-group'], maxPods: ['bootstrap_extra_args', "-KubeletExtraArgs '--max-pods=110'"], dsr: ['pre_bootstrap_user_data', `DSR patch of Start-EKSBootstrap.ps1: kube-proxy ${DSR_1_31.join(' ')}`] },
-    { provisioner: 'MANAGED_NODE_GROUP', templates: ['eksctl-windows-cluster', 'windows-userdata-dsr-patch'], maxPods: ['--max-pods', 110], dsr: ['preBootstrapCommands', `kube-proxy ${DSR_1_31.join(' ')}`] },
+    {
+      provisioner: 'EKSCTL',
+      templates: ['eksctl-windows-cluster', 'windows-userdata-dsr-patch', 'windows-userdata-bootstrap-dsr'],
+      maxPods: ['maxPodsPerNode', 110],
+      dsr: ['preBootstrapCommands', `kube-proxy ${DSR_1_31.join(' ')}`],
+    },
+    {
+      provisioner: 'KARPENTER',
+      templates: ['karpenter-windows-nodepool'],
+      maxPods: ['spec.kubelet.maxPods', 110],
+      dsr: ['spec.userData', `DSR patch of Start-EKSBootstrap.ps1: kube-proxy ${DSR_1_31.join(' ')}`],
+    },
+    {
+      provisioner: 'TERRAFORM_SELF_MANAGED',
+      templates: ['terraform-eks-windows-self-managed-node-group'],
+      maxPods: ['bootstrap_extra_args', "-KubeletExtraArgs '--max-pods=110'"],
+      dsr: ['bootstrap_extra_args', `-KubeProxyExtraArgs '${DSR_1_31.join(' ')}'`],
+    },
+    {
+      provisioner: 'TERRAFORM_MANAGED',
+      templates: ['terraform-eks-windows-managed-node-group'],
+      maxPods: ['bootstrap_extra_args', "-KubeletExtraArgs '--max-pods=110'"],
+      dsr: ['pre_bootstrap_user_data', `DSR patch of Start-EKSBootstrap.ps1: kube-proxy ${DSR_1_31.join(' ')}`],
+    },
+    {
+      provisioner: 'MANAGED_NODE_GROUP',
+      templates: ['eksctl-windows-cluster', 'windows-userdata-dsr-patch'],
+      maxPods: ['--max-pods', 110],
+      dsr: ['preBootstrapCommands', `kube-proxy ${DSR_1_31.join(' ')}`],
+    },
   ] as const)('$provisioner', ({ provisioner, templates, maxPods, dsr }) => {
     const settings = windowsSettings(provisioner);
     const ids = [...new Set(settings.map((x) => x.templateId).filter((x) => x !== null))];
     expect(ids.sort()).toEqual([...templates].sort());
-    expect(settings.find((x) => x.key === maxPods[0] && x.value === maxPods[1]), JSON.stringify(settings)).toBeDefined();
-    expect(settings.find((x) => x.key === dsr[0] && x.value === dsr[1]), JSON.stringify(settings)).toBeDefined();
+    expect(
+      settings.find((x) => x.key === maxPods[0] && x.value === maxPods[1]),
+      JSON.stringify(settings),
+    ).toBeDefined();
+    expect(
+      settings.find((x) => x.key === dsr[0] && x.value === dsr[1]),
+      JSON.stringify(settings),
+    ).toBeDefined();
     for (const x of settings) expect(x.source.trim()).not.toBe('');
   });
 

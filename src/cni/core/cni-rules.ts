@@ -24,14 +24,14 @@ export const CNI_SOURCE = {
   EC2_SUBNETS: 'EC2 CreateSubnet (5 reserved addresses per subnet); CreateSubnetCidrReservation (type prefix)',
   AWS_LBC_TARGET_TYPE: 'kubernetes-sigs/aws-load-balancer-controller docs (target-type: ip needs pods on VPC IPs)',
   TIGERA_EKS: 'docs.tigera.io calico getting-started/kubernetes/managed-public-cloud/eks',
-  TIGERA_WINDOWS_REQ:
-    'tigera/docs windows-calico/requirements ("EKS: VPC CNI"); projectcalico/calico #5687, #9720',
+  TIGERA_WINDOWS_REQ: 'tigera/docs windows-calico/requirements ("EKS: VPC CNI"); projectcalico/calico #5687, #9720',
   KEP_5100: 'kubernetes/enhancements KEP-5100 (WinDSR on by default from 1.33, GA/locked in 1.34)',
   EKSCTL_WINDOWS: 'eksctl docs usage/windows-worker-nodes (a Linux node group is required)',
   EKSCTL_SCHEMA: 'eksctl-io/eksctl pkg/apis/eksctl.io/v1alpha5/assets/schema.json (amiFamily, maxPodsPerNode)',
   UG_CNI_SUBNET_SELECTION:
     'awsdocs/amazon-eks-user-guide cni-subnet-selection (enhanced subnet discovery, VPC CNI >= 1.18, "for most use cases")',
-  UG_WINDOWS_AMI_SERVICE_CIDR: 'awsdocs/amazon-eks-user-guide eks-optimized-windows-ami (Start-EKSBootstrap.ps1 -ServiceCIDR, -DNSClusterIP defaults)',
+  UG_WINDOWS_AMI_SERVICE_CIDR:
+    'awsdocs/amazon-eks-user-guide eks-optimized-windows-ami (Start-EKSBootstrap.ps1 -ServiceCIDR, -DNSClusterIP defaults)',
   VPCRC_POOL: 'aws/amazon-vpc-resource-controller-k8s pkg/pool/pool.go',
   VPCRC_COOLDOWN: 'aws/amazon-vpc-resource-controller-k8s pkg/config/type.go (CoolDownPeriod 30 s); pkg/pool/pool.go',
   WINDOWS_SERVER_CALICO:

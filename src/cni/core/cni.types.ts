@@ -10,13 +10,15 @@ export const IP_FAMILIES: readonly IpFamily[] = ['IPV4', 'IPV6'];
 export const CLUSTER_PLATFORMS: readonly ClusterPlatform[] = ['EC2', 'AUTO_MODE', 'FARGATE', 'HYBRID_NODES'];
 /** What creates the Windows nodes; the settings name the template for it. */
 export type NodeProvisioner = 'EKSCTL' | 'KARPENTER' | 'TERRAFORM_SELF_MANAGED' | 'TERRAFORM_MANAGED' | 'MANAGED_NODE_GROUP';
-export const NODE_PROVISIONERS: readonly NodeProvisioner[] = ['EKSCTL', 'KARPENTER', 'TERRAFORM_SELF_MANAGED', 'TERRAFORM_MANAGED', 'MANAGED_NODE_GROUP'];
+export const NODE_PROVISIONERS: readonly NodeProvisioner[] = [
+  'EKSCTL',
+  'KARPENTER',
+  'TERRAFORM_SELF_MANAGED',
+  'TERRAFORM_MANAGED',
+  'MANAGED_NODE_GROUP',
+];
 
-export type CniOption =
-  | 'VPC_CNI_SECONDARY_IP'
-  | 'VPC_CNI_PREFIX_DELEGATION'
-  | 'VPC_CNI_CUSTOM_NETWORKING'
-  | 'CALICO_OVERLAY';
+export type CniOption = 'VPC_CNI_SECONDARY_IP' | 'VPC_CNI_PREFIX_DELEGATION' | 'VPC_CNI_CUSTOM_NETWORKING' | 'CALICO_OVERLAY';
 /** Fixed order; it breaks score ties so the answer is deterministic. */
 export const CNI_OPTIONS: readonly CniOption[] = [
   'VPC_CNI_SECONDARY_IP',

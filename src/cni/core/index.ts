@@ -6,7 +6,14 @@
 export * from './cni.types.js';
 export * from './cni-rules.js';
 export * from './cni-template-ids.js';
-export { parseServiceCidr, resolveCniInput, spreadPods, type ResolvedCniInput, type ResolvedNodeGroup, type ServiceCidr } from './cni-input.validation.js';
+export {
+  parseServiceCidr,
+  resolveCniInput,
+  spreadPods,
+  type ResolvedCniInput,
+  type ResolvedNodeGroup,
+  type ServiceCidr,
+} from './cni-input.validation.js';
 export {
   computeConsequence,
   nodeCapacityInputFor,

@@ -18,7 +18,12 @@ const deps: CniDeps = {
 
 /** describe-network-interfaces output with one ENI holding one address in each given /28 block of 10.0.0.0/24. */
 const interfacesIn = (blocks: number[]) =>
-  JSON.stringify({ NetworkInterfaces: blocks.map((b, i) => ({ NetworkInterfaceId: `eni-${i}`, PrivateIpAddresses: [{ Primary: true, PrivateIpAddress: `10.0.0.${b * 16 + 5}` }] })) });
+  JSON.stringify({
+    NetworkInterfaces: blocks.map((b, i) => ({
+      NetworkInterfaceId: `eni-${i}`,
+      PrivateIpAddresses: [{ Primary: true, PrivateIpAddress: `10.0.0.${b * 16 + 5}` }],
+    })),
+  });
 
 const input = (over: Partial<CniRecommendationInput>): CniRecommendationInput => ({
   kubernetesVersion: '1.31',
@@ -39,14 +44,23 @@ describe('recommendCni: subnetAllocations in place of subnetsFragmented', () => 
     // /32s in blocks 1-7: 14 - 7 = 7 free < 9: fragmented.
     { name: '/32s scattered over 7 blocks: 7 free < 9', blocks: [1, 2, 3, 4, 5, 6, 7], fragmented: true },
   ])('$name', ({ blocks, fragmented }) => {
-    const derived = recommendCni(input({ subnetAllocations: [{ subnetCidr: '10.0.0.0/24', networkInterfacesJson: interfacesIn(blocks) }] }), deps);
+    const derived = recommendCni(
+      input({ subnetAllocations: [{ subnetCidr: '10.0.0.0/24', networkInterfacesJson: interfacesIn(blocks) }] }),
+      deps,
+    );
     const stated = recommendCni(input({ subnetsFragmented: fragmented }), deps);
     expect(derived.input.subnetsFragmented).toBe(fragmented);
     expect(derived.options.map((o) => [o.option, o.verdict])).toEqual(stated.options.map((o) => [o.option, o.verdict]));
   });
 
   it('subnetsFragmented, when given, wins', () => {
-    const out = recommendCni(input({ subnetsFragmented: false, subnetAllocations: [{ subnetCidr: '10.0.0.0/24', networkInterfacesJson: interfacesIn([1, 2, 3, 4, 5, 6, 7]) }] }), deps);
+    const out = recommendCni(
+      input({
+        subnetsFragmented: false,
+        subnetAllocations: [{ subnetCidr: '10.0.0.0/24', networkInterfacesJson: interfacesIn([1, 2, 3, 4, 5, 6, 7]) }],
+      }),
+      deps,
+    );
     expect(out.input.subnetsFragmented).toBe(false);
   });
 

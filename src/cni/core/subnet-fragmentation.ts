@@ -31,7 +31,11 @@ export function isFragmentedFromAllocations(allocations: readonly SubnetAllocati
     throw validationError('subnetAllocations', 'non-empty', 'subnetAllocations must list at least one subnet');
   }
   if (allocations.length > MAX_SUBNET_ALLOCATIONS) {
-    throw validationError('subnetAllocations', 'max-items', `subnetAllocations lists ${allocations.length} subnets; at most ${MAX_SUBNET_ALLOCATIONS}`);
+    throw validationError(
+      'subnetAllocations',
+      'max-items',
+      `subnetAllocations lists ${allocations.length} subnets; at most ${MAX_SUBNET_ALLOCATIONS}`,
+    );
   }
   let available = 0;
   allocations.forEach((a, i) => {

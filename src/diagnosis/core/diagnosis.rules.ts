@@ -67,7 +67,11 @@ export const DIAGNOSIS_SOURCES = {
 /** Pods per node for the Windows node in the mode the facts give (ConfigMap PD key, else ipMode, else secondary IP). */
 export function windowsCapacityOf(context: DiagnosisContext, instanceType = context.instanceType): NodeCapacity | null {
   if (!instanceType) return null;
-  const ipMode: IpMode = context.configMap ? (context.configMap.prefixDelegation ? 'PREFIX_DELEGATION' : 'SECONDARY_IP') : (context.ipMode ?? 'SECONDARY_IP');
+  const ipMode: IpMode = context.configMap
+    ? context.configMap.prefixDelegation
+      ? 'PREFIX_DELEGATION'
+      : 'SECONDARY_IP'
+    : (context.ipMode ?? 'SECONDARY_IP');
   return computeNodeCapacity({
     instanceType,
     os: 'WINDOWS',
@@ -91,7 +95,9 @@ export function dsrFlagLines(context: DiagnosisContext): string[] {
 }
 
 function unknownTypeLine(context: DiagnosisContext): string[] {
-  return context.instanceTypeName && !context.instanceType ? [`${context.instanceTypeName} is not in the instance catalog: check the name.`] : [];
+  return context.instanceTypeName && !context.instanceType
+    ? [`${context.instanceTypeName} is not in the instance catalog: check the name.`]
+    : [];
 }
 
 const IPAM_TEMPLATE = 'vpc-cni-windows-ipam-configmap';
@@ -121,7 +127,8 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
       const capacity = windowsCapacityOf(context);
       if (capacity) {
         details.push(...capacityLines(capacity));
-        if (!cause && capacity.ipLimitedPods === 0) cause = `${capacity.instanceType} gets no Windows pod IPs: ${capacity.warnings.map((w) => w.message).join(' ')}`;
+        if (!cause && capacity.ipLimitedPods === 0)
+          cause = `${capacity.instanceType} gets no Windows pod IPs: ${capacity.warnings.map((w) => w.message).join(' ')}`;
         if (!cause && capacity.maxPods > 0) {
           cause = `Windows IPAM is on and ${capacity.instanceType} advertises ${capacity.ipLimitedPods} IPs: the node is full once ${capacity.maxPods} pods run on it (pods beyond stay Pending).`;
         }
@@ -134,7 +141,8 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
     // "Allocated resources" table (requests, no colon) is not matched.
     code: 'NODE_ADVERTISES_NO_WINDOWS_IPS',
     pattern: /^\s*vpc\.amazonaws\.com\/PrivateIPv4Address:\s+0\s*$/i,
-    cause: 'The Windows node advertises no vpc.amazonaws.com/PrivateIPv4Address: Windows IPAM is off, or the VPC Resource Controller does not know the instance type.',
+    cause:
+      'The Windows node advertises no vpc.amazonaws.com/PrivateIPv4Address: Windows IPAM is off, or the VPC Resource Controller does not know the instance type.',
     checks: [
       'kubectl -n kube-system get configmap amazon-vpc-cni -o yaml: enable-windows-ipam must be "true".',
       'kubectl get events --field-selector involvedObject.kind=Node,reason=Unsupported: the controller names types it does not know.',
@@ -149,12 +157,16 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   {
     code: 'INSTANCE_TYPE_NOT_SUPPORTED_BY_VPC_RESOURCE_CONTROLLER',
     pattern: /The instance type (\S+?)['"]? is not supported yet by the vpc resource controller/i,
-    cause: 'The VPC Resource Controller in the EKS control plane has no limits row for the type, so it advertises no Windows pod IPs on the node.',
+    cause:
+      'The VPC Resource Controller in the EKS control plane has no limits row for the type, so it advertises no Windows pod IPs on the node.',
     checks: [
       'kubectl get events -A --field-selector reason=Unsupported: the node and type named.',
       'Look the type up in nodeCapacity (os WINDOWS): it says which limits table knows it.',
     ],
-    fix: { text: 'Use a type the controller knows for the Windows node group, or wait until AWS rolls the newer controller out to your cluster.', templateId: null },
+    fix: {
+      text: 'Use a type the controller knows for the Windows node group, or wait until AWS rolls the newer controller out to your cluster.',
+      templateId: null,
+    },
     source: DIAGNOSIS_SOURCES.VPCRC_NODE,
     explain: (context, match) => {
       const name = match[1].replace(/['",.]+$/, '');
@@ -171,7 +183,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
       'Every Windows IP of the node is either in use or cooling down: a released IP waits 30 s before the controller hands it out again, so churning pods (Jobs, CI runners) run the node dry.',
     checks: [
       'How many pods on the node were replaced in the last 30 s (kubectl get events --field-selector involvedObject.kind=Pod).',
-      'The node\'s vpc.amazonaws.com/PrivateIPv4Address against the pods it runs.',
+      "The node's vpc.amazonaws.com/PrivateIPv4Address against the pods it runs.",
     ],
     fix: {
       text: 'Keep pods per node at or below W - IPs released per 30 s (lower kubelet --max-pods or spread the churn over more nodes), or turn on prefix delegation for more IPs per node.',
@@ -206,39 +218,59 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
     explain: (context) => {
       const capacity = windowsCapacityOf(context);
       if (!capacity || capacity.effectiveIpMode !== 'PREFIX_DELEGATION') return { details: [] };
-      return { details: [`each ${capacity.instanceType} node needs ceil(pods / 16) free /28 blocks and one /32: ceil(${capacity.maxPods} / 16) = ${Math.ceil(capacity.maxPods / 16)} blocks at ${capacity.maxPods} pods`] };
+      return {
+        details: [
+          `each ${capacity.instanceType} node needs ceil(pods / 16) free /28 blocks and one /32: ceil(${capacity.maxPods} / 16) = ${Math.ceil(capacity.maxPods / 16)} blocks at ${capacity.maxPods} pods`,
+        ],
+      };
     },
   },
   {
     code: 'POD_MISSING_PRIVATE_IPV4_LABEL',
     pattern: /pod does not have label vpc\.amazonaws\.com\/PrivateIPv4Address/i,
-    cause: 'Windows support is not enabled: the VPC Resource Controller did not annotate the pod with its IP, so the Windows CNI cannot set it up.',
+    cause:
+      'Windows support is not enabled: the VPC Resource Controller did not annotate the pod with its IP, so the Windows CNI cannot set it up.',
     checks: [
       'kubectl -n kube-system get configmap amazon-vpc-cni -o yaml: enable-windows-ipam must be "true".',
-      'The pod has nodeSelector kubernetes.io/os: windows (so the controller\'s webhook handles it).',
+      "The pod has nodeSelector kubernetes.io/os: windows (so the controller's webhook handles it).",
     ],
     fix: { text: 'Set enable-windows-ipam: "true" in kube-system/amazon-vpc-cni and recreate the pods.', templateId: IPAM_TEMPLATE },
     source: `${DIAGNOSIS_SOURCES.ROADMAP_463}; ${DIAGNOSIS_SOURCES.KARPENTER_TROUBLESHOOTING}`,
     explain: (context) =>
       context.configMap && !context.configMap.windowsIpam
-        ? { details: [], cause: `Windows support is not enabled: the ConfigMap has enable-windows-ipam: "${context.configMap.data['enable-windows-ipam'] ?? '(missing)'}".` }
+        ? {
+            details: [],
+            cause: `Windows support is not enabled: the ConfigMap has enable-windows-ipam: "${context.configMap.data['enable-windows-ipam'] ?? '(missing)'}".`,
+          }
         : { details: [] },
   },
   {
     code: 'HNS_LOAD_BALANCER_PORT_EXHAUSTION',
-    pattern: /hcnCreateLoadBalancer failed in Win32: The specified port already exists|Policy creation failed.*port already exists|0x803b0013/i,
-    cause: 'More than about 100 Services on the Windows node without Direct Server Return exhaust the ports HNS load-balancer policies need.',
+    pattern:
+      /hcnCreateLoadBalancer failed in Win32: The specified port already exists|Policy creation failed.*port already exists|0x803b0013/i,
+    cause:
+      'More than about 100 Services on the Windows node without Direct Server Return exhaust the ports HNS load-balancer policies need.',
     checks: [
       'kubectl get services -A --no-headers | wc -l: every Windows node programs every Service.',
       'Get-HnsPolicyList on the node (the log collector gathers it): ELB policies with IsDSR False.',
     ],
-    fix: { text: 'Turn on DSR in kube-proxy through -KubeProxyExtraArgs (userdata), then replace the nodes.', templateId: 'windows-userdata-bootstrap-dsr' },
+    fix: {
+      text: 'Turn on DSR in kube-proxy through -KubeProxyExtraArgs (userdata), then replace the nodes.',
+      templateId: 'windows-userdata-bootstrap-dsr',
+    },
     source: DIAGNOSIS_SOURCES.BPG_WINDOWS_NETWORKING,
     explain: (context) => {
       const details = dsrFlagLines(context);
       if (context.servicesPerNode !== null) {
-        const warnings = checkWindowsServices({ servicesPerNode: context.servicesPerNode, ...(context.kubernetesVersion ? { kubernetesVersion: context.kubernetesVersion } : {}) });
-        details.push(warnings.length > 0 ? `${context.servicesPerNode} Services per node > 100.` : `${context.servicesPerNode} Services per node is within 100: check the Service ports (one ELB policy each).`);
+        const warnings = checkWindowsServices({
+          servicesPerNode: context.servicesPerNode,
+          ...(context.kubernetesVersion ? { kubernetesVersion: context.kubernetesVersion } : {}),
+        });
+        details.push(
+          warnings.length > 0
+            ? `${context.servicesPerNode} Services per node > 100.`
+            : `${context.servicesPerNode} Services per node is within 100: check the Service ports (one ELB policy each).`,
+        );
       }
       return { details };
     },
@@ -246,17 +278,22 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   {
     code: 'IMAGE_OS_BUILD_MISMATCH',
     pattern: /no match for platform in manifest/i,
-    cause: 'The container image has no variant for the node\'s Windows build: Windows images must match the host OS build.',
+    cause: "The container image has no variant for the node's Windows build: Windows images must match the host OS build.",
     checks: [
       'kubectl get node <node> -o jsonpath={.metadata.labels.node\\.kubernetes\\.io/windows-build}',
       'docker manifest inspect <image> (or crane manifest): the os.version of each Windows variant.',
     ],
-    fix: { text: 'Build or pick the image for the node\'s Windows Server version (ltsc2019 10.0.17763, ltsc2022 10.0.20348, 2025 10.0.26100), and select nodes by node.kubernetes.io/windows-build.', templateId: null },
+    fix: {
+      text: "Build or pick the image for the node's Windows Server version (ltsc2019 10.0.17763, ltsc2022 10.0.20348, 2025 10.0.26100), and select nodes by node.kubernetes.io/windows-build.",
+      templateId: null,
+    },
     source: `${DIAGNOSIS_SOURCES.KARPENTER_TROUBLESHOOTING}; ${DIAGNOSIS_SOURCES.KARPENTER_LABELS}`,
     explain: (context) => {
       if (!context.windowsServerVersion) return { details: [] };
       const f = WINDOWS_SERVER_FACTS[context.windowsServerVersion];
-      return { details: [`Windows Server ${f.year} nodes run OS build ${f.osBuild}: the image needs a variant with os.version ${f.osBuild}.*`] };
+      return {
+        details: [`Windows Server ${f.year} nodes run OS build ${f.osBuild}: the image needs a variant with os.version ${f.osBuild}.*`],
+      };
     },
   },
   {
@@ -267,10 +304,13 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
       'DNS fails on Windows pods: most often the node role lacks the eks:kube-proxy-windows group in aws-auth (or its access entry), so kube-proxy on the node cannot program Services; or the node uses another Service CIDR than the cluster.',
     checks: [
       'kubectl -n kube-system get configmap aws-auth -o yaml: the Windows node role lists groups system:bootstrappers, system:nodes and eks:kube-proxy-windows (or the access entry is of type EC2_WINDOWS).',
-      'The node\'s vpc-bridge.conf serviceCIDR against the cluster\'s serviceIpv4Cidr (aws eks describe-cluster).',
+      "The node's vpc-bridge.conf serviceCIDR against the cluster's serviceIpv4Cidr (aws eks describe-cluster).",
       'At least one Linux node runs CoreDNS (kubectl -n kube-system get pods -l k8s-app=kube-dns -o wide).',
     ],
-    fix: { text: 'Add eks:kube-proxy-windows to the Windows node role\'s groups in aws-auth (or use an EC2_WINDOWS access entry); pass -ServiceCIDR and -DNSClusterIP when the node\'s default differs.', templateId: null },
+    fix: {
+      text: "Add eks:kube-proxy-windows to the Windows node role's groups in aws-auth (or use an EC2_WINDOWS access entry); pass -ServiceCIDR and -DNSClusterIP when the node's default differs.",
+      templateId: null,
+    },
     source: `${DIAGNOSIS_SOURCES.KARPENTER_TROUBLESHOOTING}; ${DIAGNOSIS_SOURCES.UG_WINDOWS_SUPPORT}`,
   },
 ];

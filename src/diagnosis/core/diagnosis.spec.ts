@@ -37,17 +37,32 @@ metadata:
 
 describe('diagnose: pasted texts', () => {
   it.each([
-    { name: 'kubectl describe pod: FailedScheduling on PrivateIPv4Address', file: 'describe-pod-insufficient-ipv4.txt', codes: ['INSUFFICIENT_PRIVATE_IPV4_ADDRESS'], line: 32 },
+    {
+      name: 'kubectl describe pod: FailedScheduling on PrivateIPv4Address',
+      file: 'describe-pod-insufficient-ipv4.txt',
+      codes: ['INSUFFICIENT_PRIVATE_IPV4_ADDRESS'],
+      line: 32,
+    },
     {
       name: 'kubectl get events: Unsupported type, missing label, image platform',
       file: 'get-events-mixed.txt',
       codes: ['INSTANCE_TYPE_NOT_SUPPORTED_BY_VPC_RESOURCE_CONTROLLER', 'POD_MISSING_PRIVATE_IPV4_LABEL', 'IMAGE_OS_BUILD_MISMATCH'],
       line: 2,
     },
-    { name: 'controller log: cool-down and InsufficientCidrBlocks', file: 'vpc-resource-controller.log', codes: ['IP_COOLDOWN', 'INSUFFICIENT_CIDR_BLOCKS'], line: 2 },
+    {
+      name: 'controller log: cool-down and InsufficientCidrBlocks',
+      file: 'vpc-resource-controller.log',
+      codes: ['IP_COOLDOWN', 'INSUFFICIENT_CIDR_BLOCKS'],
+      line: 2,
+    },
     { name: 'kube-proxy log: HNS port exhaustion', file: 'kube-proxy-windows.log', codes: ['HNS_LOAD_BALANCER_PORT_EXHAUSTION'], line: 1 },
     { name: 'nslookup in a Windows pod: DNS timeouts', file: 'nslookup-windows-pod.txt', codes: ['WINDOWS_POD_DNS_FAILURE'], line: 2 },
-    { name: 'kubectl describe node: no Windows IPs advertised, Unsupported event', file: 'describe-node-no-ips.txt', codes: ['NODE_ADVERTISES_NO_WINDOWS_IPS', 'INSTANCE_TYPE_NOT_SUPPORTED_BY_VPC_RESOURCE_CONTROLLER'], line: 17 },
+    {
+      name: 'kubectl describe node: no Windows IPs advertised, Unsupported event',
+      file: 'describe-node-no-ips.txt',
+      codes: ['NODE_ADVERTISES_NO_WINDOWS_IPS', 'INSTANCE_TYPE_NOT_SUPPORTED_BY_VPC_RESOURCE_CONTROLLER'],
+      line: 17,
+    },
     { name: 'unknown text: no finding, no error', file: 'unknown-text.txt', codes: [], line: null },
   ])('$name', ({ file, codes, line }) => {
     const result = run({ text: fixture(file) });
@@ -61,12 +76,30 @@ describe('diagnose: pasted texts', () => {
   });
 
   it.each([
-    { line: 'Resolve-DnsName : kubernetes.default.svc.cluster.local : This operation returned because the timeout period expired', code: 'WINDOWS_POD_DNS_FAILURE' },
-    { line: 'Ping request could not find host api.shop.svc.cluster.local. Please check the name and try again.', code: 'WINDOWS_POD_DNS_FAILURE' },
-    { line: 'dial tcp: lookup api.shop.svc.cluster.local on 172.20.0.10:53: read udp 10.0.33.40:50123->172.20.0.10:53: i/o timeout', code: 'WINDOWS_POD_DNS_FAILURE' },
-    { line: 'E1130 09:21:44.120902 4312 proxier.go:1186] "Policy creation failed" err="... (0x803b0013)"', code: 'HNS_LOAD_BALANCER_PORT_EXHAUSTION' },
-    { line: '  Warning  Unsupported  3m  vpc-resource-controller  The instance type t3.nano is not supported yet by the vpc resource controller', code: 'INSTANCE_TYPE_NOT_SUPPORTED_BY_VPC_RESOURCE_CONTROLLER' },
-    { line: 'error creating prefix: InsufficientCidrBlocks: The specified subnet does not have enough free cidr blocks to satisfy the request.', code: 'INSUFFICIENT_CIDR_BLOCKS' },
+    {
+      line: 'Resolve-DnsName : kubernetes.default.svc.cluster.local : This operation returned because the timeout period expired',
+      code: 'WINDOWS_POD_DNS_FAILURE',
+    },
+    {
+      line: 'Ping request could not find host api.shop.svc.cluster.local. Please check the name and try again.',
+      code: 'WINDOWS_POD_DNS_FAILURE',
+    },
+    {
+      line: 'dial tcp: lookup api.shop.svc.cluster.local on 172.20.0.10:53: read udp 10.0.33.40:50123->172.20.0.10:53: i/o timeout',
+      code: 'WINDOWS_POD_DNS_FAILURE',
+    },
+    {
+      line: 'E1130 09:21:44.120902 4312 proxier.go:1186] "Policy creation failed" err="... (0x803b0013)"',
+      code: 'HNS_LOAD_BALANCER_PORT_EXHAUSTION',
+    },
+    {
+      line: '  Warning  Unsupported  3m  vpc-resource-controller  The instance type t3.nano is not supported yet by the vpc resource controller',
+      code: 'INSTANCE_TYPE_NOT_SUPPORTED_BY_VPC_RESOURCE_CONTROLLER',
+    },
+    {
+      line: 'error creating prefix: InsufficientCidrBlocks: The specified subnet does not have enough free cidr blocks to satisfy the request.',
+      code: 'INSUFFICIENT_CIDR_BLOCKS',
+    },
   ])('one line: $code', ({ line, code }) => {
     expect(run({ text: line }).findings.map((f) => f.code)).toEqual([code]);
   });
@@ -95,19 +128,27 @@ describe('diagnose: the facts narrow the cause', () => {
   });
 
   it('IPAM and PD on, m5.large: the node is full at 110 pods (W = (10 - 1) * 16 = 144, min(110, 144) = 110)', () => {
-    const [f] = run({ text: fixture('describe-pod-insufficient-ipv4.txt'), vpcCniConfigMap: CONFIGMAP_PD, instanceType: 'm5.large' }).findings;
+    const [f] = run({
+      text: fixture('describe-pod-insufficient-ipv4.txt'),
+      vpcCniConfigMap: CONFIGMAP_PD,
+      instanceType: 'm5.large',
+    }).findings;
     expect(f.cause).toContain('the node is full once 110 pods run on it');
     expect(f.details[0]).toContain('W = (I - 1) * 16 = (10 - 1) * 16 = 144');
   });
 
   it('the unsupported type named in the event goes through the capacity engine', () => {
-    const f = run({ text: fixture('get-events-mixed.txt') }).findings.find((x) => x.code === 'INSTANCE_TYPE_NOT_SUPPORTED_BY_VPC_RESOURCE_CONTROLLER')!;
+    const f = run({ text: fixture('get-events-mixed.txt') }).findings.find(
+      (x) => x.code === 'INSTANCE_TYPE_NOT_SUPPORTED_BY_VPC_RESOURCE_CONTROLLER',
+    )!;
     const capacity = computeNodeCapacity({ instanceType: facts('c7i-flex.large'), os: 'WINDOWS', ipMode: 'SECONDARY_IP' });
     expect(f.details[0]).toContain(capacity.formula.join('; '));
   });
 
   it('cool-down with m5.large in secondary-IP mode: W = 10 - 1 = 9, headroom 9 - released per 30 s', () => {
-    const f = run({ text: fixture('vpc-resource-controller.log'), instanceType: 'm5.large', ipMode: 'SECONDARY_IP' }).findings.find((x) => x.code === 'IP_COOLDOWN')!;
+    const f = run({ text: fixture('vpc-resource-controller.log'), instanceType: 'm5.large', ipMode: 'SECONDARY_IP' }).findings.find(
+      (x) => x.code === 'IP_COOLDOWN',
+    )!;
     expect(f.occurrences).toBe(2);
     expect(f.details).toContain('churn headroom: pods per node <= W - IPs released per 30 s = 9 - released per 30 s');
   });
@@ -123,7 +164,9 @@ describe('diagnose: the facts narrow the cause', () => {
   });
 
   it('image platform on Windows Server 2022: OS build 10.0.20348', () => {
-    const f = run({ text: fixture('get-events-mixed.txt'), windowsServerVersion: 'WINDOWS_SERVER_2022' }).findings.find((x) => x.code === 'IMAGE_OS_BUILD_MISMATCH')!;
+    const f = run({ text: fixture('get-events-mixed.txt'), windowsServerVersion: 'WINDOWS_SERVER_2022' }).findings.find(
+      (x) => x.code === 'IMAGE_OS_BUILD_MISMATCH',
+    )!;
     expect(f.details[0]).toContain('10.0.20348');
   });
 
@@ -136,7 +179,12 @@ describe('diagnose: the facts narrow the cause', () => {
       run({ text: 'x', vpcCniConfigMap: 'data:\n  enable-windows-ipam: "true\n' });
       expect.unreachable();
     } catch (e) {
-      expect((e as DomainError).details).toMatchObject({ field: 'vpcCniConfigMap', rule: 'malformed-yaml', line: expect.any(Number), column: expect.any(Number) });
+      expect((e as DomainError).details).toMatchObject({
+        field: 'vpcCniConfigMap',
+        rule: 'malformed-yaml',
+        line: expect.any(Number),
+        column: expect.any(Number),
+      });
     }
   });
 
@@ -148,8 +196,22 @@ describe('diagnose: the facts narrow the cause', () => {
 describe('diagnose: log collector files', () => {
   it.each([
     // 120 Type=ELB records, none with IsDSR=True: 120 > 100 without DSR.
-    { name: 'Format-List output, 120 ELB policies, no DSR', file: 'hns-policy-list-no-dsr.txt', elb: 120, dsr: 0, dsrEnabled: false, risk: true },
-    { name: 'Format-List output, 3 ELB policies with IsDSR=True', file: 'hns-policy-list-dsr.txt', elb: 3, dsr: 3, dsrEnabled: true, risk: false },
+    {
+      name: 'Format-List output, 120 ELB policies, no DSR',
+      file: 'hns-policy-list-no-dsr.txt',
+      elb: 120,
+      dsr: 0,
+      dsrEnabled: false,
+      risk: true,
+    },
+    {
+      name: 'Format-List output, 3 ELB policies with IsDSR=True',
+      file: 'hns-policy-list-dsr.txt',
+      elb: 3,
+      dsr: 3,
+      dsrEnabled: true,
+      risk: false,
+    },
   ])('$name', ({ file, elb, dsr, dsrEnabled, risk }) => {
     const result = run({ hnsPolicyList: fixture(file), kubernetesVersion: '1.31' });
     expect(result.hnsPolicies).toMatchObject({ elbPolicies: elb, dsrPolicies: dsr, dsrEnabled, exhaustionRisk: risk, servicesLimit: 100 });
@@ -167,7 +229,13 @@ describe('diagnose: log collector files', () => {
 
   it('vpc-bridge.conf: a 100.64.x node uses 10.100.0.0/16 but the cluster has 172.20.0.0/16', () => {
     const result = run({ vpcBridgeConf: fixture('vpc-bridge.conf'), serviceIpv4Cidr: '172.20.0.0/16' });
-    expect(result.serviceCidr).toMatchObject({ serviceCidr: '10.100.0.0/16', clusterServiceCidr: '172.20.0.0/16', matches: false, defaultServiceCidr: '10.100.0.0/16', dnsServers: ['10.100.0.10'] });
+    expect(result.serviceCidr).toMatchObject({
+      serviceCidr: '10.100.0.0/16',
+      clusterServiceCidr: '172.20.0.0/16',
+      matches: false,
+      defaultServiceCidr: '10.100.0.0/16',
+      dnsServers: ['10.100.0.10'],
+    });
     const [f] = result.findings;
     expect(f.code).toBe('WINDOWS_SERVICE_CIDR_MISMATCH');
     expect(f.fix.text).toContain('-ServiceCIDR 172.20.0.0/16');

@@ -1,9 +1,28 @@
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 import { validationError } from '../../common/domain-error.js';
 import { requireTextWithin } from '../../common/pasted-document.js';
-import { parseKubernetesMinor, WINDOWS_SERVICES_PER_NODE_LIMIT, type IpMode, type WindowsServerVersion } from '../../capacity/core/index.js';
-import { DIAGNOSIS_RULES, DIAGNOSIS_SOURCES, dsrFlagLines, type DiagnosisContext, type DiagnosisFix, type DiagnosisRule } from './diagnosis.rules.js';
-import { LOG_COLLECTOR_SOURCE, readHnsPolicyList, readVpcBridgeConf, sameCidr, type HnsPolicySummary, type VpcBridgeSummary } from './log-collector.artefacts.js';
+import {
+  parseKubernetesMinor,
+  WINDOWS_SERVICES_PER_NODE_LIMIT,
+  type IpMode,
+  type WindowsServerVersion,
+} from '../../capacity/core/index.js';
+import {
+  DIAGNOSIS_RULES,
+  DIAGNOSIS_SOURCES,
+  dsrFlagLines,
+  type DiagnosisContext,
+  type DiagnosisFix,
+  type DiagnosisRule,
+} from './diagnosis.rules.js';
+import {
+  LOG_COLLECTOR_SOURCE,
+  readHnsPolicyList,
+  readVpcBridgeConf,
+  sameCidr,
+  type HnsPolicySummary,
+  type VpcBridgeSummary,
+} from './log-collector.artefacts.js';
 import { readVpcCniConfigMap } from './vpc-cni-configmap.js';
 
 /**
@@ -83,7 +102,8 @@ function buildContext(input: DiagnosisInput, deps: DiagnosisDeps): DiagnosisCont
     instanceType,
     instanceTypeName: name,
     ipMode: input.ipMode ?? null,
-    configMap: input.vpcCniConfigMap !== undefined && input.vpcCniConfigMap.trim() !== '' ? readVpcCniConfigMap(input.vpcCniConfigMap) : null,
+    configMap:
+      input.vpcCniConfigMap !== undefined && input.vpcCniConfigMap.trim() !== '' ? readVpcCniConfigMap(input.vpcCniConfigMap) : null,
     kubernetesVersion: input.kubernetesVersion ?? null,
     windowsServerVersion: input.windowsServerVersion ?? null,
     servicesPerNode: input.servicesPerNode ?? null,
@@ -98,7 +118,11 @@ function buildContext(input: DiagnosisInput, deps: DiagnosisDeps): DiagnosisCont
   };
 }
 
-function matchRules(text: string, context: DiagnosisContext, rules: readonly DiagnosisRule[]): { findings: DiagnosisFinding[]; linesRead: number } {
+function matchRules(
+  text: string,
+  context: DiagnosisContext,
+  rules: readonly DiagnosisRule[],
+): { findings: DiagnosisFinding[]; linesRead: number } {
   const lines = text.replace(/\r?\n$/, '').split(/\r?\n/);
   if (lines.length > DIAGNOSIS_LIMITS.lines) {
     throw validationError('text', 'max-lines', `text has ${lines.length} lines; at most ${DIAGNOSIS_LIMITS.lines} are read`);
@@ -146,16 +170,26 @@ function checkHns(summary: HnsPolicySummary, context: DiagnosisContext): { check
       symptom: `Get-HnsPolicyList: ${summary.elbPolicies} ELB policies, ${summary.dsrPolicies} with IsDSR=True${summary.firstNonDsrLine ? ` (${summary.firstNonDsrLine})` : ''}`,
       line: null,
       occurrences: 1,
-      cause: 'The node programs more than 100 Service load-balancer policies without Direct Server Return: HNS runs out of ports ("hcnCreateLoadBalancer failed in Win32: The specified port already exists").',
-      checks: ['kubectl get services -A --no-headers | wc -l', 'The kube-proxy arguments on the node (Get-CimInstance Win32_Service -Filter "Name=\'kube-proxy\'").'],
-      fix: { text: 'Turn on DSR in kube-proxy through -KubeProxyExtraArgs, then replace the nodes.', templateId: 'windows-userdata-bootstrap-dsr' },
+      cause:
+        'The node programs more than 100 Service load-balancer policies without Direct Server Return: HNS runs out of ports ("hcnCreateLoadBalancer failed in Win32: The specified port already exists").',
+      checks: [
+        'kubectl get services -A --no-headers | wc -l',
+        'The kube-proxy arguments on the node (Get-CimInstance Win32_Service -Filter "Name=\'kube-proxy\'").',
+      ],
+      fix: {
+        text: 'Turn on DSR in kube-proxy through -KubeProxyExtraArgs, then replace the nodes.',
+        templateId: 'windows-userdata-bootstrap-dsr',
+      },
       source: `${DIAGNOSIS_SOURCES.BPG_WINDOWS_NETWORKING}; ${LOG_COLLECTOR_SOURCE}`,
       details,
     },
   };
 }
 
-function checkServiceCidr(summary: VpcBridgeSummary, clusterCidr: string | null): { check: ServiceCidrCheck; finding: DiagnosisFinding | null } {
+function checkServiceCidr(
+  summary: VpcBridgeSummary,
+  clusterCidr: string | null,
+): { check: ServiceCidrCheck; finding: DiagnosisFinding | null } {
   const matches = clusterCidr && summary.serviceCidr ? sameCidr(summary.serviceCidr, clusterCidr) : null;
   const check: ServiceCidrCheck = { ...summary, clusterServiceCidr: clusterCidr, matches };
   if (matches !== false) return { check, finding: null };
@@ -170,7 +204,10 @@ function checkServiceCidr(summary: VpcBridgeSummary, clusterCidr: string | null)
       cause:
         `The Windows node uses Service CIDR ${summary.serviceCidr} but the cluster's is ${clusterCidr}: Services and DNS break on the node. ` +
         `Without -ServiceCIDR the EKS Windows AMI picks it from the node's primary IP (${primary}: ${summary.defaultServiceCidr ?? 'unknown'}).`,
-      checks: ['aws eks describe-cluster --name <cluster> --query cluster.kubernetesNetworkConfig.serviceIpv4Cidr', 'The Start-EKSBootstrap.ps1 call in the node\'s userdata: -ServiceCIDR and -DNSClusterIP.'],
+      checks: [
+        'aws eks describe-cluster --name <cluster> --query cluster.kubernetesNetworkConfig.serviceIpv4Cidr',
+        "The Start-EKSBootstrap.ps1 call in the node's userdata: -ServiceCIDR and -DNSClusterIP.",
+      ],
       fix: {
         text: `Pass -ServiceCIDR ${clusterCidr} and -DNSClusterIP (the kube-dns Service IP, usually .10 of it) to Start-EKSBootstrap.ps1 (Karpenter: set SERVICE_IPV4_CIDR in userData).`,
         templateId: 'windows-userdata-bootstrap-dsr',

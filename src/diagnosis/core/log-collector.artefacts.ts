@@ -53,7 +53,13 @@ export function readHnsPolicyList(text: string, field = 'hnsPolicyList'): HnsPol
       firstNonDsrLine = line.trim().slice(0, 300);
     }
   }
-  return { policies: records.length, elbPolicies, dsrPolicies, dsrEnabled: elbPolicies > 0 && dsrPolicies === elbPolicies, firstNonDsrLine };
+  return {
+    policies: records.length,
+    elbPolicies,
+    dsrPolicies,
+    dsrEnabled: elbPolicies > 0 && dsrPolicies === elbPolicies,
+    firstNonDsrLine,
+  };
 }
 
 export interface VpcBridgeSummary {
@@ -97,7 +103,9 @@ export function readVpcBridgeConf(text: string, field = 'vpcBridgeConf'): VpcBri
   const service = findKey(doc, 'serviceCIDR');
   if (service !== undefined && typeof service !== 'string') throw shapeError(field, 'serviceCIDR', 'expected a CIDR string');
   const enis = findKey(doc, 'eniIPAddresses');
-  const eniIpAddresses = (Array.isArray(enis) ? enis : typeof enis === 'string' ? [enis] : []).filter((x): x is string => typeof x === 'string');
+  const eniIpAddresses = (Array.isArray(enis) ? enis : typeof enis === 'string' ? [enis] : []).filter(
+    (x): x is string => typeof x === 'string',
+  );
   const dns = findKey(doc, 'nameservers');
   const dnsServers = (Array.isArray(dns) ? dns : []).filter((x): x is string => typeof x === 'string');
   const primary = eniIpAddresses[0]?.split('/')[0] ?? null;

@@ -55,7 +55,9 @@ describe("Karpenter's limits table (generated from its zz_generated.vpclimits.go
   });
 
   it('agrees with the upstream file on every row', () => {
-    const [header, ...rows] = readFileSync(projectPath('..', 'shared', 'data', 'karpenter', 'vpc-limits.tsv'), 'utf8').trim().split('\n');
+    const [header, ...rows] = readFileSync(projectPath('..', 'shared', 'data', 'karpenter', 'vpc-limits.tsv'), 'utf8')
+      .trim()
+      .split('\n');
     const at = header!.split('\t').indexOf('ipv4_per_interface');
     expect(rows).toHaveLength(countKarpenterVpcLimits());
     for (const row of rows) {
@@ -71,7 +73,12 @@ describe('planKarpenterWindows: Karpenter view next to the real capacity', () =>
     // Karpenter: pods = 110 (no kubelet.maxPods), PrivateIPv4Address = I - 1 = 10 - 1 = 9.
     expect(t.karpenterView).toMatchObject({ pods: 110, privateIPv4Address: 9, ipv4PerInterface: 10, launchable: true });
     // Real: W = (10 - 1) * 16 = 144, maxPods = min(110, 144) = 110.
-    expect(t.realCapacity).toMatchObject({ maxPods: 110, ipLimitedPods: 144, effectiveIpMode: 'PREFIX_DELEGATION', limitedBy: 'KUBELET_MAX_PODS' });
+    expect(t.realCapacity).toMatchObject({
+      maxPods: 110,
+      ipLimitedPods: 144,
+      effectiveIpMode: 'PREFIX_DELEGATION',
+      limitedBy: 'KUBELET_MAX_PODS',
+    });
     expect(t.warnings.map((w) => w.code)).toContain('KARPENTER_PREFIX_DELEGATION_NOT_MODELLED');
     const w = t.warnings.find((x) => x.code === 'KARPENTER_PREFIX_DELEGATION_NOT_MODELLED')!;
     expect(w.source).toMatch(/#5478/);
@@ -95,23 +102,96 @@ describe('planKarpenterWindows: Karpenter view next to the real capacity', () =>
     // m5.large: 2 vCPUs, 8192 MiB. memory = 8192 - ceil(8192 * 0.075) = 8192 - 615 = 7577; CPU = 2000 - 70 = 1930m.
     // Karpenter memory = 7577 - (11 * 110 + 255) - 100 = 6012; CPU fit floor(1930 / 10) = 193; memory fit floor(6012 / 32) = 187.
     // Karpenter: min(110, 9, 193, 187) = 9 -> ceil(100 / 9) = 12. Real: min(110, 193, 187) = 110 -> ceil(100 / 110) = 1.
-    { name: 'PD, small pods', type: 'm5.large', ipMode: 'PREFIX_DELEGATION', pods: { count: 100, cpuMillicores: 10, memoryMiB: 32 }, kubelet: undefined, k: 9, kBind: 'IP_ADDRESSES', kNodes: 12, r: 110, rBind: 'KUBELET_MAX_PODS', rNodes: 1 },
+    {
+      name: 'PD, small pods',
+      type: 'm5.large',
+      ipMode: 'PREFIX_DELEGATION',
+      pods: { count: 100, cpuMillicores: 10, memoryMiB: 32 },
+      kubelet: undefined,
+      k: 9,
+      kBind: 'IP_ADDRESSES',
+      kNodes: 12,
+      r: 110,
+      rBind: 'KUBELET_MAX_PODS',
+      rNodes: 1,
+    },
     // CPU fit floor(1930 / 100) = 19; memory fit floor(6012 / 256) = 23. Karpenter min(110, 9, 19, 23) = 9 -> 12 nodes;
     // real min(110, 19, 23) = 19 -> ceil(100 / 19) = 6.
-    { name: 'PD, CPU binds the real node', type: 'm5.large', ipMode: 'PREFIX_DELEGATION', pods: { count: 100, cpuMillicores: 100, memoryMiB: 256 }, kubelet: undefined, k: 9, kBind: 'IP_ADDRESSES', kNodes: 12, r: 19, rBind: 'CPU', rNodes: 6 },
+    {
+      name: 'PD, CPU binds the real node',
+      type: 'm5.large',
+      ipMode: 'PREFIX_DELEGATION',
+      pods: { count: 100, cpuMillicores: 100, memoryMiB: 256 },
+      kubelet: undefined,
+      k: 9,
+      kBind: 'IP_ADDRESSES',
+      kNodes: 12,
+      r: 19,
+      rBind: 'CPU',
+      rNodes: 6,
+    },
     // Secondary IP: W = 10 - 1 = 9 on both sides: min(110, 9) = 9 -> 12 nodes each.
-    { name: 'secondary IP agrees', type: 'm5.large', ipMode: 'SECONDARY_IP', pods: { count: 100, cpuMillicores: 10, memoryMiB: 32 }, kubelet: undefined, k: 9, kBind: 'IP_ADDRESSES', kNodes: 12, r: 9, rBind: 'IP_ADDRESSES', rNodes: 12 },
+    {
+      name: 'secondary IP agrees',
+      type: 'm5.large',
+      ipMode: 'SECONDARY_IP',
+      pods: { count: 100, cpuMillicores: 10, memoryMiB: 32 },
+      kubelet: undefined,
+      k: 9,
+      kBind: 'IP_ADDRESSES',
+      kNodes: 12,
+      r: 9,
+      rBind: 'IP_ADDRESSES',
+      rNodes: 12,
+    },
     // m5.4xlarge: 16 vCPUs, 65536 MiB, I = 30. memory = 65536 - 4916 = 60620; CPU = 16000 - 110 = 15890m.
     // kubelet.maxPods 250: Karpenter memory = 60620 - (11 * 250 + 255) - 100 = 57515; CPU fit floor(15890 / 50) = 317;
     // memory fit floor(57515 / 128) = 449. Karpenter min(250, 29, 317, 449) = 29 -> ceil(1000 / 29) = 35.
     // Real: W = 29 * 16 = 464, maxPods = min(250, 464) = 250; min(250, 317, 449) = 250 -> ceil(1000 / 250) = 4.
-    { name: 'PD, kubelet.maxPods 250 on m5.4xlarge', type: 'm5.4xlarge', ipMode: 'PREFIX_DELEGATION', pods: { count: 1000, cpuMillicores: 50, memoryMiB: 128 }, kubelet: 250, k: 29, kBind: 'IP_ADDRESSES', kNodes: 35, r: 250, rBind: 'KUBELET_MAX_PODS', rNodes: 4 },
+    {
+      name: 'PD, kubelet.maxPods 250 on m5.4xlarge',
+      type: 'm5.4xlarge',
+      ipMode: 'PREFIX_DELEGATION',
+      pods: { count: 1000, cpuMillicores: 50, memoryMiB: 128 },
+      kubelet: 250,
+      k: 29,
+      kBind: 'IP_ADDRESSES',
+      kNodes: 35,
+      r: 250,
+      rBind: 'KUBELET_MAX_PODS',
+      rNodes: 4,
+    },
     // t2.medium is Xen: PD falls back to secondary IP, W = 6 - 1 = 5 on both sides -> ceil(10 / 5) = 2.
-    { name: 'PD on Xen falls back', type: 't2.medium', ipMode: 'PREFIX_DELEGATION', pods: { count: 10, cpuMillicores: 10, memoryMiB: 32 }, kubelet: undefined, k: 5, kBind: 'IP_ADDRESSES', kNodes: 2, r: 5, rBind: 'IP_ADDRESSES', rNodes: 2 },
+    {
+      name: 'PD on Xen falls back',
+      type: 't2.medium',
+      ipMode: 'PREFIX_DELEGATION',
+      pods: { count: 10, cpuMillicores: 10, memoryMiB: 32 },
+      kubelet: undefined,
+      k: 5,
+      kBind: 'IP_ADDRESSES',
+      kNodes: 2,
+      r: 5,
+      rBind: 'IP_ADDRESSES',
+      rNodes: 2,
+    },
     // No pods: no nodes on either side.
-    { name: 'no pods', type: 'm5.large', ipMode: 'PREFIX_DELEGATION', pods: { count: 0, cpuMillicores: 0, memoryMiB: 0 }, kubelet: undefined, k: 9, kBind: 'IP_ADDRESSES', kNodes: 0, r: 110, rBind: 'KUBELET_MAX_PODS', rNodes: 0 },
+    {
+      name: 'no pods',
+      type: 'm5.large',
+      ipMode: 'PREFIX_DELEGATION',
+      pods: { count: 0, cpuMillicores: 0, memoryMiB: 0 },
+      kubelet: undefined,
+      k: 9,
+      kBind: 'IP_ADDRESSES',
+      kNodes: 0,
+      r: 110,
+      rBind: 'KUBELET_MAX_PODS',
+      rNodes: 0,
+    },
   ] as const)('$name', ({ type, ipMode, pods, kubelet, k, kBind, kNodes, r, rBind, rNodes }) => {
-    const t = plan({ instanceTypes: [type], ipMode, windowsPods: { ...pods }, ...(kubelet ? { kubeletMaxPods: kubelet } : {}) }).instanceTypes[0]!;
+    const t = plan({ instanceTypes: [type], ipMode, windowsPods: { ...pods }, ...(kubelet ? { kubeletMaxPods: kubelet } : {}) })
+      .instanceTypes[0]!;
     expect(t.karpenterView.podsPerNode).toBe(k);
     expect(t.karpenterView.bindingConstraint).toBe(kBind);
     expect(t.nodesKarpenterWouldLaunch).toBe(kNodes);
@@ -119,7 +199,9 @@ describe('planKarpenterWindows: Karpenter view next to the real capacity', () =>
     expect(t.bindingConstraint).toBe(rBind);
     expect(t.nodesNeeded).toBe(rNodes);
     expect(t.extraNodes).toBe(kNodes - rNodes);
-    expect(t.formula.join('\n')).toContain(kNodes > 0 ? `nodesKarpenterWouldLaunch = ceil(${pods.count} / ${k}) = ${kNodes}` : 'Karpenter pods');
+    expect(t.formula.join('\n')).toContain(
+      kNodes > 0 ? `nodesKarpenterWouldLaunch = ceil(${pods.count} / ${k}) = ${kNodes}` : 'Karpenter pods',
+    );
   });
 
   it('computes Karpenter memory as its types.go does (m5.large 7577 MiB; 6903 MiB allocatable at 29 pods)', () => {
@@ -136,7 +218,13 @@ describe('planKarpenterWindows: Karpenter view next to the real capacity', () =>
     // EC2 refuses Windows: Karpenter plans and tries (I = 50: 49 IPs), every launch fails.
     { type: 'p5.48xlarge', kLaunch: true, kBind: 'IP_ADDRESSES', rBind: 'EC2_REFUSES_WINDOWS', code: 'KARPENTER_OFFERS_TYPE_EC2_REFUSES' },
     // In neither limits table: Karpenter gives it no PrivateIPv4Address and never launches it (PR #6415).
-    { type: 'hpc6a.48xlarge', kLaunch: false, kBind: 'NOT_IN_KARPENTER_LIMITS', rBind: 'NOT_IN_VPCRC_LIMITS', code: 'KARPENTER_TYPE_NOT_IN_ITS_LIMITS_TABLE' },
+    {
+      type: 'hpc6a.48xlarge',
+      kLaunch: false,
+      kBind: 'NOT_IN_KARPENTER_LIMITS',
+      rBind: 'NOT_IN_VPCRC_LIMITS',
+      code: 'KARPENTER_TYPE_NOT_IN_ITS_LIMITS_TABLE',
+    },
   ] as const)('$type cannot be a Windows node: $rBind', ({ type, kLaunch, kBind, rBind, code }) => {
     const t = plan({ instanceTypes: [type] }).instanceTypes[0]!;
     expect(t.karpenterView.launchable).toBe(kLaunch);
@@ -180,7 +268,10 @@ describe('planKarpenterWindows: Karpenter view next to the real capacity', () =>
 
   it('names the AMI alias and OS build of the Windows Server version', () => {
     expect(plan({ windowsServerVersion: 'WINDOWS_SERVER_2019' })).toMatchObject({ amiAlias: 'windows2019@latest', osBuild: '10.0.17763' });
-    expect(plan({ kubernetesVersion: '1.35', windowsServerVersion: 'WINDOWS_SERVER_2025' })).toMatchObject({ amiAlias: 'windows2025@latest', osBuild: '10.0.26100' });
+    expect(plan({ kubernetesVersion: '1.35', windowsServerVersion: 'WINDOWS_SERVER_2025' })).toMatchObject({
+      amiAlias: 'windows2025@latest',
+      osBuild: '10.0.26100',
+    });
   });
 });
 
@@ -207,18 +298,48 @@ describe('planKarpenterWindows: what Karpenter does not pass to Start-EKSBootstr
 
 describe('planKarpenterWindows: bad input says what to change', () => {
   it.each([
-    { name: 'unknown family', over: { instanceTypes: [], instanceFamilies: ['zz9'] }, field: 'instanceFamilies[0]', text: /not an instance family/ },
+    {
+      name: 'unknown family',
+      over: { instanceTypes: [], instanceFamilies: ['zz9'] },
+      field: 'instanceFamilies[0]',
+      text: /not an instance family/,
+    },
     { name: 'unknown type', over: { instanceTypes: ['m5.huge'] }, field: 'instanceTypes[0]', text: /not an instance type/ },
     { name: 'no types at all', over: { instanceTypes: [] }, field: 'instanceTypes', text: /instanceFamilies/ },
-    { name: 'WS2025 on EKS 1.33', over: { windowsServerVersion: 'WINDOWS_SERVER_2025' }, field: 'windowsServerVersion', text: /1\.35 or later.*WINDOWS_SERVER_2019 or WINDOWS_SERVER_2022/ },
+    {
+      name: 'WS2025 on EKS 1.33',
+      over: { windowsServerVersion: 'WINDOWS_SERVER_2025' },
+      field: 'windowsServerVersion',
+      text: /1\.35 or later.*WINDOWS_SERVER_2019 or WINDOWS_SERVER_2022/,
+    },
     { name: 'WS2022 on EKS 1.22', over: { kubernetesVersion: '1.22' }, field: 'windowsServerVersion', text: /1\.23 or later/ },
-    { name: 'Service CIDR with host bits', over: { serviceIpv4Cidr: '172.20.0.1/16' }, field: 'serviceIpv4Cidr', text: /172\.20\.0\.0\/16/ },
-    { name: 'Service CIDR that does not parse', over: { serviceIpv4Cidr: '172.300.0.0/16' }, field: 'serviceIpv4Cidr', text: /not an IPv4 CIDR/ },
+    {
+      name: 'Service CIDR with host bits',
+      over: { serviceIpv4Cidr: '172.20.0.1/16' },
+      field: 'serviceIpv4Cidr',
+      text: /172\.20\.0\.0\/16/,
+    },
+    {
+      name: 'Service CIDR that does not parse',
+      over: { serviceIpv4Cidr: '172.300.0.0/16' },
+      field: 'serviceIpv4Cidr',
+      text: /not an IPv4 CIDR/,
+    },
     { name: 'Service CIDR too large', over: { serviceIpv4Cidr: '10.0.0.0/8' }, field: 'serviceIpv4Cidr', text: /\/12 to \/24/ },
-    { name: 'SNAT CIDR that does not parse', over: { excludedSnatCidrs: ['10.0.0.0/8', 'ten'] }, field: 'excludedSnatCidrs[1]', text: /not an IPv4 CIDR/ },
+    {
+      name: 'SNAT CIDR that does not parse',
+      over: { excludedSnatCidrs: ['10.0.0.0/8', 'ten'] },
+      field: 'excludedSnatCidrs[1]',
+      text: /not an IPv4 CIDR/,
+    },
     { name: 'bad Kubernetes version', over: { kubernetesVersion: '1.033' }, field: 'kubernetesVersion', text: /1\.NN/ },
     { name: 'bad cluster name', over: { clusterName: '9lives' }, field: 'clusterName', text: /EKS cluster name/ },
-    { name: 'negative pod count', over: { windowsPods: { count: -1, cpuMillicores: 0, memoryMiB: 0 } }, field: 'windowsPods.count', text: /0 or more/ },
+    {
+      name: 'negative pod count',
+      over: { windowsPods: { count: -1, cpuMillicores: 0, memoryMiB: 0 } },
+      field: 'windowsPods.count',
+      text: /0 or more/,
+    },
   ] as const)('$name', ({ over, field, text }) => {
     const e = failure(over as Partial<KarpenterWindowsPlanInput>);
     expect(e.code).toBe('VALIDATION_FAILED');

@@ -37,13 +37,16 @@ export const KARPENTER_SOURCE = {
   TYPES: 'aws/karpenter-provider-aws pkg/providers/instancetype/types.go (pods(), privateIPv4Address(), memory(), kubeReservedResources())',
   PREFIX_DELEGATION:
     'aws/karpenter-provider-aws#5478 and #8210 (open: Windows prefix delegation not modelled); PR #9299 (spec.enablePrefixDelegation, not merged)',
-  LIMITS_TABLE_MISSING: 'aws/karpenter-provider-aws PR #6415 (types missing from the limits table get no vpc.amazonaws.com/PrivateIPv4Address)',
+  LIMITS_TABLE_MISSING:
+    'aws/karpenter-provider-aws PR #6415 (types missing from the limits table get no vpc.amazonaws.com/PrivateIPv4Address)',
   BOOTSTRAP: 'aws/karpenter-provider-aws pkg/providers/amifamily/bootstrap/windows.go',
   KUBE_PROXY_ARGS: 'aws/karpenter-provider-aws#4088 (open: no -KubeProxyExtraArgs for Windows)',
-  SERVICE_CIDR: 'aws/karpenter-provider-aws#4747 (open: no -ServiceCIDR / -ExcludedSnatCIDRs); Karpenter docs concepts/nodeclasses.md (SERVICE_IPV4_CIDR, EXCLUDED_SNAT_CIDRS)',
+  SERVICE_CIDR:
+    'aws/karpenter-provider-aws#4747 (open: no -ServiceCIDR / -ExcludedSnatCIDRs); Karpenter docs concepts/nodeclasses.md (SERVICE_IPV4_CIDR, EXCLUDED_SNAT_CIDRS)',
   WINDOWS_SERVICE_CIDR_DEFAULT: 'awsdocs/amazon-eks-user-guide eks-optimized-windows-ami (Service CIDR from the node primary IP)',
   VPCRC_LIMITS: 'aws/amazon-vpc-resource-controller-k8s pkg/aws/vpc/limits.go; pkg/node/node.go (reason Unsupported)',
-  WINDOWS_VERSIONS: 'eksctl-io/eksctl pkg/apis/eksctl.io/v1alpha5 (WindowsServer2022 from EKS 1.23, WindowsServer2025 from EKS 1.35); awsdocs/amazon-eks-user-guide eks-optimized-windows-ami',
+  WINDOWS_VERSIONS:
+    'eksctl-io/eksctl pkg/apis/eksctl.io/v1alpha5 (WindowsServer2022 from EKS 1.23, WindowsServer2025 from EKS 1.35); awsdocs/amazon-eks-user-guide eks-optimized-windows-ami',
   EKS_SERVICE_CIDR: 'EKS CreateCluster kubernetesNetworkConfig.serviceIpv4Cidr (a /12 to /24 block)',
   BPG_DSR: 'aws/aws-eks-best-practices latest/bpg/windows/networking.adoc (DSR, port exhaustion above 100 Services)',
 } as const;
@@ -100,9 +103,16 @@ export function requireIpv4Cidr(field: string, value: unknown): { cidr: string; 
 }
 
 /** Checks that the Windows Server release runs on the Kubernetes version; says what to change otherwise. */
-export function requireWindowsServerForKubernetes(version: unknown, kubernetesVersion: string): KarpenterWindowsPlanInput['windowsServerVersion'] {
+export function requireWindowsServerForKubernetes(
+  version: unknown,
+  kubernetesVersion: string,
+): KarpenterWindowsPlanInput['windowsServerVersion'] {
   if (typeof version !== 'string' || !(WINDOWS_SERVER_VERSIONS as readonly string[]).includes(version)) {
-    throw validationError('windowsServerVersion', 'enum', `windowsServerVersion must be one of ${WINDOWS_SERVER_VERSIONS.join(', ')}, not ${String(version)}`);
+    throw validationError(
+      'windowsServerVersion',
+      'enum',
+      `windowsServerVersion must be one of ${WINDOWS_SERVER_VERSIONS.join(', ')}, not ${String(version)}`,
+    );
   }
   const facts = WINDOWS_SERVER_FACTS[version as KarpenterWindowsPlanInput['windowsServerVersion']];
   const minor = parseKubernetesMinor(kubernetesVersion);
@@ -129,7 +139,11 @@ interface Resolved {
 function resolveInput(input: KarpenterWindowsPlanInput, deps: KarpenterPlanDeps): Resolved {
   if (!input || typeof input !== 'object') throw validationError('input', 'object', 'the input must be an object');
   if (typeof input.clusterName !== 'string' || !CLUSTER_NAME.test(input.clusterName)) {
-    throw validationError('clusterName', 'eks-cluster-name', `clusterName "${String(input.clusterName)}" is not an EKS cluster name: a letter, then letters, digits and "-", at most 100 characters`);
+    throw validationError(
+      'clusterName',
+      'eks-cluster-name',
+      `clusterName "${String(input.clusterName)}" is not an EKS cluster name: a letter, then letters, digits and "-", at most 100 characters`,
+    );
   }
   const minor = parseKubernetesMinor(input.kubernetesVersion);
   const kubernetesVersion = `1.${minor}`;
@@ -152,7 +166,11 @@ function resolveInput(input: KarpenterWindowsPlanInput, deps: KarpenterPlanDeps)
       if (!(e instanceof DomainError)) throw e;
     }
     if (!facts) {
-      throw validationError(`instanceTypes[${i}]`, 'known-instance-type', `instanceTypes[${i}]: "${String(name)}" is not an instance type in the catalog; use a name like m5.large`);
+      throw validationError(
+        `instanceTypes[${i}]`,
+        'known-instance-type',
+        `instanceTypes[${i}]: "${String(name)}" is not an instance type in the catalog; use a name like m5.large`,
+      );
     }
     if (!seen.has(facts.name)) types.push(facts);
     seen.add(facts.name);
@@ -172,33 +190,53 @@ function resolveInput(input: KarpenterWindowsPlanInput, deps: KarpenterPlanDeps)
     }
   });
   if (types.length > KARPENTER_PLAN_LIMITS.instanceTypes) {
-    throw validationError('instanceFamilies', 'too-many-types', `the types and families name ${types.length} instance types; at most ${KARPENTER_PLAN_LIMITS.instanceTypes}: list fewer families`);
+    throw validationError(
+      'instanceFamilies',
+      'too-many-types',
+      `the types and families name ${types.length} instance types; at most ${KARPENTER_PLAN_LIMITS.instanceTypes}: list fewer families`,
+    );
   }
   const pods = input.windowsPods;
-  if (!pods || typeof pods !== 'object') throw validationError('windowsPods', 'required', 'windowsPods {count, cpuMillicores, memoryMiB} is required');
+  if (!pods || typeof pods !== 'object')
+    throw validationError('windowsPods', 'required', 'windowsPods {count, cpuMillicores, memoryMiB} is required');
   const windowsPods = {
     count: nonNegativeInteger('windowsPods.count', pods.count),
     cpuMillicores: nonNegativeNumber('windowsPods.cpuMillicores', pods.cpuMillicores ?? 0),
     memoryMiB: nonNegativeNumber('windowsPods.memoryMiB', pods.memoryMiB ?? 0),
   };
-  const servicesPerNode = input.servicesPerNode === undefined || input.servicesPerNode === null ? 0 : nonNegativeInteger('servicesPerNode', input.servicesPerNode);
+  const servicesPerNode =
+    input.servicesPerNode === undefined || input.servicesPerNode === null
+      ? 0
+      : nonNegativeInteger('servicesPerNode', input.servicesPerNode);
   let serviceIpv4Cidr: string | null = null;
   if (input.serviceIpv4Cidr !== undefined && input.serviceIpv4Cidr !== null) {
     const c = requireIpv4Cidr('serviceIpv4Cidr', input.serviceIpv4Cidr);
     if (c.prefix < 12 || c.prefix > 24) {
-      throw validationError('serviceIpv4Cidr', 'service-cidr-size', `serviceIpv4Cidr: an EKS Service CIDR is a /12 to /24 block, not /${c.prefix} (${KARPENTER_SOURCE.EKS_SERVICE_CIDR})`);
+      throw validationError(
+        'serviceIpv4Cidr',
+        'service-cidr-size',
+        `serviceIpv4Cidr: an EKS Service CIDR is a /12 to /24 block, not /${c.prefix} (${KARPENTER_SOURCE.EKS_SERVICE_CIDR})`,
+      );
     }
     serviceIpv4Cidr = c.cidr;
   }
   const snat = input.excludedSnatCidrs ?? [];
   if (!Array.isArray(snat) || snat.length > KARPENTER_PLAN_LIMITS.excludedSnatCidrs) {
-    throw validationError('excludedSnatCidrs', 'list', `excludedSnatCidrs must be a list of at most ${KARPENTER_PLAN_LIMITS.excludedSnatCidrs} IPv4 CIDRs`);
+    throw validationError(
+      'excludedSnatCidrs',
+      'list',
+      `excludedSnatCidrs must be a list of at most ${KARPENTER_PLAN_LIMITS.excludedSnatCidrs} IPv4 CIDRs`,
+    );
   }
   const excludedSnatCidrs = snat.map((c, i) => requireIpv4Cidr(`excludedSnatCidrs[${i}]`, c).cidr);
   let kubeletMaxPods: number | null = null;
   if (input.kubeletMaxPods !== undefined && input.kubeletMaxPods !== null) {
     if (typeof input.kubeletMaxPods !== 'number' || !Number.isInteger(input.kubeletMaxPods) || input.kubeletMaxPods < 1) {
-      throw validationError('kubeletMaxPods', 'positive-integer', `kubeletMaxPods must be a whole number of at least 1, not ${String(input.kubeletMaxPods)}`);
+      throw validationError(
+        'kubeletMaxPods',
+        'positive-integer',
+        `kubeletMaxPods must be a whole number of at least 1, not ${String(input.kubeletMaxPods)}`,
+      );
     }
     kubeletMaxPods = input.kubeletMaxPods;
   }
@@ -287,7 +325,9 @@ function planType(t: InstanceTypeFacts, r: Resolved['input']): KarpenterWindowsT
       : `Karpenter vpc.amazonaws.com/PrivateIPv4Address = 0 (${t.name} is not in Karpenter's limits table)`,
   );
   const memCapacity = karpenterMemoryCapacityMiB(t.memoryMiB);
-  formula.push(`memory = SizeInMiB - ceil(SizeInMiB * 0.075) = ${t.memoryMiB} - ${Math.ceil(t.memoryMiB * KARPENTER_VM_MEMORY_OVERHEAD)} = ${memCapacity} MiB`);
+  formula.push(
+    `memory = SizeInMiB - ceil(SizeInMiB * 0.075) = ${t.memoryMiB} - ${Math.ceil(t.memoryMiB * KARPENTER_VM_MEMORY_OVERHEAD)} = ${memCapacity} MiB`,
+  );
   const reservedCpu = kubeReservedCpuMillicores(t.vcpus);
   const allocCpu = t.vcpus * 1000 - reservedCpu;
   formula.push(`allocatable CPU = ${t.vcpus * 1000}m - kube-reserved ${reservedCpu}m = ${allocCpu}m`);
@@ -296,7 +336,8 @@ function planType(t: InstanceTypeFacts, r: Resolved['input']): KarpenterWindowsT
     `Karpenter allocatable memory = ${memCapacity} - (${KUBE_RESERVED_MEMORY_PER_POD_MIB} * ${kPods} + ${KUBE_RESERVED_MEMORY_BASE_MIB}) - ${EVICTION_HARD_MEMORY_MIB} = ${kAllocMem} MiB`,
   );
   const kLimit = Math.min(kPods, kIps);
-  const kLimitBinding: KarpenterPlanConstraint = ipv4 === undefined ? 'NOT_IN_KARPENTER_LIMITS' : kIps < kPods ? 'IP_ADDRESSES' : 'KUBELET_MAX_PODS';
+  const kLimitBinding: KarpenterPlanConstraint =
+    ipv4 === undefined ? 'NOT_IN_KARPENTER_LIMITS' : kIps < kPods ? 'IP_ADDRESSES' : 'KUBELET_MAX_PODS';
   const kFit = fitPods(kLimit, kLimitBinding, allocCpu, kAllocMem, cpu, mem);
   formula.push(fitText('Karpenter pods per node', [`pods ${kPods}`, `PrivateIPv4Address ${kIps}`], kFit));
   let kBinding = kFit.binding;
@@ -315,7 +356,9 @@ function planType(t: InstanceTypeFacts, r: Resolved['input']): KarpenterWindowsT
   };
   let nodesKarpenterWouldLaunch: number | null = null;
   if (!launchable) {
-    formula.push(`nodesKarpenterWouldLaunch = none (${!amd64 ? 'no amd64 architecture: Karpenter gives it no Windows OS label' : "no vpc.amazonaws.com/PrivateIPv4Address in Karpenter's view"})`);
+    formula.push(
+      `nodesKarpenterWouldLaunch = none (${!amd64 ? 'no amd64 architecture: Karpenter gives it no Windows OS label' : "no vpc.amazonaws.com/PrivateIPv4Address in Karpenter's view"})`,
+    );
   } else if (count === 0) {
     nodesKarpenterWouldLaunch = 0;
   } else if (kFit.pods > 0) {
@@ -340,8 +383,14 @@ function planType(t: InstanceTypeFacts, r: Resolved['input']): KarpenterWindowsT
     `real allocatable memory = ${memCapacity} - (${KUBE_RESERVED_MEMORY_PER_POD_MIB} * ${realMaxPods} + ${KUBE_RESERVED_MEMORY_BASE_MIB}) - ${EVICTION_HARD_MEMORY_MIB} = ${rAllocMem} MiB`,
   );
   const rLimitBinding = realBinding(t, cap, refused);
-  const supported = rLimitBinding !== 'EC2_REFUSES_WINDOWS' && rLimitBinding !== 'UNSUPPORTED_ARCHITECTURE' && rLimitBinding !== 'NOT_IN_VPCRC_LIMITS' && realMaxPods > 0;
-  const rFit = supported ? fitPods(realMaxPods, rLimitBinding, allocCpu, rAllocMem, cpu, mem) : { pods: 0, binding: rLimitBinding, byCpu: null, byMemory: null };
+  const supported =
+    rLimitBinding !== 'EC2_REFUSES_WINDOWS' &&
+    rLimitBinding !== 'UNSUPPORTED_ARCHITECTURE' &&
+    rLimitBinding !== 'NOT_IN_VPCRC_LIMITS' &&
+    realMaxPods > 0;
+  const rFit = supported
+    ? fitPods(realMaxPods, rLimitBinding, allocCpu, rAllocMem, cpu, mem)
+    : { pods: 0, binding: rLimitBinding, byCpu: null, byMemory: null };
   if (supported) formula.push(fitText('real pods per node', [`maxPods ${realMaxPods}`], rFit));
   let nodesNeeded: number | null = null;
   if (supported && count === 0) nodesNeeded = 0;
@@ -494,7 +543,11 @@ export function planKarpenterWindows(input: KarpenterWindowsPlanInput, deps: Kar
     instanceTypes: resolved.types.map((t) => planType(t, r)),
     warnings: planWarnings(r),
     inputs: [
-      { name: 'Karpenter limits table', value: `${KARPENTER_VPC_LIMITS_SOURCE.repository} ${KARPENTER_VPC_LIMITS_SOURCE.path}`, note: `commit ${KARPENTER_VPC_LIMITS_SOURCE.commit}, generated ${KARPENTER_VPC_LIMITS_SOURCE.generated}` },
+      {
+        name: 'Karpenter limits table',
+        value: `${KARPENTER_VPC_LIMITS_SOURCE.repository} ${KARPENTER_VPC_LIMITS_SOURCE.path}`,
+        note: `commit ${KARPENTER_VPC_LIMITS_SOURCE.commit}, generated ${KARPENTER_VPC_LIMITS_SOURCE.generated}`,
+      },
       { name: 'VM memory overhead', value: KARPENTER_VM_MEMORY_OVERHEAD, note: 'Karpenter VM_MEMORY_OVERHEAD_PERCENT default' },
       { name: 'eviction-hard memory.available (MiB)', value: EVICTION_HARD_MEMORY_MIB, note: 'Karpenter evictionThreshold() default' },
       { name: 'Windows Server build', value: facts.osBuild, note: 'node.kubernetes.io/windows-build' },

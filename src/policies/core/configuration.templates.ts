@@ -3,7 +3,13 @@ import { kubernetesMinor } from './parameter.validation.js';
 import type { JsonValue, RenderOptions, RenderWarning, TemplateParameter, WindowsIpMode } from './policy-template.model.js';
 import { SOURCE } from './sources.js';
 import type { TemplateDefinition } from './template.definition.js';
-import { DSR_PATCH_ANCHOR, bootstrapArgumentMap, kubeProxyDsrFlags, renderBootstrapUserData, renderDsrPatchScript } from './windows-bootstrap.render.js';
+import {
+  DSR_PATCH_ANCHOR,
+  bootstrapArgumentMap,
+  kubeProxyDsrFlags,
+  renderBootstrapUserData,
+  renderDsrPatchScript,
+} from './windows-bootstrap.render.js';
 import {
   WINDOWS_SERVER_FACTS,
   WINDOWS_SERVER_SOURCE,
@@ -110,7 +116,15 @@ function kubernetesVersionParameter(): TemplateParameter {
 }
 
 function clusterNameParameter(): TemplateParameter {
-  return { name: 'clusterName', type: 'string', format: 'eksctl-cluster-name', required: true, default: null, example: 'windows-demo', description: 'EKS cluster name.' };
+  return {
+    name: 'clusterName',
+    type: 'string',
+    format: 'eksctl-cluster-name',
+    required: true,
+    default: null,
+    example: 'windows-demo',
+    description: 'EKS cluster name.',
+  };
 }
 
 const MAX_PODS_CALLBACK = 'options.computeMaxPods(windowsInstanceType, ipMode)';
@@ -126,7 +140,10 @@ function resolveMaxPods(
 ): number | undefined {
   const computed = instanceType && options.computeMaxPods ? options.computeMaxPods(instanceType, ipMode) : undefined;
   if (computed !== undefined && (!Number.isSafeInteger(computed) || computed < 0)) {
-    throw new DomainError(ErrorCode.INTERNAL, `computeMaxPods(${instanceType}, ${ipMode}) returned ${computed}, not a non-negative integer`);
+    throw new DomainError(
+      ErrorCode.INTERNAL,
+      `computeMaxPods(${instanceType}, ${ipMode}) returned ${computed}, not a non-negative integer`,
+    );
   }
   if (given !== undefined) {
     if (computed !== undefined && (given as number) > computed) {
@@ -192,19 +209,54 @@ const configMapTemplate: TemplateDefinition = {
       description:
         'Secondary-IP mode only: "windows" emits windows-warm-ip-target/windows-minimum-ip-target; "shared" emits warm-ip-target/minimum-ip-target (use it when the VPC CNI Helm chart manages the ConfigMap).',
     },
-    { name: 'warmIpTarget', type: 'integer', minimum: 0, maximum: 1000, required: false, default: null, example: 3, description: 'Free IPs kept ready per node (secondary default 3, "0 means 1"; prefix-delegation default 1).' },
-    { name: 'minimumIpTarget', type: 'integer', minimum: 0, maximum: 1000, required: false, default: null, example: 3, description: 'IPs kept allocated per node however few pods run (default 3).' },
-    { name: 'warmPrefixTarget', type: 'integer', minimum: 0, maximum: 100, required: false, default: null, example: 1, description: 'Prefix delegation only: whole /28 prefixes kept free (default 0). warm-ip-target and minimum-ip-target override it.' },
+    {
+      name: 'warmIpTarget',
+      type: 'integer',
+      minimum: 0,
+      maximum: 1000,
+      required: false,
+      default: null,
+      example: 3,
+      description: 'Free IPs kept ready per node (secondary default 3, "0 means 1"; prefix-delegation default 1).',
+    },
+    {
+      name: 'minimumIpTarget',
+      type: 'integer',
+      minimum: 0,
+      maximum: 1000,
+      required: false,
+      default: null,
+      example: 3,
+      description: 'IPs kept allocated per node however few pods run (default 3).',
+    },
+    {
+      name: 'warmPrefixTarget',
+      type: 'integer',
+      minimum: 0,
+      maximum: 100,
+      required: false,
+      default: null,
+      example: 1,
+      description: 'Prefix delegation only: whole /28 prefixes kept free (default 0). warm-ip-target and minimum-ip-target override it.',
+    },
   ],
   render: (p) => {
     const mode = p.ipMode as WindowsIpMode;
     const pd = mode === 'prefix-delegation';
     const family = (p.keyFamily as string | undefined) ?? (pd ? 'shared' : 'windows');
     if (pd && family === 'windows') {
-      throw validationError('keyFamily', 'PREFIX_DELEGATION_KEYS', 'Parameter "keyFamily": prefix delegation reads only warm-prefix-target, warm-ip-target and minimum-ip-target; use keyFamily "shared" or omit it');
+      throw validationError(
+        'keyFamily',
+        'PREFIX_DELEGATION_KEYS',
+        'Parameter "keyFamily": prefix delegation reads only warm-prefix-target, warm-ip-target and minimum-ip-target; use keyFamily "shared" or omit it',
+      );
     }
     if (!pd && p.warmPrefixTarget !== undefined) {
-      throw validationError('warmPrefixTarget', 'PREFIX_DELEGATION_ONLY', 'Parameter "warmPrefixTarget": warm-prefix-target only applies with ipMode "prefix-delegation"');
+      throw validationError(
+        'warmPrefixTarget',
+        'PREFIX_DELEGATION_ONLY',
+        'Parameter "warmPrefixTarget": warm-prefix-target only applies with ipMode "prefix-delegation"',
+      );
     }
     const warnings: RenderWarning[] = [];
     const data: Record<string, string> = {
@@ -220,7 +272,8 @@ const configMapTemplate: TemplateDefinition = {
         if (p.warmPrefixTarget !== undefined) {
           warnings.push({
             code: 'IP_TARGETS_OVERRIDE_PREFIX_TARGET',
-            message: 'warm-ip-target and minimum-ip-target override warm-prefix-target: the prefix target has no effect while they are set.',
+            message:
+              'warm-ip-target and minimum-ip-target override warm-prefix-target: the prefix target has no effect while they are set.',
             source: SOURCE.VPCRC_PD,
           });
         }
@@ -228,7 +281,8 @@ const configMapTemplate: TemplateDefinition = {
       warnings.push(...prefixDelegationWarnings());
       warnings.push({
         code: 'WINDOWS_KEYS_IGNORED',
-        message: 'In prefix-delegation mode windows-warm-ip-target and windows-minimum-ip-target are not read; remove them from the ConfigMap if present.',
+        message:
+          'In prefix-delegation mode windows-warm-ip-target and windows-minimum-ip-target are not read; remove them from the ConfigMap if present.',
         source: SOURCE.VPCRC_KEYS,
       });
     } else if (family === 'windows') {
@@ -236,7 +290,11 @@ const configMapTemplate: TemplateDefinition = {
       data['windows-warm-ip-target'] = String(warm);
       data['windows-minimum-ip-target'] = String(p.minimumIpTarget ?? 3);
       if (warm === 0) {
-        warnings.push({ code: 'WARM_IP_ZERO_MEANS_ONE', message: 'windows-warm-ip-target 0 is treated as 1.', source: SOURCE.VPCRC_SECONDARY });
+        warnings.push({
+          code: 'WARM_IP_ZERO_MEANS_ONE',
+          message: 'windows-warm-ip-target 0 is treated as 1.',
+          source: SOURCE.VPCRC_SECONDARY,
+        });
       }
       warnings.push({
         code: 'SHARED_KEYS_TAKE_PRECEDENCE',
@@ -269,14 +327,22 @@ const clusterConfigTemplate: TemplateDefinition = {
   apiVersion: 'eksctl.io/v1alpha5',
   mediaType: 'application/yaml',
   description:
-    'An eksctl ClusterConfig with the Linux node group Windows clusters need (CoreDNS and Calico\'s Linux parts run there) and a Windows node group. ' +
+    "An eksctl ClusterConfig with the Linux node group Windows clusters need (CoreDNS and Calico's Linux parts run there) and a Windows node group. " +
     `maxPodsPerNode is taken from the parameter, else computed by the caller's capacity engine through ${MAX_PODS_CALLBACK}. ` +
     'DSR is enabled through preBootstrapCommands that patch Start-EKSBootstrap.ps1 and fail loudly if it no longer matches. The AMI family is checked against the EKS version.',
   windowsEnforced: true,
   source: `${SOURCE.EKSCTL_SCHEMA}; ${SOURCE.EKSCTL_WINDOWS}; ${SOURCE.BPG_WINDOWS_NETWORKING}; ${SOURCE.UG_WINDOWS}`,
   parameters: [
     clusterNameParameter(),
-    { name: 'region', type: 'string', format: 'aws-region', required: true, default: null, example: 'us-west-2', description: 'AWS region.' },
+    {
+      name: 'region',
+      type: 'string',
+      format: 'aws-region',
+      required: true,
+      default: null,
+      example: 'us-west-2',
+      description: 'AWS region.',
+    },
     kubernetesVersionParameter(),
     {
       name: 'nodeGroupType',
@@ -287,17 +353,67 @@ const clusterConfigTemplate: TemplateDefinition = {
       example: 'managed',
       description: 'nodeGroups (self-managed) or managedNodeGroups; preBootstrapCommands works on both.',
     },
-    { name: 'linuxInstanceType', type: 'string', format: 'instance-type', required: false, default: 'm5.large', example: 'm5.large', description: 'Linux node group instance type.' },
-    { name: 'linuxNodeCount', type: 'integer', minimum: 1, maximum: 100, required: false, default: 2, example: 2, description: 'Linux nodes (at least one; two keep CoreDNS available).' },
-    { name: 'windowsInstanceType', type: 'string', format: 'instance-type', required: false, default: 'm5.large', example: 'm5.xlarge', description: 'Windows node group instance type (x86_64 only).' },
     {
-      name: 'windowsAmiFamily', type: 'string', enum: WINDOWS_AMI_FAMILIES, required: false, default: null, example: 'WindowsServer2022CoreContainer',
+      name: 'linuxInstanceType',
+      type: 'string',
+      format: 'instance-type',
+      required: false,
+      default: 'm5.large',
+      example: 'm5.large',
+      description: 'Linux node group instance type.',
+    },
+    {
+      name: 'linuxNodeCount',
+      type: 'integer',
+      minimum: 1,
+      maximum: 100,
+      required: false,
+      default: 2,
+      example: 2,
+      description: 'Linux nodes (at least one; two keep CoreDNS available).',
+    },
+    {
+      name: 'windowsInstanceType',
+      type: 'string',
+      format: 'instance-type',
+      required: false,
+      default: 'm5.large',
+      example: 'm5.xlarge',
+      description: 'Windows node group instance type (x86_64 only).',
+    },
+    {
+      name: 'windowsAmiFamily',
+      type: 'string',
+      enum: WINDOWS_AMI_FAMILIES,
+      required: false,
+      default: null,
+      example: 'WindowsServer2022CoreContainer',
       derivedBy: 'the Core image of windowsServerVersion, else WindowsServer2022CoreContainer',
       description: 'Windows AMI family; 2022 needs EKS >= 1.23, 2025 needs EKS >= 1.35.',
     },
-    windowsServerVersionParameter('Windows Server release of the Windows node group: picks the Core AMI family when windowsAmiFamily is left out, and must match it when both are given.'),
-    { name: 'windowsMinSize', type: 'integer', minimum: 0, maximum: 1000, required: false, default: 1, example: 1, description: 'Windows node group minimum size (also the desired capacity).' },
-    { name: 'windowsMaxSize', type: 'integer', minimum: 1, maximum: 1000, required: false, default: 3, example: 3, description: 'Windows node group maximum size.' },
+    windowsServerVersionParameter(
+      'Windows Server release of the Windows node group: picks the Core AMI family when windowsAmiFamily is left out, and must match it when both are given.',
+    ),
+    {
+      name: 'windowsMinSize',
+      type: 'integer',
+      minimum: 0,
+      maximum: 1000,
+      required: false,
+      default: 1,
+      example: 1,
+      description: 'Windows node group minimum size (also the desired capacity).',
+    },
+    {
+      name: 'windowsMaxSize',
+      type: 'integer',
+      minimum: 1,
+      maximum: 1000,
+      required: false,
+      default: 3,
+      example: 3,
+      description: 'Windows node group maximum size.',
+    },
     ipModeParameter(),
     {
       name: 'maxPodsPerNode',
@@ -308,15 +424,24 @@ const clusterConfigTemplate: TemplateDefinition = {
       default: null,
       example: 9,
       derivedBy: MAX_PODS_CALLBACK,
-      description: 'kubelet --max-pods for Windows nodes. When omitted the caller\'s capacity engine computes it; AWS guidance caps it at 110, or 250 on large types with prefix delegation.',
+      description:
+        "kubelet --max-pods for Windows nodes. When omitted the caller's capacity engine computes it; AWS guidance caps it at 110, or 250 on large types with prefix delegation.",
     },
-    { name: 'enableDsr', type: 'boolean', required: false, default: true, example: true, description: 'Patch kube-proxy for Direct Server Return through preBootstrapCommands.' },
+    {
+      name: 'enableDsr',
+      type: 'boolean',
+      required: false,
+      default: true,
+      example: true,
+      description: 'Patch kube-proxy for Direct Server Return through preBootstrapCommands.',
+    },
   ],
   render: (p, options) => {
     const version = p.kubernetesVersion as string;
     const release = p.windowsServerVersion as WindowsServerVersion | undefined;
     const releaseFacts = release ? WINDOWS_SERVER_FACTS[release] : undefined;
-    const amiFamily = (p.windowsAmiFamily as string | undefined) ?? releaseFacts?.eksctlAmiFamilies.core ?? 'WindowsServer2022CoreContainer';
+    const amiFamily =
+      (p.windowsAmiFamily as string | undefined) ?? releaseFacts?.eksctlAmiFamilies.core ?? 'WindowsServer2022CoreContainer';
     if (releaseFacts && !amiFamily.startsWith(`WindowsServer${releaseFacts.year}`)) {
       throw validationError(
         'windowsAmiFamily',
@@ -326,7 +451,11 @@ const clusterConfigTemplate: TemplateDefinition = {
     }
     checkAmiFamilyForVersion('windowsAmiFamily', amiFamily, version);
     if ((p.windowsMinSize as number) > (p.windowsMaxSize as number)) {
-      throw validationError('windowsMinSize', 'MIN_ABOVE_MAX', `Parameter "windowsMinSize": ${p.windowsMinSize} is above windowsMaxSize ${p.windowsMaxSize}`);
+      throw validationError(
+        'windowsMinSize',
+        'MIN_ABOVE_MAX',
+        `Parameter "windowsMinSize": ${p.windowsMinSize} is above windowsMaxSize ${p.windowsMaxSize}`,
+      );
     }
     const ipMode = p.ipMode as WindowsIpMode;
     const warnings: RenderWarning[] = [];
@@ -361,7 +490,8 @@ const clusterConfigTemplate: TemplateDefinition = {
     if (ipMode === 'prefix-delegation') {
       warnings.push({
         code: 'EKSCTL_DOES_NOT_ENABLE_PD',
-        message: 'eksctl turns on enable-windows-ipam but never Windows prefix delegation: apply vpc-cni-windows-ipam-configmap with ipMode "prefix-delegation" after the cluster exists.',
+        message:
+          'eksctl turns on enable-windows-ipam but never Windows prefix delegation: apply vpc-cni-windows-ipam-configmap with ipMode "prefix-delegation" after the cluster exists.',
         source: SOURCE.EKSCTL_WINDOWS,
       });
       warnings.push(...prefixDelegationWarnings());
@@ -401,12 +531,62 @@ const bootstrapUserDataTemplate: TemplateDefinition = {
   parameters: [
     clusterNameParameter(),
     kubernetesVersionParameter(),
-    { name: 'apiServerEndpoint', type: 'string', format: 'https-url', required: false, default: null, example: 'https://ABCDEF0123456789.gr7.us-west-2.eks.amazonaws.com', description: '-APIServerEndpoint; omitted, the script calls eks:DescribeCluster.' },
-    { name: 'base64ClusterCA', type: 'string', format: 'base64', required: false, default: null, example: 'TFMwdExTMUNSVWRKVGlCRFJWSlVTVVpKUTBGVVJTMHRMUzB0Q2c9PQ==', description: '-Base64ClusterCA; omitted, the script calls eks:DescribeCluster.' },
-    { name: 'dnsClusterIP', type: 'string', format: 'ipv4-address', required: false, default: null, example: '10.100.0.10', derivedBy: 'the .10 of serviceCIDR when serviceCIDR is given', description: '-DNSClusterIP (the kube-dns Service IP).' },
-    { name: 'serviceCIDR', type: 'string', format: 'ipv4-cidr', required: false, default: null, example: '10.100.0.0/16', description: '-ServiceCIDR.' },
-    { name: 'excludedSnatCIDRs', type: 'string[]', format: 'ipv4-cidr', required: false, default: [], example: ['10.0.0.0/8'], maxItems: 50, description: '-ExcludedSnatCIDRs: destinations reached without SNAT.' },
-    { name: 'instanceType', type: 'string', format: 'instance-type', required: false, default: null, example: 'm5.large', description: 'Instance type, used only to compute maxPods through the capacity callback.' },
+    {
+      name: 'apiServerEndpoint',
+      type: 'string',
+      format: 'https-url',
+      required: false,
+      default: null,
+      example: 'https://ABCDEF0123456789.gr7.us-west-2.eks.amazonaws.com',
+      description: '-APIServerEndpoint; omitted, the script calls eks:DescribeCluster.',
+    },
+    {
+      name: 'base64ClusterCA',
+      type: 'string',
+      format: 'base64',
+      required: false,
+      default: null,
+      example: 'TFMwdExTMUNSVWRKVGlCRFJWSlVTVVpKUTBGVVJTMHRMUzB0Q2c9PQ==',
+      description: '-Base64ClusterCA; omitted, the script calls eks:DescribeCluster.',
+    },
+    {
+      name: 'dnsClusterIP',
+      type: 'string',
+      format: 'ipv4-address',
+      required: false,
+      default: null,
+      example: '10.100.0.10',
+      derivedBy: 'the .10 of serviceCIDR when serviceCIDR is given',
+      description: '-DNSClusterIP (the kube-dns Service IP).',
+    },
+    {
+      name: 'serviceCIDR',
+      type: 'string',
+      format: 'ipv4-cidr',
+      required: false,
+      default: null,
+      example: '10.100.0.0/16',
+      description: '-ServiceCIDR.',
+    },
+    {
+      name: 'excludedSnatCIDRs',
+      type: 'string[]',
+      format: 'ipv4-cidr',
+      required: false,
+      default: [],
+      example: ['10.0.0.0/8'],
+      maxItems: 50,
+      description: '-ExcludedSnatCIDRs: destinations reached without SNAT.',
+    },
+    {
+      name: 'instanceType',
+      type: 'string',
+      format: 'instance-type',
+      required: false,
+      default: null,
+      example: 'm5.large',
+      description: 'Instance type, used only to compute maxPods through the capacity callback.',
+    },
     ipModeParameter(),
     {
       name: 'maxPods',
@@ -419,20 +599,40 @@ const bootstrapUserDataTemplate: TemplateDefinition = {
       derivedBy: 'options.computeMaxPods(instanceType, ipMode) when instanceType is given',
       description: 'kubelet --max-pods, added to -KubeletExtraArgs.',
     },
-    { name: 'kubeletExtraArgs', type: 'string', format: 'kubelet-flags', required: false, default: null, example: '--node-labels=workload=windows', description: 'More kubelet flags (--name=value tokens separated by spaces).' },
+    {
+      name: 'kubeletExtraArgs',
+      type: 'string',
+      format: 'kubelet-flags',
+      required: false,
+      default: null,
+      example: '--node-labels=workload=windows',
+      description: 'More kubelet flags (--name=value tokens separated by spaces).',
+    },
   ],
   render: (p, options) => {
     const warnings: RenderWarning[] = [];
     const extra = (p.kubeletExtraArgs as string | undefined) ?? '';
     if (/(^|\s)--max-pods(=|\s|$)/.test(extra)) {
-      throw validationError('kubeletExtraArgs', 'DUPLICATE_FLAG', 'Parameter "kubeletExtraArgs": pass --max-pods through the maxPods parameter, not here');
+      throw validationError(
+        'kubeletExtraArgs',
+        'DUPLICATE_FLAG',
+        'Parameter "kubeletExtraArgs": pass --max-pods through the maxPods parameter, not here',
+      );
     }
-    const maxPods = resolveMaxPods(p.maxPods, p.instanceType as string | undefined, p.ipMode as WindowsIpMode, options, warnings, 'maxPods');
+    const maxPods = resolveMaxPods(
+      p.maxPods,
+      p.instanceType as string | undefined,
+      p.ipMode as WindowsIpMode,
+      options,
+      warnings,
+      'maxPods',
+    );
     const kubeletArgs = [maxPods !== undefined ? `--max-pods=${maxPods}` : '', extra].filter((s) => s.length > 0).join(' ');
     if (!p.apiServerEndpoint || !p.base64ClusterCA) {
       warnings.push({
         code: 'DESCRIBE_CLUSTER_AT_BOOT',
-        message: 'Without apiServerEndpoint and base64ClusterCA, Start-EKSBootstrap.ps1 looks them up with eks:DescribeCluster at boot: the node role needs that permission.',
+        message:
+          'Without apiServerEndpoint and base64ClusterCA, Start-EKSBootstrap.ps1 looks them up with eks:DescribeCluster at boot: the node role needs that permission.',
         source: SOURCE.EKS_BOOTSTRAP,
       });
     }
@@ -484,19 +684,32 @@ const dsrPatchTemplate: TemplateDefinition = {
   apiVersion: 'Start-EKSBootstrap.ps1',
   mediaType: 'text/x-powershell',
   description:
-    'PowerShell for eksctl preBootstrapCommands or a managed node group, where you do not own the Start-EKSBootstrap.ps1 call: it adds the DSR flags to the script\'s kube-proxy arguments, ' +
+    "PowerShell for eksctl preBootstrapCommands or a managed node group, where you do not own the Start-EKSBootstrap.ps1 call: it adds the DSR flags to the script's kube-proxy arguments, " +
     `as the BPG does, but throws when the script is missing, when ${DSR_PATCH_ANCHOR} is not found exactly once, or when the flag is absent after writing.`,
   windowsEnforced: true,
   source: `${SOURCE.BPG_WINDOWS_NETWORKING}; ${SOURCE.KEP_5100}`,
   parameters: [
     kubernetesVersionParameter(),
-    { name: 'wrapInPowerShellTags', type: 'boolean', required: false, default: false, example: false, description: 'Wrap in <powershell></powershell> (raw EC2 userdata); leave false for eksctl preBootstrapCommands.' },
+    {
+      name: 'wrapInPowerShellTags',
+      type: 'boolean',
+      required: false,
+      default: false,
+      example: false,
+      description: 'Wrap in <powershell></powershell> (raw EC2 userdata); leave false for eksctl preBootstrapCommands.',
+    },
   ],
   render: (p) => {
     const version = p.kubernetesVersion as string;
     const script = renderDsrPatchScript(version);
     return {
-      objects: [{ kind: 'UserData', script: 'Start-EKSBootstrap.ps1', patch: { anchor: DSR_PATCH_ANCHOR, kubeProxyFlags: kubeProxyDsrFlags(version) } }],
+      objects: [
+        {
+          kind: 'UserData',
+          script: 'Start-EKSBootstrap.ps1',
+          patch: { anchor: DSR_PATCH_ANCHOR, kubeProxyFlags: kubeProxyDsrFlags(version) },
+        },
+      ],
       content: p.wrapInPowerShellTags ? `<powershell>\n${script}\n</powershell>\n` : `${script}\n`,
       warnings: [
         {
@@ -521,9 +734,32 @@ const installationTemplate: TemplateDefinition = {
   windowsEnforced: true,
   source: `${SOURCE.TIGERA_EKS}; ${SOURCE.TIGERA_WINDOWS_OPERATOR}; ${SOURCE.TIGERA_WINDOWS_REQ}`,
   parameters: [
-    { name: 'windowsNodes', type: 'boolean', required: false, default: true, example: true, description: 'Render the Windows dataplane (HNS) for Windows nodes.' },
-    { name: 'serviceCIDR', type: 'string', format: 'ipv4-cidr', required: true, default: null, example: '10.100.0.0/16', description: 'The cluster Service CIDR (spec.serviceCIDRs; Calico for Windows needs it).' },
-    { name: 'apiServerEndpoint', type: 'string', format: 'https-url', required: false, default: null, example: 'https://ABCDEF0123456789.gr7.us-west-2.eks.amazonaws.com', description: 'EKS API server endpoint, for the kubernetes-services-endpoint ConfigMap.' },
+    {
+      name: 'windowsNodes',
+      type: 'boolean',
+      required: false,
+      default: true,
+      example: true,
+      description: 'Render the Windows dataplane (HNS) for Windows nodes.',
+    },
+    {
+      name: 'serviceCIDR',
+      type: 'string',
+      format: 'ipv4-cidr',
+      required: true,
+      default: null,
+      example: '10.100.0.0/16',
+      description: 'The cluster Service CIDR (spec.serviceCIDRs; Calico for Windows needs it).',
+    },
+    {
+      name: 'apiServerEndpoint',
+      type: 'string',
+      format: 'https-url',
+      required: false,
+      default: null,
+      example: 'https://ABCDEF0123456789.gr7.us-west-2.eks.amazonaws.com',
+      description: 'EKS API server endpoint, for the kubernetes-services-endpoint ConfigMap.',
+    },
     windowsServerVersionParameter('Windows Server release of the Windows nodes: Calico for Windows supports 2019 and 2022 only.'),
   ],
   render: (p) => {
@@ -566,13 +802,15 @@ const installationTemplate: TemplateDefinition = {
       } else {
         warnings.push({
           code: 'SERVICES_ENDPOINT_MISSING',
-          message: 'Calico for Windows needs the tigera-operator/kubernetes-services-endpoint ConfigMap (KUBERNETES_SERVICE_HOST/PORT of the API server); pass apiServerEndpoint to render it.',
+          message:
+            'Calico for Windows needs the tigera-operator/kubernetes-services-endpoint ConfigMap (KUBERNETES_SERVICE_HOST/PORT of the API server); pass apiServerEndpoint to render it.',
           source: SOURCE.TIGERA_WINDOWS_OPERATOR,
         });
       }
       warnings.push({
         code: 'DSR_FOR_SERVICE_TRAFFIC',
-        message: 'On Windows nodes Calico sees pod IPs of Service traffic only with kube-proxy DSR: render windows-userdata-bootstrap-dsr or windows-userdata-dsr-patch.',
+        message:
+          'On Windows nodes Calico sees pod IPs of Service traffic only with kube-proxy DSR: render windows-userdata-bootstrap-dsr or windows-userdata-dsr-patch.',
         source: SOURCE.BPG_WINDOWS_NETWORKING,
       });
       const release = p.windowsServerVersion as WindowsServerVersion | undefined;

@@ -25,9 +25,10 @@ function closeObjects(schema: unknown): unknown {
   if (typeof schema !== 'object' || schema === null) return schema;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
-    out[key] = key === 'properties' && typeof value === 'object' && value !== null
-      ? Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, closeObjects(sub)]))
-      : closeObjects(value);
+    out[key] =
+      key === 'properties' && typeof value === 'object' && value !== null
+        ? Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, closeObjects(sub)]))
+        : closeObjects(value);
   }
   if (out.type === 'object' && out.properties && out.additionalProperties === undefined && !out['x-kubernetes-preserve-unknown-fields']) {
     out.additionalProperties = false;
@@ -54,8 +55,14 @@ export function loadSchemaValidators(): SchemaValidators {
     'projectcalico.org/v3/GlobalNetworkPolicy': crdValidator(ajv, 'projectcalico.org_globalnetworkpolicies.yaml'),
     'operator.tigera.io/v1/Installation': crdValidator(ajv, 'operator.tigera.io_installations.yaml'),
     'karpenter.sh/v1/NodePool': crdValidator(ajv, 'karpenter.sh_nodepools.yaml', karpenterCrdPath('karpenter.sh_nodepools.yaml')),
-    'karpenter.k8s.aws/v1/EC2NodeClass': crdValidator(ajv, 'karpenter.k8s.aws_ec2nodeclasses.yaml', karpenterCrdPath('karpenter.k8s.aws_ec2nodeclasses.yaml')),
-    'eksctl.io/v1alpha5/ClusterConfig': ajv.compile(JSON.parse(readFileSync(schemaPath('eksctl-clusterconfig-v1alpha5.schema.json'), 'utf8')) as object),
+    'karpenter.k8s.aws/v1/EC2NodeClass': crdValidator(
+      ajv,
+      'karpenter.k8s.aws_ec2nodeclasses.yaml',
+      karpenterCrdPath('karpenter.k8s.aws_ec2nodeclasses.yaml'),
+    ),
+    'eksctl.io/v1alpha5/ClusterConfig': ajv.compile(
+      JSON.parse(readFileSync(schemaPath('eksctl-clusterconfig-v1alpha5.schema.json'), 'utf8')) as object,
+    ),
   };
   return {
     validate(object) {

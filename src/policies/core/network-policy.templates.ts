@@ -24,7 +24,11 @@ export const IMDS_CIDR = '169.254.169.254/32';
 /** Namespaces a cluster-wide default deny must leave alone (EKS add-ons and Calico's own parts). */
 export const SYSTEM_NAMESPACES = ['kube-system', 'kube-node-lease', 'kube-public', 'calico-system', 'calico-apiserver', 'tigera-operator'];
 
-function networkPolicy(name: JsonValue | undefined, namespace: JsonValue | undefined, spec: Record<string, unknown>): Record<string, unknown> {
+function networkPolicy(
+  name: JsonValue | undefined,
+  namespace: JsonValue | undefined,
+  spec: Record<string, unknown>,
+): Record<string, unknown> {
   return { apiVersion: K8S_API, kind: 'NetworkPolicy', metadata: { name, namespace }, spec };
 }
 
@@ -55,7 +59,12 @@ const DSR_FOR_SERVICE_TRAFFIC: RenderWarning = {
 const PODS_PARAMETER_DESCRIPTION = 'Labels of the pods the policy applies to (empty: every pod in the namespace).';
 
 function podSelectorParameter(required: boolean, example: Record<string, string> = { app: 'web' }): TemplateParameter {
-  return labelsParameter('podLabels', required, required ? 'Labels of the pods the policy applies to.' : PODS_PARAMETER_DESCRIPTION, example);
+  return labelsParameter(
+    'podLabels',
+    required,
+    required ? 'Labels of the pods the policy applies to.' : PODS_PARAMETER_DESCRIPTION,
+    example,
+  );
 }
 
 const protocolParameter: TemplateParameter = {
@@ -101,10 +110,19 @@ export const NETWORK_POLICY_TEMPLATES: TemplateDefinition[] = [
     parameters: [
       namespaceParameter(),
       policyNameParameter('default-deny-egress'),
-      { name: 'allowDns', type: 'boolean', required: false, default: true, example: true, description: 'Keep DNS to kube-dns (UDP/TCP 53) open.' },
+      {
+        name: 'allowDns',
+        type: 'boolean',
+        required: false,
+        default: true,
+        example: true,
+        description: 'Keep DNS to kube-dns (UDP/TCP 53) open.',
+      },
     ],
     render: (p) => ({
-      objects: [networkPolicy(p.name, p.namespace, { podSelector: {}, policyTypes: ['Egress'], egress: p.allowDns ? [dnsEgressRule()] : [] })],
+      objects: [
+        networkPolicy(p.name, p.namespace, { podSelector: {}, policyTypes: ['Egress'], egress: p.allowDns ? [dnsEgressRule()] : [] }),
+      ],
       warnings: p.allowDns ? [DSR_FOR_SERVICE_TRAFFIC] : [],
     }),
   },
@@ -174,7 +192,9 @@ export const NETWORK_POLICY_TEMPLATES: TemplateDefinition[] = [
     source: `${SOURCE.RECIPES} 11-deny-egress-traffic-from-an-application.md (DNS allow); ${SOURCE.K8S_NETPOL}`,
     parameters: [namespaceParameter(), policyNameParameter('allow-dns'), podSelectorParameter(false)],
     render: (p) => ({
-      objects: [networkPolicy(p.name, p.namespace, { podSelector: matchLabels(p.podLabels), policyTypes: ['Egress'], egress: [dnsEgressRule()] })],
+      objects: [
+        networkPolicy(p.name, p.namespace, { podSelector: matchLabels(p.podLabels), policyTypes: ['Egress'], egress: [dnsEgressRule()] }),
+      ],
       warnings: [DSR_FOR_SERVICE_TRAFFIC],
     }),
   },
@@ -190,7 +210,11 @@ export const NETWORK_POLICY_TEMPLATES: TemplateDefinition[] = [
     parameters: [namespaceParameter(), policyNameParameter('allow-same-namespace'), podSelectorParameter(false)],
     render: (p) => ({
       objects: [
-        networkPolicy(p.name, p.namespace, { podSelector: matchLabels(p.podLabels), policyTypes: ['Ingress'], ingress: [{ from: [{ podSelector: {} }] }] }),
+        networkPolicy(p.name, p.namespace, {
+          podSelector: matchLabels(p.podLabels),
+          policyTypes: ['Ingress'],
+          ingress: [{ from: [{ podSelector: {} }] }],
+        }),
       ],
       warnings: [],
     }),
@@ -208,7 +232,12 @@ export const NETWORK_POLICY_TEMPLATES: TemplateDefinition[] = [
       namespaceParameter(),
       policyNameParameter('allow-from-namespace'),
       podSelectorParameter(true),
-      labelsParameter('fromNamespaceLabels', true, 'Labels of the namespaces allowed in (e.g. kubernetes.io/metadata.name or a team label).', { purpose: 'production' }),
+      labelsParameter(
+        'fromNamespaceLabels',
+        true,
+        'Labels of the namespaces allowed in (e.g. kubernetes.io/metadata.name or a team label).',
+        { purpose: 'production' },
+      ),
     ],
     render: (p) => ({
       objects: [
@@ -263,9 +292,21 @@ export const NETWORK_POLICY_TEMPLATES: TemplateDefinition[] = [
       namespaceParameter(),
       policyNameParameter('allow-only-ports'),
       podSelectorParameter(true, { app: 'api' }),
-      { name: 'ports', type: 'integer[]', format: 'port', required: true, default: null, example: [8080], minItems: 1, maxItems: 50, description: 'Numeric container ports (1-65535).' },
+      {
+        name: 'ports',
+        type: 'integer[]',
+        format: 'port',
+        required: true,
+        default: null,
+        example: [8080],
+        minItems: 1,
+        maxItems: 50,
+        description: 'Numeric container ports (1-65535).',
+      },
       protocolParameter,
-      labelsParameter('fromPodLabels', false, 'Labels of the pods allowed in, in the same namespace (empty: any source).', { role: 'monitoring' }),
+      labelsParameter('fromPodLabels', false, 'Labels of the pods allowed in, in the same namespace (empty: any source).', {
+        role: 'monitoring',
+      }),
     ],
     render: (p) => {
       const rule: Record<string, unknown> = { ports: ports(p.ports, p.protocol) };
@@ -296,7 +337,11 @@ export const NETWORK_POLICY_TEMPLATES: TemplateDefinition[] = [
         format: 'labels',
         required: true,
         default: null,
-        example: [{ app: 'bookstore', role: 'search' }, { app: 'bookstore', role: 'api' }, { app: 'inventory', role: 'web' }],
+        example: [
+          { app: 'bookstore', role: 'search' },
+          { app: 'bookstore', role: 'api' },
+          { app: 'inventory', role: 'web' },
+        ],
         minItems: 1,
         maxItems: 50,
         description: 'Label sets; a pod matching any one of them is allowed in. An empty set matches every pod in the namespace.',
@@ -313,32 +358,34 @@ export const NETWORK_POLICY_TEMPLATES: TemplateDefinition[] = [
       warnings: [],
     }),
   },
-  ...(['deny-egress-from-app', 'deny-egress-from-app-allow-dns'] as const).map(
-    (id): TemplateDefinition => ({
-      id,
-      title: id === 'deny-egress-from-app' ? 'Deny all egress from an application' : 'Deny egress from an application except DNS',
-      kind: 'NetworkPolicy',
-      apiVersion: K8S_API,
-      mediaType: 'application/yaml',
-      description:
-        id === 'deny-egress-from-app'
-          ? 'The selected pods may not send anything, name lookups included.'
-          : 'The selected pods may only resolve names through kube-dns (UDP/TCP 53); all other egress is denied.',
-      windowsEnforced: true,
-      source: `${SOURCE.RECIPES} 11-deny-egress-traffic-from-an-application.md; ${SOURCE.K8S_NETPOL}`,
-      parameters: [namespaceParameter(), policyNameParameter(id === 'deny-egress-from-app' ? 'deny-egress' : 'deny-egress-allow-dns'), podSelectorParameter(true, { app: 'foo' })],
-      render: (p) => ({
-        objects: [
-          networkPolicy(p.name, p.namespace, {
-            podSelector: matchLabels(p.podLabels),
-            policyTypes: ['Egress'],
-            egress: id === 'deny-egress-from-app' ? [] : [dnsEgressRule()],
-          }),
-        ],
-        warnings: id === 'deny-egress-from-app' ? [] : [DSR_FOR_SERVICE_TRAFFIC],
-      }),
+  ...(['deny-egress-from-app', 'deny-egress-from-app-allow-dns'] as const).map((id): TemplateDefinition => ({
+    id,
+    title: id === 'deny-egress-from-app' ? 'Deny all egress from an application' : 'Deny egress from an application except DNS',
+    kind: 'NetworkPolicy',
+    apiVersion: K8S_API,
+    mediaType: 'application/yaml',
+    description:
+      id === 'deny-egress-from-app'
+        ? 'The selected pods may not send anything, name lookups included.'
+        : 'The selected pods may only resolve names through kube-dns (UDP/TCP 53); all other egress is denied.',
+    windowsEnforced: true,
+    source: `${SOURCE.RECIPES} 11-deny-egress-traffic-from-an-application.md; ${SOURCE.K8S_NETPOL}`,
+    parameters: [
+      namespaceParameter(),
+      policyNameParameter(id === 'deny-egress-from-app' ? 'deny-egress' : 'deny-egress-allow-dns'),
+      podSelectorParameter(true, { app: 'foo' }),
+    ],
+    render: (p) => ({
+      objects: [
+        networkPolicy(p.name, p.namespace, {
+          podSelector: matchLabels(p.podLabels),
+          policyTypes: ['Egress'],
+          egress: id === 'deny-egress-from-app' ? [] : [dnsEgressRule()],
+        }),
+      ],
+      warnings: id === 'deny-egress-from-app' ? [] : [DSR_FOR_SERVICE_TRAFFIC],
     }),
-  ),
+  })),
   {
     id: 'allow-egress-to-cidrs',
     title: 'Allow egress to given IPv4 CIDRs',
@@ -353,10 +400,36 @@ export const NETWORK_POLICY_TEMPLATES: TemplateDefinition[] = [
       namespaceParameter(),
       policyNameParameter('allow-egress-to-cidrs'),
       podSelectorParameter(false),
-      { name: 'cidrs', type: 'string[]', format: 'ipv4-cidr', required: true, default: null, example: ['10.20.0.0/16'], minItems: 1, maxItems: 100, description: 'Destination IPv4 CIDRs, network address form (10.20.0.0/16).' },
-      { name: 'ports', type: 'integer[]', format: 'port', required: false, default: [], example: [443], maxItems: 50, description: 'Destination ports; empty means every port.' },
+      {
+        name: 'cidrs',
+        type: 'string[]',
+        format: 'ipv4-cidr',
+        required: true,
+        default: null,
+        example: ['10.20.0.0/16'],
+        minItems: 1,
+        maxItems: 100,
+        description: 'Destination IPv4 CIDRs, network address form (10.20.0.0/16).',
+      },
+      {
+        name: 'ports',
+        type: 'integer[]',
+        format: 'port',
+        required: false,
+        default: [],
+        example: [443],
+        maxItems: 50,
+        description: 'Destination ports; empty means every port.',
+      },
       protocolParameter,
-      { name: 'allowDns', type: 'boolean', required: false, default: false, example: true, description: 'Also allow DNS to kube-dns (needed when the pods have a default-deny egress).' },
+      {
+        name: 'allowDns',
+        type: 'boolean',
+        required: false,
+        default: false,
+        example: true,
+        description: 'Also allow DNS to kube-dns (needed when the pods have a default-deny egress).',
+      },
     ],
     render: (p) => {
       const rule: Record<string, unknown> = { to: (p.cidrs as string[]).map((cidr) => ({ ipBlock: { cidr } })) };
@@ -366,7 +439,8 @@ export const NETWORK_POLICY_TEMPLATES: TemplateDefinition[] = [
       if ((p.cidrs as string[]).includes('0.0.0.0/0')) {
         warnings.push({
           code: 'ALLOWS_EVERYWHERE',
-          message: '0.0.0.0/0 allows every IPv4 destination, instance metadata (169.254.169.254) included; add calico-deny-egress-to-imds at a lower order to keep IMDS closed.',
+          message:
+            '0.0.0.0/0 allows every IPv4 destination, instance metadata (169.254.169.254) included; add calico-deny-egress-to-imds at a lower order to keep IMDS closed.',
           source: `${SOURCE.VPCCNI_861}`,
         });
       }

@@ -18,7 +18,11 @@ const data = (...p: string[]) => readFileSync(projectPath('..', 'shared', 'data'
 /** The capacity engine, as PoliciesService supplies it. */
 const options: RenderOptions = {
   computeMaxPods: (type: string, ipMode: WindowsIpMode) =>
-    computeNodeCapacity({ instanceType: facts(type), os: 'WINDOWS', ipMode: ipMode === 'prefix-delegation' ? 'PREFIX_DELEGATION' : 'SECONDARY_IP' }).maxPods,
+    computeNodeCapacity({
+      instanceType: facts(type),
+      os: 'WINDOWS',
+      ipMode: ipMode === 'prefix-delegation' ? 'PREFIX_DELEGATION' : 'SECONDARY_IP',
+    }).maxPods,
 };
 
 const schemas = loadSchemaValidators();
@@ -50,11 +54,14 @@ describe("Karpenter's Windows user data merge (pkg/providers/amifamily/bootstrap
   const flat = (s: string) => s.replace(/\n/g, '');
 
   it('puts the NodeClass userData first, then its bootstrap call: windows_userdata_merged.golden', () => {
-    const merged = mergeKarpenterWindowsUserData({ ...golden, customUserData: data('karpenter', 'windows-userdata', 'windows_userdata_input.golden') });
+    const merged = mergeKarpenterWindowsUserData({
+      ...golden,
+      customUserData: data('karpenter', 'windows-userdata', 'windows_userdata_input.golden'),
+    });
     expect(flat(merged)).toBe(flat(data('karpenter', 'windows-userdata', 'windows_userdata_merged.golden')));
   });
 
-  it('without userData: windows_userdata_unmerged.golden, byte for byte but the file\'s final newline', () => {
+  it("without userData: windows_userdata_unmerged.golden, byte for byte but the file's final newline", () => {
     expect(`${mergeKarpenterWindowsUserData(golden)}\n`).toBe(data('karpenter', 'windows-userdata', 'windows_userdata_unmerged.golden'));
   });
 });
@@ -71,7 +78,11 @@ describe('karpenter-windows-nodepool', () => {
     expect(objects.map((o) => `${o.apiVersion}/${o.kind}`)).toEqual(['karpenter.sh/v1/NodePool', 'karpenter.k8s.aws/v1/EC2NodeClass']);
     for (const o of objects) schemas.validate(o);
     const [pool, nodeClass] = objects;
-    expect(pool.spec.template.spec.nodeClassRef).toEqual({ group: 'karpenter.k8s.aws', kind: 'EC2NodeClass', name: nodeClass.metadata.name });
+    expect(pool.spec.template.spec.nodeClassRef).toEqual({
+      group: 'karpenter.k8s.aws',
+      kind: 'EC2NodeClass',
+      name: nodeClass.metadata.name,
+    });
   });
 
   it.each([
@@ -86,7 +97,11 @@ describe('karpenter-windows-nodepool', () => {
     expect(alias).toMatch(/^[a-zA-Z0-9]+@.+$/);
     expect(['windows2019', 'windows2022', 'windows2025']).toContain(alias.split('@')[0]);
     expect(alias.split('@')[1]).toBe('latest');
-    expect(pool.spec.template.spec.requirements).toContainEqual({ key: 'node.kubernetes.io/windows-build', operator: 'In', values: [build] });
+    expect(pool.spec.template.spec.requirements).toContainEqual({
+      key: 'node.kubernetes.io/windows-build',
+      operator: 'In',
+      values: [build],
+    });
   });
 
   it('keeps out arm64 and the 18 types EC2 refuses for Windows', () => {
@@ -145,8 +160,18 @@ describe('karpenter-windows-nodepool', () => {
   });
 
   it.each([
-    { name: 'WS2025 on EKS 1.33', p: { windowsServerVersion: 'WINDOWS_SERVER_2025' }, field: 'windowsServerVersion', text: /1\.35 or later/ },
-    { name: 'a type EC2 refuses', p: { instanceTypes: ['m5.large', 'p5.48xlarge'] }, field: 'instanceTypes', text: /p5\.48xlarge cannot be a Windows node/ },
+    {
+      name: 'WS2025 on EKS 1.33',
+      p: { windowsServerVersion: 'WINDOWS_SERVER_2025' },
+      field: 'windowsServerVersion',
+      text: /1\.35 or later/,
+    },
+    {
+      name: 'a type EC2 refuses',
+      p: { instanceTypes: ['m5.large', 'p5.48xlarge'] },
+      field: 'instanceTypes',
+      text: /p5\.48xlarge cannot be a Windows node/,
+    },
     { name: 'a CIDR that does not parse', p: { serviceIpv4Cidr: '172.20.0/16' }, field: 'serviceIpv4Cidr', text: /not an IPv4 CIDR/ },
   ])('refuses $name, naming the parameter', ({ p, field, text }) => {
     const e = failure('karpenter-windows-nodepool', { ...base, ...p });
@@ -173,7 +198,13 @@ describe("terraform-aws-eks's windows_user_data.tpl, rendered as templatefile() 
     { file: 'eks-mng-additional.ps1', enable: false, pre, post: '', extra: '' },
     { file: 'eks-mng-no-op.ps1', enable: false, pre: '', post: '', extra: '' },
   ])('reproduces the module golden $file', ({ file, enable, pre, post, extra }) => {
-    const out = renderTerraformTemplate(tpl, { ...cluster, enable_bootstrap_user_data: enable, pre_bootstrap_user_data: pre, post_bootstrap_user_data: post, bootstrap_extra_args: extra });
+    const out = renderTerraformTemplate(tpl, {
+      ...cluster,
+      enable_bootstrap_user_data: enable,
+      pre_bootstrap_user_data: pre,
+      post_bootstrap_user_data: post,
+      bootstrap_extra_args: extra,
+    });
     expect(out).toBe(golden(file));
   });
 });
@@ -222,10 +253,15 @@ describe('terraform-eks-windows-*-node-group', () => {
     expect(groups.windows.ami_type).toBe(amiType);
   });
 
-  it('self-managed: bootstrap_extra_args carry --max-pods (capacity engine), -KubeProxyExtraArgs, -ServiceCIDR into the module\'s bootstrap call', async () => {
+  it("self-managed: bootstrap_extra_args carry --max-pods (capacity engine), -KubeProxyExtraArgs, -ServiceCIDR into the module's bootstrap call", async () => {
     const { eks, r } = await parsed(selfManaged, {
-      clusterName: 'shop', kubernetesVersion: '1.33', ipMode: 'prefix-delegation', instanceType: 'm5.xlarge',
-      serviceIpv4Cidr: '172.20.0.0/16', dnsClusterIp: '172.20.0.10', excludedSnatCidrs: ['10.0.0.0/8'],
+      clusterName: 'shop',
+      kubernetesVersion: '1.33',
+      ipMode: 'prefix-delegation',
+      instanceType: 'm5.xlarge',
+      serviceIpv4Cidr: '172.20.0.0/16',
+      dnsClusterIp: '172.20.0.10',
+      excludedSnatCidrs: ['10.0.0.0/8'],
     });
     const group = eks.self_managed_node_groups.windows;
     expect(group.instance_type).toBe('m5.xlarge');
@@ -244,7 +280,10 @@ describe('terraform-eks-windows-*-node-group', () => {
 
   it('managed without a custom AMI: the DSR patch and env variables in pre_bootstrap_user_data, which is all the module renders', async () => {
     const { eks, r } = await parsed(managed, {
-      clusterName: 'shop', kubernetesVersion: '1.31', instanceTypes: ['m5.large'], serviceIpv4Cidr: '172.20.0.0/16',
+      clusterName: 'shop',
+      kubernetesVersion: '1.31',
+      instanceTypes: ['m5.large'],
+      serviceIpv4Cidr: '172.20.0.0/16',
     });
     const group = eks.eks_managed_node_groups.windows;
     expect(group.instance_types).toEqual(['m5.large']);
@@ -260,19 +299,44 @@ describe('terraform-eks-windows-*-node-group', () => {
   });
 
   it('managed with a custom AMI: the module renders the bootstrap call, with bootstrap_extra_args', async () => {
-    const { eks } = await parsed(managed, { clusterName: 'shop', kubernetesVersion: '1.33', ipMode: 'secondary-ip', amiId: 'ami-0123456789abcdef0' });
+    const { eks } = await parsed(managed, {
+      clusterName: 'shop',
+      kubernetesVersion: '1.33',
+      ipMode: 'secondary-ip',
+      amiId: 'ami-0123456789abcdef0',
+    });
     const group = eks.eks_managed_node_groups.windows;
     expect(group).toMatchObject({ ami_id: 'ami-0123456789abcdef0', enable_bootstrap_user_data: true });
     // m5.large secondary IP: W = 10 - 1 = 9, maxPods = min(110, 9) = 9.
-    const call = userData(group, true).split('\n').find((l) => l.startsWith('& $EKSBootstrapScriptFile'))!;
+    const call = userData(group, true)
+      .split('\n')
+      .find((l) => l.startsWith('& $EKSBootstrapScriptFile'))!;
     expect(call).toContain("-KubeletExtraArgs '--max-pods=9' -KubeProxyExtraArgs '--enable-dsr=true'");
   });
 
   it.each([
-    { id: selfManaged, name: 'WS2022 on EKS 1.22', p: { kubernetesVersion: '1.22' }, field: 'windowsServerVersion', text: /1\.23 or later/ },
-    { id: managed, name: 'WS2025 on EKS 1.34', p: { kubernetesVersion: '1.34', windowsServerVersion: 'WINDOWS_SERVER_2025' }, field: 'windowsServerVersion', text: /1\.35 or later/ },
+    {
+      id: selfManaged,
+      name: 'WS2022 on EKS 1.22',
+      p: { kubernetesVersion: '1.22' },
+      field: 'windowsServerVersion',
+      text: /1\.23 or later/,
+    },
+    {
+      id: managed,
+      name: 'WS2025 on EKS 1.34',
+      p: { kubernetesVersion: '1.34', windowsServerVersion: 'WINDOWS_SERVER_2025' },
+      field: 'windowsServerVersion',
+      text: /1\.35 or later/,
+    },
     { id: selfManaged, name: 'a type EC2 refuses', p: { instanceType: 'dl1.24xlarge' }, field: 'instanceType', text: /EC2 answers/ },
-    { id: managed, name: 'a SNAT CIDR with host bits', p: { excludedSnatCidrs: ['10.0.0.1/8'] }, field: 'excludedSnatCidrs', text: /host bits/ },
+    {
+      id: managed,
+      name: 'a SNAT CIDR with host bits',
+      p: { excludedSnatCidrs: ['10.0.0.1/8'] },
+      field: 'excludedSnatCidrs',
+      text: /host bits/,
+    },
     { id: managed, name: 'an AMI id that is not one', p: { amiId: 'windows' }, field: 'amiId', text: /not an AMI id/ },
   ])('$id refuses $name', ({ id, p, field, text }) => {
     const e = failure(id, { clusterName: 'shop', kubernetesVersion: '1.31', ...p });
@@ -289,7 +353,11 @@ describe('karpenter-windows-nodepool with instanceFamilies', () => {
   };
   it('takes kubelet.maxPods from the smallest Windows-capable member, and says so', () => {
     // t3.nano: I = 2, PD W = (2 - 1) * 16 = 16 -> min(110, 16) = 16; t3.large (I = 12): 176 -> 110; t3.xlarge (I = 15): 224 -> 110.
-    const r = renderTemplate('karpenter-windows-nodepool', { clusterName: 'shop', kubernetesVersion: '1.33', ipMode: 'prefix-delegation', instanceFamilies: ['t3'] }, withFamilies);
+    const r = renderTemplate(
+      'karpenter-windows-nodepool',
+      { clusterName: 'shop', kubernetesVersion: '1.33', ipMode: 'prefix-delegation', instanceFamilies: ['t3'] },
+      withFamilies,
+    );
     expect((r.objects[1] as any).spec.kubelet.maxPods).toBe(16);
     expect(r.warnings.map((w) => w.code)).toContain('MAX_PODS_SMALLEST_TYPE');
     const req = (r.objects[0] as any).spec.template.spec.requirements;

@@ -1,7 +1,15 @@
 import { WINDOWS_SERVER_FACTS, WINDOWS_SERVER_VERSIONS, type WindowsServerVersion } from '../../capacity/core/windows-server.js';
 import { validationError } from '../../common/domain-error.js';
-import { EC2_WINDOWS_REFUSED_INSTANCE_TYPES, EC2_WINDOWS_REFUSED_SOURCE, isRefusedByEc2ForWindows } from '../../karpenter/core/ec2-windows-refusals.js';
-import { karpenterWindowsAmiAlias, KARPENTER_SOURCE, requireWindowsServerForKubernetes } from '../../karpenter/core/karpenter-windows-plan.js';
+import {
+  EC2_WINDOWS_REFUSED_INSTANCE_TYPES,
+  EC2_WINDOWS_REFUSED_SOURCE,
+  isRefusedByEc2ForWindows,
+} from '../../karpenter/core/ec2-windows-refusals.js';
+import {
+  karpenterWindowsAmiAlias,
+  KARPENTER_SOURCE,
+  requireWindowsServerForKubernetes,
+} from '../../karpenter/core/karpenter-windows-plan.js';
 import { hclHeredoc, hclReference, toHclJson, writeHclModule, type HclValue } from './hcl.render.js';
 import type { JsonValue, RenderOptions, RenderWarning, TemplateParameter, WindowsIpMode } from './policy-template.model.js';
 import { SOURCE } from './sources.js';
@@ -22,7 +30,8 @@ export const TERRAFORM_EKS_MODULE_VERSION = '>= 21.24.1';
 const TF_SOURCE = {
   MODULE: 'terraform-aws-modules/terraform-aws-eks templates/windows_user_data.tpl; modules/_user_data',
   SWAP: 'terraform-aws-modules/terraform-aws-eks #3736, #3737 (Core and Full images swapped before v21.24.1)',
-  MNG_USER_DATA: 'terraform-aws-modules/terraform-aws-eks #2246 (managed node groups without a custom AMI use only pre_bootstrap_user_data)',
+  MNG_USER_DATA:
+    'terraform-aws-modules/terraform-aws-eks #2246 (managed node groups without a custom AMI use only pre_bootstrap_user_data)',
   AMI_2025: 'terraform-aws-modules/terraform-aws-eks v21.17.0 (WINDOWS_*_2025_x86_64 ami_types)',
 } as const;
 
@@ -44,7 +53,15 @@ function windowsServerParameter(): TemplateParameter {
 }
 
 const common = {
-  clusterName: (): TemplateParameter => ({ name: 'clusterName', type: 'string', format: 'eksctl-cluster-name', required: true, default: null, example: 'windows-demo', description: 'EKS cluster name.' }),
+  clusterName: (): TemplateParameter => ({
+    name: 'clusterName',
+    type: 'string',
+    format: 'eksctl-cluster-name',
+    required: true,
+    default: null,
+    example: 'windows-demo',
+    description: 'EKS cluster name.',
+  }),
   kubernetesVersion: (): TemplateParameter => ({
     name: 'kubernetesVersion',
     type: 'string',
@@ -61,10 +78,26 @@ const common = {
     required: false,
     default: 'secondary-ip',
     example: 'prefix-delegation',
-    description: 'The Windows IP mode of the cluster (amazon-vpc-cni ConfigMap); prefix delegation sets kubelet max-pods to the real capacity.',
+    description:
+      'The Windows IP mode of the cluster (amazon-vpc-cni ConfigMap); prefix delegation sets kubelet max-pods to the real capacity.',
   }),
-  enableDsr: (): TemplateParameter => ({ name: 'enableDsr', type: 'boolean', required: false, default: true, example: true, description: 'kube-proxy Direct Server Return (needed above 100 Services per node).' }),
-  serviceIpv4Cidr: (): TemplateParameter => ({ name: 'serviceIpv4Cidr', type: 'string', format: 'ipv4-cidr', required: false, default: null, example: '172.20.0.0/16', description: 'The cluster Service CIDR.' }),
+  enableDsr: (): TemplateParameter => ({
+    name: 'enableDsr',
+    type: 'boolean',
+    required: false,
+    default: true,
+    example: true,
+    description: 'kube-proxy Direct Server Return (needed above 100 Services per node).',
+  }),
+  serviceIpv4Cidr: (): TemplateParameter => ({
+    name: 'serviceIpv4Cidr',
+    type: 'string',
+    format: 'ipv4-cidr',
+    required: false,
+    default: null,
+    example: '172.20.0.0/16',
+    description: 'The cluster Service CIDR.',
+  }),
   excludedSnatCidrs: (): TemplateParameter => ({
     name: 'excludedSnatCidrs',
     type: 'string[]',
@@ -177,14 +210,16 @@ const LINUX_NODE_GROUP_WARNING = (templateId: string): RenderWarning => ({
 
 const WINDOWS_IPAM_WARNING: RenderWarning = {
   code: 'WINDOWS_IPAM_CONFIGMAP',
-  message: 'Windows pods get IPs only with enable-windows-ipam "true" in kube-system/amazon-vpc-cni (and enable-windows-prefix-delegation for prefix delegation): apply template vpc-cni-windows-ipam-configmap.',
+  message:
+    'Windows pods get IPs only with enable-windows-ipam "true" in kube-system/amazon-vpc-cni (and enable-windows-prefix-delegation for prefix delegation): apply template vpc-cni-windows-ipam-configmap.',
   source: `${SOURCE.VPCRC_SECONDARY}; ${SOURCE.VPCRC_PD}`,
 };
 
 // ---------------------------------------------------------------------------------------------
 // Karpenter NodePool + EC2NodeClass
 
-const KARPENTER_MAX_PODS_DERIVED = 'with ipMode prefix-delegation: the smallest non-zero options.computeMaxPods(type, ipMode) over instanceTypes and the types of instanceFamilies';
+const KARPENTER_MAX_PODS_DERIVED =
+  'with ipMode prefix-delegation: the smallest non-zero options.computeMaxPods(type, ipMode) over instanceTypes and the types of instanceFamilies';
 
 const karpenterNodePoolTemplate: TemplateDefinition = {
   id: 'karpenter-windows-nodepool',
@@ -201,13 +236,56 @@ const karpenterNodePoolTemplate: TemplateDefinition = {
   parameters: [
     common.clusterName(),
     common.kubernetesVersion(),
-    { name: 'name', type: 'string', format: 'dns-subdomain', required: false, default: 'windows', example: 'windows', description: 'metadata.name of the NodePool and the EC2NodeClass.' },
+    {
+      name: 'name',
+      type: 'string',
+      format: 'dns-subdomain',
+      required: false,
+      default: 'windows',
+      example: 'windows',
+      description: 'metadata.name of the NodePool and the EC2NodeClass.',
+    },
     windowsServerParameter(),
     common.ipMode(),
-    { name: 'instanceTypes', type: 'string[]', format: 'instance-type', required: false, default: [], example: ['m5.large', 'm5.xlarge'], maxItems: 100, description: 'Allowed instance types (node.kubernetes.io/instance-type In); none: any type Karpenter chooses.' },
-    { name: 'instanceFamilies', type: 'string[]', format: 'dns-label', required: false, default: [], example: ['m5'], maxItems: 50, description: 'Allowed families (karpenter.k8s.aws/instance-family In).' },
-    { name: 'capacityTypes', type: 'string[]', enum: ['on-demand', 'spot'], required: false, default: ['on-demand'], example: ['on-demand'], minItems: 1, description: 'karpenter.sh/capacity-type values.' },
-    { name: 'nodeRole', type: 'string', format: 'text', required: false, default: null, example: 'KarpenterNodeRole-windows-demo', description: 'IAM role of the nodes (default KarpenterNodeRole-<clusterName>).' },
+    {
+      name: 'instanceTypes',
+      type: 'string[]',
+      format: 'instance-type',
+      required: false,
+      default: [],
+      example: ['m5.large', 'm5.xlarge'],
+      maxItems: 100,
+      description: 'Allowed instance types (node.kubernetes.io/instance-type In); none: any type Karpenter chooses.',
+    },
+    {
+      name: 'instanceFamilies',
+      type: 'string[]',
+      format: 'dns-label',
+      required: false,
+      default: [],
+      example: ['m5'],
+      maxItems: 50,
+      description: 'Allowed families (karpenter.k8s.aws/instance-family In).',
+    },
+    {
+      name: 'capacityTypes',
+      type: 'string[]',
+      enum: ['on-demand', 'spot'],
+      required: false,
+      default: ['on-demand'],
+      example: ['on-demand'],
+      minItems: 1,
+      description: 'karpenter.sh/capacity-type values.',
+    },
+    {
+      name: 'nodeRole',
+      type: 'string',
+      format: 'text',
+      required: false,
+      default: null,
+      example: 'KarpenterNodeRole-windows-demo',
+      description: 'IAM role of the nodes (default KarpenterNodeRole-<clusterName>).',
+    },
     common.maxPods(KARPENTER_MAX_PODS_DERIVED),
     common.enableDsr(),
     common.serviceIpv4Cidr(),
@@ -223,20 +301,20 @@ const karpenterNodePoolTemplate: TemplateDefinition = {
     const warnings: RenderWarning[] = [];
     let maxPods: number | undefined = p.maxPods as number | undefined;
     if (ipMode === 'prefix-delegation') {
-      const familyTypes = families
-        .flatMap((f) => options.listFamilyInstanceTypes?.(f) ?? [])
-        .filter((t) => !isRefusedByEc2ForWindows(t));
+      const familyTypes = families.flatMap((f) => options.listFamilyInstanceTypes?.(f) ?? []).filter((t) => !isRefusedByEc2ForWindows(t));
       maxPods = resolveGroupMaxPods(p.maxPods, types, ipMode, options, warnings, familyTypes);
       if (maxPods === undefined) {
         warnings.push({
           code: 'MAX_PODS_NOT_SET',
-          message: 'Prefix delegation is on but no instanceTypes or instanceFamilies known to the catalog (nor maxPods) were given: spec.kubelet.maxPods stays unset, so Karpenter plans 110 pods and the kubelet runs 110 whatever the IPs allow.',
+          message:
+            'Prefix delegation is on but no instanceTypes or instanceFamilies known to the catalog (nor maxPods) were given: spec.kubelet.maxPods stays unset, so Karpenter plans 110 pods and the kubelet runs 110 whatever the IPs allow.',
           source: KARPENTER_SOURCE.TYPES,
         });
       }
       warnings.push({
         code: 'KARPENTER_PREFIX_DELEGATION_NOT_MODELLED',
-        message: 'Karpenter plans vpc.amazonaws.com/PrivateIPv4Address = I - 1 per Windows node whatever the IP mode (9 for m5.large against 144 with prefix delegation), so it launches more nodes than the pods need. Ask planKarpenterWindows for the numbers.',
+        message:
+          'Karpenter plans vpc.amazonaws.com/PrivateIPv4Address = I - 1 per Windows node whatever the IP mode (9 for m5.large against 144 with prefix delegation), so it launches more nodes than the pods need. Ask planKarpenterWindows for the numbers.',
         source: KARPENTER_SOURCE.PREFIX_DELEGATION,
       });
     }
@@ -274,7 +352,8 @@ const karpenterNodePoolTemplate: TemplateDefinition = {
     if (p.serviceIpv4Cidr === undefined) {
       warnings.push({
         code: 'SERVICE_CIDR_NOT_SET',
-        message: 'Karpenter never passes -ServiceCIDR: without serviceIpv4Cidr a Windows node derives it from its primary IP (172.20.0.0/16 in 10.0.0.0/8, 10.100.0.0/16 otherwise). Pass serviceIpv4Cidr when that differs from the cluster\'s.',
+        message:
+          "Karpenter never passes -ServiceCIDR: without serviceIpv4Cidr a Windows node derives it from its primary IP (172.20.0.0/16 in 10.0.0.0/8, 10.100.0.0/16 otherwise). Pass serviceIpv4Cidr when that differs from the cluster's.",
         source: `${KARPENTER_SOURCE.SERVICE_CIDR}; ${KARPENTER_SOURCE.WINDOWS_SERVICE_CIDR_DEFAULT}`,
       });
     }
@@ -321,19 +400,74 @@ function terraformParameters(managed: boolean): TemplateParameter[] {
     common.clusterName(),
     common.kubernetesVersion(),
     windowsServerParameter(),
-    { name: 'amiVariant', type: 'string', enum: ['Core', 'Full'], required: false, default: 'Core', example: 'Core', description: 'Windows Server Core or Full (Desktop Experience) image.' },
-    { name: 'nodeGroupName', type: 'string', format: 'dns-label', required: false, default: 'windows', example: 'windows', description: 'Key of the node group in the module map.' },
+    {
+      name: 'amiVariant',
+      type: 'string',
+      enum: ['Core', 'Full'],
+      required: false,
+      default: 'Core',
+      example: 'Core',
+      description: 'Windows Server Core or Full (Desktop Experience) image.',
+    },
+    {
+      name: 'nodeGroupName',
+      type: 'string',
+      format: 'dns-label',
+      required: false,
+      default: 'windows',
+      example: 'windows',
+      description: 'Key of the node group in the module map.',
+    },
     managed
-      ? { name: 'instanceTypes', type: 'string[]', format: 'instance-type', required: false, default: ['m5.large'], example: ['m5.large'], minItems: 1, maxItems: 20, description: 'instance_types of the managed node group.' }
-      : { name: 'instanceType', type: 'string', format: 'instance-type', required: false, default: 'm5.large', example: 'm5.large', description: 'instance_type of the self-managed node group.' },
+      ? {
+          name: 'instanceTypes',
+          type: 'string[]',
+          format: 'instance-type',
+          required: false,
+          default: ['m5.large'],
+          example: ['m5.large'],
+          minItems: 1,
+          maxItems: 20,
+          description: 'instance_types of the managed node group.',
+        }
+      : {
+          name: 'instanceType',
+          type: 'string',
+          format: 'instance-type',
+          required: false,
+          default: 'm5.large',
+          example: 'm5.large',
+          description: 'instance_type of the self-managed node group.',
+        },
     { name: 'minSize', type: 'integer', minimum: 0, maximum: 1000, required: false, default: 1, example: 1, description: 'min_size.' },
     { name: 'maxSize', type: 'integer', minimum: 1, maximum: 1000, required: false, default: 3, example: 3, description: 'max_size.' },
-    { name: 'desiredSize', type: 'integer', minimum: 0, maximum: 1000, required: false, default: 1, example: 1, description: 'desired_size.' },
+    {
+      name: 'desiredSize',
+      type: 'integer',
+      minimum: 0,
+      maximum: 1000,
+      required: false,
+      default: 1,
+      example: 1,
+      description: 'desired_size.',
+    },
     common.ipMode(),
-    common.maxPods(managed ? 'options.computeMaxPods over instanceTypes (the smallest), applied only with amiId' : 'options.computeMaxPods(instanceType, ipMode)'),
+    common.maxPods(
+      managed
+        ? 'options.computeMaxPods over instanceTypes (the smallest), applied only with amiId'
+        : 'options.computeMaxPods(instanceType, ipMode)',
+    ),
     common.enableDsr(),
     common.serviceIpv4Cidr(),
-    { name: 'dnsClusterIp', type: 'string', format: 'ipv4-address', required: false, default: null, example: '172.20.0.10', description: '-DNSClusterIP (the kube-dns Service IP), passed with serviceIpv4Cidr where the bootstrap call is yours.' },
+    {
+      name: 'dnsClusterIp',
+      type: 'string',
+      format: 'ipv4-address',
+      required: false,
+      default: null,
+      example: '172.20.0.10',
+      description: '-DNSClusterIP (the kube-dns Service IP), passed with serviceIpv4Cidr where the bootstrap call is yours.',
+    },
     common.excludedSnatCidrs(),
   ];
   if (managed) {
@@ -344,7 +478,8 @@ function terraformParameters(managed: boolean): TemplateParameter[] {
       required: false,
       default: null,
       example: 'ami-0123456789abcdef0',
-      description: 'A custom AMI id: the module then renders the bootstrap call itself (enable_bootstrap_user_data), so bootstrap_extra_args carry --max-pods and -KubeProxyExtraArgs.',
+      description:
+        'A custom AMI id: the module then renders the bootstrap call itself (enable_bootstrap_user_data), so bootstrap_extra_args carry --max-pods and -KubeProxyExtraArgs.',
     });
   }
   return params;
@@ -370,7 +505,11 @@ function renderTerraform(plan: TerraformGroupPlan, p: Record<string, JsonValue>,
     throw validationError('minSize', 'MIN_ABOVE_MAX', `Parameter "minSize": ${p.minSize} is above maxSize ${p.maxSize}`);
   }
   if ((p.desiredSize as number) < (p.minSize as number) || (p.desiredSize as number) > (p.maxSize as number)) {
-    throw validationError('desiredSize', 'DESIRED_OUTSIDE_MIN_MAX', `Parameter "desiredSize": ${p.desiredSize} is outside minSize..maxSize (${p.minSize}..${p.maxSize})`);
+    throw validationError(
+      'desiredSize',
+      'DESIRED_OUTSIDE_MIN_MAX',
+      `Parameter "desiredSize": ${p.desiredSize} is outside minSize..maxSize (${p.minSize}..${p.maxSize})`,
+    );
   }
   const types = plan.managed ? (p.instanceTypes as string[]) : [p.instanceType as string];
   rejectRefusedTypes(plan.managed ? 'instanceTypes' : 'instanceType', types);
@@ -413,7 +552,8 @@ function renderTerraform(plan: TerraformGroupPlan, p: Record<string, JsonValue>,
     if (p.dnsClusterIp) {
       warnings.push({
         code: 'DNS_CLUSTER_IP_NOT_APPLIED',
-        message: '-DNSClusterIP cannot be passed where EKS owns the bootstrap call; it is ignored here (pass amiId, or use the self-managed template).',
+        message:
+          '-DNSClusterIP cannot be passed where EKS owns the bootstrap call; it is ignored here (pass amiId, or use the self-managed template).',
         source: TF_SOURCE.MNG_USER_DATA,
       });
     }
@@ -436,7 +576,11 @@ function renderTerraform(plan: TerraformGroupPlan, p: Record<string, JsonValue>,
     source: TF_SOURCE.SWAP,
   });
   if (version === 'WINDOWS_SERVER_2025') {
-    warnings.push({ code: 'AMI_TYPE_2025_MODULE_VERSION', message: `${amiType} exists in the module from v21.17.0 (the version floor covers it).`, source: TF_SOURCE.AMI_2025 });
+    warnings.push({
+      code: 'AMI_TYPE_2025_MODULE_VERSION',
+      message: `${amiType} exists in the module from v21.17.0 (the version floor covers it).`,
+      source: TF_SOURCE.AMI_2025,
+    });
   }
   if (p.enableDsr && !ownsBootstrap) {
     warnings.push({
@@ -448,7 +592,8 @@ function renderTerraform(plan: TerraformGroupPlan, p: Record<string, JsonValue>,
   if (ipMode === 'prefix-delegation') {
     warnings.push({
       code: 'PREFIX_DELEGATION_NITRO_ONLY',
-      message: 'Prefix delegation applies only to Nitro and bare-metal types and needs free, aligned /28 blocks in the subnets (InsufficientCidrBlocks otherwise, with no fallback).',
+      message:
+        'Prefix delegation applies only to Nitro and bare-metal types and needs free, aligned /28 blocks in the subnets (InsufficientCidrBlocks otherwise, with no fallback).',
       source: `${SOURCE.BPG_PREFIX_WINDOWS}; ${SOURCE.VPCRC_PD}`,
     });
   }
@@ -471,7 +616,7 @@ const terraformSelfManagedTemplate: TemplateDefinition = {
   mediaType: 'text/x-hcl',
   description:
     `A module "eks" block (source ${TERRAFORM_EKS_MODULE_SOURCE}, version ${TERRAFORM_EKS_MODULE_VERSION}) with a self-managed Windows node group: the ami_type for the release and Core/Full variant, ` +
-    'and bootstrap_extra_args (appended to the Start-EKSBootstrap.ps1 call by templates/windows_user_data.tpl) with -KubeletExtraArgs \'--max-pods=N\' from the capacity engine, ' +
+    "and bootstrap_extra_args (appended to the Start-EKSBootstrap.ps1 call by templates/windows_user_data.tpl) with -KubeletExtraArgs '--max-pods=N' from the capacity engine, " +
     '-KubeProxyExtraArgs with the DSR flags, -ServiceCIDR, -DNSClusterIP and -ExcludedSnatCIDRs.',
   windowsEnforced: true,
   source: `${TF_SOURCE.MODULE}; ${TF_SOURCE.SWAP}; ${SOURCE.EKS_BOOTSTRAP}; ${SOURCE.BPG_WINDOWS_NETWORKING}`,
@@ -495,4 +640,8 @@ const terraformManagedTemplate: TemplateDefinition = {
   render: (p, options) => renderTerraform({ templateId: 'terraform-eks-windows-managed-node-group', managed: true }, p, options),
 };
 
-export const NODE_PROVISIONER_TEMPLATES: TemplateDefinition[] = [karpenterNodePoolTemplate, terraformSelfManagedTemplate, terraformManagedTemplate];
+export const NODE_PROVISIONER_TEMPLATES: TemplateDefinition[] = [
+  karpenterNodePoolTemplate,
+  terraformSelfManagedTemplate,
+  terraformManagedTemplate,
+];

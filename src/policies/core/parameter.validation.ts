@@ -133,18 +133,28 @@ function checkString(parameter: string, format: ParameterFormat | undefined, val
       return;
     case 'dns-label':
       if (!isDns1123Label(value)) {
-        fail(parameter, ParameterRule.RFC1123_LABEL, `${where}"${value}" is not an RFC 1123 label (lower-case alphanumerics and "-", starting and ending alphanumeric, at most 63 characters)`);
+        fail(
+          parameter,
+          ParameterRule.RFC1123_LABEL,
+          `${where}"${value}" is not an RFC 1123 label (lower-case alphanumerics and "-", starting and ending alphanumeric, at most 63 characters)`,
+        );
       }
       return;
     case 'dns-subdomain':
       if (!isDns1123Subdomain(value)) {
-        fail(parameter, ParameterRule.RFC1123_SUBDOMAIN, `${where}"${value}" is not an RFC 1123 subdomain (lower-case alphanumerics, "-" and ".", at most 253 characters)`);
+        fail(
+          parameter,
+          ParameterRule.RFC1123_SUBDOMAIN,
+          `${where}"${value}" is not an RFC 1123 subdomain (lower-case alphanumerics, "-" and ".", at most 253 characters)`,
+        );
       }
       return;
     case 'ipv4-cidr': {
       const cidr = parseIpv4Cidr(value);
       if (!cidr) {
-        const hint = value.includes(':') ? ' (IPv6 is not available to Windows pods on EKS: IPv6 clusters do not support Windows nodes)' : '';
+        const hint = value.includes(':')
+          ? ' (IPv6 is not available to Windows pods on EKS: IPv6 clusters do not support Windows nodes)'
+          : '';
         fail(parameter, ParameterRule.IPV4_CIDR, `${where}"${value}" is not an IPv4 CIDR like 10.0.0.0/16${hint}`);
       }
       const canonical = canonicalIpv4Cidr(cidr.address, cidr.prefix);
@@ -171,7 +181,11 @@ function checkString(parameter: string, format: ParameterFormat | undefined, val
       return;
     case 'eksctl-cluster-name':
       if (!EKSCTL_CLUSTER_NAME.test(value)) {
-        fail(parameter, ParameterRule.EKSCTL_CLUSTER_NAME, `${where}"${value}" is not a valid EKS cluster name (a letter, then letters, digits and "-", at most 100 characters)`);
+        fail(
+          parameter,
+          ParameterRule.EKSCTL_CLUSTER_NAME,
+          `${where}"${value}" is not a valid EKS cluster name (a letter, then letters, digits and "-", at most 100 characters)`,
+        );
       }
       return;
     case 'https-url':
@@ -185,7 +199,11 @@ function checkString(parameter: string, format: ParameterFormat | undefined, val
     case 'kubelet-flags':
       for (const token of value.split(' ').filter((t) => t.length > 0)) {
         if (!KUBELET_FLAG.test(token)) {
-          fail(parameter, ParameterRule.KUBELET_FLAGS, `${where}"${token}" is not a flag of the form --name=value (no quotes or spaces inside values)`);
+          fail(
+            parameter,
+            ParameterRule.KUBELET_FLAGS,
+            `${where}"${token}" is not a flag of the form --name=value (no quotes or spaces inside values)`,
+          );
         }
       }
       return;
@@ -209,13 +227,21 @@ function checkLabels(parameter: string, value: Record<string, unknown>, where: s
   if (count > MAX_LABELS) fail(parameter, ParameterRule.LABEL_COUNT, `${where}has ${count} labels, at most ${MAX_LABELS} allowed`);
   for (const [key, labelValue] of Object.entries(value)) {
     if (!isLabelKey(key)) {
-      fail(parameter, ParameterRule.LABEL_KEY, `${where}label key "${key}" is not a valid label key ([prefix/]name, name at most 63 alphanumerics, "-", "_", ".")`);
+      fail(
+        parameter,
+        ParameterRule.LABEL_KEY,
+        `${where}label key "${key}" is not a valid label key ([prefix/]name, name at most 63 alphanumerics, "-", "_", ".")`,
+      );
     }
     if (typeof labelValue !== 'string') {
       fail(parameter, ParameterRule.TYPE, `${where}label "${key}" must have a string value, got ${typeName(labelValue)}`);
     }
     if (!isLabelValue(labelValue)) {
-      fail(parameter, ParameterRule.LABEL_VALUE, `${where}label value "${labelValue}" of "${key}" is not a valid label value (at most 63 alphanumerics, "-", "_", ".", starting and ending alphanumeric)`);
+      fail(
+        parameter,
+        ParameterRule.LABEL_VALUE,
+        `${where}label value "${labelValue}" of "${key}" is not a valid label value (at most 63 alphanumerics, "-", "_", ".", starting and ending alphanumeric)`,
+      );
     }
   }
 }
@@ -247,7 +273,8 @@ export function checkParameterValue(spec: TemplateParameter, value: unknown): vo
       if (!spec.enum) checkString(name, spec.format, value, '');
       return;
     case 'integer':
-      if (typeof value !== 'number' || !Number.isSafeInteger(value)) fail(name, ParameterRule.TYPE, `must be an integer, got ${typeName(value)}`);
+      if (typeof value !== 'number' || !Number.isSafeInteger(value))
+        fail(name, ParameterRule.TYPE, `must be an integer, got ${typeName(value)}`);
       checkInteger(spec, value, '');
       return;
     case 'boolean':
@@ -258,7 +285,8 @@ export function checkParameterValue(spec: TemplateParameter, value: unknown): vo
       checkItemCount(spec, value);
       value.forEach((item, index) => {
         if (typeof item !== 'string') fail(name, ParameterRule.TYPE, `item [${index}] must be a string, got ${typeName(item)}`);
-        if (spec.enum && !spec.enum.includes(item)) fail(name, ParameterRule.ENUM, `item [${index}] "${item}" is not one of ${spec.enum.join(', ')}`);
+        if (spec.enum && !spec.enum.includes(item))
+          fail(name, ParameterRule.ENUM, `item [${index}] "${item}" is not one of ${spec.enum.join(', ')}`);
         if (!spec.enum) checkString(name, spec.format, item, `item [${index}] `);
       });
       checkNoDuplicates(spec, value);
@@ -267,7 +295,8 @@ export function checkParameterValue(spec: TemplateParameter, value: unknown): vo
       if (!Array.isArray(value)) fail(name, ParameterRule.TYPE, `must be an array of integers, got ${typeName(value)}`);
       checkItemCount(spec, value);
       value.forEach((item, index) => {
-        if (typeof item !== 'number' || !Number.isSafeInteger(item)) fail(name, ParameterRule.TYPE, `item [${index}] must be an integer, got ${typeName(item)}`);
+        if (typeof item !== 'number' || !Number.isSafeInteger(item))
+          fail(name, ParameterRule.TYPE, `item [${index}] must be an integer, got ${typeName(item)}`);
         checkInteger(spec, item, `item [${index}] `);
       });
       checkNoDuplicates(spec, value);
@@ -280,7 +309,8 @@ export function checkParameterValue(spec: TemplateParameter, value: unknown): vo
       if (!Array.isArray(value)) fail(name, ParameterRule.TYPE, `must be an array of label objects, got ${typeName(value)}`);
       checkItemCount(spec, value);
       value.forEach((item, index) => {
-        if (!isPlainObject(item)) fail(name, ParameterRule.TYPE, `item [${index}] must be an object of label key to value, got ${typeName(item)}`);
+        if (!isPlainObject(item))
+          fail(name, ParameterRule.TYPE, `item [${index}] must be an object of label key to value, got ${typeName(item)}`);
         checkLabels(name, item, `item [${index}] `);
       });
       checkNoDuplicates(spec, value);
@@ -299,13 +329,21 @@ function clone<T>(value: T): T {
 export function resolveParameters(declared: readonly TemplateParameter[], input: unknown): Record<string, JsonValue> {
   if (input === undefined || input === null) input = {};
   if (!isPlainObject(input)) {
-    throw validationError('parameters', ParameterRule.NOT_AN_OBJECT, `"parameters" must be an object of parameter name to value, got ${typeName(input)}`);
+    throw validationError(
+      'parameters',
+      ParameterRule.NOT_AN_OBJECT,
+      `"parameters" must be an object of parameter name to value, got ${typeName(input)}`,
+    );
   }
   const byName = new Map(declared.map((p) => [p.name, p]));
   for (const name of Object.keys(input)) {
     if (!byName.has(name)) {
       const known = declared.map((p) => p.name).join(', ');
-      throw validationError(name, ParameterRule.UNKNOWN_PARAMETER, `Parameter "${name}" is not declared by this template (known: ${known})`);
+      throw validationError(
+        name,
+        ParameterRule.UNKNOWN_PARAMETER,
+        `Parameter "${name}" is not declared by this template (known: ${known})`,
+      );
     }
   }
   const resolved: Record<string, JsonValue> = {};

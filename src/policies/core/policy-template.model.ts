@@ -54,14 +54,7 @@ export interface TemplateParameter {
 }
 
 export type TemplateKind =
-  | 'NetworkPolicy'
-  | 'GlobalNetworkPolicy'
-  | 'ConfigMap'
-  | 'ClusterConfig'
-  | 'UserData'
-  | 'Installation'
-  | 'NodePool'
-  | 'TerraformModule';
+  'NetworkPolicy' | 'GlobalNetworkPolicy' | 'ConfigMap' | 'ClusterConfig' | 'UserData' | 'Installation' | 'NodePool' | 'TerraformModule';
 
 export const MEDIA_TYPES = ['application/yaml', 'text/x-powershell', 'text/x-hcl'] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];

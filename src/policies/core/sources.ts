@@ -13,7 +13,8 @@ export const SOURCE = {
   TIGERA_WINDOWS_OPERATOR: 'docs.tigera.io calico getting-started/kubernetes/windows-calico/operator; tigera/operator Installation CRD',
   VPCRC_SECONDARY: 'aws/amazon-vpc-resource-controller-k8s docs/windows/secondary_ip_mode_config_options.md',
   VPCRC_PD: 'aws/amazon-vpc-resource-controller-k8s docs/windows/prefix_delegation_config_options.md',
-  VPCRC_KEYS: 'aws/amazon-vpc-resource-controller-k8s (reads warm-ip-target/minimum-ip-target/warm-prefix-target before windows-* keys; both families declared in pkg/config/type.go)',
+  VPCRC_KEYS:
+    'aws/amazon-vpc-resource-controller-k8s (reads warm-ip-target/minimum-ip-target/warm-prefix-target before windows-* keys; both families declared in pkg/config/type.go)',
   BPG_WINDOWS_NETWORKING: 'aws/aws-eks-best-practices latest/bpg/windows/networking.adoc (DSR, port exhaustion above 100 Services)',
   BPG_PREFIX_WINDOWS: 'aws/aws-eks-best-practices latest/bpg/networking/prefix-mode_windows.adoc',
   KEP_5100: 'kubernetes/enhancements KEP-5100 (WinDSR on by default from 1.33, GA/locked in 1.34)',

@@ -96,16 +96,46 @@ const KUBERNETES_VERSIONS = ['1.23', '1.29', '1.32', '1.33', '1.34', '1.35'];
 const handPicked: [string, string, Record<string, JsonValue>][] = [
   ['default-deny-egress without DNS', 'default-deny-egress', { namespace: 'team-a', allowDns: false }],
   ['global deny with order and no exclusions', 'calico-global-default-deny', { order: 0, excludedNamespaces: [] }],
-  ['ports: UDP, several, from some pods', 'allow-only-ports', { namespace: 'dns', podLabels: { app: 'coredns' }, ports: [53, 5353, 65535], protocol: 'UDP', fromPodLabels: { 'example.com/role': 'client' } }],
-  ['selectors: one empty selector (every pod)', 'allow-from-selectors', { namespace: 'a', podLabels: { app: 'db' }, fromPodSelectors: [{}] }],
-  ['cidrs: many, ports, DNS, 0.0.0.0/0', 'allow-egress-to-cidrs', { namespace: 'a', cidrs: ['0.0.0.0/0', '10.0.0.0/8', '192.168.1.128/25', '203.0.113.7/32'], ports: [443, 8443], allowDns: true }],
-  ['IMDS deny without trailing allow, no exclusions', 'calico-deny-egress-to-imds', { allowOtherEgress: false, excludedNamespaces: [], order: 0 }],
+  [
+    'ports: UDP, several, from some pods',
+    'allow-only-ports',
+    {
+      namespace: 'dns',
+      podLabels: { app: 'coredns' },
+      ports: [53, 5353, 65535],
+      protocol: 'UDP',
+      fromPodLabels: { 'example.com/role': 'client' },
+    },
+  ],
+  [
+    'selectors: one empty selector (every pod)',
+    'allow-from-selectors',
+    { namespace: 'a', podLabels: { app: 'db' }, fromPodSelectors: [{}] },
+  ],
+  [
+    'cidrs: many, ports, DNS, 0.0.0.0/0',
+    'allow-egress-to-cidrs',
+    { namespace: 'a', cidrs: ['0.0.0.0/0', '10.0.0.0/8', '192.168.1.128/25', '203.0.113.7/32'], ports: [443, 8443], allowDns: true },
+  ],
+  [
+    'IMDS deny without trailing allow, no exclusions',
+    'calico-deny-egress-to-imds',
+    { allowOtherEgress: false, excludedNamespaces: [], order: 0 },
+  ],
   ['ConfigMap PD with only warm-prefix-target', 'vpc-cni-windows-ipam-configmap', { ipMode: 'prefix-delegation', warmPrefixTarget: 1 }],
-  ['ConfigMap PD with all targets', 'vpc-cni-windows-ipam-configmap', { ipMode: 'prefix-delegation', warmPrefixTarget: 1, warmIpTarget: 5, minimumIpTarget: 10 }],
+  [
+    'ConfigMap PD with all targets',
+    'vpc-cni-windows-ipam-configmap',
+    { ipMode: 'prefix-delegation', warmPrefixTarget: 1, warmIpTarget: 5, minimumIpTarget: 10 },
+  ],
   ['ConfigMap secondary shared keys', 'vpc-cni-windows-ipam-configmap', { keyFamily: 'shared', warmIpTarget: 2, minimumIpTarget: 0 }],
   ['ConfigMap secondary windows keys, warm 0', 'vpc-cni-windows-ipam-configmap', { keyFamily: 'windows', warmIpTarget: 0 }],
   ['Installation without Windows', 'calico-installation-eks-policy-only', { serviceCIDR: '172.20.0.0/16', windowsNodes: false }],
-  ['Installation with endpoint and port', 'calico-installation-eks-policy-only', { serviceCIDR: '172.20.0.0/16', apiServerEndpoint: 'https://api.example.com:6443' }],
+  [
+    'Installation with endpoint and port',
+    'calico-installation-eks-policy-only',
+    { serviceCIDR: '172.20.0.0/16', apiServerEndpoint: 'https://api.example.com:6443' },
+  ],
   ...['self-managed', 'managed'].flatMap((nodeGroupType) =>
     KUBERNETES_VERSIONS.flatMap((kubernetesVersion) =>
       ['WindowsServer2019CoreContainer', 'WindowsServer2022FullContainer', 'WindowsServer2025CoreContainer']
@@ -113,7 +143,17 @@ const handPicked: [string, string, Record<string, JsonValue>][] = [
         .map((windowsAmiFamily): [string, string, Record<string, JsonValue>] => [
           `ClusterConfig ${nodeGroupType} ${kubernetesVersion} ${windowsAmiFamily}`,
           'eksctl-windows-cluster',
-          { clusterName: 'c1', region: 'eu-west-1', kubernetesVersion, nodeGroupType, windowsAmiFamily, ipMode: 'prefix-delegation', maxPodsPerNode: 110, linuxNodeCount: 1, enableDsr: kubernetesVersion !== '1.29' },
+          {
+            clusterName: 'c1',
+            region: 'eu-west-1',
+            kubernetesVersion,
+            nodeGroupType,
+            windowsAmiFamily,
+            ipMode: 'prefix-delegation',
+            maxPodsPerNode: 110,
+            linuxNodeCount: 1,
+            enableDsr: kubernetesVersion !== '1.29',
+          },
         ]),
     ),
   ),
@@ -168,10 +208,30 @@ describe('rendered content', () => {
 
   it.each([
     // [case, parameters, expected data keys, warning codes]
-    ['secondary, default family: windows-* keys, warn about the un-prefixed family', {}, ['enable-windows-ipam', 'enable-windows-prefix-delegation', 'windows-warm-ip-target', 'windows-minimum-ip-target'], ['SHARED_KEYS_TAKE_PRECEDENCE']],
-    ['secondary, shared family: un-prefixed keys, warn that windows-* are ignored', { keyFamily: 'shared' }, ['enable-windows-ipam', 'enable-windows-prefix-delegation', 'warm-ip-target', 'minimum-ip-target'], ['WINDOWS_KEYS_IGNORED']],
-    ['PD defaults: warm-ip 1, minimum 3', { ipMode: 'prefix-delegation' }, ['enable-windows-ipam', 'enable-windows-prefix-delegation', 'warm-ip-target', 'minimum-ip-target'], ['PREFIX_DELEGATION_NITRO_ONLY', 'WINDOWS_KEYS_IGNORED']],
-    ['PD, warm-prefix-target alone', { ipMode: 'prefix-delegation', warmPrefixTarget: 2 }, ['enable-windows-ipam', 'enable-windows-prefix-delegation', 'warm-prefix-target'], ['PREFIX_DELEGATION_NITRO_ONLY', 'WINDOWS_KEYS_IGNORED']],
+    [
+      'secondary, default family: windows-* keys, warn about the un-prefixed family',
+      {},
+      ['enable-windows-ipam', 'enable-windows-prefix-delegation', 'windows-warm-ip-target', 'windows-minimum-ip-target'],
+      ['SHARED_KEYS_TAKE_PRECEDENCE'],
+    ],
+    [
+      'secondary, shared family: un-prefixed keys, warn that windows-* are ignored',
+      { keyFamily: 'shared' },
+      ['enable-windows-ipam', 'enable-windows-prefix-delegation', 'warm-ip-target', 'minimum-ip-target'],
+      ['WINDOWS_KEYS_IGNORED'],
+    ],
+    [
+      'PD defaults: warm-ip 1, minimum 3',
+      { ipMode: 'prefix-delegation' },
+      ['enable-windows-ipam', 'enable-windows-prefix-delegation', 'warm-ip-target', 'minimum-ip-target'],
+      ['PREFIX_DELEGATION_NITRO_ONLY', 'WINDOWS_KEYS_IGNORED'],
+    ],
+    [
+      'PD, warm-prefix-target alone',
+      { ipMode: 'prefix-delegation', warmPrefixTarget: 2 },
+      ['enable-windows-ipam', 'enable-windows-prefix-delegation', 'warm-prefix-target'],
+      ['PREFIX_DELEGATION_NITRO_ONLY', 'WINDOWS_KEYS_IGNORED'],
+    ],
   ] as const)('ConfigMap emits one key family: %s', (_name, parameters, keys, codes) => {
     const result = renderTemplate('vpc-cni-windows-ipam-configmap', parameters);
     const data = result.objects[0]!.data as Record<string, string>;
@@ -184,7 +244,10 @@ describe('rendered content', () => {
   });
 
   it('ConfigMap defaults follow VPCRC: secondary warm 3 / minimum 3, PD warm 1 / minimum 3', () => {
-    expect(renderTemplate('vpc-cni-windows-ipam-configmap', {}).objects[0]!.data).toMatchObject({ 'windows-warm-ip-target': '3', 'windows-minimum-ip-target': '3' });
+    expect(renderTemplate('vpc-cni-windows-ipam-configmap', {}).objects[0]!.data).toMatchObject({
+      'windows-warm-ip-target': '3',
+      'windows-minimum-ip-target': '3',
+    });
     expect(renderTemplate('vpc-cni-windows-ipam-configmap', { ipMode: 'prefix-delegation' }).objects[0]!.data).toMatchObject({
       'enable-windows-prefix-delegation': 'true',
       'warm-ip-target': '1',
@@ -200,7 +263,11 @@ describe('rendered content', () => {
         return ipMode === 'prefix-delegation' ? 144 : 9; // m5.large: (10 - 1) * 16 = 144; 10 - 1 = 9
       },
     };
-    const result = renderTemplate('eksctl-windows-cluster', { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.33', windowsInstanceType: 'm5.large', ipMode: 'prefix-delegation' }, options);
+    const result = renderTemplate(
+      'eksctl-windows-cluster',
+      { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.33', windowsInstanceType: 'm5.large', ipMode: 'prefix-delegation' },
+      options,
+    );
     expect(calls).toEqual([['m5.large', 'prefix-delegation']]);
     const groups = result.objects[0]!.nodeGroups as Record<string, unknown>[];
     expect(groups.map((g) => g.name)).toEqual(['linux-ng', 'windows-ng']);
@@ -208,11 +275,17 @@ describe('rendered content', () => {
     expect(result.parameters.maxPodsPerNode).toBe(144);
     expect(result.warnings.map((w) => w.code)).toContain('EKSCTL_DOES_NOT_ENABLE_PD');
     const template = templates.find((t) => t.id === 'eksctl-windows-cluster')!;
-    expect(template.parameters.find((p) => p.name === 'maxPodsPerNode')!.derivedBy).toBe('options.computeMaxPods(windowsInstanceType, ipMode)');
+    expect(template.parameters.find((p) => p.name === 'maxPodsPerNode')!.derivedBy).toBe(
+      'options.computeMaxPods(windowsInstanceType, ipMode)',
+    );
   });
 
   it('ClusterConfig warns when maxPodsPerNode is above what the callback computes', () => {
-    const result = renderTemplate('eksctl-windows-cluster', { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.33', maxPodsPerNode: 110 }, { computeMaxPods: () => 9 });
+    const result = renderTemplate(
+      'eksctl-windows-cluster',
+      { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.33', maxPodsPerNode: 110 },
+      { computeMaxPods: () => 9 },
+    );
     expect((result.objects[0]!.nodeGroups as Record<string, unknown>[])[1]!.maxPodsPerNode).toBe(110);
     expect(result.warnings.map((w) => w.code)).toContain('MAX_PODS_ABOVE_CAPACITY');
   });
@@ -221,13 +294,23 @@ describe('rendered content', () => {
     const old = renderTemplate('eksctl-windows-cluster', { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.31' });
     const windows = (old.objects[0]!.nodeGroups as Record<string, unknown>[])[1]!;
     expect((windows.preBootstrapCommands as string[])[0]).toContain('"--feature-gates=WinDSR=true", "--enable-dsr=true",');
-    const off = renderTemplate('eksctl-windows-cluster', { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.31', enableDsr: false, nodeGroupType: 'managed' });
+    const off = renderTemplate('eksctl-windows-cluster', {
+      clusterName: 'c',
+      region: 'us-east-1',
+      kubernetesVersion: '1.31',
+      enableDsr: false,
+      nodeGroupType: 'managed',
+    });
     const managed = (off.objects[0]!.managedNodeGroups as Record<string, unknown>[])[1]!;
     expect(managed.preBootstrapCommands).toBeUndefined();
   });
 
   it('userdata takes maxPods from the callback when an instance type is given', () => {
-    const result = renderTemplate('windows-userdata-bootstrap-dsr', { clusterName: 'c', kubernetesVersion: '1.32', instanceType: 't3.xlarge' }, { computeMaxPods: () => 14 });
+    const result = renderTemplate(
+      'windows-userdata-bootstrap-dsr',
+      { clusterName: 'c', kubernetesVersion: '1.32', instanceType: 't3.xlarge' },
+      { computeMaxPods: () => 14 },
+    );
     expect(result.content).toContain("-KubeletExtraArgs '--max-pods=14'");
     expect(result.content).toContain("-KubeProxyExtraArgs '--feature-gates=WinDSR=true --enable-dsr=true'");
     expect(result.parameters.maxPods).toBe(14);
@@ -245,12 +328,46 @@ describe('bad parameters name the parameter and the rule', () => {
     ['namespace too long (64)', 'default-deny-ingress', { namespace: 'a'.repeat(64) }, 'namespace', 'RFC1123_LABEL'],
     ['namespace with a dot', 'default-deny-ingress', { namespace: 'a.b' }, 'namespace', 'RFC1123_LABEL'],
     ['name with underscore', 'default-deny-ingress', { namespace: 'a', name: 'deny_all' }, 'name', 'RFC1123_SUBDOMAIN'],
-    ['label key with two slashes', 'allow-from-namespace', { namespace: 'a', podLabels: { 'a/b/c': 'x' }, fromNamespaceLabels: { a: 'b' } }, 'podLabels', 'LABEL_KEY'],
-    ['label value with space', 'allow-from-namespace', { namespace: 'a', podLabels: { app: 'my app' }, fromNamespaceLabels: { a: 'b' } }, 'podLabels', 'LABEL_VALUE'],
-    ['label value not a string', 'allow-from-namespace', { namespace: 'a', podLabels: { app: 1 }, fromNamespaceLabels: { a: 'b' } }, 'podLabels', 'TYPE'],
+    [
+      'label key with two slashes',
+      'allow-from-namespace',
+      { namespace: 'a', podLabels: { 'a/b/c': 'x' }, fromNamespaceLabels: { a: 'b' } },
+      'podLabels',
+      'LABEL_KEY',
+    ],
+    [
+      'label value with space',
+      'allow-from-namespace',
+      { namespace: 'a', podLabels: { app: 'my app' }, fromNamespaceLabels: { a: 'b' } },
+      'podLabels',
+      'LABEL_VALUE',
+    ],
+    [
+      'label value not a string',
+      'allow-from-namespace',
+      { namespace: 'a', podLabels: { app: 1 }, fromNamespaceLabels: { a: 'b' } },
+      'podLabels',
+      'TYPE',
+    ],
     // 65 labels > MAX_LABELS (64); a 100,000-label map used to be checked and rendered whole.
-    ['65 labels', 'allow-from-namespace', { namespace: 'a', podLabels: Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`k${i}`, 'v'])), fromNamespaceLabels: { a: 'b' } }, 'podLabels', 'LABEL_COUNT'],
-    ['labels as array', 'allow-from-namespace', { namespace: 'a', podLabels: ['app'], fromNamespaceLabels: { a: 'b' } }, 'podLabels', 'TYPE'],
+    [
+      '65 labels',
+      'allow-from-namespace',
+      {
+        namespace: 'a',
+        podLabels: Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`k${i}`, 'v'])),
+        fromNamespaceLabels: { a: 'b' },
+      },
+      'podLabels',
+      'LABEL_COUNT',
+    ],
+    [
+      'labels as array',
+      'allow-from-namespace',
+      { namespace: 'a', podLabels: ['app'], fromNamespaceLabels: { a: 'b' } },
+      'podLabels',
+      'TYPE',
+    ],
     ['port 0', 'allow-only-ports', { namespace: 'a', podLabels: { app: 'x' }, ports: [0] }, 'ports', 'PORT_RANGE'],
     ['port 65536', 'allow-only-ports', { namespace: 'a', podLabels: { app: 'x' }, ports: [80, 65536] }, 'ports', 'PORT_RANGE'],
     ['named port string', 'allow-only-ports', { namespace: 'a', podLabels: { app: 'x' }, ports: ['http'] }, 'ports', 'TYPE'],
@@ -261,27 +378,117 @@ describe('bad parameters name the parameter and the rule', () => {
     ['octet out of range', 'allow-egress-to-cidrs', { namespace: 'a', cidrs: ['10.0.0.256/32'] }, 'cidrs', 'IPV4_CIDR'],
     ['IPv6 CIDR', 'allow-egress-to-cidrs', { namespace: 'a', cidrs: ['fd00::/8'] }, 'cidrs', 'IPV4_CIDR'],
     ['host bits set', 'allow-egress-to-cidrs', { namespace: 'a', cidrs: ['10.0.0.1/16'] }, 'cidrs', 'CIDR_HOST_BITS'],
-    ['bad excluded namespace', 'calico-global-default-deny', { excludedNamespaces: ['kube-system', '-bad'] }, 'excludedNamespaces', 'RFC1123_LABEL'],
+    [
+      'bad excluded namespace',
+      'calico-global-default-deny',
+      { excludedNamespaces: ['kube-system', '-bad'] },
+      'excludedNamespaces',
+      'RFC1123_LABEL',
+    ],
     ['negative order', 'calico-deny-egress-to-imds', { order: -1 }, 'order', 'RANGE'],
     ['fractional order', 'calico-deny-egress-to-imds', { order: 1.5 }, 'order', 'TYPE'],
     ['boolean as string', 'calico-deny-egress-to-imds', { allowOtherEgress: 'true' }, 'allowOtherEgress', 'TYPE'],
     ['bad version', 'windows-userdata-dsr-patch', { kubernetesVersion: 'v1.33' }, 'kubernetesVersion', 'KUBERNETES_VERSION'],
     ['patch version', 'windows-userdata-dsr-patch', { kubernetesVersion: '1.33.1' }, 'kubernetesVersion', 'KUBERNETES_VERSION'],
-    ['2022 on EKS 1.22', 'eksctl-windows-cluster', { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.22' }, 'windowsAmiFamily', 'AMI_FAMILY_KUBERNETES_VERSION'],
-    ['2025 on EKS 1.34', 'eksctl-windows-cluster', { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.34', windowsAmiFamily: 'WindowsServer2025FullContainer' }, 'windowsAmiFamily', 'AMI_FAMILY_KUBERNETES_VERSION'],
-    ['Linux AMI family', 'eksctl-windows-cluster', { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.33', windowsAmiFamily: 'AmazonLinux2023' }, 'windowsAmiFamily', 'ENUM'],
+    [
+      '2022 on EKS 1.22',
+      'eksctl-windows-cluster',
+      { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.22' },
+      'windowsAmiFamily',
+      'AMI_FAMILY_KUBERNETES_VERSION',
+    ],
+    [
+      '2025 on EKS 1.34',
+      'eksctl-windows-cluster',
+      { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.34', windowsAmiFamily: 'WindowsServer2025FullContainer' },
+      'windowsAmiFamily',
+      'AMI_FAMILY_KUBERNETES_VERSION',
+    ],
+    [
+      'Linux AMI family',
+      'eksctl-windows-cluster',
+      { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.33', windowsAmiFamily: 'AmazonLinux2023' },
+      'windowsAmiFamily',
+      'ENUM',
+    ],
     ['bad region', 'eksctl-windows-cluster', { clusterName: 'c', region: 'US-EAST-1', kubernetesVersion: '1.33' }, 'region', 'AWS_REGION'],
-    ['bad cluster name', 'eksctl-windows-cluster', { clusterName: '1cluster', region: 'us-east-1', kubernetesVersion: '1.33' }, 'clusterName', 'EKSCTL_CLUSTER_NAME'],
-    ['bad instance type', 'eksctl-windows-cluster', { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.33', windowsInstanceType: 'large' }, 'windowsInstanceType', 'INSTANCE_TYPE'],
-    ['max pods 0', 'eksctl-windows-cluster', { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.33', maxPodsPerNode: 0 }, 'maxPodsPerNode', 'RANGE'],
-    ['min above max', 'eksctl-windows-cluster', { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.33', windowsMinSize: 4, windowsMaxSize: 3 }, 'windowsMinSize', 'MIN_ABOVE_MAX'],
-    ['warm-prefix-target in secondary mode', 'vpc-cni-windows-ipam-configmap', { warmPrefixTarget: 1 }, 'warmPrefixTarget', 'PREFIX_DELEGATION_ONLY'],
-    ['windows keys with PD', 'vpc-cni-windows-ipam-configmap', { ipMode: 'prefix-delegation', keyFamily: 'windows' }, 'keyFamily', 'PREFIX_DELEGATION_KEYS'],
-    ['http endpoint', 'windows-userdata-bootstrap-dsr', { clusterName: 'c', kubernetesVersion: '1.33', apiServerEndpoint: 'http://x.example.com' }, 'apiServerEndpoint', 'HTTPS_URL'],
-    ['not base64', 'windows-userdata-bootstrap-dsr', { clusterName: 'c', kubernetesVersion: '1.33', base64ClusterCA: 'abc$' }, 'base64ClusterCA', 'BASE64'],
-    ['bad DNS IP', 'windows-userdata-bootstrap-dsr', { clusterName: 'c', kubernetesVersion: '1.33', dnsClusterIP: '10.100.0' }, 'dnsClusterIP', 'IPV4_ADDRESS'],
-    ['quote injection in kubelet args', 'windows-userdata-bootstrap-dsr', { clusterName: 'c', kubernetesVersion: '1.33', kubeletExtraArgs: "--v=2'; Remove-Item C:\\ -Recurse; '" }, 'kubeletExtraArgs', 'KUBELET_FLAGS'],
-    ['--max-pods in kubelet args', 'windows-userdata-bootstrap-dsr', { clusterName: 'c', kubernetesVersion: '1.33', kubeletExtraArgs: '--max-pods=20' }, 'kubeletExtraArgs', 'DUPLICATE_FLAG'],
+    [
+      'bad cluster name',
+      'eksctl-windows-cluster',
+      { clusterName: '1cluster', region: 'us-east-1', kubernetesVersion: '1.33' },
+      'clusterName',
+      'EKSCTL_CLUSTER_NAME',
+    ],
+    [
+      'bad instance type',
+      'eksctl-windows-cluster',
+      { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.33', windowsInstanceType: 'large' },
+      'windowsInstanceType',
+      'INSTANCE_TYPE',
+    ],
+    [
+      'max pods 0',
+      'eksctl-windows-cluster',
+      { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.33', maxPodsPerNode: 0 },
+      'maxPodsPerNode',
+      'RANGE',
+    ],
+    [
+      'min above max',
+      'eksctl-windows-cluster',
+      { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.33', windowsMinSize: 4, windowsMaxSize: 3 },
+      'windowsMinSize',
+      'MIN_ABOVE_MAX',
+    ],
+    [
+      'warm-prefix-target in secondary mode',
+      'vpc-cni-windows-ipam-configmap',
+      { warmPrefixTarget: 1 },
+      'warmPrefixTarget',
+      'PREFIX_DELEGATION_ONLY',
+    ],
+    [
+      'windows keys with PD',
+      'vpc-cni-windows-ipam-configmap',
+      { ipMode: 'prefix-delegation', keyFamily: 'windows' },
+      'keyFamily',
+      'PREFIX_DELEGATION_KEYS',
+    ],
+    [
+      'http endpoint',
+      'windows-userdata-bootstrap-dsr',
+      { clusterName: 'c', kubernetesVersion: '1.33', apiServerEndpoint: 'http://x.example.com' },
+      'apiServerEndpoint',
+      'HTTPS_URL',
+    ],
+    [
+      'not base64',
+      'windows-userdata-bootstrap-dsr',
+      { clusterName: 'c', kubernetesVersion: '1.33', base64ClusterCA: 'abc$' },
+      'base64ClusterCA',
+      'BASE64',
+    ],
+    [
+      'bad DNS IP',
+      'windows-userdata-bootstrap-dsr',
+      { clusterName: 'c', kubernetesVersion: '1.33', dnsClusterIP: '10.100.0' },
+      'dnsClusterIP',
+      'IPV4_ADDRESS',
+    ],
+    [
+      'quote injection in kubelet args',
+      'windows-userdata-bootstrap-dsr',
+      { clusterName: 'c', kubernetesVersion: '1.33', kubeletExtraArgs: "--v=2'; Remove-Item C:\\ -Recurse; '" },
+      'kubeletExtraArgs',
+      'KUBELET_FLAGS',
+    ],
+    [
+      '--max-pods in kubelet args',
+      'windows-userdata-bootstrap-dsr',
+      { clusterName: 'c', kubernetesVersion: '1.33', kubeletExtraArgs: '--max-pods=20' },
+      'kubeletExtraArgs',
+      'DUPLICATE_FLAG',
+    ],
   ];
 
   it.each(cases)('%s', (_name, id, parameters, field, rule) => {

@@ -50,7 +50,5 @@ export function calicoSelector(labels: Record<string, string>): string {
 
 /** `kubernetes.io/metadata.name not in {"a", "b"}`, or `all()` for an empty list. */
 export function namespacesNotIn(namespaces: string[]): string {
-  return namespaces.length === 0
-    ? 'all()'
-    : `kubernetes.io/metadata.name not in {${namespaces.map((n) => `"${n}"`).join(', ')}}`;
+  return namespaces.length === 0 ? 'all()' : `kubernetes.io/metadata.name not in {${namespaces.map((n) => `"${n}"`).join(', ')}}`;
 }

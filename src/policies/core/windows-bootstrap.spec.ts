@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { renderTemplate } from './template.catalogue.js';
-import { DSR_PATCH_ANCHOR, DSR_PATCH_FAILURE_TEXT, kubeProxyDsrFlags, quotePowerShell, renderDsrPatchScript } from './windows-bootstrap.render.js';
+import {
+  DSR_PATCH_ANCHOR,
+  DSR_PATCH_FAILURE_TEXT,
+  kubeProxyDsrFlags,
+  quotePowerShell,
+  renderDsrPatchScript,
+} from './windows-bootstrap.render.js';
 
 describe('kube-proxy DSR flags by Kubernetes version (aws/aws-eks-best-practices latest/bpg/windows/networking.adoc; kubernetes/enhancements KEP-5100)', () => {
   it.each([
@@ -52,7 +58,10 @@ describe('Start-EKSBootstrap.ps1 userdata', () => {
       expect(result.content).toContain(fragment);
     }
     expect(result.warnings).toEqual([]);
-    expect(result.objects[0]).toMatchObject({ kind: 'UserData', arguments: { KubeProxyExtraArgs: '--enable-dsr=true', ExcludedSnatCIDRs: ['10.0.0.0/8', '192.168.0.0/16'] } });
+    expect(result.objects[0]).toMatchObject({
+      kind: 'UserData',
+      arguments: { KubeProxyExtraArgs: '--enable-dsr=true', ExcludedSnatCIDRs: ['10.0.0.0/8', '192.168.0.0/16'] },
+    });
   });
 
   it('quotes PowerShell literals by doubling single quotes', () => {
@@ -88,7 +97,9 @@ describe('the DSR patch fails loudly when Start-EKSBootstrap.ps1 no longer match
 
   it('the template wraps it in <powershell> only on request', () => {
     expect(renderTemplate('windows-userdata-dsr-patch', { kubernetesVersion: '1.33' }).content).not.toContain('<powershell>');
-    expect(renderTemplate('windows-userdata-dsr-patch', { kubernetesVersion: '1.33', wrapInPowerShellTags: true }).content).toMatch(/^<powershell>\n[\s\S]*<\/powershell>\n$/);
+    expect(renderTemplate('windows-userdata-dsr-patch', { kubernetesVersion: '1.33', wrapInPowerShellTags: true }).content).toMatch(
+      /^<powershell>\n[\s\S]*<\/powershell>\n$/,
+    );
   });
 });
 
@@ -99,36 +110,63 @@ describe('Windows Server version and Service CIDR as template parameters', () =>
     ['WINDOWS_SERVER_2022', '1.31', 'WindowsServer2022CoreContainer', '10.0.20348'],
     ['WINDOWS_SERVER_2019', '1.31', 'WindowsServer2019CoreContainer', '10.0.17763'],
   ])('eksctl %s on EKS %s uses %s and says the OS build %s', (windowsServerVersion, kubernetesVersion, family, build) => {
-    const r = renderTemplate('eksctl-windows-cluster', { clusterName: 'c', region: 'us-east-1', kubernetesVersion, windowsServerVersion, maxPodsPerNode: 9 });
+    const r = renderTemplate('eksctl-windows-cluster', {
+      clusterName: 'c',
+      region: 'us-east-1',
+      kubernetesVersion,
+      windowsServerVersion,
+      maxPodsPerNode: 9,
+    });
     expect(r.content).toContain(`amiFamily: ${family}`);
     expect(r.warnings.find((w) => w.code === 'WINDOWS_CONTAINER_OS_BUILD')?.message).toContain(build);
   });
 
   it('eksctl: Windows Server 2025 needs EKS 1.35 (eksctl-io/eksctl amiFamily gate)', () => {
     expect(() =>
-      renderTemplate('eksctl-windows-cluster', { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.34', windowsServerVersion: 'WINDOWS_SERVER_2025', maxPodsPerNode: 9 }),
+      renderTemplate('eksctl-windows-cluster', {
+        clusterName: 'c',
+        region: 'us-east-1',
+        kubernetesVersion: '1.34',
+        windowsServerVersion: 'WINDOWS_SERVER_2025',
+        maxPodsPerNode: 9,
+      }),
     ).toThrow(/1\.35/);
   });
 
   it('eksctl: an AMI family of another release than windowsServerVersion is refused', () => {
     expect(() =>
       renderTemplate('eksctl-windows-cluster', {
-        clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.35', windowsServerVersion: 'WINDOWS_SERVER_2025', windowsAmiFamily: 'WindowsServer2022CoreContainer', maxPodsPerNode: 9,
+        clusterName: 'c',
+        region: 'us-east-1',
+        kubernetesVersion: '1.35',
+        windowsServerVersion: 'WINDOWS_SERVER_2025',
+        windowsAmiFamily: 'WindowsServer2022CoreContainer',
+        maxPodsPerNode: 9,
       }),
     ).toThrow(/not a Windows Server 2025 image/);
   });
 
   it('Calico policy-only on Windows Server 2025: Calico does not support it, HNS default-deny (projectcalico/calico#11691, microsoft/Windows-Containers#616)', () => {
-    const r = renderTemplate('calico-installation-eks-policy-only', { serviceCIDR: '172.20.0.0/16', windowsServerVersion: 'WINDOWS_SERVER_2025' });
+    const r = renderTemplate('calico-installation-eks-policy-only', {
+      serviceCIDR: '172.20.0.0/16',
+      windowsServerVersion: 'WINDOWS_SERVER_2025',
+    });
     const w = r.warnings.find((x) => x.code === 'CALICO_WINDOWS_SERVER_UNSUPPORTED');
     expect(w?.message).toContain('default-deny');
     expect(w?.source).toContain('microsoft/Windows-Containers#616');
-    const ok = renderTemplate('calico-installation-eks-policy-only', { serviceCIDR: '172.20.0.0/16', windowsServerVersion: 'WINDOWS_SERVER_2022' });
+    const ok = renderTemplate('calico-installation-eks-policy-only', {
+      serviceCIDR: '172.20.0.0/16',
+      windowsServerVersion: 'WINDOWS_SERVER_2022',
+    });
     expect(ok.warnings.map((x) => x.code)).not.toContain('CALICO_WINDOWS_SERVER_UNSUPPORTED');
   });
 
   it('bootstrap userdata: serviceCIDR 172.20.0.0/16 passes -ServiceCIDR and the derived -DNSClusterIP 172.20.0.10', () => {
-    const r = renderTemplate('windows-userdata-bootstrap-dsr', { clusterName: 'c', kubernetesVersion: '1.33', serviceCIDR: '172.20.0.0/16' });
+    const r = renderTemplate('windows-userdata-bootstrap-dsr', {
+      clusterName: 'c',
+      kubernetesVersion: '1.33',
+      serviceCIDR: '172.20.0.0/16',
+    });
     expect(r.content).toContain("-ServiceCIDR '172.20.0.0/16'");
     expect(r.content).toContain("-DNSClusterIP '172.20.0.10'");
     expect(r.warnings.map((w) => w.code)).toContain('DNS_CLUSTER_IP_DERIVED');

@@ -136,10 +136,7 @@ describe('checkPolicyForWindows', () => {
 
   it('rewrites an Allow with notNets into an explicit Deny to that net, then the Allow', () => {
     const notNets = checkPolicyForWindows(CALICO_SEVERAL).findings.find((f) => f.path.endsWith('destination.notNets'))!;
-    expect(parse(notNets.rewrite!.yaml!)).toEqual([
-      { action: 'Deny', destination: { nets: ['169.254.169.254/32'] } },
-      { action: 'Allow' },
-    ]);
+    expect(parse(notNets.rewrite!.yaml!)).toEqual([{ action: 'Deny', destination: { nets: ['169.254.169.254/32'] } }, { action: 'Allow' }]);
     // The rewrite itself is clean.
     const rewritten = `apiVersion: projectcalico.org/v3\nkind: GlobalNetworkPolicy\nmetadata: {name: r}\nspec:\n  order: 10\n  egress: ${JSON.stringify(parse(notNets.rewrite!.yaml!))}\n`;
     expect(checkPolicyForWindows(rewritten).clean).toBe(true);
@@ -200,16 +197,46 @@ describe('checkPolicyForWindows', () => {
   it.each([
     ['empty input', '', ErrorCode.UNPROCESSABLE_DOCUMENT, { reason: 'EMPTY' }],
     ['only comments', '# nothing\n---\n', ErrorCode.UNPROCESSABLE_DOCUMENT, { reason: 'EMPTY' }],
-    ['malformed YAML', `${CLEAN}---\nkind: NetworkPolicy\nspec: [unclosed\n`, ErrorCode.UNPROCESSABLE_DOCUMENT, { reason: 'MALFORMED_YAML', documentIndex: 1 }],
+    [
+      'malformed YAML',
+      `${CLEAN}---\nkind: NetworkPolicy\nspec: [unclosed\n`,
+      ErrorCode.UNPROCESSABLE_DOCUMENT,
+      { reason: 'MALFORMED_YAML', documentIndex: 1 },
+    ],
     ['duplicate keys', 'kind: A\nkind: B\n', ErrorCode.UNPROCESSABLE_DOCUMENT, { reason: 'MALFORMED_YAML', documentIndex: 0, line: 2 }],
     ['a scalar document', 'just text\n', ErrorCode.UNPROCESSABLE_DOCUMENT, { reason: 'NOT_AN_OBJECT', documentIndex: 0 }],
     ['a list document', '- a\n- b\n', ErrorCode.UNPROCESSABLE_DOCUMENT, { reason: 'NOT_AN_OBJECT', documentIndex: 0 }],
-    ['unknown kind', `${CLEAN}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n`, ErrorCode.UNPROCESSABLE_DOCUMENT, { reason: 'UNKNOWN_KIND', documentIndex: 1, kind: 'ConfigMap', line: 12 }],
-    ['NetworkPolicy with a wrong apiVersion', 'apiVersion: extensions/v1beta1\nkind: NetworkPolicy\n', ErrorCode.UNPROCESSABLE_DOCUMENT, { reason: 'UNKNOWN_KIND' }],
-    ['spec not an object', 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nspec: 3\n', ErrorCode.UNPROCESSABLE_DOCUMENT, { reason: 'NOT_AN_OBJECT' }],
+    [
+      'unknown kind',
+      `${CLEAN}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n`,
+      ErrorCode.UNPROCESSABLE_DOCUMENT,
+      { reason: 'UNKNOWN_KIND', documentIndex: 1, kind: 'ConfigMap', line: 12 },
+    ],
+    [
+      'NetworkPolicy with a wrong apiVersion',
+      'apiVersion: extensions/v1beta1\nkind: NetworkPolicy\n',
+      ErrorCode.UNPROCESSABLE_DOCUMENT,
+      { reason: 'UNKNOWN_KIND' },
+    ],
+    [
+      'spec not an object',
+      'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nspec: 3\n',
+      ErrorCode.UNPROCESSABLE_DOCUMENT,
+      { reason: 'NOT_AN_OBJECT' },
+    ],
     ['more than 1 MiB', `# ${'x'.repeat(1024 * 1024)}\n${CLEAN}`, ErrorCode.PAYLOAD_TOO_LARGE, { limit: 1024 * 1024 }],
-    ['more than 100 documents', Array.from({ length: MAX_DOCUMENTS + 1 }, () => CLEAN).join('---\n'), ErrorCode.PAYLOAD_TOO_LARGE, { documents: 101, limit: 100 }],
-    ['an alias bomb', 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n', ErrorCode.UNPROCESSABLE_DOCUMENT, { reason: 'MALFORMED_YAML' }],
+    [
+      'more than 100 documents',
+      Array.from({ length: MAX_DOCUMENTS + 1 }, () => CLEAN).join('---\n'),
+      ErrorCode.PAYLOAD_TOO_LARGE,
+      { documents: 101, limit: 100 },
+    ],
+    [
+      'an alias bomb',
+      'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
+      ErrorCode.UNPROCESSABLE_DOCUMENT,
+      { reason: 'MALFORMED_YAML' },
+    ],
   ])('%s is rejected with details', (_name, manifest, code, details) => {
     const error = errorOf(() => checkPolicyForWindows(manifest));
     expect(error).toBeInstanceOf(DomainError);
@@ -231,11 +258,19 @@ describe('checkPolicyForWindows', () => {
     // 1 + (20,000 + 6 newlines) + 1 `{` = 20,008 > 12,000: refused before parsing.
     ['20,000 keys, one a line', manyLabels(20_000, 'block'), { structure: 20_008, limit: MAX_MANIFEST_STRUCTURE }],
     // 100,000 top-level keys in 0.75 MB (under the 1 MiB limit): 1 + 100,000 newlines.
-    ['100,000 keys, one a line', Array.from({ length: 100_000 }, (_, i) => `${i.toString(36)}: 1\n`).join(''), { structure: 100_001, limit: MAX_MANIFEST_STRUCTURE }],
+    [
+      '100,000 keys, one a line',
+      Array.from({ length: 100_000 }, (_, i) => `${i.toString(36)}: 1\n`).join(''),
+      { structure: 100_001, limit: MAX_MANIFEST_STRUCTURE },
+    ],
     // 1,000 commas + 1 brace + 7 lines = 1,008 structure, under the bound: parsed, then the mapping has 1,001 keys > 1,000.
     ['1,001 keys on one line', manyLabels(MAX_KEYS_PER_MAPPING + 1, 'flow'), { keys: 1_001, limit: MAX_KEYS_PER_MAPPING }],
     // 12,000 commas on one line (a flow sequence) > 12,000 structure.
-    ['a flow sequence of 12,000 items', `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nspec: {ingress: [${'{}, '.repeat(12_000)}{}]}\n`, { limit: MAX_MANIFEST_STRUCTURE }],
+    [
+      'a flow sequence of 12,000 items',
+      `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nspec: {ingress: [${'{}, '.repeat(12_000)}{}]}\n`,
+      { limit: MAX_MANIFEST_STRUCTURE },
+    ],
   ])('%s is PAYLOAD_TOO_LARGE, quickly', (_name, manifest, details) => {
     const started = performance.now();
     const error = errorOf(() => checkPolicyForWindows(manifest));

@@ -91,8 +91,10 @@ function isNamedPort(port: unknown): boolean {
 }
 
 function skipEffect(action: unknown): string {
-  if (action === 'Deny') return 'the traffic it should deny is not denied on Windows; it falls through to later rules and policies, which may allow it';
-  if (action === 'Allow' || action === undefined) return 'the traffic it should allow is not allowed on Windows; it falls through to later rules and the default deny';
+  if (action === 'Deny')
+    return 'the traffic it should deny is not denied on Windows; it falls through to later rules and policies, which may allow it';
+  if (action === 'Allow' || action === undefined)
+    return 'the traffic it should allow is not allowed on Windows; it falls through to later rules and the default deny';
   return 'it has no effect on Windows';
 }
 
@@ -118,9 +120,15 @@ class DocumentChecker {
   checkCalico(spec: Obj): void {
     for (const field of ['doNotTrack', 'preDNAT', 'applyOnForward'] as const) {
       if (spec[field] === true) {
-        this.add(['spec', field], WindowsRule.HOST_ENDPOINT_FIELD,
+        this.add(
+          ['spec', field],
+          WindowsRule.HOST_ENDPOINT_FIELD,
           `${field} applies to host endpoints, which Calico on Windows does not support: Windows nodes ignore this policy's ${field} behaviour.`,
-          { description: 'Keep host-endpoint policy for Linux nodes only; Windows pods are protected by workload policy (no doNotTrack/preDNAT/applyOnForward).' });
+          {
+            description:
+              'Keep host-endpoint policy for Linux nodes only; Windows pods are protected by workload policy (no doNotTrack/preDNAT/applyOnForward).',
+          },
+        );
       }
     }
     for (const direction of ['ingress', 'egress'] as const) {
@@ -135,30 +143,47 @@ class DocumentChecker {
   private checkCalicoRule(rule: Obj, at: Segment[]): void {
     const effect = skipEffect(rule.action);
     if (rule.action === 'Log') {
-      this.add([...at, 'action'], WindowsRule.LOG_ACTION, `${SKIP}: the Log action is not supported on Windows, nothing is logged.`,
-        { description: 'Remove the Log rule from policies that select Windows pods; use Calico flow logs or keep Log rules in a Linux-only policy.' });
+      this.add([...at, 'action'], WindowsRule.LOG_ACTION, `${SKIP}: the Log action is not supported on Windows, nothing is logged.`, {
+        description:
+          'Remove the Log rule from policies that select Windows pods; use Calico flow logs or keep Log rules in a Linux-only policy.',
+      });
     }
     if (rule.action === 'Pass') {
-      this.add([...at, 'action'], WindowsRule.PASS_ACTION, `${SKIP}: the Pass action is not supported on Windows, so evaluation does not jump to the next tier.`,
-        { description: 'Order policies (lower order first) so an explicit Allow or Deny decides instead of Pass.' });
+      this.add(
+        [...at, 'action'],
+        WindowsRule.PASS_ACTION,
+        `${SKIP}: the Pass action is not supported on Windows, so evaluation does not jump to the next tier.`,
+        { description: 'Order policies (lower order first) so an explicit Allow or Deny decides instead of Pass.' },
+      );
     }
     if (rule.ipVersion === 6) {
-      this.add([...at, 'ipVersion'], WindowsRule.IPV6, `${SKIP}: the rule is for IPv6 and Windows nodes on EKS are IPv4 only; ${effect}.`,
-        { description: 'Drop the IPv6 rule for Windows pods (EKS IPv6 clusters do not support Windows nodes).' });
+      this.add([...at, 'ipVersion'], WindowsRule.IPV6, `${SKIP}: the rule is for IPv6 and Windows nodes on EKS are IPv4 only; ${effect}.`, {
+        description: 'Drop the IPv6 rule for Windows pods (EKS IPv6 clusters do not support Windows nodes).',
+      });
     }
     if (rule.notProtocol !== undefined) {
-      this.add([...at, 'notProtocol'], WindowsRule.NEGATIVE_MATCH, `${SKIP}: notProtocol is a negative match; ${effect}.`,
-        { description: 'List the protocols positively: one rule per protocol with protocol: TCP / UDP.' });
+      this.add([...at, 'notProtocol'], WindowsRule.NEGATIVE_MATCH, `${SKIP}: notProtocol is a negative match; ${effect}.`, {
+        description: 'List the protocols positively: one rule per protocol with protocol: TCP / UDP.',
+      });
     }
     for (const field of ['icmp', 'notICMP'] as const) {
       if (rule[field] !== undefined) {
-        this.add([...at, field], WindowsRule.ICMP_TYPE_CODE, `${SKIP}: ICMP type/code matches are not supported on Windows; ${effect}.`,
-          { description: 'Match protocol: ICMP without type or code (all ICMP), or keep the type/code rule in a Linux-only policy.', yaml: stringify([{ action: rule.action ?? 'Allow', protocol: 'ICMP' }]) });
+        this.add([...at, field], WindowsRule.ICMP_TYPE_CODE, `${SKIP}: ICMP type/code matches are not supported on Windows; ${effect}.`, {
+          description: 'Match protocol: ICMP without type or code (all ICMP), or keep the type/code rule in a Linux-only policy.',
+          yaml: stringify([{ action: rule.action ?? 'Allow', protocol: 'ICMP' }]),
+        });
       }
     }
     if (rule.http !== undefined) {
-      this.add([...at, 'http'], WindowsRule.HTTP_MATCH, `${SKIP}: HTTP matches need Calico application-layer policy, which Windows does not have; ${effect}.`,
-        { description: 'Use a port-based rule for Windows pods and enforce HTTP methods/paths in the application, a service mesh or the load balancer.' });
+      this.add(
+        [...at, 'http'],
+        WindowsRule.HTTP_MATCH,
+        `${SKIP}: HTTP matches need Calico application-layer policy, which Windows does not have; ${effect}.`,
+        {
+          description:
+            'Use a port-based rule for Windows pods and enforce HTTP methods/paths in the application, a service mesh or the load balancer.',
+        },
+      );
     }
     for (const side of ['source', 'destination'] as const) {
       const entity = rule[side];
@@ -166,7 +191,12 @@ class DocumentChecker {
       const where = [...at, side];
       for (const field of ['notNets', 'notPorts', 'notSelector'] as const) {
         if (entity[field] !== undefined) {
-          this.add([...where, field], WindowsRule.NEGATIVE_MATCH, `${SKIP}: ${side}.${field} is a negative match; ${effect}.`, negativeRewrite(rule, side, field));
+          this.add(
+            [...where, field],
+            WindowsRule.NEGATIVE_MATCH,
+            `${SKIP}: ${side}.${field} is a negative match; ${effect}.`,
+            negativeRewrite(rule, side, field),
+          );
         }
       }
       for (const field of ['nets', 'notNets'] as const) {
@@ -174,8 +204,12 @@ class DocumentChecker {
         if (Array.isArray(nets)) {
           nets.forEach((net, i) => {
             if (isIpv6(net)) {
-              this.add([...where, field, i], WindowsRule.IPV6, `IPv6 CIDR ${String(net)}: Windows nodes on EKS are IPv4 only; Felix on Windows drops IPv6 CIDRs from the rule, and skips the rule if none are left.`,
-                { description: 'Remove IPv6 CIDRs from rules that select Windows pods.' });
+              this.add(
+                [...where, field, i],
+                WindowsRule.IPV6,
+                `IPv6 CIDR ${String(net)}: Windows nodes on EKS are IPv4 only; Felix on Windows drops IPv6 CIDRs from the rule, and skips the rule if none are left.`,
+                { description: 'Remove IPv6 CIDRs from rules that select Windows pods.' },
+              );
             }
           });
         }
@@ -185,8 +219,12 @@ class DocumentChecker {
         if (Array.isArray(ports)) {
           ports.forEach((port, i) => {
             if (isNamedPort(port)) {
-              this.add([...where, field, i], WindowsRule.NAMED_PORT, `${SKIP}: named port "${String(port)}" is not supported on Windows; ${effect}.`,
-                { description: `Replace "${String(port)}" with the container's port number.` });
+              this.add(
+                [...where, field, i],
+                WindowsRule.NAMED_PORT,
+                `${SKIP}: named port "${String(port)}" is not supported on Windows; ${effect}.`,
+                { description: `Replace "${String(port)}" with the container's port number.` },
+              );
             }
           });
         }
@@ -195,7 +233,10 @@ class DocumentChecker {
   }
 
   checkKubernetes(spec: Obj): void {
-    for (const [direction, peersField] of [['ingress', 'from'], ['egress', 'to']] as const) {
+    for (const [direction, peersField] of [
+      ['ingress', 'from'],
+      ['egress', 'to'],
+    ] as const) {
       const rules = spec[direction];
       if (!Array.isArray(rules)) continue;
       rules.forEach((rule, ruleIndex) => {
@@ -208,13 +249,20 @@ class DocumentChecker {
             const block = peer.ipBlock;
             const blockAt: Segment[] = [...at, peersField, peerIndex, 'ipBlock'];
             if (isIpv6(block.cidr)) {
-              this.add([...blockAt, 'cidr'], WindowsRule.IPV6, `IPv6 CIDR ${String(block.cidr)}: Windows nodes on EKS are IPv4 only; the peer never matches on Windows.`,
-                { description: 'Remove IPv6 ipBlocks from policies that select Windows pods.' });
+              this.add(
+                [...blockAt, 'cidr'],
+                WindowsRule.IPV6,
+                `IPv6 CIDR ${String(block.cidr)}: Windows nodes on EKS are IPv4 only; the peer never matches on Windows.`,
+                { description: 'Remove IPv6 ipBlocks from policies that select Windows pods.' },
+              );
             }
             if (Array.isArray(block.except) && block.except.length > 0) {
-              this.add([...blockAt, 'except'], WindowsRule.NEGATIVE_MATCH,
+              this.add(
+                [...blockAt, 'except'],
+                WindowsRule.NEGATIVE_MATCH,
                 `${SKIP}: Calico turns ipBlock.except into notNets, a negative match; the whole ${direction} rule is not enforced on Windows, so its traffic falls through to the default deny (and the excepted range is not singled out either).`,
-                exceptRewrite(spec, direction, typeof block.cidr === 'string' ? block.cidr : '0.0.0.0/0', block.except.map(String)));
+                exceptRewrite(spec, direction, typeof block.cidr === 'string' ? block.cidr : '0.0.0.0/0', block.except.map(String)),
+              );
             }
           });
         }
@@ -222,9 +270,12 @@ class DocumentChecker {
         if (Array.isArray(ports)) {
           ports.forEach((port, portIndex) => {
             if (isObject(port) && typeof port.port === 'string') {
-              this.add([...at, 'ports', portIndex, 'port'], WindowsRule.NAMED_PORT,
+              this.add(
+                [...at, 'ports', portIndex, 'port'],
+                WindowsRule.NAMED_PORT,
                 `${SKIP}: named port "${port.port}" is not supported on Windows; the traffic this rule allows is dropped on Windows pods.`,
-                { description: `Replace "${port.port}" with the container's port number.` });
+                { description: `Replace "${port.port}" with the container's port number.` },
+              );
             }
           });
         }
@@ -268,7 +319,7 @@ function exceptRewrite(spec: Obj, direction: 'ingress' | 'egress', cidr: string,
   return {
     description:
       `Use a Calico projectcalico.org/v3 NetworkPolicy in the same namespace, with a lower order than other policies (e.g. order: 10), selector: ${selector}, types: [${direction === 'egress' ? 'Egress' : 'Ingress'}], ` +
-      'and these rules: the explicit Deny for the excepted ranges, then the Allow for the block (add the rule\'s ports to the Allow).',
+      "and these rules: the explicit Deny for the excepted ranges, then the Allow for the block (add the rule's ports to the Allow).",
     yaml: stringify(rules),
   };
 }
@@ -331,7 +382,11 @@ function checkMappings(document: Document, index: number, counter: LineCounter):
   visit(document, {
     Alias() {
       if (++aliases > MAX_ALIASES) {
-        throw unprocessable(`Document ${index} uses more than ${MAX_ALIASES} aliases`, { documentIndex: index, reason: 'TOO_MANY_ALIASES', limit: MAX_ALIASES });
+        throw unprocessable(`Document ${index} uses more than ${MAX_ALIASES} aliases`, {
+          documentIndex: index,
+          reason: 'TOO_MANY_ALIASES',
+          limit: MAX_ALIASES,
+        });
       }
     },
     Map(_key, map) {
@@ -350,11 +405,14 @@ function checkMappings(document: Document, index: number, counter: LineCounter):
         const id = `${typeof key.value}:${String(key.value)}`;
         if (seen.has(id)) {
           const line = lineAt(key);
-          throw unprocessable(`Document ${index} is not valid YAML (line ${line}): the key "${String(key.value).slice(0, 100)}" appears twice in one mapping`, {
-            documentIndex: index,
-            line,
-            reason: 'MALFORMED_YAML',
-          });
+          throw unprocessable(
+            `Document ${index} is not valid YAML (line ${line}): the key "${String(key.value).slice(0, 100)}" appears twice in one mapping`,
+            {
+              documentIndex: index,
+              line,
+              reason: 'MALFORMED_YAML',
+            },
+          );
         }
         seen.add(id);
       }
@@ -372,7 +430,11 @@ export function checkPolicyForWindows(manifest: string): WindowsPolicyCheck {
   if (typeof manifest !== 'string') throw unprocessable('The manifest must be YAML text', { reason: 'NOT_TEXT' });
   const bytes = Buffer.byteLength(manifest, 'utf8');
   if (bytes > MAX_MANIFEST_BYTES) {
-    throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, `The manifest is ${bytes} bytes; at most ${MAX_MANIFEST_BYTES} (1 MiB) are checked`, { bytes, limit: MAX_MANIFEST_BYTES });
+    throw new DomainError(
+      ErrorCode.PAYLOAD_TOO_LARGE,
+      `The manifest is ${bytes} bytes; at most ${MAX_MANIFEST_BYTES} (1 MiB) are checked`,
+      { bytes, limit: MAX_MANIFEST_BYTES },
+    );
   }
   const structure = countStructure(manifest);
   if (structure > MAX_MANIFEST_STRUCTURE) {
@@ -391,14 +453,22 @@ export function checkPolicyForWindows(manifest: string): WindowsPolicyCheck {
   const documents = all.filter((d) => d.errors.length > 0 || !isBlank(d));
   if (documents.length === 0) throw unprocessable('The manifest holds no YAML document', { reason: 'EMPTY' });
   if (documents.length > MAX_DOCUMENTS) {
-    throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, `The manifest has ${documents.length} documents; at most ${MAX_DOCUMENTS} are checked`, { documents: documents.length, limit: MAX_DOCUMENTS });
+    throw new DomainError(
+      ErrorCode.PAYLOAD_TOO_LARGE,
+      `The manifest has ${documents.length} documents; at most ${MAX_DOCUMENTS} are checked`,
+      { documents: documents.length, limit: MAX_DOCUMENTS },
+    );
   }
   const findings: Finding[] = [];
   documents.forEach((document, index) => {
     const error = document.errors[0];
     if (error) {
       const line = error.linePos?.[0]?.line ?? counter.linePos(error.pos[0]).line;
-      throw unprocessable(`Document ${index} is not valid YAML (line ${line}): ${error.message.split('\n')[0]}`, { documentIndex: index, line, reason: 'MALFORMED_YAML' });
+      throw unprocessable(`Document ${index} is not valid YAML (line ${line}): ${error.message.split('\n')[0]}`, {
+        documentIndex: index,
+        line,
+        reason: 'MALFORMED_YAML',
+      });
     }
     const startLine = document.contents?.range ? counter.linePos(document.contents.range[0]).line : undefined;
     checkMappings(document, index, counter);
@@ -406,10 +476,18 @@ export function checkPolicyForWindows(manifest: string): WindowsPolicyCheck {
     try {
       value = document.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (e) {
-      throw unprocessable(`Document ${index} cannot be read: ${(e as Error).message}`, { documentIndex: index, line: startLine, reason: 'MALFORMED_YAML' });
+      throw unprocessable(`Document ${index} cannot be read: ${(e as Error).message}`, {
+        documentIndex: index,
+        line: startLine,
+        reason: 'MALFORMED_YAML',
+      });
     }
     if (!isObject(value)) {
-      throw unprocessable(`Document ${index} is not an object (a Kubernetes manifest is a mapping)`, { documentIndex: index, line: startLine, reason: 'NOT_AN_OBJECT' });
+      throw unprocessable(`Document ${index} is not an object (a Kubernetes manifest is a mapping)`, {
+        documentIndex: index,
+        line: startLine,
+        reason: 'NOT_AN_OBJECT',
+      });
     }
     const kind = `${String(value.apiVersion)}/${String(value.kind)}`;
     const isKubernetes = kind === KUBERNETES_NETWORK_POLICY;

@@ -88,9 +88,7 @@ function resolve(targetRef: unknown): Resolved {
 }
 
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) =>
-    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;',
-  );
+  return text.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;'));
 }
 
 /** EC2's default wire name for a member without an `xmlName` trait (none in the shapes used here). */
@@ -179,7 +177,13 @@ function serializeUntyped(name: string, value: unknown): string {
 export const EC2_XMLNS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 
 /** A whole `<ActionResponse>` document for an operation's output schema. */
-export function responseDocument(action: string, outputSchema: unknown, output: unknown, requestId: string, hooks?: SerializeHooks): string {
+export function responseDocument(
+  action: string,
+  outputSchema: unknown,
+  output: unknown,
+  requestId: string,
+  hooks?: SerializeHooks,
+): string {
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${EC2_XMLNS}">` +
     `<requestId>${requestId}</requestId>${serializeBody(outputSchema, output, hooks)}</${action}Response>`

@@ -52,7 +52,9 @@ export function readEc2DataFiles(dir: string = DEFAULT_EC2_DATA_DIR): RawFiles {
   if (hit) return hit;
   const types = JSON.parse(readFileSync(join(dir, 'instance-types.json'), 'utf8')) as Record<string, Ec2InstanceTypeJson>;
   const offerings: Record<string, string[]> = {};
-  for (const file of readdirSync(join(dir, 'offerings')).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(join(dir, 'offerings'))
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const rows = JSON.parse(readFileSync(join(dir, 'offerings', file), 'utf8')) as Array<{ InstanceType: string }>;
     offerings[file.slice(0, -'.json'.length)] = rows.map((r) => r.InstanceType);
   }

@@ -98,9 +98,7 @@ describe('fake EC2 through the real SDK', () => {
     c.destroy();
     expect(names.sort()).toEqual([...offerings['eu-south-2']].sort());
     expect(ec2.regionsCalled('DescribeInstanceTypes')).toEqual(['eu-south-2']);
-    expect(ec2.count({ action: 'DescribeInstanceTypes', region: 'eu-south-2' })).toBe(
-      Math.ceil(offerings['eu-south-2'].length / 100),
-    );
+    expect(ec2.count({ action: 'DescribeInstanceTypes', region: 'eu-south-2' })).toBe(Math.ceil(offerings['eu-south-2'].length / 100));
   });
 
   it('filters by InstanceType.N and rejects unknown ones and MaxResults > 100', async () => {

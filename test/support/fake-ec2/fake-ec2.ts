@@ -1,25 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  DescribeInstanceTypeOfferingsResult$,
-  DescribeInstanceTypesResult$,
-  DescribeRegionsResult$,
-} from '@aws-sdk/client-ec2';
+import { DescribeInstanceTypeOfferingsResult$, DescribeInstanceTypesResult$, DescribeRegionsResult$ } from '@aws-sdk/client-ec2';
 import { errorDocument, responseDocument } from './ec2-xml.js';
-import {
-  buildFakeEc2Data,
-  type Ec2InstanceTypeJson,
-  type FakeEc2Data,
-  type FakeEc2DataOptions,
-} from './fake-ec2-data.js';
+import { buildFakeEc2Data, type Ec2InstanceTypeJson, type FakeEc2Data, type FakeEc2DataOptions } from './fake-ec2-data.js';
 
 export type FakeEc2Action = 'DescribeRegions' | 'DescribeInstanceTypes' | 'DescribeInstanceTypeOfferings';
-export const FAKE_EC2_ACTIONS: readonly FakeEc2Action[] = [
-  'DescribeRegions',
-  'DescribeInstanceTypes',
-  'DescribeInstanceTypeOfferings',
-];
+export const FAKE_EC2_ACTIONS: readonly FakeEc2Action[] = ['DescribeRegions', 'DescribeInstanceTypes', 'DescribeInstanceTypeOfferings'];
 
 /** What a fault does to a matching request. */
 export type FakeEc2Fault =
@@ -317,16 +304,11 @@ export async function startFakeEc2(options: FakeEc2Options = {}): Promise<FakeEc
     }
     const maxResults = parseMaxResults(params, 5, 1000, offeringsDefaultPageSize);
     const names = offeredIn(region);
-    const token = params.NextToken
-      ? decodeToken(params.NextToken, 'DescribeInstanceTypeOfferings', region)
-      : { a: '', r: '', o: 0, p: 1 };
+    const token = params.NextToken ? decodeToken(params.NextToken, 'DescribeInstanceTypeOfferings', region) : { a: '', r: '', o: 0, p: 1 };
     const next = token.o + maxResults;
     return {
-      InstanceTypeOfferings: names
-        .slice(token.o, next)
-        .map((n) => ({ InstanceType: n, LocationType: 'region', Location: region })),
-      NextToken:
-        next < names.length ? encodeToken({ a: 'DescribeInstanceTypeOfferings', r: region, o: next, p: token.p + 1 }) : undefined,
+      InstanceTypeOfferings: names.slice(token.o, next).map((n) => ({ InstanceType: n, LocationType: 'region', Location: region })),
+      NextToken: next < names.length ? encodeToken({ a: 'DescribeInstanceTypeOfferings', r: region, o: next, p: token.p + 1 }) : undefined,
     };
   }
 
@@ -432,11 +414,7 @@ export async function startFakeEc2(options: FakeEc2Options = {}): Promise<FakeEc
       }
       if (terminal?.kind === 'throttle') throw new Ec2Error(503, 'RequestLimitExceeded', 'Request limit exceeded.');
       if (terminal?.kind === 'error') {
-        throw new Ec2Error(
-          terminal.status ?? 500,
-          terminal.code ?? 'InternalError',
-          terminal.message ?? 'An internal error has occurred',
-        );
+        throw new Ec2Error(terminal.status ?? 500, terminal.code ?? 'InternalError', terminal.message ?? 'An internal error has occurred');
       }
 
       if (params.Version !== '2016-11-15') {
@@ -501,9 +479,8 @@ export async function startFakeEc2(options: FakeEc2Options = {}): Promise<FakeEc
       return inFlight;
     },
     count(filter = {}) {
-      return requests.filter(
-        (r) => (!filter.action || r.action === filter.action) && (!filter.region || r.region === filter.region),
-      ).length;
+      return requests.filter((r) => (!filter.action || r.action === filter.action) && (!filter.region || r.region === filter.region))
+        .length;
     },
     regionsCalled(action) {
       return [...new Set(requests.filter((r) => !action || r.action === action).map((r) => r.region ?? '(unsigned)'))].sort();
@@ -529,7 +506,11 @@ export async function startFakeEc2(options: FakeEc2Options = {}): Promise<FakeEc
     },
     removeType(name) {
       data.types.delete(name);
-      for (const [region, list] of data.offerings) data.offerings.set(region, list.filter((n) => n !== name));
+      for (const [region, list] of data.offerings)
+        data.offerings.set(
+          region,
+          list.filter((n) => n !== name),
+        );
     },
     setOfferings(region, names) {
       data.offerings.set(region, [...names]);

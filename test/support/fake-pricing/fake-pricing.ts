@@ -40,7 +40,12 @@ export interface FakePricing {
 }
 
 /** A Windows licence-included on-demand product as the Price List describes one. */
-export function windowsProduct(regionCode: string, instanceType: string, usdPerHour: string, over: Record<string, string> = {}): FakePriceProduct {
+export function windowsProduct(
+  regionCode: string,
+  instanceType: string,
+  usdPerHour: string,
+  over: Record<string, string> = {},
+): FakePriceProduct {
   return {
     attributes: {
       servicecode: 'AmazonEC2',
@@ -96,7 +101,11 @@ export async function startFakePricing(products: FakePriceProduct[] = []): Promi
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'content-length': Buffer.byteLength(text), 'x-amzn-requestid': 'fake' });
+    res.writeHead(status, {
+      'content-type': 'application/x-amz-json-1.1',
+      'content-length': Buffer.byteLength(text),
+      'x-amzn-requestid': 'fake',
+    });
     res.end(text);
   };
   const error = (res: ServerResponse, status: number, code: string, message: string) =>
@@ -118,12 +127,18 @@ export async function startFakePricing(products: FakePriceProduct[] = []): Promi
     if (live) {
       live.left--;
       if (live.fault.kind === 'throttle') return error(res, 400, 'ThrottlingException', 'Rate exceeded');
-      return error(res, live.fault.status ?? 500, live.fault.code ?? 'InternalErrorException', live.fault.message ?? 'fake pricing failure');
+      return error(
+        res,
+        live.fault.status ?? 500,
+        live.fault.code ?? 'InternalErrorException',
+        live.fault.message ?? 'fake pricing failure',
+      );
     }
     if (target !== 'AWSPriceListService.GetProducts') return error(res, 400, 'InvalidParameterException', `unsupported target ${target}`);
     if (body.ServiceCode !== 'AmazonEC2') return error(res, 400, 'InvalidParameterException', `unsupported service ${body.ServiceCode}`);
     const filters = body.Filters ?? [];
-    for (const f of filters) if (f.Type !== 'TERM_MATCH') return error(res, 400, 'InvalidParameterException', `unsupported filter type ${f.Type}`);
+    for (const f of filters)
+      if (f.Type !== 'TERM_MATCH') return error(res, 400, 'InvalidParameterException', `unsupported filter type ${f.Type}`);
     const matching = state.products.filter((p) =>
       filters.every((f) => (p.attributes[f.Field] ?? '').toLowerCase() === String(f.Value).toLowerCase()),
     );
