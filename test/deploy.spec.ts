@@ -246,7 +246,7 @@ describe('Dockerfile', () => {
     expect(runtime).toMatch(/^EXPOSE 3000$/m);
     expect(runtime).toMatch(/NODE_ENV=production/);
     expect(runtime).toMatch(/HEALTHCHECK[\s\S]*\/health\/live/);
-    expect(lines.at(-1)).toBe('CMD ["node", "dist/src/main.js"]');
+    expect(lines.at(-1)).toBe('CMD ["node", "--max-old-space-size=256", "dist/src/main.js"]');
   });
 
   it('.dockerignore keeps node_modules, dist, local data and secrets out of the build context', () => {

@@ -45,7 +45,7 @@ function serviceEnv(extra) {
  */
 export async function startService({
   env = {},
-  nodeArgs = [],
+  nodeArgs,
   name,
   script = 'dist/src/main.js',
   readyPath = '/health/ready',
@@ -55,7 +55,9 @@ export async function startService({
   const logFile = join(TMP, `${name}.log`);
   const fd = openSync(logFile, 'w');
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, script], {
+  // The service runs with the flags of `npm start` and the image (a bounded V8 heap); peers with none.
+  const args = nodeArgs ?? (script === 'dist/src/main.js' ? ['--max-old-space-size=256'] : []);
+  const child = spawn(process.execPath, [...args, script], {
     cwd: ROOT,
     env: serviceEnv({ PORT: String(port), ...env }),
     stdio: ['ignore', fd, fd],

@@ -44,7 +44,7 @@ function freePort(): Promise<number> {
 // of the checkout, on a fresh embedded data directory (no DATABASE_URL, the bundled catalog), and talks to
 // the process with the clients users have: Apollo Client, graphql-request, a REST client typed from the
 // OpenAPI document the service serves, and a browser in the playground. What it starts is what the image
-// runs (`node dist/src/main.js`, the last step of `npm start`).
+// runs (`node --max-old-space-size=256 dist/src/main.js`, the last step of `npm start`).
 describe('the service as users run it: `npm start`, then third-party clients', () => {
   const checkout = copyProjectForStart();
   const dataDir = mkdtempSync(join(tmpdir(), 'planner-users-'));
@@ -121,9 +121,11 @@ describe('the service as users run it: `npm start`, then third-party clients', (
 
   it('built and started dist/src/main.js, the file the image runs', () => {
     const dockerfile = readFileSync(projectPath('Dockerfile'), 'utf8');
-    expect(dockerfile.trim().split('\n').at(-1)).toBe('CMD ["node", "dist/src/main.js"]');
+    expect(dockerfile.trim().split('\n').at(-1)).toBe('CMD ["node", "--max-old-space-size=256", "dist/src/main.js"]');
     const pkg = JSON.parse(readFileSync(projectPath('package.json'), 'utf8'));
-    expect(pkg.scripts.start).toMatch(/&& node dist\/src\/main\.js$/);
+    // the same command line: npm start builds first, then runs what the image runs
+    expect(pkg.scripts.start).toBe('npm run build && node --max-old-space-size=256 dist/src/main.js');
+    expect(pkg.scripts['start:prod']).toBe('node --max-old-space-size=256 dist/src/main.js');
   });
 
   it('Apollo Client 4: named operations with variables, input objects and enums, and paging with $first/$after', async () => {
