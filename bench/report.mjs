@@ -88,11 +88,11 @@ export function renderResults(res, analysis) {
   const rl = res.http?.rateLimit;
   L.push(
     `Settings: ${res.conf.rounds} rounds, alternating; autocannon ${res.conf.connections} connections, ${res.conf.duration} s per scenario per round ` +
-      `(after a ${res.conf.warmup} s warm-up of each), pipelining 1, loopback. The service runs as users run it: \`node dist/src/main.js\` ` +
+      `(after a ${res.conf.warmup} s warm-up of each), pipelining 1, loopback. The service runs as users run it: \`node --max-old-space-size=256 dist/src/main.js\` ` +
       '(what `npm start` runs after `npm run build`, and what the image runs) in its own process, NODE_ENV=production, on PostgreSQL at 127.0.0.1, ' +
       'with its default settings (LOG_LEVEL=info, logs to a file) except the per-client rate limit, ' +
       (rl
-        ? `raised from ${fmt(rl.default)} to ${fmt(rl.used)} requests a minute (${fmt(rl.used / rl.default)}x): the raw node:http ceiling measured in this run (${fmt(rl.ceilingRps)} req/s) x 60 x ${rl.headroom}, as no server here answers faster; every answer was checked, none was a 429. `
+        ? `raised from ${fmt(rl.default)} to ${fmt(rl.used)} cost units a minute (${fmt(rl.used / rl.default)}x): the raw node:http ceiling measured in this run (${fmt(rl.ceilingRps)} req/s) x 60 x ${rl.costPerRequest ?? 1} cost units a request x ${rl.headroom}, as no server here answers faster; every answer was checked, none was a 429. `
         : 'raised as far as the load needs. ') +
       "Each peer (bench/hello-server.mjs, bench/peers/*.mjs) is its own process with the service's own schema (contracts/schema.gql) and constant resolvers. " +
       'Every figure is the median over the rounds; a ratio is the median of the per-round ratios (a scenario and its baseline ran in the same round).',

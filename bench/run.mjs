@@ -5,7 +5,7 @@
 // round), BENCH_CONNECTIONS=10, BENCH_SOAK_SECONDS=60, BENCH_SOAK_CONNECTIONS=50,
 // BENCH_ONLY=http,profile,soak,startup,inprocess (a subset), BENCH_OUTPUT=bench/RESULTS.md,
 // BENCH_PROFILES=svc-bare,... (scenarios profiled), BENCH_RENDER_ONLY=1 (re-render the last run's figures),
-// BENCH_RATE_LIMIT_HEADROOM=1.5 (the service's budget over the raw ceiling), BENCH_TABLE_REQUESTS=20,
+// BENCH_RATE_LIMIT_HEADROOM=1.5 (the service's budget over the raw ceiling), BENCH_COST_PER_REQUEST=200, BENCH_TABLE_REQUESTS=20,
 // BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres (a role that may CREATE DATABASE).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -64,11 +64,15 @@ const PEERS = {
   mercurius: { script: 'bench/peers/mercurius.mjs', readyPath: '/ready' },
   yoga: { script: 'bench/peers/yoga.mjs', readyPath: '/ready' },
 };
-const DEFAULT_RATE_LIMIT = 600;
-// The per-client budget is raised only as far as the load needs: no server on this machine answers
-// more than the raw node:http ceiling, so the budget is that ceiling's requests per minute with
-// `BENCH_RATE_LIMIT_HEADROOM` (default 1.5) on top, rounded up to 10,000. Any 429 fails the run.
+const DEFAULT_RATE_LIMIT = 60_000;
+// The per-client budget (RATE_LIMIT_PER_MINUTE, in the cost units of the GraphQL cost limit: a REST
+// request costs 10, a GraphQL request 1 plus its operation's estimated cost) is raised only as far as the
+// load needs: no server on this machine answers more than the raw node:http ceiling, so the budget is that
+// ceiling's requests per minute times `BENCH_COST_PER_REQUEST` (default 200: the costliest scenario, the
+// whole-catalog pods table, is estimated at about 110) with `BENCH_RATE_LIMIT_HEADROOM` (default 1.5) on
+// top, rounded up to 10,000. Any 429 fails the run, so an underestimate shows.
 const HEADROOM = Number(env.BENCH_RATE_LIMIT_HEADROOM ?? 1.5);
+const COST_PER_REQUEST = Number(env.BENCH_COST_PER_REQUEST ?? 200);
 
 function serviceEnv(dbUrl, rateLimit) {
   return { DATABASE_URL: dbUrl, LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: String(rateLimit) };
@@ -93,9 +97,9 @@ async function httpSection(dbUrl) {
   // Twice: the first run also warms the raw server's JIT.
   await load({ url: servers.raw.url + '/', method: 'GET' }, { connections: CONF.connections, duration: CONF.warmup });
   const ceiling = await load({ url: servers.raw.url + '/', method: 'GET' }, { connections: CONF.connections, duration: CONF.warmup });
-  const rateLimit = Math.min(10_000_000, Math.ceil((ceiling.rps * 60 * HEADROOM) / 10_000) * 10_000);
+  const rateLimit = Math.ceil((ceiling.rps * 60 * COST_PER_REQUEST * HEADROOM) / 10_000) * 10_000;
   log(
-    `http: raw ceiling ${Math.round(ceiling.rps)} req/s in warm-up; the service's rate limit raised from ${DEFAULT_RATE_LIMIT} to ${rateLimit} a minute`,
+    `http: raw ceiling ${Math.round(ceiling.rps)} req/s in warm-up; the service's rate limit raised from ${DEFAULT_RATE_LIMIT} to ${rateLimit} cost units a minute (x${COST_PER_REQUEST} units a request, x${HEADROOM})`,
   );
   servers.service = await startService({ name: 'service', env: serviceEnv(dbUrl, rateLimit) });
   cleanups.push(() => servers.service.stop());
@@ -127,7 +131,7 @@ async function httpSection(dbUrl) {
   return {
     rounds,
     rss,
-    rateLimit: { default: DEFAULT_RATE_LIMIT, used: rateLimit, headroom: HEADROOM, ceilingRps: ceiling.rps },
+    rateLimit: { default: DEFAULT_RATE_LIMIT, used: rateLimit, headroom: HEADROOM, costPerRequest: COST_PER_REQUEST, ceilingRps: ceiling.rps },
     probe: { ...probe, instanceTypes: names.length },
     podTable,
   };
@@ -374,7 +378,7 @@ async function main() {
   try {
     if (SECTIONS.has('http')) results.http = await httpSection(dbUrl);
     // Without the HTTP section's ceiling, the budget of a 50-connection load on this kind of machine.
-    const rateLimit = results.http?.rateLimit.used ?? Number(env.BENCH_RATE_LIMIT ?? 3_000_000);
+    const rateLimit = results.http?.rateLimit.used ?? Number(env.BENCH_RATE_LIMIT ?? 600_000_000);
     if (SECTIONS.has('profile')) results.profiles = await profileSection(dbUrl, rateLimit);
     if (SECTIONS.has('soak')) results.soak = await soakSection(dbUrl, rateLimit);
     if (SECTIONS.has('startup')) {
