@@ -70,7 +70,8 @@ const DEFAULT_RATE_LIMIT = 60_000;
 // load needs: no server on this machine answers more than the raw node:http ceiling, so the budget is that
 // ceiling's requests per minute times `BENCH_COST_PER_REQUEST` (default 200: the costliest scenario, the
 // whole-catalog pods table, is estimated at about 110) with `BENCH_RATE_LIMIT_HEADROOM` (default 1.5) on
-// top, rounded up to 10,000. Any 429 fails the run, so an underestimate shows.
+// top, rounded up to 10,000, at most the 100,000,000 the configuration accepts. Any 429 fails the run,
+// so an underestimate shows.
 const HEADROOM = Number(env.BENCH_RATE_LIMIT_HEADROOM ?? 1.5);
 const COST_PER_REQUEST = Number(env.BENCH_COST_PER_REQUEST ?? 200);
 
@@ -97,7 +98,8 @@ async function httpSection(dbUrl) {
   // Twice: the first run also warms the raw server's JIT.
   await load({ url: servers.raw.url + '/', method: 'GET' }, { connections: CONF.connections, duration: CONF.warmup });
   const ceiling = await load({ url: servers.raw.url + '/', method: 'GET' }, { connections: CONF.connections, duration: CONF.warmup });
-  const rateLimit = Math.ceil((ceiling.rps * 60 * COST_PER_REQUEST * HEADROOM) / 10_000) * 10_000;
+  // At most the configuration's own ceiling (100,000,000 units a minute).
+  const rateLimit = Math.min(100_000_000, Math.ceil((ceiling.rps * 60 * COST_PER_REQUEST * HEADROOM) / 10_000) * 10_000);
   log(
     `http: raw ceiling ${Math.round(ceiling.rps)} req/s in warm-up; the service's rate limit raised from ${DEFAULT_RATE_LIMIT} to ${rateLimit} cost units a minute (x${COST_PER_REQUEST} units a request, x${HEADROOM})`,
   );
@@ -131,7 +133,13 @@ async function httpSection(dbUrl) {
   return {
     rounds,
     rss,
-    rateLimit: { default: DEFAULT_RATE_LIMIT, used: rateLimit, headroom: HEADROOM, costPerRequest: COST_PER_REQUEST, ceilingRps: ceiling.rps },
+    rateLimit: {
+      default: DEFAULT_RATE_LIMIT,
+      used: rateLimit,
+      headroom: HEADROOM,
+      costPerRequest: COST_PER_REQUEST,
+      ceilingRps: ceiling.rps,
+    },
     probe: { ...probe, instanceTypes: names.length },
     podTable,
   };
