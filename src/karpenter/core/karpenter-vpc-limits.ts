@@ -1,4 +1,4 @@
-import { KARPENTER_IPV4_LIMITS_TSV, KARPENTER_VPC_LIMITS_SOURCE } from './karpenter-ipv4-limits.generated.js';
+import { KARPENTER_VPC_LIMITS_SOURCE, KARPENTER_VPC_LIMITS_TSV } from '../../capacity/core/karpenter-vpc-limits.generated.js';
 
 export { KARPENTER_VPC_LIMITS_SOURCE };
 
@@ -9,7 +9,8 @@ export { KARPENTER_VPC_LIMITS_SOURCE };
  * (pkg/providers/instancetype/types.go privateIPv4Address()).
  */
 const IPV4_PER_INTERFACE: ReadonlyMap<string, number> = new Map(
-  KARPENTER_IPV4_LIMITS_TSV.split('\n').map((line) => {
+  // The one generated copy of Karpenter's table (scripts/generate-karpenter-tables.mjs); its first two columns.
+  KARPENTER_VPC_LIMITS_TSV.split('\n').map((line) => {
     const [name, ipv4] = line.split('\t');
     return [name!, Number(ipv4)] as const;
   }),
