@@ -4,6 +4,7 @@ import { readBundledSnapshot } from '../../src/catalog/bundled-catalog.js';
 import { recommendedKubeletMaxPods } from '../../src/cni/core/index.js';
 import { listTemplates } from '../../src/policies/core/index.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { lin, win } from '../../src/cni/core/cni.test-fixtures.js';
 
 // CNI recommendations as users ask for them (issue: CNI recommendation edges), through GraphQL
 // and REST with the same input: both doors must give the same answer, and the answer must agree
@@ -45,22 +46,6 @@ const facts = (name: string) => {
   return t;
 };
 
-const win = (over: Record<string, unknown> = {}) => ({
-  name: 'windows',
-  os: 'WINDOWS',
-  instanceType: 'm5.large',
-  nodes: 3,
-  subnetCidrs: ['10.0.0.0/24'],
-  ...over,
-});
-const lin = (over: Record<string, unknown> = {}) => ({
-  name: 'linux',
-  os: 'LINUX',
-  instanceType: 'm5.large',
-  nodes: 2,
-  subnetCidrs: ['10.0.1.0/24'],
-  ...over,
-});
 const base = (over: Record<string, unknown> = {}): Record<string, any> => ({
   kubernetesVersion: '1.31',
   nodeGroups: [win(), lin()],

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { lin, win } from '../../src/cni/core/cni.test-fixtures.js';
 
 // Issue 13 through both doors, GraphQL with variables: Windows eligibility, figures from either controller
 // table, allocatable, cool-down under churn, accelerators never first, Windows Server versions, enhanced subnet
@@ -163,22 +164,6 @@ describe('Windows truth, second pass (GraphQL = REST)', () => {
     expect(rest.body.notes).toEqual(res.body.data.recommendCni.notes);
     return res.body.data.recommendCni;
   }
-  const win = (over: Record<string, unknown> = {}) => ({
-    name: 'windows',
-    os: 'WINDOWS',
-    instanceType: 'm5.large',
-    nodes: 3,
-    subnetCidrs: ['10.0.0.0/24'],
-    ...over,
-  });
-  const lin = (over: Record<string, unknown> = {}) => ({
-    name: 'linux',
-    os: 'LINUX',
-    instanceType: 'm5.large',
-    nodes: 2,
-    subnetCidrs: ['10.0.1.0/24'],
-    ...over,
-  });
 
   it('recommendCni: Windows Server 2025 with Windows NetworkPolicy gets the Calico and HNS reason', async () => {
     const out = await cni({

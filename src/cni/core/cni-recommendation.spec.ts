@@ -17,6 +17,7 @@ import {
   type CniRuleCode,
   type NetworkPolicyEngine,
 } from './index.js';
+import { lin, win } from './cni.test-fixtures.js';
 
 const catalogueIds = listTemplates().map((t) => t.id);
 const snapshot = readBundledSnapshot();
@@ -29,22 +30,6 @@ const deps: CniDeps = {
   },
 };
 
-const win = (over: Partial<CniNodeGroupInput> = {}): CniNodeGroupInput => ({
-  name: 'windows',
-  os: 'WINDOWS',
-  instanceType: 'm5.large',
-  nodes: 3,
-  subnetCidrs: ['10.0.0.0/24'],
-  ...over,
-});
-const lin = (over: Partial<CniNodeGroupInput> = {}): CniNodeGroupInput => ({
-  name: 'linux',
-  os: 'LINUX',
-  instanceType: 'm5.large',
-  nodes: 2,
-  subnetCidrs: ['10.0.1.0/24'],
-  ...over,
-});
 const base = (over: Partial<CniRecommendationInput> = {}): CniRecommendationInput => ({
   kubernetesVersion: '1.31',
   nodeGroups: [win(), lin()],
