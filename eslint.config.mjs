@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/.tmp/**', 'coverage/**', '.data/**'] },
+  { ignores: ['src/metadata.ts', 'dist/**', 'node_modules/**', 'bench/.tmp/**', 'coverage/**', '.data/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

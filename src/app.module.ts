@@ -32,6 +32,7 @@ import { MetricsController } from './metrics/metrics.controller.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { PoliciesModule } from './policies/policies.module.js';
 import { StartupService } from './startup.service.js';
+import loadShapeMetadata from './metadata.js';
 
 const KNOWN_GRAPHQL_CODES = new Set<string>([
   ...Object.values(ErrorCode),
@@ -139,6 +140,11 @@ export class AppModule {
           useFactory: (schemaHost: GraphQLSchemaHost, metrics: MetricsService, rateLimit: RateLimitService) => ({
             autoSchemaFile: true,
             sortSchema: true,
+            // The GraphQL shapes of the model, input and args classes, read from their types and JSDoc by the
+            // Nest CLI plugin (scripts/generate-metadata.mjs writes src/metadata.ts); a `number` is an Int
+            // unless its field says Float.
+            metadata: loadShapeMetadata,
+            buildSchemaOptions: { numberScalarMode: 'integer' },
             path: '/graphql',
             playground: false,
             graphiql: false,

@@ -20,47 +20,48 @@ export class ApiKey {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @Field()
-  @ApiProperty({ example: 'ci-bot' })
+  /**
+   * @example ci-bot
+   */
   name: string;
 
   @Field(() => ApiKeyRoleEnum)
   @ApiProperty({ enum: API_KEY_ROLES })
   role: ApiKeyRole;
 
-  @Field({ description: 'The first characters of the key, to recognise it; revoke accepts it in place of the id.' })
-  @ApiProperty({ example: 'enp_AbCdEfGh' })
+  /**
+   * The first characters of the key, to recognise it; revoke accepts it in place of the id.
+   * @example enp_AbCdEfGh
+   */
   prefix: string;
 
-  @Field()
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true })
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({ type: String, format: 'date-time' })
   revokedAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'Updated as the key is used (at most a few seconds behind).' })
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  /** Updated as the key is used (at most a few seconds behind). */
+  @ApiProperty({ type: String, format: 'date-time' })
   lastUsedAt: Date | null;
 }
 
 @ObjectType({ description: 'A new API key: the secret is shown here once and never again.' })
 export class CreatedApiKey {
-  @Field({ description: 'The secret, to send as "Authorization: Bearer <key>". Store it now.' })
+  /** The secret, to send as "Authorization: Bearer <key>". Store it now. */
   @ApiProperty({ example: 'enp_…' })
   key: string;
 
-  @Field(() => ApiKey)
-  @ApiProperty({ type: ApiKey })
   apiKey: ApiKey;
 }
 
 /** One class for the GraphQL arguments and the REST body. */
 @ArgsType()
 export class CreateApiKeyArgs {
-  @Field({ description: '1-64 letters, digits, spaces, dots, dashes or underscores.' })
-  @ApiProperty({ example: 'ci-bot' })
+  /**
+   * 1-64 letters, digits, spaces, dots, dashes or underscores.
+   * @example ci-bot
+   */
   @IsString()
   @Matches(KEY_NAME, { message: 'name must be 1-64 letters, digits, spaces, dots, dashes or underscores' })
   name: string;

@@ -62,10 +62,7 @@ const MODE_SPELLINGS = 'SECONDARY_IP or PREFIX_DELEGATION (REST also secondary-i
 /** The options every capacity computation shares. */
 @InputType({ isAbstract: true })
 export class CapacityCommonOptions {
-  @Field(() => Int, {
-    nullable: true,
-    description: 'Kubelet --max-pods. Windows default 110; Linux default: the max-pods calculator recommendation.',
-  })
+  /** Kubelet --max-pods. Windows default 110; Linux default: the max-pods calculator recommendation. */
   @ApiPropertyOptional({ minimum: 1, maximum: CAPACITY_INPUT_LIMITS.kubeletMaxPods })
   @IsOptional()
   @Transform(toInt)
@@ -74,21 +71,21 @@ export class CapacityCommonOptions {
   @Max(CAPACITY_INPUT_LIMITS.kubeletMaxPods)
   kubeletMaxPods?: number;
 
-  @Field(() => Boolean, { nullable: true, description: 'Linux custom networking (ENIConfig): one ENI fewer for pods. Ignored on Windows.' })
+  /** Linux custom networking (ENIConfig): one ENI fewer for pods. Ignored on Windows. */
   @ApiPropertyOptional({ default: false })
   @IsOptional()
   @Transform(toBool)
   @IsBoolean()
   customNetworking?: boolean;
 
-  @Field(() => Boolean, { nullable: true, description: 'Linux security groups for pods: one ENI is the trunk. Ignored on Windows.' })
+  /** Linux security groups for pods: one ENI is the trunk. Ignored on Windows. */
   @ApiPropertyOptional({ default: false })
   @IsOptional()
   @Transform(toBool)
   @IsBoolean()
   securityGroupsForPods?: boolean;
 
-  @Field(() => Int, { nullable: true, description: 'Linux: cap on ENIs attached (ipamd MAX_ENI). Ignored on Windows.' })
+  /** Linux: cap on ENIs attached (ipamd MAX_ENI). Ignored on Windows. */
   @ApiPropertyOptional({ minimum: 1, maximum: CAPACITY_INPUT_LIMITS.maxEnis })
   @IsOptional()
   @Transform(toInt)
@@ -97,8 +94,11 @@ export class CapacityCommonOptions {
   @Max(CAPACITY_INPUT_LIMITS.maxEnis)
   maxEnis?: number;
 
-  @Field(() => String, { nullable: true, description: 'VPC CNI version, e.g. "1.20.0" or "v1.19.2-eksbuild.1" (default 1.20.0).' })
-  @ApiPropertyOptional({ example: '1.20.0', maxLength: 40 })
+  /**
+   * VPC CNI version, e.g. "1.20.0" or "v1.19.2-eksbuild.1" (default 1.20.0).
+   * @example 1.20.0
+   */
+  @ApiPropertyOptional({ maxLength: 40 })
   @IsOptional()
   @IsString()
   @MaxLength(40)
@@ -107,10 +107,7 @@ export class CapacityCommonOptions {
 
 @InputType('NodeCapacityOptionsInput', { description: 'Options for pods-per-node answers.' })
 export class NodeCapacityOptionsInput extends CapacityCommonOptions {
-  @Field(() => Boolean, {
-    nullable: true,
-    description: 'Linux: when kubeletMaxPods is not given, apply the calculator cap (110, or 250 above 30 vCPUs). Default true.',
-  })
+  /** Linux: when kubeletMaxPods is not given, apply the calculator cap (110, or 250 above 30 vCPUs). Default true. */
   @ApiPropertyOptional({ default: true })
   @IsOptional()
   @Transform(toBool)
@@ -131,11 +128,10 @@ export class NodeCapacityOptionsInput extends CapacityCommonOptions {
   @Max(CAPACITY_INPUT_LIMITS.podChurnPer30s)
   podChurnPer30s?: number;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Region: when a catalog refresh has read its AWS Price List, whether EC2 offers Windows on the type there comes from it.',
-  })
-  @ApiPropertyOptional({ example: 'us-east-1' })
+  /**
+   * Region: when a catalog refresh has read its AWS Price List, whether EC2 offers Windows on the type there comes from it.
+   * @example us-east-1
+   */
   @IsOptional()
   @IsString()
   @Matches(REGION_NAME, { message: 'region must look like "us-east-1"' })
@@ -160,8 +156,11 @@ export class NodeCapacityQuery extends NodeCapacityOptionsInput {
 
 @InputType('NodeCapacityInput', { description: 'One instance type, operating system and IP mode.' })
 export class NodeCapacityInput extends NodeCapacityQuery {
-  @Field({ description: 'EC2 instance type, e.g. m5.large.' })
-  @ApiProperty({ example: 'm5.large', maxLength: 64 })
+  /**
+   * EC2 instance type, e.g. m5.large.
+   * @example m5.large
+   */
+  @ApiProperty({ maxLength: 64 })
   @IsString()
   @MaxLength(64)
   instanceType: string;
@@ -188,8 +187,11 @@ export class WarmPoolTargetsInput {
 
 @InputType('SubnetUsageInput', { description: 'A node group and the subnets it draws its addresses from.' })
 export class SubnetUsageInput extends CapacityCommonOptions {
-  @Field({ description: 'EC2 instance type, e.g. m5.large.' })
-  @ApiProperty({ example: 'm5.large', maxLength: 64 })
+  /**
+   * EC2 instance type, e.g. m5.large.
+   * @example m5.large
+   */
+  @ApiProperty({ maxLength: 64 })
   @IsString()
   @MaxLength(64)
   instanceType: string;
@@ -212,8 +214,7 @@ export class SubnetUsageInput extends CapacityCommonOptions {
   @IntField(0, CAPACITY_INPUT_LIMITS.pods, 'Pods per node that take a VPC IP (host-network pods excluded).', { example: 5 })
   podsPerNode: number;
 
-  @Field(() => WarmPoolTargetsInput, { nullable: true, description: 'Default: the controller / ipamd defaults.' })
-  @ApiPropertyOptional({ type: WarmPoolTargetsInput })
+  /** Default: the controller / ipamd defaults. */
   @IsOptional()
   @IsObject()
   @ValidateNested()
@@ -257,18 +258,17 @@ export class SizingWorkloadInput {
   )
   servicesPerWindowsNode?: number;
 
-  @Field(() => String, { nullable: true, description: 'Kubernetes version "1.NN", for the kube-proxy DSR flags.' })
-  @ApiPropertyOptional({ example: '1.31', maxLength: 10 })
+  /**
+   * Kubernetes version "1.NN", for the kube-proxy DSR flags.
+   * @example "1.31"
+   */
+  @ApiPropertyOptional({ maxLength: 10 })
   @IsOptional()
   @IsString()
   @MaxLength(10)
   kubernetesVersion?: string;
 
-  @Field(() => Boolean, {
-    nullable: true,
-    description:
-      'The pods need GPUs, inference accelerators, Neuron devices, FPGAs or media accelerators. Default false: such types are never ranked first.',
-  })
+  /** The pods need GPUs, inference accelerators, Neuron devices, FPGAs or media accelerators. Default false: such types are never ranked first. */
   @ApiPropertyOptional({ default: false })
   @IsOptional()
   @IsBoolean()
@@ -281,16 +281,14 @@ export class SizingWorkloadInput {
     'region, architecture and families filter either.',
 })
 export class NodeGroupSizingInput {
-  @Field(() => SizingWorkloadInput)
-  @ApiProperty({ type: SizingWorkloadInput })
   @IsDefined({ message: 'workload is required' })
   @IsObject()
   @ValidateNested()
   @Type(() => SizingWorkloadInput)
   workload: SizingWorkloadInput;
 
-  @Field(() => [String], { nullable: true, description: 'Candidate types; default: the whole catalog.' })
-  @ApiPropertyOptional({ type: [String], example: ['m5.large', 'm5.xlarge'], maxItems: CAPACITY_INPUT_LIMITS.instanceTypes })
+  /** Candidate types; default: the whole catalog. */
+  @ApiPropertyOptional({ example: ['m5.large', 'm5.xlarge'], maxItems: CAPACITY_INPUT_LIMITS.instanceTypes })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -300,24 +298,23 @@ export class NodeGroupSizingInput {
   @MaxLength(64, { each: true })
   instanceTypes?: string[];
 
-  @Field(() => String, { nullable: true, description: 'Only types offered in this region.' })
-  @ApiPropertyOptional({ example: 'us-east-1' })
+  /**
+   * Only types offered in this region.
+   * @example us-east-1
+   */
   @IsOptional()
   @IsString()
   @Matches(REGION_NAME, { message: 'region must look like "us-east-1"' })
   region?: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Only types supporting this architecture: x86_64, arm64, i386, x86_64_mac, arm64_mac.',
-  })
+  /** Only types supporting this architecture: x86_64, arm64, i386, x86_64_mac, arm64_mac. */
   @ApiPropertyOptional({ enum: ARCHITECTURES })
   @IsOptional()
   @IsIn(ARCHITECTURES)
   architecture?: string;
 
-  @Field(() => [String], { nullable: true, description: 'Only these families, e.g. ["m5", "c6i"].' })
-  @ApiPropertyOptional({ type: [String], maxItems: CAPACITY_INPUT_LIMITS.families })
+  /** Only these families, e.g. ["m5", "c6i"]. */
+  @ApiPropertyOptional({ maxItems: CAPACITY_INPUT_LIMITS.families })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -380,11 +377,10 @@ export class NodeGroupSizingInput {
 /** REST `GET /api/v1/capacity/windows-eligibility` query and the GraphQL windowsEligibilities / windowsEligibility arguments. */
 @ArgsType()
 export class WindowsEligibilityQuery {
-  @Field(() => String, {
-    nullable: true,
-    description: "Region: with an AWS Price List read for it, EC2's answer comes from there; else from the known list.",
-  })
-  @ApiPropertyOptional({ example: 'us-east-1' })
+  /**
+   * Region: with an AWS Price List read for it, EC2's answer comes from there; else from the known list.
+   * @example us-east-1
+   */
   @IsOptional()
   @IsString()
   @Matches(REGION_NAME, { message: 'region must look like "us-east-1"' })
@@ -394,16 +390,22 @@ export class WindowsEligibilityQuery {
 /** REST `GET /api/v1/capacity/windows-services` query and the GraphQL windowsServicesCheck arguments. */
 @ArgsType()
 export class WindowsServicesQuery {
-  @Field(() => Int, { description: 'Services whose endpoints one Windows node programs.' })
-  @ApiProperty({ example: 150, minimum: 0, maximum: CAPACITY_INPUT_LIMITS.services })
+  /**
+   * Services whose endpoints one Windows node programs.
+   * @example 150
+   */
+  @ApiProperty({ minimum: 0, maximum: CAPACITY_INPUT_LIMITS.services })
   @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(CAPACITY_INPUT_LIMITS.services)
   servicesPerNode: number;
 
-  @Field(() => String, { nullable: true, description: 'Kubernetes version "1.NN", for the kube-proxy DSR flags.' })
-  @ApiPropertyOptional({ example: '1.31', maxLength: 10 })
+  /**
+   * Kubernetes version "1.NN", for the kube-proxy DSR flags.
+   * @example "1.31"
+   */
+  @ApiPropertyOptional({ maxLength: 10 })
   @IsOptional()
   @IsString()
   @MaxLength(10)
@@ -413,7 +415,7 @@ export class WindowsServicesQuery {
 /** GraphQL windowsEligibility arguments: the type and the WindowsEligibilityQuery. */
 @ArgsType()
 export class WindowsEligibilityArgs extends WindowsEligibilityQuery {
-  @Field({ description: 'EC2 instance type, e.g. p5.48xlarge.' })
+  /** EC2 instance type, e.g. p5.48xlarge. */
   @IsString()
   @MaxLength(64)
   instanceType: string;

@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ObjectType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { GraphQLJSON } from 'graphql-type-json';
 import { EnumField } from '../common/graphql-enum.js';
@@ -22,81 +22,69 @@ import {
 
 @ObjectType({ description: 'Something the answer wants you to know, and the source it rests on.' })
 export class CapacityWarning {
-  @Field({ description: 'Stable code, e.g. WINDOWS_PREFIX_DELEGATION_FALLBACK.' })
-  @ApiProperty({ example: 'WINDOWS_PREFIX_DELEGATION_FALLBACK' })
+  /**
+   * Stable code, e.g. WINDOWS_PREFIX_DELEGATION_FALLBACK.
+   * @example WINDOWS_PREFIX_DELEGATION_FALLBACK
+   */
   code: string;
 
-  @Field()
-  @ApiProperty()
   message: string;
 
-  @Field({ description: 'Where the rule comes from (upstream document or code).' })
-  @ApiProperty({ example: 'aws/aws-eks-best-practices latest/bpg/networking/prefix-mode_windows.adoc' })
+  /**
+   * Where the rule comes from (upstream document or code).
+   * @example "aws/aws-eks-best-practices latest/bpg/networking/prefix-mode_windows.adoc"
+   */
   source: string;
 }
 
 @ObjectType({ description: 'One input a computation used, with where it came from.' })
 export class CapacityInputValue {
-  @Field()
-  @ApiProperty({ example: 'I (IPv4 per ENI, VPCRC limits)' })
+  /**
+   * @example "I (IPv4 per ENI, VPCRC limits)"
+   */
   name: string;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'A number, string, boolean or null.' })
   @ApiProperty({ nullable: true, oneOf: [{ type: 'number' }, { type: 'string' }, { type: 'boolean' }], example: 10 })
   value: number | string | boolean | null;
 
-  @Field(() => String, { nullable: true })
-  @ApiProperty({ type: String, nullable: true })
   note: string | null;
 }
 
 /** What every explained answer carries: the arithmetic with values put in, the inputs used, the warnings. */
 @ObjectType({ isAbstract: true })
-abstract class ExplainedAnswer {
-  @Field(() => [String], {
-    description: 'The arithmetic with values put in, one step each, e.g. "W = (I - 1) * 16 = (10 - 1) * 16 = 144".',
-  })
-  @ApiProperty({ type: [String] })
+export abstract class ExplainedAnswer {
+  /** The arithmetic with values put in, one step each, e.g. "W = (I - 1) * 16 = (10 - 1) * 16 = 144". */
   formula: string[];
 
-  @Field({ description: 'The formula steps joined, one per line.' })
-  @ApiProperty()
+  /** The formula steps joined, one per line. */
   formulaText: string;
 
-  @Field(() => [CapacityInputValue])
-  @ApiProperty({ type: [CapacityInputValue] })
   inputs: CapacityInputValue[];
 
-  @Field(() => [CapacityWarning])
-  @ApiProperty({ type: [CapacityWarning] })
   warnings: CapacityWarning[];
 }
 
 @ObjectType({ description: 'Whether an instance type can be a Windows node at all, and why not: one reason per failed gate.' })
 export class WindowsEligibility {
-  @Field()
-  @ApiProperty({ example: 'p5.48xlarge' })
+  /**
+   * @example p5.48xlarge
+   */
   instanceType: string;
 
-  @Field({ description: 'x86_64, EC2 offers Windows on it, and a controller table knows it.' })
-  @ApiProperty()
+  /** x86_64, EC2 offers Windows on it, and a controller table knows it. */
   eligible: boolean;
 
-  @Field({ description: 'EKS-optimized Windows AMIs are x86_64 only.' })
-  @ApiProperty()
+  /** EKS-optimized Windows AMIs are x86_64 only. */
   architectureSupported: boolean;
 
-  @Field({
-    description: 'EC2 launches it with Windows (else: UnsupportedOperation: Microsoft Windows is not supported for the instance type ...).',
-  })
-  @ApiProperty()
+  /** EC2 launches it with Windows (else: UnsupportedOperation: Microsoft Windows is not supported for the instance type ...). */
   offeredByEc2: boolean;
 
   @EnumField(Ec2WindowsEvidenceEnum)
   ec2Evidence: core.Ec2WindowsEvidence;
 
-  @Field(() => String, { nullable: true, description: 'The region of the Price List answer; null with the known list.' })
-  @ApiProperty({ type: String, nullable: true })
+  /** The region of the Price List answer; null with the known list. */
   region: string | null;
 
   @EnumField(VpcLimitsTableEnum, {
@@ -105,42 +93,41 @@ export class WindowsEligibility {
   })
   limitsTable: core.VpcLimitsTable | null;
 
-  @Field(() => [CapacityWarning], { description: 'Why not (or the newer-table warning), each with its source.' })
-  @ApiProperty({ type: [CapacityWarning] })
+  /** Why not (or the newer-table warning), each with its source. */
   reasons: CapacityWarning[];
 }
 
 @ObjectType({ description: 'CPU, memory and pods one node offers pods, after what the hypervisor, OS and kubelet keep.' })
 export class Allocatable {
-  @Field(() => Int)
-  @ApiProperty({ example: 1930 })
+  /**
+   * @example 1930
+   */
   cpuMillicores: number;
 
-  @Field(() => Int)
-  @ApiProperty({ example: 6903 })
+  /**
+   * @example 6903
+   */
   memoryMiB: number;
 
-  @Field(() => Int)
-  @ApiProperty({ example: 29 })
+  /**
+   * @example 29
+   */
   pods: number;
 
-  @Field(() => [String], { description: 'The arithmetic with values put in.' })
-  @ApiProperty({ type: [String] })
+  /** The arithmetic with values put in. */
   formula: string[];
 
-  @Field(() => [String], { description: 'Where each reservation comes from.' })
-  @ApiProperty({ type: [String] })
+  /** Where each reservation comes from. */
   sources: string[];
 }
 
 @ObjectType({ description: 'An hourly on-demand price as read: where and when. Never an estimate.' })
 export class InstancePrice {
-  @Field()
-  @ApiProperty()
   instanceType: string;
 
-  @Field()
-  @ApiProperty({ example: 'us-east-1' })
+  /**
+   * @example us-east-1
+   */
   region: string;
 
   @EnumField(NodeOsEnum)
@@ -150,19 +137,18 @@ export class InstancePrice {
   @ApiProperty({ example: 0.096 })
   usdPerHour: number;
 
-  @Field({ description: 'Where it was read: the AWS Price List, or the bundled Karpenter table.' })
-  @ApiProperty()
+  /** Where it was read: the AWS Price List, or the bundled Karpenter table. */
   source: string;
 
-  @Field({ description: 'When it was read (ISO date or time).' })
-  @ApiProperty()
+  /** When it was read (ISO date or time). */
   readAt: string;
 }
 
 @ObjectType({ description: 'Pods one node can run, and why.' })
 export class NodeCapacity extends ExplainedAnswer {
-  @Field()
-  @ApiProperty({ example: 'm5.large' })
+  /**
+   * @example m5.large
+   */
   instanceType: string;
 
   @EnumField(NodeOsEnum)
@@ -174,39 +160,31 @@ export class NodeCapacity extends ExplainedAnswer {
   @EnumField(IpModeEnum, { description: 'The mode really in force after the support rules (PD may fall back to secondary IP).' })
   effectiveIpMode: core.IpMode;
 
-  @Field(() => Int, { description: 'What the IP math allows (Windows W; Linux includes the 2 host-network pods).' })
-  @ApiProperty()
+  /** What the IP math allows (Windows W; Linux includes the 2 host-network pods). */
   ipLimitedPods: number;
 
-  @Field(() => Int, { description: 'What really schedules: min(IP limit, kubelet max-pods) after the support rules.' })
-  @ApiProperty()
+  /** What really schedules: min(IP limit, kubelet max-pods) after the support rules. */
   maxPods: number;
 
   @EnumField(MaxPodsLimitEnum)
   limitedBy: core.MaxPodsLimit;
 
-  @Field(() => Int, { nullable: true, description: 'Kubelet --max-pods in force (given, default or recommended).' })
-  @ApiProperty({ type: Number, nullable: true })
+  /** Kubelet --max-pods in force (given, default or recommended). */
   kubeletMaxPods: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Linux: the max-pods calculator recommendation; null for Windows.' })
-  @ApiProperty({ type: Number, nullable: true })
+  /** Linux: the max-pods calculator recommendation; null for Windows. */
   recommendedMaxPods: number | null;
 
-  @Field(() => Int, { description: 'ENIs whose IPs pods use (Windows 1).' })
-  @ApiProperty()
+  /** ENIs whose IPs pods use (Windows 1). */
   podEnis: number;
 
-  @Field(() => Int, { description: 'Secondary-IP slots (or prefixes) per ENI: I - 1.' })
-  @ApiProperty()
+  /** Secondary-IP slots (or prefixes) per ENI: I - 1. */
   slotsPerEni: number;
 
-  @Field(() => Int, { nullable: true, description: 'Linux with security groups for pods: branch ENIs (vpc.amazonaws.com/pod-eni).' })
-  @ApiProperty({ type: Number, nullable: true })
+  /** Linux with security groups for pods: branch ENIs (vpc.amazonaws.com/pod-eni). */
   branchInterfaces: number | null;
 
-  @Field(() => WindowsEligibility, { description: 'Whether the type can be a Windows node at all (for either OS: it is about the type).' })
-  @ApiProperty({ type: WindowsEligibility })
+  /** Whether the type can be a Windows node at all (for either OS: it is about the type). */
   windowsEligibility: WindowsEligibility;
 
   @EnumField(VpcLimitsTableEnum, {
@@ -215,88 +193,65 @@ export class NodeCapacity extends ExplainedAnswer {
   })
   limitsTable: core.VpcLimitsTable | null;
 
-  @Field(() => Allocatable)
-  @ApiProperty({ type: Allocatable })
   allocatable: Allocatable;
 
-  @Field(() => Int, {
-    nullable: true,
-    description: 'Windows with podChurnPer30s: pods a node holds while released IPs cool down 30 s; else null.',
-  })
-  @ApiProperty({ type: Number, nullable: true })
+  /** Windows with podChurnPer30s: pods a node holds while released IPs cool down 30 s; else null. */
   podsDuringCooldown: number | null;
 }
 
 @ObjectType({ description: 'One instance type, both operating systems in both IP modes, with the same options.' })
 export class ModeComparison {
-  @Field()
-  @ApiProperty({ example: 'm5.large' })
+  /**
+   * @example m5.large
+   */
   instanceType: string;
 
-  @Field(() => [NodeCapacity], {
-    description: 'WINDOWS SECONDARY_IP, WINDOWS PREFIX_DELEGATION, LINUX SECONDARY_IP, LINUX PREFIX_DELEGATION.',
-  })
-  @ApiProperty({ type: [NodeCapacity] })
+  /** WINDOWS SECONDARY_IP, WINDOWS PREFIX_DELEGATION, LINUX SECONDARY_IP, LINUX PREFIX_DELEGATION. */
   results: NodeCapacity[];
 }
 
 @ObjectType({ description: 'One subnet: its addresses and aligned /28 blocks.' })
 export class SubnetDetails {
-  @Field()
-  @ApiProperty({ example: '10.0.0.0/24' })
+  /**
+   * @example 10.0.0.0/24
+   */
   cidr: string;
 
-  @Field(() => Int)
-  @ApiProperty()
   prefixLength: number;
 
-  @Field(() => Int)
-  @ApiProperty()
   totalAddresses: number;
 
-  @Field(() => Int, { description: '2^(32 - p) - 5 (AWS reserves the first four and the last).' })
-  @ApiProperty()
+  /** 2^(32 - p) - 5 (AWS reserves the first four and the last). */
   usableAddresses: number;
 
-  @Field(() => Int, { description: '2^(28 - p) aligned /28 blocks.' })
-  @ApiProperty()
+  /** 2^(28 - p) aligned /28 blocks. */
   alignedBlocks: number;
 
-  @Field(() => Int, { description: 'Aligned blocks that can be prefixes (the first and last hold reserved addresses).' })
-  @ApiProperty()
+  /** Aligned blocks that can be prefixes (the first and last hold reserved addresses). */
   usableAlignedBlocks: number;
 }
 
 @ObjectType({ description: 'Whether the node group fits its subnets.' })
 export class SubnetVerdict {
-  @Field()
-  @ApiProperty()
   fits: boolean;
 
-  @Field(() => Int, { description: 'Such nodes the subnets hold at best.' })
-  @ApiProperty()
+  /** Such nodes the subnets hold at best. */
   nodesThatFit: number;
 
-  @Field(() => Int, { description: 'When it fits: nodes that could still be added.' })
-  @ApiProperty()
+  /** When it fits: nodes that could still be added. */
   spareNodes: number;
 
-  @Field(() => Int, { nullable: true, description: 'When it does not fit: the first node (1-based) that cannot get its addresses.' })
-  @ApiProperty({ type: Number, nullable: true })
+  /** When it does not fit: the first node (1-based) that cannot get its addresses. */
   exhaustedAtNode: number | null;
 
   @EnumField(SubnetLimitEnum)
   limitedBy: core.SubnetVerdict['limitedBy'];
 
-  @Field()
-  @ApiProperty()
   message: string;
 }
 
 @ObjectType({ description: 'Subnet addresses a node group takes, with the warm pool, and whether they fit.' })
 export class SubnetUsage extends ExplainedAnswer {
-  @Field()
-  @ApiProperty()
   instanceType: string;
 
   @EnumField(NodeOsEnum)
@@ -305,63 +260,45 @@ export class SubnetUsage extends ExplainedAnswer {
   @EnumField(IpModeEnum)
   effectiveIpMode: core.IpMode;
 
-  @Field(() => Int)
-  @ApiProperty()
   nodeCount: number;
 
-  @Field(() => Int)
-  @ApiProperty()
   podsPerNode: number;
 
-  @Field(() => Int, { description: 'ENIs attached per node (Windows 1).' })
-  @ApiProperty()
+  /** ENIs attached per node (Windows 1). */
   enisPerNode: number;
 
-  @Field(() => Int, { description: 'Secondary IPs per node (secondary-IP mode), 0 under prefix delegation.' })
-  @ApiProperty()
+  /** Secondary IPs per node (secondary-IP mode), 0 under prefix delegation. */
   secondaryIpsPerNode: number;
 
-  @Field(() => Int, { description: '/28 prefixes per node (prefix delegation), 0 otherwise.' })
-  @ApiProperty()
+  /** /28 prefixes per node (prefix delegation), 0 otherwise. */
   prefixesPerNode: number;
 
-  @Field(() => Int, { description: 'Addresses one node takes: ENI primaries + secondary IPs + 16 per prefix.' })
-  @ApiProperty()
+  /** Addresses one node takes: ENI primaries + secondary IPs + 16 per prefix. */
   ipsPerNode: number;
 
-  @Field(() => Int, { description: 'Of ipsPerNode, those the warm pool holds idle.' })
-  @ApiProperty()
+  /** Of ipsPerNode, those the warm pool holds idle. */
   warmIpsPerNode: number;
 
   @Field(() => Float, { description: 'Addresses the whole group takes (a whole number; Float because it can pass 2^31).' })
   @ApiProperty()
   totalIps: number;
 
-  @Field(() => [SubnetDetails])
-  @ApiProperty({ type: [SubnetDetails] })
   subnets: SubnetDetails[];
 
-  @Field(() => Int, { description: 'Usable addresses of all subnets.' })
-  @ApiProperty()
+  /** Usable addresses of all subnets. */
   usableAddresses: number;
 
-  @Field(() => Int, { description: 'Prefix delegation: aligned /28 blocks the group needs (0 otherwise).' })
-  @ApiProperty()
+  /** Prefix delegation: aligned /28 blocks the group needs (0 otherwise). */
   prefixBlocksNeeded: number;
 
-  @Field(() => Int, { description: 'Prefix delegation: aligned /28 blocks available at best, before fragmentation (0 otherwise).' })
-  @ApiProperty()
+  /** Prefix delegation: aligned /28 blocks available at best, before fragmentation (0 otherwise). */
   prefixBlocksAvailable: number;
 
-  @Field(() => SubnetVerdict)
-  @ApiProperty({ type: SubnetVerdict })
   verdict: SubnetVerdict;
 }
 
 @ObjectType({ description: 'One instance type in one IP mode for one OS: nodes needed and what binds.' })
 export class SizingOption {
-  @Field()
-  @ApiProperty()
   instanceType: string;
 
   @EnumField(NodeOsEnum)
@@ -373,66 +310,45 @@ export class SizingOption {
   @EnumField(IpModeEnum)
   effectiveIpMode: core.IpMode;
 
-  @Field(() => Int, { nullable: true, description: 'Nodes needed; null when the type cannot run the pods at all.' })
-  @ApiProperty({ type: Number, nullable: true })
+  /** Nodes needed; null when the type cannot run the pods at all. */
   nodes: number | null;
 
-  @Field(() => Int, { description: 'Workload pods per node (host-network system pods excluded).' })
-  @ApiProperty()
+  /** Workload pods per node (host-network system pods excluded). */
   podsPerNode: number;
 
   @EnumField(SizingConstraintEnum)
   bindingConstraint: core.SizingConstraint;
 
-  @Field(() => Int, { description: 'Workload pods per node the IP addresses allow.' })
-  @ApiProperty()
+  /** Workload pods per node the IP addresses allow. */
   podsByIp: number;
 
-  @Field(() => Int, { description: 'Workload pods per node kubelet max-pods allows.' })
-  @ApiProperty()
+  /** Workload pods per node kubelet max-pods allows. */
   podsByKubelet: number;
 
-  @Field(() => Int, { nullable: true, description: 'Workload pods per node the CPU allows; null when no CPU request was given.' })
-  @ApiProperty({ type: Number, nullable: true })
+  /** Workload pods per node the CPU allows; null when no CPU request was given. */
   podsByCpu: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Workload pods per node the memory allows; null when no memory request was given.' })
-  @ApiProperty({ type: Number, nullable: true })
+  /** Workload pods per node the memory allows; null when no memory request was given. */
   podsByMemory: number | null;
 
-  @Field(() => Int)
-  @ApiProperty()
   allocatableCpuMillicores: number;
 
-  @Field(() => Int)
-  @ApiProperty()
   allocatableMemoryMiB: number;
 
   @Field(() => Float, { nullable: true, description: 'Subnet addresses the group takes with the default warm pool (a whole number).' })
   @ApiProperty({ type: Number, nullable: true })
   subnetIps: number | null;
 
-  @Field(() => Int)
-  @ApiProperty()
   vcpus: number;
 
-  @Field(() => Int)
-  @ApiProperty()
   memoryMiB: number;
 
-  @Field(() => Allocatable)
-  @ApiProperty({ type: Allocatable })
   allocatable: Allocatable;
 
-  @Field({ description: 'The type carries GPUs, inference accelerators, Neuron devices, FPGAs or media accelerators.' })
-  @ApiProperty()
+  /** The type carries GPUs, inference accelerators, Neuron devices, FPGAs or media accelerators. */
   accelerated: boolean;
 
-  @Field(() => InstancePrice, {
-    nullable: true,
-    description: 'Hourly on-demand price of one node in the region asked for, as read; null when the catalog has none.',
-  })
-  @ApiProperty({ type: InstancePrice, nullable: true })
+  /** Hourly on-demand price of one node in the region asked for, as read; null when the catalog has none. */
   price: InstancePrice | null;
 
   @Field(() => Float, { nullable: true, description: 'nodes * price.usdPerHour; null without a price.' })
@@ -442,105 +358,75 @@ export class SizingOption {
 
 @ObjectType({ description: 'Kube-proxy flags that turn on Direct Server Return on Windows for a Kubernetes version.' })
 export class KubeProxyDsrFlags {
-  @Field()
-  @ApiProperty({ example: '1.31' })
+  /**
+   * @example 1.31
+   */
   kubernetesVersion: string;
 
-  @Field(() => [String])
-  @ApiProperty({ type: [String], example: ['--feature-gates=WinDSR=true', '--enable-dsr=true'] })
+  @ApiProperty({ example: ['--feature-gates=WinDSR=true', '--enable-dsr=true'] })
   flags: string[];
 
-  @Field({ description: 'The flags as one string, for Start-EKSBootstrap.ps1 -KubeProxyExtraArgs.' })
-  @ApiProperty({ example: '--feature-gates=WinDSR=true --enable-dsr=true' })
+  /**
+   * The flags as one string, for Start-EKSBootstrap.ps1 -KubeProxyExtraArgs.
+   * @example "--feature-gates=WinDSR=true --enable-dsr=true"
+   */
   args: string;
 
-  @Field()
-  @ApiProperty()
   source: string;
 }
 
 @ObjectType({ description: 'Node-group options per OS, ranked: fewest nodes, then fewest subnet IPs, then the smallest type.' })
 export class NodeGroupSizing {
-  @Field(() => [SizingOption])
-  @ApiProperty({ type: [SizingOption] })
   windows: SizingOption[];
 
-  @Field(() => [SizingOption])
-  @ApiProperty({ type: [SizingOption] })
   linux: SizingOption[];
 
-  @Field(() => Int, { description: 'Instance types considered (after the filters).' })
-  @ApiProperty()
+  /** Instance types considered (after the filters). */
   candidateCount: number;
 
-  @Field(() => String, { nullable: true, description: 'Version of the in-memory catalog that answered (the refresh run id).' })
-  @ApiProperty({ type: String, nullable: true })
+  /** Version of the in-memory catalog that answered (the refresh run id). */
   catalogVersion: string | null;
 
-  @Field(() => KubeProxyDsrFlags, {
-    nullable: true,
-    description: 'When the Windows nodes program more than 100 Services and kubernetesVersion is given: the DSR flags to set.',
-  })
-  @ApiProperty({ type: KubeProxyDsrFlags, nullable: true })
+  /** When the Windows nodes program more than 100 Services and kubernetesVersion is given: the DSR flags to set. */
   dsr: KubeProxyDsrFlags | null;
 
-  @Field(() => [CapacityWarning])
-  @ApiProperty({ type: [CapacityWarning] })
   warnings: CapacityWarning[];
 
   @EnumField(SizingRankByEnum, { description: 'How the options are ranked.' })
   rankBy: core.SizingRankBy;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'When the Windows prices of the region were read from the AWS Price List; null when unknown.',
-  })
-  @ApiProperty({ type: String, nullable: true })
+  /** When the Windows prices of the region were read from the AWS Price List; null when unknown. */
   windowsPricesReadAt: string | null;
 }
 
 @ObjectType({ description: 'Windows eligibility of every instance type in the catalog.' })
 export class WindowsEligibilityList {
-  @Field(() => String, { nullable: true })
-  @ApiProperty({ type: String, nullable: true })
   region: string | null;
 
-  @Field(() => String, { nullable: true, description: 'When the AWS Price List of the region was read; null: the known list answered.' })
-  @ApiProperty({ type: String, nullable: true })
+  /** When the AWS Price List of the region was read; null: the known list answered. */
   priceListReadAt: string | null;
 
-  @Field(() => Int)
-  @ApiProperty()
   eligibleCount: number;
 
-  @Field(() => [WindowsEligibility])
-  @ApiProperty({ type: [WindowsEligibility] })
   types: WindowsEligibility[];
 }
 
 @ObjectType({ description: 'Whether a Windows node programs too many Services, and the fix.' })
 export class WindowsServicesCheck {
-  @Field(() => Int)
-  @ApiProperty()
   servicesPerNode: number;
 
-  @Field(() => Int, { description: 'Above this many Services per Windows node, HNS ports may run out (BPG).' })
-  @ApiProperty({ example: 100 })
+  /**
+   * Above this many Services per Windows node, HNS ports may run out (BPG).
+   * @example 100
+   */
   limit: number;
 
-  @Field({ description: 'True when servicesPerNode is above the limit: enable Direct Server Return.' })
-  @ApiProperty()
+  /** True when servicesPerNode is above the limit: enable Direct Server Return. */
   dsrRecommended: boolean;
 
-  @Field(() => KubeProxyDsrFlags, {
-    nullable: true,
-    description: 'The kube-proxy flags for the given Kubernetes version (null when none given).',
-  })
-  @ApiProperty({ type: KubeProxyDsrFlags, nullable: true })
+  /** The kube-proxy flags for the given Kubernetes version (null when none given). */
   dsr: KubeProxyDsrFlags | null;
 
-  @Field(() => [CapacityWarning])
-  @ApiProperty({ type: [CapacityWarning] })
   warnings: CapacityWarning[];
 }
 

@@ -19,7 +19,7 @@ export type TableInclude = (typeof TABLE_INCLUDES)[number];
 /** GraphQL `podCapacityTable(filter, os, ipModes)`. */
 @ArgsType()
 export class PodCapacityTableArgs {
-  @Field(() => InstanceTypeFilterInput, { nullable: true, description: 'The instanceTypes filters; default the whole catalog.' })
+  /** The instanceTypes filters; default the whole catalog. */
   @IsOptional()
   @ValidateNested()
   @Type(() => InstanceTypeFilterInput)

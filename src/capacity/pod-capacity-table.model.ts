@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { ObjectType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { formatCsv } from '../common/csv.js';
 import { EnumField } from '../common/graphql-enum.js';
@@ -13,8 +13,9 @@ import { CapacityWarning } from './capacity.models.js';
  */
 @ObjectType({ description: 'Pods per node for one instance type, OS and IP mode: the figures of nodeCapacity with default options.' })
 export class PodCapacityRow {
-  @Field()
-  @ApiProperty({ example: 'm5.large' })
+  /**
+   * @example m5.large
+   */
   instanceType: string;
 
   @EnumField(NodeOsEnum)
@@ -26,40 +27,32 @@ export class PodCapacityRow {
   @EnumField(IpModeEnum, { description: 'The mode really in force (prefix delegation falls back to secondary IP off Nitro).' })
   effectiveIpMode: core.IpMode;
 
-  @Field(() => Int, { description: 'What the IP math allows (Windows W; Linux includes the 2 host-network pods).' })
-  @ApiProperty({ example: 9 })
+  /**
+   * What the IP math allows (Windows W; Linux includes the 2 host-network pods).
+   * @example 9
+   */
   ipLimitedPods: number;
 
-  @Field(() => Int, {
-    description: 'What really schedules: min(IP limit, kubelet max-pods) after the support rules; 0 when the type cannot be used.',
-  })
-  @ApiProperty({ example: 9 })
+  /**
+   * What really schedules: min(IP limit, kubelet max-pods) after the support rules; 0 when the type cannot be used.
+   * @example 9
+   */
   maxPods: number;
 
   @EnumField(MaxPodsLimitEnum)
   limitedBy: core.MaxPodsLimit;
 
-  @Field(() => Int, {
-    nullable: true,
-    description: 'Kubelet --max-pods in force (Windows default 110; Linux the calculator recommendation).',
-  })
-  @ApiProperty({ type: Number, nullable: true, example: 110 })
+  /**
+   * Kubelet --max-pods in force (Windows default 110; Linux the calculator recommendation).
+   * @example 110
+   */
   kubeletMaxPods: number | null;
 
-  @Field(() => [String], { description: 'The arithmetic with values put in, as nodeCapacity gives it.' })
-  @ApiProperty({
-    type: [String],
-    required: false,
-    description: 'REST: only with include=formula.',
-    example: ['W = I - 1 = 10 - 1 = 9', 'maxPods = min(kubelet max-pods, W) = min(110, 9) = 9'],
-  })
+  /** The arithmetic with values put in, as nodeCapacity gives it (REST: only with include=formula). */
+  @ApiProperty({ required: false, example: ['W = I - 1 = 10 - 1 = 9', 'maxPods = min(kubelet max-pods, W) = min(110, 9) = 9'] })
   formula: string[];
 
-  @Field(() => CapacityWarning, {
-    nullable: true,
-    description: 'When the type cannot be used (limitedBy UNSUPPORTED): why, and the source.',
-  })
-  @ApiProperty({ type: CapacityWarning, nullable: true })
+  /** When the type cannot be used (limitedBy UNSUPPORTED): why, and the source. */
   reason: CapacityWarning | null;
 }
 

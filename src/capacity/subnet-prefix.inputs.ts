@@ -1,5 +1,5 @@
 import { NeverRemembered } from '../common/validation-pipe.js';
-import { Field, InputType, Int } from '@nestjs/graphql';
+import { InputType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -21,40 +21,40 @@ const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /
 })
 @NeverRemembered()
 export class SubnetPrefixAvailabilityInput {
-  @Field({ description: 'The subnet, /16 to /28, e.g. "10.0.32.0/20".' })
-  @ApiProperty({ example: '10.0.32.0/20', maxLength: 32 })
+  /**
+   * The subnet, /16 to /28, e.g. "10.0.32.0/20".
+   * @example 10.0.32.0/20
+   */
+  @ApiProperty({ maxLength: 32 })
   @IsString()
   @MaxLength(32)
   subnetCidr: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description: '`aws ec2 get-subnet-cidr-reservations` output (JSON with SubnetIpv4CidrReservations).',
-  })
+  /** `aws ec2 get-subnet-cidr-reservations` output (JSON with SubnetIpv4CidrReservations). */
   @ApiPropertyOptional({ maxLength: SUBNET_PREFIX_LIMITS.documentBytes })
   @IsOptional()
   @IsString()
   @MaxLength(SUBNET_PREFIX_LIMITS.documentBytes)
   cidrReservationsJson?: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description: '`aws ec2 describe-network-interfaces` output (JSON with NetworkInterfaces: PrivateIpAddresses, Ipv4Prefixes).',
-  })
+  /** `aws ec2 describe-network-interfaces` output (JSON with NetworkInterfaces: PrivateIpAddresses, Ipv4Prefixes). */
   @ApiPropertyOptional({ maxLength: SUBNET_PREFIX_LIMITS.documentBytes })
   @IsOptional()
   @IsString()
   @MaxLength(SUBNET_PREFIX_LIMITS.documentBytes)
   networkInterfacesJson?: string;
 
-  @Field(() => String, { nullable: true, description: 'Windows node type to plan for, e.g. m5.large.' })
-  @ApiPropertyOptional({ example: 'm5.large', maxLength: 64 })
+  /**
+   * Windows node type to plan for, e.g. m5.large.
+   * @example m5.large
+   */
+  @ApiPropertyOptional({ maxLength: 64 })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   instanceType?: string;
 
-  @Field(() => Int, { nullable: true, description: 'Pods per new node (default: the most the type schedules in prefix-delegation mode).' })
+  /** Pods per new node (default: the most the type schedules in prefix-delegation mode). */
   @ApiPropertyOptional({ minimum: 1, maximum: 100_000 })
   @IsOptional()
   @Transform(toInt)
@@ -63,7 +63,7 @@ export class SubnetPrefixAvailabilityInput {
   @Max(100_000)
   podsPerNode?: number;
 
-  @Field(() => Int, { nullable: true, description: 'New nodes wanted; when they do not fit, the remedy says what to reserve or create.' })
+  /** New nodes wanted; when they do not fit, the remedy says what to reserve or create. */
   @ApiPropertyOptional({ minimum: 1, maximum: SUBNET_PREFIX_LIMITS.nodes })
   @IsOptional()
   @Transform(toInt)
@@ -72,7 +72,7 @@ export class SubnetPrefixAvailabilityInput {
   @Max(SUBNET_PREFIX_LIMITS.nodes)
   nodeCount?: number;
 
-  @Field(() => Int, { nullable: true, description: 'Kubelet --max-pods of the new nodes (Windows default 110).' })
+  /** Kubelet --max-pods of the new nodes (Windows default 110). */
   @ApiPropertyOptional({ minimum: 1, maximum: 100_000 })
   @IsOptional()
   @Transform(toInt)

@@ -42,8 +42,7 @@ export class SubnetPrefixCounts {
   @Field(() => Int) @ApiProperty() used: number;
   @Field(() => Int) @ApiProperty() spoiled: number;
   @Field(() => Int, { description: 'Free blocks inside a CIDR reservation.' }) @ApiProperty() reserved: number;
-  @Field(() => Int, { description: 'Free blocks EC2 may delegate as prefixes: free unreserved plus free in prefix reservations.' })
-  @ApiProperty()
+  /** Free blocks EC2 may delegate as prefixes: free unreserved plus free in prefix reservations. */
   availableForPrefixes: number;
 }
 
@@ -81,13 +80,11 @@ export class WindowsPrefixNodeFit {
   @Field(() => Int) @ApiProperty() addressesPerNode: number;
   @Field(() => Int, { description: 'Worst case: each new /32 spoils a free block.' }) @ApiProperty() nodesThatFit: number;
   @Field(() => Int, { description: 'Best case: new /32s land in already spoiled blocks.' }) @ApiProperty() nodesThatFitBestCase: number;
-  @Field(() => Int, { nullable: true, description: 'The 1-based new node that gets InsufficientCidrBlocks (worst case).' })
-  @ApiProperty({ type: Number, nullable: true })
+  /** The 1-based new node that gets InsufficientCidrBlocks (worst case). */
   insufficientCidrBlocksAtNode: number | null;
   @EnumField(PrefixFitLimitEnum) limitedBy: FitLimit;
   @Field(() => Int, { nullable: true }) @ApiProperty({ type: Number, nullable: true }) nodeCount: number | null;
-  @Field(() => Boolean, { nullable: true, description: 'nodeCount fits (worst case); null without nodeCount.' })
-  @ApiProperty({ type: Boolean, nullable: true })
+  /** nodeCount fits (worst case); null without nodeCount. */
   fits: boolean | null;
   @Field(() => [String]) @ApiProperty({ type: [String] }) formula: string[];
 }
@@ -112,11 +109,7 @@ export class SubnetPrefixAvailability {
   @Field(() => Int) @ApiProperty() addressesRead: number;
   @Field(() => Int) @ApiProperty() prefixesRead: number;
   @Field(() => Int) @ApiProperty() ignoredOutsideSubnet: number;
-  @Field(() => WindowsPrefixNodeFit, { nullable: true })
-  @ApiProperty({ type: WindowsPrefixNodeFit, nullable: true })
   nodes: WindowsPrefixNodeFit | null;
-  @Field(() => SubnetPrefixRemedy, { nullable: true })
-  @ApiProperty({ type: SubnetPrefixRemedy, nullable: true })
   remedy: SubnetPrefixRemedy | null;
   @Field(() => [String]) @ApiProperty({ type: [String] }) formula: string[];
   @Field() @ApiProperty() formulaText: string;

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ANY_JSON_VALUE } from '../common/json-value-schema.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -17,8 +17,6 @@ registerEnumType(RefreshStatusEnum, { name: 'RefreshStatus' });
 
 @ObjectType({ description: 'One field of an instance type that a refresh changed.' })
 export class FieldChange {
-  @Field()
-  @ApiProperty()
   field: string;
 
   @Field(() => GraphQLJSON, { nullable: true })
@@ -32,12 +30,8 @@ export class FieldChange {
 
 @ObjectType({ description: 'An instance type a refresh changed, and how.' })
 export class TypeChange {
-  @Field()
-  @ApiProperty()
   name: string;
 
-  @Field(() => [FieldChange])
-  @ApiProperty({ type: [FieldChange] })
   changes: FieldChange[];
 }
 
@@ -51,95 +45,57 @@ export class CatalogRefresh {
   @ApiProperty({ enum: RefreshStatusEnum })
   status: RefreshStatusEnum;
 
-  @Field({ description: 'MANUAL, SCHEDULE or BUNDLED_SNAPSHOT (the first start).' })
-  @ApiProperty()
+  /** MANUAL, SCHEDULE or BUNDLED_SNAPSHOT (the first start). */
   trigger: string;
 
-  @Field(() => String, { nullable: true })
-  @ApiProperty({ type: String, nullable: true })
   requestedBy: string | null;
 
-  @Field()
   @ApiProperty({ type: String, format: 'date-time' })
   startedAt: Date;
 
-  @Field(() => Date, { nullable: true })
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({ type: String, format: 'date-time' })
   finishedAt: Date | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: "Why the run failed: `CODE: short message`; with an admin key, the error's details follow on the next lines.",
-  })
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: 'Why the run failed: `CODE: short message`; with an admin key, the details follow on the next lines.',
-  })
+  /** Why the run failed: `CODE: short message`; with an admin key, the error's details follow on the next lines. */
   error: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'Regions asked for; null means every enabled region.' })
-  @ApiProperty({ type: [String], nullable: true })
+  /** Regions asked for; null means every enabled region. */
   requestedRegions: string[] | null;
 
-  @Field(() => [String], { description: 'Regions whose offerings the run read.' })
-  @ApiProperty({ type: [String] })
+  /** Regions whose offerings the run read. */
   regions: string[];
 
-  @Field(() => Int, { description: 'Instance types EC2 described in this run.' })
-  @ApiProperty()
+  /** Instance types EC2 described in this run. */
   typesSeen: number;
 
-  @Field(() => Int, { nullable: true, description: 'Instance types in the catalog after the run.' })
-  @ApiProperty({ type: Number, nullable: true })
+  /** Instance types in the catalog after the run. */
   catalogSize: number | null;
 
-  @Field(() => Int)
-  @ApiProperty()
   ec2Requests: number;
 
-  @Field(() => Int)
-  @ApiProperty()
   addedCount: number;
 
-  @Field(() => Int)
-  @ApiProperty()
   removedCount: number;
 
-  @Field(() => Int)
-  @ApiProperty()
   changedCount: number;
 
-  @Field(() => [String])
-  @ApiProperty({ type: [String] })
   typesAdded: string[];
 
-  @Field(() => [String])
-  @ApiProperty({ type: [String] })
   typesRemoved: string[];
 
-  @Field(() => [TypeChange])
-  @ApiProperty({ type: [TypeChange] })
   typesChanged: TypeChange[];
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'The AWS Price List read (Windows prices and availability): SUCCEEDED, FAILED (the previous prices stay; the catalog refresh still succeeds) or SKIPPED; null while running.',
-  })
-  @ApiProperty({ type: String, nullable: true, enum: ['SUCCEEDED', 'FAILED', 'SKIPPED'] })
+  /** The AWS Price List read (Windows prices and availability): SUCCEEDED, FAILED (the previous prices stay; the catalog refresh still succeeds) or SKIPPED; null while running. */
+  @ApiProperty({ enum: ['SUCCEEDED', 'FAILED', 'SKIPPED'] })
   pricingStatus: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Why the Price List read failed.' })
-  @ApiProperty({ type: String, nullable: true })
+  /** Why the Price List read failed. */
   pricingError: string | null;
 
-  @Field(() => [String], { description: 'Regions whose Windows products were read.' })
-  @ApiProperty({ type: [String] })
+  /** Regions whose Windows products were read. */
   pricingRegions: string[];
 
-  @Field(() => Int, { description: 'Price List GetProducts calls made.' })
-  @ApiProperty()
+  /** Price List GetProducts calls made. */
   pricingRequests: number;
 }
 
@@ -177,8 +133,8 @@ export function toCatalogRefreshModel(e: CatalogRefreshEntity, detailed = false)
 /** What a refresh request may say; one class for the GraphQL args and the REST body. */
 @ArgsType()
 export class RefreshCatalogArgs {
-  @Field(() => [String], { nullable: true, description: 'Regions to read offerings from; default every enabled region.' })
-  @ApiPropertyOptional({ type: [String], example: ['us-east-1', 'eu-west-1'] })
+  /** Regions to read offerings from; default every enabled region. */
+  @ApiPropertyOptional({ example: ['us-east-1', 'eu-west-1'] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(64)

@@ -1,27 +1,20 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ObjectType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { isNitro, type CatalogInstanceType } from './core/instance-type.facts.js';
 
 @ObjectType({ description: 'One network card of an instance type.' })
 export class NetworkCard {
-  @Field(() => Int)
-  @ApiProperty()
   networkCardIndex: number;
 
-  @Field(() => Int, { description: 'ENIs this card can attach.' })
-  @ApiProperty()
+  /** ENIs this card can attach. */
   maximumNetworkInterfaces: number;
 
-  @Field(() => String, { nullable: true })
-  @ApiProperty({ type: String, nullable: true })
   networkPerformance: string | null;
 
-  @Field(() => Number, { nullable: true })
-  @ApiProperty({ type: Number, nullable: true })
+  @Field(() => Float, { nullable: true })
   baselineBandwidthInGbps: number | null;
 
-  @Field(() => Number, { nullable: true })
-  @ApiProperty({ type: Number, nullable: true })
+  @Field(() => Float, { nullable: true })
   peakBandwidthInGbps: number | null;
 }
 
@@ -29,122 +22,99 @@ export class NetworkCard {
   description: 'One accelerator model of an instance type (GPU, inference accelerator, Neuron device, FPGA, media accelerator).',
 })
 export class Accelerator {
-  @Field({
-    description:
-      'GPU (GpuInfo), INFERENCE (InferenceAcceleratorInfo), NEURON (NeuronInfo), FPGA (FpgaInfo) or MEDIA (MediaAcceleratorInfo).',
-  })
-  @ApiProperty({ enum: ['GPU', 'INFERENCE', 'NEURON', 'FPGA', 'MEDIA'], example: 'GPU' })
+  /**
+   * GPU (GpuInfo), INFERENCE (InferenceAcceleratorInfo), NEURON (NeuronInfo), FPGA (FpgaInfo) or MEDIA (MediaAcceleratorInfo).
+   * @example GPU
+   */
+  @ApiProperty({ enum: ['GPU', 'INFERENCE', 'NEURON', 'FPGA', 'MEDIA'] })
   kind: string;
 
-  @Field(() => Int, { description: 'Devices of this model on one instance.' })
-  @ApiProperty()
+  /** Devices of this model on one instance. */
   count: number;
 
-  @Field(() => String, { nullable: true })
-  @ApiProperty({ type: String, nullable: true, example: 'T4' })
+  /**
+   * @example T4
+   */
   name: string | null;
 
-  @Field(() => String, { nullable: true })
-  @ApiProperty({ type: String, nullable: true, example: 'NVIDIA' })
+  /**
+   * @example NVIDIA
+   */
   manufacturer: string | null;
 }
 
 @ObjectType({ description: 'An EC2 instance type and the network limits every answer starts from.' })
 export class InstanceType {
-  @Field()
-  @ApiProperty({ example: 'm5.large' })
+  /**
+   * @example m5.large
+   */
   name: string;
 
-  @Field()
-  @ApiProperty({ example: 'm5' })
+  /**
+   * @example m5
+   */
   family: string;
 
-  @Field()
-  @ApiProperty({ example: 'large' })
+  /**
+   * @example large
+   */
   size: string;
 
-  @Field(() => String, { nullable: true, description: '`nitro` or `xen` as EC2 reports it; null for bare metal.' })
-  @ApiProperty({ type: String, nullable: true, example: 'nitro' })
+  /**
+   * `nitro` or `xen` as EC2 reports it; null for bare metal.
+   * @example nitro
+   */
   hypervisor: string | null;
 
-  @Field({ description: 'Built on the Nitro System (Nitro hypervisor or bare metal), which prefix delegation needs.' })
-  @ApiProperty()
+  /** Built on the Nitro System (Nitro hypervisor or bare metal), which prefix delegation needs. */
   nitro: boolean;
 
-  @Field()
-  @ApiProperty()
   bareMetal: boolean;
 
-  @Field(() => Int)
-  @ApiProperty()
   vcpus: number;
 
-  @Field(() => Int)
-  @ApiProperty()
   memoryMiB: number;
 
-  @Field(() => [String], { description: 'As EC2 reports them: x86_64, arm64, i386, x86_64_mac, arm64_mac.' })
-  @ApiProperty({ type: [String] })
+  /** As EC2 reports them: x86_64, arm64, i386, x86_64_mac, arm64_mac. */
   architectures: string[];
 
-  @Field()
-  @ApiProperty()
   currentGeneration: boolean;
 
-  @Field()
-  @ApiProperty()
   burstable: boolean;
 
-  @Field(() => Int, { description: 'IPv4 addresses per ENI, the primary included.' })
-  @ApiProperty()
+  /** IPv4 addresses per ENI, the primary included. */
   ipv4AddressesPerInterface: number;
 
-  @Field(() => Int)
-  @ApiProperty()
   ipv6AddressesPerInterface: number;
 
-  @Field()
-  @ApiProperty()
   ipv6Supported: boolean;
 
-  @Field(() => Int, { description: 'ENIs over all network cards, as EC2 reports it.' })
-  @ApiProperty()
+  /** ENIs over all network cards, as EC2 reports it. */
   maxNetworkInterfaces: number;
 
-  @Field(() => Int)
-  @ApiProperty()
   defaultNetworkCardIndex: number;
 
-  @Field(() => Int, { description: 'ENIs of the default network card: what pods can use on Linux.' })
-  @ApiProperty()
+  /** ENIs of the default network card: what pods can use on Linux. */
   defaultCardNetworkInterfaces: number;
 
-  @Field(() => Int)
-  @ApiProperty()
   maximumNetworkCards: number;
 
-  @Field(() => String, { nullable: true })
-  @ApiProperty({ type: String, nullable: true })
   networkPerformance: string | null;
 
-  @Field(() => [NetworkCard])
-  @ApiProperty({ type: [NetworkCard] })
   networkCards: NetworkCard[];
 
-  @Field(() => [String], { description: 'Regions offering this type, as the catalog last saw them.' })
-  @ApiProperty({ type: [String] })
+  /** Regions offering this type, as the catalog last saw them. */
   regions: string[];
 
-  @Field(() => Date, { nullable: true, description: 'When the catalog first saw this type.' })
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  /** When the catalog first saw this type. */
+  @ApiProperty({ type: String, format: 'date-time' })
   firstSeenAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'When the catalog last saw this type (bundled snapshot load or EC2 refresh).' })
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  /** When the catalog last saw this type (bundled snapshot load or EC2 refresh). */
+  @ApiProperty({ type: String, format: 'date-time' })
   lastSeenAt: Date | null;
 
-  @Field(() => [Accelerator], { description: 'GPUs, inference accelerators, Neuron devices, FPGAs, media accelerators (empty when none).' })
-  @ApiProperty({ type: [Accelerator] })
+  /** GPUs, inference accelerators, Neuron devices, FPGAs, media accelerators (empty when none). */
   accelerators: Accelerator[];
 }
 

@@ -1,5 +1,5 @@
-import { ArgsType, Field, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArgsType, InputType, ObjectType } from '@nestjs/graphql';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ArrayMaxSize, ValidateNested } from 'class-validator';
 import { InstanceType } from './instance-type.model.js';
@@ -24,8 +24,7 @@ export const HYPERVISORS = ['nitro', 'xen'] as const;
  */
 @InputType('InstanceTypeFilter')
 export class InstanceTypeFilterInput {
-  @Field(() => [String], { nullable: true, description: 'Families, e.g. ["m5", "c6i"].' })
-  @ApiPropertyOptional({ type: [String], description: 'Comma-separated families, e.g. m5,c6i' })
+  /** Families, e.g. ["m5", "c6i"]; REST takes them comma-separated (family=m5,c6i). */
   @IsOptional()
   @Transform(toList)
   @ArrayMaxSize(100)
@@ -33,41 +32,34 @@ export class InstanceTypeFilterInput {
   @Matches(/^[a-z0-9][a-z0-9-]{0,30}$/, { each: true, message: 'family must look like "m5" or "u-6tb1"' })
   family?: string[];
 
-  @Field(() => String, { nullable: true, description: '`nitro` or `xen`.' })
+  /** `nitro` or `xen`. */
   @ApiPropertyOptional({ enum: HYPERVISORS })
   @IsOptional()
   @IsIn(HYPERVISORS)
   hypervisor?: string;
 
-  @Field(() => Boolean, { nullable: true, description: 'Nitro hypervisor or bare metal.' })
-  @ApiPropertyOptional()
+  /** Nitro hypervisor or bare metal. */
   @IsOptional()
   @Transform(toBool)
   @IsBoolean()
   nitro?: boolean;
 
-  @Field(() => Boolean, { nullable: true })
-  @ApiPropertyOptional()
   @IsOptional()
   @Transform(toBool)
   @IsBoolean()
   bareMetal?: boolean;
 
-  @Field(() => String, { nullable: true, description: 'x86_64, arm64, i386, x86_64_mac or arm64_mac.' })
+  /** x86_64, arm64, i386, x86_64_mac or arm64_mac. */
   @ApiPropertyOptional({ enum: ARCHITECTURES })
   @IsOptional()
   @IsIn(ARCHITECTURES)
   architecture?: string;
 
-  @Field(() => Boolean, { nullable: true })
-  @ApiPropertyOptional()
   @IsOptional()
   @Transform(toBool)
   @IsBoolean()
   currentGeneration?: boolean;
 
-  @Field(() => Int, { nullable: true })
-  @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -75,8 +67,6 @@ export class InstanceTypeFilterInput {
   @Max(100_000)
   minVcpus?: number;
 
-  @Field(() => Int, { nullable: true })
-  @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -84,8 +74,6 @@ export class InstanceTypeFilterInput {
   @Max(100_000)
   maxVcpus?: number;
 
-  @Field(() => Int, { nullable: true })
-  @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -93,8 +81,6 @@ export class InstanceTypeFilterInput {
   @Max(1_000_000_000)
   minMemoryMiB?: number;
 
-  @Field(() => Int, { nullable: true })
-  @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -102,8 +88,10 @@ export class InstanceTypeFilterInput {
   @Max(1_000_000_000)
   maxMemoryMiB?: number;
 
-  @Field(() => String, { nullable: true, description: 'Only types offered in this region.' })
-  @ApiPropertyOptional({ example: 'us-east-1' })
+  /**
+   * Only types offered in this region.
+   * @example us-east-1
+   */
   @IsOptional()
   @IsString()
   @Matches(REGION_NAME, { message: 'region must look like "us-east-1"' })
@@ -112,13 +100,12 @@ export class InstanceTypeFilterInput {
 
 @ArgsType()
 export class InstanceTypesArgs {
-  @Field(() => InstanceTypeFilterInput, { nullable: true })
   @IsOptional()
   @ValidateNested()
   @Type(() => InstanceTypeFilterInput)
   filter?: InstanceTypeFilterInput;
 
-  @Field(() => Int, { nullable: true, description: 'Page size (default 50, at most 500).' })
+  /** Page size (default 50, at most 500). */
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -126,7 +113,7 @@ export class InstanceTypesArgs {
   @Max(500)
   first?: number;
 
-  @Field(() => String, { nullable: true, description: 'Cursor from a previous page.' })
+  /** Cursor from a previous page. */
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -152,41 +139,27 @@ export class InstanceTypesQuery extends InstanceTypeFilterInput {
 
 @ObjectType()
 export class PageInfo {
-  @Field()
-  @ApiProperty()
   hasNextPage: boolean;
 
-  @Field(() => String, { nullable: true })
-  @ApiProperty({ type: String, nullable: true })
   endCursor: string | null;
 }
 
 @ObjectType()
 export class InstanceTypeEdge {
-  @Field()
-  @ApiProperty()
   cursor: string;
 
-  @Field(() => InstanceType)
-  @ApiProperty({ type: InstanceType })
   node: InstanceType;
 }
 
 @ObjectType()
 export class InstanceTypeConnection {
-  @Field(() => Int, { description: 'Types matching the filter, over all pages.' })
-  @ApiProperty()
+  /** Types matching the filter, over all pages. */
   totalCount: number;
 
-  @Field(() => [InstanceTypeEdge])
-  @ApiProperty({ type: [InstanceTypeEdge] })
   edges: InstanceTypeEdge[];
 
-  @Field(() => [InstanceType], { description: "The page's types, without cursors." })
-  @ApiProperty({ type: [InstanceType] })
+  /** The page's types, without cursors. */
   nodes: InstanceType[];
 
-  @Field(() => PageInfo)
-  @ApiProperty({ type: PageInfo })
   pageInfo: PageInfo;
 }

@@ -1,5 +1,5 @@
 import { NeverRemembered } from '../common/validation-pipe.js';
-import { Field, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { VPC_CNI_CONFIGMAP_MAX_BYTES } from '../diagnosis/core/index.js';
@@ -15,7 +15,7 @@ export class ClusterAuditInputDto {
   @MaxLength(CLUSTER_AUDIT_LIMITS.documentBytes)
   nodesJson: string;
 
-  @Field(() => String, { nullable: true, description: '`kubectl -n kube-system get configmap amazon-vpc-cni -o yaml` output.' })
+  /** `kubectl -n kube-system get configmap amazon-vpc-cni -o yaml` output. */
   @ApiPropertyOptional({ maxLength: VPC_CNI_CONFIGMAP_MAX_BYTES })
   @IsOptional()
   @IsString()
@@ -32,21 +32,14 @@ export class ClusterAuditInputDto {
   @MaxLength(CLUSTER_AUDIT_LIMITS.documentBytes)
   networkPolicies?: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Calico policies: `kubectl get networkpolicies.projectcalico.org,globalnetworkpolicies.projectcalico.org -A -o yaml` or `calicoctl get ... -o yaml`.',
-  })
+  /** Calico policies: `kubectl get networkpolicies.projectcalico.org,globalnetworkpolicies.projectcalico.org -A -o yaml` or `calicoctl get ... -o yaml`. */
   @ApiPropertyOptional({ maxLength: CLUSTER_AUDIT_LIMITS.documentBytes })
   @IsOptional()
   @IsString()
   @MaxLength(CLUSTER_AUDIT_LIMITS.documentBytes)
   calicoPolicies?: string;
 
-  @Field(() => Int, {
-    nullable: true,
-    description: 'Services in the cluster (kubectl get services -A --no-headers | wc -l): every Windows node programs them all.',
-  })
+  /** Services in the cluster (kubectl get services -A --no-headers | wc -l): every Windows node programs them all. */
   @ApiPropertyOptional({ minimum: 0, maximum: CLUSTER_AUDIT_LIMITS.services })
   @IsOptional()
   @IsInt()
@@ -54,17 +47,16 @@ export class ClusterAuditInputDto {
   @Max(CLUSTER_AUDIT_LIMITS.services)
   servicesCount?: number;
 
-  @Field(() => Boolean, {
-    nullable: true,
-    description: 'kube-proxy on the Windows nodes runs with --enable-dsr=true. Default: not known, taken as off.',
-  })
-  @ApiPropertyOptional()
+  /** kube-proxy on the Windows nodes runs with --enable-dsr=true. Default: not known, taken as off. */
   @IsOptional()
   @IsBoolean()
   dsrEnabled?: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Kubernetes version "1.NN", for the kube-proxy DSR flags.' })
-  @ApiPropertyOptional({ example: '1.31', maxLength: 10 })
+  /**
+   * Kubernetes version "1.NN", for the kube-proxy DSR flags.
+   * @example "1.31"
+   */
+  @ApiPropertyOptional({ maxLength: 10 })
   @IsOptional()
   @IsString()
   @MaxLength(10)

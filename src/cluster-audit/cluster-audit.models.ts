@@ -35,18 +35,15 @@ export class ClusterAuditFinding {
   @EnumField(AuditSeverityEnum) severity: core.AuditSeverity;
   @EnumField(AuditSubjectKindEnum) subjectKind: core.AuditSubjectKind;
   @Field({ description: 'Node group, node, namespace/name of a policy, or kube-system/amazon-vpc-cni.' }) @ApiProperty() subject: string;
-  @Field(() => [String], { description: 'Nodes concerned (at most 20; nodeCount has them all).' })
-  @ApiProperty({ type: [String] })
+  /** Nodes concerned (at most 20; nodeCount has them all). */
   nodes: string[];
   @Field(() => Int) @ApiProperty() nodeCount: number;
   @Field() @ApiProperty() message: string;
-  @Field(() => [String], { description: 'Formulas with values, figures, a Windows-safe rewrite.' })
-  @ApiProperty({ type: [String] })
+  /** Formulas with values, figures, a Windows-safe rewrite. */
   details: string[];
   @Field(() => ClusterAuditFix) @ApiProperty({ type: ClusterAuditFix }) fix: ClusterAuditFix;
   @Field({ description: 'Upstream repository and path.' }) @ApiProperty() source: string;
-  @Field(() => String, { nullable: true, description: 'Where in the policy, e.g. spec.egress[0].to[0].ipBlock.except.' })
-  @ApiProperty({ type: String, nullable: true })
+  /** Where in the policy, e.g. spec.egress[0].to[0].ipBlock.except. */
   path: string | null;
 }
 

@@ -37,41 +37,38 @@ export const CNI_INPUT_LIMITS = {
 
 @InputType('CniNeedsInput', { description: 'What the workloads need from the network. Every field defaults to false.' })
 export class CniNeedsInput implements CniNeeds {
-  @Field(() => Boolean, { nullable: true, description: 'NetworkPolicy enforced on Windows pods.' })
-  @ApiPropertyOptional({ default: false, description: 'NetworkPolicy enforced on Windows pods.' })
+  /** NetworkPolicy enforced on Windows pods. */
+  @ApiPropertyOptional({ default: false })
   @IsOptional()
   @IsBoolean()
   networkPolicyOnWindows?: boolean;
 
-  @Field(() => Boolean, { nullable: true, description: 'NetworkPolicy enforced on Linux pods.' })
-  @ApiPropertyOptional({ default: false, description: 'NetworkPolicy enforced on Linux pods.' })
+  /** NetworkPolicy enforced on Linux pods. */
+  @ApiPropertyOptional({ default: false })
   @IsOptional()
   @IsBoolean()
   networkPolicyOnLinux?: boolean;
 
-  @Field(() => Boolean, { nullable: true, description: 'Security groups for pods (Linux nodes only).' })
-  @ApiPropertyOptional({ default: false, description: 'Security groups for pods (Linux nodes only).' })
+  /** Security groups for pods (Linux nodes only). */
+  @ApiPropertyOptional({ default: false })
   @IsOptional()
   @IsBoolean()
   securityGroupsForPods?: boolean;
 
-  @Field(() => Boolean, { nullable: true, description: 'ALB/NLB `target-type: ip` (pods need VPC IPs).' })
-  @ApiPropertyOptional({ default: false, description: 'ALB/NLB `target-type: ip` (pods need VPC IPs).' })
+  /** ALB/NLB `target-type: ip` (pods need VPC IPs). */
+  @ApiPropertyOptional({ default: false })
   @IsOptional()
   @IsBoolean()
   albIpTargets?: boolean;
 
-  @Field(() => Boolean, {
-    nullable: true,
-    description: 'Pods serving admission webhooks / metrics-server (the control plane must reach them).',
-  })
-  @ApiPropertyOptional({ default: false, description: 'Pods serving admission webhooks / metrics-server.' })
+  /** Pods serving admission webhooks / metrics-server (the control plane must reach them). */
+  @ApiPropertyOptional({ default: false })
   @IsOptional()
   @IsBoolean()
   webhooksOnPods?: boolean;
 
-  @Field(() => Boolean, { nullable: true, description: 'Services with `externalTrafficPolicy: Local` backed by Windows pods (needs DSR).' })
-  @ApiPropertyOptional({ default: false, description: 'Services with `externalTrafficPolicy: Local` backed by Windows pods (needs DSR).' })
+  /** Services with `externalTrafficPolicy: Local` backed by Windows pods (needs DSR). */
+  @ApiPropertyOptional({ default: false })
   @IsOptional()
   @IsBoolean()
   externalTrafficPolicyLocal?: boolean;
@@ -79,8 +76,11 @@ export class CniNeedsInput implements CniNeeds {
 
 @InputType('CniNodeGroupInput', { description: 'A planned node group.' })
 export class CniNodeGroupInputDto implements CniNodeGroupInput {
-  @Field({ description: 'Unique within the request.' })
-  @ApiProperty({ example: 'windows', maxLength: 63 })
+  /**
+   * Unique within the request.
+   * @example windows
+   */
+  @ApiProperty({ maxLength: 63 })
   @IsString()
   @MaxLength(63)
   name: string;
@@ -90,8 +90,11 @@ export class CniNodeGroupInputDto implements CniNodeGroupInput {
   @IsIn(values(NodeOsEnum))
   os: NodeOs;
 
-  @Field({ description: 'EC2 instance type from the catalog, e.g. m5.large.' })
-  @ApiProperty({ example: 'm5.large', maxLength: 64 })
+  /**
+   * EC2 instance type from the catalog, e.g. m5.large.
+   * @example m5.large
+   */
+  @ApiProperty({ maxLength: 64 })
   @IsString()
   @MaxLength(64)
   instanceType: string;
@@ -99,8 +102,8 @@ export class CniNodeGroupInputDto implements CniNodeGroupInput {
   @IntField(0, CNI_INPUT_LIMITS.nodesPerGroup, `Nodes planned (0 to ${CNI_INPUT_LIMITS.nodesPerGroup}).`, { example: 3 })
   nodes: number;
 
-  @Field(() => [String], { description: 'IPv4 subnets (/16 to /28) the nodes and, with the VPC CNI, their pods draw from.' })
-  @ApiProperty({ type: [String], example: ['10.0.0.0/24'], maxItems: CNI_INPUT_LIMITS.subnetCidrsPerGroup })
+  /** IPv4 subnets (/16 to /28) the nodes and, with the VPC CNI, their pods draw from. */
+  @ApiProperty({ example: ['10.0.0.0/24'], maxItems: CNI_INPUT_LIMITS.subnetCidrsPerGroup })
   @IsArray()
   @ArrayMaxSize(CNI_INPUT_LIMITS.subnetCidrsPerGroup)
   @IsString({ each: true })
@@ -129,20 +132,21 @@ export class CniNodeGroupInputDto implements CniNodeGroupInput {
     'One subnet as it really is: aws ec2 get-subnet-cidr-reservations and describe-network-interfaces output (JSON, as printed).',
 })
 export class CniSubnetAllocationInput implements SubnetAllocationFacts {
-  @Field({ description: 'The subnet, /16 to /28.' })
-  @ApiProperty({ example: '10.0.32.0/20', maxLength: 32 })
+  /**
+   * The subnet, /16 to /28.
+   * @example 10.0.32.0/20
+   */
+  @ApiProperty({ maxLength: 32 })
   @IsString()
   @MaxLength(32)
   subnetCidr: string;
 
-  @Field(() => String, { nullable: true })
   @ApiPropertyOptional({ maxLength: SUBNET_PREFIX_LIMITS.documentBytes })
   @IsOptional()
   @IsString()
   @MaxLength(SUBNET_PREFIX_LIMITS.documentBytes)
   cidrReservationsJson?: string;
 
-  @Field(() => String, { nullable: true })
   @ApiPropertyOptional({ maxLength: SUBNET_PREFIX_LIMITS.documentBytes })
   @IsOptional()
   @IsString()
@@ -154,8 +158,11 @@ export class CniSubnetAllocationInput implements SubnetAllocationFacts {
 @NeverRemembered((value) => value.subnetAllocations !== undefined && value.subnetAllocations !== null)
 @InputType('CniRecommendationInput', { description: 'The cluster to recommend a CNI for.' })
 export class CniRecommendationInputDto implements CniRecommendationInput {
-  @Field({ description: 'Kubernetes version `1.NN`, e.g. "1.31".' })
-  @ApiProperty({ example: '1.31', maxLength: 10 })
+  /**
+   * Kubernetes version `1.NN`, e.g. "1.31".
+   * @example "1.31"
+   */
+  @ApiProperty({ maxLength: 10 })
   @IsString()
   @MaxLength(10)
   kubernetesVersion: string;
@@ -191,7 +198,7 @@ export class CniRecommendationInputDto implements CniRecommendationInput {
   })
   servicesPerWindowsNode?: number;
 
-  @Field(() => Boolean, { nullable: true, description: 'The subnets are fragmented: few free aligned /28 blocks. Default false.' })
+  /** The subnets are fragmented: few free aligned /28 blocks. Default false. */
   @ApiPropertyOptional({ default: false })
   @IsOptional()
   @IsBoolean()
@@ -211,14 +218,12 @@ export class CniRecommendationInputDto implements CniRecommendationInput {
   @Type(() => CniSubnetAllocationInput)
   subnetAllocations?: CniSubnetAllocationInput[];
 
-  @Field(() => Boolean, { nullable: true, description: 'Accept a CNI AWS does not support (vendor support instead). Default false.' })
+  /** Accept a CNI AWS does not support (vendor support instead). Default false. */
   @ApiPropertyOptional({ default: false })
   @IsOptional()
   @IsBoolean()
   acceptUnsupportedCni?: boolean;
 
-  @Field(() => CniNeedsInput, { nullable: true })
-  @ApiPropertyOptional({ type: CniNeedsInput })
   @IsOptional()
   @ValidateNested()
   @Type(() => CniNeedsInput)

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ObjectType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { GraphQLJSON } from 'graphql-type-json';
 import { EnumField } from '../common/graphql-enum.js';
@@ -33,80 +33,56 @@ export class CniReason {
   @EnumField(CniReasonEffectEnum)
   effect: core.CniReasonEffect;
 
-  @Field(() => Int, { description: "Points added to the option's score (0 for NOTE and RULES_OUT)." })
-  @ApiProperty()
+  /** Points added to the option's score (0 for NOTE and RULES_OUT). */
   weight: number;
 
-  @Field()
-  @ApiProperty()
   message: string;
 
-  @Field({ description: 'Where the rule comes from: upstream repository and path, or the document.' })
-  @ApiProperty()
+  /** Where the rule comes from: upstream repository and path, or the document. */
   source: string;
 
-  @Field(() => [String], { description: 'Node groups the reason is about; empty when it is about the whole cluster.' })
-  @ApiProperty({ type: [String] })
+  /** Node groups the reason is about; empty when it is about the whole cluster. */
   nodeGroups: string[];
 }
 
 @ObjectType({ description: 'A warning from the capacity engine.' })
 export class CniCapacityWarning {
-  @Field({ description: 'Capacity warning code, e.g. WINDOWS_PREFIX_DELEGATION_FALLBACK.' })
-  @ApiProperty()
+  /** Capacity warning code, e.g. WINDOWS_PREFIX_DELEGATION_FALLBACK. */
   code: string;
 
-  @Field()
-  @ApiProperty()
   message: string;
 
-  @Field()
-  @ApiProperty()
   source: string;
 }
 
 @ObjectType({ description: 'Subnet addresses a node group takes in one option.' })
 export class CniSubnetConsequence {
-  @Field(() => Int, { description: 'Addresses one node takes (primary + secondary IPs, or 16 per prefix).' })
-  @ApiProperty()
+  /** Addresses one node takes (primary + secondary IPs, or 16 per prefix). */
   ipsPerNode: number;
 
-  @Field(() => Int)
-  @ApiProperty()
   ipsConsumed: number;
 
-  @Field(() => Int, { description: "Usable addresses of the group's subnets (5 reserved per subnet)." })
-  @ApiProperty()
+  /** Usable addresses of the group's subnets (5 reserved per subnet). */
   usableAddresses: number;
 
-  @Field(() => Int, { description: 'usableAddresses - ipsConsumed; negative when the subnets cannot hold the group.' })
-  @ApiProperty()
+  /** usableAddresses - ipsConsumed; negative when the subnets cannot hold the group. */
   ipsLeft: number;
 
-  @Field()
-  @ApiProperty()
   fits: boolean;
 
-  @Field()
-  @ApiProperty()
   message: string;
 }
 
 @ObjectType({ description: 'What one option means for one node group: pods per node, nodes needed, subnet IPs.' })
 export class CniNodeGroupConsequence {
-  @Field()
-  @ApiProperty()
   nodeGroup: string;
 
   @EnumField(NodeOsEnum)
   os: NodeOs;
 
-  @Field()
-  @ApiProperty()
   instanceType: string;
 
-  @Field({ description: "False when the option cannot run this group's pods at all (see note)." })
-  @ApiProperty()
+  /** False when the option cannot run this group's pods at all (see note). */
   supported: boolean;
 
   @EnumField(IpModeEnum, {
@@ -115,48 +91,33 @@ export class CniNodeGroupConsequence {
   })
   effectiveIpMode: IpMode | null;
 
-  @Field(() => Int, { description: 'Pods assigned to this group (its share of windowsPods / linuxPods, by node count).' })
-  @ApiProperty()
+  /** Pods assigned to this group (its share of windowsPods / linuxPods, by node count). */
   pods: number;
 
-  @Field(() => Int)
-  @ApiProperty()
   plannedNodes: number;
 
-  @Field(() => Int, { description: "Pods one node can run (the capacity engine's maxPods; kubelet max-pods for the overlay)." })
-  @ApiProperty()
+  /** Pods one node can run (the capacity engine's maxPods; kubelet max-pods for the overlay). */
   maxPodsPerNode: number;
 
-  @Field(() => Int, { description: 'Workload pods per node: Windows maxPods; Linux maxPods - 2 host-network pods.' })
-  @ApiProperty()
+  /** Workload pods per node: Windows maxPods; Linux maxPods - 2 host-network pods. */
   workloadPodsPerNode: number;
 
-  @Field(() => Int, { nullable: true, description: 'Nodes needed for the pods; null when a node can run none.' })
-  @ApiProperty({ type: Number, nullable: true })
+  /** Nodes needed for the pods; null when a node can run none. */
   nodesNeeded: number | null;
 
-  @Field(() => Int, { description: 'Nodes the subnet math is done for: max(planned, needed).' })
-  @ApiProperty()
+  /** Nodes the subnet math is done for: max(planned, needed). */
   nodesForSubnet: number;
 
-  @Field()
-  @ApiProperty()
   podsUseVpcIps: boolean;
 
-  @Field(() => CniSubnetConsequence, { nullable: true, description: 'Null when IPv4 subnet math does not apply.' })
-  @ApiProperty({ type: CniSubnetConsequence, nullable: true })
+  /** Null when IPv4 subnet math does not apply. */
   subnet: CniSubnetConsequence | null;
 
-  @Field(() => [String], { description: "The capacity engine's arithmetic, one step a line." })
-  @ApiProperty({ type: [String] })
+  /** The capacity engine's arithmetic, one step a line. */
   formula: string[];
 
-  @Field(() => [CniCapacityWarning])
-  @ApiProperty({ type: [CniCapacityWarning] })
   warnings: CniCapacityWarning[];
 
-  @Field(() => String, { nullable: true })
-  @ApiProperty({ type: String, nullable: true })
   note: string | null;
 }
 
@@ -168,20 +129,14 @@ export class CniOptionAssessment {
   @EnumField(CniVerdictEnum)
   verdict: core.CniVerdict;
 
-  @Field(() => Int, { description: '1 = best.' })
-  @ApiProperty()
+  /** 1 = best. */
   rank: number;
 
-  @Field(() => Int)
-  @ApiProperty()
   score: number;
 
-  @Field(() => [CniReason])
-  @ApiProperty({ type: [CniReason] })
   reasons: CniReason[];
 
-  @Field(() => [CniNodeGroupConsequence], { description: 'One per node group, in input order.' })
-  @ApiProperty({ type: [CniNodeGroupConsequence] })
+  /** One per node group, in input order. */
   consequences: CniNodeGroupConsequence[];
 }
 
@@ -190,27 +145,20 @@ export class CniNetworkPolicyRecommendation {
   @EnumField(NetworkPolicyEngineEnum)
   engine: core.NetworkPolicyEngine;
 
-  @Field(() => [CniReason])
-  @ApiProperty({ type: [CniReason] })
   reasons: CniReason[];
 }
 
 @ObjectType({ description: 'Direct Server Return for kube-proxy on Windows nodes.' })
 export class CniDsrRecommendation {
-  @Field()
-  @ApiProperty()
   enable: boolean;
 
-  @Field(() => [String], { description: 'kube-proxy flags for the Kubernetes version; empty when DSR is not needed.' })
-  @ApiProperty({ type: [String], example: ['--feature-gates=WinDSR=true', '--enable-dsr=true'] })
+  /** kube-proxy flags for the Kubernetes version; empty when DSR is not needed. */
+  @ApiProperty({ example: ['--feature-gates=WinDSR=true', '--enable-dsr=true'] })
   kubeProxyFlags: string[];
 
-  @Field({ description: 'One line: why (or why not).' })
-  @ApiProperty()
+  /** One line: why (or why not). */
   reason: string;
 
-  @Field(() => [CniReason])
-  @ApiProperty({ type: [CniReason] })
   reasons: CniReason[];
 }
 
@@ -219,54 +167,42 @@ export class CniSetting {
   @EnumField(CniSettingTargetEnum)
   target: core.CniSettingTarget;
 
-  @Field()
-  @ApiProperty({ example: 'enable-windows-prefix-delegation' })
+  /**
+   * @example enable-windows-prefix-delegation
+   */
   key: string;
 
   @Field(() => GraphQLJSON, { description: 'A string, number or boolean, as the target expects it.' })
   @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] })
   value: string | number | boolean;
 
-  @Field(() => String, { nullable: true, description: 'The node group, for per-group settings.' })
-  @ApiProperty({ type: String, nullable: true })
+  /** The node group, for per-group settings. */
   nodeGroup: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Template id (GET /api/v1/templates/{id}); null when no template covers it yet.' })
-  @ApiProperty({ type: String, nullable: true, example: 'vpc-cni-windows-ipam-configmap' })
+  /**
+   * Template id (GET /api/v1/templates/{id}); null when no template covers it yet.
+   * @example vpc-cni-windows-ipam-configmap
+   */
   templateId: string | null;
 
-  @Field()
-  @ApiProperty()
   reason: string;
 
-  @Field()
-  @ApiProperty()
   source: string;
 }
 
 @ObjectType({ description: 'What one upstream source says.' })
 export class CniConflictPosition {
-  @Field()
-  @ApiProperty()
   source: string;
 
-  @Field()
-  @ApiProperty()
   says: string;
 }
 
 @ObjectType({ description: 'Upstream sources that disagree, and which one the answer follows.' })
 export class CniConflict {
-  @Field()
-  @ApiProperty()
   topic: string;
 
-  @Field(() => [CniConflictPosition])
-  @ApiProperty({ type: [CniConflictPosition] })
   positions: CniConflictPosition[];
 
-  @Field()
-  @ApiProperty()
   resolution: string;
 }
 
@@ -278,46 +214,31 @@ export class CniNote {
   @EnumField(CniNoteSeverityEnum)
   severity: core.CniNote['severity'];
 
-  @Field()
-  @ApiProperty()
   message: string;
 
-  @Field()
-  @ApiProperty()
   source: string;
 }
 
 @ObjectType({ description: 'The needs as the answer used them (defaults applied).' })
 export class CniNeeds {
-  @Field()
-  @ApiProperty()
   networkPolicyOnWindows: boolean;
 
-  @Field()
-  @ApiProperty()
   networkPolicyOnLinux: boolean;
 
-  @Field()
-  @ApiProperty()
   securityGroupsForPods: boolean;
 
-  @Field()
-  @ApiProperty()
   albIpTargets: boolean;
 
-  @Field()
-  @ApiProperty()
   webhooksOnPods: boolean;
 
-  @Field()
-  @ApiProperty()
   externalTrafficPolicyLocal: boolean;
 }
 
 @ObjectType({ description: 'The input as the answer used it, defaults applied.' })
 export class CniAppliedInput {
-  @Field()
-  @ApiProperty({ example: '1.31' })
+  /**
+   * @example 1.31
+   */
   kubernetesVersion: string;
 
   @EnumField(IpFamilyEnum)
@@ -326,34 +247,21 @@ export class CniAppliedInput {
   @EnumField(ClusterPlatformEnum)
   platform: core.ClusterPlatform;
 
-  @Field(() => Int)
-  @ApiProperty()
   windowsPods: number;
 
-  @Field(() => Int)
-  @ApiProperty()
   linuxPods: number;
 
-  @Field(() => Int)
-  @ApiProperty()
   servicesPerWindowsNode: number;
 
-  @Field()
-  @ApiProperty()
   subnetsFragmented: boolean;
 
-  @Field()
-  @ApiProperty()
   acceptUnsupportedCni: boolean;
 
-  @Field(() => CniNeeds)
-  @ApiProperty({ type: CniNeeds })
   needs: CniNeeds;
 
   @EnumField(NodeProvisionerEnum)
   provisioner: core.NodeProvisioner;
-  @Field(() => String, { nullable: true, description: "The cluster's Service CIDR, normalized; null when not given." })
-  @ApiProperty({ type: String, nullable: true })
+  /** The cluster's Service CIDR, normalized; null when not given. */
   serviceIpv4Cidr: string | null;
 }
 
@@ -361,35 +269,23 @@ export class CniAppliedInput {
   description: 'Every CNI option ranked with sourced reasons and consequences, the policy engine, DSR and the settings to apply.',
 })
 export class CniRecommendation {
-  @Field(() => CniAppliedInput)
-  @ApiProperty({ type: CniAppliedInput })
   input: CniAppliedInput;
 
-  @Field(() => [CniOptionAssessment], { description: 'All four options, best first. Impossible ones are UNSUPPORTED with the reason.' })
-  @ApiProperty({ type: [CniOptionAssessment] })
+  /** All four options, best first. Impossible ones are UNSUPPORTED with the reason. */
   options: CniOptionAssessment[];
 
   @EnumField(CniOptionEnum, { nullable: true, description: 'The RECOMMENDED option, or null when every option is UNSUPPORTED.' })
   recommended: core.CniOption | null;
 
-  @Field(() => CniNetworkPolicyRecommendation)
-  @ApiProperty({ type: CniNetworkPolicyRecommendation })
   networkPolicyEngine: CniNetworkPolicyRecommendation;
 
-  @Field(() => CniDsrRecommendation)
-  @ApiProperty({ type: CniDsrRecommendation })
   dsr: CniDsrRecommendation;
 
-  @Field(() => [CniSetting], { description: 'What to apply for the recommended option, the policy engine and DSR.' })
-  @ApiProperty({ type: [CniSetting] })
+  /** What to apply for the recommended option, the policy engine and DSR. */
   settings: CniSetting[];
 
-  @Field(() => [CniConflict])
-  @ApiProperty({ type: [CniConflict] })
   conflicts: CniConflict[];
 
-  @Field(() => [CniNote])
-  @ApiProperty({ type: [CniNote] })
   notes: CniNote[];
 }
 

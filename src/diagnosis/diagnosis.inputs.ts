@@ -1,5 +1,5 @@
 import { NeverRemembered } from '../common/validation-pipe.js';
-import { Field, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -25,8 +25,11 @@ export class DiagnosisInputDto {
   @MaxLength(DIAGNOSIS_LIMITS.textBytes)
   text?: string;
 
-  @Field(() => String, { nullable: true, description: 'Instance type of the Windows nodes, e.g. m5.large.' })
-  @ApiPropertyOptional({ example: 'm5.large', maxLength: 64 })
+  /**
+   * Instance type of the Windows nodes, e.g. m5.large.
+   * @example m5.large
+   */
+  @ApiPropertyOptional({ maxLength: 64 })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -39,15 +42,18 @@ export class DiagnosisInputDto {
   @IsIn(values(IpModeEnum))
   ipMode?: IpMode;
 
-  @Field(() => String, { nullable: true, description: '`kubectl -n kube-system get configmap amazon-vpc-cni -o yaml` output.' })
+  /** `kubectl -n kube-system get configmap amazon-vpc-cni -o yaml` output. */
   @ApiPropertyOptional({ maxLength: VPC_CNI_CONFIGMAP_MAX_BYTES })
   @IsOptional()
   @IsString()
   @MaxLength(VPC_CNI_CONFIGMAP_MAX_BYTES)
   vpcCniConfigMap?: string;
 
-  @Field(() => String, { nullable: true, description: 'Kubernetes version "1.NN".' })
-  @ApiPropertyOptional({ example: '1.31', maxLength: 10 })
+  /**
+   * Kubernetes version "1.NN".
+   * @example "1.31"
+   */
+  @ApiPropertyOptional({ maxLength: 10 })
   @IsOptional()
   @IsString()
   @MaxLength(10)
@@ -59,7 +65,7 @@ export class DiagnosisInputDto {
   @IsIn(values(WindowsServerVersionEnum))
   windowsServerVersion?: WindowsServerVersion;
 
-  @Field(() => Int, { nullable: true, description: 'Services whose endpoints a Windows node programs.' })
+  /** Services whose endpoints a Windows node programs. */
   @ApiPropertyOptional({ minimum: 0, maximum: 1_000_000 })
   @IsOptional()
   @IsInt()
@@ -67,7 +73,7 @@ export class DiagnosisInputDto {
   @Max(1_000_000)
   servicesPerNode?: number;
 
-  @Field(() => Int, { nullable: true, description: 'Kubelet --max-pods of the Windows nodes (default 110).' })
+  /** Kubelet --max-pods of the Windows nodes (default 110). */
   @ApiPropertyOptional({ minimum: 1, maximum: 100_000 })
   @IsOptional()
   @IsInt()
@@ -75,27 +81,24 @@ export class DiagnosisInputDto {
   @Max(100_000)
   kubeletMaxPods?: number;
 
-  @Field(() => String, {
-    nullable: true,
-    description: "The cluster's Service CIDR (describe-cluster kubernetesNetworkConfig.serviceIpv4Cidr), against vpc-bridge.conf.",
-  })
-  @ApiPropertyOptional({ example: '172.20.0.0/16', maxLength: 32 })
+  /**
+   * The cluster's Service CIDR (describe-cluster kubernetesNetworkConfig.serviceIpv4Cidr), against vpc-bridge.conf.
+   * @example 172.20.0.0/16
+   */
+  @ApiPropertyOptional({ maxLength: 32 })
   @IsOptional()
   @IsString()
   @MaxLength(32)
   serviceIpv4Cidr?: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Get-HnsPolicyList output from the EKS Windows log collector (as printed, or ConvertTo-Json).',
-  })
+  /** Get-HnsPolicyList output from the EKS Windows log collector (as printed, or ConvertTo-Json). */
   @ApiPropertyOptional({ maxLength: ARTEFACT_MAX_BYTES })
   @IsOptional()
   @IsString()
   @MaxLength(ARTEFACT_MAX_BYTES)
   hnsPolicyList?: string;
 
-  @Field(() => String, { nullable: true, description: "The node's vpc-bridge.conf (JSON) from the EKS Windows log collector." })
+  /** The node's vpc-bridge.conf (JSON) from the EKS Windows log collector. */
   @ApiPropertyOptional({ maxLength: ARTEFACT_MAX_BYTES })
   @IsOptional()
   @IsString()

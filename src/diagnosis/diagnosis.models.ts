@@ -5,8 +5,10 @@ import type * as core from './core/index.js';
 @ObjectType({ description: 'What to do, and the template of policyTemplates that renders it when one applies.' })
 export class DiagnosisFix {
   @Field() @ApiProperty() text: string;
-  @Field(() => String, { nullable: true, description: 'Render it with renderTemplate(id, parameters).' })
-  @ApiProperty({ type: String, nullable: true, example: 'vpc-cni-windows-ipam-configmap' })
+  /**
+   * Render it with renderTemplate(id, parameters).
+   * @example vpc-cni-windows-ipam-configmap
+   */
   templateId: string | null;
 }
 
@@ -14,16 +16,14 @@ export class DiagnosisFix {
 export class DiagnosisFinding {
   @Field() @ApiProperty({ example: 'INSUFFICIENT_PRIVATE_IPV4_ADDRESS' }) code: string;
   @Field({ description: 'The line that matched, quoted (or the artefact fact).' }) @ApiProperty() symptom: string;
-  @Field(() => Int, { nullable: true, description: '1-based line of the first match in the pasted text.' })
-  @ApiProperty({ type: Number, nullable: true })
+  /** 1-based line of the first match in the pasted text. */
   line: number | null;
   @Field(() => Int) @ApiProperty() occurrences: number;
   @Field() @ApiProperty() cause: string;
   @Field(() => [String]) @ApiProperty({ type: [String] }) checks: string[];
   @Field(() => DiagnosisFix) @ApiProperty({ type: DiagnosisFix }) fix: DiagnosisFix;
   @Field({ description: 'Upstream repository and path.' }) @ApiProperty() source: string;
-  @Field(() => [String], { description: 'What the cluster facts make certain: formulas with values, flags, OS builds.' })
-  @ApiProperty({ type: [String] })
+  /** What the cluster facts make certain: formulas with values, flags, OS builds. */
   details: string[];
 }
 
@@ -42,16 +42,11 @@ export class HnsPolicyCheck {
 export class ServiceCidrCheck {
   @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) serviceCidr: string | null;
   @Field(() => [String]) @ApiProperty({ type: [String] }) eniIpAddresses: string[];
-  @Field(() => String, {
-    nullable: true,
-    description: 'What the EKS Windows AMI picks without -ServiceCIDR (10.x primary IP: 172.20.0.0/16, else 10.100.0.0/16).',
-  })
-  @ApiProperty({ type: String, nullable: true })
+  /** What the EKS Windows AMI picks without -ServiceCIDR (10.x primary IP: 172.20.0.0/16, else 10.100.0.0/16). */
   defaultServiceCidr: string | null;
   @Field(() => [String]) @ApiProperty({ type: [String] }) dnsServers: string[];
   @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) clusterServiceCidr: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'null when the cluster CIDR was not given.' })
-  @ApiProperty({ type: Boolean, nullable: true })
+  /** null when the cluster CIDR was not given. */
   matches: boolean | null;
 }
 
@@ -59,11 +54,7 @@ export class ServiceCidrCheck {
 export class Diagnosis {
   @Field(() => [DiagnosisFinding]) @ApiProperty({ type: [DiagnosisFinding] }) findings: DiagnosisFinding[];
   @Field(() => Int) @ApiProperty() linesRead: number;
-  @Field(() => HnsPolicyCheck, { nullable: true })
-  @ApiProperty({ type: HnsPolicyCheck, nullable: true })
   hnsPolicies: HnsPolicyCheck | null;
-  @Field(() => ServiceCidrCheck, { nullable: true })
-  @ApiProperty({ type: ServiceCidrCheck, nullable: true })
   serviceCidr: ServiceCidrCheck | null;
 }
 

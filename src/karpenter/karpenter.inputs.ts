@@ -36,14 +36,20 @@ export class KarpenterWindowsPodsInput implements KarpenterWindowsPods {
   description: 'A Windows NodePool to plan: the cluster, the types Karpenter may choose, the workload.',
 })
 export class KarpenterWindowsPlanInputDto implements KarpenterWindowsPlanInput {
-  @Field({ description: 'EKS cluster name.' })
-  @ApiProperty({ example: 'shop', maxLength: 100 })
+  /**
+   * EKS cluster name.
+   * @example shop
+   */
+  @ApiProperty({ maxLength: 100 })
   @IsString()
   @MaxLength(100)
   clusterName: string;
 
-  @Field({ description: 'Kubernetes version `1.NN`.' })
-  @ApiProperty({ example: '1.33', maxLength: 10 })
+  /**
+   * Kubernetes version `1.NN`.
+   * @example 1.33
+   */
+  @ApiProperty({ maxLength: 10 })
   @IsString()
   @MaxLength(10)
   kubernetesVersion: string;
@@ -59,8 +65,8 @@ export class KarpenterWindowsPlanInputDto implements KarpenterWindowsPlanInput {
   @IsIn(values(IpModeEnum), { message: 'ipMode must be SECONDARY_IP or PREFIX_DELEGATION (REST also secondary-ip, prefix-delegation)' })
   ipMode: IpMode;
 
-  @Field(() => [String], { nullable: true, description: 'Instance types the NodePool allows (give these, instanceFamilies, or both).' })
-  @ApiPropertyOptional({ type: [String], example: ['m5.large'], maxItems: KARPENTER_PLAN_LIMITS.instanceTypes })
+  /** Instance types the NodePool allows (give these, instanceFamilies, or both). */
+  @ApiPropertyOptional({ example: ['m5.large'], maxItems: KARPENTER_PLAN_LIMITS.instanceTypes })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(KARPENTER_PLAN_LIMITS.instanceTypes)
@@ -68,11 +74,8 @@ export class KarpenterWindowsPlanInputDto implements KarpenterWindowsPlanInput {
   @MaxLength(64, { each: true })
   instanceTypes?: string[];
 
-  @Field(() => [String], {
-    nullable: true,
-    description: 'Instance families the NodePool allows, e.g. m5 (each expands to its catalog types).',
-  })
-  @ApiPropertyOptional({ type: [String], example: ['m5'], maxItems: KARPENTER_PLAN_LIMITS.families })
+  /** Instance families the NodePool allows, e.g. m5 (each expands to its catalog types). */
+  @ApiPropertyOptional({ example: ['m5'], maxItems: KARPENTER_PLAN_LIMITS.families })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(KARPENTER_PLAN_LIMITS.families)
@@ -80,8 +83,6 @@ export class KarpenterWindowsPlanInputDto implements KarpenterWindowsPlanInput {
   @MaxLength(32, { each: true })
   instanceFamilies?: string[];
 
-  @Field(() => KarpenterWindowsPodsInput)
-  @ApiProperty({ type: KarpenterWindowsPodsInput })
   @IsDefined({ message: 'windowsPods is required' })
   @IsObject()
   @ValidateNested()
@@ -93,15 +94,18 @@ export class KarpenterWindowsPlanInputDto implements KarpenterWindowsPlanInput {
   })
   servicesPerNode?: number;
 
-  @Field(() => String, { nullable: true, description: 'The cluster Service CIDR (a /12 to /24 block), e.g. 172.20.0.0/16.' })
-  @ApiPropertyOptional({ example: '172.20.0.0/16', maxLength: 32 })
+  /**
+   * The cluster Service CIDR (a /12 to /24 block), e.g. 172.20.0.0/16.
+   * @example 172.20.0.0/16
+   */
+  @ApiPropertyOptional({ maxLength: 32 })
   @IsOptional()
   @IsString()
   @MaxLength(32)
   serviceIpv4Cidr?: string;
 
-  @Field(() => [String], { nullable: true, description: 'Destinations Windows pods reach without SNAT.' })
-  @ApiPropertyOptional({ type: [String], example: ['10.0.0.0/8'], maxItems: KARPENTER_PLAN_LIMITS.excludedSnatCidrs })
+  /** Destinations Windows pods reach without SNAT. */
+  @ApiPropertyOptional({ example: ['10.0.0.0/8'], maxItems: KARPENTER_PLAN_LIMITS.excludedSnatCidrs })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(KARPENTER_PLAN_LIMITS.excludedSnatCidrs)

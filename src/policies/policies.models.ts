@@ -1,4 +1,4 @@
-import { ArgsType, Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ANY_JSON_VALUE } from '../common/json-value-schema.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
@@ -62,43 +62,34 @@ const JSON_VALUE = 'Any JSON value';
 
 @ObjectType({ description: 'One parameter a template accepts, with the rules its value must follow.' })
 export class PolicyTemplateParameter {
-  @Field()
-  @ApiProperty({ example: 'namespace' })
+  /**
+   * @example namespace
+   */
   name: string;
 
-  @Field({ description: 'JSON type of the value: string, integer, boolean, string[], integer[], object (label map) or object[].' })
+  /** JSON type of the value: string, integer, boolean, string[], integer[], object (label map) or object[]. */
   @ApiProperty({ enum: ['string', 'integer', 'boolean', 'string[]', 'integer[]', 'object', 'object[]'] })
   type: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Syntax a string (or each item) must follow, e.g. dns-label, ipv4-cidr, port; also the rule name in a validation error.',
-  })
-  @ApiProperty({ type: String, nullable: true, example: 'dns-label' })
+  /**
+   * Syntax a string (or each item) must follow, e.g. dns-label, ipv4-cidr, port; also the rule name in a validation error.
+   * @example dns-label
+   */
   format: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'Allowed values, when the set is closed.' })
-  @ApiProperty({ type: [String], nullable: true })
+  /** Allowed values, when the set is closed. */
   enum: string[] | null;
 
-  @Field(() => Int, { nullable: true })
-  @ApiProperty({ type: Number, nullable: true })
   minimum: number | null;
 
-  @Field(() => Int, { nullable: true })
-  @ApiProperty({ type: Number, nullable: true })
   maximum: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'For array parameters.' })
-  @ApiProperty({ type: Number, nullable: true })
+  /** For array parameters. */
   minItems: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'For array parameters.' })
-  @ApiProperty({ type: Number, nullable: true })
+  /** For array parameters. */
   maxItems: number | null;
 
-  @Field()
-  @ApiProperty()
   required: boolean;
 
   @Field(() => GraphQLJSON, {
@@ -112,88 +103,73 @@ export class PolicyTemplateParameter {
   @ApiProperty({ nullable: true, oneOf: ANY_JSON_VALUE, description: JSON_VALUE })
   example: JsonValue;
 
-  @Field()
-  @ApiProperty()
   description: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'How the value is derived when omitted (e.g. from the capacity engine); null when the default applies.',
-  })
-  @ApiProperty({ type: String, nullable: true })
+  /** How the value is derived when omitted (e.g. from the capacity engine); null when the default applies. */
   derivedBy: string | null;
 }
 
 @ObjectType({ description: 'A policy or configuration template from the catalogue.' })
 export class PolicyTemplate {
-  @Field({ description: 'Stable kebab-case id.' })
-  @ApiProperty({ example: 'default-deny-ingress' })
+  /**
+   * Stable kebab-case id.
+   * @example default-deny-ingress
+   */
   id: string;
 
-  @Field()
-  @ApiProperty()
   title: string;
 
-  @Field(() => PolicyTemplateKind)
   @ApiProperty({ enum: PolicyTemplateKind, enumName: 'PolicyTemplateKind' })
   kind: PolicyTemplateKind;
 
-  @Field({ description: 'apiVersion of the main object (for UserData, the script it drives).' })
-  @ApiProperty({ example: 'networking.k8s.io/v1' })
+  /**
+   * apiVersion of the main object (for UserData, the script it drives).
+   * @example networking.k8s.io/v1
+   */
   apiVersion: string;
 
-  @Field({ description: 'Media type of the rendered content: application/yaml, text/x-powershell or text/x-hcl.' })
+  /** Media type of the rendered content: application/yaml, text/x-powershell or text/x-hcl. */
   @ApiProperty({ enum: MEDIA_TYPES })
   mediaType: string;
 
-  @Field()
-  @ApiProperty()
   description: string;
 
-  @Field({ description: 'True only when Windows nodes enforce or honour ALL of what the template renders.' })
-  @ApiProperty()
+  /** True only when Windows nodes enforce or honour ALL of what the template renders. */
   windowsEnforced: boolean;
 
-  @Field({ description: "Where the template's rules come from." })
-  @ApiProperty()
+  /** Where the template's rules come from. */
   source: string;
 
-  @Field(() => [PolicyTemplateParameter])
-  @ApiProperty({ type: [PolicyTemplateParameter] })
   parameters: PolicyTemplateParameter[];
 }
 
 @ObjectType({ description: 'Something the user must know about a rendered template.' })
 export class TemplateRenderWarning {
-  @Field({ description: 'Stable upper-snake code.' })
-  @ApiProperty({ example: 'MAX_PODS_NOT_SET' })
+  /**
+   * Stable upper-snake code.
+   * @example MAX_PODS_NOT_SET
+   */
   code: string;
 
-  @Field()
-  @ApiProperty()
   message: string;
 
-  @Field()
-  @ApiProperty()
   source: string;
 }
 
 @ObjectType({ description: 'A rendered template: the manifest (or script) ready to apply, and what it was rendered with.' })
 export class RenderedTemplate {
-  @Field()
-  @ApiProperty({ example: 'default-deny-ingress' })
+  /**
+   * @example default-deny-ingress
+   */
   templateId: string;
 
-  @Field({ description: 'YAML documents separated by "---" (kubectl apply -f -), or a PowerShell script.' })
-  @ApiProperty()
+  /** YAML documents separated by "---" (kubectl apply -f -), or a PowerShell script. */
   content: string;
 
-  @Field({ description: 'application/yaml, text/x-powershell or text/x-hcl.' })
+  /** application/yaml, text/x-powershell or text/x-hcl. */
   @ApiProperty({ enum: MEDIA_TYPES })
   mediaType: string;
 
-  @Field(() => [TemplateRenderWarning])
-  @ApiProperty({ type: [TemplateRenderWarning] })
   warnings: TemplateRenderWarning[];
 
   @Field(() => GraphQLJSON, { description: "The parameters used: the caller's, then defaults, then derived values (e.g. maxPodsPerNode)." })
@@ -207,68 +183,48 @@ export class RenderedTemplate {
 
 @ObjectType({ description: 'A Windows-safe way to write what a skipped rule meant.' })
 export class WindowsPolicyRewrite {
-  @Field()
-  @ApiProperty()
   description: string;
 
-  @Field(() => String, { nullable: true, description: 'A YAML snippet to use instead, when one can be written.' })
-  @ApiProperty({ type: String, nullable: true })
+  /** A YAML snippet to use instead, when one can be written. */
   yaml: string | null;
 }
 
 @ObjectType({ description: 'A part of a policy that Calico on Windows does not enforce.' })
 export class WindowsPolicyFinding {
-  @Field({ description: 'Where in the input, e.g. documents[0].spec.egress[1].destination.notNets.' })
+  /** Where in the input, e.g. documents[0].spec.egress[1].destination.notNets. */
   @ApiProperty({ example: 'documents[0].spec.egress[0].destination.notNets' })
   path: string;
 
-  @Field(() => Int, { nullable: true, description: '1-based line in the input, when known.' })
-  @ApiProperty({ type: Number, nullable: true })
+  /** 1-based line in the input, when known. */
   line: number | null;
 
-  @Field(() => WindowsPolicyRule)
   @ApiProperty({ enum: WindowsPolicyRule, enumName: 'WindowsPolicyRule' })
   rule: WindowsPolicyRule;
 
-  @Field({ description: 'What Windows does instead.' })
-  @ApiProperty()
+  /** What Windows does instead. */
   message: string;
 
-  @Field()
-  @ApiProperty()
   source: string;
 
-  @Field(() => WindowsPolicyRewrite, { nullable: true })
-  @ApiProperty({ type: WindowsPolicyRewrite, nullable: true })
   rewrite: WindowsPolicyRewrite | null;
 }
 
 @ObjectType({ description: 'What Windows nodes would skip in a set of NetworkPolicy / Calico policy documents.' })
 export class WindowsPolicyCheck {
-  @Field(() => Int, { description: 'YAML documents checked (empty ones are not counted).' })
-  @ApiProperty()
+  /** YAML documents checked (empty ones are not counted). */
   documents: number;
 
-  @Field({ description: 'True when Windows enforces everything in the manifest.' })
-  @ApiProperty()
+  /** True when Windows enforces everything in the manifest. */
   clean: boolean;
 
-  @Field(() => [WindowsPolicyFinding])
-  @ApiProperty({ type: [WindowsPolicyFinding] })
   findings: WindowsPolicyFinding[];
 }
 
 /** The Windows check input: GraphQL arguments and the REST JSON body. */
 @ArgsType()
 export class CheckPolicyForWindowsArgs {
-  @Field({
-    description:
-      'Kubernetes networking.k8s.io/v1 NetworkPolicy and/or Calico projectcalico.org/v3 (Global)NetworkPolicy YAML, "---"-separated; at most 1 MiB and 100 documents.',
-  })
-  @ApiProperty({
-    description: 'Policy YAML, one or more documents separated by "---" (at most 1 MiB, 100 documents).',
-    example: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web\nspec:\n  podSelector: {}\n',
-  })
+  /** Kubernetes networking.k8s.io/v1 NetworkPolicy and/or Calico projectcalico.org/v3 (Global)NetworkPolicy YAML, "---"-separated; at most 1 MiB and 100 documents. */
+  @ApiProperty({ example: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web\nspec:\n  podSelector: {}\n' })
   @IsString()
   manifest: string;
 }

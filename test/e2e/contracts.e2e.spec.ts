@@ -24,4 +24,15 @@ describe('committed API contracts', () => {
     expect(run.stderr).toBe('');
     expect('code' in run ? run.code : 0).toBe(0);
   }, 150_000);
+
+  it('src/metadata.ts is what the model, input and args classes declare (npm run metadata rewrites it)', async () => {
+    // The GraphQL and OpenAPI shapes are read from the classes' types and JSDoc by the Nest CLI plugins;
+    // a class changed without regenerating would serve yesterday's fields.
+    const run = await promisify(execFile)(process.execPath, [projectPath('scripts', 'generate-metadata.mjs'), '--check'], {
+      encoding: 'utf8',
+      timeout: 240_000,
+    }).catch((err: { stdout: string; stderr: string; code: number }) => err);
+    expect(run.stderr).not.toContain('is not what the model classes say');
+    expect('code' in run ? run.code : 0).toBe(0);
+  }, 300_000);
 });
