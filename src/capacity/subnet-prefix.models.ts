@@ -1,5 +1,5 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { ApiProperty } from '@nestjs/swagger';
+import { ObjectType } from '@nestjs/graphql';
+
 import { EnumField, registerEnum, type EnumOf } from '../common/graphql-enum.js';
 import type * as core from './core/index.js';
 import { IpModeEnum } from './capacity-enums.js';
@@ -37,84 +37,96 @@ registerEnum(PrefixFitLimitEnum, {
 
 @ObjectType({ description: 'Block counts: blocks = free + reserved + used + spoiled.' })
 export class SubnetPrefixCounts {
-  @Field(() => Int) @ApiProperty() blocks: number;
-  @Field(() => Int) @ApiProperty() free: number;
-  @Field(() => Int) @ApiProperty() used: number;
-  @Field(() => Int) @ApiProperty() spoiled: number;
-  @Field(() => Int, { description: 'Free blocks inside a CIDR reservation.' }) @ApiProperty() reserved: number;
+  blocks: number;
+  free: number;
+  used: number;
+  spoiled: number;
+  /** Free blocks inside a CIDR reservation. */
+  reserved: number;
   /** Free blocks EC2 may delegate as prefixes: free unreserved plus free in prefix reservations. */
   availableForPrefixes: number;
 }
 
 @ObjectType({ description: 'The subnet outside reservations, or one CIDR reservation, with its block counts.' })
 export class SubnetPrefixRange {
-  @Field() @ApiProperty() cidr: string;
-  @EnumField(PrefixRangeKindEnum) kind: core.PrefixRangeKind;
-  @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) reservationId: string | null;
-  @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) description: string | null;
-  @Field(() => Int) @ApiProperty() blocks: number;
-  @Field(() => Int) @ApiProperty() free: number;
-  @Field(() => Int) @ApiProperty() used: number;
-  @Field(() => Int) @ApiProperty() spoiled: number;
-  @Field(() => Int) @ApiProperty() availableForPrefixes: number;
+  cidr: string;
+  @EnumField(PrefixRangeKindEnum)
+  kind: core.PrefixRangeKind;
+  reservationId: string | null;
+  description: string | null;
+  blocks: number;
+  free: number;
+  used: number;
+  spoiled: number;
+  availableForPrefixes: number;
 }
 
 @ObjectType({ description: 'One aligned /28 block.' })
 export class SubnetPrefixBlock {
-  @Field(() => Int) @ApiProperty() index: number;
-  @Field() @ApiProperty() cidr: string;
-  @EnumField(PrefixBlockKindEnum) kind: core.PrefixBlockKind;
-  @EnumField(PrefixRangeKindEnum) range: core.PrefixRangeKind;
-  @Field(() => Int, { description: 'Addresses of the block taken by /32s.' }) @ApiProperty() addressesTaken: number;
-  @Field(() => [String], { description: 'What spoils or uses it (at most three).' }) @ApiProperty({ type: [String] }) notes: string[];
+  index: number;
+  cidr: string;
+  @EnumField(PrefixBlockKindEnum)
+  kind: core.PrefixBlockKind;
+  @EnumField(PrefixRangeKindEnum)
+  range: core.PrefixRangeKind;
+  /** Addresses of the block taken by /32s. */
+  addressesTaken: number;
+  /** What spoils or uses it (at most three). */
+  notes: string[];
 }
 
 @ObjectType({ description: 'How many more Windows prefix-delegation nodes of a type fit: one /32 plus ceil(pods / 16) prefixes each.' })
 export class WindowsPrefixNodeFit {
-  @Field() @ApiProperty() instanceType: string;
-  @EnumField(IpModeEnum) requestedIpMode: core.IpMode;
+  instanceType: string;
+  @EnumField(IpModeEnum)
+  requestedIpMode: core.IpMode;
   @EnumField(IpModeEnum, { description: 'SECONDARY_IP when the type is not Nitro (the controller ignores prefix delegation there).' })
   effectiveIpMode: core.IpMode;
-  @Field(() => Int) @ApiProperty() podsPerNode: number;
-  @Field(() => Int) @ApiProperty() prefixesPerNode: number;
-  @Field(() => Int) @ApiProperty() addressesPerNode: number;
-  @Field(() => Int, { description: 'Worst case: each new /32 spoils a free block.' }) @ApiProperty() nodesThatFit: number;
-  @Field(() => Int, { description: 'Best case: new /32s land in already spoiled blocks.' }) @ApiProperty() nodesThatFitBestCase: number;
+  podsPerNode: number;
+  prefixesPerNode: number;
+  addressesPerNode: number;
+  /** Worst case: each new /32 spoils a free block. */
+  nodesThatFit: number;
+  /** Best case: new /32s land in already spoiled blocks. */
+  nodesThatFitBestCase: number;
   /** The 1-based new node that gets InsufficientCidrBlocks (worst case). */
   insufficientCidrBlocksAtNode: number | null;
-  @EnumField(PrefixFitLimitEnum) limitedBy: FitLimit;
-  @Field(() => Int, { nullable: true }) @ApiProperty({ type: Number, nullable: true }) nodeCount: number | null;
+  @EnumField(PrefixFitLimitEnum)
+  limitedBy: FitLimit;
+  nodeCount: number | null;
   /** nodeCount fits (worst case); null without nodeCount. */
   fits: boolean | null;
-  @Field(() => [String]) @ApiProperty({ type: [String] }) formula: string[];
+  formula: string[];
 }
 
 @ObjectType({ description: 'What to do when the nodes do not fit.' })
 export class SubnetPrefixRemedy {
-  @EnumField(PrefixRemedyKindEnum) kind: RemedyKind;
-  @Field({ description: 'The CIDR to reserve, or the size of the new subnet ("/20").' }) @ApiProperty() cidr: string;
-  @Field(() => Int) @ApiProperty() blocks: number;
-  @Field() @ApiProperty() message: string;
-  @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) command: string | null;
-  @Field() @ApiProperty() source: string;
+  @EnumField(PrefixRemedyKindEnum)
+  kind: RemedyKind;
+  /** The CIDR to reserve, or the size of the new subnet ("/20"). */
+  cidr: string;
+  blocks: number;
+  message: string;
+  command: string | null;
+  source: string;
 }
 
 @ObjectType({ description: "A subnet's aligned /28 blocks from its real allocations." })
 export class SubnetPrefixAvailability {
-  @Field() @ApiProperty() subnetCidr: string;
-  @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) subnetId: string | null;
-  @Field(() => SubnetPrefixCounts) @ApiProperty({ type: SubnetPrefixCounts }) counts: SubnetPrefixCounts;
-  @Field(() => [SubnetPrefixRange]) @ApiProperty({ type: [SubnetPrefixRange] }) ranges: SubnetPrefixRange[];
-  @Field(() => [SubnetPrefixBlock]) @ApiProperty({ type: [SubnetPrefixBlock] }) blocks: SubnetPrefixBlock[];
-  @Field(() => Int) @ApiProperty() addressesRead: number;
-  @Field(() => Int) @ApiProperty() prefixesRead: number;
-  @Field(() => Int) @ApiProperty() ignoredOutsideSubnet: number;
+  subnetCidr: string;
+  subnetId: string | null;
+  counts: SubnetPrefixCounts;
+  ranges: SubnetPrefixRange[];
+  blocks: SubnetPrefixBlock[];
+  addressesRead: number;
+  prefixesRead: number;
+  ignoredOutsideSubnet: number;
   nodes: WindowsPrefixNodeFit | null;
   remedy: SubnetPrefixRemedy | null;
-  @Field(() => [String]) @ApiProperty({ type: [String] }) formula: string[];
-  @Field() @ApiProperty() formulaText: string;
-  @Field(() => [CapacityInputValue]) @ApiProperty({ type: [CapacityInputValue] }) inputs: CapacityInputValue[];
-  @Field(() => [CapacityWarning]) @ApiProperty({ type: [CapacityWarning] }) warnings: CapacityWarning[];
+  formula: string[];
+  formulaText: string;
+  inputs: CapacityInputValue[];
+  warnings: CapacityWarning[];
 }
 
 export function toSubnetPrefixAvailabilityModel(m: core.SubnetPrefixMap): SubnetPrefixAvailability {

@@ -1,10 +1,10 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { ApiProperty } from '@nestjs/swagger';
+import { ObjectType } from '@nestjs/graphql';
+
 import type * as core from './core/index.js';
 
 @ObjectType({ description: 'What to do, and the template of policyTemplates that renders it when one applies.' })
 export class DiagnosisFix {
-  @Field() @ApiProperty() text: string;
+  text: string;
   /**
    * Render it with renderTemplate(id, parameters).
    * @example vpc-cni-windows-ipam-configmap
@@ -14,46 +14,53 @@ export class DiagnosisFix {
 
 @ObjectType({ description: 'One symptom recognised, what causes it, what to check (in order) and how to fix it.' })
 export class DiagnosisFinding {
-  @Field() @ApiProperty({ example: 'INSUFFICIENT_PRIVATE_IPV4_ADDRESS' }) code: string;
-  @Field({ description: 'The line that matched, quoted (or the artefact fact).' }) @ApiProperty() symptom: string;
+  /**
+   * @example INSUFFICIENT_PRIVATE_IPV4_ADDRESS
+   */
+  code: string;
+  /** The line that matched, quoted (or the artefact fact). */
+  symptom: string;
   /** 1-based line of the first match in the pasted text. */
   line: number | null;
-  @Field(() => Int) @ApiProperty() occurrences: number;
-  @Field() @ApiProperty() cause: string;
-  @Field(() => [String]) @ApiProperty({ type: [String] }) checks: string[];
-  @Field(() => DiagnosisFix) @ApiProperty({ type: DiagnosisFix }) fix: DiagnosisFix;
-  @Field({ description: 'Upstream repository and path.' }) @ApiProperty() source: string;
+  occurrences: number;
+  cause: string;
+  checks: string[];
+  fix: DiagnosisFix;
+  /** Upstream repository and path. */
+  source: string;
   /** What the cluster facts make certain: formulas with values, flags, OS builds. */
   details: string[];
 }
 
 @ObjectType({ description: 'Get-HnsPolicyList read: ELB policies (one per Service port) and DSR.' })
 export class HnsPolicyCheck {
-  @Field(() => Int) @ApiProperty() policies: number;
-  @Field(() => Int) @ApiProperty() elbPolicies: number;
-  @Field(() => Int) @ApiProperty() dsrPolicies: number;
-  @Field({ description: 'Every ELB policy has IsDSR=True.' }) @ApiProperty() dsrEnabled: boolean;
-  @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) firstNonDsrLine: string | null;
-  @Field(() => Int) @ApiProperty() servicesLimit: number;
-  @Field({ description: 'More ELB policies than the limit without DSR.' }) @ApiProperty() exhaustionRisk: boolean;
+  policies: number;
+  elbPolicies: number;
+  dsrPolicies: number;
+  /** Every ELB policy has IsDSR=True. */
+  dsrEnabled: boolean;
+  firstNonDsrLine: string | null;
+  servicesLimit: number;
+  /** More ELB policies than the limit without DSR. */
+  exhaustionRisk: boolean;
 }
 
 @ObjectType({ description: "vpc-bridge.conf read: the Service CIDR the node uses against the cluster's." })
 export class ServiceCidrCheck {
-  @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) serviceCidr: string | null;
-  @Field(() => [String]) @ApiProperty({ type: [String] }) eniIpAddresses: string[];
+  serviceCidr: string | null;
+  eniIpAddresses: string[];
   /** What the EKS Windows AMI picks without -ServiceCIDR (10.x primary IP: 172.20.0.0/16, else 10.100.0.0/16). */
   defaultServiceCidr: string | null;
-  @Field(() => [String]) @ApiProperty({ type: [String] }) dnsServers: string[];
-  @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) clusterServiceCidr: string | null;
+  dnsServers: string[];
+  clusterServiceCidr: string | null;
   /** null when the cluster CIDR was not given. */
   matches: boolean | null;
 }
 
 @ObjectType({ description: 'The findings for what was pasted; empty when nothing is recognised.' })
 export class Diagnosis {
-  @Field(() => [DiagnosisFinding]) @ApiProperty({ type: [DiagnosisFinding] }) findings: DiagnosisFinding[];
-  @Field(() => Int) @ApiProperty() linesRead: number;
+  findings: DiagnosisFinding[];
+  linesRead: number;
   hnsPolicies: HnsPolicyCheck | null;
   serviceCidr: ServiceCidrCheck | null;
 }
