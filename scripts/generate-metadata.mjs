@@ -10,6 +10,7 @@ import { PluginMetadataGenerator } from '@nestjs/cli/lib/compiler/plugins/plugin
 import { ReadonlyVisitor as GraphQLReadonlyVisitor } from '@nestjs/graphql/plugin';
 import { ReadonlyVisitor as SwaggerReadonlyVisitor } from '@nestjs/swagger/plugin';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import ts from 'typescript';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,9 +22,28 @@ const check = process.argv.includes('--check');
 const shapeFiles = ['.model.ts', '.models.ts', '.input.ts', '.inputs.ts', '.args.ts'];
 const outputDir = check ? mkdtempSync(join(tmpdir(), 'planner-metadata-')) : src;
 
-// The generator reads tsconfigPath relative to the working directory.
-process.chdir(root);
+// The program is the shape files (and what they import) with the build's options: src/metadata.ts is not
+// part of it, so what the file says never depends on what it said before.
+const config = ts.getParsedCommandLineOfConfigFile(
+  join(root, 'tsconfig.build.json'),
+  {},
+  { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+);
+if (!config || config.errors.length > 0) throw new Error('tsconfig.build.json could not be read');
+const program = ts.createProgram({
+  rootNames: config.fileNames.filter((f) => shapeFiles.some((suffix) => f.endsWith(suffix))),
+  options: config.options,
+});
+if (program.getSourceFile(join(src, 'metadata.ts'))) throw new Error('a shape file imports src/metadata.ts');
+const diagnostics = ts.getPreEmitDiagnostics(program);
+if (diagnostics.length > 0) {
+  console.error(
+    ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => '\n' }),
+  );
+  process.exit(1);
+}
 new PluginMetadataGenerator().generate({
+  tsProgramRef: program,
   visitors: [
     new GraphQLReadonlyVisitor({ introspectComments: true, pathToSource: src, typeFileNameSuffix: shapeFiles, esmCompatible: true }),
     new SwaggerReadonlyVisitor({
@@ -38,9 +58,6 @@ new PluginMetadataGenerator().generate({
   ],
   outputDir,
   filename: 'metadata.ts',
-  watch: false,
-  printDiagnostics: !check,
-  tsconfigPath: 'tsconfig.build.json',
 });
 
 if (check) {
