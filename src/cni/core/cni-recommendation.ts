@@ -8,7 +8,8 @@ import {
 } from '../../capacity/core/index.js';
 import { computeConsequence, recommendedKubeletMaxPods, type ConsequenceContext } from './cni-consequences.js';
 import { parseServiceCidr, resolveCniInput, type ResolvedCniInput, type ResolvedNodeGroup } from './cni-input.validation.js';
-import { CNI_SOURCE, type CniRuleCode } from './cni-rules.js';
+import { SOURCE } from '../../common/core/sources.js';
+import type { CniRuleCode } from './cni-rules.js';
 import { CNI_TEMPLATE_IDS } from './cni-template-ids.js';
 import { provisionerWindowsSettings } from './cni-provisioner-settings.js';
 import {
@@ -188,7 +189,7 @@ function findWindowsBlocks(r: ResolvedCniInput): Context['windowsBlocks'] {
     blocks.push({
       rule: 'WINDOWS_UNSUPPORTED_IPV6',
       message: 'EKS does not support Windows nodes, pods or services in an IPv6 cluster (the IP family is fixed at creation).',
-      source: `${CNI_SOURCE.UG_WINDOWS_SUPPORT}; ${CNI_SOURCE.UG_CNI_IPV6}`,
+      source: `${SOURCE.UG_WINDOWS_SUPPORT}; ${SOURCE.UG_CNI_IPV6}`,
     });
   }
   const platformRule = {
@@ -198,7 +199,7 @@ function findWindowsBlocks(r: ResolvedCniInput): Context['windowsBlocks'] {
     EC2: null,
   }[r.normalized.platform] as [CniRuleCode, string] | null;
   if (platformRule) {
-    blocks.push({ rule: platformRule[0], message: platformRule[1], source: CNI_SOURCE.UG_WINDOWS_SUPPORT });
+    blocks.push({ rule: platformRule[0], message: platformRule[1], source: SOURCE.UG_WINDOWS_SUPPORT });
   }
   return blocks;
 }
@@ -224,7 +225,7 @@ function assessOption(
           'FAVOURS',
           CNI_WEIGHTS.BASE_SECONDARY_IP,
           'The default mode: one secondary IP per pod, nothing to opt into; Windows nodes get I - 1 pods (one ENI).',
-          `${CNI_SOURCE.UG_MANAGING_VPC_CNI}; ${CNI_SOURCE.BPG_WINDOWS_NETWORKING}`,
+          `${SOURCE.UG_MANAGING_VPC_CNI}; ${SOURCE.BPG_WINDOWS_NETWORKING}`,
         ),
       );
       break;
@@ -235,7 +236,7 @@ function assessOption(
           'FAVOURS',
           CNI_WEIGHTS.BASE_PREFIX_DELEGATION,
           'Opt-in (enable-windows-prefix-delegation / ENABLE_PREFIX_DELEGATION): one /28 per slot, (I - 1) * 16 pod IPs on Windows; needs Nitro types and free aligned /28 blocks.',
-          CNI_SOURCE.BPG_PREFIX_WINDOWS,
+          SOURCE.BPG_PREFIX_WINDOWS,
         ),
       );
       break;
@@ -246,7 +247,7 @@ function assessOption(
           'FAVOURS',
           CNI_WEIGHTS.BASE_CUSTOM_NETWORKING,
           'Linux pods draw IPs from separate subnets (ENIConfig per AZ, typically 100.64.0.0/10); costs one ENI per Linux node.',
-          CNI_SOURCE.UG_CUSTOM_NETWORKING,
+          SOURCE.UG_CUSTOM_NETWORKING,
         ),
       );
       break;
@@ -257,7 +258,7 @@ function assessOption(
           'FAVOURS',
           CNI_WEIGHTS.BASE_OVERLAY,
           'Pods take addresses from the Calico IP pool, not the VPC: pods per node are bounded by kubelet max-pods only.',
-          CNI_SOURCE.TIGERA_EKS,
+          SOURCE.TIGERA_EKS,
         ),
       );
       break;
@@ -285,7 +286,7 @@ function assessOption(
           'NOTE',
           0,
           'Windows nodes on EKS need the VPC CNI; the VPC Resource Controller does Windows IPAM once enable-windows-ipam is "true".',
-          `${CNI_SOURCE.UG_ALTERNATE_CNI}; ${CNI_SOURCE.UG_WINDOWS_SUPPORT}`,
+          `${SOURCE.UG_ALTERNATE_CNI}; ${SOURCE.UG_WINDOWS_SUPPORT}`,
         ),
       );
     } else {
@@ -296,7 +297,7 @@ function assessOption(
           0,
           'Calico overlay networking for Windows pods on EKS is not a supported combination: Tigera lists only "EKS: VPC CNI" for Windows (calico#5687, calico#9720). The BPG Windows networking page still offers it; the newer source wins.' +
             (n.acceptUnsupportedCni ? ' acceptUnsupportedCni does not change this: no vendor supports it either.' : ''),
-          CNI_SOURCE.TIGERA_WINDOWS_REQ,
+          SOURCE.TIGERA_WINDOWS_REQ_CALICO_ISSUES,
           windows.map((g) => g.name),
         ),
       );
@@ -307,9 +308,7 @@ function assessOption(
   if (isVpcCni) {
     for (const m of findServiceCidrMismatches(ctx)) {
       reasons.push(
-        reason('WINDOWS_SERVICE_CIDR_MISMATCH', 'NOTE', 0, serviceCidrMessage(ctx, m), CNI_SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR, [
-          m.group.name,
-        ]),
+        reason('WINDOWS_SERVICE_CIDR_MISMATCH', 'NOTE', 0, serviceCidrMessage(ctx, m), SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR, [m.group.name]),
       );
     }
   }
@@ -330,7 +329,7 @@ function assessOption(
               'RULES_OUT',
               0,
               `${g.name}: ${g.facts.name} is ${g.facts.architectures.join('/')}; EKS-optimized Windows AMIs are x86_64 only, so it cannot be a Windows node.`,
-              CNI_SOURCE.UG_WINDOWS_AMI,
+              SOURCE.UG_WINDOWS_AMI_X86_64,
               [g.name],
             )
           : reason(
@@ -338,7 +337,7 @@ function assessOption(
               'RULES_OUT',
               0,
               `${g.name}: ${g.facts.name} gives 0 Windows pod IPs${c.warnings.length ? ` (${c.warnings.map((w) => w.code).join(', ')})` : ''}; pods stay Pending with "Insufficient vpc.amazonaws.com/PrivateIPv4Address".`,
-              CNI_SOURCE.VPCRC_LIMITS,
+              SOURCE.VPCRC_LIMITS,
               [g.name],
             ),
     );
@@ -359,7 +358,7 @@ function assessOption(
           'DISFAVOURS',
           CNI_WEIGHTS.WINDOWS_PODS_EXCEED_SECONDARY_IP_SECONDARY,
           `Windows pods per node exceed I - 1 in secondary-IP mode: ${exceeding.map((g) => describe(g, consequenceOf(ctx, option, g))).join('; ')}. More nodes, or prefix delegation.`,
-          CNI_SOURCE.BPG_PREFIX_WINDOWS,
+          SOURCE.BPG_PREFIX_WINDOWS,
           exceeding.map((g) => g.name),
         ),
       );
@@ -375,7 +374,7 @@ function assessOption(
             'FAVOURS',
             CNI_WEIGHTS.WINDOWS_PODS_EXCEED_SECONDARY_IP_PD,
             `Windows pods per node exceed I - 1; prefix delegation gives (I - 1) * 16: ${gaining.map((g) => describe(g, consequenceOf(ctx, option, g))).join('; ')}.`,
-            CNI_SOURCE.BPG_PREFIX_WINDOWS,
+            SOURCE.BPG_PREFIX_WINDOWS,
             gaining.map((g) => g.name),
           ),
         );
@@ -394,7 +393,7 @@ function assessOption(
             weight,
             `Prefix delegation needs Nitro or bare-metal types; the VPC Resource Controller silently stays in secondary-IP mode on ${xen.map((g) => `${g.name} (${g.facts.name}, ${g.facts.hypervisor ?? 'unknown'})`).join(', ')}` +
               (xenWanting.length ? `, so ${names(xenWanting)} still get only I - 1 pods per node. Choose a Nitro type to benefit.` : '.'),
-            `${CNI_SOURCE.BPG_PREFIX_WINDOWS}; ${CNI_SOURCE.VPCRC_PD}`,
+            `${SOURCE.BPG_PREFIX_WINDOWS}; ${SOURCE.VPCRC_PD}`,
             xen.map((g) => g.name),
           ),
         );
@@ -407,7 +406,7 @@ function assessOption(
             'NOTE',
             0,
             `Under prefix delegation kubelet max-pods bounds Windows pods: set --max-pods (eksctl maxPodsPerNode) to ${raised.map((g) => `${g.name}: ${recommendedKubeletMaxPods(g.facts)}`).join(', ')} (110, up to 250 on types with more than 30 vCPUs).`,
-            CNI_SOURCE.BPG_PREFIX_WINDOWS,
+            SOURCE.BPG_PREFIX_WINDOWS,
             raised.map((g) => g.name),
           ),
         );
@@ -425,7 +424,7 @@ function assessOption(
           'NOTE',
           0,
           `Windows never falls back to secondary IPs after "InsufficientCidrBlocks: The specified subnet does not have enough free cidr blocks to satisfy the request": the controller waits for you ("caller can retry in 2 min [Action required from user to change subnet]"). Keep free aligned /28 blocks for ${names(pdWindows)}: a subnet CIDR reservation of type prefix, or a dedicated subnet.`,
-          `${CNI_SOURCE.VPCRC_POOL}; ${CNI_SOURCE.BPG_PREFIX_WINDOWS}`,
+          `${SOURCE.VPCRC_POOL}; ${SOURCE.BPG_PREFIX_WINDOWS}`,
           pdWindows.map((g) => g.name),
         ),
       );
@@ -446,7 +445,7 @@ function assessOption(
           'NOTE',
           0,
           `Released Windows IPs cool down 30 s before reuse, so a node holds W - churn pods; while used + cooling = capacity new pods fail with "cannot assign resource now, resources are being cooled down". ${churning.map(describe).join('; ')}.`,
-          CNI_SOURCE.VPCRC_COOLDOWN,
+          SOURCE.VPCRC_COOLDOWN,
           churning.map((g) => g.name),
         ),
       );
@@ -462,7 +461,7 @@ function assessOption(
           'DISFAVOURS',
           CNI_WEIGHTS.FRAGMENTED_PD,
           'Prefix delegation needs free aligned /28 blocks; scattered IPs in fragmented subnets make attachments fail with InsufficientCidrBlocks. If you need it anyway: a new subnet with a prefix CIDR reservation (CreateSubnetCidrReservation, type prefix).',
-          `${CNI_SOURCE.BPG_PREFIX_WINDOWS}; ${CNI_SOURCE.EC2_SUBNETS}`,
+          `${SOURCE.BPG_PREFIX_WINDOWS}; ${SOURCE.EC2_SUBNETS}`,
         ),
       );
     } else if (option === 'VPC_CNI_SECONDARY_IP') {
@@ -472,7 +471,7 @@ function assessOption(
           'FAVOURS',
           CNI_WEIGHTS.FRAGMENTED_SECONDARY,
           'Fragmented subnets: stay in secondary-IP mode, which takes single IPs anywhere; tune warm-ip-target / minimum-ip-target so fewer IPs sit idle.',
-          `${CNI_SOURCE.BPG_PREFIX_WINDOWS}; ${CNI_SOURCE.VPCRC_SECONDARY}`,
+          `${SOURCE.BPG_PREFIX_WINDOWS}; ${SOURCE.VPCRC_SECONDARY}`,
         ),
       );
     }
@@ -487,7 +486,7 @@ function assessOption(
         'DISFAVOURS',
         CNI_WEIGHTS.SUBNET_CANNOT_HOLD,
         `The subnets cannot hold: ${tooSmall.map((c) => `${c.nodeGroup}: ${c.subnet?.message}`).join('; ')}.`,
-        CNI_SOURCE.EC2_SUBNETS,
+        SOURCE.EC2_SUBNETS,
         tooSmall.map((c) => c.nodeGroup),
       ),
     );
@@ -505,7 +504,7 @@ function assessOption(
   const exhaustedLinux = exhausted(linux);
   if (exhaustedWindows.length) {
     const msg = `IPv4 exhaustion for Windows pods (${names(exhaustedWindows)}): Windows has no IPv6 and no custom networking, so use prefix delegation plus dedicated large subnets (a secondary VPC CIDR works: nodes and pods both draw from it).`;
-    const src = `${CNI_SOURCE.UG_WINDOWS_SUPPORT}; ${CNI_SOURCE.CONTAINERS_ROADMAP_2780}`;
+    const src = `${SOURCE.UG_WINDOWS_SUPPORT}; ${SOURCE.CONTAINERS_ROADMAP_2780}`;
     if (option === 'VPC_CNI_PREFIX_DELEGATION')
       reasons.push(
         reason(
@@ -547,7 +546,7 @@ function assessOption(
       'recommends "for most use cases": tag extra subnets in the same availability zones kubernetes.io/role/cni=1 and the Linux nodes ' +
       'take pod IPs from them too, with no ENIConfig and no ENI lost (Linux nodes only: Windows IPAM does not use it). Custom networking ' +
       `(pod subnets in 100.64.0.0/10) only when pods need separate security groups or isolation; an IPv6 cluster is a new cluster${windows.length ? ' (not possible here: Windows nodes need IPv4)' : ''}; an overlay last, with commercial support.`;
-    const src = `${CNI_SOURCE.UG_CNI_SUBNET_SELECTION}; ${CNI_SOURCE.BPG_NETWORKING_INDEX}; ${CNI_SOURCE.UG_CUSTOM_NETWORKING}`;
+    const src = `${SOURCE.UG_CNI_SUBNET_SELECTION}; ${SOURCE.BPG_NETWORKING_INDEX}; ${SOURCE.UG_CUSTOM_NETWORKING}`;
     const groups = exhaustedLinux.map((g) => g.name);
     if (option === 'VPC_CNI_SECONDARY_IP') {
       reasons.push(
@@ -556,7 +555,7 @@ function assessOption(
           'FAVOURS',
           CNI_WEIGHTS.ENHANCED_SUBNET_DISCOVERY_SECONDARY,
           `Enhanced subnet discovery keeps the Linux groups (${groupsText}) in secondary-IP mode and adds addresses: tag more subnets in their availability zones kubernetes.io/role/cni=1 (=0 excludes one). Linux nodes only.`,
-          CNI_SOURCE.UG_CNI_SUBNET_SELECTION,
+          SOURCE.UG_CNI_SUBNET_SELECTION,
           groups,
         ),
       );
@@ -582,7 +581,7 @@ function assessOption(
       rule: 'IPV4_EXHAUSTION_WINDOWS',
       severity: 'WARNING',
       message: `IPv4 exhaustion for Windows pods (${names(exhaustedWindows)}): prefix delegation plus dedicated large subnets; neither IPv6 nor custom networking is available for Windows.`,
-      source: `${CNI_SOURCE.UG_WINDOWS_SUPPORT}; ${CNI_SOURCE.CONTAINERS_ROADMAP_2780}`,
+      source: `${SOURCE.UG_WINDOWS_SUPPORT}; ${SOURCE.CONTAINERS_ROADMAP_2780}`,
     });
   }
 
@@ -595,7 +594,7 @@ function assessOption(
             'DISFAVOURS',
             CNI_WEIGHTS.CUSTOM_NETWORKING_MIXED_CLUSTER,
             `Custom networking cannot be used on Windows nodes: only the Linux groups (${names(linux)}) would use it; the Windows groups stay in secondary-IP mode.`,
-            `${CNI_SOURCE.UG_WINDOWS_SUPPORT}; ${CNI_SOURCE.CONTAINERS_ROADMAP_2780}`,
+            `${SOURCE.UG_WINDOWS_SUPPORT}; ${SOURCE.CONTAINERS_ROADMAP_2780}`,
             windows.map((g) => g.name),
           )
         : reason(
@@ -603,7 +602,7 @@ function assessOption(
             'RULES_OUT',
             0,
             'Custom networking cannot be used on Windows nodes, and this cluster has no Linux node group to use it.',
-            `${CNI_SOURCE.UG_WINDOWS_SUPPORT}; ${CNI_SOURCE.CONTAINERS_ROADMAP_2780}`,
+            `${SOURCE.UG_WINDOWS_SUPPORT}; ${SOURCE.CONTAINERS_ROADMAP_2780}`,
             windows.map((g) => g.name),
           ),
     );
@@ -618,7 +617,7 @@ function assessOption(
           'NOTE',
           0,
           `Security groups for pods work on Linux nodes only: the Windows pods (${names(windows)}) cannot get pod security groups; secure them with node security groups or network policy.`,
-          CNI_SOURCE.UG_SGP,
+          SOURCE.UG_SGP,
           windows.map((g) => g.name),
         ),
       );
@@ -630,7 +629,7 @@ function assessOption(
           'DISFAVOURS',
           CNI_WEIGHTS.SGP_ON_OVERLAY,
           'Security groups for pods need the VPC CNI (branch ENIs on a trunk ENI); overlay pods cannot have them.',
-          CNI_SOURCE.UG_SGP,
+          SOURCE.UG_SGP,
         ),
       );
     }
@@ -644,7 +643,7 @@ function assessOption(
         'DISFAVOURS',
         CNI_WEIGHTS.ALB_IP_TARGETS_ON_OVERLAY,
         'ALB/NLB target-type: ip registers pod IPs, which must be VPC IPs; on an overlay use target-type: instance.',
-        CNI_SOURCE.AWS_LBC_TARGET_TYPE,
+        SOURCE.AWS_LBC_TARGET_TYPE,
       ),
     );
   }
@@ -655,7 +654,7 @@ function assessOption(
         'DISFAVOURS',
         CNI_WEIGHTS.WEBHOOKS_ON_OVERLAY,
         'The EKS control plane cannot reach overlay pod IPs: webhook and metrics-server pods need hostNetwork: true.',
-        CNI_SOURCE.TIGERA_EKS,
+        SOURCE.TIGERA_EKS,
       ),
     );
   }
@@ -669,14 +668,14 @@ function assessOption(
             'NOTE',
             0,
             'AWS supports only the VPC CNI; you accepted an alternate CNI, so support comes from the vendor (Tigera).',
-            CNI_SOURCE.UG_ALTERNATE_CNI,
+            SOURCE.UG_ALTERNATE_CNI,
           )
         : reason(
             'ALTERNATE_CNI_NEEDS_VENDOR_SUPPORT',
             'DISFAVOURS',
             CNI_WEIGHTS.VENDOR_SUPPORT_NOT_ACCEPTED,
             'AWS supports only the VPC CNI; an alternate CNI needs vendor support (set acceptUnsupportedCni to weigh it as viable on Linux-only clusters).',
-            CNI_SOURCE.UG_ALTERNATE_CNI,
+            SOURCE.UG_ALTERNATE_CNI,
           ),
     );
   }
@@ -688,7 +687,7 @@ function assessOption(
         'NOTE',
         0,
         'IPv6 cluster: Linux pods take IPv6 addresses (Nitro types only), so IPv4 subnet consumption by pods does not apply.',
-        CNI_SOURCE.UG_CNI_IPV6,
+        SOURCE.UG_CNI_IPV6,
         linux.map((g) => g.name),
       ),
     );
@@ -739,7 +738,7 @@ function chooseNetworkPolicyEngine(ctx: Context): NetworkPolicyRecommendation {
         0,
         `Calico for Windows supports Windows Server 2019 and 2022 only (projectcalico/calico#11691 is open), so NetworkPolicy is not enforced on ${ws2025.map((g) => `${g.name} (Windows Server ${WINDOWS_SERVER_FACTS[g.windowsServerVersion!].year})`).join(', ')}; ` +
           'and on Windows Server 2025 HNS switches an endpoint to default-deny as soon as any ACL policy is applied to it (microsoft/Windows-Containers#616). Run the pods that need NetworkPolicy on Windows Server 2022 node groups.',
-        CNI_SOURCE.WINDOWS_SERVER_CALICO,
+        SOURCE.WINDOWS_SERVER_CALICO,
         ws2025.map((g) => g.name),
       ),
     );
@@ -752,14 +751,14 @@ function chooseNetworkPolicyEngine(ctx: Context): NetworkPolicyRecommendation {
         0,
         'NetworkPolicy on Windows pods: install Calico in policy-only mode on top of the VPC CNI (Installation cni.type: AmazonVPC) and set ANNOTATE_POD_IP=true on aws-node.' +
           (needs.networkPolicyOnLinux ? ' Calico enforces the Linux policies too.' : ''),
-        `${CNI_SOURCE.UG_CNI_NETPOL}; ${CNI_SOURCE.TIGERA_EKS}`,
+        `${SOURCE.UG_CNI_NETPOL}; ${SOURCE.TIGERA_EKS}`,
       ),
       reason(
         'VPC_CNI_POLICY_LINUX_ONLY',
         'NOTE',
         0,
         'Keep the VPC CNI network policy agent off (enableNetworkPolicy: "false"): it enforces on Linux nodes only and conflicts with Calico.',
-        CNI_SOURCE.UG_CNI_NETPOL,
+        SOURCE.UG_CNI_NETPOL,
       ),
     );
     return { engine: 'CALICO_POLICY_ONLY', reasons };
@@ -771,7 +770,7 @@ function chooseNetworkPolicyEngine(ctx: Context): NetworkPolicyRecommendation {
         'NOTE',
         0,
         'networkPolicyOnWindows was asked for, but the cluster has no Windows node group.',
-        CNI_SOURCE.UG_CNI_NETPOL,
+        SOURCE.UG_CNI_NETPOL,
       ),
     );
   }
@@ -782,12 +781,12 @@ function chooseNetworkPolicyEngine(ctx: Context): NetworkPolicyRecommendation {
         'FAVOURS',
         0,
         'NetworkPolicy on Linux pods only: the VPC CNI (>= 1.14) network policy agent is enough (enableNetworkPolicy: "true").',
-        CNI_SOURCE.UG_CNI_NETPOL,
+        SOURCE.UG_CNI_NETPOL,
       ),
     );
     return { engine: 'VPC_CNI', reasons };
   }
-  reasons.push(reason('NO_NETWORK_POLICY_NEEDED', 'NOTE', 0, 'No NetworkPolicy was asked for.', CNI_SOURCE.UG_CNI_NETPOL));
+  reasons.push(reason('NO_NETWORK_POLICY_NEEDED', 'NOTE', 0, 'No NetworkPolicy was asked for.', SOURCE.UG_CNI_NETPOL));
   return { engine: 'NONE', reasons };
 }
 
@@ -800,7 +799,7 @@ function decideDsr(ctx: Context, policy: NetworkPolicyRecommendation): DsrRecomm
       enable: false,
       kubeProxyFlags: [],
       reason: why,
-      reasons: [reason('DSR_NOT_NEEDED', 'NOTE', 0, why, CNI_SOURCE.BPG_WINDOWS_NETWORKING)],
+      reasons: [reason('DSR_NOT_NEEDED', 'NOTE', 0, why, SOURCE.BPG_WINDOWS_NETWORKING)],
     };
   }
   if (ctx.windowsBlockedBy) {
@@ -809,7 +808,7 @@ function decideDsr(ctx: Context, policy: NetworkPolicyRecommendation): DsrRecomm
       enable: false,
       kubeProxyFlags: [],
       reason: why,
-      reasons: [reason('DSR_NOT_NEEDED', 'NOTE', 0, why, CNI_SOURCE.UG_WINDOWS_SUPPORT)],
+      reasons: [reason('DSR_NOT_NEEDED', 'NOTE', 0, why, SOURCE.UG_WINDOWS_SUPPORT)],
     };
   }
   if (n.servicesPerWindowsNode > WINDOWS_SERVICES_PER_NODE_LIMIT) {
@@ -819,7 +818,7 @@ function decideDsr(ctx: Context, policy: NetworkPolicyRecommendation): DsrRecomm
         'FAVOURS',
         0,
         `${n.servicesPerWindowsNode} Services per Windows node (> ${WINDOWS_SERVICES_PER_NODE_LIMIT}) risk HNS port exhaustion ("${HNS_PORT_EXHAUSTION_ERROR}"); Direct Server Return avoids it.`,
-        CNI_SOURCE.BPG_WINDOWS_NETWORKING,
+        SOURCE.BPG_WINDOWS_NETWORKING,
       ),
     );
   }
@@ -830,7 +829,7 @@ function decideDsr(ctx: Context, policy: NetworkPolicyRecommendation): DsrRecomm
         'FAVOURS',
         0,
         'externalTrafficPolicy: Local on Windows nodes needs DSR (it also keeps the client source IP).',
-        CNI_SOURCE.BPG_WINDOWS_NETWORKING,
+        SOURCE.BPG_WINDOWS_NETWORKING,
       ),
     );
   }
@@ -841,7 +840,7 @@ function decideDsr(ctx: Context, policy: NetworkPolicyRecommendation): DsrRecomm
         'FAVOURS',
         0,
         'Calico policy on Windows sees pod IPs on Service traffic only with DSR.',
-        CNI_SOURCE.BPG_WINDOWS_NETWORKING,
+        SOURCE.BPG_WINDOWS_NETWORKING,
       ),
     );
   }
@@ -851,14 +850,14 @@ function decideDsr(ctx: Context, policy: NetworkPolicyRecommendation): DsrRecomm
       enable: false,
       kubeProxyFlags: [],
       reason: why,
-      reasons: [reason('DSR_NOT_NEEDED', 'NOTE', 0, why, CNI_SOURCE.BPG_WINDOWS_NETWORKING)],
+      reasons: [reason('DSR_NOT_NEEDED', 'NOTE', 0, why, SOURCE.BPG_WINDOWS_NETWORKING)],
     };
   }
   const flags = dsrKubeProxyFlags(n.kubernetesVersion);
   return {
     enable: true,
     kubeProxyFlags: [...flags.flags],
-    reason: `${reasons.map((x) => x.message).join(' ')} kube-proxy flags for Kubernetes ${n.kubernetesVersion}: ${flags.flags.join(' ')} (${CNI_SOURCE.KEP_5100}).`,
+    reason: `${reasons.map((x) => x.message).join(' ')} kube-proxy flags for Kubernetes ${n.kubernetesVersion}: ${flags.flags.join(' ')} (${SOURCE.KEP_5100}).`,
     reasons,
   };
 }
@@ -880,7 +879,7 @@ function buildSettings(
       value: 'true',
       templateId: T.VPC_CNI_WINDOWS_CONFIGMAP,
       reason: 'Turns on Windows IPAM in the VPC Resource Controller.',
-      source: CNI_SOURCE.UG_WINDOWS_SUPPORT,
+      source: SOURCE.UG_WINDOWS_SUPPORT,
     });
     if (recommended === 'VPC_CNI_PREFIX_DELEGATION') {
       settings.push(
@@ -890,7 +889,7 @@ function buildSettings(
           value: 'true',
           templateId: T.VPC_CNI_WINDOWS_CONFIGMAP,
           reason: 'Prefix delegation for Windows nodes (Nitro/bare metal; Xen types stay in secondary-IP mode).',
-          source: CNI_SOURCE.BPG_PREFIX_WINDOWS,
+          source: SOURCE.BPG_PREFIX_WINDOWS,
         },
         {
           target: 'VPC_CNI_CONFIGMAP',
@@ -898,7 +897,7 @@ function buildSettings(
           value: '1',
           templateId: T.VPC_CNI_WINDOWS_CONFIGMAP,
           reason: 'PD warm pool default: 1 free IP; with minimum-ip-target it overrides warm-prefix-target.',
-          source: CNI_SOURCE.VPCRC_PD,
+          source: SOURCE.VPCRC_PD,
         },
         {
           target: 'VPC_CNI_CONFIGMAP',
@@ -906,7 +905,7 @@ function buildSettings(
           value: '3',
           templateId: T.VPC_CNI_WINDOWS_CONFIGMAP,
           reason: 'PD warm pool default minimum: 3 IPs.',
-          source: CNI_SOURCE.VPCRC_PD,
+          source: SOURCE.VPCRC_PD,
         },
       );
     } else if (n.subnetsFragmented) {
@@ -921,7 +920,7 @@ function buildSettings(
           value: '1',
           templateId: T.VPC_CNI_WINDOWS_CONFIGMAP,
           reason: 'Fragmented subnets: keep one idle IP per node instead of the default 3.',
-          source: CNI_SOURCE.VPCRC_SECONDARY,
+          source: SOURCE.VPCRC_SECONDARY,
         },
         {
           target: 'VPC_CNI_CONFIGMAP',
@@ -929,7 +928,7 @@ function buildSettings(
           value: String(wanted),
           templateId: T.VPC_CNI_WINDOWS_CONFIGMAP,
           reason: `Pre-allocate the pods a node is expected to run (${wanted}) so IPs are taken once, not churned.`,
-          source: CNI_SOURCE.VPCRC_SECONDARY,
+          source: SOURCE.VPCRC_SECONDARY,
         },
       );
     }
@@ -957,7 +956,7 @@ function buildSettings(
               nodeGroup: g.name,
               templateId: T.EKSCTL_WINDOWS_CLUSTER,
               reason: `Windows Server ${release.year} Core (${release.eksctlAmiFamilies.full} for the Full image)${release.minKubernetesMinor ? `; eksctl needs EKS >= 1.${release.minKubernetesMinor}` : ''}; container images must be built for OS build ${release.osBuild}.`,
-              source: CNI_SOURCE.WINDOWS_SERVER_VERSIONS,
+              source: SOURCE.WINDOWS_SERVER_VERSIONS,
             }
           : {
               target: 'EKSCTL_NODE_GROUP',
@@ -966,7 +965,7 @@ function buildSettings(
               nodeGroup: g.name,
               templateId: T.EKSCTL_WINDOWS_CLUSTER,
               reason: 'A hint: Windows Server 2022 Core (EKS >= 1.23); WindowsServer2025CoreContainer needs EKS >= 1.35.',
-              source: CNI_SOURCE.EKSCTL_SCHEMA,
+              source: SOURCE.EKSCTL_SCHEMA_AMI_MAX_PODS,
             },
       );
       if (recommended === 'VPC_CNI_PREFIX_DELEGATION') {
@@ -981,7 +980,7 @@ function buildSettings(
               nodeGroup: g.name,
               templateId: T.EKSCTL_WINDOWS_CLUSTER,
               reason: `Becomes kubelet --max-pods; under PD kubelet, not IPs, bounds pods (${c.maxPodsPerNode} schedulable).`,
-              source: CNI_SOURCE.BPG_PREFIX_WINDOWS,
+              source: SOURCE.BPG_PREFIX_WINDOWS,
             },
             {
               target: 'KUBELET',
@@ -990,7 +989,7 @@ function buildSettings(
               nodeGroup: g.name,
               templateId: T.EKSCTL_WINDOWS_CLUSTER,
               reason: "Self-managed bootstrap: Start-EKSBootstrap.ps1 -KubeletExtraArgs '--max-pods=N'.",
-              source: CNI_SOURCE.BPG_PREFIX_WINDOWS,
+              source: SOURCE.BPG_PREFIX_WINDOWS,
             },
           );
         }
@@ -1004,7 +1003,7 @@ function buildSettings(
           templateId: T.WINDOWS_USERDATA_DSR_PATCH,
           reason:
             'eksctl preBootstrapCommands / managed node groups: patch the bootstrap script before it runs so kube-proxy starts with DSR (when you own the bootstrap call, pass -KubeProxyExtraArgs instead).',
-          source: `${CNI_SOURCE.BPG_WINDOWS_NETWORKING}; ${CNI_SOURCE.KEP_5100}`,
+          source: `${SOURCE.BPG_WINDOWS_NETWORKING}; ${SOURCE.KEP_5100}`,
         });
       }
     }
@@ -1018,7 +1017,7 @@ function buildSettings(
           nodeGroup: m.group.name,
           templateId: T.WINDOWS_USERDATA_BOOTSTRAP_DSR,
           reason: `The nodes of ${m.group.name} would default to ${m.wrong.map((w) => w.serviceCidr).join(', ')}: pass the cluster's Service CIDR to Start-EKSBootstrap.ps1.`,
-          source: CNI_SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR,
+          source: SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR,
         },
         {
           target: 'WINDOWS_BOOTSTRAP',
@@ -1027,7 +1026,7 @@ function buildSettings(
           nodeGroup: m.group.name,
           templateId: T.WINDOWS_USERDATA_BOOTSTRAP_DSR,
           reason: `The kube-dns ClusterIP of ${cluster.cidr} (its .10), instead of the derived ${m.wrong.map((w) => w.dnsClusterIp).join(', ')}.`,
-          source: CNI_SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR,
+          source: SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR,
         },
       );
     }
@@ -1038,7 +1037,7 @@ function buildSettings(
         value: dsr.kubeProxyFlags.join(' '),
         templateId: T.WINDOWS_USERDATA_BOOTSTRAP_DSR,
         reason: `DSR flags for Kubernetes ${n.kubernetesVersion}, passed to Start-EKSBootstrap.ps1 when you own the bootstrap call (self-managed launch template, custom AMI).`,
-        source: CNI_SOURCE.KEP_5100,
+        source: SOURCE.KEP_5100,
       });
     }
   }
@@ -1049,7 +1048,7 @@ function buildSettings(
       value: 'true',
       templateId: null,
       reason: 'Prefix delegation for the Linux nodes too (aws-node; Nitro, VPC CNI >= 1.9.0).',
-      source: CNI_SOURCE.BPG_PREFIX_WINDOWS,
+      source: SOURCE.BPG_PREFIX_WINDOWS,
     });
   }
   const exhaustedLinux =
@@ -1067,7 +1066,7 @@ function buildSettings(
         value: '1',
         templateId: null,
         reason: `Enhanced subnet discovery: tag extra subnets in the availability zones of ${names(exhaustedLinux)} so Linux pods draw IPs from them (=0 excludes a subnet). Linux nodes only.`,
-        source: CNI_SOURCE.UG_CNI_SUBNET_SELECTION,
+        source: SOURCE.UG_CNI_SUBNET_SELECTION,
       },
       {
         target: 'VPC_CNI_ADDON',
@@ -1075,7 +1074,7 @@ function buildSettings(
         value: 'true',
         templateId: null,
         reason: 'On by default from VPC CNI 1.18; keep it on.',
-        source: CNI_SOURCE.UG_CNI_SUBNET_SELECTION,
+        source: SOURCE.UG_CNI_SUBNET_SELECTION,
       },
     );
   }
@@ -1087,7 +1086,7 @@ function buildSettings(
         value: 'true',
         templateId: null,
         reason: 'Custom networking for the Linux nodes: pods draw IPs from the ENIConfig subnets.',
-        source: CNI_SOURCE.UG_CUSTOM_NETWORKING,
+        source: SOURCE.UG_CUSTOM_NETWORKING,
       },
       {
         target: 'VPC_CNI_ADDON',
@@ -1095,7 +1094,7 @@ function buildSettings(
         value: 'topology.kubernetes.io/zone',
         templateId: null,
         reason: 'One ENIConfig per availability zone, named after the zone.',
-        source: CNI_SOURCE.UG_CUSTOM_NETWORKING,
+        source: SOURCE.UG_CUSTOM_NETWORKING,
       },
     );
   }
@@ -1107,7 +1106,7 @@ function buildSettings(
         value: 'AmazonVPC',
         templateId: T.CALICO_POLICY_ONLY_INSTALLATION,
         reason: 'Calico enforces policy only; the VPC CNI keeps networking pods.',
-        source: CNI_SOURCE.TIGERA_EKS,
+        source: SOURCE.TIGERA_EKS,
       },
       {
         target: 'VPC_CNI_ADDON',
@@ -1115,7 +1114,7 @@ function buildSettings(
         value: 'true',
         templateId: T.CALICO_POLICY_ONLY_INSTALLATION,
         reason: 'aws-node annotates pod IPs so Calico learns them without delay.',
-        source: CNI_SOURCE.TIGERA_EKS,
+        source: SOURCE.TIGERA_EKS,
       },
       {
         target: 'VPC_CNI_ADDON',
@@ -1123,7 +1122,7 @@ function buildSettings(
         value: 'false',
         templateId: T.CALICO_POLICY_ONLY_INSTALLATION,
         reason: 'The VPC CNI policy agent is Linux-only and conflicts with Calico.',
-        source: CNI_SOURCE.UG_CNI_NETPOL,
+        source: SOURCE.UG_CNI_NETPOL,
       },
     );
   } else if (policy.engine === 'VPC_CNI') {
@@ -1133,7 +1132,7 @@ function buildSettings(
       value: 'true',
       templateId: null,
       reason: 'VPC CNI (>= 1.14) network policy for Linux pods.',
-      source: CNI_SOURCE.UG_CNI_NETPOL,
+      source: SOURCE.UG_CNI_NETPOL,
     });
   }
   return settings;
@@ -1174,7 +1173,7 @@ function addClusterNotes(ctx: Context, notes: CniNote[], recommended: CniOption 
         rule: 'WINDOWS_SERVICE_CIDR_MISMATCH',
         severity: 'WARNING',
         message: serviceCidrMessage(ctx, m),
-        source: CNI_SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR,
+        source: SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR,
       });
     }
   }
@@ -1193,14 +1192,14 @@ function addClusterNotes(ctx: Context, notes: CniNote[], recommended: CniOption 
         rule: 'LINUX_NODES_FOR_COREDNS',
         severity: 'WARNING',
         message: "No Linux node group: CoreDNS (and Calico's Linux parts) run only on Linux; add at least one, better two, Linux nodes.",
-        source: `${CNI_SOURCE.UG_WINDOWS_SUPPORT}; ${CNI_SOURCE.EKSCTL_WINDOWS}`,
+        source: `${SOURCE.UG_WINDOWS_SUPPORT}; ${SOURCE.EKSCTL_WINDOWS}`,
       });
     } else if (linuxNodes < 2) {
       notes.push({
         rule: 'LINUX_NODES_FOR_COREDNS',
         severity: 'INFO',
         message: `${linuxNodes} Linux node(s): CoreDNS runs only on Linux; two Linux nodes keep DNS up through a node loss.`,
-        source: `${CNI_SOURCE.UG_WINDOWS_SUPPORT}; ${CNI_SOURCE.EKSCTL_WINDOWS}`,
+        source: `${SOURCE.UG_WINDOWS_SUPPORT}; ${SOURCE.EKSCTL_WINDOWS}`,
       });
     }
     if (recommended && recommended !== 'CALICO_OVERLAY') {
@@ -1209,7 +1208,7 @@ function addClusterNotes(ctx: Context, notes: CniNote[], recommended: CniOption 
         severity: 'INFO',
         message:
           'The settings use the un-prefixed ConfigMap keys (warm-ip-target, minimum-ip-target), which the VPC Resource Controller reads first and the VPC CNI Helm chart writes; windows-warm-ip-target / windows-minimum-ip-target are then ignored, so do not set both families.',
-        source: CNI_SOURCE.VPCRC_KEYS,
+        source: SOURCE.VPCRC_KEYS,
       });
     }
   }
@@ -1218,7 +1217,7 @@ function addClusterNotes(ctx: Context, notes: CniNote[], recommended: CniOption 
       rule: 'SGP_LINUX_ONLY',
       severity: 'WARNING',
       message: `Security groups for pods cannot be used with pods on Windows nodes (${names(ctx.windows)}); only Linux pods can get them${ctx.linux.length ? '' : ', and this cluster has no Linux node group'}.`,
-      source: CNI_SOURCE.UG_SGP,
+      source: SOURCE.UG_SGP,
     });
   }
   if (n.platform !== 'EC2' && !ctx.windows.length) {
@@ -1226,7 +1225,7 @@ function addClusterNotes(ctx: Context, notes: CniNote[], recommended: CniOption 
       rule: 'PLATFORM_MANAGES_POD_NETWORKING',
       severity: 'INFO',
       message: `On ${n.platform} AWS manages the pod networking of its own capacity; the options and settings here apply to EC2 node groups.`,
-      source: CNI_SOURCE.UG_AUTO_MODE,
+      source: SOURCE.UG_AUTO_MODE,
     });
   }
   if (n.acceptUnsupportedCni) {
@@ -1236,7 +1235,7 @@ function addClusterNotes(ctx: Context, notes: CniNote[], recommended: CniOption 
       message: ctx.windows.length
         ? 'acceptUnsupportedCni is set, but the Calico overlay stays UNSUPPORTED: no one supports it for Windows pods on EKS.'
         : 'acceptUnsupportedCni is set: the Calico overlay can be VIABLE on this Linux-only cluster, with support from the vendor, never AWS.',
-      source: `${CNI_SOURCE.UG_ALTERNATE_CNI}; ${CNI_SOURCE.TIGERA_WINDOWS_REQ}`,
+      source: `${SOURCE.UG_ALTERNATE_CNI}; ${SOURCE.TIGERA_WINDOWS_REQ_CALICO_ISSUES}`,
     });
   }
 }
@@ -1247,9 +1246,9 @@ function buildConflicts(ctx: Context): CniConflict[] {
     {
       topic: 'Calico overlay as the CNI for Windows pods on EKS',
       positions: [
-        { source: CNI_SOURCE.BPG_WINDOWS_NETWORKING, says: 'Offers Calico as an alternative CNI for Windows nodes.' },
+        { source: SOURCE.BPG_WINDOWS_NETWORKING, says: 'Offers Calico as an alternative CNI for Windows nodes.' },
         {
-          source: CNI_SOURCE.TIGERA_WINDOWS_REQ,
+          source: SOURCE.TIGERA_WINDOWS_REQ_CALICO_ISSUES,
           says: 'Lists only "EKS: VPC CNI" for Calico on Windows; overlay on EKS Windows is unsupported.',
         },
       ],
