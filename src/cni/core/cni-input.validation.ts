@@ -69,6 +69,8 @@ export interface ResolvedCniInput {
   normalized: CniRecommendation['input'];
   /** Kubernetes minor version: 31 for "1.31". */
   kubernetesMinor: number;
+  /** The cluster's Service CIDR, parsed; null when not given. */
+  serviceCidr: ServiceCidr | null;
   groups: ResolvedNodeGroup[];
 }
 
@@ -225,6 +227,19 @@ export function resolveCniInput(input: CniRecommendationInput, deps: CniDeps): R
     ofOs.forEach((g, k) => pods.set(g.index, shares[k]));
   }
 
+  const subnetsFragmented =
+    (input.subnetsFragmented === undefined || input.subnetsFragmented === null) &&
+    input.subnetAllocations !== undefined &&
+    input.subnetAllocations !== null
+      ? isFragmentedFromAllocations(
+          input.subnetAllocations,
+          partial.filter((g) => g.os === 'WINDOWS').map((g) => ({ facts: g.facts, nodes: g.nodes, pods: pods.get(g.index) ?? 0 })),
+        )
+      : optionalBoolean(input.subnetsFragmented, 'subnetsFragmented');
+  const acceptUnsupportedCni = optionalBoolean(input.acceptUnsupportedCni, 'acceptUnsupportedCni');
+  const provisioner = resolveProvisioner(input.provisioner);
+  const serviceCidr =
+    input.serviceIpv4Cidr === undefined || input.serviceIpv4Cidr === null ? null : parseServiceCidr(input.serviceIpv4Cidr);
   return {
     normalized: {
       kubernetesVersion: version,
@@ -233,22 +248,14 @@ export function resolveCniInput(input: CniRecommendationInput, deps: CniDeps): R
       windowsPods,
       linuxPods,
       servicesPerWindowsNode,
-      subnetsFragmented:
-        (input.subnetsFragmented === undefined || input.subnetsFragmented === null) &&
-        input.subnetAllocations !== undefined &&
-        input.subnetAllocations !== null
-          ? isFragmentedFromAllocations(
-              input.subnetAllocations,
-              partial.filter((g) => g.os === 'WINDOWS').map((g) => ({ facts: g.facts, nodes: g.nodes, pods: pods.get(g.index) ?? 0 })),
-            )
-          : optionalBoolean(input.subnetsFragmented, 'subnetsFragmented'),
-      acceptUnsupportedCni: optionalBoolean(input.acceptUnsupportedCni, 'acceptUnsupportedCni'),
+      subnetsFragmented,
+      acceptUnsupportedCni,
       needs,
-      provisioner: resolveProvisioner(input.provisioner),
-      serviceIpv4Cidr:
-        input.serviceIpv4Cidr === undefined || input.serviceIpv4Cidr === null ? null : parseServiceCidr(input.serviceIpv4Cidr).cidr,
+      provisioner,
+      serviceIpv4Cidr: serviceCidr?.cidr ?? null,
     },
     kubernetesMinor: Number(vm[1]),
+    serviceCidr,
     groups: partial.map((g) => ({ ...g, pods: pods.get(g.index) ?? 0 })),
   };
 }
