@@ -1,7 +1,7 @@
 import { parseIpv4Cidr } from '../../capacity/core/index.js';
 import { SOURCE } from '../../common/core/sources.js';
 import { computeConsequence, type ConsequenceContext } from './cni-consequences.js';
-import type { ResolvedCniInput, ResolvedNodeGroup } from './cni-input.validation.js';
+import type { ResolvedCniInput, ResolvedNodeGroup } from './cni-plan.js';
 import type { CniRuleCode } from './cni-rules.js';
 import { CNI_OPTIONS, type CniOption, type CniReason, type CniReasonEffect, type NodeGroupConsequence } from './cni.types.js';
 

@@ -1,5 +1,5 @@
 import { consequenceOf, reason, type CniContext } from './cni-context.js';
-import type { ResolvedNodeGroup } from './cni-input.validation.js';
+import type { ResolvedNodeGroup } from './cni-plan.js';
 import type { CniRuleCode } from './cni-rules.js';
 import {
   CNI_OPTIONS,

@@ -9,7 +9,7 @@ import {
   podsPerNodeWanted,
   type CniContext,
 } from './cni-context.js';
-import type { ResolvedNodeGroup } from './cni-input.validation.js';
+import type { ResolvedNodeGroup } from './cni-plan.js';
 import { provisionerWindowsSettings } from './cni-provisioner-settings.js';
 import { CNI_TEMPLATE_IDS as T } from './cni-template-ids.js';
 import type { CniOption, CniSetting, DsrRecommendation, NetworkPolicyRecommendation } from './cni.types.js';

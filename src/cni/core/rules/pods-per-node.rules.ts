@@ -1,7 +1,7 @@
 import { SOURCE } from '../../../common/core/sources.js';
 import { recommendedKubeletMaxPods } from '../cni-consequences.js';
 import { consequenceOf, names, podsPerNodeWanted, type CniContext } from '../cni-context.js';
-import type { ResolvedNodeGroup } from '../cni-input.validation.js';
+import type { ResolvedNodeGroup } from '../cni-plan.js';
 import type { CniRule } from '../cni-rule-table.js';
 import type { NodeGroupConsequence } from '../cni.types.js';
 import { CNI_WEIGHTS } from './cni-weights.js';
