@@ -20,7 +20,7 @@ import {
 /**
  * Configuration templates: the VPC Resource Controller ConfigMap, an eksctl ClusterConfig, Windows
  * userdata (bootstrap call and DSR patch) and the Calico policy-only Installation for EKS.
- * Sources: the SOURCE entries each template cites (src/policies/core/sources.ts).
+ * Sources: the SOURCE entries each template cites (src/common/core/sources.ts).
  */
 
 export const WINDOWS_AMI_FAMILIES = [
