@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
   getBundledLinuxPrices,
-  Source,
   type InstancePrice,
   type PriceTable,
   type WindowsOfferings,
   type WindowsPriceListFact,
 } from '../capacity/core/index.js';
+import { SOURCE } from '../common/core/sources.js';
 import { CatalogRepository } from './catalog.repository.js';
 import type { InstancePriceEntity, PriceListReadEntity } from './instance-price.entity.js';
 
@@ -84,4 +84,4 @@ export class PriceViewService {
 }
 
 /** The source text stored with Windows prices read from the Price List. */
-export const WINDOWS_PRICE_SOURCE = `${Source.AWS_PRICE_LIST}, on-demand`;
+export const WINDOWS_PRICE_SOURCE = `${SOURCE.AWS_PRICE_LIST}, on-demand`;

@@ -3,10 +3,14 @@ import { CatalogService } from '../catalog/catalog.service.js';
 import { CatalogViewService } from '../catalog/catalog-view.service.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { recommendCni } from './core/index.js';
+import { toCniPlan } from './cni-input.resolution.js';
 import type { CniRecommendationInputDto } from './cni-recommendation.input.js';
 import { toCniRecommendationModel, type CniRecommendation } from './cni-recommendation.model.js';
 
-/** Wraps the pure CNI core: instance types come from the in-memory catalog; nothing is stored. */
+/**
+ * Wraps the pure CNI core: the pipe has validated the input's shape; here the rest is checked and the
+ * instance types are resolved from the in-memory catalog, and the core gets plain data. Nothing is stored.
+ */
 @Injectable()
 export class CniService {
   constructor(
@@ -19,9 +23,9 @@ export class CniService {
     if (!this.view.isLoaded) {
       throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The instance catalog is not loaded yet; try again shortly');
     }
-    // An unknown type makes requireFromView throw INSTANCE_TYPE_NOT_FOUND; the core turns that into
+    // An unknown type makes requireFromView throw INSTANCE_TYPE_NOT_FOUND; toCniPlan turns that into
     // VALIDATION_FAILED on nodeGroups[i].instanceType (malformed input, not a missing resource).
-    const out = recommendCni(input, { lookupInstanceType: (name) => this.catalog.requireFromView(name) });
-    return toCniRecommendationModel(out);
+    const plan = toCniPlan(input, (name) => this.catalog.requireFromView(name));
+    return toCniRecommendationModel(recommendCni(plan));
   }
 }

@@ -1,5 +1,6 @@
+import { SOURCE } from '../../common/core/sources.js';
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
-import { Source, type NodeOs } from './capacity.types.js';
+import { type NodeOs } from './capacity.types.js';
 
 /**
  * What a node offers pods after what the hypervisor, the OS and the kubelet keep.
@@ -76,7 +77,7 @@ export function computeAllocatable(t: Pick<InstanceTypeFacts, 'vcpus' | 'memoryM
     `memory capacity = SizeInMiB - ceil(SizeInMiB * 7.5%) = ${t.memoryMiB} - ${overhead} = ${capacity} MiB (VM overhead)`,
   ];
   let memory: number;
-  const sources: string[] = [Source.KARPENTER_INSTANCE_TYPES];
+  const sources: string[] = [SOURCE.KARPENTER_INSTANCE_TYPES];
   if (os === 'WINDOWS') {
     memory = Math.max(
       0,
@@ -86,7 +87,7 @@ export function computeAllocatable(t: Pick<InstanceTypeFacts, 'vcpus' | 'memoryM
       `memory = capacity - kube-reserved 0.5Gi - system-reserved 1.5Gi - eviction 200Mi = ${capacity} - ${WINDOWS_KUBE_RESERVED_MEMORY_MIB} - ` +
         `${WINDOWS_SYSTEM_RESERVED_MEMORY_MIB} - ${WINDOWS_EVICTION_HARD_MEMORY_MIB} = ${memory} MiB`,
     );
-    sources.push(Source.BPG_WINDOWS_OOM);
+    sources.push(SOURCE.BPG_WINDOWS_OOM);
   } else {
     const kubeReserved = kubeReservedMemoryMiB(maxPods);
     memory = Math.max(0, capacity - kubeReserved - EVICTION_HARD_MEMORY_MIB);

@@ -1,5 +1,6 @@
+import { SOURCE } from '../../common/core/sources.js';
 import { BUNDLED_LINUX_PRICES_SOURCE, BUNDLED_LINUX_PRICES_TSV } from './bundled-linux-prices.generated.js';
-import { Source, type NodeOs } from './capacity.types.js';
+import { type NodeOs } from './capacity.types.js';
 
 export { BUNDLED_LINUX_PRICES_SOURCE };
 
@@ -34,7 +35,7 @@ const BUNDLED: ReadonlyMap<string, PriceTable> = (() => {
         region,
         os: 'LINUX' as const,
         usdPerHour: Number(usd),
-        source: `${Source.KARPENTER_PRICING} (bundled, on-demand Linux)`,
+        source: `${SOURCE.KARPENTER_PRICING} (bundled, on-demand Linux)`,
         readAt: BUNDLED_LINUX_PRICES_SOURCE.generated,
       }),
     );

@@ -1,6 +1,7 @@
+import { SOURCE } from '../../common/core/sources.js';
 import { isNitro, type InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 import { validationError } from '../../common/domain-error.js';
-import { IP_MODES, NODE_OSES, Source, type CapacityWarning, type IpMode, type NamedValue, type NodeOs } from './capacity.types.js';
+import { IP_MODES, NODE_OSES, type CapacityWarning, type IpMode, type NamedValue, type NodeOs } from './capacity.types.js';
 import { describeVpcLimitsTable, resolveVpcLimit, type VpcLimitsTable } from './vpc-resource-controller-limits.js';
 import { computeAllocatable, type Allocatable } from './allocatable.js';
 import {
@@ -205,7 +206,7 @@ function computeWindows(input: NodeCapacityInput): NodeCapacity {
         message:
           `${t.name} is not Nitro (hypervisor ${hypervisor || 'unknown'}) nor bare metal: the VPC Resource Controller ` +
           'ignores enable-windows-prefix-delegation on it and stays in secondary-IP mode.',
-        source: Source.BPG_PREFIX_WINDOWS,
+        source: SOURCE.BPG_PREFIX_WINDOWS,
       });
     }
   }
@@ -230,7 +231,7 @@ function computeWindows(input: NodeCapacityInput): NodeCapacity {
       message:
         `EC2 reports ${t.ipv4AddressesPerInterface} IPv4 addresses per ENI for ${t.name}, the VPC Resource Controller's ` +
         `table ${limit.ipv4PerInterface}; the controller's figure decides Windows capacity.`,
-      source: resolved.table === 'VPCRC_PUBLIC' ? Source.VPCRC_LIMITS : Source.KARPENTER_VPC_LIMITS,
+      source: resolved.table === 'VPCRC_PUBLIC' ? SOURCE.VPCRC_LIMITS : SOURCE.KARPENTER_VPC_LIMITS,
     });
   }
 
@@ -255,7 +256,7 @@ function computeWindows(input: NodeCapacityInput): NodeCapacity {
         message:
           `kubelet max-pods ${input.kubeletMaxPods} is above the ${w} IPs the controller can give: ` +
           `pods beyond ${w} stay Pending with "Insufficient vpc.amazonaws.com/PrivateIPv4Address".`,
-        source: Source.VPCRC_LIMITS,
+        source: SOURCE.VPCRC_LIMITS,
       });
     } else if (kubelet < w) {
       warnings.push({
@@ -263,7 +264,7 @@ function computeWindows(input: NodeCapacityInput): NodeCapacity {
         message:
           `Kubelet max-pods ${kubelet} schedules fewer pods than the ${w} IPs available; raise it with ` +
           `-KubeletExtraArgs '--max-pods=N' (AWS guidance under prefix delegation: 110, up to 250 on large types).`,
-        source: Source.BPG_PREFIX_WINDOWS,
+        source: SOURCE.BPG_PREFIX_WINDOWS,
       });
     }
   }
@@ -275,7 +276,7 @@ function computeWindows(input: NodeCapacityInput): NodeCapacity {
         'subnet does not have enough free cidr blocks to satisfy the request" the controller waits for you ("caller can retry in ' +
         '2 min [Action required from user to change subnet]"). Keep free aligned /28 blocks: a subnet CIDR reservation of type ' +
         'prefix, or a dedicated subnet.',
-      source: `${Source.VPCRC_POOL}; ${Source.BPG_PREFIX_WINDOWS}`,
+      source: `${SOURCE.VPCRC_POOL}; ${SOURCE.BPG_PREFIX_WINDOWS}`,
     });
   }
   let podsDuringCooldown: number | null = null;
@@ -294,7 +295,7 @@ function computeWindows(input: NodeCapacityInput): NodeCapacity {
           `A released Windows IP cools down ${WINDOWS_IP_COOLDOWN_SECONDS} s before the controller reuses it: with ${churn} pods replaced ` +
           `per 30 s a node holds ${podsDuringCooldown} pods (W - churn = ${w} - ${churn}) without waiting; beyond that, while used + cooling = ` +
           'capacity, new pods fail with "cannot assign resource now, resources are being cooled down". Plan pods per node <= W - IPs released per 30 s, or use prefix delegation.',
-        source: `${Source.VPCRC_CONFIG_COOLDOWN}; ${Source.VPCRC_POOL}`,
+        source: `${SOURCE.VPCRC_CONFIG_COOLDOWN}; ${SOURCE.VPCRC_POOL}`,
       });
     }
   }
@@ -302,21 +303,21 @@ function computeWindows(input: NodeCapacityInput): NodeCapacity {
     warnings.push({
       code: 'WINDOWS_CUSTOM_NETWORKING_UNSUPPORTED',
       message: 'Custom networking is not supported for Windows nodes; ignored (Windows pods use the node subnet).',
-      source: Source.UG_WINDOWS_SUPPORT,
+      source: SOURCE.UG_WINDOWS_SUPPORT,
     });
   }
   if (input.securityGroupsForPods) {
     warnings.push({
       code: 'WINDOWS_SECURITY_GROUPS_FOR_PODS_UNSUPPORTED',
       message: 'Security groups for pods is Linux only: Windows pods cannot get branch ENIs; ignored.',
-      source: Source.UG_SECURITY_GROUPS_FOR_PODS,
+      source: SOURCE.UG_SECURITY_GROUPS_FOR_PODS,
     });
   }
   if (input.maxEnis !== undefined) {
     warnings.push({
       code: 'WINDOWS_MAX_ENIS_IGNORED',
       message: 'maxEnis is ignored on Windows: the VPC Resource Controller uses only the primary ENI of a Windows node.',
-      source: Source.BPG_WINDOWS_NETWORKING,
+      source: SOURCE.BPG_WINDOWS_NETWORKING,
     });
   }
 
@@ -377,7 +378,7 @@ function computeLinux(input: NodeCapacityInput): NodeCapacity {
       warnings.push({
         code: 'LINUX_PREFIX_DELEGATION_NEEDS_CNI_1_9',
         message: `Prefix delegation needs VPC CNI ${LINUX_PREFIX_DELEGATION_MIN_CNI} or later; ${cniVersion} stays in secondary-IP mode.`,
-        source: Source.VPCCNI_PREFIX_DELEGATION,
+        source: SOURCE.VPCCNI_PREFIX_DELEGATION,
       });
     }
     if (!isNitro(t)) {
@@ -387,7 +388,7 @@ function computeLinux(input: NodeCapacityInput): NodeCapacity {
         message:
           `${t.name} is not Nitro (hypervisor ${t.hypervisor ?? 'unknown'}) nor bare metal: ipamd falls back to ` +
           'secondary-IP mode on it.',
-        source: Source.VPCCNI_PREFIX_DELEGATION,
+        source: SOURCE.VPCCNI_PREFIX_DELEGATION,
       });
     }
   }
@@ -399,7 +400,7 @@ function computeLinux(input: NodeCapacityInput): NodeCapacity {
     warnings.push({
       code: 'MAX_ENIS_CAP',
       message: `maxEnis ${input.maxEnis} caps the ENIs attached below the ${cardEnis} the default card allows.`,
-      source: Source.VPCCNI_MAX_PODS_CALCULATOR,
+      source: SOURCE.VPCCNI_MAX_PODS_CALCULATOR,
     });
   }
   let podEnis = enis;
@@ -409,7 +410,7 @@ function computeLinux(input: NodeCapacityInput): NodeCapacity {
     warnings.push({
       code: 'LINUX_CUSTOM_NETWORKING_ENI',
       message: 'Custom networking: pods use only the secondary ENIs (ENIConfig subnets), one ENI fewer for pods.',
-      source: Source.UG_CUSTOM_NETWORKING,
+      source: SOURCE.UG_CUSTOM_NETWORKING,
     });
   }
   let branchInterfaces: number | null = null;
@@ -424,14 +425,14 @@ function computeLinux(input: NodeCapacityInput): NodeCapacity {
         message:
           `Security groups for pods attaches a trunk ENI, one ENI fewer for IP-mode pods; ` +
           `${limit.branchInterfaces} branch ENIs (vpc.amazonaws.com/pod-eni) for pods with a SecurityGroupPolicy.`,
-        source: Source.UG_SECURITY_GROUPS_FOR_PODS,
+        source: SOURCE.UG_SECURITY_GROUPS_FOR_PODS,
       });
     } else {
       branchInterfaces = 0;
       warnings.push({
         code: 'LINUX_SECURITY_GROUPS_FOR_PODS_NOT_TRUNKING_COMPATIBLE',
         message: `${t.name} is not trunking compatible in the VPC Resource Controller table: no branch ENIs, security groups for pods cannot be used on it.`,
-        source: Source.VPCRC_LIMITS,
+        source: SOURCE.VPCRC_LIMITS,
       });
     }
   }
@@ -474,13 +475,13 @@ function computeLinux(input: NodeCapacityInput): NodeCapacity {
     warnings.push({
       code: 'KUBELET_MAX_PODS_ABOVE_IP_LIMIT',
       message: `kubelet max-pods ${input.kubeletMaxPods} is above the ${ipLimitedPods} pods the IPs allow: pods beyond that fail to get an IP (ContainerCreating).`,
-      source: Source.VPCCNI_ENI_MAX_PODS,
+      source: SOURCE.VPCCNI_ENI_MAX_PODS,
     });
   } else if (input.kubeletMaxPods !== undefined && input.kubeletMaxPods > cap) {
     warnings.push({
       code: 'KUBELET_MAX_PODS_ABOVE_RECOMMENDED',
       message: `kubelet max-pods ${input.kubeletMaxPods} is above the recommended ${cap} for ${t.vcpus} vCPUs.`,
-      source: Source.VPCCNI_MAX_PODS_CALCULATOR,
+      source: SOURCE.VPCCNI_MAX_PODS_CALCULATOR,
     });
   }
 

@@ -1,6 +1,7 @@
+import { SOURCE } from '../../common/core/sources.js';
 import { hasAccelerators, isNitro, type InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 import { validationError } from '../../common/domain-error.js';
-import { IP_MODES, Source, type CapacityWarning, type IpMode, type NodeOs } from './capacity.types.js';
+import { IP_MODES, type CapacityWarning, type IpMode, type NodeOs } from './capacity.types.js';
 import {
   canRunWindows,
   IPS_PER_PREFIX,
@@ -246,7 +247,7 @@ export function sizeNodeGroups(input: NodeGroupSizingInput): NodeGroupSizing {
       code: 'LINUX_NODES_FOR_COREDNS',
       message:
         'A cluster with Windows nodes still needs at least one, better two, Linux nodes for CoreDNS and other Linux-only system pods.',
-      source: Source.UG_WINDOWS_SUPPORT,
+      source: SOURCE.UG_WINDOWS_SUPPORT,
     });
   }
   const rankBy: SizingRankBy = input.rankBy ?? 'NODES';
@@ -261,7 +262,7 @@ export function sizeNodeGroups(input: NodeGroupSizingInput): NodeGroupSizing {
           `Windows on-demand prices for ${input.region} are unknown: the licence-included Windows price differs by family, ` +
           'so it is read only from the AWS Price List by a catalog refresh, never estimated from the Linux price' +
           (rankBy === 'COST' ? '. The Windows options are ranked by nodes instead.' : '; no Windows option shows a price.'),
-        source: Source.AWS_PRICE_LIST,
+        source: SOURCE.AWS_PRICE_LIST,
       });
     }
   }
@@ -270,7 +271,7 @@ export function sizeNodeGroups(input: NodeGroupSizingInput): NodeGroupSizing {
       warnings.push({
         code: 'PRICES_UNKNOWN',
         message: `Linux on-demand prices for ${input.region} are unknown to the catalog (bundled: us-east-1 only); the Linux options are ranked by nodes instead.`,
-        source: Source.KARPENTER_PRICING,
+        source: SOURCE.KARPENTER_PRICING,
       });
     }
   }

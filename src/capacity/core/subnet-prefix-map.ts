@@ -1,7 +1,8 @@
+import { SOURCE } from '../../common/core/sources.js';
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 import { validationError } from '../../common/domain-error.js';
 import { isJsonObject, parsePastedJson, shapeError } from '../../common/pasted-document.js';
-import { Source, type CapacityWarning, type IpMode, type NamedValue } from './capacity.types.js';
+import { type CapacityWarning, type IpMode, type NamedValue } from './capacity.types.js';
 import { formatIpv4, parseIpv4Cidr } from './ipv4-cidr.js';
 import { computeNodeCapacity, IPS_PER_PREFIX } from './node-capacity.js';
 
@@ -29,7 +30,7 @@ export const PREFIX_BLOCK_KINDS: readonly PrefixBlockKind[] = ['FREE', 'USED', '
 export const SUBNET_PREFIX_SOURCES = {
   EC2_RESERVATIONS:
     'awsdocs/amazon-vpc-user-guide doc_source/subnet-cidr-reservation.md (reserved ranges are kept from automatic assignment; type prefix: AWS assigns prefixes from them; explicit: only what you assign by hand)',
-  EC2_RESERVED_ADDRESSES: Source.EC2_CREATE_SUBNET,
+  EC2_RESERVED_ADDRESSES: SOURCE.EC2_CREATE_SUBNET,
   VPCRC_POOL:
     'aws/amazon-vpc-resource-controller-k8s pkg/pool/pool.go (InsufficientCidrBlocks: no fallback, "Action required from user to change subnet")',
   BPG_PREFIX:

@@ -1,6 +1,7 @@
+import { SOURCE } from '../../common/core/sources.js';
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 import { validationError } from '../../common/domain-error.js';
-import { Source, type CapacityWarning, type IpMode, type NamedValue, type NodeOs } from './capacity.types.js';
+import { type CapacityWarning, type IpMode, type NamedValue, type NodeOs } from './capacity.types.js';
 import { parseSubnetCidrs, type Ipv4Cidr } from './ipv4-cidr.js';
 import { computeNodeCapacity, IPS_PER_PREFIX, LINUX_HOST_NETWORK_PODS, requireNonNegativeInteger } from './node-capacity.js';
 import { computeWarmPool, type WarmPoolTargets } from './warm-pool.js';
@@ -189,7 +190,7 @@ export function computeSubnetUsage(input: SubnetUsageInput): SubnetUsage {
         'Prefixes need free, aligned /28 blocks; every scattered /32 (node or ENI primary, secondary IP) can spoil one, and a ' +
         'fragmented subnet fails with InsufficientCidrBlocks. These figures are the best case: reserve the blocks with a subnet ' +
         'CIDR reservation (CreateSubnetCidrReservation, type prefix) or use a dedicated subnet.',
-      source: Source.BPG_PREFIX_WINDOWS,
+      source: SOURCE.BPG_PREFIX_WINDOWS,
     });
   }
   if (input.os === 'LINUX' && input.customNetworking) {
@@ -197,7 +198,7 @@ export function computeSubnetUsage(input: SubnetUsageInput): SubnetUsage {
       code: 'CUSTOM_NETWORKING_POD_SUBNET',
       message:
         'With custom networking the pod ENIs draw from the ENIConfig subnets, not the node subnet; these figures treat the given subnets as holding all of them.',
-      source: Source.UG_CUSTOM_NETWORKING,
+      source: SOURCE.UG_CUSTOM_NETWORKING,
     });
   }
   const inputs: NamedValue[] = [

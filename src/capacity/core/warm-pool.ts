@@ -1,5 +1,6 @@
+import { SOURCE } from '../../common/core/sources.js';
 import { validationError } from '../../common/domain-error.js';
-import { Source, type CapacityWarning, type IpMode, type NodeOs } from './capacity.types.js';
+import { type CapacityWarning, type IpMode, type NodeOs } from './capacity.types.js';
 import { IPS_PER_PREFIX, requireNonNegativeInteger } from './node-capacity.js';
 
 /**
@@ -80,7 +81,7 @@ function windowsPool(input: WarmPoolInput, t: WarmPoolTargets, slots: number): W
   warnings.push({
     code: 'WARM_IP_COOLDOWN',
     message: 'IPs released on Windows cool down 30 s before reuse: pod churn needs headroom beyond these figures.',
-    source: Source.VPCRC_SECONDARY_DOC,
+    source: SOURCE.VPCRC_SECONDARY,
   });
   if (input.ipMode === 'SECONDARY_IP') {
     let warm = t.warmIpTarget ?? WINDOWS_SECONDARY_DEFAULTS.warmIpTarget;
@@ -93,7 +94,7 @@ function windowsPool(input: WarmPoolInput, t: WarmPoolTargets, slots: number): W
       warnings.push({
         code: 'WARM_POOL_TARGET_ADJUSTED',
         message: 'warm-prefix-target is ignored in secondary-IP mode.',
-        source: Source.VPCRC_SECONDARY_DOC,
+        source: SOURCE.VPCRC_SECONDARY,
       });
     }
     const want = Math.max(pods + warm, min);
@@ -121,7 +122,7 @@ function windowsPool(input: WarmPoolInput, t: WarmPoolTargets, slots: number): W
         code: 'WARM_POOL_TARGET_ADJUSTED',
         message:
           'Zero warm targets are not supported with prefix delegation; the controller uses its defaults (warm-ip-target 1, minimum-ip-target 3).',
-        source: Source.VPCRC_PREFIX_DOC,
+        source: SOURCE.VPCRC_PD,
       });
     }
     const ips = Math.max(pods + warm, min);
@@ -170,7 +171,7 @@ function linuxPool(input: WarmPoolInput, t: WarmPoolTargets, slots: number): War
       code: 'WARM_POOL_TARGET_ADJUSTED',
       message:
         'WARM_ENI_TARGET is not used to size the pool under prefix delegation: WARM_PREFIX_TARGET or WARM_IP_TARGET/MINIMUM_IP_TARGET do.',
-      source: Source.VPCCNI_PREFIX_IP_TARGET_DOC,
+      source: SOURCE.VPCCNI_PREFIX_IP_TARGET_DOC,
     });
   }
   let wanted: number;

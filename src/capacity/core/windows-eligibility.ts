@@ -1,5 +1,6 @@
+import { SOURCE } from '../../common/core/sources.js';
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
-import { Source, type CapacityWarning } from './capacity.types.js';
+import { type CapacityWarning } from './capacity.types.js';
 import { describeVpcLimitsTable, resolveVpcLimit, type VpcLimitsTable } from './vpc-resource-controller-limits.js';
 
 /**
@@ -97,7 +98,7 @@ export function assessWindowsEligibility(
       message:
         `${t.name} is ${t.architectures.join('/')}: EKS-optimized Windows AMIs are x86_64 only, so it cannot be a ` +
         'Windows node (Graviton and Mac types are out), whatever its IP figures say.',
-      source: Source.EKS_UG_WINDOWS_AMI,
+      source: SOURCE.UG_WINDOWS_AMI_X86_64,
     });
   }
   const pl = options.priceList;
@@ -110,7 +111,7 @@ export function assessWindowsEligibility(
           `launch it with Windows there ("${ec2WindowsRefusalMessage(t.name)}").`
         : `EC2 does not run Windows on ${t.name}: launching fails with "${ec2WindowsRefusalMessage(t.name)}" ` +
           '(known list; a catalog refresh reading the AWS Price List gives the answer per region).',
-      source: pl ? Source.AWS_PRICE_LIST : Source.KARPENTER_WINDOWS_TYPES_ISSUE,
+      source: pl ? SOURCE.AWS_PRICE_LIST : SOURCE.KARPENTER_WINDOWS_TYPES_ISSUE,
     });
   }
   const resolved = resolveVpcLimit(t.name);
@@ -121,7 +122,7 @@ export function assessWindowsEligibility(
         `Neither the public VPC Resource Controller table nor its newer copy knows ${t.name}: the controller reports ` +
         `"${vpcrcUnsupportedEventText(t.name)}" (reason Unsupported) and advertises no vpc.amazonaws.com/PrivateIPv4Address, ` +
         'so Windows pods stay Pending with "Insufficient vpc.amazonaws.com/PrivateIPv4Address". Choose another type, or wait for the controller rollout.',
-      source: Source.VPCRC_NODE,
+      source: SOURCE.VPCRC_NODE,
     });
   } else if (resolved.table === 'KARPENTER_NEWER') {
     reasons.push({
@@ -131,7 +132,7 @@ export function assessWindowsEligibility(
         `(${describeVpcLimitsTable('KARPENTER_NEWER')}): the figures come from the newer table. AWS rolls new types out to the ` +
         "controllers in EKS control planes over time and which table a cluster's controller runs is not public, so it may not " +
         `advertise vpc.amazonaws.com/PrivateIPv4Address for ${t.name} yet (then: "${vpcrcUnsupportedEventText(t.name)}").`,
-      source: Source.KARPENTER_VPC_LIMITS,
+      source: SOURCE.KARPENTER_VPC_LIMITS,
     });
   }
   return {

@@ -1,5 +1,6 @@
+import { SOURCE } from '../../common/core/sources.js';
 import { validationError } from '../../common/domain-error.js';
-import { Source, type CapacityWarning } from './capacity.types.js';
+import { type CapacityWarning } from './capacity.types.js';
 
 /** Above this many Services a Windows node risks HNS load-balancer port exhaustion (BPG windows/networking.adoc). */
 export const WINDOWS_SERVICES_PER_NODE_LIMIT = 100;
@@ -37,7 +38,7 @@ export function dsrKubeProxyFlags(kubernetesVersion: string): KubeProxyDsrFlags 
     kubernetesVersion: `1.${minor}`,
     flags,
     args: flags.join(' '),
-    source: minor < WINDSR_DEFAULT_ON_MINOR ? Source.BPG_WINDOWS_NETWORKING : Source.KEP_5100,
+    source: minor < WINDSR_DEFAULT_ON_MINOR ? SOURCE.BPG_WINDOWS_NETWORKING : SOURCE.KEP_5100_GA,
   };
 }
 
@@ -68,7 +69,7 @@ export function checkWindowsServices(input: WindowsServicesInput): CapacityWarni
         `${n} Services on a Windows node (more than ${WINDOWS_SERVICES_PER_NODE_LIMIT}) risk HNS port exhaustion: ` +
         `"${HNS_PORT_EXHAUSTION_ERROR}" Fix: enable Direct Server Return, ${fix}, ` +
         `through Start-EKSBootstrap.ps1 -KubeProxyExtraArgs.`,
-      source: Source.BPG_WINDOWS_NETWORKING,
+      source: SOURCE.BPG_WINDOWS_NETWORKING,
     },
   ];
 }

@@ -11,7 +11,7 @@ import {
   type SubnetUsageInput,
 } from '../../capacity/core/index.js';
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
-import type { ResolvedNodeGroup } from './cni-input.validation.js';
+import type { ResolvedNodeGroup } from './cni-plan.js';
 import type { CniOption, IpFamily, NodeGroupConsequence } from './cni.types.js';
 
 /** Usable addresses of a subnet /p: 2^(32-p) - 5 (EC2 reserves the first four and the last). */

@@ -1,3 +1,4 @@
+import { SOURCE } from '../../common/core/sources.js';
 import { CNI_TEMPLATE_IDS } from './cni-template-ids.js';
 import type { CniSetting, NodeProvisioner } from './cni.types.js';
 
@@ -6,20 +7,6 @@ import type { CniSetting, NodeProvisioner } from './cni.types.js';
  * same facts (AMI, kubelet max-pods under prefix delegation, kube-proxy DSR) said where that
  * provisioner takes them, with the template that renders them.
  */
-const SOURCE = {
-  KARPENTER_EXAMPLES: 'aws/karpenter-provider-aws examples/v1/windows-2022.yaml (amiSelectorTerms alias; Windows supports only @latest)',
-  KARPENTER_PD: 'aws/karpenter-provider-aws#5478, #8210 (Windows prefix delegation not modelled); pkg/providers/instancetype/types.go',
-  KARPENTER_DSR:
-    'aws/karpenter-provider-aws#4088 (no -KubeProxyExtraArgs); pkg/providers/amifamily/bootstrap/windows.go (userData runs first)',
-  TF_AMI: 'terraform-aws-modules/terraform-aws-eks #3736, #3737 (Core and Full swapped before v21.24.1)',
-  TF_USER_DATA:
-    'terraform-aws-modules/terraform-aws-eks templates/windows_user_data.tpl (bootstrap_extra_args on the Start-EKSBootstrap.ps1 call)',
-  TF_MNG: 'terraform-aws-modules/terraform-aws-eks #2246 (managed node groups without a custom AMI use only pre_bootstrap_user_data)',
-  EKSCTL_SCHEMA: 'eksctl-io/eksctl pkg/apis/eksctl.io/v1alpha5/assets/schema.json',
-  BPG_DSR: 'aws/aws-eks-best-practices latest/bpg/windows/networking.adoc (DSR; patch the bootstrap script where you do not own the call)',
-  BPG_PD: 'aws/aws-eks-best-practices latest/bpg/networking/prefix-mode_windows.adoc',
-} as const;
-
 export interface ProvisionerSettingsInput {
   provisioner: Exclude<NodeProvisioner, 'EKSCTL'>;
   nodeGroup: string;
@@ -44,7 +31,7 @@ export function provisionerWindowsSettings(p: ProvisionerSettingsInput): CniSett
         templateId: T.KARPENTER_WINDOWS_NODEPOOL,
         reason:
           'A hint: Windows Server 2022 (EKS >= 1.23); windows2025@latest needs EKS >= 1.35. The NodePool keeps out arm64 and the types EC2 refuses for Windows.',
-        source: SOURCE.KARPENTER_EXAMPLES,
+        source: SOURCE.KARPENTER_WINDOWS_EXAMPLE,
       });
       if (p.maxPods !== null) {
         out.push({
@@ -55,7 +42,7 @@ export function provisionerWindowsSettings(p: ProvisionerSettingsInput): CniSett
           templateId: T.KARPENTER_WINDOWS_NODEPOOL,
           reason:
             'Under PD kubelet, not IPs, bounds pods. Karpenter still plans I - 1 Windows IPs a node whatever the IP mode and launches extra nodes: planKarpenterWindows shows how many.',
-          source: SOURCE.KARPENTER_PD,
+          source: SOURCE.KARPENTER_WINDOWS_PD_ISSUES,
         });
       }
       if (flags) {
@@ -67,7 +54,7 @@ export function provisionerWindowsSettings(p: ProvisionerSettingsInput): CniSett
           templateId: T.KARPENTER_WINDOWS_NODEPOOL,
           reason:
             'Karpenter never passes -KubeProxyExtraArgs; its EC2NodeClass userData runs before its bootstrap call, so the fail-loudly patch goes there.',
-          source: `${SOURCE.KARPENTER_DSR}; ${SOURCE.BPG_DSR}`,
+          source: `${SOURCE.KARPENTER_WINDOWS_DSR_ISSUE}; ${SOURCE.BPG_WINDOWS_NETWORKING_DSR_PATCH}`,
         });
       }
       return out;
@@ -82,7 +69,7 @@ export function provisionerWindowsSettings(p: ProvisionerSettingsInput): CniSett
           nodeGroup: g,
           templateId: id,
           reason: 'terraform-aws-modules/eks/aws before v21.24.1 swapped the Core and Full Windows images of 2019 and 2022.',
-          source: SOURCE.TF_AMI,
+          source: SOURCE.TERRAFORM_WINDOWS_AMI_ISSUES,
         },
         {
           target: 'TERRAFORM_NODE_GROUP',
@@ -91,7 +78,7 @@ export function provisionerWindowsSettings(p: ProvisionerSettingsInput): CniSett
           nodeGroup: g,
           templateId: id,
           reason: 'A hint: Windows Server 2022 Core (EKS >= 1.23); WINDOWS_CORE_2025_x86_64 needs EKS >= 1.35.',
-          source: SOURCE.TF_AMI,
+          source: SOURCE.TERRAFORM_WINDOWS_AMI_ISSUES,
         },
       );
       const managed = p.provisioner === 'TERRAFORM_MANAGED';
@@ -105,7 +92,9 @@ export function provisionerWindowsSettings(p: ProvisionerSettingsInput): CniSett
           reason: managed
             ? 'Under PD kubelet, not IPs, bounds pods. A managed group takes bootstrap_extra_args only with a custom AMI id (ami_id); without one the kubelet keeps 110.'
             : 'Under PD kubelet, not IPs, bounds pods; the module appends bootstrap_extra_args to the Start-EKSBootstrap.ps1 call.',
-          source: managed ? `${SOURCE.TF_MNG}; ${SOURCE.BPG_PD}` : `${SOURCE.TF_USER_DATA}; ${SOURCE.BPG_PD}`,
+          source: managed
+            ? `${SOURCE.TERRAFORM_MANAGED_USER_DATA_ISSUE}; ${SOURCE.BPG_PREFIX_WINDOWS}`
+            : `${SOURCE.TERRAFORM_WINDOWS_USER_DATA}; ${SOURCE.BPG_PREFIX_WINDOWS}`,
         });
       }
       if (flags) {
@@ -119,7 +108,7 @@ export function provisionerWindowsSettings(p: ProvisionerSettingsInput): CniSett
                 templateId: id,
                 reason:
                   'EKS owns the bootstrap call of a managed group without a custom AMI: patch the script before it runs, failing loudly when it no longer matches.',
-                source: `${SOURCE.TF_MNG}; ${SOURCE.BPG_DSR}`,
+                source: `${SOURCE.TERRAFORM_MANAGED_USER_DATA_ISSUE}; ${SOURCE.BPG_WINDOWS_NETWORKING_DSR_PATCH}`,
               }
             : {
                 target: 'TERRAFORM_NODE_GROUP',
@@ -128,7 +117,7 @@ export function provisionerWindowsSettings(p: ProvisionerSettingsInput): CniSett
                 nodeGroup: g,
                 templateId: id,
                 reason: 'A self-managed group owns its Start-EKSBootstrap.ps1 call: pass the DSR flags to kube-proxy directly.',
-                source: `${SOURCE.TF_USER_DATA}; ${SOURCE.BPG_DSR}`,
+                source: `${SOURCE.TERRAFORM_WINDOWS_USER_DATA}; ${SOURCE.BPG_WINDOWS_NETWORKING_DSR_PATCH}`,
               },
         );
       }
@@ -154,7 +143,7 @@ export function provisionerWindowsSettings(p: ProvisionerSettingsInput): CniSett
           templateId: null,
           reason:
             'Under PD kubelet, not IPs, bounds pods, but an EKS managed Windows group without a custom AMI owns the bootstrap call: the kubelet keeps 110 unless you launch it from a custom AMI.',
-          source: `${SOURCE.TF_MNG}; ${SOURCE.BPG_PD}`,
+          source: `${SOURCE.TERRAFORM_MANAGED_USER_DATA_ISSUE}; ${SOURCE.BPG_PREFIX_WINDOWS}`,
         });
       }
       if (flags) {
@@ -166,7 +155,7 @@ export function provisionerWindowsSettings(p: ProvisionerSettingsInput): CniSett
           templateId: T.WINDOWS_USERDATA_DSR_PATCH,
           reason:
             'A managed group does not let you pass -KubeProxyExtraArgs: patch the bootstrap script before it runs, failing loudly when it no longer matches.',
-          source: SOURCE.BPG_DSR,
+          source: SOURCE.BPG_WINDOWS_NETWORKING_DSR_PATCH,
         });
       }
       return out;

@@ -9,7 +9,6 @@ import {
   deriveWindowsServiceDefaults,
   recommendCni,
   spreadPods,
-  type CniDeps,
   type CniNodeGroupInput,
   type CniOption,
   type CniRecommendation,
@@ -18,17 +17,18 @@ import {
   type NetworkPolicyEngine,
 } from './index.js';
 import { lin, win } from './cni.test-fixtures.js';
+import { toCniPlan } from '../cni-input.resolution.js';
 
 const catalogueIds = listTemplates().map((t) => t.id);
 const snapshot = readBundledSnapshot();
 const byName = new Map(snapshot.types.map((t) => [t.name, t]));
-const deps: CniDeps = {
-  lookupInstanceType: (name) => {
-    const t = byName.get(name);
-    if (!t) throw new DomainError(ErrorCode.INSTANCE_TYPE_NOT_FOUND, `no instance type ${name}`);
-    return t;
-  },
+const lookup = (name: string) => {
+  const t = byName.get(name);
+  if (!t) throw new DomainError(ErrorCode.INSTANCE_TYPE_NOT_FOUND, `no instance type ${name}`);
+  return t;
 };
+/** The core on an input as the service hands it over: checked at the edge, instance types resolved. */
+const recommend = (input: CniRecommendationInput) => recommendCni(toCniPlan(input, lookup));
 
 const base = (over: Partial<CniRecommendationInput> = {}): CniRecommendationInput => ({
   kubernetesVersion: '1.31',
@@ -538,7 +538,7 @@ function setting(out: CniRecommendation, key: string) {
 /** The capacity-engine input the spec expects for an option and group, written out independently. */
 function expectedCapacityInput(o: CniOption, g: CniNodeGroupInput): NodeCapacityInput | null {
   if (o === 'CALICO_OVERLAY') return null;
-  const facts = deps.lookupInstanceType(g.instanceType)!;
+  const facts = lookup(g.instanceType);
   const input: NodeCapacityInput = {
     instanceType: facts,
     os: g.os,
@@ -553,7 +553,7 @@ function expectedCapacityInput(o: CniOption, g: CniNodeGroupInput): NodeCapacity
 
 describe('recommendCni scenarios', () => {
   it.each(scenarios)('$rule: $name', (s) => {
-    const out = recommendCni(s.input, deps);
+    const out = recommend(s.input);
 
     // All four options, ranked 1..4.
     expect(out.options.map((o) => o.option).sort()).toEqual([...CNI_OPTIONS].sort());
@@ -599,7 +599,7 @@ describe('recommendCni scenarios', () => {
   });
 
   it.each(scenarios)('every reason, note and setting has a source: $name', (s) => {
-    const out = recommendCni(s.input, deps);
+    const out = recommend(s.input);
     const sourced = [
       ...out.options.flatMap((o) => o.reasons),
       ...out.networkPolicyEngine.reasons,
@@ -619,7 +619,7 @@ describe('recommendCni scenarios', () => {
   });
 
   it.each(scenarios)('every settings templateId names a template of the policies catalogue: $name', (s) => {
-    const out = recommendCni(s.input, deps);
+    const out = recommend(s.input);
     for (const st of out.settings) {
       if (st.templateId !== null) expect(catalogueIds, JSON.stringify(st)).toContain(st.templateId);
     }
@@ -631,12 +631,12 @@ describe('recommendCni scenarios', () => {
       ...scenarios.map((s) => s.input),
       ...PROVISIONERS.map((provisioner) => base({ windowsPods: 90, servicesPerWindowsNode: 150, provisioner })),
     ];
-    const emitted = new Set(inputs.flatMap((input) => recommendCni(input, deps).settings.map((st) => st.templateId)));
+    const emitted = new Set(inputs.flatMap((input) => recommend(input).settings.map((st) => st.templateId)));
     for (const id of Object.values(CNI_TEMPLATE_IDS)) expect([...emitted]).toContain(id);
   });
 
   it.each(scenarios)('consequences agree with the capacity engine: $name', (s) => {
-    const out = recommendCni(s.input, deps);
+    const out = recommend(s.input);
     const ipv4 = (s.input.ipFamily ?? 'IPV4') === 'IPV4';
     for (const o of out.options) {
       for (const c of o.consequences) {
@@ -683,8 +683,8 @@ describe('recommendCni scenarios', () => {
   it('is deterministic and leaves its input alone', () => {
     const input = base({ windowsPods: 90, needs: { networkPolicyOnWindows: true }, servicesPerWindowsNode: 120 });
     const copy = structuredClone(input);
-    const a = recommendCni(input, deps);
-    const b = recommendCni(input, deps);
+    const a = recommend(input);
+    const b = recommend(input);
     expect(a).toEqual(b);
     expect(input).toEqual(copy);
   });
@@ -708,70 +708,16 @@ describe('deriveWindowsServiceDefaults (awsdocs/amazon-eks-user-guide eks-optimi
   });
 
   it('no mismatch, no reason: nodes in 10.0.0.0/24 with the 172.20.0.0/16 default', () => {
-    const out = recommendCni(base({ serviceIpv4Cidr: '172.20.0.0/16' }), deps);
+    const out = recommend(base({ serviceIpv4Cidr: '172.20.0.0/16' }));
     expect(out.notes.map((n) => n.rule)).not.toContain('WINDOWS_SERVICE_CIDR_MISMATCH');
     expect(setting(out, '-ServiceCIDR')).toBeUndefined();
-  });
-});
-
-describe('recommendCni validation', () => {
-  const bad: Array<[string, CniRecommendationInput, string]> = [
-    ['negative node count', base({ nodeGroups: [win(), lin({ nodes: -1 })] }), 'nodeGroups[1].nodes'],
-    ['fractional node count', base({ nodeGroups: [win({ nodes: 1.5 }), lin()] }), 'nodeGroups[0].nodes'],
-    ['malformed CIDR', base({ nodeGroups: [win({ subnetCidrs: ['10.0.0.0/33'] }), lin()] }), 'nodeGroups[0].subnetCidrs[0]'],
-    [
-      'CIDR with host bits',
-      base({ nodeGroups: [win(), lin({ subnetCidrs: ['10.0.1.0/24', '10.0.2.1/24'] })] }),
-      'nodeGroups[1].subnetCidrs[1]',
-    ],
-    ['no subnets', base({ nodeGroups: [win({ subnetCidrs: [] }), lin()] }), 'nodeGroups[0].subnetCidrs'],
-    ['unknown instance type', base({ nodeGroups: [win({ instanceType: 'm99.huge' }), lin()] }), 'nodeGroups[0].instanceType'],
-    ['bad Kubernetes version', base({ kubernetesVersion: '1.31.2' }), 'kubernetesVersion'],
-    ['Kubernetes 2.x', base({ kubernetesVersion: '2.0' }), 'kubernetesVersion'],
-    ['negative Windows pods', base({ windowsPods: -3 }), 'windowsPods'],
-    ['negative Services', base({ servicesPerWindowsNode: -1 }), 'servicesPerWindowsNode'],
-    ['no node groups', base({ nodeGroups: [] }), 'nodeGroups'],
-    ['duplicate names', base({ nodeGroups: [win(), win()] }), 'nodeGroups[1].name'],
-    ['unknown OS', base({ nodeGroups: [win(), lin({ os: 'MACOS' as never })] }), 'nodeGroups[1].os'],
-    ['unknown platform', base({ platform: 'LAMBDA' as never }), 'platform'],
-    ['Windows pods without a Windows group', base({ nodeGroups: [lin()] }), 'windowsPods'],
-    ['Service CIDR /8', base({ serviceIpv4Cidr: '10.0.0.0/8' }), 'serviceIpv4Cidr'],
-    ['Service CIDR with host bits', base({ serviceIpv4Cidr: '172.20.0.1/16' }), 'serviceIpv4Cidr'],
-    ['Service CIDR not a CIDR', base({ serviceIpv4Cidr: 'ten' }), 'serviceIpv4Cidr'],
-    [
-      'Windows Server version on a Linux group',
-      base({ nodeGroups: [win(), lin({ windowsServerVersion: 'WINDOWS_SERVER_2022' })] }),
-      'nodeGroups[1].windowsServerVersion',
-    ],
-    [
-      'unknown Windows Server version',
-      base({ nodeGroups: [win({ windowsServerVersion: 'WINDOWS_SERVER_2016' as never }), lin()] }),
-      'nodeGroups[0].windowsServerVersion',
-    ],
-    ['negative churn', base({ nodeGroups: [win({ podChurnPer30s: -1 }), lin()] }), 'nodeGroups[0].podChurnPer30s'],
-  ];
-  it.each(bad)('%s -> validationError on %s', (_name, input, field) => {
-    let thrown: unknown;
-    try {
-      recommendCni(input, deps);
-    } catch (err) {
-      thrown = err;
-    }
-    expect(thrown).toBeInstanceOf(DomainError);
-    const e = thrown as DomainError;
-    expect(e.code).toBe(ErrorCode.VALIDATION_FAILED);
-    expect(e.details?.field).toBe(field);
-  });
-
-  it('treats a lookup that returns undefined like one that throws', () => {
-    expect(() => recommendCni(base(), { lookupInstanceType: () => undefined })).toThrow(/unknown instance type/);
   });
 });
 
 describe('recommendCni: the settings name the templates of the provisioner', () => {
   // m5.large wanting 30 pods a node: PD wins, kubelet 110 (2 vCPUs <= 30); 150 Services: DSR, 1.31 flags.
   const windowsSettings = (provisioner: (typeof PROVISIONERS)[number]) =>
-    recommendCni(base({ windowsPods: 90, servicesPerWindowsNode: 150, provisioner }), deps).settings.filter(
+    recommend(base({ windowsPods: 90, servicesPerWindowsNode: 150, provisioner })).settings.filter(
       (x) => x.nodeGroup === 'windows' || x.target === 'KUBE_PROXY',
     );
 
@@ -822,13 +768,7 @@ describe('recommendCni: the settings name the templates of the provisioner', () 
   });
 
   it('the default is EKSCTL, and the answer says which provisioner it used', () => {
-    expect(recommendCni(base(), deps).input.provisioner).toBe('EKSCTL');
-    expect(recommendCni(base({ provisioner: 'KARPENTER' }), deps).input.provisioner).toBe('KARPENTER');
-  });
-
-  it('an unknown provisioner is a validation error naming it', () => {
-    expect(() => recommendCni(base({ provisioner: 'CLOUDFORMATION' as never }), deps)).toThrow(
-      expect.objectContaining({ code: ErrorCode.VALIDATION_FAILED, details: { field: 'provisioner', rule: 'enum' } }),
-    );
+    expect(recommend(base()).input.provisioner).toBe('EKSCTL');
+    expect(recommend(base({ provisioner: 'KARPENTER' })).input.provisioner).toBe('KARPENTER');
   });
 });

@@ -33,7 +33,7 @@ export type NetworkPolicyEngine = 'VPC_CNI' | 'CALICO_POLICY_ONLY' | 'NONE';
 export interface CniNodeGroupInput {
   name: string;
   os: NodeOs;
-  /** EC2 instance type name; resolved through `deps.lookupInstanceType`. */
+  /** EC2 instance type name; the edge resolves it from the catalog. */
   instanceType: string;
   /** Nodes planned for the group (integer >= 0). */
   nodes: number;
@@ -86,12 +86,28 @@ export interface CniRecommendationInput {
   serviceIpv4Cidr?: string;
 }
 
-export interface CniDeps {
-  /**
-   * Resolves an instance type name into facts. May throw or return undefined for an unknown
-   * name; either way the core reports `validationError('nodeGroups[i].instanceType', ...)`.
-   */
-  lookupInstanceType(name: string): InstanceTypeFacts | undefined;
+/** A node group as the core takes it: checked at the edge, its instance type resolved to facts. */
+export interface CniPlannedNodeGroup extends Omit<CniNodeGroupInput, 'instanceType'> {
+  facts: InstanceTypeFacts;
+}
+
+/** A Service CIDR as EKS allows it: IPv4, /12 to /24, network address aligned (EKS CreateCluster serviceIpv4Cidr). */
+export interface ServiceCidr {
+  cidr: string;
+  network: number;
+  prefixLength: number;
+  /** The kube-dns ClusterIP EKS gives the cluster: the .10 of the range. */
+  dnsClusterIp: string;
+}
+
+/**
+ * What the core recommends for: the request as the edge checked it (src/cni/cni-input.resolution.ts), with
+ * names resolved to facts. Plain data; the core checks nothing again.
+ */
+export interface CniPlan extends Omit<CniRecommendationInput, 'nodeGroups' | 'serviceIpv4Cidr'> {
+  nodeGroups: CniPlannedNodeGroup[];
+  /** The cluster's Service CIDR, parsed; null or absent when not given. */
+  serviceCidr?: ServiceCidr | null;
 }
 
 /** How a reason moves an option. */

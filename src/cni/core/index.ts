@@ -6,14 +6,7 @@
 export * from './cni.types.js';
 export * from './cni-rules.js';
 export * from './cni-template-ids.js';
-export {
-  parseServiceCidr,
-  resolveCniInput,
-  spreadPods,
-  type ResolvedCniInput,
-  type ResolvedNodeGroup,
-  type ServiceCidr,
-} from './cni-input.validation.js';
+export { resolveCniPlan, spreadPods, type ResolvedCniInput, type ResolvedNodeGroup } from './cni-plan.js';
 export {
   computeConsequence,
   nodeCapacityInputFor,

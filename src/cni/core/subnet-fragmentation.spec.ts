@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { readBundledSnapshot } from '../../catalog/bundled-catalog.js';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
-import { recommendCni, type CniDeps, type CniRecommendationInput } from './index.js';
+import { recommendCni, type CniRecommendationInput } from './index.js';
+import { toCniPlan } from '../cni-input.resolution.js';
 
 // recommendCni with the subnets' real allocations in place of subnetsFragmented: fragmented when the
 // free aligned /28 blocks cannot hold the Windows PD demand, worst case nodes * (ceil(pods / 16) + 1)
 // (BPG prefix-mode_windows.adoc; the blocks from the capacity core's mapSubnetPrefixes).
 
 const byName = new Map(readBundledSnapshot().types.map((t) => [t.name, t]));
-const deps: CniDeps = {
-  lookupInstanceType: (name) => {
-    const t = byName.get(name);
-    if (!t) throw new DomainError(ErrorCode.INSTANCE_TYPE_NOT_FOUND, `no instance type ${name}`);
-    return t;
-  },
+const lookup = (name: string) => {
+  const t = byName.get(name);
+  if (!t) throw new DomainError(ErrorCode.INSTANCE_TYPE_NOT_FOUND, `no instance type ${name}`);
+  return t;
 };
+/** The core on an input as the service hands it over: checked at the edge, instance types resolved. */
+const recommend = (input: CniRecommendationInput) => recommendCni(toCniPlan(input, lookup));
 
 /** describe-network-interfaces output with one ENI holding one address in each given /28 block of 10.0.0.0/24. */
 const interfacesIn = (blocks: number[]) =>
@@ -44,29 +45,25 @@ describe('recommendCni: subnetAllocations in place of subnetsFragmented', () => 
     // /32s in blocks 1-7: 14 - 7 = 7 free < 9: fragmented.
     { name: '/32s scattered over 7 blocks: 7 free < 9', blocks: [1, 2, 3, 4, 5, 6, 7], fragmented: true },
   ])('$name', ({ blocks, fragmented }) => {
-    const derived = recommendCni(
-      input({ subnetAllocations: [{ subnetCidr: '10.0.0.0/24', networkInterfacesJson: interfacesIn(blocks) }] }),
-      deps,
-    );
-    const stated = recommendCni(input({ subnetsFragmented: fragmented }), deps);
+    const derived = recommend(input({ subnetAllocations: [{ subnetCidr: '10.0.0.0/24', networkInterfacesJson: interfacesIn(blocks) }] }));
+    const stated = recommend(input({ subnetsFragmented: fragmented }));
     expect(derived.input.subnetsFragmented).toBe(fragmented);
     expect(derived.options.map((o) => [o.option, o.verdict])).toEqual(stated.options.map((o) => [o.option, o.verdict]));
   });
 
   it('subnetsFragmented, when given, wins', () => {
-    const out = recommendCni(
+    const out = recommend(
       input({
         subnetsFragmented: false,
         subnetAllocations: [{ subnetCidr: '10.0.0.0/24', networkInterfacesJson: interfacesIn([1, 2, 3, 4, 5, 6, 7]) }],
       }),
-      deps,
     );
     expect(out.input.subnetsFragmented).toBe(false);
   });
 
   it('malformed allocation JSON names the subnet it belongs to', () => {
     try {
-      recommendCni(input({ subnetAllocations: [{ subnetCidr: '10.0.0.0/24', networkInterfacesJson: '{"NetworkInterfaces": [' }] }), deps);
+      recommend(input({ subnetAllocations: [{ subnetCidr: '10.0.0.0/24', networkInterfacesJson: '{"NetworkInterfaces": [' }] }));
       expect.unreachable();
     } catch (e) {
       expect((e as DomainError).details).toMatchObject({ field: 'subnetAllocations[0].networkInterfacesJson', rule: 'malformed-json' });

@@ -1,5 +1,4 @@
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
-import { validationError } from '../../common/domain-error.js';
 import { computeNodeCapacity, IPS_PER_PREFIX, mapSubnetPrefixes } from '../../capacity/core/index.js';
 
 /**
@@ -26,17 +25,8 @@ export interface WindowsDemand {
   pods: number;
 }
 
+/** The allocations are checked at the edge (at least one, at most MAX_SUBNET_ALLOCATIONS); their documents are parsed here. */
 export function isFragmentedFromAllocations(allocations: readonly SubnetAllocationFacts[], windows: readonly WindowsDemand[]): boolean {
-  if (!Array.isArray(allocations) || allocations.length === 0) {
-    throw validationError('subnetAllocations', 'non-empty', 'subnetAllocations must list at least one subnet');
-  }
-  if (allocations.length > MAX_SUBNET_ALLOCATIONS) {
-    throw validationError(
-      'subnetAllocations',
-      'max-items',
-      `subnetAllocations lists ${allocations.length} subnets; at most ${MAX_SUBNET_ALLOCATIONS}`,
-    );
-  }
   let available = 0;
   allocations.forEach((a, i) => {
     try {

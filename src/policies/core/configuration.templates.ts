@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode, validationError } from '../../common/domain-error.js';
 import { kubernetesMinor } from './parameter.validation.js';
 import type { JsonValue, RenderOptions, RenderWarning, TemplateParameter, WindowsIpMode } from './policy-template.model.js';
-import { SOURCE } from './sources.js';
+import { SOURCE } from '../../common/core/sources.js';
 import type { TemplateDefinition } from './template.definition.js';
 import {
   DSR_PATCH_ANCHOR,
@@ -20,7 +20,7 @@ import {
 /**
  * Configuration templates: the VPC Resource Controller ConfigMap, an eksctl ClusterConfig, Windows
  * userdata (bootstrap call and DSR patch) and the Calico policy-only Installation for EKS.
- * Sources: the SOURCE entries each template cites (src/policies/core/sources.ts).
+ * Sources: the SOURCE entries each template cites (src/common/core/sources.ts).
  */
 
 export const WINDOWS_AMI_FAMILIES = [
@@ -331,7 +331,7 @@ const clusterConfigTemplate: TemplateDefinition = {
     `maxPodsPerNode is taken from the parameter, else computed by the caller's capacity engine through ${MAX_PODS_CALLBACK}. ` +
     'DSR is enabled through preBootstrapCommands that patch Start-EKSBootstrap.ps1 and fail loudly if it no longer matches. The AMI family is checked against the EKS version.',
   windowsEnforced: true,
-  source: `${SOURCE.EKSCTL_SCHEMA}; ${SOURCE.EKSCTL_WINDOWS}; ${SOURCE.BPG_WINDOWS_NETWORKING}; ${SOURCE.UG_WINDOWS}`,
+  source: `${SOURCE.EKSCTL_SCHEMA}; ${SOURCE.EKSCTL_WINDOWS_PRE_BOOTSTRAP}; ${SOURCE.BPG_WINDOWS_NETWORKING_DSR}; ${SOURCE.UG_WINDOWS}`,
   parameters: [
     clusterNameParameter(),
     {
@@ -484,7 +484,7 @@ const clusterConfigTemplate: TemplateDefinition = {
       warnings.push({
         code: 'DSR_PATCH_FAILS_LOUDLY',
         message: `preBootstrapCommands rewrite Start-EKSBootstrap.ps1 to add ${kubeProxyDsrFlags(version).join(' ')} to kube-proxy. If the AMI's script no longer contains ${DSR_PATCH_ANCHOR} the userdata throws and the node does not join: check the EC2Launch userdata log.`,
-        source: SOURCE.BPG_WINDOWS_NETWORKING,
+        source: SOURCE.BPG_WINDOWS_NETWORKING_DSR,
       });
     }
     if (ipMode === 'prefix-delegation') {
@@ -492,7 +492,7 @@ const clusterConfigTemplate: TemplateDefinition = {
         code: 'EKSCTL_DOES_NOT_ENABLE_PD',
         message:
           'eksctl turns on enable-windows-ipam but never Windows prefix delegation: apply vpc-cni-windows-ipam-configmap with ipMode "prefix-delegation" after the cluster exists.',
-        source: SOURCE.EKSCTL_WINDOWS,
+        source: SOURCE.EKSCTL_WINDOWS_PRE_BOOTSTRAP,
       });
       warnings.push(...prefixDelegationWarnings());
     }
@@ -527,7 +527,7 @@ const bootstrapUserDataTemplate: TemplateDefinition = {
     'Launch-template userdata for a self-managed Windows node group (or a custom AMI id) that calls Start-EKSBootstrap.ps1 itself, passing -KubeProxyExtraArgs with the DSR flags for the Kubernetes version ' +
     '(< 1.33: --feature-gates=WinDSR=true --enable-dsr=true; >= 1.33: --enable-dsr=true) and --max-pods in -KubeletExtraArgs.',
   windowsEnforced: true,
-  source: `${SOURCE.EKS_BOOTSTRAP}; ${SOURCE.BPG_WINDOWS_NETWORKING}; ${SOURCE.KEP_5100}`,
+  source: `${SOURCE.EKS_BOOTSTRAP}; ${SOURCE.BPG_WINDOWS_NETWORKING_DSR}; ${SOURCE.KEP_5100}`,
   parameters: [
     clusterNameParameter(),
     kubernetesVersionParameter(),
@@ -687,7 +687,7 @@ const dsrPatchTemplate: TemplateDefinition = {
     "PowerShell for eksctl preBootstrapCommands or a managed node group, where you do not own the Start-EKSBootstrap.ps1 call: it adds the DSR flags to the script's kube-proxy arguments, " +
     `as the BPG does, but throws when the script is missing, when ${DSR_PATCH_ANCHOR} is not found exactly once, or when the flag is absent after writing.`,
   windowsEnforced: true,
-  source: `${SOURCE.BPG_WINDOWS_NETWORKING}; ${SOURCE.KEP_5100}`,
+  source: `${SOURCE.BPG_WINDOWS_NETWORKING_DSR}; ${SOURCE.KEP_5100}`,
   parameters: [
     kubernetesVersionParameter(),
     {
@@ -715,7 +715,7 @@ const dsrPatchTemplate: TemplateDefinition = {
         {
           code: 'DSR_PATCH_FAILS_LOUDLY',
           message: `The patch depends on the AMI's script text (${DSR_PATCH_ANCHOR}); when it changes the script throws and the node does not join, instead of starting kube-proxy without DSR.`,
-          source: SOURCE.BPG_WINDOWS_NETWORKING,
+          source: SOURCE.BPG_WINDOWS_NETWORKING_DSR,
         },
       ],
     };
@@ -786,7 +786,7 @@ const installationTemplate: TemplateDefinition = {
       {
         code: 'VPC_CNI_NETWORK_POLICY_OFF',
         message: 'Keep VPC CNI network policy disabled: it is Linux-only and conflicts with Calico.',
-        source: `${SOURCE.UG_CNI_NETPOL}; ${SOURCE.TIGERA_EKS}`,
+        source: `${SOURCE.UG_CNI_NETPOL_LINUX_ONLY}; ${SOURCE.TIGERA_EKS}`,
       },
     ];
     if (windows) {
@@ -811,7 +811,7 @@ const installationTemplate: TemplateDefinition = {
         code: 'DSR_FOR_SERVICE_TRAFFIC',
         message:
           'On Windows nodes Calico sees pod IPs of Service traffic only with kube-proxy DSR: render windows-userdata-bootstrap-dsr or windows-userdata-dsr-patch.',
-        source: SOURCE.BPG_WINDOWS_NETWORKING,
+        source: SOURCE.BPG_WINDOWS_NETWORKING_DSR,
       });
       const release = p.windowsServerVersion as WindowsServerVersion | undefined;
       const unsupported = release ? calicoWindowsServerWarning(release) : null;

@@ -1,5 +1,5 @@
 import type { JsonValue, RenderWarning, TemplateParameter } from './policy-template.model.js';
-import { SOURCE } from './sources.js';
+import { SOURCE } from '../../common/core/sources.js';
 import {
   type TemplateDefinition,
   calicoSelector,
@@ -53,7 +53,7 @@ const DSR_FOR_SERVICE_TRAFFIC: RenderWarning = {
   message:
     'DNS goes to the kube-dns Service IP. On Windows nodes Calico sees the backend pod IP of Service traffic only when kube-proxy ' +
     'runs with Direct Server Return; enable DSR (template windows-userdata-bootstrap-dsr or windows-userdata-dsr-patch) so this allow rule matches.',
-  source: SOURCE.BPG_WINDOWS_NETWORKING,
+  source: SOURCE.BPG_WINDOWS_NETWORKING_DSR,
 };
 
 const PODS_PARAMETER_DESCRIPTION = 'Labels of the pods the policy applies to (empty: every pod in the namespace).';

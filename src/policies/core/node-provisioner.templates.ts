@@ -12,7 +12,7 @@ import {
 } from '../../karpenter/core/karpenter-windows-plan.js';
 import { hclHeredoc, hclReference, toHclJson, writeHclModule, type HclValue } from './hcl.render.js';
 import type { JsonValue, RenderOptions, RenderWarning, TemplateParameter, WindowsIpMode } from './policy-template.model.js';
-import { SOURCE } from './sources.js';
+import { SOURCE } from '../../common/core/sources.js';
 import type { RenderedObjects, TemplateDefinition } from './template.definition.js';
 import { kubeProxyDsrFlags, quotePowerShell, renderDsrPatchScript } from './windows-bootstrap.render.js';
 
@@ -205,7 +205,7 @@ function renderPreBootstrap(p: Record<string, JsonValue>, header: string[]): str
 const LINUX_NODE_GROUP_WARNING = (templateId: string): RenderWarning => ({
   code: 'LINUX_NODES_FOR_COREDNS',
   message: `A Windows cluster needs Linux nodes for CoreDNS and other Linux-only system pods; ${templateId} renders the Windows nodes only, so keep a Linux node group (two nodes keep DNS up during replacement).`,
-  source: `${SOURCE.UG_WINDOWS}; ${SOURCE.EKSCTL_WINDOWS}`,
+  source: `${SOURCE.UG_WINDOWS}; ${SOURCE.EKSCTL_WINDOWS_PRE_BOOTSTRAP}`,
 });
 
 const WINDOWS_IPAM_WARNING: RenderWarning = {
@@ -346,7 +346,7 @@ const karpenterNodePoolTemplate: TemplateDefinition = {
       warnings.push({
         code: 'DSR_PATCH_FAILS_LOUDLY',
         message: `spec.userData rewrites Start-EKSBootstrap.ps1 to add ${kubeProxyDsrFlags(p.kubernetesVersion as string).join(' ')} to kube-proxy before Karpenter's bootstrap call; if the AMI's script changed, the node fails to join instead of running without DSR.`,
-        source: `${SOURCE.BPG_WINDOWS_NETWORKING}; ${KARPENTER_SOURCE.KUBE_PROXY_ARGS}`,
+        source: `${SOURCE.BPG_WINDOWS_NETWORKING_DSR}; ${KARPENTER_SOURCE.KUBE_PROXY_ARGS}`,
       });
     }
     if (p.serviceIpv4Cidr === undefined) {
@@ -586,7 +586,7 @@ function renderTerraform(plan: TerraformGroupPlan, p: Record<string, JsonValue>,
     warnings.push({
       code: 'DSR_PATCH_FAILS_LOUDLY',
       message: `pre_bootstrap_user_data rewrites Start-EKSBootstrap.ps1 to add ${kubeProxyDsrFlags(p.kubernetesVersion as string).join(' ')} to kube-proxy; if the AMI's script changed, the node fails to join instead of running without DSR.`,
-      source: SOURCE.BPG_WINDOWS_NETWORKING,
+      source: SOURCE.BPG_WINDOWS_NETWORKING_DSR,
     });
   }
   if (ipMode === 'prefix-delegation') {
@@ -619,7 +619,7 @@ const terraformSelfManagedTemplate: TemplateDefinition = {
     "and bootstrap_extra_args (appended to the Start-EKSBootstrap.ps1 call by templates/windows_user_data.tpl) with -KubeletExtraArgs '--max-pods=N' from the capacity engine, " +
     '-KubeProxyExtraArgs with the DSR flags, -ServiceCIDR, -DNSClusterIP and -ExcludedSnatCIDRs.',
   windowsEnforced: true,
-  source: `${TF_SOURCE.MODULE}; ${TF_SOURCE.SWAP}; ${SOURCE.EKS_BOOTSTRAP}; ${SOURCE.BPG_WINDOWS_NETWORKING}`,
+  source: `${TF_SOURCE.MODULE}; ${TF_SOURCE.SWAP}; ${SOURCE.EKS_BOOTSTRAP}; ${SOURCE.BPG_WINDOWS_NETWORKING_DSR}`,
   parameters: terraformParameters(false),
   render: (p, options) => renderTerraform({ templateId: 'terraform-eks-windows-self-managed-node-group', managed: false }, p, options),
 };
@@ -635,7 +635,7 @@ const terraformManagedTemplate: TemplateDefinition = {
     'without a custom AMI the group runs only pre_bootstrap_user_data, which carries the fail-loudly DSR patch and the SERVICE_IPV4_CIDR / EXCLUDED_SNAT_CIDRS machine environment variables; ' +
     'with amiId the module renders the bootstrap call and bootstrap_extra_args carry --max-pods and -KubeProxyExtraArgs.',
   windowsEnforced: true,
-  source: `${TF_SOURCE.MODULE}; ${TF_SOURCE.MNG_USER_DATA}; ${TF_SOURCE.SWAP}; ${SOURCE.BPG_WINDOWS_NETWORKING}`,
+  source: `${TF_SOURCE.MODULE}; ${TF_SOURCE.MNG_USER_DATA}; ${TF_SOURCE.SWAP}; ${SOURCE.BPG_WINDOWS_NETWORKING_DSR}`,
   parameters: terraformParameters(true),
   render: (p, options) => renderTerraform({ templateId: 'terraform-eks-windows-managed-node-group', managed: true }, p, options),
 };

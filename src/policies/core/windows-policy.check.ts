@@ -1,6 +1,6 @@
 import { LineCounter, isAlias, isNode, isScalar, parseAllDocuments, stringify, visit, type Document } from 'yaml';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
-import { SOURCE } from './sources.js';
+import { SOURCE } from '../../common/core/sources.js';
 
 /**
  * Finds the parts of Kubernetes and Calico network policies that Felix on Windows silently skips

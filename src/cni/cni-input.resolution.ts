@@ -1,0 +1,125 @@
+import { formatIpv4, parseIpv4Cidr, type WindowsServerVersion } from '../capacity/core/index.js';
+import type { InstanceTypeFacts } from '../catalog/core/instance-type.facts.js';
+import { DomainError, validationError } from '../common/domain-error.js';
+import type { CniNodeGroupInput, CniPlan, CniPlannedNodeGroup, CniRecommendationInput, ServiceCidr } from './core/index.js';
+
+/**
+ * The second half of the edge's one validation. The validation pipe has checked shape and bounds (types,
+ * enums, integers and their ranges, lengths, unknown fields); this checks what its decorators cannot say
+ * (the Kubernetes version and CIDR formats, at least one node group and subnet, unique names, known
+ * instance types, Windows-only fields, pods without a node group of their OS), naming the field it
+ * rejects, and resolves each instance type name to its catalog facts. The core takes the result as it is.
+ */
+
+/** Resolves an instance type name; may throw a DomainError or return undefined for an unknown name. */
+export type InstanceTypeLookup = (name: string) => InstanceTypeFacts | undefined;
+
+/** `1.NN`, no leading zero (1.31, 1.9; not 1.031 or 1.09). */
+const KUBERNETES_VERSION = /^1\.([1-9]\d?|0)$/;
+const SERVICE_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+
+/** A Service CIDR as EKS allows it (CreateCluster serviceIpv4Cidr): IPv4, /12 to /24, aligned. */
+export function parseServiceCidr(text: unknown, field = 'serviceIpv4Cidr'): ServiceCidr {
+  const m = typeof text === 'string' ? SERVICE_CIDR.exec(text.trim()) : null;
+  if (!m) throw validationError(field, 'cidr-format', `${field} must be an IPv4 CIDR like 172.20.0.0/16 (got ${JSON.stringify(text)})`);
+  const octets = m.slice(1, 5).map(Number);
+  if (octets.some((o) => o > 255)) throw validationError(field, 'cidr-format', `${field}: an octet is above 255`);
+  const prefixLength = Number(m[5]);
+  if (prefixLength < 12 || prefixLength > 24) {
+    throw validationError(field, 'service-cidr-prefix-length', `${field} must be /12 to /24 (EKS CreateCluster), not /${prefixLength}`);
+  }
+  const network = octets.reduce((a, o) => a * 256 + o, 0);
+  const size = 2 ** (32 - prefixLength);
+  if (network % size !== 0) {
+    throw validationError(
+      field,
+      'cidr-aligned',
+      `${field} has host bits set; the network is ${formatIpv4(network - (network % size))}/${prefixLength}`,
+    );
+  }
+  return { cidr: `${formatIpv4(network)}/${prefixLength}`, network, prefixLength, dnsClusterIp: formatIpv4(network + 10) };
+}
+
+function checkKubernetesVersion(value: string): string {
+  const version = value.trim();
+  if (!KUBERNETES_VERSION.test(version)) {
+    throw validationError(
+      'kubernetesVersion',
+      'kubernetes-version',
+      `kubernetesVersion must look like "1.31" (got ${JSON.stringify(value)})`,
+    );
+  }
+  return version;
+}
+
+function lookUp(lookup: InstanceTypeLookup, instanceType: string, at: string): InstanceTypeFacts {
+  let facts: InstanceTypeFacts | undefined;
+  let lookupMessage = '';
+  try {
+    facts = lookup(instanceType.trim());
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    lookupMessage = `: ${err.message}`;
+  }
+  if (!facts) {
+    throw validationError(`${at}.instanceType`, 'known-instance-type', `unknown instance type "${instanceType}"${lookupMessage}`);
+  }
+  return facts;
+}
+
+function resolveNodeGroup(g: CniNodeGroupInput, at: string, seen: Set<string>, lookup: InstanceTypeLookup): CniPlannedNodeGroup {
+  const name = g.name.trim();
+  if (!name) throw validationError(`${at}.name`, 'non-empty', `${at}.name must be a non-empty string`);
+  if (seen.has(name)) throw validationError(`${at}.name`, 'unique', `node group name "${name}" is used twice`);
+  seen.add(name);
+  if (!g.instanceType.trim()) {
+    throw validationError(`${at}.instanceType`, 'non-empty', `${at}.instanceType must be an instance type name`);
+  }
+  const facts = lookUp(lookup, g.instanceType, at);
+  if (g.subnetCidrs.length === 0) {
+    throw validationError(`${at}.subnetCidrs`, 'non-empty', `${at}.subnetCidrs must list at least one IPv4 CIDR`);
+  }
+  const subnetCidrs = g.subnetCidrs.map((c, j) => parseIpv4Cidr(c, `${at}.subnetCidrs[${j}]`).cidr);
+  const extra: { windowsServerVersion?: WindowsServerVersion; podChurnPer30s?: number } = {};
+  if (g.windowsServerVersion !== undefined && g.windowsServerVersion !== null) {
+    if (g.os !== 'WINDOWS') {
+      throw validationError(`${at}.windowsServerVersion`, 'windows-only', `${at}.windowsServerVersion applies to Windows node groups only`);
+    }
+    extra.windowsServerVersion = g.windowsServerVersion;
+  }
+  if (g.podChurnPer30s !== undefined && g.podChurnPer30s !== null) extra.podChurnPer30s = g.podChurnPer30s;
+  return { name, os: g.os, facts, nodes: g.nodes, subnetCidrs, ...extra };
+}
+
+/** On EC2, pods of an OS need a node group of that OS (other platforms bring their own capacity). */
+function checkPodsHaveNodeGroups(input: CniRecommendationInput, groups: readonly CniPlannedNodeGroup[]): void {
+  if ((input.platform ?? 'EC2') !== 'EC2') return;
+  if (input.windowsPods > 0 && !groups.some((g) => g.os === 'WINDOWS')) {
+    throw validationError('windowsPods', 'needs-node-group', 'windowsPods > 0 but no node group has os WINDOWS');
+  }
+  if (input.linuxPods > 0 && !groups.some((g) => g.os === 'LINUX')) {
+    throw validationError('linuxPods', 'needs-node-group', 'linuxPods > 0 but no node group has os LINUX');
+  }
+}
+
+const given = <T>(value: T | null | undefined): value is T => value !== undefined && value !== null;
+
+/**
+ * Checks a request the validation pipe accepted and resolves its instance types: the core's CniPlan.
+ * Throws `validationError` (VALIDATION_FAILED naming the field) on the first problem.
+ */
+export function toCniPlan(input: CniRecommendationInput, lookup: InstanceTypeLookup): CniPlan {
+  const kubernetesVersion = checkKubernetesVersion(input.kubernetesVersion);
+  if (input.nodeGroups.length === 0) {
+    throw validationError('nodeGroups', 'non-empty', 'nodeGroups must list at least one node group');
+  }
+  const seen = new Set<string>();
+  const nodeGroups = input.nodeGroups.map((g, index) => resolveNodeGroup(g, `nodeGroups[${index}]`, seen, lookup));
+  checkPodsHaveNodeGroups(input, nodeGroups);
+  // The allocations count only when subnetsFragmented is not given.
+  if (!given(input.subnetsFragmented) && given(input.subnetAllocations) && input.subnetAllocations.length === 0) {
+    throw validationError('subnetAllocations', 'non-empty', 'subnetAllocations must list at least one subnet');
+  }
+  const { serviceIpv4Cidr, ...rest } = input;
+  return { ...rest, kubernetesVersion, nodeGroups, serviceCidr: given(serviceIpv4Cidr) ? parseServiceCidr(serviceIpv4Cidr) : null };
+}
