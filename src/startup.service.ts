@@ -21,7 +21,7 @@ export class StartupService implements OnApplicationBootstrap {
     await this.database.migrate(async () => {
       const abandoned = await this.refreshes.recoverAbandonedRuns();
       if (abandoned > 0) this.logger.warn(`Marked ${abandoned} interrupted refresh run(s) as FAILED`);
-      await this.catalog.loadBundledSnapshotIfEmpty();
+      await this.refreshes.loadBundledCatalogIfEmpty();
     });
     await this.catalog.reloadView();
     this.catalog.startFollowingOtherReplicas();

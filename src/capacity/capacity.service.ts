@@ -3,7 +3,6 @@ import { CatalogService } from '../catalog/catalog.service.js';
 import { PerViewAnswers } from './answer-cache.js';
 import { CatalogViewService, type CatalogSnapshotView } from '../catalog/catalog-view.service.js';
 import type { CatalogInstanceType } from '../catalog/core/instance-type.facts.js';
-import { DomainError, ErrorCode } from '../common/domain-error.js';
 import type * as core from './core/index.js';
 import { PriceViewService } from '../catalog/price-view.service.js';
 import {
@@ -105,7 +104,7 @@ export class CapacityService {
 
   /** Windows eligibility of every type in the catalog. */
   windowsEligibilities(query: WindowsEligibilityQuery): WindowsEligibilityList {
-    const view = this.requireView();
+    const view = this.view.requireLoaded();
     const region = query.region ?? null;
     const offerings = region ? this.prices.windowsOfferings(region) : undefined;
     const types = view.types.map((t) =>
@@ -141,7 +140,7 @@ export class CapacityService {
   }
 
   sizeNodeGroups(input: NodeGroupSizingInput): NodeGroupSizing {
-    const view = this.requireView();
+    const view = this.view.requireLoaded();
     return this.sizingAnswers.get(view, input, () => this.computeSizing(view, input));
   }
 
@@ -237,17 +236,8 @@ export class CapacityService {
     });
   }
 
-  private requireView(): CatalogSnapshotView {
-    const view = this.view.current();
-    // Without a catalog every type would look unknown: say so instead of a misleading 404.
-    if (!view || view.types.length === 0) {
-      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The instance catalog is not loaded yet; try again shortly');
-    }
-    return view;
-  }
-
   private requireType(name: string): CatalogInstanceType {
-    this.requireView();
+    this.view.requireLoaded();
     return this.catalog.requireFromView(name);
   }
 

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { CatalogViewService, type CatalogSnapshotView } from '../catalog/catalog-view.service.js';
 import type { InstanceTypeFilterInput } from '../catalog/instance-types.args.js';
-import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { PerViewAnswers } from './answer-cache.js';
 import { computeNodeCapacity, IP_MODES, NODE_OSES, type IpMode, type NodeOs } from './core/index.js';
 import type { TableFormat } from './pod-capacity-table.args.js';
@@ -40,7 +39,7 @@ export class PodCapacityTableService {
   ) {}
 
   podCapacityTable(request: PodCapacityTableRequest): ReadonlyArray<PodCapacityRow> {
-    const view = this.requireView();
+    const view = this.view.requireLoaded();
     const oses = NODE_OSES.filter((os) => !request.os || request.os.includes(os));
     const modes = IP_MODES.filter((mode) => !request.ipModes || request.ipModes.includes(mode));
     const key = { filter: request.filter ?? null, oses, modes };
@@ -82,13 +81,5 @@ export class PodCapacityTableService {
       }
     }
     return Object.freeze(rows);
-  }
-
-  private requireView(): CatalogSnapshotView {
-    const view = this.view.current();
-    if (!view || view.types.length === 0) {
-      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The instance catalog is not loaded yet; try again shortly');
-    }
-    return view;
   }
 }

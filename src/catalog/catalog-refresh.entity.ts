@@ -7,6 +7,7 @@ export type PricingStatus = 'SUCCEEDED' | 'FAILED' | 'SKIPPED';
 export type RefreshTrigger = 'MANUAL' | 'SCHEDULE' | 'BUNDLED_SNAPSHOT';
 
 import type { TypeChangeRecord } from './core/catalog-diff.js';
+import type { CatalogSourceKind } from './core/catalog-read.js';
 
 export type { FieldChangeRecord, TypeChangeRecord } from './core/catalog-diff.js';
 
@@ -22,6 +23,10 @@ export class CatalogRefreshEntity {
 
   @Column({ type: 'text' })
   trigger: RefreshTrigger;
+
+  /** Where the run read the catalog: the EC2 API, or the bundled table (a first start's load). */
+  @Column({ type: 'text' })
+  source: CatalogSourceKind;
 
   @Column({ name: 'requested_by', type: 'text', nullable: true })
   requestedBy: string | null;

@@ -7,6 +7,9 @@ import { GraphQLJSON } from 'graphql-type-json';
 import type { CatalogRefreshEntity } from './catalog-refresh.entity.js';
 import { REGION_NAME } from '../common/aws-names.js';
 import { publicRefreshError } from './core/refresh-failure.js';
+import { EnumField } from '../common/graphql-enum.js';
+import { CatalogSourceEnum } from './catalog-enums.js';
+import type { CatalogSourceKind } from './core/catalog-read.js';
 
 export enum RefreshStatusEnum {
   RUNNING = 'RUNNING',
@@ -47,6 +50,11 @@ export class CatalogRefresh {
 
   /** MANUAL, SCHEDULE or BUNDLED_SNAPSHOT (the first start). */
   trigger: string;
+
+  @EnumField(CatalogSourceEnum, {
+    description: 'Where the run read the catalog: EC2 (the EC2 API) or BUNDLED (the bundled table, at first start).',
+  })
+  source: CatalogSourceKind;
 
   requestedBy: string | null;
 
@@ -108,6 +116,7 @@ export function toCatalogRefreshModel(e: CatalogRefreshEntity, detailed = false)
     id: e.id,
     status: e.status as RefreshStatusEnum,
     trigger: e.trigger,
+    source: e.source,
     requestedBy: e.requestedBy,
     startedAt: e.startedAt,
     finishedAt: e.finishedAt,

@@ -6,9 +6,11 @@ import { DomainError, ErrorCode, validationError } from '../common/domain-error.
 import type { CatalogRefreshEntity, RefreshTrigger } from './catalog-refresh.entity.js';
 import { CatalogRepository, toCatalogInstanceType } from './catalog.repository.js';
 import type { SeenTimes } from './catalog-view.service.js';
+import type { CatalogInstanceType } from './core/instance-type.facts.js';
+import type { EntityManager } from 'typeorm';
 import { CatalogService } from './catalog.service.js';
 import { diffCatalogs, mergeRefresh } from './core/catalog-diff.js';
-import { mapInstanceTypeRecord } from './core/instance-type.mapper.js';
+import { CATALOG_SOURCES, CatalogSource, type CatalogRead, type CatalogSourceKind } from './catalog-source.js';
 import { describeRefreshFailure } from './core/refresh-failure.js';
 import { DATABASE_INFO, type DatabaseInfo } from '../database/database-info.js';
 import { REGION_NAME } from '../common/aws-names.js';
@@ -25,15 +27,16 @@ interface PricingOutcome {
 }
 
 /**
- * The EC2 source, and with it @aws-sdk/client-ec2 (about 0.9 s of module loading, a fifth of
- * start-up), is loaded by the first refresh instead of at start: most replicas never refresh.
+ * The Price List source, and with it @aws-sdk/client-pricing, is loaded by the first refresh that
+ * reads prices instead of at start (as the EC2 source is, src/catalog/ec2/ec2-source.ts).
  */
-const loadEc2Source = () => import('./ec2/ec2-catalog-source.js');
-/** Likewise the Price List source and @aws-sdk/client-pricing. */
 const loadPriceListSource = () => import('./pricing/price-list-source.js');
 const MAX_REGIONS = 64;
 
 export interface RefreshRequest {
+  /** Where to read the catalog (default EC2). */
+  source?: CatalogSourceKind;
+  /** Regions to read; left out: the source's default (EC2: CATALOG_REFRESH_REGIONS, else every enabled region). */
   regions?: string[] | null;
   trigger: RefreshTrigger;
   requestedBy: string | null;
@@ -48,9 +51,10 @@ export interface RefreshMetricsSink {
 export const REFRESH_METRICS = Symbol('REFRESH_METRICS');
 
 /**
- * Refreshes the catalog from the EC2 API, one run at a time across every replica.
- * A run reads everything first and then writes in one transaction, so a failure at any
- * point leaves the catalog as it was; the run is recorded either way.
+ * Refreshes the catalog from a source (the EC2 API, or the bundled table at first start), one run
+ * at a time across every replica. A run reads everything first and then writes in one transaction,
+ * so a failure at any point leaves the catalog as it was; the run is recorded either way. The one
+ * path that installs a catalog, whatever its source.
  */
 @Injectable()
 export class CatalogRefreshService implements OnApplicationShutdown {
@@ -65,6 +69,7 @@ export class CatalogRefreshService implements OnApplicationShutdown {
    * backend), so all four ran and one marked the others' runs interrupted.
    */
   private claimed = false;
+  private readonly sources: ReadonlyMap<CatalogSourceKind, CatalogSource>;
 
   constructor(
     private readonly repository: CatalogRepository,
@@ -74,7 +79,10 @@ export class CatalogRefreshService implements OnApplicationShutdown {
     @Inject(DATABASE_INFO) private readonly database: DatabaseInfo,
     @Inject(REFRESH_METRICS) private readonly metrics: RefreshMetricsSink,
     private readonly prices: PriceViewService,
-  ) {}
+    @Inject(CATALOG_SOURCES) sources: CatalogSource[],
+  ) {
+    this.sources = new Map(sources.map((s) => [s.kind, s]));
+  }
 
   /** Starts the cron schedule when one is configured (off by default). */
   startSchedule(): void {
@@ -125,8 +133,22 @@ export class CatalogRefreshService implements OnApplicationShutdown {
     return run;
   }
 
+  /**
+   * Loads the bundled catalog into an empty database, as a refresh from the BUNDLED source (trigger
+   * BUNDLED_SNAPSHOT); does nothing once a catalog exists. Throws when the load fails: the service
+   * has no catalog to answer from.
+   */
+  async loadBundledCatalogIfEmpty(): Promise<CatalogRefreshEntity | null> {
+    if ((await this.repository.countTypes()) > 0) return null;
+    const run = await this.refresh({ source: 'BUNDLED', trigger: 'BUNDLED_SNAPSHOT', requestedBy: null, wait: true });
+    if (run.status !== 'SUCCEEDED') throw new Error(`Loading the bundled catalog failed (refresh ${run.id}): ${run.error}`);
+    this.logger.log(`Loaded the bundled catalog: ${run.catalogSize} instance types (refresh ${run.id})`);
+    return run;
+  }
+
   async refresh(request: RefreshRequest): Promise<CatalogRefreshEntity> {
-    const regions = this.validateRegions(request.regions ?? this.config.catalog.refreshRegions);
+    const source = this.sourceOf(request.source ?? 'EC2');
+    const regions = this.validateRegions(request.regions ?? source.defaultRegions());
     const lock = await this.acquireRefreshLock();
     if (!lock) throw await this.alreadyRunning();
     let run: CatalogRefreshEntity;
@@ -134,6 +156,7 @@ export class CatalogRefreshService implements OnApplicationShutdown {
       await this.repository.failAbandonedRuns(new Date());
       run = await this.repository.createRun({
         trigger: request.trigger,
+        source: source.kind,
         requestedBy: request.requestedBy,
         requestedRegions: regions,
         startedAt: new Date(),
@@ -143,7 +166,7 @@ export class CatalogRefreshService implements OnApplicationShutdown {
       throw err;
     }
     this.inProcessRunId = run.id;
-    const work = this.execute(run, regions).finally(async () => {
+    const work = this.execute(run, source, regions).finally(async () => {
       this.inProcess = null;
       this.inProcessRunId = null;
       await lock.release().catch((err: unknown) => this.logger.warn(`Releasing the refresh lock: ${(err as Error).message}`));
@@ -157,96 +180,110 @@ export class CatalogRefreshService implements OnApplicationShutdown {
     return this.getRun(run.id);
   }
 
-  private async execute(run: CatalogRefreshEntity, regions: string[] | null): Promise<void> {
+  private async execute(run: CatalogRefreshEntity, source: CatalogSource, regions: string[] | null): Promise<void> {
     const started = Date.now();
-    let fetchedRegions: string[] | undefined;
-    let ec2Requests: number | undefined;
+    let read: CatalogRead | undefined;
     try {
-      const { Ec2CatalogSource } = await loadEc2Source();
-      const source = new Ec2CatalogSource({
-        concurrency: this.config.catalog.ec2Concurrency,
-        maxAttempts: this.config.catalog.ec2MaxAttempts,
-        requestTimeoutMs: this.config.catalog.ec2RequestTimeoutMs,
+      this.logger.log(`[refresh ${run.id}] started: ${source.kind}, ${regions ? regions.join(', ') : 'every region'}`);
+      read = await source.read({
+        regions,
         logger: {
           log: (msg: string) => this.logger.log(`[refresh ${run.id}] ${msg}`),
           warn: (msg: string) => this.logger.warn(`[refresh ${run.id}] ${msg}`),
         },
       });
-      this.logger.log(`[refresh ${run.id}] started (${regions ? regions.join(', ') : 'all enabled regions'})`);
-      const fetched = await source.fetchCatalog({ regions: regions ?? undefined });
-      fetchedRegions = fetched.regions;
-      ec2Requests = fetched.requestCount;
-      const described = fetched.records.map(mapInstanceTypeRecord);
       // Never fails the refresh: a failed read keeps the previous prices and is recorded on the run.
-      const pricing = await this.readPriceList(run.id, fetched.regions);
-      const pricesReadAt = new Date();
-
-      const installed = await this.repository.transaction(async (manager) => {
-        const before = await this.repository.loadAll(manager);
-        const current = new Map(before.map((row) => [row.name, toCatalogInstanceType(row)] as const));
-        const next = mergeRefresh(current, { described, offeringsByRegion: fetched.offeringsByRegion });
-        const diff = diffCatalogs(current, next);
-        const rewritten = new Set([...diff.added, ...diff.changed.map((c) => c.name)]);
-        const describedNames = new Set(described.map((d) => d.name));
-        const now = new Date();
-        const seen = diff.unchanged.filter((name) => describedNames.has(name));
-        await this.repository.applyCatalogChanges(manager, {
-          upserts: [...next.values()].filter((t) => rewritten.has(t.name)),
-          removed: diff.removed,
-          seen,
-          refreshId: run.id,
-          now,
-        });
-        await this.repository.succeedRun(manager, run.id, {
-          finishedAt: now,
-          regions: fetched.regions,
-          typesSeen: described.length,
-          catalogSize: next.size,
-          ec2Requests: fetched.requestCount,
-          typesAdded: diff.added,
-          typesRemoved: diff.removed,
-          typesChanged: diff.changed,
-        });
-        if (pricing.data) {
-          await this.repository.replacePrices(manager, {
-            operatingSystem: 'WINDOWS',
-            regions: pricing.data.regions,
-            source: WINDOWS_PRICE_SOURCE,
-            readAt: pricesReadAt,
-            refreshId: run.id,
-          });
-        }
-        await this.repository.recordPricing(manager, run.id, {
-          status: pricing.status,
-          error: pricing.error,
-          regions: pricing.data ? pricing.data.regions.map((r) => r.region) : [],
-          requests: pricing.requests,
-        });
-        // The sightings as applyCatalogChanges wrote them (rows written or seen now: last seen now,
-        // first seen kept, or now for new types; the rest as they were), so the view answers what the
-        // table holds without reading the whole table back.
-        const seenNow = new Set([...rewritten, ...seen]);
-        const earlier = new Map(before.map((row) => [row.name, { firstSeenAt: row.firstSeenAt, lastSeenAt: row.lastSeenAt }] as const));
-        const seenAt = new Map<string, SeenTimes>();
-        for (const name of next.keys()) {
-          const was = earlier.get(name);
-          seenAt.set(name, seenNow.has(name) || !was ? { firstSeenAt: was?.firstSeenAt ?? now, lastSeenAt: now } : was);
-        }
-        return { types: [...next.values()], seenAt };
-      });
+      const pricing = source.live ? await this.readPriceList(run.id, read.regions) : null;
+      const installed = await this.install(run.id, read, pricing);
       // Only after the commit: readers switch to the new catalog all at once.
-      if (pricing.data) await this.prices.reload();
+      if (pricing?.data) await this.prices.reload();
       this.catalog.installRefreshedView(installed.types, installed.seenAt, run.id);
-      this.metrics.onRefreshFinished('SUCCEEDED', (Date.now() - started) / 1000);
+      if (source.live) this.metrics.onRefreshFinished('SUCCEEDED', (Date.now() - started) / 1000);
       this.logger.log(`[refresh ${run.id}] succeeded in ${Date.now() - started} ms`);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       await this.repository
-        .failRun(run.id, describeRefreshFailure(err), new Date(), { regions: fetchedRegions, ec2Requests })
+        .failRun(run.id, describeRefreshFailure(err), new Date(), { regions: read?.regions, ec2Requests: read?.requests })
         .catch((e: unknown) => this.logger.error(`Could not record the failed refresh: ${(e as Error).message}`));
-      this.metrics.onRefreshFinished('FAILED', (Date.now() - started) / 1000);
+      if (source.live) this.metrics.onRefreshFinished('FAILED', (Date.now() - started) / 1000);
       this.logger.error(`[refresh ${run.id}] failed, the previous catalog stays in service: ${message}`);
     }
+  }
+
+  /**
+   * Merges what the source read into the catalog and writes the result, the run's outcome and the
+   * prices read, in one transaction. Returns the catalog as written, sightings included.
+   */
+  private install(
+    runId: string,
+    read: CatalogRead,
+    pricing: PricingOutcome | null,
+  ): Promise<{ types: CatalogInstanceType[]; seenAt: Map<string, SeenTimes> }> {
+    const pricesReadAt = new Date();
+    return this.repository.transaction(async (manager) => {
+      const before = await this.repository.loadAll(manager);
+      const current = new Map(before.map((row) => [row.name, toCatalogInstanceType(row)] as const));
+      const next = mergeRefresh(current, read);
+      const diff = diffCatalogs(current, next);
+      const rewritten = new Set([...diff.added, ...diff.changed.map((c) => c.name)]);
+      const describedNames = new Set(read.described.map((d) => d.name));
+      const now = new Date();
+      const seen = diff.unchanged.filter((name) => describedNames.has(name));
+      await this.repository.applyCatalogChanges(manager, {
+        upserts: [...next.values()].filter((t) => rewritten.has(t.name)),
+        removed: diff.removed,
+        seen,
+        refreshId: runId,
+        now,
+      });
+      await this.repository.succeedRun(manager, runId, {
+        finishedAt: now,
+        regions: read.regions,
+        typesSeen: read.described.length,
+        catalogSize: next.size,
+        ec2Requests: read.requests,
+        typesAdded: diff.added,
+        typesRemoved: diff.removed,
+        typesChanged: diff.changed,
+      });
+      if (pricing) await this.recordPricing(manager, runId, pricing, pricesReadAt);
+      // The sightings as applyCatalogChanges wrote them (rows written or seen now: last seen now,
+      // first seen kept, or now for new types; the rest as they were), so the view answers what the
+      // table holds without reading the whole table back.
+      const seenNow = new Set([...rewritten, ...seen]);
+      const earlier = new Map(before.map((row) => [row.name, { firstSeenAt: row.firstSeenAt, lastSeenAt: row.lastSeenAt }] as const));
+      const seenAt = new Map<string, SeenTimes>();
+      for (const name of next.keys()) {
+        const was = earlier.get(name);
+        seenAt.set(name, seenNow.has(name) || !was ? { firstSeenAt: was?.firstSeenAt ?? now, lastSeenAt: now } : was);
+      }
+      return { types: [...next.values()], seenAt };
+    });
+  }
+
+  /** The Price List part of a run, inside its transaction: the prices read (if any) and how the read went. */
+  private async recordPricing(manager: EntityManager, runId: string, pricing: PricingOutcome, readAt: Date): Promise<void> {
+    if (pricing.data) {
+      await this.repository.replacePrices(manager, {
+        operatingSystem: 'WINDOWS',
+        regions: pricing.data.regions,
+        source: WINDOWS_PRICE_SOURCE,
+        readAt,
+        refreshId: runId,
+      });
+    }
+    await this.repository.recordPricing(manager, runId, {
+      status: pricing.status,
+      error: pricing.error,
+      regions: pricing.data ? pricing.data.regions.map((r) => r.region) : [],
+      requests: pricing.requests,
+    });
+  }
+
+  private sourceOf(kind: CatalogSourceKind): CatalogSource {
+    const source = this.sources.get(kind);
+    if (!source) throw new Error(`No catalog source ${kind} is provided`);
+    return source;
   }
 
   /** Windows prices and availability for the regions just read, from the AWS Price List; never throws. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../common/domain-error.js';
 import type { CatalogInstanceType } from './core/instance-type.facts.js';
 
 /** When the catalog first and last saw a type, as `instance_type` records it. */
@@ -54,6 +55,18 @@ export class CatalogViewService {
 
   current(): CatalogSnapshotView | null {
     return this.view;
+  }
+
+  /**
+   * The catalog in service, or SERVICE_UNAVAILABLE while none is loaded: without a catalog every
+   * type would look unknown, and an answer would be a misleading 400 or 404.
+   */
+  requireLoaded(): CatalogSnapshotView {
+    const view = this.view;
+    if (!view || view.types.length === 0) {
+      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The instance catalog is not loaded yet; try again shortly');
+    }
+    return view;
   }
 
   get(name: string): CatalogInstanceType | undefined {

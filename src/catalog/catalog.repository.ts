@@ -6,6 +6,7 @@ import type { CatalogInstanceType } from './core/instance-type.facts.js';
 import { InstanceTypeEntity } from './instance-type.entity.js';
 import { InstancePriceEntity, PriceListReadEntity } from './instance-price.entity.js';
 import type { PricingStatus } from './catalog-refresh.entity.js';
+import type { CatalogSourceKind } from './core/catalog-read.js';
 import { describeRefreshFailure, RefreshFailure } from './core/refresh-failure.js';
 
 /** Columns a refresh writes. */
@@ -154,6 +155,7 @@ export class CatalogRepository {
 
   async createRun(run: {
     trigger: RefreshTrigger;
+    source: CatalogSourceKind;
     requestedBy: string | null;
     requestedRegions: string[] | null;
     startedAt: Date;

@@ -6,8 +6,6 @@ import type { InstanceTypeEntity } from './instance-type.entity.js';
 import { CatalogViewService, type CatalogSnapshotView, type SeenTimes } from './catalog-view.service.js';
 import type { CatalogInstanceType } from './core/instance-type.facts.js';
 import { instanceTypePredicate } from './core/instance-type.filter.js';
-import { diffCatalogs } from './core/catalog-diff.js';
-import { readBundledSnapshot } from './bundled-catalog.js';
 import type { InstanceTypeConnection, InstanceTypeEdge, InstanceTypeFilterInput } from './instance-types.args.js';
 import { toInstanceTypeModel, type InstanceType } from './instance-type.model.js';
 import { PriceViewService } from './price-view.service.js';
@@ -161,42 +159,6 @@ export class CatalogService implements OnModuleDestroy {
       `Unknown instance type "${shown}": the catalog has no such EC2 instance type`,
       { instanceType: shown, suggestions },
     );
-  }
-
-  /** Loads the bundled snapshot into an empty catalog; does nothing once a catalog exists. */
-  async loadBundledSnapshotIfEmpty(): Promise<boolean> {
-    if ((await this.repository.countTypes()) > 0) return false;
-    const startedAt = new Date();
-    const snapshot = readBundledSnapshot();
-    const run = await this.repository.createRun({
-      trigger: 'BUNDLED_SNAPSHOT',
-      requestedBy: null,
-      requestedRegions: null,
-      startedAt,
-    });
-    const after = new Map(snapshot.types.map((t) => [t.name, t]));
-    const diff = diffCatalogs(new Map(), after);
-    await this.repository.transaction(async (manager) => {
-      await this.repository.applyCatalogChanges(manager, {
-        upserts: snapshot.types,
-        removed: [],
-        seen: [],
-        refreshId: run.id,
-        now: startedAt,
-      });
-      await this.repository.succeedRun(manager, run.id, {
-        finishedAt: new Date(),
-        regions: snapshot.regions,
-        typesSeen: snapshot.types.length,
-        catalogSize: snapshot.types.length,
-        ec2Requests: 0,
-        typesAdded: diff.added,
-        typesRemoved: [],
-        typesChanged: [],
-      });
-    });
-    this.logger.log(`Loaded the bundled catalog snapshot: ${snapshot.types.length} instance types`);
-    return true;
   }
 
   /** Reads the catalog from the database into the in-memory view. */

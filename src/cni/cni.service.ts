@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { CatalogViewService } from '../catalog/catalog-view.service.js';
-import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { recommendCni } from './core/index.js';
 import { toCniPlan } from './cni-input.resolution.js';
 import type { CniRecommendationInputDto } from './cni-recommendation.input.js';
@@ -19,10 +18,7 @@ export class CniService {
   ) {}
 
   recommend(input: CniRecommendationInputDto): CniRecommendation {
-    // Without a catalog every type would look unknown and the answer would be a misleading 400.
-    if (!this.view.isLoaded) {
-      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The instance catalog is not loaded yet; try again shortly');
-    }
+    this.view.requireLoaded();
     // An unknown type makes requireFromView throw INSTANCE_TYPE_NOT_FOUND; toCniPlan turns that into
     // VALIDATION_FAILED on nodeGroups[i].instanceType (malformed input, not a missing resource).
     const plan = toCniPlan(input, (name) => this.catalog.requireFromView(name));

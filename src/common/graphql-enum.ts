@@ -29,6 +29,11 @@ export function EnumField<T extends string>(e: EnumOf<T>, options: { nullable?: 
   return applyDecorators(
     // Typed as a plain object: Field's option types are derived from the return type, and an enum has none of note.
     Field((): object => e, { nullable: options.nullable, description: options.description }),
-    ApiProperty({ enum: values(e), enumName, ...(options.nullable ? { nullable: true } : {}) }),
+    ApiProperty({
+      enum: values(e),
+      enumName,
+      ...(options.nullable ? { nullable: true } : {}),
+      ...(options.description ? { description: options.description } : {}),
+    }),
   );
 }

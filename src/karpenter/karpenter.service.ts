@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { CatalogViewService } from '../catalog/catalog-view.service.js';
-import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { planKarpenterWindows } from './core/index.js';
 import type { KarpenterWindowsPlanInputDto } from './karpenter.inputs.js';
 import { toKarpenterWindowsPlanModel, type KarpenterWindowsPlan } from './karpenter.models.js';
@@ -15,10 +14,7 @@ export class KarpenterService {
   ) {}
 
   planWindows(input: KarpenterWindowsPlanInputDto): KarpenterWindowsPlan {
-    const view = this.view.current();
-    if (!view || view.types.length === 0) {
-      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The instance catalog is not loaded yet; try again shortly');
-    }
+    const view = this.view.requireLoaded();
     // GraphQL sends null for fields left out; the core treats a present key as given.
     const clean = Object.fromEntries(
       Object.entries(input).filter(([, v]) => v !== null && v !== undefined),

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { computeNodeCapacity } from '../capacity/core/index.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { CatalogViewService } from '../catalog/catalog-view.service.js';
-import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { checkPolicyForWindows, getTemplate, listTemplates, renderTemplate, type RenderOptions, type WindowsIpMode } from './core/index.js';
 import {
   toPolicyTemplate,
@@ -56,9 +55,7 @@ export class PoliciesService {
    * prefix delegation (W = 144, capped by kubelet).
    */
   windowsMaxPods(instanceType: string, ipMode: WindowsIpMode): number {
-    if (!this.view.isLoaded) {
-      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The instance catalog is not loaded yet; try again shortly');
-    }
+    this.view.requireLoaded();
     const type = this.catalog.requireFromView(instanceType);
     return computeNodeCapacity({
       instanceType: type,

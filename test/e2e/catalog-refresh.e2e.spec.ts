@@ -1,7 +1,9 @@
 import pg from 'pg';
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../migrations/index.js';
 import { startFakeEc2, type FakeEc2 } from '../support/fake-ec2/index.js';
-import { ADMIN_KEY, adminAuth, allInstanceTypesOverRest, startTestApp, type TestApp } from '../support/test-app.js';
+import { ADMIN_KEY, adminAuth, allInstanceTypesOverRest, createEmptyDatabase, startTestApp, type TestApp } from '../support/test-app.js';
 
 // Refreshing the catalog from EC2 through the real AWS SDK, against a local endpoint that
 // speaks the EC2 Query API (issue: service and catalog, "Refresh the catalog from EC2").
@@ -41,6 +43,34 @@ describe('catalog refresh from EC2', () => {
     }
   });
 
+  it('the bundled catalog loaded at first start is a refresh run from the BUNDLED source', async () => {
+    const runs = await app
+      .gql('{ catalogRefreshes { status trigger source requestedBy regions typesSeen catalogSize ec2Requests addedCount pricingStatus } }')
+      .expect(200);
+    expect(runs.body.data.catalogRefreshes).toEqual([
+      {
+        status: 'SUCCEEDED',
+        trigger: 'BUNDLED_SNAPSHOT',
+        source: 'BUNDLED',
+        requestedBy: null,
+        regions: expect.arrayContaining(['us-east-1', 'eu-west-1']),
+        typesSeen: 1373,
+        catalogSize: 1373,
+        ec2Requests: 0,
+        addedCount: 1373,
+        // The bundled table has no prices: no Price List read is made or recorded.
+        pricingStatus: null,
+      },
+    ]);
+    expect(runs.body.data.catalogRefreshes[0].regions).toHaveLength(30);
+    const rest = await app.http.get('/api/v1/catalog/refreshes').expect(200);
+    expect(rest.body).toHaveLength(1);
+    expect(rest.body[0]).toMatchObject({ trigger: 'BUNDLED_SNAPSHOT', source: 'BUNDLED', status: 'SUCCEEDED' });
+    // The catalog in service is that run's content.
+    const ready = await app.http.get('/health/ready').expect(200);
+    expect(ready.body.catalog).toMatchObject({ instanceTypes: 1373, version: rest.body[0].id });
+  });
+
   it('a refresh that adds, changes and removes types shows each in its diff, and the catalog follows', async () => {
     const m5 = structuredClone(ec2.data.types.get('m5.large')!) as any;
     ec2.putType({ ...structuredClone(m5), InstanceType: 'zz9.large' }, ['us-east-1', 'eu-west-1']);
@@ -64,11 +94,12 @@ describe('catalog refresh from EC2', () => {
     expect(zz9.body.regions).toEqual(['eu-west-1', 'us-east-1']);
     expect((await app.http.get('/api/v1/instance-types/c5.large')).body.ipv4AddressesPerInterface).toBe(12);
 
-    const list = await app.gql('{ catalogRefreshes(first: 5) { id status trigger typesAdded } }').expect(200);
-    expect(list.body.data.catalogRefreshes[0]).toMatchObject({ id: run.id, status: 'SUCCEEDED', trigger: 'MANUAL' });
-    expect(list.body.data.catalogRefreshes.at(-1).trigger).toBe('BUNDLED_SNAPSHOT');
+    expect(run.source).toBe('EC2');
+    const list = await app.gql('{ catalogRefreshes(first: 5) { id status trigger source typesAdded } }').expect(200);
+    expect(list.body.data.catalogRefreshes[0]).toMatchObject({ id: run.id, status: 'SUCCEEDED', trigger: 'MANUAL', source: 'EC2' });
+    expect(list.body.data.catalogRefreshes.at(-1)).toMatchObject({ trigger: 'BUNDLED_SNAPSHOT', source: 'BUNDLED' });
     const rest = await app.http.get('/api/v1/catalog/refreshes').expect(200);
-    expect(rest.body[0].id).toBe(run.id);
+    expect(rest.body[0]).toMatchObject({ id: run.id, source: 'EC2' });
   });
 
   it('as soon as a refresh returns, pages answer what instance_type holds, first and last sightings included', async () => {
@@ -114,6 +145,7 @@ describe('catalog refresh from EC2', () => {
       expect(res.body.error.code).toBe('CATALOG_REFRESH_FAILED');
       const run = res.body.error.details.refresh;
       expect(run.status).toBe('FAILED');
+      expect(run.source).toBe('EC2');
       expect(run.error).toMatch(/page 2/i);
     } finally {
       fault.remove();
@@ -293,5 +325,45 @@ describe('catalog refresh with no admin key configured', () => {
     expect(gql.body.errors[0].extensions.code).toBe('FORBIDDEN');
     const withKey = await app.http.post('/api/v1/catalog/refreshes').set('authorization', `Bearer ${ADMIN_KEY}`).send({}).expect(401);
     expect(withKey.body.error.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('refresh runs recorded before runs named their source', () => {
+  it('read as EC2 refreshes, except the bundled loads, which read as BUNDLED', async () => {
+    const db = await createEmptyDatabase();
+    try {
+      // The schema as the two migrations before CatalogRefreshSource left it, with a run of each trigger.
+      const before = new DataSource({
+        type: 'postgres',
+        url: db.url,
+        migrations: MIGRATIONS.slice(0, 2),
+        migrationsTransactionMode: 'each',
+      });
+      await before.initialize();
+      try {
+        await before.runMigrations();
+        await before.query(
+          `INSERT INTO catalog_refresh (status, trigger, started_at, finished_at) VALUES
+             ('SUCCEEDED', 'BUNDLED_SNAPSHOT', now() - interval '2 hours', now() - interval '2 hours'),
+             ('SUCCEEDED', 'SCHEDULE', now() - interval '1 hour', now() - interval '1 hour')`,
+        );
+      } finally {
+        await before.destroy();
+      }
+      // instance_type is empty: the start migrates, then loads the bundled catalog as a new run.
+      const app = await startTestApp({ databaseUrl: db.url });
+      try {
+        const runs = (await app.gql('{ catalogRefreshes { trigger source } }').expect(200)).body.data.catalogRefreshes;
+        expect(runs).toEqual([
+          { trigger: 'BUNDLED_SNAPSHOT', source: 'BUNDLED' },
+          { trigger: 'SCHEDULE', source: 'EC2' },
+          { trigger: 'BUNDLED_SNAPSHOT', source: 'BUNDLED' },
+        ]);
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await db.drop();
+    }
   });
 });

@@ -33,6 +33,15 @@ describe('embedded database (no DATABASE_URL)', () => {
     expect(rest.body.nodes).toHaveLength(3);
   });
 
+  it('the bundled load is recorded as a refresh run from the BUNDLED source, without AWS', async () => {
+    const runs = await app!.gql('{ catalogRefreshes { id status trigger source catalogSize ec2Requests } }').expect(200);
+    expect(runs.body.data.catalogRefreshes).toEqual([
+      { id: expect.any(String), status: 'SUCCEEDED', trigger: 'BUNDLED_SNAPSHOT', source: 'BUNDLED', catalogSize: 1373, ec2Requests: 0 },
+    ]);
+    const ready = await app!.http.get('/health/ready').expect(200);
+    expect(ready.body.catalog.version).toBe(runs.body.data.catalogRefreshes[0].id);
+  });
+
   it('refuses a second opener of the same data directory in this process', async () => {
     await expect(EmbeddedPostgres.start(dataDir)).rejects.toBeInstanceOf(DataDirectoryInUseError);
   });

@@ -334,3 +334,42 @@ describe('planExtraDescribes', () => {
     ]);
   });
 });
+
+describe('Ec2CatalogFetchError', () => {
+  it('takes where and why it failed as one options object, its cause included only when given', () => {
+    const cause = new Error('socket hang up');
+    const err = new Ec2CatalogFetchError('EC2 DescribeInstanceTypes page 2 in us-east-1 failed', {
+      operation: 'DescribeInstanceTypes',
+      region: 'us-east-1',
+      page: 2,
+      code: 'InternalError',
+      httpStatus: 500,
+      attempts: 3,
+      requestCount: 7,
+      cause,
+    });
+    expect(err).toMatchObject({
+      name: 'Ec2CatalogFetchError',
+      message: 'EC2 DescribeInstanceTypes page 2 in us-east-1 failed',
+      operation: 'DescribeInstanceTypes',
+      region: 'us-east-1',
+      page: 2,
+      code: 'InternalError',
+      httpStatus: 500,
+      attempts: 3,
+      requestCount: 7,
+    });
+    expect(err.cause).toBe(cause);
+    const bare = new Ec2CatalogFetchError('fetch aborted', { operation: 'DescribeRegions', requestCount: 0 });
+    expect(bare).toMatchObject({ region: undefined, page: undefined, code: undefined, httpStatus: undefined, attempts: undefined });
+    expect('cause' in bare).toBe(false);
+  });
+
+  it('a failed call carries the calls made so far and the SDK error as its cause', () =>
+    withFake(smallWorld(), async (ec2) => {
+      ec2.inject({ action: 'DescribeRegions', fault: { kind: 'error', status: 500, code: 'InternalError' } });
+      const err = await rejection(source(ec2).fetchCatalog());
+      expect(err).toMatchObject({ operation: 'DescribeRegions', region: 'us-east-1', code: 'InternalError', requestCount: 1 });
+      expect((err.cause as Error).name).toBe('InternalError');
+    }));
+});

@@ -63,23 +63,42 @@ export type Ec2CatalogProgress =
 
 export type Ec2CatalogOperation = 'DescribeRegions' | 'DescribeInstanceTypeOfferings' | 'DescribeInstanceTypes';
 
+/** Where and how a fetch failed, for `Ec2CatalogFetchError`. */
+export interface Ec2CatalogFetchErrorDetails {
+  operation: Ec2CatalogOperation | 'ResolveRegion';
+  region?: string;
+  page?: number;
+  /** EC2 error code (`RequestLimitExceeded`, `InternalError`, `TimeoutError`, ...) if any. */
+  code?: string;
+  httpStatus?: number;
+  attempts?: number;
+  /** API calls made before the failure. */
+  requestCount: number;
+  cause?: unknown;
+}
+
 /** Any failed fetch: says which call, in which region, which page (or batch) and why. */
 export class Ec2CatalogFetchError extends Error {
-  constructor(
-    message: string,
-    readonly operation: Ec2CatalogOperation | 'ResolveRegion',
-    readonly region: string | undefined,
-    readonly page: number | undefined,
-    /** EC2 error code (`RequestLimitExceeded`, `InternalError`, `TimeoutError`, ...) if any. */
-    readonly code: string | undefined,
-    readonly httpStatus: number | undefined,
-    readonly attempts: number | undefined,
-    /** API calls made before the failure. */
-    readonly requestCount: number,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+  readonly operation: Ec2CatalogOperation | 'ResolveRegion';
+  readonly region: string | undefined;
+  readonly page: number | undefined;
+  /** EC2 error code (`RequestLimitExceeded`, `InternalError`, `TimeoutError`, ...) if any. */
+  readonly code: string | undefined;
+  readonly httpStatus: number | undefined;
+  readonly attempts: number | undefined;
+  /** API calls made before the failure. */
+  readonly requestCount: number;
+
+  constructor(message: string, details: Ec2CatalogFetchErrorDetails) {
+    super(message, 'cause' in details ? { cause: details.cause } : undefined);
     this.name = 'Ec2CatalogFetchError';
+    this.operation = details.operation;
+    this.region = details.region;
+    this.page = details.page;
+    this.code = details.code;
+    this.httpStatus = details.httpStatus;
+    this.attempts = details.attempts;
+    this.requestCount = details.requestCount;
   }
 }
 
@@ -101,6 +120,10 @@ function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+function describeSite(site: CallSite): string {
+  return `EC2 ${site.operation}${site.page !== undefined ? ` page ${site.page}` : ''}${site.detail ? ` ${site.detail}` : ''} in ${site.region}`;
+}
+
 /**
  * Reads the EC2 instance-type catalog of an account: every type offered in the enabled (or given)
  * regions, with its `DescribeInstanceTypes` record and the regions offering it.
@@ -118,254 +141,308 @@ export class Ec2CatalogSource {
   }
 
   async fetchCatalog(request: FetchCatalogOptions = {}, onProgress?: (event: Ec2CatalogProgress) => void): Promise<Ec2Catalog> {
-    const started = Date.now();
-    const abort = new AbortController();
-    const clients = new Map<string, EC2Client>();
-    let requestCount = 0;
-    const log = (msg: string) => this.options.logger?.log(msg, LOG_CONTEXT);
-    const warn = (msg: string) => this.options.logger?.warn(msg, LOG_CONTEXT);
-    const progress = (event: Ec2CatalogProgress) => {
-      try {
-        onProgress?.(event);
-      } catch (err) {
-        warn(`progress callback threw: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    };
-
-    const home = this.createClient(this.options.region);
-    let sharedCredentials = this.options.credentials;
-    const clientFor = (region: string): EC2Client => {
-      let client = clients.get(region);
-      if (!client) {
-        client = this.createClient(region, sharedCredentials);
-        clients.set(region, client);
-      }
-      return client;
-    };
-
-    const fail = (site: CallSite, err: unknown): Ec2CatalogFetchError => {
-      if (err instanceof Ec2CatalogFetchError) return err;
-      const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number; attempts?: number } };
-      const code = e?.name && e.name !== 'Error' ? e.name : undefined;
-      const status = e?.$metadata?.httpStatusCode;
-      const attempts = e?.$metadata?.attempts;
-      const where = `EC2 ${site.operation}${site.page !== undefined ? ` page ${site.page}` : ''}${site.detail ? ` ${site.detail}` : ''} in ${site.region}`;
-      const why = `${code ?? 'error'}${status ? ` (HTTP ${status})` : ''}: ${e?.message ?? String(err)}`;
-      return new Ec2CatalogFetchError(
-        `${where} failed${attempts ? ` after ${attempts} attempt${attempts === 1 ? '' : 's'}` : ''}: ${why}`,
-        site.operation,
-        site.region,
-        site.page,
-        code,
-        status,
-        attempts,
-        requestCount,
-        { cause: err },
-      );
-    };
-
-    /** Runs one SDK call (or paginator step) and turns its failure into an Ec2CatalogFetchError. */
-    const call = async <T>(site: CallSite, fn: () => Promise<T>): Promise<T> => {
-      if (abort.signal.aborted)
-        throw new Ec2CatalogFetchError(
-          'fetch aborted',
-          site.operation,
-          site.region,
-          site.page,
-          undefined,
-          undefined,
-          undefined,
-          requestCount,
-        );
-      requestCount++;
-      try {
-        return await fn();
-      } catch (err) {
-        throw fail(site, err);
-      }
-    };
-
-    const validate = (site: CallSite, records: InstanceTypeInfo[]): RawInstanceTypeRecord[] => {
-      for (const record of records) {
-        try {
-          mapInstanceTypeRecord(record);
-        } catch (err) {
-          const where = `EC2 ${site.operation}${site.page !== undefined ? ` page ${site.page}` : ''}${site.detail ? ` ${site.detail}` : ''} in ${site.region}`;
-          throw new Ec2CatalogFetchError(
-            `${where} returned a malformed record: ${err instanceof Error ? err.message : String(err)}`,
-            site.operation,
-            site.region,
-            site.page,
-            'MalformedRecord',
-            undefined,
-            undefined,
-            requestCount,
-            { cause: err },
-          );
-        }
-      }
-      return records;
-    };
-
+    const fetch = new Ec2CatalogFetch(this.options, this.concurrency, onProgress);
     try {
-      // 1. Home region and the regions to read.
-      let homeRegion: string;
-      try {
-        homeRegion = await home.config.region();
-      } catch (err) {
-        throw new Ec2CatalogFetchError(
-          `No AWS region configured for the EC2 catalog (set AWS_REGION or the region option): ${err instanceof Error ? err.message : String(err)}`,
-          'ResolveRegion',
-          undefined,
-          undefined,
-          undefined,
-          undefined,
-          undefined,
-          0,
-          { cause: err },
-        );
-      }
-      sharedCredentials ??= home.config.credentials as EC2ClientConfig['credentials'];
-      clients.set(homeRegion, home);
-
-      let regions: string[];
-      if (request.regions) {
-        regions = [...new Set(request.regions)].sort(byName);
-        if (regions.length === 0) throw new RangeError('regions must name at least one region, or be left out');
-      } else {
-        const out = await call({ operation: 'DescribeRegions', region: homeRegion }, () =>
-          home.send(new DescribeRegionsCommand({ AllRegions: false }), { abortSignal: abort.signal }),
-        );
-        regions = (out.Regions ?? [])
-          .filter((r) => r.RegionName && ENABLED_OPT_IN.has(r.OptInStatus ?? 'opt-in-not-required'))
-          .map((r) => r.RegionName!)
-          .sort(byName);
-        if (regions.length === 0) {
-          throw new Ec2CatalogFetchError(
-            `EC2 DescribeRegions in ${homeRegion} returned no enabled region`,
-            'DescribeRegions',
-            homeRegion,
-            undefined,
-            undefined,
-            undefined,
-            undefined,
-            requestCount,
-          );
-        }
-      }
-      // Types are paged in the home region when it is read, else in the first region read.
-      const primary = regions.includes(homeRegion) ? homeRegion : regions[0];
-      log(`reading ${regions.length} region(s), types paged in ${primary}, concurrency ${this.concurrency}`);
-      progress({ phase: 'regions', regions, homeRegion });
-
-      // 2. Offerings per region (bounded) while the primary region's types are paged.
-      const offeringsByRegion: Record<string, string[]> = {};
-      let regionsDone = 0;
-      const offeringsPhase = runBounded(regions, this.concurrency, abort.signal, async (region) => {
-        const client = clientFor(region);
-        const names = new Set<string>();
-        const pages = paginateDescribeInstanceTypeOfferings(
-          { client, pageSize: OFFERINGS_PAGE_SIZE },
-          { LocationType: 'region' },
-          { abortSignal: abort.signal },
-        );
-        for (let page = 1; ; page++) {
-          const next = await call({ operation: 'DescribeInstanceTypeOfferings', region, page }, () => pages.next());
-          if (next.done) {
-            requestCount--; // the paginator's final step makes no call
-            break;
-          }
-          for (const o of next.value.InstanceTypeOfferings ?? []) if (o.InstanceType) names.add(o.InstanceType);
-        }
-        offeringsByRegion[region] = [...names].sort(byName);
-        regionsDone++;
-        log(`offerings in ${region}: ${names.size} types (${regionsDone}/${regions.length} regions)`);
-        progress({ phase: 'offerings', region, types: names.size, regionsDone, regionsTotal: regions.length });
-      });
-
-      const described = new Map<string, RawInstanceTypeRecord>();
-      const pagingPhase = (async () => {
-        const client = clientFor(primary);
-        const pages = paginateDescribeInstanceTypes({ client, pageSize: TYPES_PAGE_SIZE }, {}, { abortSignal: abort.signal });
-        for (let page = 1; ; page++) {
-          const site: CallSite = { operation: 'DescribeInstanceTypes', region: primary, page };
-          const next = await call(site, () => pages.next());
-          if (next.done) {
-            requestCount--;
-            break;
-          }
-          const records = validate(site, next.value.InstanceTypes ?? []);
-          for (const r of records) described.set(r.InstanceType!, r);
-          log(`DescribeInstanceTypes in ${primary}: page ${page}, ${records.length} records (${described.size} so far)`);
-          progress({ phase: 'types-page', region: primary, page, records: records.length, recordsSoFar: described.size });
-        }
-      })();
-
-      await allOrFirstError([offeringsPhase, pagingPhase], abort);
-
-      // 3. Types offered elsewhere but not described in the primary region.
-      const offeredAnywhere = new Set(Object.values(offeringsByRegion).flat());
-      const missing = new Set([...offeredAnywhere].filter((n) => !described.has(n)));
-      const batches = planExtraDescribes(missing, offeringsByRegion, primary);
-      const totalBatches = batches.length;
-      if (totalBatches > 0) {
-        log(`${missing.size} type(s) not offered in ${primary}: ${totalBatches} extra DescribeInstanceTypes call(s)`);
-      }
-      await runBounded(batches, this.concurrency, abort.signal, async ({ region, names }, i) => {
-        const site: CallSite = {
-          operation: 'DescribeInstanceTypes',
-          region,
-          detail: `for ${names.length} type(s) not offered in ${primary} (batch ${i + 1}/${totalBatches}, ${names[0]}..${names[names.length - 1]})`,
-        };
-        const out = await call(site, () =>
-          clientFor(region).send(new DescribeInstanceTypesCommand({ InstanceTypes: names as _InstanceType[] }), {
-            abortSignal: abort.signal,
-          }),
-        );
-        const records = validate(site, out.InstanceTypes ?? []);
-        for (const r of records) described.set(r.InstanceType!, r);
-        const absent = names.filter((n) => !described.has(n));
-        if (absent.length > 0) {
-          throw new Ec2CatalogFetchError(
-            `EC2 DescribeInstanceTypes ${site.detail} in ${region} returned no record for ${absent.join(', ')}`,
-            'DescribeInstanceTypes',
-            region,
-            undefined,
-            undefined,
-            undefined,
-            undefined,
-            requestCount,
-          );
-        }
-        log(`DescribeInstanceTypes in ${region}: ${records.length} type(s) not offered in ${primary}`);
-        progress({ phase: 'types-extra', region, types: records.length, recordsSoFar: described.size });
-      }).catch((err: unknown) => {
-        abort.abort();
-        throw err;
-      });
-
-      const unoffered = [...described.keys()].filter((n) => !offeredAnywhere.has(n));
-      if (unoffered.length > 0) {
-        warn(
-          `${unoffered.length} type(s) described in ${primary} are in no region's offerings, kept anyway: ${unoffered.slice(0, 10).join(', ')}${unoffered.length > 10 ? ', ...' : ''}`,
-        );
-      }
-
-      const records = [...described.values()].sort((a, b) => byName(a.InstanceType!, b.InstanceType!));
-      const durationMs = Date.now() - started;
-      log(`EC2 catalog read: ${records.length} types in ${regions.length} region(s), ${requestCount} calls, ${durationMs} ms`);
-      progress({ phase: 'done', regions: regions.length, records: records.length, requestCount, durationMs });
-      const sortedOfferings: Record<string, string[]> = {};
-      for (const region of regions) sortedOfferings[region] = offeringsByRegion[region];
-      return { regions, records, offeringsByRegion: sortedOfferings, requestCount, durationMs };
+      return await fetch.run(request);
     } catch (err) {
-      abort.abort();
-      if (err instanceof Ec2CatalogFetchError) warn(err.message);
+      fetch.abort();
+      if (err instanceof Ec2CatalogFetchError) fetch.warn(err.message);
       throw err;
     } finally {
-      for (const client of clients.values()) client.destroy();
-      if (![...clients.values()].includes(home)) home.destroy();
+      fetch.destroyClients();
     }
+  }
+}
+
+/**
+ * One fetch: its clients (one per region), its abort signal and its count of API calls. Steps:
+ * the regions to read, then each region's offerings while the primary region's types are paged,
+ * then the types offered elsewhere only.
+ */
+class Ec2CatalogFetch {
+  private readonly started = Date.now();
+  private readonly abortController = new AbortController();
+  private readonly clients = new Map<string, EC2Client>();
+  private readonly home: EC2Client;
+  private sharedCredentials: EC2ClientConfig['credentials'];
+  private requestCount = 0;
+  /** Name -> record, filled by the paging and the extra describes. */
+  private readonly described = new Map<string, RawInstanceTypeRecord>();
+  private readonly offeringsByRegion: Record<string, string[]> = {};
+
+  constructor(
+    private readonly options: Ec2CatalogSourceOptions,
+    private readonly concurrency: number,
+    private readonly onProgress: ((event: Ec2CatalogProgress) => void) | undefined,
+  ) {
+    this.sharedCredentials = options.credentials;
+    this.home = this.createClient(options.region);
+  }
+
+  private get signal(): AbortSignal {
+    return this.abortController.signal;
+  }
+
+  async run(request: FetchCatalogOptions): Promise<Ec2Catalog> {
+    const homeRegion = await this.resolveHomeRegion();
+    const regions = request.regions ? this.requestedRegions(request.regions) : await this.enabledRegions(homeRegion);
+    // Types are paged in the home region when it is read, else in the first region read.
+    const primary = regions.includes(homeRegion) ? homeRegion : regions[0];
+    this.log(`reading ${regions.length} region(s), types paged in ${primary}, concurrency ${this.concurrency}`);
+    this.progress({ phase: 'regions', regions, homeRegion });
+
+    await allOrFirstError([this.readOfferings(regions), this.pageTypes(primary)], this.abortController);
+    const offeredAnywhere = new Set(Object.values(this.offeringsByRegion).flat());
+    await this.describeTypesOfferedElsewhere(primary, offeredAnywhere);
+    this.warnAboutUnofferedTypes(primary, offeredAnywhere);
+    return this.result(regions);
+  }
+
+  abort(): void {
+    this.abortController.abort();
+  }
+
+  log(message: string): void {
+    this.options.logger?.log(message, LOG_CONTEXT);
+  }
+
+  warn(message: string): void {
+    this.options.logger?.warn(message, LOG_CONTEXT);
+  }
+
+  destroyClients(): void {
+    for (const client of this.clients.values()) client.destroy();
+    if (![...this.clients.values()].includes(this.home)) this.home.destroy();
+  }
+
+  private progress(event: Ec2CatalogProgress): void {
+    try {
+      this.onProgress?.(event);
+    } catch (err) {
+      this.warn(`progress callback threw: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  /** 1. The home region (the SDK's, or the option), whose client every region's client shares credentials with. */
+  private async resolveHomeRegion(): Promise<string> {
+    let homeRegion: string;
+    try {
+      homeRegion = await this.home.config.region();
+    } catch (err) {
+      throw new Ec2CatalogFetchError(
+        `No AWS region configured for the EC2 catalog (set AWS_REGION or the region option): ${err instanceof Error ? err.message : String(err)}`,
+        { operation: 'ResolveRegion', requestCount: 0, cause: err },
+      );
+    }
+    this.sharedCredentials ??= this.home.config.credentials as EC2ClientConfig['credentials'];
+    this.clients.set(homeRegion, this.home);
+    return homeRegion;
+  }
+
+  private requestedRegions(requested: string[]): string[] {
+    const regions = [...new Set(requested)].sort(byName);
+    if (regions.length === 0) throw new RangeError('regions must name at least one region, or be left out');
+    return regions;
+  }
+
+  /** The account's enabled regions (opt-in not required, or opted in), from DescribeRegions in the home region. */
+  private async enabledRegions(homeRegion: string): Promise<string[]> {
+    const out = await this.call({ operation: 'DescribeRegions', region: homeRegion }, () =>
+      this.home.send(new DescribeRegionsCommand({ AllRegions: false }), { abortSignal: this.signal }),
+    );
+    const regions = (out.Regions ?? [])
+      .filter((r) => r.RegionName && ENABLED_OPT_IN.has(r.OptInStatus ?? 'opt-in-not-required'))
+      .map((r) => r.RegionName!)
+      .sort(byName);
+    if (regions.length === 0) {
+      throw new Ec2CatalogFetchError(`EC2 DescribeRegions in ${homeRegion} returned no enabled region`, {
+        operation: 'DescribeRegions',
+        region: homeRegion,
+        requestCount: this.requestCount,
+      });
+    }
+    return regions;
+  }
+
+  /** 2a. Each region's offerings, at most `concurrency` regions at a time. */
+  private async readOfferings(regions: string[]): Promise<void> {
+    let regionsDone = 0;
+    await runBounded(regions, this.concurrency, this.signal, async (region) => {
+      const names = await this.offeringsIn(region);
+      this.offeringsByRegion[region] = [...names].sort(byName);
+      regionsDone++;
+      this.log(`offerings in ${region}: ${names.size} types (${regionsDone}/${regions.length} regions)`);
+      this.progress({ phase: 'offerings', region, types: names.size, regionsDone, regionsTotal: regions.length });
+    });
+  }
+
+  private async offeringsIn(region: string): Promise<Set<string>> {
+    const names = new Set<string>();
+    const pages = paginateDescribeInstanceTypeOfferings(
+      { client: this.clientFor(region), pageSize: OFFERINGS_PAGE_SIZE },
+      { LocationType: 'region' },
+      { abortSignal: this.signal },
+    );
+    for (let page = 1; ; page++) {
+      const next = await this.call({ operation: 'DescribeInstanceTypeOfferings', region, page }, () => pages.next());
+      if (next.done) {
+        this.requestCount--; // the paginator's final step makes no call
+        break;
+      }
+      for (const o of next.value.InstanceTypeOfferings ?? []) if (o.InstanceType) names.add(o.InstanceType);
+    }
+    return names;
+  }
+
+  /** 2b. Every type the primary region describes, a page at a time. */
+  private async pageTypes(primary: string): Promise<void> {
+    const pages = paginateDescribeInstanceTypes(
+      { client: this.clientFor(primary), pageSize: TYPES_PAGE_SIZE },
+      {},
+      { abortSignal: this.signal },
+    );
+    for (let page = 1; ; page++) {
+      const site: CallSite = { operation: 'DescribeInstanceTypes', region: primary, page };
+      const next = await this.call(site, () => pages.next());
+      if (next.done) {
+        this.requestCount--;
+        break;
+      }
+      const records = this.validate(site, next.value.InstanceTypes ?? []);
+      for (const r of records) this.described.set(r.InstanceType!, r);
+      this.log(`DescribeInstanceTypes in ${primary}: page ${page}, ${records.length} records (${this.described.size} so far)`);
+      this.progress({ phase: 'types-page', region: primary, page, records: records.length, recordsSoFar: this.described.size });
+    }
+  }
+
+  /** 3. Types offered elsewhere but not described in the primary region, by name where they are offered. */
+  private async describeTypesOfferedElsewhere(primary: string, offeredAnywhere: ReadonlySet<string>): Promise<void> {
+    const missing = new Set([...offeredAnywhere].filter((n) => !this.described.has(n)));
+    const batches = planExtraDescribes(missing, this.offeringsByRegion, primary);
+    if (batches.length > 0) {
+      this.log(`${missing.size} type(s) not offered in ${primary}: ${batches.length} extra DescribeInstanceTypes call(s)`);
+    }
+    await runBounded(batches, this.concurrency, this.signal, (batch, i) =>
+      this.describeBatch(batch, primary, {
+        operation: 'DescribeInstanceTypes',
+        region: batch.region,
+        detail: `for ${batch.names.length} type(s) not offered in ${primary} (batch ${i + 1}/${batches.length}, ${batch.names[0]}..${batch.names[batch.names.length - 1]})`,
+      }),
+    ).catch((err: unknown) => {
+      this.abort();
+      throw err;
+    });
+  }
+
+  private async describeBatch({ region, names }: { region: string; names: string[] }, primary: string, site: CallSite): Promise<void> {
+    const out = await this.call(site, () =>
+      this.clientFor(region).send(new DescribeInstanceTypesCommand({ InstanceTypes: names as _InstanceType[] }), {
+        abortSignal: this.signal,
+      }),
+    );
+    const records = this.validate(site, out.InstanceTypes ?? []);
+    for (const r of records) this.described.set(r.InstanceType!, r);
+    const absent = names.filter((n) => !this.described.has(n));
+    if (absent.length > 0) {
+      throw new Ec2CatalogFetchError(`EC2 DescribeInstanceTypes ${site.detail} in ${region} returned no record for ${absent.join(', ')}`, {
+        operation: 'DescribeInstanceTypes',
+        region,
+        requestCount: this.requestCount,
+      });
+    }
+    this.log(`DescribeInstanceTypes in ${region}: ${records.length} type(s) not offered in ${primary}`);
+    this.progress({ phase: 'types-extra', region, types: records.length, recordsSoFar: this.described.size });
+  }
+
+  private warnAboutUnofferedTypes(primary: string, offeredAnywhere: ReadonlySet<string>): void {
+    const unoffered = [...this.described.keys()].filter((n) => !offeredAnywhere.has(n));
+    if (unoffered.length > 0) {
+      this.warn(
+        `${unoffered.length} type(s) described in ${primary} are in no region's offerings, kept anyway: ${unoffered.slice(0, 10).join(', ')}${unoffered.length > 10 ? ', ...' : ''}`,
+      );
+    }
+  }
+
+  private result(regions: string[]): Ec2Catalog {
+    const records = [...this.described.values()].sort((a, b) => byName(a.InstanceType!, b.InstanceType!));
+    const durationMs = Date.now() - this.started;
+    const requestCount = this.requestCount;
+    this.log(`EC2 catalog read: ${records.length} types in ${regions.length} region(s), ${requestCount} calls, ${durationMs} ms`);
+    this.progress({ phase: 'done', regions: regions.length, records: records.length, requestCount, durationMs });
+    const offeringsByRegion: Record<string, string[]> = {};
+    for (const region of regions) offeringsByRegion[region] = this.offeringsByRegion[region];
+    return { regions, records, offeringsByRegion, requestCount, durationMs };
+  }
+
+  /** Runs one SDK call (or paginator step), counted, and turns its failure into an Ec2CatalogFetchError. */
+  private async call<T>(site: CallSite, fn: () => Promise<T>): Promise<T> {
+    if (this.signal.aborted) {
+      throw new Ec2CatalogFetchError('fetch aborted', {
+        operation: site.operation,
+        region: site.region,
+        page: site.page,
+        requestCount: this.requestCount,
+      });
+    }
+    this.requestCount++;
+    try {
+      return await fn();
+    } catch (err) {
+      throw this.failure(site, err);
+    }
+  }
+
+  private failure(site: CallSite, err: unknown): Ec2CatalogFetchError {
+    if (err instanceof Ec2CatalogFetchError) return err;
+    const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number; attempts?: number } };
+    const code = e?.name && e.name !== 'Error' ? e.name : undefined;
+    const httpStatus = e?.$metadata?.httpStatusCode;
+    const attempts = e?.$metadata?.attempts;
+    const why = `${code ?? 'error'}${httpStatus ? ` (HTTP ${httpStatus})` : ''}: ${e?.message ?? String(err)}`;
+    return new Ec2CatalogFetchError(
+      `${describeSite(site)} failed${attempts ? ` after ${attempts} attempt${attempts === 1 ? '' : 's'}` : ''}: ${why}`,
+      {
+        operation: site.operation,
+        region: site.region,
+        page: site.page,
+        code,
+        httpStatus,
+        attempts,
+        requestCount: this.requestCount,
+        cause: err,
+      },
+    );
+  }
+
+  /** Checks every record maps (the same mapping the refresh applies), so a bad one fails the fetch naming its call. */
+  private validate(site: CallSite, records: InstanceTypeInfo[]): RawInstanceTypeRecord[] {
+    for (const record of records) {
+      try {
+        mapInstanceTypeRecord(record);
+      } catch (err) {
+        throw new Ec2CatalogFetchError(
+          `${describeSite(site)} returned a malformed record: ${err instanceof Error ? err.message : String(err)}`,
+          {
+            operation: site.operation,
+            region: site.region,
+            page: site.page,
+            code: 'MalformedRecord',
+            requestCount: this.requestCount,
+            cause: err,
+          },
+        );
+      }
+    }
+    return records;
+  }
+
+  private clientFor(region: string): EC2Client {
+    let client = this.clients.get(region);
+    if (!client) {
+      client = this.createClient(region, this.sharedCredentials);
+      this.clients.set(region, client);
+    }
+    return client;
   }
 
   private createClient(region: string | undefined, credentials?: EC2ClientConfig['credentials']): EC2Client {

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError, ErrorCode } from '../common/domain-error.js';
+import { CapacityService } from '../capacity/capacity.service.js';
+import { PodCapacityTableService } from '../capacity/pod-capacity-table.service.js';
+import { ClusterAuditService } from '../cluster-audit/cluster-audit.service.js';
+import { CniService } from '../cni/cni.service.js';
+import { KarpenterService } from '../karpenter/karpenter.service.js';
+import { PoliciesService } from '../policies/policies.service.js';
+import { CatalogViewService } from './catalog-view.service.js';
+import type { CatalogService } from './catalog.service.js';
+import type { PriceViewService } from './price-view.service.js';
+import { readBundledSnapshot } from './bundled-catalog.js';
+
+function notLoaded(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(DomainError);
+    return err as DomainError;
+  }
+  throw new Error('expected SERVICE_UNAVAILABLE, nothing was thrown');
+}
+
+describe('CatalogViewService.requireLoaded', () => {
+  it('answers SERVICE_UNAVAILABLE before any catalog is installed, and for an empty one', () => {
+    const view = new CatalogViewService();
+    expect(notLoaded(() => view.requireLoaded())).toMatchObject({
+      code: ErrorCode.SERVICE_UNAVAILABLE,
+      message: 'The instance catalog is not loaded yet; try again shortly',
+    });
+    view.replace([], 'run-0', new Date());
+    expect(notLoaded(() => view.requireLoaded()).code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
+  });
+
+  it('returns the view in service once a catalog is installed', () => {
+    const view = new CatalogViewService();
+    view.replace(readBundledSnapshot().types.slice(0, 3), 'run-1', new Date());
+    expect(view.requireLoaded()).toBe(view.current());
+    expect(view.requireLoaded().types).toHaveLength(3);
+  });
+
+  // The one guard every service reading the in-memory catalog goes through (nothing else of theirs
+  // is reached, so their other collaborators are left out).
+  const view = new CatalogViewService();
+  const catalog = {} as CatalogService;
+  const prices = {} as PriceViewService;
+  const input = {} as never;
+  it.each<[string, () => unknown]>([
+    ['capacity: nodeCapacity', () => new CapacityService(catalog, view, prices).nodeCapacity({ instanceType: 'm5.large' } as never)],
+    ['capacity: windowsEligibilities', () => new CapacityService(catalog, view, prices).windowsEligibilities({})],
+    ['capacity: sizeNodeGroups', () => new CapacityService(catalog, view, prices).sizeNodeGroups(input)],
+    ['capacity: podCapacityTable', () => new PodCapacityTableService(catalog, view).podCapacityTable({})],
+    ['cni: recommend', () => new CniService(catalog, view).recommend(input)],
+    ['cluster audit: audit', () => new ClusterAuditService(catalog, view).audit(input)],
+    ['karpenter: planWindows', () => new KarpenterService(catalog, view).planWindows(input)],
+    ['policies: windowsMaxPods', () => new PoliciesService(catalog, view).windowsMaxPods('m5.large', 'SECONDARY_IP' as never)],
+  ])('%s answers SERVICE_UNAVAILABLE while the catalog is not loaded', (_name, call) => {
+    expect(notLoaded(call).code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
+  });
+});
