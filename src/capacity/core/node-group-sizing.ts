@@ -344,17 +344,16 @@ export function sizeNodeGroups(input: NodeGroupSizingInput): NodeGroupSizing {
       const idx = order[r];
       const k = Math.floor(idx / modes.length);
       const t = candidates[k];
-      result[r] = describeOption(
-        t,
-        constantsOf(t),
+      result[r] = describeOption({
+        type: t,
+        constants: constantsOf(t),
         os,
-        modes[idx % modes.length],
-        w,
-        winKubelet,
-        input.linuxKubeletMaxPods,
-        os === 'WINDOWS' ? windowsOffered(t.name) : true,
-        prices?.get(t.name) ?? null,
-      );
+        mode: modes[idx % modes.length],
+        workload: w,
+        kubeletMaxPods: os === 'WINDOWS' ? winKubelet : input.linuxKubeletMaxPods,
+        offeredByEc2: os === 'WINDOWS' ? windowsOffered(t.name) : true,
+        price: prices?.get(t.name) ?? null,
+      });
     }
     return result;
   };
@@ -496,20 +495,25 @@ function sizeLinux(
   finish('LINUX', c, w.linuxPods, w.linuxPodCpuMillicores, w.linuxPodMemoryMiB, out);
 }
 
-function describeOption(
-  t: InstanceTypeFacts,
-  c: TypeConstants,
-  os: NodeOs,
-  mode: IpMode,
-  w: SizingWorkload,
-  winKubelet: number,
-  linuxKubelet: number | undefined,
-  ec2Ok: boolean,
-  price: InstancePrice | null,
-): SizingOption {
+/** One ranked option, in full: what the ranking computed, with the figures behind it. */
+interface OptionToDescribe {
+  type: InstanceTypeFacts;
+  constants: TypeConstants;
+  os: NodeOs;
+  mode: IpMode;
+  workload: SizingWorkload;
+  /** The kubelet max-pods of the option's OS (Windows always has one; Linux's may be left to the formula). */
+  kubeletMaxPods: number | undefined;
+  /** EC2 launches the type with Windows (always true for Linux). */
+  offeredByEc2: boolean;
+  price: InstancePrice | null;
+}
+
+function describeOption(o: OptionToDescribe): SizingOption {
+  const { type: t, constants: c, os, mode, workload: w, price } = o;
   const f = descFigures;
-  if (os === 'WINDOWS') windowsFigures(c, mode, winKubelet, ec2Ok, f);
-  else linuxFigures(c, mode, linuxKubelet, f);
+  if (os === 'WINDOWS') windowsFigures(c, mode, o.kubeletMaxPods!, o.offeredByEc2, f);
+  else linuxFigures(c, mode, o.kubeletMaxPods, f);
   const totalPods = os === 'WINDOWS' ? w.windowsPods : w.linuxPods;
   const s = descPerNode;
   if (os === 'WINDOWS') podsPerNodeOf(os, c, f, w.windowsPodCpuMillicores, w.windowsPodMemoryMiB, s);

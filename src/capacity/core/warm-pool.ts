@@ -101,7 +101,15 @@ function windowsPool(input: WarmPoolInput, t: WarmPoolTargets, slots: number): W
     const secondary = Math.min(slots, want);
     formula.push(`secondary IPs = min(W, max(pods + warm, minimum)) = min(${slots}, max(${pods} + ${warm}, ${min})) = ${secondary}`);
     formula.push(`subnet IPs per node = 1 (node primary) + ${secondary} = ${1 + secondary}`);
-    return done(1, secondary, 0, pods, { warmIpTarget: warm, minimumIpTarget: min }, formula, warnings);
+    return done({
+      enis: 1,
+      secondaryIps: secondary,
+      prefixes: 0,
+      pods,
+      applied: { warmIpTarget: warm, minimumIpTarget: min },
+      formula,
+      warnings,
+    });
   }
   // Prefix delegation.
   const ipTargetsSet = t.warmIpTarget !== undefined || t.minimumIpTarget !== undefined;
@@ -133,7 +141,7 @@ function windowsPool(input: WarmPoolInput, t: WarmPoolTargets, slots: number): W
   const prefixes = Math.min(slots, wanted);
   if (prefixes !== wanted) formula.push(`prefixes = min(I - 1, ${wanted}) = min(${slots}, ${wanted}) = ${prefixes}`);
   formula.push(`subnet IPs per node = 1 (node primary) + 16 * ${prefixes} = ${1 + IPS_PER_PREFIX * prefixes}`);
-  return done(1, 0, prefixes, pods, applied, formula, warnings);
+  return done({ enis: 1, secondaryIps: 0, prefixes, pods, applied, formula, warnings });
 }
 
 function linuxPool(input: WarmPoolInput, t: WarmPoolTargets, slots: number): WarmPoolAllocation {
@@ -153,7 +161,15 @@ function linuxPool(input: WarmPoolInput, t: WarmPoolTargets, slots: number): War
       );
       formula.push(`ENIs = max(1, ceil(${secondary} / ${slots})) = ${enis}`);
       formula.push(`subnet IPs per node = ENIs + secondary IPs = ${enis} + ${secondary} = ${enis + secondary}`);
-      return done(enis, secondary, 0, pods, { warmIpTarget: warm, minimumIpTarget: min }, formula, warnings);
+      return done({
+        enis,
+        secondaryIps: secondary,
+        prefixes: 0,
+        pods,
+        applied: { warmIpTarget: warm, minimumIpTarget: min },
+        formula,
+        warnings,
+      });
     }
     const warmEni = t.warmEniTarget ?? LINUX_DEFAULT_WARM_ENI_TARGET;
     const enis = Math.min(maxEnis, Math.max(1, Math.ceil(pods / slots) + warmEni));
@@ -163,7 +179,7 @@ function linuxPool(input: WarmPoolInput, t: WarmPoolTargets, slots: number): War
     );
     formula.push(`secondary IPs = ENIs * (I - 1) = ${enis} * ${slots} = ${secondary}`);
     formula.push(`subnet IPs per node = ENIs + secondary IPs = ${enis} + ${secondary} = ${enis + secondary}`);
-    return done(enis, secondary, 0, pods, { warmEniTarget: warmEni }, formula, warnings);
+    return done({ enis, secondaryIps: secondary, prefixes: 0, pods, applied: { warmEniTarget: warmEni }, formula, warnings });
   }
   // Linux prefix delegation.
   if (t.warmEniTarget !== undefined) {
@@ -209,18 +225,21 @@ function linuxPool(input: WarmPoolInput, t: WarmPoolTargets, slots: number): War
   const enis = Math.max(1, Math.ceil(prefixes / slots));
   formula.push(`ENIs = max(1, ceil(${prefixes} / ${slots})) = ${enis}`);
   formula.push(`subnet IPs per node = ENIs + 16 * prefixes = ${enis} + 16 * ${prefixes} = ${enis + IPS_PER_PREFIX * prefixes}`);
-  return done(enis, 0, prefixes, pods, applied, formula, warnings);
+  return done({ enis, secondaryIps: 0, prefixes, pods, applied, formula, warnings });
 }
 
-function done(
-  enis: number,
-  secondaryIps: number,
-  prefixes: number,
-  pods: number,
-  applied: Record<string, number>,
-  formula: string[],
-  warnings: CapacityWarning[],
-): WarmPoolAllocation {
+/** The pool attached to one node, with how it was worked out. */
+interface AttachedPool {
+  enis: number;
+  secondaryIps: number;
+  prefixes: number;
+  pods: number;
+  applied: Record<string, number>;
+  formula: string[];
+  warnings: CapacityWarning[];
+}
+
+function done({ enis, secondaryIps, prefixes, pods, applied, formula, warnings }: AttachedPool): WarmPoolAllocation {
   const podIpsAttached = secondaryIps + prefixes * IPS_PER_PREFIX;
   return {
     enis,
