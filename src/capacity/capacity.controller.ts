@@ -10,7 +10,6 @@ import {
   WindowsServicesQuery,
 } from './capacity.inputs.js';
 import type { FastifyReply } from 'fastify';
-import { jsonOf } from '../common/json-body.js';
 import {
   ModeComparison,
   NodeCapacity,
@@ -142,10 +141,8 @@ export class CapacityController {
   @ApiBody({ type: NodeGroupSizingInput })
   @ApiOkResponse({ type: NodeGroupSizing })
   @ApiErrorResponses(BAD_INPUT, { status: 404, description: 'INSTANCE_TYPE_NOT_FOUND (a listed instance type)' })
-  sizing(@Body() body: NodeGroupSizingInput, @Res({ passthrough: true }) res: FastifyReply): string {
-    // The same input gets the same (cached) answer object: its JSON is made once, not per request.
-    res.type('application/json');
-    return jsonOf(this.capacity.sizeNodeGroups(body));
+  sizing(@Body() body: NodeGroupSizingInput): NodeGroupSizing {
+    return this.capacity.sizeNodeGroups(body);
   }
 
   @Get(':instanceType/windows-eligibility')

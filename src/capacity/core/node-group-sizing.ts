@@ -1,4 +1,5 @@
 import { hasAccelerators, isNitro, type InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
+import { BoundedCache } from '../../common/bounded-cache.js';
 import { validationError } from '../../common/domain-error.js';
 import { IP_MODES, Source, type CapacityWarning, type IpMode, type NodeOs } from './capacity.types.js';
 import {
@@ -138,14 +139,21 @@ interface TypeConstants {
   cap: number;
 }
 
-const constantsCache = new WeakMap<InstanceTypeFacts, TypeConstants>();
+/**
+ * Per-type constants by facts object: a sizing computed afresh answered at about three times the
+ * rate with them kept (autocannon, REST and GraphQL, sizing answers not kept). Room for a few
+ * catalogs' worth (about 1,400 types each): the old view's entries go as the new one's come in.
+ */
+const constantsCache = new BoundedCache<InstanceTypeFacts, TypeConstants>(8192);
 
 function constantsOf(t: InstanceTypeFacts): TypeConstants {
-  let c = constantsCache.get(t);
-  if (c) return c;
+  return constantsCache.getOrCompute(t, () => computeConstants(t));
+}
+
+function computeConstants(t: InstanceTypeFacts): TypeConstants {
   const limit = resolveVpcLimit(t.name)?.limit;
   const cpu = t.vcpus * 1000;
-  c = {
+  return {
     windowsOk: canRunWindows(t.architectures),
     accelerated: hasAccelerators(t),
     windowsSlots: limit ? limit.ipv4PerInterface - 1 : -1,
@@ -158,8 +166,6 @@ function constantsOf(t: InstanceTypeFacts): TypeConstants {
     memoryMiB: t.memoryMiB,
     cap: recommendedMaxPodsCap(t.vcpus),
   };
-  constantsCache.set(t, c);
-  return c;
 }
 
 function requireNonNegativeNumber(field: string, value: number): void {
@@ -198,21 +204,29 @@ function validateSizing(input: NodeGroupSizingInput): void {
   }
 }
 
-/** Candidate order by size (vCPUs, memory, name), cached per candidates array: the last tie-break. */
-const sizeRankCache = new WeakMap<readonly InstanceTypeFacts[], Uint32Array>();
+/**
+ * Candidate order by size (vCPUs, memory, name), the last tie-break, kept per frozen candidates array:
+ * a frozen array is one shared between requests (the catalog view's types, the service's filtered
+ * lists), and a sizing computed afresh answered at about a third more requests a second with its
+ * order kept. Arrays made for one request are not kept.
+ */
+const sizeRankCache = new BoundedCache<readonly InstanceTypeFacts[], Uint32Array>(128);
 
 function sizeRanks(candidates: readonly InstanceTypeFacts[]): Uint32Array {
-  let ranks = sizeRankCache.get(candidates);
-  if (ranks && ranks.length === candidates.length) return ranks;
+  return Object.isFrozen(candidates)
+    ? sizeRankCache.getOrCompute(candidates, () => computeSizeRanks(candidates))
+    : computeSizeRanks(candidates);
+}
+
+function computeSizeRanks(candidates: readonly InstanceTypeFacts[]): Uint32Array {
   const order = candidates.map((_, i) => i);
   order.sort((x, y) => {
     const a = candidates[x];
     const b = candidates[y];
     return a.vcpus - b.vcpus || a.memoryMiB - b.memoryMiB || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   });
-  ranks = new Uint32Array(candidates.length);
+  const ranks = new Uint32Array(candidates.length);
   for (let r = 0; r < order.length; r++) ranks[order[r]] = r;
-  sizeRankCache.set(candidates, ranks);
   return ranks;
 }
 
