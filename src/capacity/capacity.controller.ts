@@ -141,8 +141,10 @@ export class CapacityController {
   @ApiBody({ type: NodeGroupSizingInput })
   @ApiOkResponse({ type: NodeGroupSizing })
   @ApiErrorResponses(BAD_INPUT, { status: 404, description: 'INSTANCE_TYPE_NOT_FOUND (a listed instance type)' })
-  sizing(@Body() body: NodeGroupSizingInput): NodeGroupSizing {
-    return this.capacity.sizeNodeGroups(body);
+  sizing(@Body() body: NodeGroupSizingInput, @Res({ passthrough: true }) res: FastifyReply): string {
+    // The same input gets the same (kept) answer: its JSON is made once, not per request.
+    res.type('application/json');
+    return this.capacity.sizeNodeGroupsJson(body);
   }
 
   @Get(':instanceType/windows-eligibility')
