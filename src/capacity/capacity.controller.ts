@@ -10,7 +10,6 @@ import {
   WindowsServicesQuery,
 } from './capacity.inputs.js';
 import type { FastifyReply } from 'fastify';
-import { jsonOf } from '../common/json-body.js';
 import {
   ModeComparison,
   NodeCapacity,
@@ -143,9 +142,9 @@ export class CapacityController {
   @ApiOkResponse({ type: NodeGroupSizing })
   @ApiErrorResponses(BAD_INPUT, { status: 404, description: 'INSTANCE_TYPE_NOT_FOUND (a listed instance type)' })
   sizing(@Body() body: NodeGroupSizingInput, @Res({ passthrough: true }) res: FastifyReply): string {
-    // The same input gets the same (cached) answer object: its JSON is made once, not per request.
+    // The same input gets the same (kept) answer: its JSON is made once, not per request.
     res.type('application/json');
-    return jsonOf(this.capacity.sizeNodeGroups(body));
+    return this.capacity.sizeNodeGroupsJson(body);
   }
 
   @Get(':instanceType/windows-eligibility')

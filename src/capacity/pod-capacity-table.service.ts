@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { CatalogViewService, type CatalogSnapshotView } from '../catalog/catalog-view.service.js';
 import type { InstanceTypeFilterInput } from '../catalog/instance-types.args.js';
-import { PerViewAnswers } from './answer-cache.js';
+import { BoundedCache } from '../common/bounded-cache.js';
 import { computeNodeCapacity, IP_MODES, NODE_OSES, type IpMode, type NodeOs } from './core/index.js';
 import type { TableFormat } from './pod-capacity-table.args.js';
 import { formatPodCapacityCsv, toPodCapacityRow, withoutFormula, type PodCapacityRow } from './pod-capacity-table.model.js';
@@ -16,7 +16,8 @@ export interface PodCapacityTableRequest {
 /**
  * Tables kept per catalog view, least recently used out, and the longest input remembered. A bot
  * asks for the same few again and again; a whole-catalog table with its JSON and CSV texts is a few
- * MB, so only a few are kept (a filtered table is cheap to compute again).
+ * MB, so only a few are kept (a filtered table is cheap to compute again). Kept, the whole-catalog
+ * table answered REST at about ten times the rate, and its text made once at about three times.
  */
 const MAX_CACHED_TABLES = 4;
 const MAX_TABLE_KEY_LENGTH = 2048;
@@ -28,10 +29,16 @@ const MAX_TABLE_KEY_LENGTH = 2048;
  * PREFIX_DELEGATION. Tables are kept per catalog view: the whole catalog's 5,492 rows took about 30 ms
  * to compute and 15 ms to serialise, and a repeat is then answered from memory.
  */
+/** A table, and its texts by `format:includeFormula` (at most four: they go with the table). */
+interface CachedTable {
+  rows: ReadonlyArray<PodCapacityRow>;
+  documents: Map<string, string>;
+}
+
 @Injectable()
 export class PodCapacityTableService {
-  private readonly tables = new PerViewAnswers<ReadonlyArray<PodCapacityRow>>(MAX_CACHED_TABLES, MAX_TABLE_KEY_LENGTH);
-  private readonly documentsByTable = new WeakMap<ReadonlyArray<PodCapacityRow>, Map<string, string>>();
+  /** Each table with the texts made of it so far (by format and formula), for the current view only. */
+  private readonly tables = new BoundedCache<string, CachedTable>({ maxEntries: MAX_CACHED_TABLES, maxKeyLength: MAX_TABLE_KEY_LENGTH });
 
   constructor(
     private readonly catalog: CatalogService,
@@ -39,11 +46,16 @@ export class PodCapacityTableService {
   ) {}
 
   podCapacityTable(request: PodCapacityTableRequest): ReadonlyArray<PodCapacityRow> {
+    return this.table(request).rows;
+  }
+
+  private table(request: PodCapacityTableRequest): CachedTable {
     const view = this.view.requireLoaded();
     const oses = NODE_OSES.filter((os) => !request.os || request.os.includes(os));
     const modes = IP_MODES.filter((mode) => !request.ipModes || request.ipModes.includes(mode));
-    const key = { filter: request.filter ?? null, oses, modes };
-    return this.tables.get(view, key, () => this.compute(view, request.filter, oses, modes));
+    const key = JSON.stringify({ filter: request.filter ?? null, oses, modes });
+    const compute = (): CachedTable => ({ rows: this.compute(view, request.filter, oses, modes), documents: new Map() });
+    return this.tables.within(view).getOrCompute(key, compute);
   }
 
   /**
@@ -52,12 +64,7 @@ export class PodCapacityTableService {
    * table without them is about 1.4 MB of JSON.
    */
   podCapacityDocument(request: PodCapacityTableRequest, format: TableFormat, includeFormula: boolean): string {
-    const rows = this.podCapacityTable(request);
-    let documents = this.documentsByTable.get(rows);
-    if (!documents) {
-      documents = new Map();
-      this.documentsByTable.set(rows, documents);
-    }
+    const { rows, documents } = this.table(request);
     const key = `${format}:${includeFormula}`;
     let text = documents.get(key);
     if (text === undefined) {

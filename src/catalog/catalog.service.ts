@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DomainError, ErrorCode, validationError } from '../common/domain-error.js';
+import { BoundedCache } from '../common/bounded-cache.js';
 import { CatalogRepository, toCatalogInstanceType } from './catalog.repository.js';
 import type { InstanceTypeEntity } from './instance-type.entity.js';
 import { CatalogViewService, type CatalogSnapshotView, type SeenTimes } from './catalog-view.service.js';
@@ -57,10 +58,11 @@ export class CatalogService implements OnModuleDestroy {
   private pollTimer: NodeJS.Timeout | undefined;
   /**
    * One edge (cursor and model) per type, built on the first page asked of a view and shared by
-   * every page of it after that. Keyed on the view object, so a new view starts afresh and the
-   * old one's edges go with it: at most one catalog's worth per live view.
+   * every page of it after that; kept for the last view asked only, so a new view starts afresh and
+   * the old one's edges go with it. Building them is half the cost of a page (a 100-type page
+   * answered at about twice the rate with them kept).
    */
-  private readonly edgesByView = new WeakMap<CatalogSnapshotView, ReadonlyArray<InstanceTypeEdge>>();
+  private readonly edgesByView = new BoundedCache<CatalogSnapshotView, ReadonlyArray<InstanceTypeEdge>>(1);
 
   constructor(
     private readonly repository: CatalogRepository,
@@ -123,20 +125,17 @@ export class CatalogService implements OnModuleDestroy {
   }
 
   private edgesOf(view: CatalogSnapshotView): ReadonlyArray<InstanceTypeEdge> {
-    let edges = this.edgesByView.get(view);
-    if (!edges) {
-      // Frozen: the same objects answer every request until the next refresh.
-      edges = Object.freeze(
+    // Frozen: the same objects answer every request until the next refresh.
+    return this.edgesByView.getOrCompute(view, () =>
+      Object.freeze(
         view.types.map((t) =>
           Object.freeze({
             cursor: encodeCursor(t.name),
             node: Object.freeze(toInstanceTypeModel({ ...t, ...view.seenAt.get(t.name) })),
           }),
         ),
-      );
-      this.edgesByView.set(view, edges);
-    }
-    return edges;
+      ),
+    );
   }
 
   /** A type from the in-memory catalog, or INSTANCE_TYPE_NOT_FOUND naming close matches. */

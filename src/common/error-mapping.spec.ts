@@ -1,5 +1,4 @@
-import { BadRequestException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
+import { BadRequestException, HttpException, HttpStatus, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { errorCodes } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { DomainError, ErrorCode } from './domain-error.js';
@@ -33,7 +32,7 @@ describe('the one error mapping', () => {
   it('maps framework exceptions without leaking their internals', () => {
     expect(mapError(new NotFoundException('Cannot GET /nope')).code).toBe(ErrorCode.NOT_FOUND);
     expect(mapError(new PayloadTooLargeException()).code).toBe(ErrorCode.PAYLOAD_TOO_LARGE);
-    expect(mapError(new ThrottlerException()).code).toBe(ErrorCode.RATE_LIMITED);
+    expect(mapError(new HttpException('Too Many Requests', HttpStatus.TOO_MANY_REQUESTS)).code).toBe(ErrorCode.RATE_LIMITED);
     const bad = mapError(new BadRequestException(['a must be a number', 'b is required']));
     expect(bad).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, details: { violations: ['a must be a number', 'b is required'] } });
   });

@@ -1,5 +1,4 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import { DomainError, ErrorCode } from './domain-error.js';
 
 export interface MappedError {
@@ -104,9 +103,6 @@ function isTextPostgresCannotStore(err: unknown): boolean {
 export function mapError(err: unknown): MappedError {
   if (err instanceof DomainError) {
     return { code: err.code, ...statusFor(err.code), message: err.message, details: err.details };
-  }
-  if (err instanceof ThrottlerException) {
-    return { code: ErrorCode.RATE_LIMITED, ...statusFor(ErrorCode.RATE_LIMITED), message: 'Too many requests' };
   }
   if (err instanceof HttpException) {
     const status = err.getStatus();

@@ -1,5 +1,6 @@
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
+import { BoundedCache } from './bounded-cache.js';
 import { DomainError, ErrorCode } from './domain-error.js';
 
 function flattenViolations(errors: ValidationError[], parent = ''): Array<{ field: string; rules: string[]; messages: string[] }> {
@@ -48,7 +49,7 @@ export function NeverRemembered(when: (value: Record<string, unknown>) => boolea
  * so that no caller can change what the next request gets. Invalid inputs are validated every time.
  */
 export class CachingValidationPipe extends ValidationPipe {
-  private readonly remembered = new Map<object, Map<string, unknown>>();
+  private readonly remembered = new Map<object, BoundedCache<string, unknown>>();
 
   constructor() {
     super({
@@ -79,17 +80,12 @@ export class CachingValidationPipe extends ValidationPipe {
     if (key.length > MAX_REMEMBERED_JSON) return super.transform(value, metadata);
     let byInput = this.remembered.get(metatype);
     if (byInput === undefined) {
-      byInput = new Map();
+      byInput = new BoundedCache(MAX_REMEMBERED_PER_CLASS);
       this.remembered.set(metatype, byInput);
     }
-    if (byInput.has(key)) {
-      const hit = byInput.get(key);
-      byInput.delete(key);
-      byInput.set(key, hit);
-      return hit;
-    }
+    const hit = byInput.get(key);
+    if (hit !== undefined) return hit;
     const validated = deepFreeze(await super.transform(value, metadata));
-    if (byInput.size >= MAX_REMEMBERED_PER_CLASS) byInput.delete(byInput.keys().next().value as string);
     byInput.set(key, validated);
     return validated;
   }

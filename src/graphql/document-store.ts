@@ -1,4 +1,5 @@
 import type { DocumentNode } from 'graphql';
+import { BoundedCache } from '../common/bounded-cache.js';
 
 /**
  * Heap bytes a parsed document takes per byte of its source: measured with graphql-js 16 on typical
@@ -27,52 +28,37 @@ export function estimateDocumentBytes(document: DocumentNode): number {
  * Implements Apollo's KeyValueCache<DocumentNode> interface.
  */
 export class BoundedDocumentStore {
-  private readonly entries = new Map<string, { document: DocumentNode; bytes: number }>();
-  /** Hashes seen once (64 hex characters each), oldest first. */
-  private readonly seenOnce = new Set<string>();
-  private bytes = 0;
+  private readonly entries: BoundedCache<string, DocumentNode>;
+  /** Hashes seen once (64 hex characters each), oldest out first. */
+  private readonly seenOnce: BoundedCache<string, true>;
 
   constructor(
     readonly maxBytes: number,
     readonly maxEntries: number,
-  ) {}
+  ) {
+    this.entries = new BoundedCache({ maxEntries, maxWeight: maxBytes, weigh: estimateDocumentBytes });
+    this.seenOnce = new BoundedCache(maxEntries);
+  }
 
   /** Estimated heap held by the documents kept. */
   get size(): { entries: number; bytes: number } {
-    return { entries: this.entries.size, bytes: this.bytes };
+    return { entries: this.entries.size, bytes: this.entries.weight };
   }
 
   async get(key: string): Promise<DocumentNode | undefined> {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry.document;
+    return this.entries.get(key);
   }
 
   async set(key: string, document: DocumentNode): Promise<void> {
-    const bytes = estimateDocumentBytes(document);
-    if (bytes > this.maxBytes / 4) return; // one document never takes over the store
+    if (estimateDocumentBytes(document) > this.maxBytes / 4) return; // one document never takes over the store
     if (!this.seenOnce.delete(key)) {
-      this.seenOnce.add(key);
-      if (this.seenOnce.size > this.maxEntries) this.seenOnce.delete(this.seenOnce.values().next().value as string);
+      this.seenOnce.set(key, true);
       return;
     }
-    await this.delete(key);
-    this.entries.set(key, { document, bytes });
-    this.bytes += bytes;
-    for (const [oldest, entry] of this.entries) {
-      if (this.bytes <= this.maxBytes && this.entries.size <= this.maxEntries) break;
-      this.entries.delete(oldest);
-      this.bytes -= entry.bytes;
-    }
+    this.entries.set(key, document);
   }
 
   async delete(key: string): Promise<boolean> {
-    const entry = this.entries.get(key);
-    if (!entry) return false;
-    this.entries.delete(key);
-    this.bytes -= entry.bytes;
-    return true;
+    return this.entries.delete(key);
   }
 }

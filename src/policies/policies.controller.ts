@@ -15,6 +15,7 @@ import { validationError } from '../common/domain-error.js';
 import type { FastifyReply } from 'fastify';
 import { CheckPolicyForWindowsArgs, PolicyTemplate, RenderedTemplate, WindowsPolicyCheck } from './policies.models.js';
 import { PoliciesService } from './policies.service.js';
+import { WindowsCheckBodyPipe } from './windows-check-body.pipe.js';
 
 export const RENDER_FORMATS = ['json', 'yaml', 'hcl'] as const;
 
@@ -150,7 +151,7 @@ export class WindowsPolicyCheckController {
     { status: 413, description: ERROR_RESPONSES[413] },
     { status: 422, description: ERROR_RESPONSES[422] },
   )
-  check(@Body() body: CheckPolicyForWindowsArgs): WindowsPolicyCheck {
-    return this.policies.checkForWindows(body.manifest);
+  check(@Body(WindowsCheckBodyPipe) manifest: string): WindowsPolicyCheck {
+    return this.policies.checkForWindows(manifest);
   }
 }

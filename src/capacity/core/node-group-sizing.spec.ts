@@ -177,6 +177,16 @@ describe('sizeNodeGroups over the whole bundled catalog (structure, not timing)'
     expect(top.windows).toEqual(full.windows.slice(0, 10));
     expect(top.linux).toEqual(full.linux.slice(0, 10));
   });
+
+  it('ranks a frozen (shared, size order kept) candidates list as it ranks a copy made for one request', () => {
+    const shared = Object.freeze([...types].reverse());
+    const first = sizeNodeGroups({ workload, candidates: shared });
+    expect(sizeNodeGroups({ workload, candidates: shared })).toEqual(first);
+    expect(sizeNodeGroups({ workload, candidates: [...shared] })).toEqual(first);
+    expect(first.windows.map((o) => [o.instanceType, o.requestedIpMode])).toEqual(
+      full.windows.map((o) => [o.instanceType, o.requestedIpMode]),
+    );
+  });
 });
 
 describe('sizeNodeGroups: accelerators and cost (DescribeInstanceTypes GpuInfo/InferenceAcceleratorInfo/NeuronInfo/FpgaInfo; AWS Price List)', () => {

@@ -1,50 +1,9 @@
-import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { getVariableValues, GraphQLError, separateOperations } from 'graphql';
 import { getComplexity, simpleEstimator, fieldExtensionsEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { RateLimitService } from '../common/rate-limit.service.js';
 import { ErrorCode } from '../common/domain-error.js';
-import type { MetricsService } from '../metrics/metrics.service.js';
-
-const DEFAULT_QUERY = `# eks-net-planner: try a query, then press the run button.
-{
-  instanceType(name: "m5.large") {
-    name
-    hypervisor
-    ipv4AddressesPerInterface
-    defaultCardNetworkInterfaces
-    regions
-  }
-}
-`;
-
-let landingHtml: string | undefined;
-
-/**
- * Serves a self-contained GraphiQL at GET /graphql (browsers). Every asset is inlined,
- * so it works with no internet: Apollo's own landing pages load from a CDN.
- * The renderer (a 9 MB module) is imported on the first page view, not at start.
- */
-export function offlinePlaygroundPlugin(): ApolloServerPlugin {
-  return {
-    async serverWillStart() {
-      return {
-        // Apollo calls this at start; `html` as a function runs on each page view.
-        async renderLandingPage() {
-          return {
-            async html() {
-              if (landingHtml === undefined) {
-                const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
-                landingHtml = renderGraphiQL({ endpoint: '/graphql', title: 'eks-net-planner', defaultQuery: DEFAULT_QUERY });
-              }
-              return landingHtml;
-            },
-          };
-        },
-      };
-    },
-  };
-}
 
 /** A paged field costs its selection once per item it may return (`first`). */
 const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) =>
@@ -165,40 +124,6 @@ export function admissionPlugin(schemaRef: () => GraphQLSchema, options: Admissi
               new HeaderMap([['retry-after', String(verdict.retryAfterSeconds)]]),
             );
           }
-        },
-      };
-    },
-  };
-}
-
-/** Distinct operation names given their own series; later ones, and long ones, count as `other`. */
-const MAX_OPERATION_LABELS = 100;
-const MAX_OPERATION_LABEL_LENGTH = 64;
-
-/**
- * Counts and times GraphQL operations by name, type and outcome. Operation names are chosen by
- * clients: each new one used to add series to the registry for the life of the process, so a
- * client sending `query Scan1`, `query Scan2`, ... grew memory and every scrape without bound.
- */
-export function metricsPlugin(metrics: MetricsService): ApolloServerPlugin {
-  const named = new Set<string>();
-  const label = (name: string): string => {
-    if (named.has(name)) return name;
-    if (name.length > MAX_OPERATION_LABEL_LENGTH || named.size >= MAX_OPERATION_LABELS) return 'other';
-    named.add(name);
-    return name;
-  };
-  return {
-    async requestDidStart(requestContext: GraphQLRequestContext<object>) {
-      const start = process.hrtime.bigint();
-      void requestContext;
-      return {
-        async willSendResponse(ctx) {
-          const operation = ctx.operationName ? label(ctx.operationName) : ctx.operation ? 'anonymous' : 'invalid';
-          const type = ctx.operation?.operation ?? 'unknown';
-          const outcome = ctx.errors?.length ? 'error' : 'success';
-          metrics.graphqlOperations.inc({ operation, type, outcome });
-          metrics.graphqlDuration.observe({ operation, type }, Number(process.hrtime.bigint() - start) / 1e9);
         },
       };
     },
