@@ -17,6 +17,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
  * - who asks: no key, or the id of the API key presented (a key this replica has verified recently).
  * Anything else (a key not yet verified, state that changes without a refresh: refresh runs and API keys,
  * GraphQL documents that read them) keeps the tag of the answer itself, computed after the handler ran.
+ * A GraphQL GET's document is read (parsed, for its root fields) when its answer is tagged, not on
+ * arrival: a request tag is only ever given to a document of catalog fields, so a request whose
+ * If-None-Match names its request tag is that same request, already read.
  * A refresh that installs a new catalog, or new prices, changes every tag.
  */
 export interface HttpCachingOptions {
@@ -86,6 +89,8 @@ interface ArrivalTag {
   catalogVersion: string | null;
   priceVersion: string;
   keyPending: boolean;
+  /** A GraphQL GET whose document has not been read yet: its answer gets the request's tag only if it reads only catalog fields. */
+  graphqlUnread: boolean;
 }
 const arrivals = new WeakMap<object, ArrivalTag>();
 /** Requests answered 304 before the handler. */
@@ -279,11 +284,11 @@ export function registerHttpCaching(fastify: FastifyInstance, options: HttpCachi
       principal,
     });
 
-  /** Whether the answer may depend on more than the request and the catalog (state, unusual GraphQL). */
+  /** Whether the answer may depend on more than the request and the catalog (state), or is not answered at all. */
   const answerTagOnly = (request: FastifyRequest): boolean => {
     const url = request.url;
     if (STATE_ROUTES.test(url) || LIVE_ROUTES.test(url) || request.routeOptions.url === undefined) return true;
-    return GRAPHQL.test(url) && !(wouldPassCsrfPrevention(request) && graphqlGetReadsOnlyCatalog(url, options.maxGraphqlTokens));
+    return GRAPHQL.test(url) && !wouldPassCsrfPrevention(request);
   };
 
   const sendNotModified = (request: FastifyRequest, reply: FastifyReply, etag: string): void => {
@@ -327,6 +332,8 @@ export function registerHttpCaching(fastify: FastifyInstance, options: HttpCachi
       const principal = principalOf(request);
       if (principal !== null) etag = tagFor(request, arrival, principal);
     }
+    // A GraphQL GET gets the request's tag only when its document reads catalog fields alone.
+    if (etag !== null && arrival?.graphqlUnread && !graphqlGetReadsOnlyCatalog(path, options.maxGraphqlTokens)) etag = null;
     etag ??= computeEtag(options.catalogVersion(), request.method, request.url, payload);
     reply.header('etag', etag);
     if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
@@ -347,6 +354,9 @@ export function registerHttpCaching(fastify: FastifyInstance, options: HttpCachi
         catalogVersion: options.catalogVersion(),
         priceVersion: options.priceVersion(),
         keyPending: false,
+        // Read (parsed) only when the answer is tagged: a request tag named by If-None-Match was given
+        // only to this same request (URL, Accept, key, catalog, build) after its document was read.
+        graphqlUnread: GRAPHQL.test(request.url),
       };
       const principal = principalOf(request);
       if (principal === null) a.keyPending = request.headers.authorization !== undefined;
