@@ -1,4 +1,7 @@
 import 'reflect-metadata';
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -20,6 +23,8 @@ import type { AppConfig } from './config/app-config.js';
 import { EmbeddedPostgres } from './database/embedded-postgres.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { CatalogViewService } from './catalog/catalog-view.service.js';
+import { PriceViewService } from './catalog/price-view.service.js';
+import { ApiKeyService } from './auth/api-key.service.js';
 
 export interface RunningApp {
   app: NestFastifyApplication;
@@ -114,18 +119,59 @@ function loggedUrl(url: string, route: string): string {
   return q >= 0 && PASTED_QUERY_ROUTES.has(route) ? `${url.slice(0, q)}?(query not logged)` : url;
 }
 
+/**
+ * What answers are computed under besides the request and the catalog: this build (the compiled
+ * module's modification time: each build and image has its own) and the configuration, secrets left out.
+ */
+export function answerFingerprint(config: AppConfig): string {
+  const { adminApiKey: _key, databaseUrl: _url, ...settings } = config;
+  let built = '';
+  try {
+    built = String(statSync(fileURLToPath(import.meta.url)).mtimeMs);
+  } catch {
+    // not from a file: the configuration alone
+  }
+  return createHash('sha1')
+    .update(`${built}\n${JSON.stringify(settings)}`)
+    .digest('base64url');
+}
+
 export function configureApp(app: NestFastifyApplication, config: AppConfig): void {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   const rateLimit = app.get(RateLimitService);
+  // ETag, Cache-Control and 304 for every GET, REST and GraphQL. A revalidation of an answer that
+  // depends only on the request and the catalog is answered on arrival (see http-caching.ts).
+  const catalogView = app.get(CatalogViewService);
+  const priceView = app.get(PriceViewService);
+  const keys = app.get(ApiKeyService);
+  const caching = registerHttpCaching(fastify, {
+    catalogVersion: () => {
+      const view = catalogView.current();
+      return view ? (view.version ?? `loaded-${view.loadedAt.getTime()}`) : null;
+    },
+    priceVersion: () => priceView.version,
+    readsNeedKey: config.authReads === 'key',
+    fingerprint: answerFingerprint(config),
+    knownKeyId: (key) => keys.knownPrincipal(key)?.keyId,
+    maxGraphqlTokens: config.graphql.maxTokens,
+  });
   // Every response carries its request id back; logs and error bodies carry it too. Then the rate
   // limit counts every request as it arrives, before routing, authentication or parsing (probes and
-  // metrics excepted): GraphQL requests that run no resolver and failed authentications included.
+  // metrics excepted): GraphQL requests that run no resolver and failed authentications included;
+  // a revalidation answered 304 on arrival costs the least.
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
-    if (!rateLimit.enabled || QUIET_ROUTES.test(request.url)) return done();
+    const notModified = caching.checkOnArrival(request);
+    if (!rateLimit.enabled || QUIET_ROUTES.test(request.url)) {
+      if (notModified) caching.sendNotModified(request, reply, notModified);
+      return done();
+    }
     const graphql = GRAPHQL_PATH.test(request.url);
-    const verdict = rateLimit.chargeArrival(request, graphql);
-    if (!verdict || verdict.allowed) return done();
+    const verdict = rateLimit.chargeArrival(request, notModified ? 'not-modified' : graphql ? 'graphql' : 'rest');
+    if (!verdict || verdict.allowed) {
+      if (notModified) caching.sendNotModified(request, reply, notModified);
+      return done();
+    }
     reply.code(429).header('retry-after', String(verdict.retryAfterSeconds));
     if (graphql) {
       reply.send({
@@ -144,15 +190,6 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): vo
   });
   // 405 with Allow for a known path and the wrong method (routes are recorded as they are added).
   registerMethodNotAllowed(fastify);
-  // ETag (catalog version, request, answer), Cache-Control and 304 for every GET, REST and GraphQL.
-  const catalogView = app.get(CatalogViewService);
-  registerHttpCaching(fastify, {
-    catalogVersion: () => {
-      const view = catalogView.current();
-      return view ? (view.version ?? `loaded-${view.loadedAt.getTime()}`) : null;
-    },
-    readsNeedKey: config.authReads === 'key',
-  });
   // CORS for the portals named in CORS_ORIGINS only (off by default): preflights on REST and
   // /graphql, credentials never (keys travel in Authorization). Apollo's CSRF prevention stays on:
   // a simple cross-site request still cannot run an operation.

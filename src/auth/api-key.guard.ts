@@ -36,11 +36,31 @@ export class ApiKeyGuard implements CanActivate {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+  /**
+   * What each handler requires, read from its decorators once: they are fixed when the classes are
+   * defined, so the entries are as many as the service has routes and resolvers (not a cache of requests).
+   */
+  private readonly requiredByHandler = new WeakMap<object, WeakMap<object, ApiKeyRole | 'none' | 'public'>>();
+
+  private requiredFor(context: ExecutionContext): ApiKeyRole | 'none' | 'public' {
+    const handler = context.getHandler();
+    const cls = context.getClass();
+    let byClass = this.requiredByHandler.get(handler);
+    const known = byClass?.get(cls);
+    if (known !== undefined) return known;
+    const targets = [handler, cls];
     const declared = this.reflector.getAllAndOverride<ApiKeyRole | undefined>(REQUIRED_ROLE, targets);
-    const required: ApiKeyRole | 'none' = declared ?? (this.config.authReads === 'key' ? 'reader' : 'none');
+    const required = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)
+      ? 'public'
+      : (declared ?? (this.config.authReads === 'key' ? 'reader' : 'none'));
+    if (!byClass) this.requiredByHandler.set(handler, (byClass = new WeakMap()));
+    byClass.set(cls, required);
+    return required;
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const required = this.requiredFor(context);
+    if (required === 'public') return true;
     const req = requestFrom(context);
     const key = bearerKey(req);
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   getBundledLinuxPrices,
@@ -25,6 +26,8 @@ interface RegionPrices {
 export class PriceViewService {
   private windows = new Map<string, RegionPrices>();
   private linux = new Map<string, RegionPrices>();
+  /** Identifies the prices in service (a hash of what was installed): HTTP caching tags answers with it. */
+  version = 'bundled';
 
   constructor(private readonly repository: CatalogRepository) {}
 
@@ -57,6 +60,14 @@ export class PriceViewService {
     };
     this.windows = build('WINDOWS');
     this.linux = build('LINUX');
+    const hash = createHash('sha1');
+    for (const r of reads) hash.update(`${r.operatingSystem}\t${r.region}\t${r.readAt.toISOString()}\n`);
+    for (const row of rows) {
+      hash.update(
+        `${row.operatingSystem}\t${row.region}\t${row.instanceType}\t${row.usdPerHour}\t${row.source}\t${row.readAt.toISOString()}\n`,
+      );
+    }
+    this.version = hash.digest('base64url');
   }
 
   /** Regions whose Windows products a refresh has read, with when. */

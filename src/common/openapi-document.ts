@@ -140,7 +140,8 @@ export function completeOpenApiDocument(document: OpenAPIObject): OpenAPIObject 
   document.components.headers = {
     ...document.components.headers,
     ETag: {
-      description: 'Tag of this answer (catalog version, request and body); send it back in If-None-Match to get 304 while it holds',
+      description:
+        'Tag of this answer (the catalog and price versions, the build and settings, and the request with its Accept and key; for refresh runs and API keys, the body); send it back in If-None-Match to get 304 while it holds',
       schema: { type: 'string' },
     },
     'Cache-Control': {

@@ -5,6 +5,11 @@ import { TokenBuckets } from './token-buckets.js';
 
 /** Most clients (addresses and keys) whose budgets are tracked at once. */
 const MAX_TRACKED_CLIENTS = 50_000;
+/** What a revalidation answered 304 on arrival costs (no handler, no GraphQL runs): a GraphQL request's arrival cost. */
+export const NOT_MODIFIED_COST = 1;
+
+/** What a request is charged on arrival: REST the REST cost, GraphQL 1, a 304 answered on arrival NOT_MODIFIED_COST. */
+export type ArrivalKind = 'rest' | 'graphql' | 'not-modified';
 
 export interface RateVerdict {
   allowed: boolean;
@@ -20,7 +25,7 @@ const trackerOfRequest = new WeakMap<object, string>();
  * The one rate limiter: a budget per client of `RATE_LIMIT_PER_MINUTE` cost units a minute, the units
  * of the GraphQL cost limit. Every request is counted when it arrives (before authentication, routing
  * or parsing): a REST request costs `RATE_LIMIT_REST_COST`, a GraphQL request 1, and then each GraphQL
- * operation its estimated cost once admitted. Probes and metrics are exempt.
+ * operation its estimated cost once admitted; a revalidation answered 304 on arrival costs 1. Probes and metrics are exempt.
  *
  * The client is the API key when the request presents a key this replica knows to be valid (the
  * bootstrap key, or one verified in the last 10 seconds); every other request (no key, an unknown or
@@ -56,12 +61,12 @@ export class RateLimitService {
     return `ip:${req.ip ?? req.socket?.remoteAddress ?? 'unknown'}`;
   }
 
-  /** Charges a request on arrival: `graphql` requests cost 1, others the REST cost. */
-  chargeArrival(req: { headers: Record<string, unknown>; ip?: string }, graphql: boolean, nowMs = Date.now()): RateVerdict | null {
+  /** Charges a request on arrival: REST requests the REST cost, GraphQL requests 1, a 304 on arrival NOT_MODIFIED_COST. */
+  chargeArrival(req: { headers: Record<string, unknown>; ip?: string }, kind: ArrivalKind, nowMs = Date.now()): RateVerdict | null {
     if (!this.buckets) return null;
     const tracker = this.trackerFor(req);
     trackerOfRequest.set(req, tracker);
-    return this.verdict(tracker, graphql ? 1 : this.restCost, nowMs);
+    return this.verdict(tracker, kind === 'rest' ? this.restCost : kind === 'graphql' ? 1 : NOT_MODIFIED_COST, nowMs);
   }
 
   /** Charges an admitted GraphQL operation its estimated cost, to the client its request was charged to. */

@@ -61,6 +61,16 @@ describe('CORS with CORS_ORIGINS set', () => {
     expect(missing.headers['access-control-allow-origin']).toBe(PORTAL);
   });
 
+  it('gives a revalidation answered 304 on arrival its CORS headers too', async () => {
+    const url = '/api/v1/capacity/m5.large?os=windows&ipMode=prefix-delegation';
+    const first = await app.http.get(url).set('origin', PORTAL).expect(200);
+    const again = await app.http.get(url).set('origin', PORTAL).set('if-none-match', first.headers.etag).expect(304);
+    expect(again.headers['access-control-allow-origin']).toBe(PORTAL);
+    expect(again.headers['access-control-expose-headers']).toMatch(/etag/);
+    expect(again.headers.vary).toMatch(/Origin/);
+    expect(again.headers.vary).toMatch(/Accept/);
+  });
+
   it("keeps Apollo's CSRF prevention: a simple cross-origin request runs no operation", async () => {
     const get = await app.http.get('/graphql?query=%7B__typename%7D').set('origin', PORTAL);
     expect(get.status).toBe(400);
