@@ -245,7 +245,7 @@ export class SubnetVerdict {
   exhaustedAtNode: number | null;
 
   @EnumField(SubnetLimitEnum)
-  limitedBy: core.SubnetVerdict['limitedBy'];
+  limitedBy: core.SubnetLimit;
 
   message: string;
 }

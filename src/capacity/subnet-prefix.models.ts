@@ -1,36 +1,26 @@
 import { ObjectType } from '@nestjs/graphql';
 
-import { EnumField, registerEnum, type EnumOf } from '../common/graphql-enum.js';
-import type * as core from './core/index.js';
+import { EnumField, registerEnum } from '../common/graphql-enum.js';
+import * as core from './core/index.js';
 import { IpModeEnum } from './capacity-enums.js';
 import { CapacityInputValue, CapacityWarning } from './capacity.models.js';
 
 /** The subnet /28 map as GraphQL types and OpenAPI schemas; a REST body equals a full GraphQL selection. */
 
-export const PrefixBlockKindEnum: EnumOf<core.PrefixBlockKind> = { FREE: 'FREE', USED: 'USED', SPOILED: 'SPOILED', RESERVED: 'RESERVED' };
-registerEnum(PrefixBlockKindEnum, {
+export const PrefixBlockKindEnum = registerEnum(core.PrefixBlockKind, {
   name: 'PrefixBlockKind',
   description:
     'An aligned /28: FREE, USED (a delegated prefix), SPOILED (holds a /32 or AWS-reserved addresses), RESERVED (free, inside a CIDR reservation).',
 });
-export const PrefixRangeKindEnum: EnumOf<core.PrefixRangeKind> = {
-  UNRESERVED: 'UNRESERVED',
-  PREFIX_RESERVATION: 'PREFIX_RESERVATION',
-  EXPLICIT_RESERVATION: 'EXPLICIT_RESERVATION',
-};
-registerEnum(PrefixRangeKindEnum, {
+export const PrefixRangeKindEnum = registerEnum(core.PrefixRangeKind, {
   name: 'PrefixRangeKind',
   description: 'Where a block lies: outside reservations, in a prefix reservation, or in an explicit one.',
 });
-type RemedyKind = core.SubnetPrefixRemedy['kind'];
-export const PrefixRemedyKindEnum: EnumOf<RemedyKind> = { PREFIX_RESERVATION: 'PREFIX_RESERVATION', NEW_SUBNET: 'NEW_SUBNET' };
-registerEnum(PrefixRemedyKindEnum, {
+export const PrefixRemedyKindEnum = registerEnum(core.PrefixRemedyKind, {
   name: 'PrefixRemedyKind',
   description: 'Reserve a free aligned range for prefixes, or create a dedicated subnet.',
 });
-type FitLimit = core.WindowsPrefixNodeFit['limitedBy'];
-export const PrefixFitLimitEnum: EnumOf<FitLimit> = { PREFIX_BLOCKS: 'PREFIX_BLOCKS', ADDRESSES: 'ADDRESSES' };
-registerEnum(PrefixFitLimitEnum, {
+export const PrefixFitLimitEnum = registerEnum(core.PrefixFitLimit, {
   name: 'PrefixFitLimit',
   description: 'What runs out first for new nodes: free /28 blocks, or addresses.',
 });
@@ -92,7 +82,7 @@ export class WindowsPrefixNodeFit {
   /** The 1-based new node that gets InsufficientCidrBlocks (worst case). */
   insufficientCidrBlocksAtNode: number | null;
   @EnumField(PrefixFitLimitEnum)
-  limitedBy: FitLimit;
+  limitedBy: core.PrefixFitLimit;
   nodeCount: number | null;
   /** nodeCount fits (worst case); null without nodeCount. */
   fits: boolean | null;
@@ -102,7 +92,7 @@ export class WindowsPrefixNodeFit {
 @ObjectType({ description: 'What to do when the nodes do not fit.' })
 export class SubnetPrefixRemedy {
   @EnumField(PrefixRemedyKindEnum)
-  kind: RemedyKind;
+  kind: core.PrefixRemedyKind;
   /** The CIDR to reserve, or the size of the new subnet ("/20"). */
   cidr: string;
   blocks: number;

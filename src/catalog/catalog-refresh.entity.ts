@@ -1,8 +1,12 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type RefreshStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+import { stringEnum, type EnumValue } from '../common/core/string-enum.js';
+
+export const RefreshStatus = stringEnum('RUNNING', 'SUCCEEDED', 'FAILED');
+export type RefreshStatus = EnumValue<typeof RefreshStatus>;
 /** The Price List part of a refresh: read, failed (previous prices kept), or not attempted. */
-export type PricingStatus = 'SUCCEEDED' | 'FAILED' | 'SKIPPED';
+export const PricingStatus = stringEnum('SUCCEEDED', 'FAILED', 'SKIPPED');
+export type PricingStatus = EnumValue<typeof PricingStatus>;
 /** What started a run: a user or bot (`MANUAL`), the cron schedule, or the first start's snapshot load. */
 export type RefreshTrigger = 'MANUAL' | 'SCHEDULE' | 'BUNDLED_SNAPSHOT';
 

@@ -1,22 +1,17 @@
-import { ArgsType, Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, ObjectType } from '@nestjs/graphql';
 import { ANY_JSON_VALUE } from '../common/json-value-schema.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
 import { GraphQLJSON } from 'graphql-type-json';
-import type { CatalogRefreshEntity } from './catalog-refresh.entity.js';
+import { PricingStatus, RefreshStatus, type CatalogRefreshEntity } from './catalog-refresh.entity.js';
 import { REGION_NAME } from '../common/aws-names.js';
 import { publicRefreshError } from './core/refresh-failure.js';
-import { EnumField } from '../common/graphql-enum.js';
+import { EnumField, registerEnum, values } from '../common/graphql-enum.js';
 import { CatalogSourceEnum } from './catalog-enums.js';
 import type { CatalogSourceKind } from './core/catalog-read.js';
 
-export enum RefreshStatusEnum {
-  RUNNING = 'RUNNING',
-  SUCCEEDED = 'SUCCEEDED',
-  FAILED = 'FAILED',
-}
-registerEnumType(RefreshStatusEnum, { name: 'RefreshStatus' });
+export const RefreshStatusEnum = registerEnum(RefreshStatus, { name: 'RefreshStatus' });
 
 @ObjectType({ description: 'One field of an instance type that a refresh changed.' })
 export class FieldChange {
@@ -45,8 +40,8 @@ export class CatalogRefresh {
   id: string;
 
   @Field(() => RefreshStatusEnum)
-  @ApiProperty({ enum: RefreshStatusEnum })
-  status: RefreshStatusEnum;
+  @ApiProperty({ enum: values(RefreshStatusEnum) })
+  status: RefreshStatus;
 
   /** MANUAL, SCHEDULE or BUNDLED_SNAPSHOT (the first start). */
   trigger: string;
@@ -94,7 +89,7 @@ export class CatalogRefresh {
   typesChanged: TypeChange[];
 
   /** The AWS Price List read (Windows prices and availability): SUCCEEDED, FAILED (the previous prices stay; the catalog refresh still succeeds) or SKIPPED; null while running. */
-  @ApiProperty({ enum: ['SUCCEEDED', 'FAILED', 'SKIPPED'] })
+  @ApiProperty({ enum: values(PricingStatus) })
   pricingStatus: string | null;
 
   /** Why the Price List read failed. */
@@ -114,7 +109,7 @@ export class CatalogRefresh {
 export function toCatalogRefreshModel(e: CatalogRefreshEntity, detailed = false): CatalogRefresh {
   return {
     id: e.id,
-    status: e.status as RefreshStatusEnum,
+    status: e.status,
     trigger: e.trigger,
     source: e.source,
     requestedBy: e.requestedBy,

@@ -1,24 +1,17 @@
 import { ObjectType } from '@nestjs/graphql';
 
-import { EnumField, registerEnum, type EnumOf } from '../common/graphql-enum.js';
-import type * as core from './core/index.js';
+import { EnumField, registerEnum } from '../common/graphql-enum.js';
+import * as core from './core/index.js';
 
-export const AuditSeverityEnum: EnumOf<core.AuditSeverity> = { ERROR: 'ERROR', WARNING: 'WARNING', INFO: 'INFO' };
-registerEnum(AuditSeverityEnum, {
+export const AuditSeverityEnum = registerEnum(core.AuditSeverity, {
   name: 'AuditSeverity',
   description: 'ERROR breaks pods or traffic; WARNING wastes capacity or risks it; INFO could be better.',
 });
-export const AuditSubjectKindEnum: EnumOf<core.AuditSubjectKind> = {
-  CLUSTER: 'CLUSTER',
-  NODE_GROUP: 'NODE_GROUP',
-  NODE: 'NODE',
-  POLICY: 'POLICY',
-  CONFIG_MAP: 'CONFIG_MAP',
-};
-registerEnum(AuditSubjectKindEnum, { name: 'AuditSubjectKind', description: 'What a finding is about.' });
-type GroupOs = core.AuditNodeGroup['os'];
-export const AuditNodeOsEnum: EnumOf<GroupOs> = { WINDOWS: 'WINDOWS', LINUX: 'LINUX', UNKNOWN: 'UNKNOWN' };
-registerEnum(AuditNodeOsEnum, {
+export const AuditSubjectKindEnum = registerEnum(core.AuditSubjectKind, {
+  name: 'AuditSubjectKind',
+  description: 'What a finding is about.',
+});
+export const AuditNodeOsEnum = registerEnum(core.AuditNodeOs, {
   name: 'AuditNodeOs',
   description: 'Operating system of a node group (UNKNOWN when its nodes differ or say none).',
 });
@@ -61,7 +54,7 @@ export class ClusterAuditFinding {
 export class ClusterAuditNodeGroup {
   name: string;
   @EnumField(AuditNodeOsEnum)
-  os: GroupOs;
+  os: core.AuditNodeOs;
   instanceTypes: string[];
   nodes: number;
 }

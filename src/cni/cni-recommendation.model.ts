@@ -212,7 +212,7 @@ export class CniNote {
   rule: core.CniRuleCode;
 
   @EnumField(CniNoteSeverityEnum)
-  severity: core.CniNote['severity'];
+  severity: core.CniNoteSeverity;
 
   message: string;
 

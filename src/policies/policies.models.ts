@@ -1,18 +1,19 @@
-import { ArgsType, Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ObjectType } from '@nestjs/graphql';
 import { ANY_JSON_VALUE } from '../common/json-value-schema.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
 import { GraphQLJSON } from 'graphql-type-json';
 import { MEDIA_TYPES } from './core/policy-template.model.js';
-import type {
-  Finding,
-  JsonValue,
-  PolicyTemplate as CorePolicyTemplate,
-  RenderResult,
+import { EnumField, registerEnum } from '../common/graphql-enum.js';
+import {
   TemplateKind,
-  TemplateParameter,
-  WindowsPolicyCheck as CoreWindowsPolicyCheck,
   WindowsRule,
+  type Finding,
+  type JsonValue,
+  type PolicyTemplate as CorePolicyTemplate,
+  type RenderResult,
+  type TemplateParameter,
+  type WindowsPolicyCheck as CoreWindowsPolicyCheck,
 } from './core/index.js';
 
 /**
@@ -21,42 +22,15 @@ import type {
  * nulls here, which keeps a REST body equal to the GraphQL data for the same request.
  */
 
-export enum PolicyTemplateKind {
-  NetworkPolicy = 'NetworkPolicy',
-  GlobalNetworkPolicy = 'GlobalNetworkPolicy',
-  ConfigMap = 'ConfigMap',
-  ClusterConfig = 'ClusterConfig',
-  UserData = 'UserData',
-  Installation = 'Installation',
-  NodePool = 'NodePool',
-  TerraformModule = 'TerraformModule',
-}
-registerEnumType(PolicyTemplateKind, {
+export const PolicyTemplateKind = registerEnum(TemplateKind, {
   name: 'PolicyTemplateKind',
   description: 'The kind of the main object a template renders (UserData: a PowerShell script, not a Kubernetes object).',
 });
 
-export enum WindowsPolicyRule {
-  NEGATIVE_MATCH = 'NEGATIVE_MATCH',
-  NAMED_PORT = 'NAMED_PORT',
-  ICMP_TYPE_CODE = 'ICMP_TYPE_CODE',
-  LOG_ACTION = 'LOG_ACTION',
-  PASS_ACTION = 'PASS_ACTION',
-  HTTP_MATCH = 'HTTP_MATCH',
-  IPV6 = 'IPV6',
-  HOST_ENDPOINT_FIELD = 'HOST_ENDPOINT_FIELD',
-}
-registerEnumType(WindowsPolicyRule, {
+export const WindowsPolicyRule = registerEnum(WindowsRule, {
   name: 'WindowsPolicyRule',
   description: 'Why Felix on Windows skips a rule (projectcalico/calico felix/dataplane/windows/policysets/policysets.go).',
 });
-
-// Compile-time guards: the edge enums list exactly the core's values.
-type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const _kinds: SameKeys<`${PolicyTemplateKind}`, TemplateKind> = true;
-const _rules: SameKeys<`${WindowsPolicyRule}`, WindowsRule> = true;
-void _kinds;
-void _rules;
 
 const JSON_VALUE = 'Any JSON value';
 
@@ -119,8 +93,8 @@ export class PolicyTemplate {
 
   title: string;
 
-  @ApiProperty({ enum: PolicyTemplateKind, enumName: 'PolicyTemplateKind' })
-  kind: PolicyTemplateKind;
+  @EnumField(PolicyTemplateKind)
+  kind: TemplateKind;
 
   /**
    * apiVersion of the main object (for UserData, the script it drives).
@@ -198,8 +172,8 @@ export class WindowsPolicyFinding {
   /** 1-based line in the input, when known. */
   line: number | null;
 
-  @ApiProperty({ enum: WindowsPolicyRule, enumName: 'WindowsPolicyRule' })
-  rule: WindowsPolicyRule;
+  @EnumField(WindowsPolicyRule)
+  rule: WindowsRule;
 
   /** What Windows does instead. */
   message: string;
@@ -253,7 +227,7 @@ export function toPolicyTemplate(t: CorePolicyTemplate): PolicyTemplate {
   return {
     id: t.id,
     title: t.title,
-    kind: t.kind as PolicyTemplateKind,
+    kind: t.kind,
     apiVersion: t.apiVersion,
     mediaType: t.mediaType,
     description: t.description,
@@ -278,7 +252,7 @@ function toFinding(f: Finding): WindowsPolicyFinding {
   return {
     path: f.path,
     line: f.line ?? null,
-    rule: f.rule as WindowsPolicyRule,
+    rule: f.rule,
     message: f.message,
     source: f.source,
     rewrite: f.rewrite ? { description: f.rewrite.description, yaml: f.rewrite.yaml ?? null } : null,

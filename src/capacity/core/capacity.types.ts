@@ -3,12 +3,15 @@
  * and the name/value pairs every answer carries so each number can be explained.
  */
 import type { Source } from '../../common/core/sources.js';
+import { enumValues, stringEnum, type EnumValue } from '../../common/core/string-enum.js';
 
-export type NodeOs = 'WINDOWS' | 'LINUX';
-export type IpMode = 'SECONDARY_IP' | 'PREFIX_DELEGATION';
+export const NodeOs = stringEnum('WINDOWS', 'LINUX');
+export type NodeOs = EnumValue<typeof NodeOs>;
+export const IpMode = stringEnum('SECONDARY_IP', 'PREFIX_DELEGATION');
+export type IpMode = EnumValue<typeof IpMode>;
 
-export const NODE_OSES: readonly NodeOs[] = ['WINDOWS', 'LINUX'];
-export const IP_MODES: readonly IpMode[] = ['SECONDARY_IP', 'PREFIX_DELEGATION'];
+export const NODE_OSES: readonly NodeOs[] = enumValues(NodeOs);
+export const IP_MODES: readonly IpMode[] = enumValues(IpMode);
 
 export type CapacityWarningCode =
   | 'WINDOWS_UNSUPPORTED_ARCHITECTURE'

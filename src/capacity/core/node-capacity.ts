@@ -1,3 +1,4 @@
+import { stringEnum, type EnumValue } from '../../common/core/string-enum.js';
 import { SOURCE } from '../../common/core/sources.js';
 import { isNitro, type InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 import { validationError } from '../../common/domain-error.js';
@@ -51,7 +52,8 @@ export interface NodeCapacityInput {
   podChurnPer30s?: number;
 }
 
-export type MaxPodsLimit = 'IP_ADDRESSES' | 'KUBELET_MAX_PODS' | 'RECOMMENDED_CAP' | 'UNSUPPORTED';
+export const MaxPodsLimit = stringEnum('IP_ADDRESSES', 'KUBELET_MAX_PODS', 'RECOMMENDED_CAP', 'UNSUPPORTED');
+export type MaxPodsLimit = EnumValue<typeof MaxPodsLimit>;
 
 export interface NodeCapacity {
   instanceType: string;

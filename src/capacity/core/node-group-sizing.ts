@@ -1,3 +1,4 @@
+import { enumValues, stringEnum, type EnumValue } from '../../common/core/string-enum.js';
 import { SOURCE } from '../../common/core/sources.js';
 import { hasAccelerators, isNitro, type InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 import { BoundedCache } from '../../common/bounded-cache.js';
@@ -37,8 +38,9 @@ export interface SizingWorkload {
   needsAccelerators?: boolean;
 }
 
-export type SizingRankBy = 'NODES' | 'COST';
-export const SIZING_RANK_BYS: readonly SizingRankBy[] = ['NODES', 'COST'];
+export const SizingRankBy = stringEnum('NODES', 'COST');
+export type SizingRankBy = EnumValue<typeof SizingRankBy>;
+export const SIZING_RANK_BYS: readonly SizingRankBy[] = enumValues(SizingRankBy);
 
 /** Which types EC2 offers with Windows in a region, as a Price List read found them. */
 export interface WindowsOfferings {
@@ -73,15 +75,17 @@ export interface NodeGroupSizingInput {
   windowsServerVersion?: WindowsServerVersion;
 }
 
-export type SizingConstraint =
-  | 'IP_ADDRESSES'
-  | 'KUBELET_MAX_PODS'
-  | 'CPU'
-  | 'MEMORY'
-  | 'UNSUPPORTED_ARCHITECTURE'
-  | 'NOT_IN_VPCRC_LIMITS'
-  | 'NO_CAPACITY'
-  | 'NOT_OFFERED_BY_EC2';
+export const SizingConstraint = stringEnum(
+  'IP_ADDRESSES',
+  'KUBELET_MAX_PODS',
+  'CPU',
+  'MEMORY',
+  'UNSUPPORTED_ARCHITECTURE',
+  'NOT_IN_VPCRC_LIMITS',
+  'NO_CAPACITY',
+  'NOT_OFFERED_BY_EC2',
+);
+export type SizingConstraint = EnumValue<typeof SizingConstraint>;
 
 export interface SizingOption {
   instanceType: string;

@@ -1,3 +1,4 @@
+import { stringEnum, type EnumValue } from '../../common/core/string-enum.js';
 import { SOURCE } from '../../common/core/sources.js';
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 import { validationError } from '../../common/domain-error.js';
@@ -23,9 +24,16 @@ export const SUBNET_PREFIX_LIMITS = {
   nodes: 100_000,
 } as const;
 
-export type PrefixBlockKind = 'FREE' | 'USED' | 'SPOILED' | 'RESERVED';
-export type PrefixRangeKind = 'UNRESERVED' | 'PREFIX_RESERVATION' | 'EXPLICIT_RESERVATION';
-export const PREFIX_BLOCK_KINDS: readonly PrefixBlockKind[] = ['FREE', 'USED', 'SPOILED', 'RESERVED'];
+export const PrefixBlockKind = stringEnum('FREE', 'USED', 'SPOILED', 'RESERVED');
+export type PrefixBlockKind = EnumValue<typeof PrefixBlockKind>;
+export const PrefixRangeKind = stringEnum('UNRESERVED', 'PREFIX_RESERVATION', 'EXPLICIT_RESERVATION');
+export type PrefixRangeKind = EnumValue<typeof PrefixRangeKind>;
+/** What runs out first for new Windows nodes in prefix mode: free /28 blocks, or addresses. */
+export const PrefixFitLimit = stringEnum('PREFIX_BLOCKS', 'ADDRESSES');
+export type PrefixFitLimit = EnumValue<typeof PrefixFitLimit>;
+/** Reserve a free aligned range for prefixes, or create a dedicated subnet. */
+export const PrefixRemedyKind = stringEnum('PREFIX_RESERVATION', 'NEW_SUBNET');
+export type PrefixRemedyKind = EnumValue<typeof PrefixRemedyKind>;
 
 export const SUBNET_PREFIX_SOURCES = {
   EC2_RESERVATIONS:
@@ -87,14 +95,14 @@ export interface WindowsPrefixNodeFit {
   /** The 1-based new node that cannot get its prefixes (InsufficientCidrBlocks), worst case. */
   insufficientCidrBlocksAtNode: number | null;
   /** What runs out first for that node. */
-  limitedBy: 'PREFIX_BLOCKS' | 'ADDRESSES';
+  limitedBy: PrefixFitLimit;
   nodeCount: number | null;
   fits: boolean | null;
   formula: string[];
 }
 
 export interface SubnetPrefixRemedy {
-  kind: 'PREFIX_RESERVATION' | 'NEW_SUBNET';
+  kind: PrefixRemedyKind;
   /** The CIDR to reserve (free and aligned in this subnet), or the size of the new subnet, e.g. "/22". */
   cidr: string;
   blocks: number;

@@ -1,3 +1,4 @@
+import { stringEnum, type EnumValue } from '../../common/core/string-enum.js';
 import { SOURCE } from '../../common/core/sources.js';
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 import { validationError } from '../../common/domain-error.js';
@@ -35,6 +36,10 @@ export interface SubnetFacts {
   usableAlignedBlocks: number;
 }
 
+/** What runs out first in the subnets: addresses (secondary-IP mode) or aligned /28 blocks (prefix delegation). */
+export const SubnetLimit = stringEnum('ADDRESSES', 'PREFIX_BLOCKS');
+export type SubnetLimit = EnumValue<typeof SubnetLimit>;
+
 export interface SubnetVerdict {
   fits: boolean;
   /** How many such nodes the subnets hold at best. */
@@ -44,7 +49,7 @@ export interface SubnetVerdict {
   /** When it does not fit: the 1-based node that cannot get its addresses. */
   exhaustedAtNode: number | null;
   /** What runs out first. */
-  limitedBy: 'ADDRESSES' | 'PREFIX_BLOCKS';
+  limitedBy: SubnetLimit;
   message: string;
 }
 

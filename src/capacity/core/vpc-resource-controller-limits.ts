@@ -1,3 +1,4 @@
+import { stringEnum, type EnumValue } from '../../common/core/string-enum.js';
 import { KARPENTER_VPC_LIMITS_SOURCE, KARPENTER_VPC_LIMITS_TSV } from './karpenter-vpc-limits.generated.js';
 import { VPCRC_LIMITS_SOURCE, VPCRC_LIMITS_TSV } from './vpc-resource-controller-limits.generated.js';
 
@@ -23,7 +24,8 @@ export interface VpcResourceControllerLimit {
  *   (generated 2026-08-06), a newer run of the same generator. Which table the controller of a given EKS
  *   control plane runs is not public, so a type found only here may not be advertised yet.
  */
-export type VpcLimitsTable = 'VPCRC_PUBLIC' | 'KARPENTER_NEWER';
+export const VpcLimitsTable = stringEnum('VPCRC_PUBLIC', 'KARPENTER_NEWER');
+export type VpcLimitsTable = EnumValue<typeof VpcLimitsTable>;
 
 export const VPC_LIMITS_TABLES: Readonly<
   Record<VpcLimitsTable, { repository: string; path: string; commit: string; generated: string; rows: number }>

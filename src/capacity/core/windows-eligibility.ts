@@ -1,3 +1,4 @@
+import { stringEnum, type EnumValue } from '../../common/core/string-enum.js';
 import { SOURCE } from '../../common/core/sources.js';
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 import { type CapacityWarning } from './capacity.types.js';
@@ -59,7 +60,8 @@ export interface WindowsPriceListFact {
 }
 
 /** Where the EC2 gate's answer came from. */
-export type Ec2WindowsEvidence = 'PRICE_LIST' | 'KNOWN_LIST';
+export const Ec2WindowsEvidence = stringEnum('PRICE_LIST', 'KNOWN_LIST');
+export type Ec2WindowsEvidence = EnumValue<typeof Ec2WindowsEvidence>;
 
 export interface WindowsEligibility {
   instanceType: string;

@@ -1,3 +1,4 @@
+import { enumValues, stringEnum, type EnumValue } from '../../common/core/string-enum.js';
 import { validationError } from '../../common/domain-error.js';
 import type { CapacityWarning } from './capacity.types.js';
 
@@ -5,13 +6,10 @@ import type { CapacityWarning } from './capacity.types.js';
  * Windows Server releases that EKS-optimized AMIs exist for, and the facts that follow from each.
  * Shared by capacity, CNI, templates and the Karpenter/Terraform renderers: one table, no copies.
  */
-export type WindowsServerVersion = 'WINDOWS_SERVER_2019' | 'WINDOWS_SERVER_2022' | 'WINDOWS_SERVER_2025';
+export const WindowsServerVersion = stringEnum('WINDOWS_SERVER_2019', 'WINDOWS_SERVER_2022', 'WINDOWS_SERVER_2025');
+export type WindowsServerVersion = EnumValue<typeof WindowsServerVersion>;
 
-export const WINDOWS_SERVER_VERSIONS: readonly WindowsServerVersion[] = [
-  'WINDOWS_SERVER_2019',
-  'WINDOWS_SERVER_2022',
-  'WINDOWS_SERVER_2025',
-];
+export const WINDOWS_SERVER_VERSIONS: readonly WindowsServerVersion[] = enumValues(WindowsServerVersion);
 
 export interface WindowsServerFacts {
   version: WindowsServerVersion;

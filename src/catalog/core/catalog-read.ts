@@ -1,8 +1,10 @@
+import { stringEnum, type EnumValue } from '../../common/core/string-enum.js';
 import type { RefreshedData } from './catalog-diff.js';
 import type { CatalogSnapshot } from './snapshot.js';
 
 /** Where a refresh reads the catalog: the EC2 API of the account, or the table bundled with the service. */
-export type CatalogSourceKind = 'EC2' | 'BUNDLED';
+export const CatalogSourceKind = stringEnum('EC2', 'BUNDLED');
+export type CatalogSourceKind = EnumValue<typeof CatalogSourceKind>;
 
 /**
  * What a catalog source read in one refresh: the facts of every type it describes and, for each

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { stringEnum, type EnumValue } from '../../common/core/string-enum.js';
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 import { DomainError, ErrorCode, validationError } from '../../common/domain-error.js';
 import { isJsonObject, parsePastedJson, parsePastedYamlDocuments, shapeError, type JsonObject } from '../../common/pasted-document.js';
@@ -45,8 +46,13 @@ export const AUDIT_SOURCES = {
   KARPENTER_LABELS: 'aws/karpenter-provider-aws pkg/apis/v1/labels.go',
 } as const;
 
-export type AuditSeverity = 'ERROR' | 'WARNING' | 'INFO';
-export type AuditSubjectKind = 'CLUSTER' | 'NODE_GROUP' | 'NODE' | 'POLICY' | 'CONFIG_MAP';
+export const AuditSeverity = stringEnum('ERROR', 'WARNING', 'INFO');
+export type AuditSeverity = EnumValue<typeof AuditSeverity>;
+export const AuditSubjectKind = stringEnum('CLUSTER', 'NODE_GROUP', 'NODE', 'POLICY', 'CONFIG_MAP');
+export type AuditSubjectKind = EnumValue<typeof AuditSubjectKind>;
+/** Operating system of a node or node group: UNKNOWN when its nodes differ or say none. */
+export const AuditNodeOs = stringEnum('WINDOWS', 'LINUX', 'UNKNOWN');
+export type AuditNodeOs = EnumValue<typeof AuditNodeOs>;
 
 export interface AuditFinding {
   code: string;
@@ -68,7 +74,7 @@ export interface AuditFinding {
 
 export interface AuditNodeGroup {
   name: string;
-  os: 'WINDOWS' | 'LINUX' | 'UNKNOWN';
+  os: AuditNodeOs;
   instanceTypes: string[];
   nodes: number;
 }
@@ -101,7 +107,7 @@ export interface ClusterAuditDeps {
 interface AuditedNode {
   name: string;
   group: string;
-  os: 'WINDOWS' | 'LINUX' | 'UNKNOWN';
+  os: AuditNodeOs;
   instanceType: string | null;
   windowsBuild: string | null;
   pods: number | null;

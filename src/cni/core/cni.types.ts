@@ -1,34 +1,27 @@
+import { enumValues, stringEnum, type EnumValue } from '../../common/core/string-enum.js';
 import type { SubnetAllocationFacts } from './subnet-fragmentation.js';
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 import type { CapacityWarning, IpMode, NodeOs, WindowsServerVersion } from '../../capacity/core/index.js';
 import type { CniRuleCode } from './cni-rules.js';
 import type { CniTemplateId } from './cni-template-ids.js';
 
-export type IpFamily = 'IPV4' | 'IPV6';
-export type ClusterPlatform = 'EC2' | 'AUTO_MODE' | 'FARGATE' | 'HYBRID_NODES';
-export const IP_FAMILIES: readonly IpFamily[] = ['IPV4', 'IPV6'];
-export const CLUSTER_PLATFORMS: readonly ClusterPlatform[] = ['EC2', 'AUTO_MODE', 'FARGATE', 'HYBRID_NODES'];
+export const IpFamily = stringEnum('IPV4', 'IPV6');
+export type IpFamily = EnumValue<typeof IpFamily>;
+export const ClusterPlatform = stringEnum('EC2', 'AUTO_MODE', 'FARGATE', 'HYBRID_NODES');
+export type ClusterPlatform = EnumValue<typeof ClusterPlatform>;
 /** What creates the Windows nodes; the settings name the template for it. */
-export type NodeProvisioner = 'EKSCTL' | 'KARPENTER' | 'TERRAFORM_SELF_MANAGED' | 'TERRAFORM_MANAGED' | 'MANAGED_NODE_GROUP';
-export const NODE_PROVISIONERS: readonly NodeProvisioner[] = [
-  'EKSCTL',
-  'KARPENTER',
-  'TERRAFORM_SELF_MANAGED',
-  'TERRAFORM_MANAGED',
-  'MANAGED_NODE_GROUP',
-];
+export const NodeProvisioner = stringEnum('EKSCTL', 'KARPENTER', 'TERRAFORM_SELF_MANAGED', 'TERRAFORM_MANAGED', 'MANAGED_NODE_GROUP');
+export type NodeProvisioner = EnumValue<typeof NodeProvisioner>;
 
-export type CniOption = 'VPC_CNI_SECONDARY_IP' | 'VPC_CNI_PREFIX_DELEGATION' | 'VPC_CNI_CUSTOM_NETWORKING' | 'CALICO_OVERLAY';
+export const CniOption = stringEnum('VPC_CNI_SECONDARY_IP', 'VPC_CNI_PREFIX_DELEGATION', 'VPC_CNI_CUSTOM_NETWORKING', 'CALICO_OVERLAY');
+export type CniOption = EnumValue<typeof CniOption>;
 /** Fixed order; it breaks score ties so the answer is deterministic. */
-export const CNI_OPTIONS: readonly CniOption[] = [
-  'VPC_CNI_SECONDARY_IP',
-  'VPC_CNI_PREFIX_DELEGATION',
-  'VPC_CNI_CUSTOM_NETWORKING',
-  'CALICO_OVERLAY',
-];
+export const CNI_OPTIONS: readonly CniOption[] = enumValues(CniOption);
 
-export type CniVerdict = 'RECOMMENDED' | 'VIABLE' | 'NOT_RECOMMENDED' | 'UNSUPPORTED';
-export type NetworkPolicyEngine = 'VPC_CNI' | 'CALICO_POLICY_ONLY' | 'NONE';
+export const CniVerdict = stringEnum('RECOMMENDED', 'VIABLE', 'NOT_RECOMMENDED', 'UNSUPPORTED');
+export type CniVerdict = EnumValue<typeof CniVerdict>;
+export const NetworkPolicyEngine = stringEnum('VPC_CNI', 'CALICO_POLICY_ONLY', 'NONE');
+export type NetworkPolicyEngine = EnumValue<typeof NetworkPolicyEngine>;
 
 export interface CniNodeGroupInput {
   name: string;
@@ -111,7 +104,8 @@ export interface CniPlan extends Omit<CniRecommendationInput, 'nodeGroups' | 'se
 }
 
 /** How a reason moves an option. */
-export type CniReasonEffect = 'FAVOURS' | 'DISFAVOURS' | 'RULES_OUT' | 'NOTE';
+export const CniReasonEffect = stringEnum('FAVOURS', 'DISFAVOURS', 'RULES_OUT', 'NOTE');
+export type CniReasonEffect = EnumValue<typeof CniReasonEffect>;
 
 export interface CniReason {
   rule: CniRuleCode;
@@ -176,9 +170,12 @@ export interface CniOptionAssessment {
   consequences: NodeGroupConsequence[];
 }
 
+export const CniNoteSeverity = stringEnum('INFO', 'WARNING');
+export type CniNoteSeverity = EnumValue<typeof CniNoteSeverity>;
+
 export interface CniNote {
   rule: CniRuleCode;
-  severity: 'INFO' | 'WARNING';
+  severity: CniNoteSeverity;
   message: string;
   source: string;
 }
@@ -208,17 +205,19 @@ export interface DsrRecommendation {
   reasons: CniReason[];
 }
 
-export type CniSettingTarget =
-  | 'VPC_CNI_CONFIGMAP'
-  | 'VPC_CNI_ADDON'
-  | 'EKSCTL_NODE_GROUP'
-  | 'KUBELET'
-  | 'KUBE_PROXY'
-  | 'CALICO_INSTALLATION'
-  | 'KARPENTER_EC2NODECLASS'
-  | 'TERRAFORM_NODE_GROUP'
-  | 'WINDOWS_BOOTSTRAP'
-  | 'EC2_SUBNET_TAG';
+export const CniSettingTarget = stringEnum(
+  'VPC_CNI_CONFIGMAP',
+  'VPC_CNI_ADDON',
+  'EKSCTL_NODE_GROUP',
+  'KUBELET',
+  'KUBE_PROXY',
+  'CALICO_INSTALLATION',
+  'KARPENTER_EC2NODECLASS',
+  'TERRAFORM_NODE_GROUP',
+  'WINDOWS_BOOTSTRAP',
+  'EC2_SUBNET_TAG',
+);
+export type CniSettingTarget = EnumValue<typeof CniSettingTarget>;
 
 export interface CniSetting {
   target: CniSettingTarget;

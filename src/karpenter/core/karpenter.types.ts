@@ -1,3 +1,4 @@
+import { stringEnum, type EnumValue } from '../../common/core/string-enum.js';
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 import type { CapacityWarning, IpMode, MaxPodsLimit, NamedValue, WindowsServerVersion } from '../../capacity/core/index.js';
 
@@ -37,16 +38,18 @@ export interface KarpenterPlanDeps {
   listFamily(family: string): readonly InstanceTypeFacts[];
 }
 
-export type KarpenterPlanConstraint =
-  | 'KUBELET_MAX_PODS'
-  | 'IP_ADDRESSES'
-  | 'CPU'
-  | 'MEMORY'
-  | 'NOT_IN_KARPENTER_LIMITS'
-  | 'UNSUPPORTED_ARCHITECTURE'
-  | 'EC2_REFUSES_WINDOWS'
-  | 'NOT_IN_VPCRC_LIMITS'
-  | 'NO_CAPACITY';
+export const KarpenterPlanConstraint = stringEnum(
+  'KUBELET_MAX_PODS',
+  'IP_ADDRESSES',
+  'CPU',
+  'MEMORY',
+  'NOT_IN_KARPENTER_LIMITS',
+  'UNSUPPORTED_ARCHITECTURE',
+  'EC2_REFUSES_WINDOWS',
+  'NOT_IN_VPCRC_LIMITS',
+  'NO_CAPACITY',
+);
+export type KarpenterPlanConstraint = EnumValue<typeof KarpenterPlanConstraint>;
 
 /** A warning with the upstream source it rests on and what to do about it. */
 export interface KarpenterPlanWarning {

@@ -3,6 +3,7 @@ export { listTemplates, getTemplate, renderTemplate } from './template.catalogue
 export { checkPolicyForWindows, WindowsRule, MAX_MANIFEST_BYTES, MAX_DOCUMENTS } from './windows-policy.check.js';
 export type { Finding, WindowsPolicyCheck, WindowsRewrite } from './windows-policy.check.js';
 export { ParameterRule } from './parameter.validation.js';
+export { TemplateKind } from './policy-template.model.js';
 export { kubeProxyDsrFlags } from './windows-bootstrap.render.js';
 export type {
   JsonValue,
@@ -13,7 +14,6 @@ export type {
   RenderOptions,
   RenderResult,
   RenderWarning,
-  TemplateKind,
   TemplateParameter,
   WindowsIpMode,
 } from './policy-template.model.js';

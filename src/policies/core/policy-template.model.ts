@@ -2,6 +2,7 @@
  * Shapes of the template catalogue and of a rendered template. Plain data only: the service and the
  * GraphQL/REST edges map these one to one, so nothing here knows about NestJS.
  */
+import { stringEnum, type EnumValue } from '../../common/core/string-enum.js';
 
 /** A value that survives JSON.stringify unchanged (defaults and examples are shown to clients as JSON). */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -53,8 +54,17 @@ export interface TemplateParameter {
   derivedBy?: string;
 }
 
-export type TemplateKind =
-  'NetworkPolicy' | 'GlobalNetworkPolicy' | 'ConfigMap' | 'ClusterConfig' | 'UserData' | 'Installation' | 'NodePool' | 'TerraformModule';
+export const TemplateKind = stringEnum(
+  'NetworkPolicy',
+  'GlobalNetworkPolicy',
+  'ConfigMap',
+  'ClusterConfig',
+  'UserData',
+  'Installation',
+  'NodePool',
+  'TerraformModule',
+);
+export type TemplateKind = EnumValue<typeof TemplateKind>;
 
 export const MEDIA_TYPES = ['application/yaml', 'text/x-powershell', 'text/x-hcl'] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];

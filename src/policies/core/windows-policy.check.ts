@@ -1,6 +1,7 @@
 import { LineCounter, isAlias, isNode, isScalar, parseAllDocuments, stringify, visit, type Document } from 'yaml';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { SOURCE } from '../../common/core/sources.js';
+import { stringEnum, type EnumValue } from '../../common/core/string-enum.js';
 
 /**
  * Finds the parts of Kubernetes and Calico network policies that Felix on Windows silently skips
@@ -9,17 +10,17 @@ import { SOURCE } from '../../common/core/sources.js';
  * felix/dataplane/windows/policysets/policysets.go; aws/amazon-vpc-cni-k8s#861.
  */
 
-export const WindowsRule = {
-  NEGATIVE_MATCH: 'NEGATIVE_MATCH',
-  NAMED_PORT: 'NAMED_PORT',
-  ICMP_TYPE_CODE: 'ICMP_TYPE_CODE',
-  LOG_ACTION: 'LOG_ACTION',
-  PASS_ACTION: 'PASS_ACTION',
-  HTTP_MATCH: 'HTTP_MATCH',
-  IPV6: 'IPV6',
-  HOST_ENDPOINT_FIELD: 'HOST_ENDPOINT_FIELD',
-} as const;
-export type WindowsRule = (typeof WindowsRule)[keyof typeof WindowsRule];
+export const WindowsRule = stringEnum(
+  'NEGATIVE_MATCH',
+  'NAMED_PORT',
+  'ICMP_TYPE_CODE',
+  'LOG_ACTION',
+  'PASS_ACTION',
+  'HTTP_MATCH',
+  'IPV6',
+  'HOST_ENDPOINT_FIELD',
+);
+export type WindowsRule = EnumValue<typeof WindowsRule>;
 
 export interface WindowsRewrite {
   description: string;
