@@ -4,12 +4,14 @@ export { checkPolicyForWindows, WindowsRule, MAX_MANIFEST_BYTES, MAX_DOCUMENTS }
 export type { Finding, WindowsPolicyCheck, WindowsRewrite } from './windows-policy.check.js';
 export { ParameterRule } from './parameter.validation.js';
 export { kubeProxyDsrFlags } from './windows-bootstrap.render.js';
+export { familyInstanceTypes, windowsMaxPods } from './render-catalog.js';
 export type {
   JsonValue,
   MediaType,
   ParameterFormat,
   ParameterType,
   PolicyTemplate,
+  RenderCatalog,
   RenderOptions,
   RenderResult,
   RenderWarning,
