@@ -51,10 +51,23 @@ describe('CatalogViewService.requireLoaded', () => {
     ['capacity: sizeNodeGroups', () => new CapacityService(catalog, view, prices).sizeNodeGroups(input)],
     ['capacity: podCapacityTable', () => new PodCapacityTableService(catalog, view).podCapacityTable({})],
     ['cni: recommend', () => new CniService(catalog, view).recommend(input)],
-    ['cluster audit: audit', () => new ClusterAuditService(catalog, view).audit(input)],
+    ['cluster audit: audit', () => new ClusterAuditService(view).audit(input)],
     ['karpenter: planWindows', () => new KarpenterService(catalog, view).planWindows(input)],
-    ['policies: windowsMaxPods', () => new PoliciesService(catalog, view).windowsMaxPods('m5.large', 'SECONDARY_IP' as never)],
+    [
+      'policies: render deriving kubelet max-pods',
+      () =>
+        new PoliciesService(view).render('windows-userdata-bootstrap-dsr', {
+          clusterName: 'c',
+          kubernetesVersion: '1.32',
+          instanceType: 'm5.large',
+        }),
+    ],
   ])('%s answers SERVICE_UNAVAILABLE while the catalog is not loaded', (_name, call) => {
     expect(notLoaded(call).code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
+  });
+
+  it('policies: a render that derives nothing from the catalog needs none', () => {
+    const rendered = new PoliciesService(view).render('windows-userdata-bootstrap-dsr', { clusterName: 'c', kubernetesVersion: '1.32' });
+    expect(rendered.warnings.map((w) => w.code)).toContain('MAX_PODS_NOT_SET');
   });
 });

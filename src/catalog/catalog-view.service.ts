@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode } from '../common/domain-error.js';
+import { catalogNotLoadedError } from './core/catalog-errors.js';
 import type { CatalogInstanceType } from './core/instance-type.facts.js';
 
 /** When the catalog first and last saw a type, as `instance_type` records it. */
@@ -64,7 +64,7 @@ export class CatalogViewService {
   requireLoaded(): CatalogSnapshotView {
     const view = this.view;
     if (!view || view.types.length === 0) {
-      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The instance catalog is not loaded yet; try again shortly');
+      throw catalogNotLoadedError();
     }
     return view;
   }

@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { DomainError, ErrorCode, validationError } from '../common/domain-error.js';
+import { DomainError, validationError } from '../common/domain-error.js';
 import { BoundedCache } from '../common/bounded-cache.js';
 import { CatalogRepository, toCatalogInstanceType } from './catalog.repository.js';
 import type { InstanceTypeEntity } from './instance-type.entity.js';
 import { CatalogViewService, type CatalogSnapshotView, type SeenTimes } from './catalog-view.service.js';
 import type { CatalogInstanceType } from './core/instance-type.facts.js';
+import { unknownInstanceTypeError } from './core/catalog-errors.js';
 import { instanceTypePredicate } from './core/instance-type.filter.js';
 import type { InstanceTypeConnection, InstanceTypeEdge, InstanceTypeFilterInput } from './instance-types.args.js';
 import { toInstanceTypeModel, type InstanceType } from './instance-type.model.js';
@@ -146,18 +147,7 @@ export class CatalogService implements OnModuleDestroy {
   }
 
   private unknownType(name: string): DomainError {
-    const shown = name.length > 64 ? `${name.slice(0, 64)}…` : name;
-    const family = name.split('.')[0] ?? '';
-    const suggestions = this.view
-      .all()
-      .filter((t) => family.length > 0 && t.family === family)
-      .slice(0, 8)
-      .map((t) => t.name);
-    return new DomainError(
-      ErrorCode.INSTANCE_TYPE_NOT_FOUND,
-      `Unknown instance type "${shown}": the catalog has no such EC2 instance type`,
-      { instanceType: shown, suggestions },
-    );
+    return unknownInstanceTypeError(name, this.view.all());
   }
 
   /** Reads the catalog from the database into the in-memory view. */

@@ -1,17 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { CatalogService } from '../catalog/catalog.service.js';
+import { CatalogViewService } from '../catalog/catalog-view.service.js';
+import type { InstanceTypeFacts } from '../catalog/core/instance-type.facts.js';
 import { diagnose } from './core/index.js';
+import { toDiagnosisRequest } from './diagnosis-input.resolution.js';
 import type { DiagnosisInputDto } from './diagnosis.inputs.js';
 import { toDiagnosisModel, type Diagnosis } from './diagnosis.models.js';
 
-/** Wraps the pure diagnosis core; instance types from the in-memory catalog. Nothing pasted is logged or kept. */
+const NO_TYPES: ReadonlyMap<string, InstanceTypeFacts> = new Map();
+
+/**
+ * Wraps the pure diagnosis core; instance types resolved from the in-memory catalog (a diagnosis
+ * runs without one, every type then unknown). Nothing pasted is logged or kept.
+ */
 @Injectable()
 export class DiagnosisService {
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(private readonly view: CatalogViewService) {}
 
   diagnose(input: DiagnosisInputDto): Diagnosis {
-    // GraphQL sends null for what was left out; the core treats a present key as given.
-    const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined));
-    return toDiagnosisModel(diagnose(defined, { lookupInstanceType: (name) => this.catalog.requireFromView(name) }));
+    return toDiagnosisModel(diagnose(toDiagnosisRequest(input, this.view.current()?.byName ?? NO_TYPES)));
   }
 }

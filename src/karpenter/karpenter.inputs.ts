@@ -9,8 +9,8 @@ import { KARPENTER_PLAN_LIMITS, type KarpenterWindowsPlanInput, type KarpenterWi
 
 /**
  * One class per level serves the GraphQL input and the REST body. The decorators bound shape and size;
- * the core checks meaning (known types and families, the Windows Server release for the Kubernetes
- * version, CIDRs) and names the field it rejects.
+ * toKarpenterWindowsRequest (karpenter-input.resolution.ts) checks meaning (known types and families,
+ * the Windows Server release for the Kubernetes version, CIDRs) and names the field it rejects.
  */
 export const KARPENTER_INPUT_LIMITS = {
   pods: 1_000_000,

@@ -2,10 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { CatalogViewService } from '../catalog/catalog-view.service.js';
 import { planKarpenterWindows } from './core/index.js';
+import { toKarpenterWindowsRequest } from './karpenter-input.resolution.js';
 import type { KarpenterWindowsPlanInputDto } from './karpenter.inputs.js';
 import { toKarpenterWindowsPlanModel, type KarpenterWindowsPlan } from './karpenter.models.js';
 
-/** Wraps the pure Karpenter core: instance types come from the in-memory catalog; nothing is stored. */
+/**
+ * Wraps the pure Karpenter core: the pipe has validated the input's shape; here the rest is checked
+ * and the types and families are resolved from the in-memory catalog, and the core gets plain data.
+ * Nothing is stored.
+ */
 @Injectable()
 export class KarpenterService {
   constructor(
@@ -15,15 +20,9 @@ export class KarpenterService {
 
   planWindows(input: KarpenterWindowsPlanInputDto): KarpenterWindowsPlan {
     const view = this.view.requireLoaded();
-    // GraphQL sends null for fields left out; the core treats a present key as given.
-    const clean = Object.fromEntries(
-      Object.entries(input).filter(([, v]) => v !== null && v !== undefined),
-    ) as unknown as KarpenterWindowsPlanInputDto;
-    return toKarpenterWindowsPlanModel(
-      planKarpenterWindows(clean, {
-        lookupInstanceType: (name) => this.catalog.requireFromView(name),
-        listFamily: (family) => view.types.filter((t) => t.family === family),
-      }),
-    );
+    // An unknown type makes requireFromView throw INSTANCE_TYPE_NOT_FOUND; the resolution turns that
+    // into VALIDATION_FAILED on instanceTypes[i] (malformed input, not a missing resource).
+    const request = toKarpenterWindowsRequest(input, { lookup: (name) => this.catalog.requireFromView(name), types: view.types });
+    return toKarpenterWindowsPlanModel(planKarpenterWindows(request));
   }
 }

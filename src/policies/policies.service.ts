@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { computeNodeCapacity } from '../capacity/core/index.js';
-import { CatalogService } from '../catalog/catalog.service.js';
 import { CatalogViewService } from '../catalog/catalog-view.service.js';
-import { checkPolicyForWindows, getTemplate, listTemplates, renderTemplate, type RenderOptions, type WindowsIpMode } from './core/index.js';
+import { checkPolicyForWindows, getTemplate, listTemplates, renderTemplate } from './core/index.js';
 import {
   toPolicyTemplate,
   toRenderedTemplate,
@@ -14,21 +12,12 @@ import {
 
 /**
  * Templates and the Windows policy check for both doors (GraphQL and REST). The pure core does the
- * work; this layer only supplies the capacity engine to templates that derive kubelet max-pods.
+ * work; this layer only hands it the in-memory catalog, from which templates that derive kubelet
+ * max-pods take the types' facts (the capacity engine) and templates that take families their types.
  */
 @Injectable()
 export class PoliciesService {
-  private readonly renderOptions: RenderOptions;
-
-  constructor(
-    private readonly catalog: CatalogService,
-    private readonly view: CatalogViewService,
-  ) {
-    this.renderOptions = {
-      computeMaxPods: (instanceType, ipMode) => this.windowsMaxPods(instanceType, ipMode),
-      listFamilyInstanceTypes: (family) => (this.view.current()?.types ?? []).filter((t) => t.family === family).map((t) => t.name),
-    };
-  }
+  constructor(private readonly view: CatalogViewService) {}
 
   listTemplates(): PolicyTemplate[] {
     return listTemplates().map(toPolicyTemplate);
@@ -39,28 +28,16 @@ export class PoliciesService {
     return toPolicyTemplate(getTemplate(id));
   }
 
-  /** NOT_FOUND for an unknown id; VALIDATION_FAILED naming the parameter and rule; INSTANCE_TYPE_NOT_FOUND. */
+  /**
+   * NOT_FOUND for an unknown id; VALIDATION_FAILED naming the parameter and rule; INSTANCE_TYPE_NOT_FOUND;
+   * SERVICE_UNAVAILABLE when the render derives from the catalog while none is loaded.
+   */
   render(id: string, parameters: unknown): RenderedTemplate {
-    return toRenderedTemplate(renderTemplate(id, parameters, this.renderOptions));
+    return toRenderedTemplate(renderTemplate(id, parameters, { catalog: this.view.isLoaded ? this.view.current() : null }));
   }
 
   /** UNPROCESSABLE_DOCUMENT for malformed YAML or unknown kinds; PAYLOAD_TOO_LARGE above 1 MiB / 100 documents. */
   checkForWindows(manifest: string): WindowsPolicyCheck {
     return toWindowsPolicyCheck(checkPolicyForWindows(manifest));
-  }
-
-  /**
-   * Pods a Windows node of this type can run: the capacity engine's min(kubelet max-pods, W), with
-   * kubelet's Windows default of 110 (aws/aws-eks-best-practices latest/bpg/networking/prefix-mode_windows.adoc). m5.large: 9 in secondary-IP mode, 110 with
-   * prefix delegation (W = 144, capped by kubelet).
-   */
-  windowsMaxPods(instanceType: string, ipMode: WindowsIpMode): number {
-    this.view.requireLoaded();
-    const type = this.catalog.requireFromView(instanceType);
-    return computeNodeCapacity({
-      instanceType: type,
-      os: 'WINDOWS',
-      ipMode: ipMode === 'prefix-delegation' ? 'PREFIX_DELEGATION' : 'SECONDARY_IP',
-    }).maxPods;
   }
 }

@@ -11,7 +11,7 @@ import { auditCluster, type ClusterAuditInput } from './cluster-audit.js';
 // (projectcalico/calico felix/dataplane/windows/policysets/policysets.go).
 
 const fixture = (name: string) => readFileSync(projectPath('test', 'fixtures', 'cluster-state', name), 'utf8');
-const deps = { lookupInstanceType: (name: string) => catalog().types.find((t) => t.name === name) };
+const byName = new Map(catalog().types.map((t) => [t.name, t]));
 const DUMP: ClusterAuditInput = {
   nodesJson: fixture('cluster-nodes.json'),
   vpcCniConfigMap: fixture('cluster-vpc-cni-configmap.yaml'),
@@ -24,7 +24,7 @@ const DUMP: ClusterAuditInput = {
 const LINUX_NODE = 'ip-10-0-32-40.eu-west-1.compute.internal';
 
 describe('auditCluster: the seeded dump', () => {
-  const audit = auditCluster(DUMP, deps);
+  const audit = auditCluster(DUMP, byName);
   const find = (code: string, subject?: string) =>
     audit.findings.filter((f) => f.code === code && (subject === undefined || f.subject === subject));
 
@@ -92,7 +92,7 @@ describe('auditCluster: single problems', () => {
   };
 
   it('Windows nodes without any Linux node: CoreDNS has nowhere to run', () => {
-    const audit = auditCluster({ nodesJson: nodesOnly((i) => i.metadata.labels['kubernetes.io/os'] === 'windows') }, deps);
+    const audit = auditCluster({ nodesJson: nodesOnly((i) => i.metadata.labels['kubernetes.io/os'] === 'windows') }, byName);
     expect(audit.findings.find((f) => f.code === 'NO_LINUX_NODES')).toMatchObject({ severity: 'ERROR', subject: 'cluster' });
   });
 
@@ -102,7 +102,7 @@ describe('auditCluster: single problems', () => {
         nodesJson: fixture('cluster-nodes.json'),
         vpcCniConfigMap: 'apiVersion: v1\nkind: ConfigMap\ndata:\n  enable-windows-ipam: "false"\n',
       },
-      deps,
+      byName,
     );
     expect(audit.findings.find((f) => f.code === 'WINDOWS_IPAM_DISABLED')).toMatchObject({
       subject: 'kube-system/amazon-vpc-cni',
@@ -118,19 +118,19 @@ describe('auditCluster: single problems', () => {
     delete node.metadata.labels['node.kubernetes.io/windows-build'];
     node.status.nodeInfo.kernelVersion = '';
     expect(node.status.nodeInfo.osImage).toBe('Windows Server 2025 Datacenter');
-    const audit = auditCluster({ nodesJson: JSON.stringify(doc), calicoPolicies: fixture('cluster-calico-policies.yaml') }, deps);
+    const audit = auditCluster({ nodesJson: JSON.stringify(doc), calicoPolicies: fixture('cluster-calico-policies.yaml') }, byName);
     expect(audit.findings.filter((f) => f.code === 'WINDOWS_2025_WITH_CALICO_POLICIES').map((f) => f.subject)).toEqual(['win-2025']);
   });
 
   it('DSR on: no Services finding', () => {
-    const audit = auditCluster({ ...DUMP, dsrEnabled: true }, deps);
+    const audit = auditCluster({ ...DUMP, dsrEnabled: true }, byName);
     expect(audit.findings.find((f) => f.code === 'WINDOWS_SERVICES_WITHOUT_DSR')).toBeUndefined();
   });
 
   it('a Linux-only cluster has no Windows findings', () => {
     const audit = auditCluster(
       { nodesJson: nodesOnly((i) => i.metadata.labels['kubernetes.io/os'] === 'linux'), servicesCount: 500 },
-      deps,
+      byName,
     );
     expect(audit.findings).toEqual([]);
     expect(audit.nodes).toBe(1);
@@ -164,7 +164,7 @@ describe('auditCluster: bad input names where it failed', () => {
     },
   ])('$name', ({ input, details }) => {
     try {
-      auditCluster(input, deps);
+      auditCluster(input, byName);
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(DomainError);
@@ -175,6 +175,6 @@ describe('auditCluster: bad input names where it failed', () => {
 
   it('more than 2,000 nodes is refused', () => {
     const many = JSON.stringify({ items: Array.from({ length: 2001 }, (_, i) => ({ metadata: { name: `n${i}` } })) });
-    expect(() => auditCluster({ nodesJson: many }, deps)).toThrow(/at most 2000 are audited/);
+    expect(() => auditCluster({ nodesJson: many }, byName)).toThrow(/at most 2000 are audited/);
   });
 });

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { stringEnum, type EnumValue } from '../../common/core/string-enum.js';
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
-import { DomainError, ErrorCode, validationError } from '../../common/domain-error.js';
+import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { isJsonObject, parsePastedJson, parsePastedYamlDocuments, shapeError, type JsonObject } from '../../common/pasted-document.js';
 import {
   checkWindowsServices,
@@ -100,9 +100,8 @@ export interface ClusterAuditInput {
   kubernetesVersion?: string;
 }
 
-export interface ClusterAuditDeps {
-  lookupInstanceType(name: string): InstanceTypeFacts | undefined;
-}
+/** The catalog's types by name, for the types the nodes' labels name (resolved by the caller). */
+export type ClusterAuditCatalog = ReadonlyMap<string, InstanceTypeFacts>;
 
 interface AuditedNode {
   name: string;
@@ -229,17 +228,12 @@ function auditWindowsGroup(
   instanceType: string | null,
   nodes: AuditedNode[],
   configMap: VpcCniConfigMap | null,
-  deps: ClusterAuditDeps,
+  catalog: ClusterAuditCatalog,
   findings: AuditFinding[],
 ): void {
   const base = { subjectKind: 'NODE_GROUP' as const, subject: group, path: null };
   if (!instanceType) return;
-  let facts: InstanceTypeFacts | undefined;
-  try {
-    facts = deps.lookupInstanceType(instanceType);
-  } catch {
-    facts = undefined;
-  }
+  const facts = catalog.get(instanceType);
   if (!facts) {
     findings.push({
       ...base,
@@ -359,11 +353,9 @@ function auditWindowsGroup(
   }
 }
 
-export function auditCluster(input: ClusterAuditInput, deps: ClusterAuditDeps): ClusterAudit {
+/** The audit of what kubectl printed; `servicesCount` is a whole number of 0 or more (the edge's pipe checks it). */
+export function auditCluster(input: ClusterAuditInput, catalog: ClusterAuditCatalog): ClusterAudit {
   if (input.kubernetesVersion !== undefined) parseKubernetesMinor(input.kubernetesVersion);
-  if (input.servicesCount !== undefined && (!Number.isInteger(input.servicesCount) || input.servicesCount < 0)) {
-    throw validationError('servicesCount', 'non-negative-integer', 'servicesCount must be a whole number of 0 or more');
-  }
   const nodes = readNodes(input.nodesJson);
   const configMap =
     input.vpcCniConfigMap !== undefined && input.vpcCniConfigMap.trim() !== '' ? readVpcCniConfigMap(input.vpcCniConfigMap) : null;
@@ -429,7 +421,7 @@ export function auditCluster(input: ClusterAuditInput, deps: ClusterAuditDeps): 
 
   const byGroup = groupBy(windows, (n) => `${n.group}\u0000${n.instanceType ?? ''}`);
   for (const groupNodes of byGroup.values())
-    auditWindowsGroup(groupNodes[0].group, groupNodes[0].instanceType, groupNodes, configMap, deps, findings);
+    auditWindowsGroup(groupNodes[0].group, groupNodes[0].instanceType, groupNodes, configMap, catalog, findings);
 
   if (
     windows.length > 0 &&

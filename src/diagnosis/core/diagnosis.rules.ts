@@ -34,7 +34,8 @@ export interface DiagnosisContext {
   windowsServerVersion: WindowsServerVersion | null;
   servicesPerNode: number | null;
   kubeletMaxPods: number | null;
-  lookupInstanceType: (name: string) => InstanceTypeFacts | undefined;
+  /** The catalog's types by name, for the types the pasted text names. */
+  catalog: ReadonlyMap<string, InstanceTypeFacts>;
 }
 
 export interface DiagnosisRule {
@@ -170,7 +171,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
     source: DIAGNOSIS_SOURCES.VPCRC_NODE,
     explain: (context, match) => {
       const name = match[1].replace(/['",.]+$/, '');
-      const facts = context.lookupInstanceType(name);
+      const facts = context.catalog.get(name);
       if (!facts) return { details: [`${name} is not in the instance catalog.`] };
       const capacity = windowsCapacityOf(context, facts);
       return { details: capacity ? capacityLines(capacity) : [] };

@@ -8,14 +8,15 @@ import { listTemplates } from '../../policies/core/index.js';
 import { diagnose, type DiagnosisInput } from './diagnosis.js';
 import { DIAGNOSIS_RULES } from './diagnosis.rules.js';
 import { readHnsPolicyList, readVpcBridgeConf } from './log-collector.artefacts.js';
+import { toDiagnosisRequest } from '../diagnosis-input.resolution.js';
 
 // Pasted events and logs, each with the cause it must find (the symptoms, causes and sources:
 // VPCRC pkg/node/node.go, pkg/pool/pool.go, docs/troubleshooting.md; containers-roadmap #240 and #463;
 // Karpenter troubleshooting.md; BPG windows/networking.adoc; UG eks-optimized-windows-ami).
 
 const fixture = (name: string) => readFileSync(projectPath('test', 'fixtures', 'cluster-state', name), 'utf8');
-const deps = { lookupInstanceType: (name: string) => catalog().types.find((t) => t.name === name) };
-const run = (input: DiagnosisInput) => diagnose(input, deps);
+const byName = new Map(catalog().types.map((t) => [t.name, t]));
+const run = (input: DiagnosisInput) => diagnose(toDiagnosisRequest(input, byName));
 
 const CONFIGMAP_IPAM_OFF = `apiVersion: v1
 kind: ConfigMap

@@ -48,9 +48,15 @@ export interface DiagnosisInput {
   vpcBridgeConf?: string;
 }
 
-export interface DiagnosisDeps {
-  /** The catalog's facts for a type, or undefined when unknown. */
-  lookupInstanceType(name: string): InstanceTypeFacts | undefined;
+/**
+ * A diagnosis request as the core takes it: the caller has resolved the instance type named to its
+ * catalog facts and passes the catalog by name for the types the pasted text names.
+ */
+export interface DiagnosisRequest extends Omit<DiagnosisInput, 'instanceType'> {
+  /** The instance type named (trimmed, never empty) and its facts, null when the catalog does not know it. */
+  instanceType?: { name: string; facts: InstanceTypeFacts | null };
+  /** The catalog's types by name (empty while none is loaded). */
+  catalog: ReadonlyMap<string, InstanceTypeFacts>;
 }
 
 export interface DiagnosisFinding {
@@ -87,20 +93,11 @@ export interface Diagnosis {
   serviceCidr: ServiceCidrCheck | null;
 }
 
-function buildContext(input: DiagnosisInput, deps: DiagnosisDeps): DiagnosisContext {
+function buildContext(input: DiagnosisRequest): DiagnosisContext {
   if (input.kubernetesVersion !== undefined) parseKubernetesMinor(input.kubernetesVersion);
-  const name = input.instanceType?.trim() || null;
-  let instanceType: InstanceTypeFacts | null = null;
-  if (name) {
-    try {
-      instanceType = deps.lookupInstanceType(name) ?? null;
-    } catch {
-      instanceType = null;
-    }
-  }
   return {
-    instanceType,
-    instanceTypeName: name,
+    instanceType: input.instanceType?.facts ?? null,
+    instanceTypeName: input.instanceType?.name ?? null,
     ipMode: input.ipMode ?? null,
     configMap:
       input.vpcCniConfigMap !== undefined && input.vpcCniConfigMap.trim() !== '' ? readVpcCniConfigMap(input.vpcCniConfigMap) : null,
@@ -108,13 +105,7 @@ function buildContext(input: DiagnosisInput, deps: DiagnosisDeps): DiagnosisCont
     windowsServerVersion: input.windowsServerVersion ?? null,
     servicesPerNode: input.servicesPerNode ?? null,
     kubeletMaxPods: input.kubeletMaxPods ?? null,
-    lookupInstanceType: (n) => {
-      try {
-        return deps.lookupInstanceType(n);
-      } catch {
-        return undefined;
-      }
-    },
+    catalog: input.catalog,
   };
 }
 
@@ -218,9 +209,9 @@ function checkServiceCidr(
   };
 }
 
-export function diagnose(input: DiagnosisInput, deps: DiagnosisDeps, rules: readonly DiagnosisRule[] = DIAGNOSIS_RULES): Diagnosis {
+export function diagnose(input: DiagnosisRequest, rules: readonly DiagnosisRule[] = DIAGNOSIS_RULES): Diagnosis {
   const text = input.text === undefined ? '' : requireTextWithin(input.text, 'text', DIAGNOSIS_LIMITS.textBytes);
-  const context = buildContext(input, deps);
+  const context = buildContext(input);
   const { findings, linesRead } = matchRules(text, context, rules);
   let hnsPolicies: HnsPolicyCheck | null = null;
   if (input.hnsPolicyList !== undefined && input.hnsPolicyList.trim() !== '') {

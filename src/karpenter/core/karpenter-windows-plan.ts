@@ -5,7 +5,6 @@ import {
   computeNodeCapacity,
   dsrKubeProxyFlags,
   EVICTION_HARD_MEMORY_MIB,
-  IP_MODES,
   kubeReservedCpuMillicores,
   kubeReservedMemoryMiB,
   KUBE_RESERVED_MEMORY_BASE_MIB,
@@ -17,17 +16,17 @@ import {
   WINDOWS_SERVICES_PER_NODE_LIMIT,
   type NodeCapacity,
 } from '../../capacity/core/index.js';
-import { DomainError, validationError } from '../../common/domain-error.js';
+import { validationError } from '../../common/domain-error.js';
 import { canonicalIpv4Cidr, parseIpv4Cidr } from '../../policies/core/parameter.validation.js';
 import { ec2WindowsRefusalMessage, EC2_WINDOWS_REFUSED_SOURCE, isRefusedByEc2ForWindows } from './ec2-windows-refusals.js';
 import { getKarpenterIpv4PerInterface, KARPENTER_VPC_LIMITS_SOURCE } from './karpenter-vpc-limits.js';
 import type {
   KarpenterPlanConstraint,
-  KarpenterPlanDeps,
   KarpenterPlanWarning,
   KarpenterView,
   KarpenterWindowsPlan,
   KarpenterWindowsPlanInput,
+  KarpenterWindowsPlanRequest,
   KarpenterWindowsTypePlan,
   RealCapacityView,
 } from './karpenter.types.js';
@@ -62,8 +61,6 @@ export const KARPENTER_PLAN_LIMITS = { instanceTypes: 200, families: 20, exclude
  */
 const NEWER_TABLE_WARNING = 'WINDOWS_TYPE_NEWER_THAN_PUBLIC_VPCRC_LIMITS';
 
-const CLUSTER_NAME = /^[A-Za-z][-A-Za-z0-9]{0,99}$/;
-
 /** Memory Karpenter counts for a node: SizeInMiB - ceil(SizeInMiB * 0.075) (types.go memory(); x86 only here). */
 export function karpenterMemoryCapacityMiB(memoryMiB: number): number {
   return memoryMiB - Math.ceil(memoryMiB * KARPENTER_VM_MEMORY_OVERHEAD);
@@ -72,20 +69,6 @@ export function karpenterMemoryCapacityMiB(memoryMiB: number): number {
 /** The alias of the EKS-optimized Windows AMI: Karpenter supports only `@latest` for Windows. */
 export function karpenterWindowsAmiAlias(version: KarpenterWindowsPlanInput['windowsServerVersion']): string {
   return `windows${WINDOWS_SERVER_FACTS[version].year}@latest`;
-}
-
-function nonNegativeInteger(field: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw validationError(field, 'non-negative-integer', `${field} must be a whole number of 0 or more, not ${String(value)}`);
-  }
-  return value;
-}
-
-function nonNegativeNumber(field: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw validationError(field, 'non-negative-number', `${field} must be a number of 0 or more, not ${String(value)}`);
-  }
-  return value;
 }
 
 /** An IPv4 CIDR in canonical form; the message says what to write instead. */
@@ -129,133 +112,6 @@ export function requireWindowsServerForKubernetes(
     );
   }
   return facts.version;
-}
-
-interface Resolved {
-  input: KarpenterWindowsPlan['input'];
-  types: InstanceTypeFacts[];
-}
-
-function resolveInput(input: KarpenterWindowsPlanInput, deps: KarpenterPlanDeps): Resolved {
-  if (!input || typeof input !== 'object') throw validationError('input', 'object', 'the input must be an object');
-  if (typeof input.clusterName !== 'string' || !CLUSTER_NAME.test(input.clusterName)) {
-    throw validationError(
-      'clusterName',
-      'eks-cluster-name',
-      `clusterName "${String(input.clusterName)}" is not an EKS cluster name: a letter, then letters, digits and "-", at most 100 characters`,
-    );
-  }
-  const minor = parseKubernetesMinor(input.kubernetesVersion);
-  const kubernetesVersion = `1.${minor}`;
-  const windowsServerVersion = requireWindowsServerForKubernetes(input.windowsServerVersion, kubernetesVersion);
-  if (!IP_MODES.includes(input.ipMode)) {
-    throw validationError('ipMode', 'enum', `ipMode must be SECONDARY_IP or PREFIX_DELEGATION, not ${String(input.ipMode)}`);
-  }
-  const names = input.instanceTypes ?? [];
-  const families = input.instanceFamilies ?? [];
-  if (!Array.isArray(names) || !Array.isArray(families) || names.length + families.length === 0) {
-    throw validationError('instanceTypes', 'required', 'give instanceTypes (e.g. ["m5.large"]) or instanceFamilies (e.g. ["m5"]), or both');
-  }
-  const types: InstanceTypeFacts[] = [];
-  const seen = new Set<string>();
-  names.forEach((name, i) => {
-    let facts: InstanceTypeFacts | undefined;
-    try {
-      facts = typeof name === 'string' ? deps.lookupInstanceType(name) : undefined;
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-    }
-    if (!facts) {
-      throw validationError(
-        `instanceTypes[${i}]`,
-        'known-instance-type',
-        `instanceTypes[${i}]: "${String(name)}" is not an instance type in the catalog; use a name like m5.large`,
-      );
-    }
-    if (!seen.has(facts.name)) types.push(facts);
-    seen.add(facts.name);
-  });
-  families.forEach((family, i) => {
-    const members = typeof family === 'string' && /^[a-z][a-z0-9-]{0,30}$/.test(family) ? deps.listFamily(family) : [];
-    if (members.length === 0) {
-      throw validationError(
-        `instanceFamilies[${i}]`,
-        'known-instance-family',
-        `instanceFamilies[${i}]: "${String(family)}" is not an instance family in the catalog; use the part before the dot of a type name, like m5 or c6i`,
-      );
-    }
-    for (const t of [...members].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (!seen.has(t.name)) types.push(t);
-      seen.add(t.name);
-    }
-  });
-  if (types.length > KARPENTER_PLAN_LIMITS.instanceTypes) {
-    throw validationError(
-      'instanceFamilies',
-      'too-many-types',
-      `the types and families name ${types.length} instance types; at most ${KARPENTER_PLAN_LIMITS.instanceTypes}: list fewer families`,
-    );
-  }
-  const pods = input.windowsPods;
-  if (!pods || typeof pods !== 'object')
-    throw validationError('windowsPods', 'required', 'windowsPods {count, cpuMillicores, memoryMiB} is required');
-  const windowsPods = {
-    count: nonNegativeInteger('windowsPods.count', pods.count),
-    cpuMillicores: nonNegativeNumber('windowsPods.cpuMillicores', pods.cpuMillicores ?? 0),
-    memoryMiB: nonNegativeNumber('windowsPods.memoryMiB', pods.memoryMiB ?? 0),
-  };
-  const servicesPerNode =
-    input.servicesPerNode === undefined || input.servicesPerNode === null
-      ? 0
-      : nonNegativeInteger('servicesPerNode', input.servicesPerNode);
-  let serviceIpv4Cidr: string | null = null;
-  if (input.serviceIpv4Cidr !== undefined && input.serviceIpv4Cidr !== null) {
-    const c = requireIpv4Cidr('serviceIpv4Cidr', input.serviceIpv4Cidr);
-    if (c.prefix < 12 || c.prefix > 24) {
-      throw validationError(
-        'serviceIpv4Cidr',
-        'service-cidr-size',
-        `serviceIpv4Cidr: an EKS Service CIDR is a /12 to /24 block, not /${c.prefix} (${KARPENTER_SOURCE.EKS_SERVICE_CIDR})`,
-      );
-    }
-    serviceIpv4Cidr = c.cidr;
-  }
-  const snat = input.excludedSnatCidrs ?? [];
-  if (!Array.isArray(snat) || snat.length > KARPENTER_PLAN_LIMITS.excludedSnatCidrs) {
-    throw validationError(
-      'excludedSnatCidrs',
-      'list',
-      `excludedSnatCidrs must be a list of at most ${KARPENTER_PLAN_LIMITS.excludedSnatCidrs} IPv4 CIDRs`,
-    );
-  }
-  const excludedSnatCidrs = snat.map((c, i) => requireIpv4Cidr(`excludedSnatCidrs[${i}]`, c).cidr);
-  let kubeletMaxPods: number | null = null;
-  if (input.kubeletMaxPods !== undefined && input.kubeletMaxPods !== null) {
-    if (typeof input.kubeletMaxPods !== 'number' || !Number.isInteger(input.kubeletMaxPods) || input.kubeletMaxPods < 1) {
-      throw validationError(
-        'kubeletMaxPods',
-        'positive-integer',
-        `kubeletMaxPods must be a whole number of at least 1, not ${String(input.kubeletMaxPods)}`,
-      );
-    }
-    kubeletMaxPods = input.kubeletMaxPods;
-  }
-  return {
-    input: {
-      clusterName: input.clusterName,
-      kubernetesVersion,
-      windowsServerVersion,
-      ipMode: input.ipMode,
-      instanceTypes: [...names],
-      instanceFamilies: [...families],
-      windowsPods,
-      servicesPerNode,
-      serviceIpv4Cidr,
-      excludedSnatCidrs,
-      kubeletMaxPods,
-    },
-    types,
-  };
 }
 
 interface Fit {
@@ -303,7 +159,7 @@ function realBinding(t: InstanceTypeFacts, cap: NodeCapacity, refused: boolean):
   return cap.limitedBy === 'KUBELET_MAX_PODS' ? 'KUBELET_MAX_PODS' : 'IP_ADDRESSES';
 }
 
-function planType(t: InstanceTypeFacts, r: Resolved['input']): KarpenterWindowsTypePlan {
+function planType(t: InstanceTypeFacts, r: KarpenterWindowsPlanRequest['input']): KarpenterWindowsTypePlan {
   const formula: string[] = [];
   const warnings: KarpenterPlanWarning[] = [];
   const { count, cpuMillicores: cpu, memoryMiB: mem } = r.windowsPods;
@@ -489,7 +345,7 @@ function planType(t: InstanceTypeFacts, r: Resolved['input']): KarpenterWindowsT
   };
 }
 
-function planWarnings(r: Resolved['input']): KarpenterPlanWarning[] {
+function planWarnings(r: KarpenterWindowsPlanRequest['input']): KarpenterPlanWarning[] {
   const warnings: KarpenterPlanWarning[] = [];
   if (r.servicesPerNode > WINDOWS_SERVICES_PER_NODE_LIMIT && r.windowsPods.count > 0) {
     const flags = dsrKubeProxyFlags(r.kubernetesVersion);
@@ -530,17 +386,16 @@ function planWarnings(r: Resolved['input']): KarpenterPlanWarning[] {
  * What Karpenter (aws/karpenter-provider-aws v1) plans for a Windows workload, type by type, next to
  * what the nodes really run: Karpenter's pods and vpc.amazonaws.com/PrivateIPv4Address, the capacity
  * engine's maxPods, the nodes each side needs, the binding constraint, and sourced warnings with fixes.
- * Pure: the deps resolve names from the caller's catalog.
+ * Pure: the caller has checked the request and resolved its types and families to catalog facts.
  */
-export function planKarpenterWindows(input: KarpenterWindowsPlanInput, deps: KarpenterPlanDeps): KarpenterWindowsPlan {
-  const resolved = resolveInput(input, deps);
-  const r = resolved.input;
+export function planKarpenterWindows(request: KarpenterWindowsPlanRequest): KarpenterWindowsPlan {
+  const r = request.input;
   const facts = WINDOWS_SERVER_FACTS[r.windowsServerVersion];
   return {
     input: r,
     amiAlias: karpenterWindowsAmiAlias(r.windowsServerVersion),
     osBuild: facts.osBuild,
-    instanceTypes: resolved.types.map((t) => planType(t, r)),
+    instanceTypes: request.types.map((t) => planType(t, r)),
     warnings: planWarnings(r),
     inputs: [
       {

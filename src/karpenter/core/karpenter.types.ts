@@ -31,13 +31,6 @@ export interface KarpenterWindowsPlanInput {
   kubeletMaxPods?: number;
 }
 
-export interface KarpenterPlanDeps {
-  /** Facts of a type, or undefined / a throw for an unknown name (reported as a validation error). */
-  lookupInstanceType(name: string): InstanceTypeFacts | undefined;
-  /** Every catalog type of a family (`m5`), in any order; empty for an unknown family. */
-  listFamily(family: string): readonly InstanceTypeFacts[];
-}
-
 export const KarpenterPlanConstraint = stringEnum(
   'KUBELET_MAX_PODS',
   'IP_ADDRESSES',
@@ -134,4 +127,14 @@ export interface KarpenterWindowsPlan {
   warnings: KarpenterPlanWarning[];
   inputs: NamedValue[];
   karpenterLimitsSource: { repository: string; path: string; commit: string; generated: string };
+}
+
+/**
+ * A plan request as the core takes it: checked at the edge, defaults applied, and the types and the
+ * families' types resolved to their catalog facts, in the order asked (types first, then each
+ * family's types by name), each once.
+ */
+export interface KarpenterWindowsPlanRequest {
+  input: KarpenterWindowsPlan['input'];
+  types: readonly InstanceTypeFacts[];
 }

@@ -1,8 +1,9 @@
-import { DomainError, ErrorCode, validationError } from '../../common/domain-error.js';
+import { validationError } from '../../common/domain-error.js';
 import { kubernetesMinor } from './parameter.validation.js';
 import type { JsonValue, RenderOptions, RenderWarning, TemplateParameter, WindowsIpMode } from './policy-template.model.js';
 import { SOURCE } from '../../common/core/sources.js';
 import type { TemplateDefinition } from './template.definition.js';
+import { windowsMaxPods } from './render-catalog.js';
 import {
   DSR_PATCH_ANCHOR,
   bootstrapArgumentMap,
@@ -127,9 +128,11 @@ function clusterNameParameter(): TemplateParameter {
   };
 }
 
-const MAX_PODS_CALLBACK = 'options.computeMaxPods(windowsInstanceType, ipMode)';
+// The derivedBy texts name options.computeMaxPods, the capacity engine's max-pods the templates derive
+// (now from options.catalog); kept word for word as the API has published them.
+const MAX_PODS_DERIVED_BY = 'options.computeMaxPods(windowsInstanceType, ipMode)';
 
-/** max-pods from the caller, else from the capacity callback, else undefined; checks the callback's answer. */
+/** max-pods from the caller, else from the capacity engine over the catalog's facts for the type, else undefined. */
 function resolveMaxPods(
   given: JsonValue | undefined,
   instanceType: string | undefined,
@@ -138,13 +141,7 @@ function resolveMaxPods(
   warnings: RenderWarning[],
   parameterName: string,
 ): number | undefined {
-  const computed = instanceType && options.computeMaxPods ? options.computeMaxPods(instanceType, ipMode) : undefined;
-  if (computed !== undefined && (!Number.isSafeInteger(computed) || computed < 0)) {
-    throw new DomainError(
-      ErrorCode.INTERNAL,
-      `computeMaxPods(${instanceType}, ${ipMode}) returned ${computed}, not a non-negative integer`,
-    );
-  }
+  const computed = instanceType && options.catalog !== undefined ? windowsMaxPods(options.catalog, instanceType, ipMode) : undefined;
   if (given !== undefined) {
     if (computed !== undefined && (given as number) > computed) {
       warnings.push({
@@ -328,7 +325,7 @@ const clusterConfigTemplate: TemplateDefinition = {
   mediaType: 'application/yaml',
   description:
     "An eksctl ClusterConfig with the Linux node group Windows clusters need (CoreDNS and Calico's Linux parts run there) and a Windows node group. " +
-    `maxPodsPerNode is taken from the parameter, else computed by the caller's capacity engine through ${MAX_PODS_CALLBACK}. ` +
+    `maxPodsPerNode is taken from the parameter, else computed by the caller's capacity engine through ${MAX_PODS_DERIVED_BY}. ` +
     'DSR is enabled through preBootstrapCommands that patch Start-EKSBootstrap.ps1 and fail loudly if it no longer matches. The AMI family is checked against the EKS version.',
   windowsEnforced: true,
   source: `${SOURCE.EKSCTL_SCHEMA}; ${SOURCE.EKSCTL_WINDOWS_PRE_BOOTSTRAP}; ${SOURCE.BPG_WINDOWS_NETWORKING_DSR}; ${SOURCE.UG_WINDOWS}`,
@@ -423,7 +420,7 @@ const clusterConfigTemplate: TemplateDefinition = {
       required: false,
       default: null,
       example: 9,
-      derivedBy: MAX_PODS_CALLBACK,
+      derivedBy: MAX_PODS_DERIVED_BY,
       description:
         "kubelet --max-pods for Windows nodes. When omitted the caller's capacity engine computes it; AWS guidance caps it at 110, or 250 on large types with prefix delegation.",
     },

@@ -5,12 +5,14 @@ export type { Finding, WindowsPolicyCheck, WindowsRewrite } from './windows-poli
 export { ParameterRule } from './parameter.validation.js';
 export { TemplateKind } from './policy-template.model.js';
 export { kubeProxyDsrFlags } from './windows-bootstrap.render.js';
+export { familyInstanceTypes, windowsMaxPods } from './render-catalog.js';
 export type {
   JsonValue,
   MediaType,
   ParameterFormat,
   ParameterType,
   PolicyTemplate,
+  RenderCatalog,
   RenderOptions,
   RenderResult,
   RenderWarning,

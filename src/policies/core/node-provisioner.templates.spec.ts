@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { computeNodeCapacity } from '../../capacity/core/index.js';
 import { facts } from '../../capacity/core/capacity.test-fixtures.js';
 import { projectPath } from '../../common/project-path.js';
 import { DomainError } from '../../common/domain-error.js';
@@ -11,19 +10,13 @@ import { loadSchemaValidators } from './manifest-schemas.testing.js';
 import { renderTemplate } from './template.catalogue.js';
 import { renderTerraformTemplate } from './terraform-user-data.testing.js';
 import { DSR_PATCH_ANCHOR, DSR_PATCH_FAILURE_TEXT } from './windows-bootstrap.render.js';
-import type { RenderOptions, WindowsIpMode } from './policy-template.model.js';
+import type { RenderOptions } from './policy-template.model.js';
+import { renderCatalogOf } from './render-catalog.testing.js';
 
 const data = (...p: string[]) => readFileSync(projectPath('..', 'shared', 'data', ...p), 'utf8');
 
-/** The capacity engine, as PoliciesService supplies it. */
-const options: RenderOptions = {
-  computeMaxPods: (type: string, ipMode: WindowsIpMode) =>
-    computeNodeCapacity({
-      instanceType: facts(type),
-      os: 'WINDOWS',
-      ipMode: ipMode === 'prefix-delegation' ? 'PREFIX_DELEGATION' : 'SECONDARY_IP',
-    }).maxPods,
-};
+/** The catalog, as PoliciesService supplies it (the templates derive max-pods with the capacity engine). */
+const options: RenderOptions = { catalog: renderCatalogOf() };
 
 const schemas = loadSchemaValidators();
 
@@ -347,10 +340,7 @@ describe('terraform-eks-windows-*-node-group', () => {
 });
 
 describe('karpenter-windows-nodepool with instanceFamilies', () => {
-  const withFamilies: RenderOptions = {
-    ...options,
-    listFamilyInstanceTypes: (family) => ['t3.nano', 't3.large', 't3.xlarge', 'm6g.large'].filter((t) => t.startsWith(`${family}.`)),
-  };
+  const withFamilies: RenderOptions = { catalog: renderCatalogOf(['t3.nano', 't3.large', 't3.xlarge', 'm6g.large'].map(facts)) };
   it('takes kubelet.maxPods from the smallest Windows-capable member, and says so', () => {
     // t3.nano: I = 2, PD W = (2 - 1) * 16 = 16 -> min(110, 16) = 16; t3.large (I = 12): 176 -> 110; t3.xlarge (I = 15): 224 -> 110.
     const r = renderTemplate(

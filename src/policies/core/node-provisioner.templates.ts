@@ -14,6 +14,7 @@ import { hclHeredoc, hclReference, toHclJson, writeHclModule, type HclValue } fr
 import type { JsonValue, RenderOptions, RenderWarning, TemplateParameter, WindowsIpMode } from './policy-template.model.js';
 import { SOURCE } from '../../common/core/sources.js';
 import type { RenderedObjects, TemplateDefinition } from './template.definition.js';
+import { familyInstanceTypes, windowsMaxPods } from './render-catalog.js';
 import { kubeProxyDsrFlags, quotePowerShell, renderDsrPatchScript } from './windows-bootstrap.render.js';
 
 /**
@@ -150,7 +151,7 @@ function resolveGroupMaxPods(
   familyTypes: string[] = [],
 ): number | undefined {
   const all = [...new Set([...types, ...familyTypes])];
-  const computed = options.computeMaxPods ? all.map((t) => ({ t, pods: options.computeMaxPods!(t, ipMode) })) : [];
+  const computed = options.catalog !== undefined ? all.map((t) => ({ t, pods: windowsMaxPods(options.catalog!, t, ipMode) })) : [];
   for (const { t, pods } of computed) {
     // Types of a family that cannot be Windows nodes (arm64 members) are kept out by the requirements: no warning.
     if (pods === 0 && types.includes(t)) {
@@ -301,7 +302,7 @@ const karpenterNodePoolTemplate: TemplateDefinition = {
     const warnings: RenderWarning[] = [];
     let maxPods: number | undefined = p.maxPods as number | undefined;
     if (ipMode === 'prefix-delegation') {
-      const familyTypes = families.flatMap((f) => options.listFamilyInstanceTypes?.(f) ?? []).filter((t) => !isRefusedByEc2ForWindows(t));
+      const familyTypes = families.flatMap((f) => familyInstanceTypes(options.catalog, f)).filter((t) => !isRefusedByEc2ForWindows(t));
       maxPods = resolveGroupMaxPods(p.maxPods, types, ipMode, options, warnings, familyTypes);
       if (maxPods === undefined) {
         warnings.push({

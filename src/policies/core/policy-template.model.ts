@@ -1,3 +1,4 @@
+import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 /**
  * Shapes of the template catalogue and of a rendered template. Plain data only: the service and the
  * GraphQL/REST edges map these one to one, so nothing here knows about NestJS.
@@ -94,14 +95,20 @@ export interface RenderWarning {
 
 export type WindowsIpMode = 'secondary-ip' | 'prefix-delegation';
 
+/** The instance catalog a render reads: every type's facts, ordered by name, and by name. */
+export interface RenderCatalog {
+  readonly types: readonly InstanceTypeFacts[];
+  readonly byName: ReadonlyMap<string, InstanceTypeFacts>;
+}
+
 export interface RenderOptions {
   /**
-   * Computes kubelet max-pods for a Windows instance type (the capacity engine). Used by templates
-   * that declare a parameter `derivedBy` this callback, when the caller does not pass the value.
+   * The instance catalog, for templates that declare a parameter `derivedBy` the capacity engine
+   * (kubelet max-pods of a Windows node of the type, when the caller does not pass the value) and for
+   * templates that take instance families. null while none is loaded: a render that must derive then
+   * answers SERVICE_UNAVAILABLE. Absent: nothing is derived.
    */
-  computeMaxPods?: (instanceType: string, ipMode: WindowsIpMode) => number;
-  /** The catalog's instance types of a family (`m5`), for templates that take families. */
-  listFamilyInstanceTypes?: (family: string) => string[];
+  catalog?: RenderCatalog | null;
 }
 
 export interface RenderResult {

@@ -3,9 +3,15 @@ import { parseAllDocuments } from 'yaml';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { loadSchemaValidators, type SchemaValidators } from './manifest-schemas.testing.js';
 import { checkParameterValue } from './parameter.validation.js';
+import { computeNodeCapacity } from '../../capacity/core/index.js';
+import { facts } from '../../capacity/core/capacity.test-fixtures.js';
 import type { JsonValue, PolicyTemplate, RenderOptions, RenderResult } from './policy-template.model.js';
+import { renderCatalogOf } from './render-catalog.testing.js';
 import { listTemplates, renderTemplate } from './template.catalogue.js';
 import { checkPolicyForWindows } from './windows-policy.check.js';
+
+/** The catalog, as PoliciesService supplies it. */
+const options: RenderOptions = { catalog: renderCatalogOf() };
 
 let schemas: SchemaValidators;
 beforeAll(() => {
@@ -255,24 +261,25 @@ describe('rendered content', () => {
     });
   });
 
-  it('ClusterConfig takes maxPodsPerNode from the capacity callback when not given, and records it', () => {
-    const calls: [string, string][] = [];
-    const options: RenderOptions = {
-      computeMaxPods: (instanceType, ipMode) => {
-        calls.push([instanceType, ipMode]);
-        return ipMode === 'prefix-delegation' ? 144 : 9; // m5.large: (10 - 1) * 16 = 144; 10 - 1 = 9
-      },
-    };
+  it('ClusterConfig takes maxPodsPerNode from the capacity engine when not given, and records it', () => {
+    // c5.large with prefix delegation: I = 10, W = (10 - 1) * 16 = 144 -> min(110, 144) = 110; secondary IP: 10 - 1 = 9.
+    const cap = computeNodeCapacity({ instanceType: facts('c5.large'), os: 'WINDOWS', ipMode: 'PREFIX_DELEGATION' });
+    expect(cap.maxPods).toBe(110);
     const result = renderTemplate(
       'eksctl-windows-cluster',
-      { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.33', windowsInstanceType: 'm5.large', ipMode: 'prefix-delegation' },
+      { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.33', windowsInstanceType: 'c5.large', ipMode: 'prefix-delegation' },
       options,
     );
-    expect(calls).toEqual([['m5.large', 'prefix-delegation']]);
     const groups = result.objects[0]!.nodeGroups as Record<string, unknown>[];
     expect(groups.map((g) => g.name)).toEqual(['linux-ng', 'windows-ng']);
-    expect(groups[1]!.maxPodsPerNode).toBe(144);
-    expect(result.parameters.maxPodsPerNode).toBe(144);
+    expect(groups[1]!.maxPodsPerNode).toBe(110);
+    expect(result.parameters.maxPodsPerNode).toBe(110);
+    const secondary = renderTemplate(
+      'eksctl-windows-cluster',
+      { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.33', windowsInstanceType: 'c5.large' },
+      options,
+    );
+    expect(secondary.parameters.maxPodsPerNode).toBe(9);
     expect(result.warnings.map((w) => w.code)).toContain('EKSCTL_DOES_NOT_ENABLE_PD');
     const template = templates.find((t) => t.id === 'eksctl-windows-cluster')!;
     expect(template.parameters.find((p) => p.name === 'maxPodsPerNode')!.derivedBy).toBe(
@@ -280,11 +287,11 @@ describe('rendered content', () => {
     );
   });
 
-  it('ClusterConfig warns when maxPodsPerNode is above what the callback computes', () => {
+  it('ClusterConfig warns when maxPodsPerNode is above what the capacity engine computes', () => {
     const result = renderTemplate(
       'eksctl-windows-cluster',
       { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.33', maxPodsPerNode: 110 },
-      { computeMaxPods: () => 9 },
+      options, // the default windowsInstanceType m5.large: 10 - 1 = 9 pods in secondary-IP mode
     );
     expect((result.objects[0]!.nodeGroups as Record<string, unknown>[])[1]!.maxPodsPerNode).toBe(110);
     expect(result.warnings.map((w) => w.code)).toContain('MAX_PODS_ABOVE_CAPACITY');
@@ -305,11 +312,11 @@ describe('rendered content', () => {
     expect(managed.preBootstrapCommands).toBeUndefined();
   });
 
-  it('userdata takes maxPods from the callback when an instance type is given', () => {
+  it('userdata takes maxPods from the capacity engine when an instance type is given', () => {
     const result = renderTemplate(
       'windows-userdata-bootstrap-dsr',
-      { clusterName: 'c', kubernetesVersion: '1.32', instanceType: 't3.xlarge' },
-      { computeMaxPods: () => 14 },
+      { clusterName: 'c', kubernetesVersion: '1.32', instanceType: 't3.xlarge' }, // I = 15: 15 - 1 = 14
+      options,
     );
     expect(result.content).toContain("-KubeletExtraArgs '--max-pods=14'");
     expect(result.content).toContain("-KubeProxyExtraArgs '--feature-gates=WinDSR=true --enable-dsr=true'");
