@@ -7,6 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import loadShapeMetadata from './metadata.js';
+import { addValidatorBoundsToOpenApi } from './common/openapi-validation-bounds.js';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger as NestPinoLogger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
@@ -86,6 +87,8 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
     if (options.logger === undefined) app.useLogger(app.get(NestPinoLogger));
     // The OpenAPI shapes of the model, input and args classes, read from their types and JSDoc (src/metadata.ts).
     await SwaggerModule.loadPluginMetadata(loadShapeMetadata);
+    // ... and the bounds their validators enforce, where the plugin could not copy them.
+    await addValidatorBoundsToOpenApi(loadShapeMetadata);
     configureApp(app, config);
     await app.init();
     // Routes (GraphQL's among them) are added during init; Fastify serves them once it is ready.

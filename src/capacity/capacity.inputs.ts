@@ -63,7 +63,6 @@ const MODE_SPELLINGS = 'SECONDARY_IP or PREFIX_DELEGATION (REST also secondary-i
 @InputType({ isAbstract: true })
 export class CapacityCommonOptions {
   /** Kubelet --max-pods. Windows default 110; Linux default: the max-pods calculator recommendation. */
-  @ApiPropertyOptional({ minimum: 1, maximum: CAPACITY_INPUT_LIMITS.kubeletMaxPods })
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -86,7 +85,6 @@ export class CapacityCommonOptions {
   securityGroupsForPods?: boolean;
 
   /** Linux: cap on ENIs attached (ipamd MAX_ENI). Ignored on Windows. */
-  @ApiPropertyOptional({ minimum: 1, maximum: CAPACITY_INPUT_LIMITS.maxEnis })
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -98,7 +96,6 @@ export class CapacityCommonOptions {
    * VPC CNI version, e.g. "1.20.0" or "v1.19.2-eksbuild.1" (default 1.20.0).
    * @example 1.20.0
    */
-  @ApiPropertyOptional({ maxLength: 40 })
   @IsOptional()
   @IsString()
   @MaxLength(40)
@@ -120,7 +117,7 @@ export class NodeCapacityOptionsInput extends CapacityCommonOptions {
       'Windows: pods replaced per 30 s on a node (Jobs, CI runners). Released IPs cool down 30 s (VPC Resource Controller CoolDownPeriod): ' +
       'podsDuringCooldown = min(kubelet max-pods, W - podChurnPer30s).',
   })
-  @ApiPropertyOptional({ minimum: 0, maximum: CAPACITY_INPUT_LIMITS.podChurnPer30s, example: 3 })
+  @ApiPropertyOptional({ example: 3 })
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -160,7 +157,6 @@ export class NodeCapacityInput extends NodeCapacityQuery {
    * EC2 instance type, e.g. m5.large.
    * @example m5.large
    */
-  @ApiProperty({ maxLength: 64 })
   @IsString()
   @MaxLength(64)
   instanceType: string;
@@ -191,7 +187,6 @@ export class SubnetUsageInput extends CapacityCommonOptions {
    * EC2 instance type, e.g. m5.large.
    * @example m5.large
    */
-  @ApiProperty({ maxLength: 64 })
   @IsString()
   @MaxLength(64)
   instanceType: string;
@@ -222,7 +217,7 @@ export class SubnetUsageInput extends CapacityCommonOptions {
   warmPool?: WarmPoolTargetsInput;
 
   @Field(() => [String], { description: `IPv4 subnet CIDRs, /16 to /28, not overlapping (1 to ${CAPACITY_INPUT_LIMITS.subnetCidrs}).` })
-  @ApiProperty({ type: [String], example: ['10.0.0.0/24'], minItems: 1, maxItems: CAPACITY_INPUT_LIMITS.subnetCidrs })
+  @ApiProperty({ type: [String], example: ['10.0.0.0/24'] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(CAPACITY_INPUT_LIMITS.subnetCidrs)
@@ -262,7 +257,6 @@ export class SizingWorkloadInput {
    * Kubernetes version "1.NN", for the kube-proxy DSR flags.
    * @example "1.31"
    */
-  @ApiPropertyOptional({ maxLength: 10 })
   @IsOptional()
   @IsString()
   @MaxLength(10)
@@ -288,7 +282,7 @@ export class NodeGroupSizingInput {
   workload: SizingWorkloadInput;
 
   /** Candidate types; default: the whole catalog. */
-  @ApiPropertyOptional({ example: ['m5.large', 'm5.xlarge'], maxItems: CAPACITY_INPUT_LIMITS.instanceTypes })
+  @ApiPropertyOptional({ example: ['m5.large', 'm5.xlarge'] })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -314,7 +308,6 @@ export class NodeGroupSizingInput {
   architecture?: string;
 
   /** Only these families, e.g. ["m5", "c6i"]. */
-  @ApiPropertyOptional({ maxItems: CAPACITY_INPUT_LIMITS.families })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -394,7 +387,6 @@ export class WindowsServicesQuery {
    * Services whose endpoints one Windows node programs.
    * @example 150
    */
-  @ApiProperty({ minimum: 0, maximum: CAPACITY_INPUT_LIMITS.services })
   @Transform(toInt)
   @IsInt()
   @Min(0)
@@ -405,7 +397,6 @@ export class WindowsServicesQuery {
    * Kubernetes version "1.NN", for the kube-proxy DSR flags.
    * @example "1.31"
    */
-  @ApiPropertyOptional({ maxLength: 10 })
   @IsOptional()
   @IsString()
   @MaxLength(10)

@@ -1,6 +1,6 @@
 import { NeverRemembered } from '../common/validation-pipe.js';
 import { InputType } from '@nestjs/graphql';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { SUBNET_PREFIX_LIMITS } from './core/index.js';
@@ -25,20 +25,17 @@ export class SubnetPrefixAvailabilityInput {
    * The subnet, /16 to /28, e.g. "10.0.32.0/20".
    * @example 10.0.32.0/20
    */
-  @ApiProperty({ maxLength: 32 })
   @IsString()
   @MaxLength(32)
   subnetCidr: string;
 
   /** `aws ec2 get-subnet-cidr-reservations` output (JSON with SubnetIpv4CidrReservations). */
-  @ApiPropertyOptional({ maxLength: SUBNET_PREFIX_LIMITS.documentBytes })
   @IsOptional()
   @IsString()
   @MaxLength(SUBNET_PREFIX_LIMITS.documentBytes)
   cidrReservationsJson?: string;
 
   /** `aws ec2 describe-network-interfaces` output (JSON with NetworkInterfaces: PrivateIpAddresses, Ipv4Prefixes). */
-  @ApiPropertyOptional({ maxLength: SUBNET_PREFIX_LIMITS.documentBytes })
   @IsOptional()
   @IsString()
   @MaxLength(SUBNET_PREFIX_LIMITS.documentBytes)
@@ -48,14 +45,12 @@ export class SubnetPrefixAvailabilityInput {
    * Windows node type to plan for, e.g. m5.large.
    * @example m5.large
    */
-  @ApiPropertyOptional({ maxLength: 64 })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   instanceType?: string;
 
   /** Pods per new node (default: the most the type schedules in prefix-delegation mode). */
-  @ApiPropertyOptional({ minimum: 1, maximum: 100_000 })
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -64,7 +59,6 @@ export class SubnetPrefixAvailabilityInput {
   podsPerNode?: number;
 
   /** New nodes wanted; when they do not fit, the remedy says what to reserve or create. */
-  @ApiPropertyOptional({ minimum: 1, maximum: SUBNET_PREFIX_LIMITS.nodes })
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -73,7 +67,6 @@ export class SubnetPrefixAvailabilityInput {
   nodeCount?: number;
 
   /** Kubelet --max-pods of the new nodes (Windows default 110). */
-  @ApiPropertyOptional({ minimum: 1, maximum: 100_000 })
   @IsOptional()
   @Transform(toInt)
   @IsInt()

@@ -1,6 +1,6 @@
 import { NeverRemembered } from '../common/validation-pipe.js';
 import { Field, InputType } from '@nestjs/graphql';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
 import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { VPC_CNI_CONFIGMAP_MAX_BYTES } from '../diagnosis/core/index.js';
 import { CLUSTER_AUDIT_LIMITS } from './core/index.js';
@@ -10,13 +10,11 @@ import { CLUSTER_AUDIT_LIMITS } from './core/index.js';
 @NeverRemembered()
 export class ClusterAuditInputDto {
   @Field({ description: `\`kubectl get nodes -o json\` output (at most ${CLUSTER_AUDIT_LIMITS.nodes} nodes).` })
-  @ApiProperty({ maxLength: CLUSTER_AUDIT_LIMITS.documentBytes })
   @IsString()
   @MaxLength(CLUSTER_AUDIT_LIMITS.documentBytes)
   nodesJson: string;
 
   /** `kubectl -n kube-system get configmap amazon-vpc-cni -o yaml` output. */
-  @ApiPropertyOptional({ maxLength: VPC_CNI_CONFIGMAP_MAX_BYTES })
   @IsOptional()
   @IsString()
   @MaxLength(VPC_CNI_CONFIGMAP_MAX_BYTES)
@@ -26,21 +24,18 @@ export class ClusterAuditInputDto {
     nullable: true,
     description: `\`kubectl get networkpolicies -A -o yaml\` output (at most ${CLUSTER_AUDIT_LIMITS.policies} policies).`,
   })
-  @ApiPropertyOptional({ maxLength: CLUSTER_AUDIT_LIMITS.documentBytes })
   @IsOptional()
   @IsString()
   @MaxLength(CLUSTER_AUDIT_LIMITS.documentBytes)
   networkPolicies?: string;
 
   /** Calico policies: `kubectl get networkpolicies.projectcalico.org,globalnetworkpolicies.projectcalico.org -A -o yaml` or `calicoctl get ... -o yaml`. */
-  @ApiPropertyOptional({ maxLength: CLUSTER_AUDIT_LIMITS.documentBytes })
   @IsOptional()
   @IsString()
   @MaxLength(CLUSTER_AUDIT_LIMITS.documentBytes)
   calicoPolicies?: string;
 
   /** Services in the cluster (kubectl get services -A --no-headers | wc -l): every Windows node programs them all. */
-  @ApiPropertyOptional({ minimum: 0, maximum: CLUSTER_AUDIT_LIMITS.services })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -56,7 +51,6 @@ export class ClusterAuditInputDto {
    * Kubernetes version "1.NN", for the kube-proxy DSR flags.
    * @example "1.31"
    */
-  @ApiPropertyOptional({ maxLength: 10 })
   @IsOptional()
   @IsString()
   @MaxLength(10)

@@ -80,7 +80,6 @@ export class CniNodeGroupInputDto implements CniNodeGroupInput {
    * Unique within the request.
    * @example windows
    */
-  @ApiProperty({ maxLength: 63 })
   @IsString()
   @MaxLength(63)
   name: string;
@@ -94,7 +93,6 @@ export class CniNodeGroupInputDto implements CniNodeGroupInput {
    * EC2 instance type from the catalog, e.g. m5.large.
    * @example m5.large
    */
-  @ApiProperty({ maxLength: 64 })
   @IsString()
   @MaxLength(64)
   instanceType: string;
@@ -103,7 +101,7 @@ export class CniNodeGroupInputDto implements CniNodeGroupInput {
   nodes: number;
 
   /** IPv4 subnets (/16 to /28) the nodes and, with the VPC CNI, their pods draw from. */
-  @ApiProperty({ example: ['10.0.0.0/24'], maxItems: CNI_INPUT_LIMITS.subnetCidrsPerGroup })
+  @ApiProperty({ example: ['10.0.0.0/24'] })
   @IsArray()
   @ArrayMaxSize(CNI_INPUT_LIMITS.subnetCidrsPerGroup)
   @IsString({ each: true })
@@ -136,18 +134,15 @@ export class CniSubnetAllocationInput implements SubnetAllocationFacts {
    * The subnet, /16 to /28.
    * @example 10.0.32.0/20
    */
-  @ApiProperty({ maxLength: 32 })
   @IsString()
   @MaxLength(32)
   subnetCidr: string;
 
-  @ApiPropertyOptional({ maxLength: SUBNET_PREFIX_LIMITS.documentBytes })
   @IsOptional()
   @IsString()
   @MaxLength(SUBNET_PREFIX_LIMITS.documentBytes)
   cidrReservationsJson?: string;
 
-  @ApiPropertyOptional({ maxLength: SUBNET_PREFIX_LIMITS.documentBytes })
   @IsOptional()
   @IsString()
   @MaxLength(SUBNET_PREFIX_LIMITS.documentBytes)
@@ -162,7 +157,6 @@ export class CniRecommendationInputDto implements CniRecommendationInput {
    * Kubernetes version `1.NN`, e.g. "1.31".
    * @example "1.31"
    */
-  @ApiProperty({ maxLength: 10 })
   @IsString()
   @MaxLength(10)
   kubernetesVersion: string;
@@ -180,7 +174,7 @@ export class CniRecommendationInputDto implements CniRecommendationInput {
   platform?: ClusterPlatform;
 
   @Field(() => [CniNodeGroupInputDto], { description: `At least one, at most ${CNI_INPUT_LIMITS.nodeGroups}.` })
-  @ApiProperty({ type: [CniNodeGroupInputDto], maxItems: CNI_INPUT_LIMITS.nodeGroups })
+  @ApiProperty({ type: [CniNodeGroupInputDto] })
   @IsArray()
   @ArrayMaxSize(CNI_INPUT_LIMITS.nodeGroups)
   @ValidateNested({ each: true })
@@ -210,7 +204,7 @@ export class CniRecommendationInputDto implements CniRecommendationInput {
       "The subnets' real allocations, in place of subnetsFragmented: fragmented when their free aligned /28 blocks cannot hold the Windows " +
       'prefix-delegation demand (per node ceil(pods / 16) prefixes and the block its /32 may spoil). subnetsFragmented, when given, wins.',
   })
-  @ApiPropertyOptional({ type: [CniSubnetAllocationInput], maxItems: MAX_SUBNET_ALLOCATIONS })
+  @ApiPropertyOptional({ type: [CniSubnetAllocationInput] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_SUBNET_ALLOCATIONS)
@@ -243,7 +237,7 @@ export class CniRecommendationInputDto implements CniRecommendationInput {
       "The cluster's Service CIDR (kubernetesNetworkConfig.serviceIpv4Cidr). Windows nodes derive a default from their subnet " +
       '(10.0.0.0/8 -> 172.20.0.0/16, else 10.100.0.0/16); when it differs, pass -ServiceCIDR and -DNSClusterIP.',
   })
-  @ApiPropertyOptional({ example: '172.20.0.0/16', maxLength: 18 })
+  @ApiPropertyOptional({ example: '172.20.0.0/16' })
   @IsOptional()
   @IsString()
   @MaxLength(18)

@@ -19,7 +19,6 @@ export class DiagnosisInputDto {
     nullable: true,
     description: `Pasted text: kubectl describe / kubectl get events output, controller, kubelet or kube-proxy log lines (at most ${DIAGNOSIS_LIMITS.lines} lines).`,
   })
-  @ApiPropertyOptional({ maxLength: DIAGNOSIS_LIMITS.textBytes })
   @IsOptional()
   @IsString()
   @MaxLength(DIAGNOSIS_LIMITS.textBytes)
@@ -29,7 +28,6 @@ export class DiagnosisInputDto {
    * Instance type of the Windows nodes, e.g. m5.large.
    * @example m5.large
    */
-  @ApiPropertyOptional({ maxLength: 64 })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -43,7 +41,6 @@ export class DiagnosisInputDto {
   ipMode?: IpMode;
 
   /** `kubectl -n kube-system get configmap amazon-vpc-cni -o yaml` output. */
-  @ApiPropertyOptional({ maxLength: VPC_CNI_CONFIGMAP_MAX_BYTES })
   @IsOptional()
   @IsString()
   @MaxLength(VPC_CNI_CONFIGMAP_MAX_BYTES)
@@ -53,7 +50,6 @@ export class DiagnosisInputDto {
    * Kubernetes version "1.NN".
    * @example "1.31"
    */
-  @ApiPropertyOptional({ maxLength: 10 })
   @IsOptional()
   @IsString()
   @MaxLength(10)
@@ -66,7 +62,6 @@ export class DiagnosisInputDto {
   windowsServerVersion?: WindowsServerVersion;
 
   /** Services whose endpoints a Windows node programs. */
-  @ApiPropertyOptional({ minimum: 0, maximum: 1_000_000 })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -74,7 +69,6 @@ export class DiagnosisInputDto {
   servicesPerNode?: number;
 
   /** Kubelet --max-pods of the Windows nodes (default 110). */
-  @ApiPropertyOptional({ minimum: 1, maximum: 100_000 })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -85,21 +79,18 @@ export class DiagnosisInputDto {
    * The cluster's Service CIDR (describe-cluster kubernetesNetworkConfig.serviceIpv4Cidr), against vpc-bridge.conf.
    * @example 172.20.0.0/16
    */
-  @ApiPropertyOptional({ maxLength: 32 })
   @IsOptional()
   @IsString()
   @MaxLength(32)
   serviceIpv4Cidr?: string;
 
   /** Get-HnsPolicyList output from the EKS Windows log collector (as printed, or ConvertTo-Json). */
-  @ApiPropertyOptional({ maxLength: ARTEFACT_MAX_BYTES })
   @IsOptional()
   @IsString()
   @MaxLength(ARTEFACT_MAX_BYTES)
   hnsPolicyList?: string;
 
   /** The node's vpc-bridge.conf (JSON) from the EKS Windows log collector. */
-  @ApiPropertyOptional({ maxLength: ARTEFACT_MAX_BYTES })
   @IsOptional()
   @IsString()
   @MaxLength(ARTEFACT_MAX_BYTES)

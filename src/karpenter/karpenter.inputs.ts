@@ -40,7 +40,6 @@ export class KarpenterWindowsPlanInputDto implements KarpenterWindowsPlanInput {
    * EKS cluster name.
    * @example shop
    */
-  @ApiProperty({ maxLength: 100 })
   @IsString()
   @MaxLength(100)
   clusterName: string;
@@ -49,7 +48,6 @@ export class KarpenterWindowsPlanInputDto implements KarpenterWindowsPlanInput {
    * Kubernetes version `1.NN`.
    * @example 1.33
    */
-  @ApiProperty({ maxLength: 10 })
   @IsString()
   @MaxLength(10)
   kubernetesVersion: string;
@@ -66,7 +64,7 @@ export class KarpenterWindowsPlanInputDto implements KarpenterWindowsPlanInput {
   ipMode: IpMode;
 
   /** Instance types the NodePool allows (give these, instanceFamilies, or both). */
-  @ApiPropertyOptional({ example: ['m5.large'], maxItems: KARPENTER_PLAN_LIMITS.instanceTypes })
+  @ApiPropertyOptional({ example: ['m5.large'] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(KARPENTER_PLAN_LIMITS.instanceTypes)
@@ -75,7 +73,7 @@ export class KarpenterWindowsPlanInputDto implements KarpenterWindowsPlanInput {
   instanceTypes?: string[];
 
   /** Instance families the NodePool allows, e.g. m5 (each expands to its catalog types). */
-  @ApiPropertyOptional({ example: ['m5'], maxItems: KARPENTER_PLAN_LIMITS.families })
+  @ApiPropertyOptional({ example: ['m5'] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(KARPENTER_PLAN_LIMITS.families)
@@ -98,14 +96,13 @@ export class KarpenterWindowsPlanInputDto implements KarpenterWindowsPlanInput {
    * The cluster Service CIDR (a /12 to /24 block), e.g. 172.20.0.0/16.
    * @example 172.20.0.0/16
    */
-  @ApiPropertyOptional({ maxLength: 32 })
   @IsOptional()
   @IsString()
   @MaxLength(32)
   serviceIpv4Cidr?: string;
 
   /** Destinations Windows pods reach without SNAT. */
-  @ApiPropertyOptional({ example: ['10.0.0.0/8'], maxItems: KARPENTER_PLAN_LIMITS.excludedSnatCidrs })
+  @ApiPropertyOptional({ example: ['10.0.0.0/8'] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(KARPENTER_PLAN_LIMITS.excludedSnatCidrs)
