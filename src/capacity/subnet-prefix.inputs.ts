@@ -8,19 +8,9 @@ import { SUBNET_PREFIX_LIMITS } from './core/index.js';
 /** Query strings carry text: a decimal integer becomes a number; anything else is left for the validator. */
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d{1,20}$/.test(value) ? Number(value) : value);
 
-/**
- * One class for GraphQL `subnetPrefixAvailability(input)`, the REST body of
- * `POST /api/v1/capacity/subnet-prefixes` and its `GET` query (for an `<img src>` of the SVG).
- * The pasted documents are what the aws CLI prints; nothing of them is logged or kept.
- */
-@InputType('SubnetPrefixAvailabilityInput', {
-  description:
-    'A subnet and its real allocations: `aws ec2 get-subnet-cidr-reservations --subnet-id S` and ' +
-    '`aws ec2 describe-network-interfaces --filters Name=subnet-id,Values=S` output (JSON, as printed). ' +
-    'With instanceType: how many more Windows prefix-delegation nodes fit.',
-})
-@NeverRemembered()
-export class SubnetPrefixAvailabilityInput {
+/** A subnet and what the aws CLI prints of its allocations: the fields every input of a pasted subnet shares. */
+@InputType({ isAbstract: true })
+export abstract class PastedSubnetAllocation {
   /**
    * The subnet, /16 to /28, e.g. "10.0.32.0/20".
    * @example 10.0.32.0/20
@@ -40,7 +30,21 @@ export class SubnetPrefixAvailabilityInput {
   @IsString()
   @MaxLength(SUBNET_PREFIX_LIMITS.documentBytes)
   networkInterfacesJson?: string;
+}
 
+/**
+ * One class for GraphQL `subnetPrefixAvailability(input)`, the REST body of
+ * `POST /api/v1/capacity/subnet-prefixes` and its `GET` query (for an `<img src>` of the SVG).
+ * The pasted documents are what the aws CLI prints; nothing of them is logged or kept.
+ */
+@InputType('SubnetPrefixAvailabilityInput', {
+  description:
+    'A subnet and its real allocations: `aws ec2 get-subnet-cidr-reservations --subnet-id S` and ' +
+    '`aws ec2 describe-network-interfaces --filters Name=subnet-id,Values=S` output (JSON, as printed). ' +
+    'With instanceType: how many more Windows prefix-delegation nodes fit.',
+})
+@NeverRemembered()
+export class SubnetPrefixAvailabilityInput extends PastedSubnetAllocation {
   /**
    * Windows node type to plan for, e.g. m5.large.
    * @example m5.large

@@ -15,7 +15,7 @@ import type {
   SubnetAllocationFacts,
 } from './core/index.js';
 import { MAX_SUBNET_ALLOCATIONS } from './core/index.js';
-import { SUBNET_PREFIX_LIMITS } from '../capacity/core/index.js';
+import { PastedSubnetAllocation } from '../capacity/subnet-prefix.inputs.js';
 import { NodeOsEnum, WindowsServerVersionEnum } from '../capacity/capacity-enums.js';
 import { ClusterPlatformEnum, IpFamilyEnum, NodeProvisionerEnum, values } from './cni-enums.js';
 
@@ -129,25 +129,7 @@ export class CniNodeGroupInputDto implements CniNodeGroupInput {
   description:
     'One subnet as it really is: aws ec2 get-subnet-cidr-reservations and describe-network-interfaces output (JSON, as printed).',
 })
-export class CniSubnetAllocationInput implements SubnetAllocationFacts {
-  /**
-   * The subnet, /16 to /28.
-   * @example 10.0.32.0/20
-   */
-  @IsString()
-  @MaxLength(32)
-  subnetCidr: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(SUBNET_PREFIX_LIMITS.documentBytes)
-  cidrReservationsJson?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(SUBNET_PREFIX_LIMITS.documentBytes)
-  networkInterfacesJson?: string;
-}
+export class CniSubnetAllocationInput extends PastedSubnetAllocation implements SubnetAllocationFacts {}
 
 // Pasted subnet allocations (aws CLI output) are not kept; other inputs keep the pipe's cache.
 @NeverRemembered((value) => value.subnetAllocations !== undefined && value.subnetAllocations !== null)
