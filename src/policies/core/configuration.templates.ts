@@ -116,7 +116,8 @@ function kubernetesVersionParameter(): TemplateParameter {
   };
 }
 
-function clusterNameParameter(): TemplateParameter {
+/** The cluster name parameter every node-group and cluster template takes. */
+export function clusterNameParameter(): TemplateParameter {
   return {
     name: 'clusterName',
     type: 'string',

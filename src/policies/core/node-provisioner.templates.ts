@@ -10,6 +10,7 @@ import {
   KARPENTER_SOURCE,
   requireWindowsServerForKubernetes,
 } from '../../karpenter/core/karpenter-windows-plan.js';
+import { clusterNameParameter } from './configuration.templates.js';
 import { hclHeredoc, hclReference, toHclJson, writeHclModule, type HclValue } from './hcl.render.js';
 import type { JsonValue, RenderOptions, RenderWarning, TemplateParameter, WindowsIpMode } from './policy-template.model.js';
 import { SOURCE } from '../../common/core/sources.js';
@@ -54,15 +55,7 @@ function windowsServerParameter(): TemplateParameter {
 }
 
 const common = {
-  clusterName: (): TemplateParameter => ({
-    name: 'clusterName',
-    type: 'string',
-    format: 'eksctl-cluster-name',
-    required: true,
-    default: null,
-    example: 'windows-demo',
-    description: 'EKS cluster name.',
-  }),
+  clusterName: clusterNameParameter,
   kubernetesVersion: (): TemplateParameter => ({
     name: 'kubernetesVersion',
     type: 'string',
