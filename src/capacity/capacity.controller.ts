@@ -29,6 +29,16 @@ const BAD_INPUT = {
 };
 const UNKNOWN_TYPE = { status: 404, description: 'INSTANCE_TYPE_NOT_FOUND, with suggestions from the same family' };
 
+/** The subnet /28 map's answer, by either door: JSON, or the drawing with ?format=svg. */
+const SUBNET_MAP_RESPONSE = {
+  status: 200,
+  description: 'JSON; with ?format=svg an image/svg+xml drawing',
+  content: {
+    'application/json': { schema: { $ref: getSchemaPath(SubnetPrefixAvailability) } },
+    'image/svg+xml': { schema: { type: 'string' } },
+  },
+};
+
 /** The capacity questions over REST: the same service and classes as GraphQL; reads only, no key. */
 @ApiTags('capacity')
 @ApiExtraModels(SubnetPrefixAvailability)
@@ -82,14 +92,7 @@ export class CapacityController {
     description: '?format=svg answers image/svg+xml: the blocks drawn (free, used, reserved, spoiled) with a legend.',
   })
   @ApiBody({ type: SubnetPrefixAvailabilityInput })
-  @ApiResponse({
-    status: 200,
-    description: 'JSON; with ?format=svg an image/svg+xml drawing',
-    content: {
-      'application/json': { schema: { $ref: getSchemaPath(SubnetPrefixAvailability) } },
-      'image/svg+xml': { schema: { type: 'string' } },
-    },
-  })
+  @ApiResponse(SUBNET_MAP_RESPONSE)
   @ApiErrorResponses(
     { status: 400, description: `${BAD_INPUT.description} Malformed JSON names line and column; a bad entry its JSON path.` },
     UNKNOWN_TYPE,
@@ -99,11 +102,7 @@ export class CapacityController {
     @Query() query: SubnetPrefixFormatQuery,
     @Res({ passthrough: true }) res: FastifyReply,
   ): SubnetPrefixAvailability | string {
-    if (query.format !== 'svg') return this.capacity.subnetPrefixAvailability(body);
-    // The media type only once the drawing exists: an error must still leave as JSON.
-    const svg = this.capacity.subnetPrefixSvg(body);
-    res.type('image/svg+xml; charset=utf-8');
-    return svg;
+    return this.subnetMap(body, query.format, res);
   }
 
   @Get('subnet-prefixes')
@@ -111,21 +110,24 @@ export class CapacityController {
     operationId: 'getSubnetPrefixAvailability',
     summary: 'The same as POST, with the fields in the query string: embeddable as <img src> with ?format=svg',
   })
-  @ApiResponse({
-    status: 200,
-    description: 'JSON; with ?format=svg an image/svg+xml drawing',
-    content: {
-      'application/json': { schema: { $ref: getSchemaPath(SubnetPrefixAvailability) } },
-      'image/svg+xml': { schema: { type: 'string' } },
-    },
-  })
+  @ApiResponse(SUBNET_MAP_RESPONSE)
   @ApiErrorResponses(BAD_INPUT, UNKNOWN_TYPE)
   subnetPrefixesByQuery(
     @Query() query: SubnetPrefixAvailabilityQuery,
     @Res({ passthrough: true }) res: FastifyReply,
   ): SubnetPrefixAvailability | string {
     const { format, ...input } = query;
+    return this.subnetMap(input, format, res);
+  }
+
+  /** The /28 map as JSON, or drawn as SVG with ?format=svg. */
+  private subnetMap(
+    input: SubnetPrefixAvailabilityInput,
+    format: string | undefined,
+    res: FastifyReply,
+  ): SubnetPrefixAvailability | string {
     if (format !== 'svg') return this.capacity.subnetPrefixAvailability(input);
+    // The media type only once the drawing exists: an error must still leave as JSON.
     const svg = this.capacity.subnetPrefixSvg(input);
     res.type('image/svg+xml; charset=utf-8');
     return svg;
