@@ -6,7 +6,7 @@ import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import loadShapeMetadata from './metadata.js';
+import { shapeMetadata } from './common/shape-metadata.js';
 import { addValidatorBoundsToOpenApi } from './common/openapi-validation-bounds.js';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger as NestPinoLogger, PinoLogger } from 'nestjs-pino';
@@ -86,9 +86,9 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
     // Structured JSON logs (pino) for the service; tests pass their own quiet logger.
     if (options.logger === undefined) app.useLogger(app.get(NestPinoLogger));
     // The OpenAPI shapes of the model, input and args classes, read from their types and JSDoc (src/metadata.ts).
-    await SwaggerModule.loadPluginMetadata(loadShapeMetadata);
+    await SwaggerModule.loadPluginMetadata(shapeMetadata);
     // ... and the bounds their validators enforce, where the plugin could not copy them.
-    await addValidatorBoundsToOpenApi(loadShapeMetadata);
+    await addValidatorBoundsToOpenApi(shapeMetadata);
     configureApp(app, config);
     await app.init();
     // Routes (GraphQL's among them) are added during init; Fastify serves them once it is ready.

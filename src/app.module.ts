@@ -34,7 +34,7 @@ import { MetricsController } from './metrics/metrics.controller.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { PoliciesModule } from './policies/policies.module.js';
 import { StartupService } from './startup.service.js';
-import loadShapeMetadata from './metadata.js';
+import { shapeMetadata } from './common/shape-metadata.js';
 
 const KNOWN_GRAPHQL_CODES = new Set<string>([
   ...Object.values(ErrorCode),
@@ -145,7 +145,7 @@ export class AppModule {
             // The GraphQL shapes of the model, input and args classes, read from their types and JSDoc by the
             // Nest CLI plugin (scripts/generate-metadata.mjs writes src/metadata.ts); a `number` is an Int
             // unless its field says Float.
-            metadata: loadShapeMetadata,
+            metadata: shapeMetadata,
             buildSchemaOptions: { numberScalarMode: 'integer' },
             path: '/graphql',
             playground: false,
