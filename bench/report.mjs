@@ -26,6 +26,7 @@ export function smokeReasons(res) {
   const why = [];
   if (c.rounds < 3 || c.duration < 5) why.push(`${c.rounds} round(s) of ${c.duration} s (the default is 3 of 5 s)`);
   if (res.sections.includes('soak') && c.soakSeconds < 60) why.push(`a ${c.soakSeconds} s load instead of 60 s`);
+  if (res.scenarios) why.push(`only the scenarios ${res.scenarios} (BENCH_SCENARIOS)`);
   const load1 = Number(String(res.machine.loadAverage).split('/')[0]);
   if (load1 >= 1.5) why.push(`load average ${load1.toFixed(2)} at the start (other work on the machine)`);
   return why;

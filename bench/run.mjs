@@ -4,6 +4,8 @@
 // Env knobs (defaults are the committed run's): BENCH_ROUNDS=3, BENCH_DURATION=5 (s per autocannon
 // round), BENCH_CONNECTIONS=10, BENCH_SOAK_SECONDS=60, BENCH_SOAK_CONNECTIONS=50,
 // BENCH_ONLY=http,profile,soak,startup,inprocess (a subset), BENCH_OUTPUT=bench/RESULTS.md,
+// BENCH_SCENARIOS=raw,apollo-bare,svc-nodeCapacity-varied (a subset of section 1's scenarios, each with its
+// baseline, for a quick look at one goal; the committed run has them all),
 // BENCH_PROFILES=svc-bare,... (scenarios profiled), BENCH_RENDER_ONLY=1 (re-render the last run's figures),
 // BENCH_RATE_LIMIT_HEADROOM=1.5 (the service's budget over the raw ceiling), BENCH_COST_PER_REQUEST=200, BENCH_TABLE_REQUESTS=20,
 // BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres (a role that may CREATE DATABASE).
@@ -35,6 +37,14 @@ const CONF = {
   startupRounds: Number(env.BENCH_STARTUP_ROUNDS ?? env.BENCH_ROUNDS ?? 3),
 };
 const SECTIONS = new Set((env.BENCH_ONLY ?? 'http,profile,soak,startup,inprocess').split(',').map((s) => s.trim()));
+const SCENARIOS = (() => {
+  if (!env.BENCH_SCENARIOS) return HTTP_SCENARIOS;
+  const wanted = new Set(env.BENCH_SCENARIOS.split(',').map((x) => x.trim()));
+  for (const id of wanted) if (!HTTP_SCENARIOS.some((s) => s.id === id)) throw new Error(`BENCH_SCENARIOS: no scenario ${id}`);
+  // A ratio needs its baseline in the same round.
+  for (const s of HTTP_SCENARIOS) if (wanted.has(s.id) && s.baseline) wanted.add(s.baseline);
+  return HTTP_SCENARIOS.filter((s) => wanted.has(s.id));
+})();
 const OUTPUT = env.BENCH_OUTPUT ?? join(ROOT, 'bench', 'RESULTS.md');
 const DB = `planner_bench_${process.pid}`;
 
@@ -91,7 +101,9 @@ function check(id, r, phase) {
 async function httpSection(dbUrl) {
   log('http: starting raw node:http, Fastify, Apollo on Fastify, Mercurius, Yoga');
   const servers = {};
+  const used = new Set(['raw', ...SCENARIOS.map((s) => s.server)]);
   for (const [name, p] of Object.entries(PEERS)) {
+    if (!used.has(name)) continue;
     servers[name] = await startService({ name: `peer-${name}`, script: p.script, readyPath: p.readyPath });
     cleanups.push(() => servers[name].stop());
   }
@@ -111,14 +123,14 @@ async function httpSection(dbUrl) {
   );
 
   const target = (s) => targetFor(s, servers[s.server].url, ctx);
-  for (const s of HTTP_SCENARIOS) {
+  for (const s of SCENARIOS) {
     const r = await load(target(s), { connections: CONF.connections, duration: CONF.warmup, countGraphqlErrors: true });
     check(s.id, r, 'warm-up');
   }
   const rounds = [];
   for (let round = 0; round < CONF.rounds; round++) {
     const figures = {};
-    for (const s of HTTP_SCENARIOS) {
+    for (const s of SCENARIOS) {
       const r = await load(target(s), { connections: CONF.connections, duration: CONF.duration });
       check(s.id, r, `round ${round + 1}`);
       figures[s.id] = r;
@@ -382,11 +394,11 @@ async function main() {
   log(`machine: ${machine.cpuModel}, ${machine.cores} cores, load ${machine.loadAverage}; sections: ${[...SECTIONS].join(', ')}`);
   const dbUrl = await createDatabase(DB);
   cleanups.push(() => dropDatabase(DB));
-  const results = { conf: CONF, machine, sections: [...SECTIONS] };
+  const results = { conf: CONF, machine, sections: [...SECTIONS], scenarios: env.BENCH_SCENARIOS ?? null };
   try {
     if (SECTIONS.has('http')) results.http = await httpSection(dbUrl);
-    // Without the HTTP section's ceiling, the budget of a 50-connection load on this kind of machine.
-    const rateLimit = results.http?.rateLimit.used ?? Number(env.BENCH_RATE_LIMIT ?? 600_000_000);
+    // Without the HTTP section's ceiling, the most the configuration accepts.
+    const rateLimit = results.http?.rateLimit.used ?? Number(env.BENCH_RATE_LIMIT ?? 100_000_000);
     if (SECTIONS.has('profile')) results.profiles = await profileSection(dbUrl, rateLimit);
     if (SECTIONS.has('soak')) results.soak = await soakSection(dbUrl, rateLimit);
     if (SECTIONS.has('startup')) {
