@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { Kind, parse, type DocumentNode, type SelectionSetNode } from 'graphql';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
@@ -98,16 +98,16 @@ const answeredEarly = new WeakSet<object>();
 /** Requests to be answered 304 in preParsing, with their tag. */
 const pendingNotModified = new WeakMap<object, string>();
 
-function tagOf(hash: ReturnType<typeof createHash>): string {
-  return `"${hash.digest('base64url').slice(0, 27)}"`;
+function tagOf(digest: string): string {
+  return `"${digest.slice(0, 27)}"`;
 }
 
 /** The tag of an answer: the catalog version, the request (method and URL) and the answer itself. */
 export function computeEtag(catalogVersion: string | null, method: string, url: string, payload: string | Buffer): string {
-  const hash = createHash('sha1');
-  hash.update(`${catalogVersion ?? '-'}\n${method === 'HEAD' ? 'GET' : method}\n${url}\n`);
-  hash.update(payload);
-  return tagOf(hash);
+  const sha1 = createHash('sha1');
+  sha1.update(`${catalogVersion ?? '-'}\n${method === 'HEAD' ? 'GET' : method}\n${url}\n`);
+  sha1.update(payload);
+  return tagOf(sha1.digest('base64url'));
 }
 
 export interface RequestTagParts {
@@ -123,12 +123,15 @@ export interface RequestTagParts {
 
 /** The tag of a request whose answer depends only on these parts (see HttpCachingOptions). */
 export function computeRequestEtag(p: RequestTagParts): string {
-  const hash = createHash('sha1');
-  hash.update(
-    `request\n${p.fingerprint}\n${p.catalogVersion ?? '-'}\n${p.priceVersion}\n${p.method === 'HEAD' ? 'GET' : p.method}\n` +
-      `${normaliseUrl(p.url)}\n${p.accept?.trim() || '*/*'}\n${p.principal}`,
+  // One-shot hash of a short string (node:crypto `hash`): about half the cost of createHash, on every revalidation.
+  return tagOf(
+    hash(
+      'sha1',
+      `request\n${p.fingerprint}\n${p.catalogVersion ?? '-'}\n${p.priceVersion}\n${p.method === 'HEAD' ? 'GET' : p.method}\n` +
+        `${normaliseUrl(p.url)}\n${p.accept?.trim() || '*/*'}\n${p.principal}`,
+      'base64url',
+    ),
   );
-  return tagOf(hash);
 }
 
 /**
