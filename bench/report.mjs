@@ -342,7 +342,9 @@ export function renderResults(res, analysis) {
     L.push('## Where the time goes: CPU profiles', '');
     L.push(
       'The service under `node --cpu-prof`, one scenario at a time, samples kept only from the measured load window ' +
-        '(start-up and warm-up excluded); self time as a share of the busy (non-idle) samples. ' +
+        '(start-up and warm-up excluded); self time as a share of the busy (non-idle) samples, then the ' +
+        "service's own functions and the packages' with everything they call (an async function's time after its first await is " +
+        'counted where it resumes, so these are lower bounds). ' +
         'Profiling slows the service; the shares are what matters.',
       '',
     );
@@ -358,6 +360,16 @@ export function renderResults(res, analysis) {
       L.push('| function | where | self % |', '|---|---|---:|');
       for (const x of s.functions.slice(0, 15)) L.push(`| ${x.name.replace(/\|/g, '\\|')} | ${x.where} | ${x.pct.toFixed(1)} |`);
       L.push('');
+      if (s.serviceInclusive?.length) {
+        L.push('| the service\'s own function (with all it calls) | where | total % |', '|---|---|---:|');
+        for (const x of s.serviceInclusive.slice(0, 12)) L.push(`| ${x.name.replace(/\|/g, '\\|')} | ${x.where} | ${x.pct.toFixed(1)} |`);
+        L.push('');
+      }
+      if (s.libraryInclusive?.length) {
+        L.push('| a package\'s function (with all it calls) | where | total % |', '|---|---|---:|');
+        for (const x of s.libraryInclusive.slice(0, 15)) L.push(`| ${x.name.replace(/\|/g, '\\|')} | ${x.where} | ${x.pct.toFixed(1)} |`);
+        L.push('');
+      }
     }
   }
 

@@ -62,6 +62,39 @@ export function summariseCpuProfile(file, { root, top = 20, window } = {}) {
   }
   const busyUs = totalUs - idleUs;
   const pct = (us) => (busyUs > 0 ? (100 * us) / busyUs : 0);
+  // Inclusive time of the service's own functions: a sample counts for every function of the service
+  // on its stack (once, however often the function recurses). Self time hides where a request's work
+  // is started: a plugin that calls into graphql-js shows almost no self time of its own.
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  // The same for the packages the service calls into (the HTTP plumbing below them left out: it is on
+  // every stack).
+  const PLUMBING = /^(node:|\(|fastify$|find-my-way$|avvio$|@fastify\/|@nestjs\/platform-fastify$)/;
+  const inclusive = new Map();
+  const libraryInclusive = new Map();
+  for (const [id, us] of selfUs) {
+    if (byId.get(id).callFrame.functionName === '(idle)') continue;
+    const seen = new Set();
+    for (let x = id; x !== undefined; x = parent.get(x)) {
+      const cf = byId.get(x).callFrame;
+      if (!cf.url) continue;
+      const module = moduleOf(cf.url, root);
+      const into = module.startsWith('service:') ? inclusive : PLUMBING.test(module) ? null : libraryInclusive;
+      if (!into) continue;
+      const key = `${cf.functionName || '(anonymous)'}|${shortUrl(cf.url, root)}:${cf.lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      into.set(key, (into.get(key) ?? 0) + us);
+    }
+  }
+  const ranked = (m) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([key, us]) => {
+        const [name, where] = key.split('|');
+        return { name, where, totalMs: us / 1000, pct: pct(us) };
+      });
   return {
     totalMs: totalUs / 1000,
     idleMs: idleUs / 1000,
@@ -71,6 +104,8 @@ export function summariseCpuProfile(file, { root, top = 20, window } = {}) {
       .sort((a, b) => b.us - a.us)
       .slice(0, top)
       .map((f) => ({ name: f.name, where: f.where, module: f.module, selfMs: f.us / 1000, pct: pct(f.us) })),
+    serviceInclusive: ranked(inclusive),
+    libraryInclusive: ranked(libraryInclusive),
     modules: [...mod.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
