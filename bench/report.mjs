@@ -361,12 +361,12 @@ export function renderResults(res, analysis) {
       for (const x of s.functions.slice(0, 15)) L.push(`| ${x.name.replace(/\|/g, '\\|')} | ${x.where} | ${x.pct.toFixed(1)} |`);
       L.push('');
       if (s.serviceInclusive?.length) {
-        L.push('| the service\'s own function (with all it calls) | where | total % |', '|---|---|---:|');
+        L.push("| the service's own function (with all it calls) | where | total % |", '|---|---|---:|');
         for (const x of s.serviceInclusive.slice(0, 12)) L.push(`| ${x.name.replace(/\|/g, '\\|')} | ${x.where} | ${x.pct.toFixed(1)} |`);
         L.push('');
       }
       if (s.libraryInclusive?.length) {
-        L.push('| a package\'s function (with all it calls) | where | total % |', '|---|---|---:|');
+        L.push("| a package's function (with all it calls) | where | total % |", '|---|---|---:|');
         for (const x of s.libraryInclusive.slice(0, 15)) L.push(`| ${x.name.replace(/\|/g, '\\|')} | ${x.where} | ${x.pct.toFixed(1)} |`);
         L.push('');
       }
