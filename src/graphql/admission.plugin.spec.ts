@@ -21,7 +21,9 @@ function testSchema(): GraphQLSchema {
     }
     type Mutation { refresh(force: Boolean): Int! }
   `);
-  schema.getQueryType()!.getFields().table.extensions = { complexity: ({ childComplexity }: { childComplexity: number }) => 100 + childComplexity };
+  schema.getQueryType()!.getFields().table.extensions = {
+    complexity: ({ childComplexity }: { childComplexity: number }) => 100 + childComplexity,
+  };
   return schema;
 }
 
@@ -68,7 +70,12 @@ const CASES: Array<[string, string, Record<string, unknown>, string?]> = [
     'query Q($s: Boolean!, $i: Boolean!) { items(first: 10) { nodes { name @skip(if: $s) vcpus @include(if: $i) } total @skip(if: true) } }',
     { s: true, i: false },
   ],
-  ['the named one of several operations', 'query A { items(first: 3) { total } } query B { table { name } } mutation C { refresh }', {}, 'B'],
+  [
+    'the named one of several operations',
+    'query A { items(first: 3) { total } } query B { table { name } } mutation C { refresh }',
+    {},
+    'B',
+  ],
   ['a mutation', 'mutation M($f: Boolean) { refresh(force: $f) }', { f: true }],
   ['a fragment cycle (refused by validation; no endless walk here)', '{ items { ...P } } fragment P on Page { nodes { name } ...P }', {}],
   ['a fragment fan-out under the node limit', fanOut(6), {}],
