@@ -61,6 +61,16 @@ function acquireLock(dataDir: string): () => void {
 }
 
 /**
+ * PostgreSQL settings for the embedded database, on its command line (postgresql.conf in the data
+ * directory is left as initdb wrote it). PGlite keeps PostgreSQL's shared memory in the WebAssembly
+ * memory, which never shrinks, and initdb's shared_buffers=128MB is touched at start: the process
+ * carried ~150 MiB for a database of under 10 MB (tables, indexes and system catalogs together).
+ * 16 MB holds all of it twice over; pages beyond it come from the kernel's page cache (the data
+ * directory is an ordinary directory). wal_buffers follows shared_buffers (1/32).
+ */
+const SETTINGS = ['-c', 'shared_buffers=16MB'];
+
+/**
  * PostgreSQL compiled to WebAssembly (PGlite), served on a loopback port so the ordinary
  * `pg` driver and TypeORM reach it exactly as they reach a PostgreSQL server. It runs on the
  * service's own thread: one process, one thread, one build (no worker script to keep in step).
@@ -81,7 +91,7 @@ export class EmbeddedPostgres {
     const release = acquireLock(dataDir);
     let db: PGlite | undefined;
     try {
-      db = await PGlite.create(join(dataDir, 'pgdata'));
+      db = await PGlite.create(join(dataDir, 'pgdata'), { startParams: [...PGlite.defaultStartParams, ...SETTINGS] });
       const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
       await server.start();
       return new EmbeddedPostgres(db, server, release, `postgres://postgres@${server.getServerConn()}/postgres`);
