@@ -67,7 +67,9 @@ function acquireLock(dataDir: string): () => void {
  * memory, which never shrinks, and initdb's shared_buffers=128MB is touched at start: the process
  * carried ~150 MiB for a database of under 10 MB (tables, indexes and system catalogs together).
  * 16 MB holds all of it twice over; pages beyond it come from the kernel's page cache (the data
- * directory is an ordinary directory). wal_buffers follows shared_buffers (1/32).
+ * directory is an ordinary directory). wal_buffers follows shared_buffers (1/32). PGlite's
+ * startParams replace its own defaults, hence PGlite.defaultStartParams first
+ * (@electric-sql/pglite 0.5.14, dist: `startParams || defaultStartParams`).
  */
 const SETTINGS = ['-c', 'shared_buffers=16MB'];
 
@@ -79,7 +81,9 @@ const SETTINGS = ['-c', 'shared_buffers=16MB'];
  * memory, for queries that then ran about 20 % faster (a 1 MB table read 60 times in a row). The
  * embedded database answers few and small queries (the catalog is served from memory), so the
  * optimised code does not pay back its compilation. V8 reads the flag when it compiles a
- * WebAssembly module; the service compiles no other WebAssembly.
+ * WebAssembly module; the service compiles no other WebAssembly. `node --v8-options` lists it as
+ * "disallow TurboFan compilation for WebAssembly (for testing)": a V8 without it would only bring
+ * the default tiering back.
  */
 const V8_FLAGS = '--liftoff-only';
 
