@@ -48,9 +48,17 @@ function logLevels(level: string): LogLevel[] {
   return order.slice(0, idx < 0 ? 4 : idx + 1);
 }
 
-/** Builds the whole service: the database (embedded unless DATABASE_URL), Nest, REST docs. */
-export async function createApp(config: AppConfig, options: { logger?: false | LogLevel[] } = {}): Promise<RunningApp> {
-  const embedded = config.databaseUrl ? null : await EmbeddedPostgres.start(config.dataDir);
+/**
+ * Builds the whole service: the database (embedded unless DATABASE_URL), Nest, REST docs.
+ * `options.embedded`: the embedded database, already started by the caller (server.ts boots it
+ * while this module's imports load); the app stops it like one it started.
+ */
+export async function createApp(
+  config: AppConfig,
+  options: { logger?: false | LogLevel[]; embedded?: EmbeddedPostgres | null } = {},
+): Promise<RunningApp> {
+  const embedded =
+    options.embedded !== undefined ? options.embedded : config.databaseUrl ? null : await EmbeddedPostgres.start(config.dataDir);
   let app: NestFastifyApplication | undefined;
   try {
     app = await NestFactory.create<NestFastifyApplication>(

@@ -1,14 +1,31 @@
 // Starts the service (loaded by main.ts once the compile cache is on).
 import { Logger } from '@nestjs/common';
-import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
-import { DataDirectoryInUseError } from './database/embedded-postgres.js';
+import { DataDirectoryInUseError, EmbeddedPostgres } from './database/embedded-postgres.js';
+
+/**
+ * The embedded database boots while the rest of the service's modules load (app.factory.js and
+ * everything it imports): PGlite's file reads and WebAssembly compilation overlap with the module
+ * loading, and its 128 MiB of WebAssembly memory is taken while the JavaScript heap is still small
+ * (V8 answers a large external allocation with a full, heap-shrinking collection).
+ */
+async function startApp(config: ReturnType<typeof loadConfig>) {
+  const [embedded, factory] = await Promise.allSettled([
+    config.databaseUrl ? null : EmbeddedPostgres.start(config.dataDir),
+    import('./app.factory.js'),
+  ]);
+  if (embedded.status === 'rejected' || factory.status === 'rejected') {
+    if (embedded.status === 'fulfilled') await embedded.value?.stop().catch(() => {});
+    throw embedded.status === 'rejected' ? embedded.reason : (factory as PromiseRejectedResult).reason;
+  }
+  return factory.value.createApp(config, { embedded: embedded.value });
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = new Logger('Main');
   if (!config.databaseUrl) logger.log(`No DATABASE_URL: using the embedded database in ${config.dataDir}`);
-  const running = await createApp(config);
+  const running = await startApp(config);
   await running.app.listen(config.port, config.host);
   logger.log(`eks-net-planner listening on http://localhost:${config.port} (GraphQL /graphql, REST /api/v1, docs /api/docs)`);
   let stopping = false;

@@ -18,6 +18,9 @@ export function buildDataSourceOptions(url: string, embedded: boolean): DataSour
     synchronize: false,
     // gen_random_uuid() is built into PostgreSQL 13+ and PGlite; uuid-ossp is not available in PGlite.
     uuidExtension: 'pgcrypto',
+    // PGlite has no pgcrypto to install: TypeORM's CREATE EXTENSION failed at every start with a
+    // warning. The migrations need no extension (gen_random_uuid() is built in).
+    installExtensions: !embedded,
     logging: ['error', 'migration'],
     // Errors and migrations through the service's JSON logger, with no SQL parameters.
     logger: new TypeOrmLogger(),
