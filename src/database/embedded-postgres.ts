@@ -1,6 +1,5 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
@@ -74,20 +73,6 @@ function acquireLock(dataDir: string): () => void {
 const SETTINGS = ['-c', 'shared_buffers=16MB'];
 
 /**
- * PostgreSQL's WebAssembly (9 MB) stays on V8's baseline compiler, Liftoff. By default V8 also
- * recompiles the functions that run most with its optimising compiler on background threads, and
- * PostgreSQL's start and the service's first queries run enough to set that off for some of its
- * largest functions: about 0.7 s more CPU during a start on 2 cores and ~40 MiB more resident
- * memory, for queries that then ran about 20 % faster (a 1 MB table read 60 times in a row). The
- * embedded database answers few and small queries (the catalog is served from memory), so the
- * optimised code does not pay back its compilation. V8 reads the flag when it compiles a
- * WebAssembly module; the service compiles no other WebAssembly. `node --v8-options` lists it as
- * "disallow TurboFan compilation for WebAssembly (for testing)": a V8 without it would only bring
- * the default tiering back.
- */
-const V8_FLAGS = '--liftoff-only';
-
-/**
  * PostgreSQL compiled to WebAssembly (PGlite), served on a loopback port so the ordinary
  * `pg` driver and TypeORM reach it exactly as they reach a PostgreSQL server. It runs on the
  * service's own thread: one process, one thread, one build (no worker script to keep in step).
@@ -108,7 +93,6 @@ export class EmbeddedPostgres {
     const release = acquireLock(dataDir);
     let db: PGlite | undefined;
     try {
-      setFlagsFromString(V8_FLAGS);
       db = await PGlite.create(join(dataDir, 'pgdata'), { startParams: [...PGlite.defaultStartParams, ...SETTINGS] });
       const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
       await server.start();
