@@ -197,7 +197,9 @@ async function podTableTiming(url, ctx) {
 }
 
 // ---- CPU profiles of the service under one scenario's load ------------------------------------
-const PROFILED = (env.BENCH_PROFILES ?? 'svc-bare,svc-nodeCapacity-varied,svc-rest-repeat,svc-graphql-get-repeat,svc-gql-sizing').split(',');
+const PROFILED = (env.BENCH_PROFILES ?? 'svc-bare,svc-nodeCapacity-varied,svc-rest-repeat,svc-graphql-get-repeat,svc-gql-sizing').split(
+  ',',
+);
 
 async function profileSection(dbUrl, rateLimit) {
   const out = {};
