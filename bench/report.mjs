@@ -69,7 +69,7 @@ export function renderResults(res, analysis) {
   const smoke = smokeReasons(res);
   if (smoke.length) {
     L.push(
-      `> **Smoke run on a loaded machine: do not judge the goals by these figures.** ${smoke.join('; ')}. ` +
+      `> **Smoke run: do not judge the goals by these figures.** ${smoke.join('; ')}. ` +
         'Re-run `npm run bench` with the defaults on a quiet machine (load average under 1.5).',
       '',
     );
