@@ -237,7 +237,8 @@ export function renderResults(res, analysis) {
     L.push('## 3. Catalog refresh into PostgreSQL vs the SDK alone', '');
     L.push(
       `Local EC2 endpoint (test/support/fake-ec2, own process) serving ${f.types} types and ${f.regions} regions of offerings; ${f.ec2Requests} EC2 calls per fetch, ` +
-        'concurrency and retries as configured by default. Same process, alternating, after one warm-up of each ' +
+        'concurrency and retries as configured by default; the Price List read is off (CATALOG_PRICE_LIST=false), so both sides read ' +
+        'the same from AWS. Same process, alternating, after one warm-up of each ' +
         `(the first refresh after the bundled snapshot took ${fmt(f.firstRefresh.ms)} ms).`,
       '',
     );

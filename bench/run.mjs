@@ -6,7 +6,7 @@
 // BENCH_ONLY=http,profile,soak,startup,inprocess (a subset), BENCH_OUTPUT=bench/RESULTS.md,
 // BENCH_SCENARIOS=raw,apollo-bare,svc-nodeCapacity-varied (a subset of section 1's scenarios, each with its
 // baseline, for a quick look at one goal; the committed run has them all),
-// BENCH_PROFILES=svc-bare,... (scenarios profiled), BENCH_RENDER_ONLY=1 (re-render the last run's figures),
+// BENCH_PROFILES=svc-bare,... (scenarios profiled), BENCH_RENDER_ONLY=1 (re-render BENCH_OUTPUT from its run's figures),
 // BENCH_RATE_LIMIT_HEADROOM=1.5 (the service's budget over the raw ceiling), BENCH_COST_PER_REQUEST=200, BENCH_TABLE_REQUESTS=20,
 // BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres (a role that may CREATE DATABASE).
 import { spawn } from 'node:child_process';
@@ -46,6 +46,9 @@ const SCENARIOS = (() => {
   return HTTP_SCENARIOS.filter((s) => wanted.has(s.id));
 })();
 const OUTPUT = env.BENCH_OUTPUT ?? join(ROOT, 'bench', 'RESULTS.md');
+// The figures of the run, for BENCH_RENDER_ONLY: a run written elsewhere (a subset, a smoke run) keeps its
+// figures beside its own output, not over those of the committed results.
+const FIGURES = env.BENCH_OUTPUT ? `${OUTPUT}.json` : join(TMP, 'results.json');
 const DB = `planner_bench_${process.pid}`;
 
 const log = (msg) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
@@ -366,6 +369,10 @@ async function inProcessSection() {
       AWS_EC2_METADATA_DISABLED: 'true',
       AWS_CONFIG_FILE: '/dev/null',
       AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+      // The refresh is compared with the EC2 reads alone: without this it also read the Price List
+      // API, at its real endpoint (no AWS_ENDPOINT_URL_PRICING here), and the failed read's time
+      // was counted as the database's.
+      CATALOG_PRICE_LIST: 'false',
     },
     (line) => {
       if (line.startsWith('{')) result = JSON.parse(line);
@@ -385,8 +392,8 @@ function render(results) {
 
 async function main() {
   if (env.BENCH_RENDER_ONLY) {
-    // Re-renders RESULTS.md from the last run's figures (bench/.tmp/results.json), e.g. after editing ANALYSIS.md.
-    render(JSON.parse(readFileSync(join(TMP, 'results.json'), 'utf8')));
+    // Re-renders the output from its run's figures (bench/.tmp/results.json for RESULTS.md), e.g. after editing ANALYSIS.md.
+    render(JSON.parse(readFileSync(FIGURES, 'utf8')));
     return;
   }
   preflight();
@@ -413,7 +420,7 @@ async function main() {
   }
   results.machine.loadAverageAtEnd = machineInfo().loadAverage;
   results.totalSeconds = (Date.now() - started) / 1000;
-  writeFileSync(join(TMP, 'results.json'), JSON.stringify(results, null, 2));
+  writeFileSync(FIGURES, JSON.stringify(results, null, 2));
   render(results);
   log(`done in ${Math.round(results.totalSeconds)} s: ${OUTPUT}`);
 }
