@@ -20,7 +20,10 @@ function verdict(ok) {
   return ok === null || ok === undefined ? 'not measured' : ok ? '**met**' : '**missed**';
 }
 
-/** A run too short or on too busy a machine to judge by (the lead re-runs it on a quiet one). */
+/** A 1-minute load average at or above this at the start marks a smoke run (other work on the machine). */
+export const SMOKE_LOAD = 1.5;
+
+/** A run too short or on too busy a machine to judge by (to be re-run on a quiet one). */
 export function smokeReasons(res) {
   const c = res.conf;
   const why = [];
@@ -28,7 +31,7 @@ export function smokeReasons(res) {
   if (res.sections.includes('soak') && c.soakSeconds < 60) why.push(`a ${c.soakSeconds} s load instead of 60 s`);
   if (res.scenarios) why.push(`only the scenarios ${res.scenarios} (BENCH_SCENARIOS)`);
   const load1 = Number(String(res.machine.loadAverage).split('/')[0]);
-  if (load1 >= 1.5) why.push(`load average ${load1.toFixed(2)} at the start (other work on the machine)`);
+  if (load1 >= SMOKE_LOAD) why.push(`load average ${load1.toFixed(2)} at the start (other work on the machine)`);
   return why;
 }
 
