@@ -22,6 +22,8 @@ function verdict(ok) {
 
 /** A 1-minute load average at or above this at the start marks a smoke run (other work on the machine). */
 export const SMOKE_LOAD = 1.5;
+/** The largest spread of the raw node:http ceiling between rounds (fastest / slowest) of a run to judge by. */
+const CEILING_SPREAD = 1.5;
 
 /** A run too short or on too busy a machine to judge by (to be re-run on a quiet one). */
 export function smokeReasons(res) {
@@ -32,6 +34,14 @@ export function smokeReasons(res) {
   if (res.scenarios) why.push(`only the scenarios ${res.scenarios} (BENCH_SCENARIOS)`);
   const load1 = Number(String(res.machine.loadAverage).split('/')[0]);
   if (load1 >= SMOKE_LOAD) why.push(`load average ${load1.toFixed(2)} at the start (other work on the machine)`);
+  // The same constant server answering at very different rates in different rounds: something else took
+  // the CPU during the run, whatever the load average said when it started.
+  const ceiling = (res.http?.rounds ?? []).map((r) => r.raw?.rps).filter((x) => x > 0);
+  if (ceiling.length > 1 && Math.max(...ceiling) / Math.min(...ceiling) > CEILING_SPREAD) {
+    why.push(
+      `raw node:http answered ${fmt(Math.min(...ceiling))} to ${fmt(Math.max(...ceiling))} req/s in different rounds (more than ${CEILING_SPREAD}x apart: other work on the machine during the run)`,
+    );
+  }
   return why;
 }
 
