@@ -57,8 +57,7 @@ export async function createApp(
   config: AppConfig,
   options: { logger?: false | LogLevel[]; embedded?: EmbeddedPostgres | null } = {},
 ): Promise<RunningApp> {
-  const embedded =
-    options.embedded !== undefined ? options.embedded : config.databaseUrl ? null : await EmbeddedPostgres.start(config.dataDir);
+  const embedded = options.embedded !== undefined ? options.embedded : await EmbeddedPostgres.forConfig(config);
   let app: NestFastifyApplication | undefined;
   try {
     app = await NestFactory.create<NestFastifyApplication>(

@@ -10,10 +10,7 @@ import { DataDirectoryInUseError, EmbeddedPostgres } from './database/embedded-p
  * (V8 answers a large external allocation with a full, heap-shrinking collection).
  */
 async function startApp(config: ReturnType<typeof loadConfig>) {
-  const [embedded, factory] = await Promise.allSettled([
-    config.databaseUrl ? null : EmbeddedPostgres.start(config.dataDir),
-    import('./app.factory.js'),
-  ]);
+  const [embedded, factory] = await Promise.allSettled([EmbeddedPostgres.forConfig(config), import('./app.factory.js')]);
   if (embedded.status === 'rejected' || factory.status === 'rejected') {
     if (embedded.status === 'fulfilled') await embedded.value?.stop().catch(() => {});
     throw embedded.status === 'rejected' ? embedded.reason : (factory as PromiseRejectedResult).reason;

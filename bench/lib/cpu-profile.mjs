@@ -72,16 +72,24 @@ export function summariseCpuProfile(file, { root, top = 20, window } = {}) {
   const PLUMBING = /^(node:|\(|fastify$|find-my-way$|avvio$|@fastify\/|@nestjs\/platform-fastify$)/;
   const inclusive = new Map();
   const libraryInclusive = new Map();
+  // Where each node's time counts (null: nowhere), worked out once per node, not once per sample.
+  const frames = new Map();
+  const frameOf = (id) => {
+    if (frames.has(id)) return frames.get(id);
+    const cf = byId.get(id).callFrame;
+    const module = cf.url ? moduleOf(cf.url, root) : null;
+    const into = !module ? null : module.startsWith('service:') ? inclusive : PLUMBING.test(module) ? null : libraryInclusive;
+    const frame = into && { into, key: `${cf.functionName || '(anonymous)'}|${shortUrl(cf.url, root)}:${cf.lineNumber + 1}` };
+    frames.set(id, frame);
+    return frame;
+  };
   for (const [id, us] of selfUs) {
     if (byId.get(id).callFrame.functionName === '(idle)') continue;
     const seen = new Set();
     for (let x = id; x !== undefined; x = parent.get(x)) {
-      const cf = byId.get(x).callFrame;
-      if (!cf.url) continue;
-      const module = moduleOf(cf.url, root);
-      const into = module.startsWith('service:') ? inclusive : PLUMBING.test(module) ? null : libraryInclusive;
-      if (!into) continue;
-      const key = `${cf.functionName || '(anonymous)'}|${shortUrl(cf.url, root)}:${cf.lineNumber + 1}`;
+      const frame = frameOf(x);
+      if (!frame) continue;
+      const { into, key } = frame;
       if (seen.has(key)) continue;
       seen.add(key);
       into.set(key, (into.get(key) ?? 0) + us);

@@ -104,6 +104,11 @@ export class EmbeddedPostgres {
     }
   }
 
+  /** The embedded database a configuration asks for: none with a DATABASE_URL, else started on its DATA_DIR. */
+  static forConfig(config: { databaseUrl: string | null; dataDir: string }): Promise<EmbeddedPostgres | null> {
+    return config.databaseUrl ? Promise.resolve(null) : EmbeddedPostgres.start(config.dataDir);
+  }
+
   static isInitialised(dataDir: string): boolean {
     return existsSync(join(dataDir, 'pgdata', 'PG_VERSION'));
   }
