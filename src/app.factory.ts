@@ -67,8 +67,7 @@ export async function createApp(
       }),
       new FastifyAdapter({
         bodyLimit: config.limits.bodyBytes,
-        // A hop count (TRUST_PROXY=1) is one of Fastify's trustProxy forms; its adapter's type leaves numbers out.
-        trustProxy: (config.trustProxy ?? false) as boolean | string,
+        trustProxy: config.trustProxy ?? false,
         // The caller's x-request-id when it is sane, else a new one (requestIdFor); Fastify keeps it as request.id.
         genReqId: requestIdFor,
         requestIdHeader: false,

@@ -49,6 +49,11 @@ describe('loadConfig', () => {
     [{ RATE_LIMIT_PER_MINUTE: '100', GRAPHQL_MAX_COST: '100', RATE_LIMIT_REST_COST: '101' }, 'RATE_LIMIT_REST_COST'],
     [{ GRAPHQL_MAX_TOKENS: '50000' }, 'GRAPHQL_MAX_TOKENS'],
     [{ GRAPHQL_MAX_FRAGMENTS: '0' }, 'GRAPHQL_MAX_FRAGMENTS'],
+    // Fastify 5 trusts no proxy for a hop count: clients would share the balancer's budget.
+    [{ TRUST_PROXY: '1' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/8,proxy.internal' }, 'TRUST_PROXY'],
   ])('refuses %o naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
@@ -66,6 +71,14 @@ describe('loadConfig', () => {
       'http://localhost:5173',
     ]);
     expect(loadConfig({ CORS_ORIGINS: ' ' }).corsOrigins).toBeNull();
+  });
+
+  it('reads TRUST_PROXY as addresses, CIDRs and range names, off when empty', () => {
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1, loopback, ::1, fd00::/8, 172.16.0.0/255.240.0.0' }).trustProxy).toBe(
+      '10.0.0.0/8,127.0.0.1,loopback,::1,fd00::/8,172.16.0.0/255.240.0.0',
+    );
+    expect(loadConfig({ TRUST_PROXY: '' }).trustProxy).toBeNull();
+    expect(loadConfig({}).trustProxy).toBeNull();
   });
 });
 

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { REGION_NAME } from '../common/aws-names.js';
 
@@ -56,8 +57,8 @@ export interface AppConfig {
   logLevel: string;
   /** CORS_ORIGINS: browser origins (`https://portal.example.com`) whose pages may call the API; null = CORS off. */
   corsOrigins: string[] | null;
-  /** Which proxies to trust for the client address (Fastify `trustProxy`: `1` behind one load balancer, or addresses), so rate limits see clients; null = off. */
-  trustProxy: number | string | null;
+  /** The proxies whose X-Forwarded-For names the client (addresses, CIDRs or proxy-addr's names), so rate limits see clients; null = off. */
+  trustProxy: string | null;
 }
 
 export class ConfigError extends Error {
@@ -192,12 +193,44 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     corsOrigins: readCorsOrigins(env),
-    trustProxy: !env.TRUST_PROXY?.trim()
-      ? null
-      : /^\d+$/.test(env.TRUST_PROXY.trim())
-        ? Number(env.TRUST_PROXY.trim())
-        : env.TRUST_PROXY.trim(),
+    trustProxy: readTrustProxy(env),
   };
+}
+
+/** proxy-addr's names for address ranges (what Fastify's trustProxy also takes). */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: comma-separated addresses, CIDRs or range names. A hop count is refused: Fastify 5
+ * trusts no proxy for one (fastify lib/request.js getTrustProxyFn: a hop count cannot check the
+ * immediate peer, so it fails closed), and every client behind the load balancer would then share
+ * the balancer's rate budget without a word. A malformed entry would stop Fastify at start with
+ * proxy-addr's own message; here it names the variable.
+ */
+function readTrustProxy(env: Env): string | null {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw) return null;
+  if (/^\d+$/.test(raw)) {
+    throw new ConfigError(
+      `TRUST_PROXY=${raw} is a hop count, which Fastify 5 does not honour (it trusts no proxy then); ` +
+        "give the load balancer's addresses or CIDRs instead, e.g. TRUST_PROXY=10.0.0.0/8",
+    );
+  }
+  const entries = raw.split(',').map((e) => e.trim());
+  for (const entry of entries) {
+    if (PROXY_RANGE_NAMES.has(entry)) continue;
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const bits = family === 4 ? 32 : 128;
+    // A prefix length, or (IPv4) a netmask such as 255.0.0.0, as proxy-addr takes them.
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits) || (family === 4 && isIP(prefix) === 4);
+    if (family === 0 || !prefixOk || rest.length > 0) {
+      throw new ConfigError(
+        `TRUST_PROXY: "${entry}" is not an IP address, a CIDR or one of ${[...PROXY_RANGE_NAMES].join(', ')} (comma-separated, e.g. 10.0.0.0/8,127.0.0.1)`,
+      );
+    }
+  }
+  return entries.join(',');
 }
 
 /** Injection token for the validated configuration. */
