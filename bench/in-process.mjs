@@ -76,6 +76,52 @@ try {
   }
   log(`sizing: ${JSON.stringify(out.sizing)}`);
 
+  // ---- Validating a new input: the service's pipe against Nest's ValidationPipe ------------------
+  // The baseline is Nest's ValidationPipe with the service's options (class-transformer, then
+  // class-validator): what the service's pipe runs for an input it has not seen, less its precheck.
+  // Every call gets a new input (a bot sweeping the catalog), so nothing is answered from memory.
+  {
+    const { ValidationPipe } = await import('@nestjs/common');
+    const { CachingValidationPipe } = await import('../dist/src/common/validation-pipe.js');
+    const { NodeCapacityInput, NodeGroupSizingInput } = await import('../dist/src/capacity/capacity.inputs.js');
+    const service = new CachingValidationPipe();
+    const nest = new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false });
+    const names = view.types.map((t) => t.name);
+    let k = 0;
+    const inputs = {
+      NodeCapacityInput: () => ({
+        instanceType: names[k % names.length],
+        os: k % 2 ? 'WINDOWS' : 'LINUX',
+        ipMode: 'SECONDARY_IP',
+        kubeletMaxPods: 10 + (k++ % 100_000),
+      }),
+      NodeGroupSizingInput: () => ({ workload: { ...workload, windowsPods: 1 + (k++ % 100_000) }, families: ['m5', 'c6i'], limit: 20 }),
+    };
+    out.validation = {};
+    for (const [cls, make] of Object.entries(inputs)) {
+      const metatype = cls === 'NodeCapacityInput' ? NodeCapacityInput : NodeGroupSizingInput;
+      const meta = { type: 'body', metatype, data: undefined };
+      const pipes = { service, nest };
+      for (const pipe of Object.values(pipes)) for (let i = 0; i < 2000; i++) await pipe.transform(make(), meta);
+      const us = { service: [], nest: [] };
+      for (let round = 0; round < 5; round++) {
+        for (const [name, pipe] of Object.entries(pipes)) {
+          const n = 5000;
+          const t0 = performance.now();
+          for (let i = 0; i < n; i++) await pipe.transform(make(), meta);
+          us[name].push(((performance.now() - t0) * 1000) / n);
+        }
+      }
+      out.validation[cls] = {
+        calls: 25_000,
+        serviceUs: median(us.service),
+        nestUs: median(us.nest),
+        ratio: median(us.service.map((x, i) => x / us.nest[i])),
+      };
+    }
+    log(`validation: ${JSON.stringify(out.validation)}`);
+  }
+
   // ---- 3. Catalog refresh into PostgreSQL vs the SDK alone -------------------------------------
   if (config.databaseUrl && process.env.AWS_ENDPOINT_URL_EC2) {
     const refresher = app.get(CatalogRefreshService);
