@@ -97,3 +97,31 @@ describe('CORS off (the default)', () => {
     expect(real.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
+
+describe('CORS on a refusal by the rate limit', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    // 100 cost units a minute, 20 a REST request: the sixth request within the minute is refused.
+    app = await startTestApp({
+      env: { CORS_ORIGINS: PORTAL, RATE_LIMIT_PER_MINUTE: '100', RATE_LIMIT_REST_COST: '20', GRAPHQL_MAX_COST: '100' },
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("lets a listed origin's page read the 429 and its Retry-After (else the browser reports a CORS failure instead)", async () => {
+    let refused;
+    for (let i = 0; i < 10 && !refused; i++) {
+      const res = await app.http.get('/api/v1/capacity/m5.large?os=windows&ipMode=secondary-ip').set('origin', PORTAL);
+      if (res.status === 429) refused = res;
+      else expect(res.status).toBe(200);
+    }
+    expect(refused?.status).toBe(429);
+    expect(refused!.headers['access-control-allow-origin']).toBe(PORTAL);
+    expect(refused!.headers['access-control-expose-headers']).toContain('retry-after');
+    expect(Number(refused!.headers['retry-after'])).toBeGreaterThan(0);
+    const gql = await app.http.post('/graphql').set('origin', PORTAL).send({ query: '{ __typename }' }).expect(429);
+    expect(gql.headers['access-control-allow-origin']).toBe(PORTAL);
+  });
+});
