@@ -88,18 +88,21 @@ try {
     const nest = new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false });
     const names = view.types.map((t) => t.name);
     let k = 0;
-    const inputs = {
-      NodeCapacityInput: () => ({
-        instanceType: names[k % names.length],
-        os: k % 2 ? 'WINDOWS' : 'LINUX',
-        ipMode: 'SECONDARY_IP',
-        kubeletMaxPods: 10 + (k++ % 100_000),
-      }),
-      NodeGroupSizingInput: () => ({ workload: { ...workload, windowsPods: 1 + (k++ % 100_000) }, families: ['m5', 'c6i'], limit: 20 }),
-    };
+    // Each input class with a maker of new valid inputs for it.
+    const inputs = [
+      [
+        NodeCapacityInput,
+        () => ({
+          instanceType: names[k % names.length],
+          os: k % 2 ? 'WINDOWS' : 'LINUX',
+          ipMode: 'SECONDARY_IP',
+          kubeletMaxPods: 10 + (k++ % 100_000),
+        }),
+      ],
+      [NodeGroupSizingInput, () => ({ workload: { ...workload, windowsPods: 1 + (k++ % 100_000) }, families: ['m5', 'c6i'], limit: 20 })],
+    ];
     out.validation = {};
-    for (const [cls, make] of Object.entries(inputs)) {
-      const metatype = cls === 'NodeCapacityInput' ? NodeCapacityInput : NodeGroupSizingInput;
+    for (const [metatype, make] of inputs) {
       const meta = { type: 'body', metatype, data: undefined };
       const pipes = { service, nest };
       for (const pipe of Object.values(pipes)) for (let i = 0; i < 2000; i++) await pipe.transform(make(), meta);
@@ -112,7 +115,7 @@ try {
           us[name].push(((performance.now() - t0) * 1000) / n);
         }
       }
-      out.validation[cls] = {
+      out.validation[metatype.name] = {
         calls: 25_000,
         serviceUs: median(us.service),
         nestUs: median(us.nest),

@@ -14,7 +14,7 @@ type Target = Parameters<Storage['getTargetValidationMetadatas']>[0];
  * costs ten times the rules themselves. Here the rules of a class are looked up once, from
  * class-validator's own storage, with the same call its executor makes
  * (class-validator src/validation/ValidationExecutor.ts `execute`), and an instance is checked by
- * calling each rule's own `validate` in the order and under the conditions that executor uses:
+ * calling each rule's own `validate` under the conditions that executor uses:
  * unknown properties refused (whitelist with forbidNonWhitelisted), `@IsOptional`/`@ValidateIf`
  * conditions, `each`, `@ValidateNested` into objects and arrays.
  *
@@ -46,7 +46,6 @@ const WHITELIST = 'whitelistValidation';
 const IS_DEFINED = 'isDefined';
 
 interface Rule {
-  readonly propertyName: string;
   readonly constraints: unknown[];
   readonly each: boolean;
   readonly validateIf?: (object: object, value: unknown) => boolean;
@@ -56,9 +55,10 @@ interface Rule {
 interface PropertyPlan {
   readonly name: string;
   readonly conditions: ReadonlyArray<(object: object, value: unknown) => boolean>;
-  /** `@IsDefined` rules, then the other rules, in class-validator's order. */
+  /** `@IsDefined` and the other rules: the verdict does not depend on their order, only on all passing. */
   readonly rules: readonly Rule[];
-  readonly nested: number;
+  /** `@ValidateNested`: the value is checked as its own class (once, however many times it is declared). */
+  readonly nested: boolean;
 }
 
 interface ClassPlan {
@@ -79,7 +79,6 @@ function toRule(metadata: ValidationMetadata): Rule | null {
     validators.push(c.instance as Rule['validators'][number]);
   }
   return {
-    propertyName: metadata.propertyName,
     constraints: metadata.constraints,
     each: metadata.each === true,
     validateIf: metadata.validateIf,
@@ -93,24 +92,23 @@ function compile(target: Target): ClassPlan | null {
   const grouped = storage.groupByPropertyName(metadatas);
   const properties: PropertyPlan[] = [];
   for (const [name, group] of Object.entries(grouped)) {
-    const defined: Rule[] = [];
-    const custom: Rule[] = [];
+    const rules: Rule[] = [];
     const conditions: PropertyPlan['conditions'][number][] = [];
-    let nested = 0;
+    let nested = false;
     for (const m of group) {
       switch (m.type) {
         case IS_DEFINED:
         case CUSTOM: {
           const rule = toRule(m);
           if (rule === null) return null;
-          (m.type === IS_DEFINED ? defined : custom).push(rule);
+          rules.push(rule);
           break;
         }
         case CONDITIONAL:
           conditions.push(m.constraints[0] as PropertyPlan['conditions'][number]);
           break;
         case NESTED:
-          nested += 1;
+          nested = true;
           break;
         case WHITELIST:
           break;
@@ -119,7 +117,7 @@ function compile(target: Target): ClassPlan | null {
           return null;
       }
     }
-    properties.push({ name, conditions, rules: [...defined, ...custom], nested });
+    properties.push({ name, conditions, rules, nested });
   }
   return { known: new Set(Object.keys(grouped)), properties };
 }
@@ -136,26 +134,20 @@ function planFor(target: Target): ClassPlan | null {
 /** true: every rule passed; false: one refused; undefined: not decided here. */
 type Verdict = boolean | undefined;
 
-function ruleAccepts(object: object, value: unknown, rule: Rule): Verdict {
+function ruleAccepts(object: object, property: string, value: unknown, rule: Rule): Verdict {
   if (rule.validateIf && !rule.validateIf(object, value)) return true;
   const args: ValidationArguments = {
     targetName: object.constructor ? object.constructor.name : (undefined as unknown as string),
-    property: rule.propertyName,
+    property,
     object,
     value,
     constraints: rule.constraints,
   };
   const overEach = rule.each && (Array.isArray(value) || value instanceof Set || value instanceof Map);
+  // With `each`, class-validator checks every item (a Map's values) instead of the collection.
+  const checked = !overEach ? [value] : value instanceof Map ? [...value.values()] : [...(value as Iterable<unknown>)];
   for (const validator of rule.validators) {
-    if (!overEach) {
-      const ok = validator.validate(value, args);
-      if (ok instanceof Promise) return undefined;
-      if (!ok) return false;
-      continue;
-    }
-    // class-validator converts a Set or a Map to an array of its values first.
-    const items = value instanceof Map ? [...value.values()] : [...(value as Iterable<unknown>)];
-    for (const item of items) {
+    for (const item of checked) {
       const ok = validator.validate(item, args);
       if (ok instanceof Promise) return undefined;
       if (!ok) return false;
@@ -187,14 +179,13 @@ function instanceAccepts(object: object): Verdict {
   for (const p of plan.properties) {
     const value = (object as Record<string, unknown>)[p.name];
     if (value instanceof Promise) return undefined;
-    let skip = false;
-    for (const condition of p.conditions) if (!condition(object, value)) skip = true;
-    if (skip) continue;
+    // `@IsOptional` / `@ValidateIf`: one condition false and the property is not validated at all.
+    if (p.conditions.some((condition) => !condition(object, value))) continue;
     for (const rule of p.rules) {
-      const verdict = ruleAccepts(object, value, rule);
+      const verdict = ruleAccepts(object, p.name, value, rule);
       if (verdict !== true) return verdict;
     }
-    for (let i = 0; i < p.nested; i++) {
+    if (p.nested) {
       const verdict = nestedAccepts(value);
       if (verdict !== true) return verdict;
     }
