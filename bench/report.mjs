@@ -83,7 +83,7 @@ export function renderResults(res, analysis) {
   if (smoke.length) {
     L.push(
       `> **Smoke run: do not judge the goals by these figures.** ${smoke.join('; ')}. ` +
-        'Re-run `npm run bench` with the defaults on a quiet machine (load average under 1.5).',
+        `Re-run \`npm run bench\` with the defaults on a quiet machine (load average under ${SMOKE_LOAD}).`,
       '',
     );
   }
@@ -388,19 +388,15 @@ export function renderResults(res, analysis) {
       L.push('| module | self % |', '|---|---:|');
       for (const x of s.modules.slice(0, 15)) L.push(`| ${x.module} | ${x.pct.toFixed(1)} |`);
       L.push('');
-      L.push('| function | where | self % |', '|---|---|---:|');
-      for (const x of s.functions.slice(0, 15)) L.push(`| ${x.name.replace(/\|/g, '\\|')} | ${x.where} | ${x.pct.toFixed(1)} |`);
-      L.push('');
-      if (s.serviceInclusive?.length) {
-        L.push("| the service's own function (with all it calls) | where | total % |", '|---|---|---:|');
-        for (const x of s.serviceInclusive.slice(0, 12)) L.push(`| ${x.name.replace(/\|/g, '\\|')} | ${x.where} | ${x.pct.toFixed(1)} |`);
+      const functionTable = (heading, column, rows, n) => {
+        if (!rows?.length) return;
+        L.push(`| ${heading} | where | ${column} |`, '|---|---|---:|');
+        for (const x of rows.slice(0, n)) L.push(`| ${x.name.replace(/\|/g, '\\|')} | ${x.where} | ${x.pct.toFixed(1)} |`);
         L.push('');
-      }
-      if (s.libraryInclusive?.length) {
-        L.push("| a package's function (with all it calls) | where | total % |", '|---|---|---:|');
-        for (const x of s.libraryInclusive.slice(0, 15)) L.push(`| ${x.name.replace(/\|/g, '\\|')} | ${x.where} | ${x.pct.toFixed(1)} |`);
-        L.push('');
-      }
+      };
+      functionTable('function', 'self %', s.functions, 15);
+      functionTable("the service's own function (with all it calls)", 'total %', s.serviceInclusive, 12);
+      functionTable("a package's function (with all it calls)", 'total %', s.libraryInclusive, 15);
     }
   }
 
