@@ -1,7 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import type { PGlite } from '@electric-sql/pglite';
+import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 /** Raised when another process already serves the embedded database in this data directory. */
 export class DataDirectoryInUseError extends Error {
@@ -93,6 +93,12 @@ export class EmbeddedPostgres {
     const release = acquireLock(dataDir);
     let db: PGlite | undefined;
     try {
+      // Imported here, not at the top: with a DATABASE_URL the service never loads PGlite (its modules
+      // were about 0.6 MB of source kept in the heap of every PostgreSQL-backed process).
+      const [{ PGlite }, { PGLiteSocketServer }] = await Promise.all([
+        import('@electric-sql/pglite'),
+        import('@electric-sql/pglite-socket'),
+      ]);
       db = await PGlite.create(join(dataDir, 'pgdata'), { startParams: [...PGlite.defaultStartParams, ...SETTINGS] });
       const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
       await server.start();
