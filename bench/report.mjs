@@ -167,6 +167,16 @@ export function renderResults(res, analysis) {
         '',
       );
     }
+    if (by['apollo-bare'] && by['nest-bare'] && by['nest-capacity'] && by['svc-nodeCapacity-varied']) {
+      // The stack the design card fixes (Nest, @nestjs/graphql, Apollo) with nothing of the service's own.
+      L.push(
+        `Against the same stack with nothing of the service (NestJS + @nestjs/apollo on Fastify, the service's schema, a constant resolver class): ` +
+          `its \`{ __typename }\` is ${pct(median(ratiosOf(res.http, 'nest-bare', 'apollo-bare')), 1)} of plain Apollo's, its constant \`nodeCapacity\` with the varied inputs ` +
+          `${pct(median(ratiosOf(res.http, 'nest-capacity', 'apollo-bare')), 1)}; the service's varied \`nodeCapacity\` is ` +
+          `${pct(median(ratiosOf(res.http, 'svc-nodeCapacity-varied', 'nest-capacity')), 1)} of that constant Nest resolver.`,
+        '',
+      );
+    }
 
     const t = res.http.podTable;
     L.push('## Whole-catalog pods table', '');

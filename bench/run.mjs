@@ -78,6 +78,7 @@ const PEERS = {
   apollo: { script: 'bench/peers/apollo-fastify.mjs', readyPath: '/ready' },
   mercurius: { script: 'bench/peers/mercurius.mjs', readyPath: '/ready' },
   yoga: { script: 'bench/peers/yoga.mjs', readyPath: '/ready' },
+  nest: { script: 'bench/peers/nest-apollo.mjs', readyPath: '/ready' },
 };
 const DEFAULT_RATE_LIMIT = 60_000;
 // The per-client budget (RATE_LIMIT_PER_MINUTE, in the cost units of the GraphQL cost limit: a REST
@@ -104,7 +105,7 @@ function check(id, r, phase) {
 }
 
 async function httpSection(dbUrl) {
-  log('http: starting raw node:http, Fastify, Apollo on Fastify, Mercurius, Yoga');
+  log('http: starting raw node:http, Fastify, Apollo on Fastify, Mercurius, Yoga, Nest with Apollo');
   const servers = {};
   const used = new Set(['raw', ...SCENARIOS.map((s) => s.server)]);
   for (const [name, p] of Object.entries(PEERS)) {

@@ -85,7 +85,7 @@ export function variedNodeCapacity(names) {
 
 /**
  * The throughput scenarios, in the order each round runs them. `server`: which process answers
- * (raw, fastify, apollo, mercurius, yoga: bench/hello-server.mjs and bench/peers/*; service: the
+ * (raw, fastify, apollo, mercurius, yoga, nest: bench/hello-server.mjs and bench/peers/*; service: the
  * service at its default settings). `request`: one fixed request; `requests(ctx)`: autocannon's
  * per-request list (ctx: { names, etag }). `baseline`: compared with, `goal`: the ratio wanted.
  * `expect`: the status every answer must have (a 304 scenario expects 304).
@@ -140,6 +140,20 @@ export const HTTP_SCENARIOS = [
     id: 'yoga-capacity',
     label: 'GraphQL Yoga 5, constant `nodeCapacity`, varied variables',
     server: 'yoga',
+    requests: (c) => variedNodeCapacity(c.names),
+    baseline: 'raw',
+  },
+  {
+    id: 'nest-bare',
+    label: 'NestJS + @nestjs/apollo on Fastify, `{ __typename }`',
+    server: 'nest',
+    request: requests.graphqlBare,
+    baseline: 'raw',
+  },
+  {
+    id: 'nest-capacity',
+    label: 'NestJS + @nestjs/apollo on Fastify, constant `nodeCapacity` resolver class, varied variables',
+    server: 'nest',
     requests: (c) => variedNodeCapacity(c.names),
     baseline: 'raw',
   },
