@@ -177,6 +177,13 @@ export function renderResults(res, analysis) {
         '',
       );
     }
+    if (by['nest-304'] && by['svc-rest-repeat']) {
+      L.push(
+        `A revalidation answered 304 on arrival by Nest on Fastify with nothing else (no log line, metrics, rate limit or request tag): ` +
+          `${pct(by['nest-304'].vsRaw, 1)} of raw node:http; the service's REST 304 is ${pct(median(ratiosOf(res.http, 'svc-rest-repeat', 'nest-304')), 1)} of it.`,
+        '',
+      );
+    }
 
     const t = res.http.podTable;
     L.push('## Whole-catalog pods table', '');

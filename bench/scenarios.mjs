@@ -1,4 +1,5 @@
 // What the HTTP benchmarks send. Every capacity scenario names the bare baseline it is compared with.
+import { PEER_ETAG } from './peers/shared.mjs';
 
 const json = { 'content-type': 'application/json' };
 
@@ -88,7 +89,7 @@ export function variedNodeCapacity(names) {
  * (raw, fastify, apollo, mercurius, yoga, nest: bench/hello-server.mjs and bench/peers/*; service: the
  * service at its default settings). `request`: one fixed request; `requests(ctx)`: autocannon's
  * per-request list (ctx: { names, etag }). `baseline`: compared with, `goal`: the ratio wanted.
- * `expect`: the status every answer must have (a 304 scenario expects 304).
+ * `expect`: the statuses an answer may have (default 200; a conditional scenario expects 304 when the service sends tags).
  */
 export const HTTP_SCENARIOS = [
   { id: 'raw', label: 'raw node:http, constant hello (ceiling)', server: 'raw', request: requests.raw },
@@ -155,6 +156,14 @@ export const HTTP_SCENARIOS = [
     label: 'NestJS + @nestjs/apollo on Fastify, constant `nodeCapacity` resolver class, varied variables',
     server: 'nest',
     requests: (c) => variedNodeCapacity(c.names),
+    baseline: 'raw',
+  },
+  {
+    id: 'nest-304',
+    label: 'NestJS on Fastify, `GET /api/v1/capacity/m5.large` answered 304 on arrival (onRequest), nothing else',
+    server: 'nest',
+    request: { ...requests.restCapacity, headers: { 'if-none-match': PEER_ETAG } },
+    expect: [304],
     baseline: 'raw',
   },
   { id: 'svc-bare', label: 'service, GraphQL `{ __typename }`', server: 'service', request: requests.graphqlBare, baseline: 'raw' },

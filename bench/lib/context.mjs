@@ -74,5 +74,5 @@ export function targetFor(s, url, ctx) {
   const c = s.conditional ? ctx.conditional[s.conditional] : null;
   if (c?.available)
     return { url: url + s.request.path, ...s.request, headers: { ...s.request.headers, 'if-none-match': c.etag }, expect: [304] };
-  return { url: url + s.request.path, ...s.request, expect: [200] };
+  return { url: url + s.request.path, ...s.request, expect: s.expect ?? [200] };
 }

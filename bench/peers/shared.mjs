@@ -37,6 +37,9 @@ export const CAPACITY_ANSWER = Object.freeze({
 
 export const RESOLVERS = { Query: { nodeCapacity: () => CAPACITY_ANSWER } };
 
+/** The tag a peer gives its constant answer (a revalidation naming it gets 304), as long as the service's. */
+export const PEER_ETAG = '"peer-constant-answer-tag-00"';
+
 /** The REST peers' answers: a constant hello and the capacity answer as JSON. */
 export const HELLO_BODY = JSON.stringify({ status: 'ok' });
 export const CAPACITY_BODY = JSON.stringify(CAPACITY_ANSWER);
