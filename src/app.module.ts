@@ -17,6 +17,7 @@ import { CniModule } from './cni/cni.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { RateLimitService } from './common/rate-limit.service.js';
 import { ErrorCode } from './common/domain-error.js';
+import { logDestination } from './common/log-destination.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DATABASE_INFO, type DatabaseInfo } from './database/database-info.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
@@ -118,10 +119,14 @@ export class AppModule {
       imports: [
         ScheduleModule.forRoot(),
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel === 'log' ? 'info' : config.logLevel,
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-          },
+          // Standard output, written asynchronously (see log-destination.ts).
+          pinoHttp: [
+            {
+              level: config.logLevel === 'log' ? 'info' : config.logLevel,
+              redact: ['req.headers.authorization', 'req.headers.cookie'],
+            },
+            logDestination(),
+          ],
           // No pino-http per request (it built a redacted child logger for every request, logged or
           // not): configureApp logs one line per finished request, only at enabled levels.
           forRoutes: [],

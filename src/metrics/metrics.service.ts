@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { CatalogViewService } from '../catalog/catalog-view.service.js';
 import type { RefreshMetricsSink } from '../catalog/catalog-refresh.service.js';
+import { droppedLogLines } from '../common/log-destination.js';
 
 /** Prometheus metrics for the service; one registry per application instance. */
 @Injectable()
@@ -54,6 +55,17 @@ export class MetricsService implements RefreshMetricsSink {
       labelNames: ['outcome'],
       buckets: [1, 5, 10, 30, 60, 120, 300, 600],
       registers: [this.registry],
+    });
+    let droppedReported = 0;
+    new Counter({
+      name: 'eks_net_planner_log_lines_dropped_total',
+      help: 'Log lines dropped because standard output did not take them fast enough (the log buffer was full)',
+      registers: [this.registry],
+      collect() {
+        const now = droppedLogLines();
+        this.inc(now - droppedReported);
+        droppedReported = now;
+      },
     });
     new Gauge({
       name: 'eks_net_planner_catalog_instance_types',

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -58,11 +59,12 @@ describe('embedded database (no DATABASE_URL)', () => {
     expect(child.stderr).toContain(`The data directory ${dataDir} is in use by another eks-net-planner process (pid ${process.pid})`);
   });
 
-  it('stops cleanly on SIGTERM: exit 0 and the data directory lock released', async () => {
+  it('stops cleanly on SIGTERM: exit 0, the data directory lock released, the last log lines written', async () => {
     const own = mkdtempSync(join(tmpdir(), 'planner-sigterm-'));
     try {
+      const port = await freePort();
       const child = spawn(process.execPath, [projectPath('dist', 'src', 'main.js')], {
-        env: { ...process.env, DATABASE_URL: '', DATA_DIR: own, PORT: '0', LOG_LEVEL: 'info' },
+        env: { ...process.env, DATABASE_URL: '', DATA_DIR: own, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let out = '';
@@ -72,9 +74,19 @@ describe('embedded database (no DATABASE_URL)', () => {
       for (let i = 0; i < 240 && !out.includes('listening on'); i++) await new Promise((r) => setTimeout(r, 500));
       expect(out).toContain('listening on');
       expect(existsSync(join(own, 'eks-net-planner.lock'))).toBe(true);
+      expect((await fetch(`http://127.0.0.1:${port}/api/v1/instance-types?first=1&family=m5`)).status).toBe(200);
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
       expect(existsSync(join(own, 'eks-net-planner.lock'))).toBe(false);
+      // Log lines are written off the event loop (log-destination.ts): the request's line and the shutdown's are there.
+      const lines = out
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as { msg?: string; url?: string; statusCode?: number });
+      expect(lines.find((l) => l.msg === 'request completed' && l.url === '/api/v1/instance-types?first=1&family=m5')?.statusCode).toBe(
+        200,
+      );
+      expect(lines.at(-1)?.msg).toBe('SIGTERM: finishing in-flight requests and stopping');
     } finally {
       rmSync(own, { recursive: true, force: true });
     }
@@ -93,6 +105,17 @@ describe('embedded database (no DATABASE_URL)', () => {
     expect(adminAuth.authorization).toMatch(/^Bearer /);
   });
 });
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 const LOCK = 'eks-net-planner.lock';
 

@@ -1,5 +1,9 @@
+import { mkdtempSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogDestination } from '../../src/common/log-destination.js';
 import { startFakeEc2, type FakeEc2 } from '../support/fake-ec2/index.js';
 import { adminAuth, createEmptyDatabase, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -154,6 +158,26 @@ describe('metrics and request ids', () => {
     const age = valueOf(text, 'eks_net_planner_catalog_age_seconds');
     expect(age).toBeGreaterThanOrEqual(0);
     expect(age).toBeLessThan(600);
+  });
+
+  it('counts the log lines dropped when standard output does not keep up', async () => {
+    const before = samples(await scrape(), 'eks_net_planner_log_lines_dropped_total');
+    expect(before).toHaveLength(1);
+    // A destination of this process with a 200-byte bound, fed one synchronous burst: its first line's
+    // write is in flight, the next three fill the bound (4 x 50 bytes), the other 16 are dropped.
+    const dir = mkdtempSync(join(tmpdir(), 'planner-drops-'));
+    try {
+      const stream = createLogDestination(openSync(join(dir, 'out.log'), 'w'), 200);
+      const line = `${'x'.repeat(49)}\n`;
+      for (let i = 0; i < 20; i++) stream.write(line);
+      await new Promise<void>((resolve) => {
+        stream.once('close', () => resolve());
+        stream.end();
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(valueOf(await scrape(), 'eks_net_planner_log_lines_dropped_total')).toBe(before[0].value + 16);
   });
 
   it('puts an x-request-id on every response, REST, GraphQL, errors, probes and scrapes alike', async () => {
