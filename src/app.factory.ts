@@ -19,6 +19,7 @@ import { completeOpenApiDocument } from './common/openapi-document.js';
 import { registerMethodNotAllowed } from './common/method-not-allowed.js';
 import { RateLimitService } from './common/rate-limit.service.js';
 import { requestIdFor } from './common/request-id.js';
+import { registerRequestState } from './common/request-state.js';
 import { CachingValidationPipe } from './common/validation-pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { EmbeddedPostgres } from './database/embedded-postgres.js';
@@ -148,6 +149,8 @@ export function answerFingerprint(config: AppConfig): string {
 export function configureApp(app: NestFastifyApplication, config: AppConfig): void {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   const rateLimit = app.get(RateLimitService);
+  // One property on every request for what the hooks below decide about it (request-state.ts).
+  registerRequestState(fastify);
   // ETag, Cache-Control and 304 for every GET, REST and GraphQL. A revalidation of an answer that
   // depends only on the request and the catalog is answered on arrival (see http-caching.ts).
   const catalogView = app.get(CatalogViewService);

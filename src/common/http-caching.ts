@@ -1,6 +1,7 @@
 import { createHash, hash } from 'node:crypto';
 import { Kind, parse, type DocumentNode, type SelectionSetNode } from 'graphql';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requestState } from './request-state.js';
 
 /**
  * HTTP caching for every GET (and HEAD): REST answers and GraphQL over GET, with no per-route code.
@@ -84,7 +85,7 @@ export const STATE_QUERY_FIELDS: ReadonlySet<string> = new Set(['apiKeys', 'cata
  * applies); `versions` as they were on arrival (the handler reads the same or a newer catalog, so a
  * tag never names an older catalog than its answer's), and whether a key not yet verified held it back.
  */
-interface ArrivalTag {
+export interface ArrivalTag {
   tag: string | null;
   catalogVersion: string | null;
   priceVersion: string;
@@ -92,11 +93,6 @@ interface ArrivalTag {
   /** A GraphQL GET whose document has not been read yet: its answer gets the request's tag only if it reads only catalog fields. */
   graphqlUnread: boolean;
 }
-const arrivals = new WeakMap<object, ArrivalTag>();
-/** Requests answered 304 before the handler. */
-const answeredEarly = new WeakSet<object>();
-/** Requests to be answered 304 in preParsing, with their tag. */
-const pendingNotModified = new WeakMap<object, string>();
 
 function tagOf(digest: string): string {
   return `"${digest.slice(0, 27)}"`;
@@ -295,7 +291,7 @@ export function registerHttpCaching(fastify: FastifyInstance, options: HttpCachi
   };
 
   const sendNotModified = (request: FastifyRequest, reply: FastifyReply, etag: string): void => {
-    answeredEarly.add(request);
+    requestState(request).answeredEarly = true;
     reply.code(304).header('cache-control', cacheControlFor(request, options, request.url));
     appendVary(reply, 'Accept');
     if (options.readsNeedKey) appendVary(reply, 'Authorization');
@@ -304,15 +300,15 @@ export function registerHttpCaching(fastify: FastifyInstance, options: HttpCachi
 
   // The 304 is sent once every onRequest hook (CORS headers among them) has run, before the body is read.
   fastify.addHook('preParsing', (request, reply, payload, done) => {
-    const pending = pendingNotModified.get(request);
-    if (pending === undefined) return done(null, payload);
-    pendingNotModified.delete(request);
+    const state = request.plannerState;
+    const pending = state?.notModifiedTag;
+    if (!state || !pending) return done(null, payload);
+    state.notModifiedTag = null;
     sendNotModified(request, reply, pending);
   });
 
-  fastify.addHook('onSend', async (request, reply, payload) => {
-    if (answeredEarly.has(request)) return payload;
-    if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
+  /** The caching headers of a GET's answer, and 304 (null payload) when If-None-Match names its tag. */
+  const tagAnswer = (request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown => {
     const path = request.url;
     if (LIVE_ROUTES.test(path) || reply.statusCode !== 200) {
       if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
@@ -328,7 +324,7 @@ export function registerHttpCaching(fastify: FastifyInstance, options: HttpCachi
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', cacheControlFor(request, options, path));
     appendVary(reply, 'Accept');
     if (options.readsNeedKey) appendVary(reply, 'Authorization');
-    const arrival = arrivals.get(request);
+    const arrival = request.plannerState?.arrival;
     let etag = arrival?.tag ?? null;
     if (arrival?.keyPending) {
       // The handler has verified the key since it arrived: the answer gets the tag for that key.
@@ -346,6 +342,12 @@ export function registerHttpCaching(fastify: FastifyInstance, options: HttpCachi
       return null;
     }
     return payload;
+  };
+
+  // A callback hook, not an async one: no promise for every answer.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (request.plannerState?.answeredEarly || (request.method !== 'GET' && request.method !== 'HEAD')) return done(null, payload);
+    done(null, tagAnswer(request, reply, payload));
   });
 
   return {
@@ -364,11 +366,11 @@ export function registerHttpCaching(fastify: FastifyInstance, options: HttpCachi
       const principal = principalOf(request);
       if (principal === null) a.keyPending = request.headers.authorization !== undefined;
       else a.tag = tagFor(request, a, principal);
-      arrivals.set(request, a);
+      requestState(request).arrival = a;
       return a.tag !== null && namesTag(request.headers['if-none-match'], a.tag) ? a.tag : null;
     },
     sendNotModified(request, _reply, etag) {
-      pendingNotModified.set(request, etag);
+      requestState(request).notModifiedTag = etag;
     },
   };
 }

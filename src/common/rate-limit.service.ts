@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiKeyService } from '../auth/api-key.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { existingRequestState, requestState } from './request-state.js';
 import { TokenBuckets } from './token-buckets.js';
 
 /** Most clients (addresses and keys) whose budgets are tracked at once. */
@@ -18,8 +19,8 @@ export interface RateVerdict {
   details: Record<string, unknown>;
 }
 
-/** The client each request was charged to, set when it arrived (Fastify's request object). */
-const trackerOfRequest = new WeakMap<object, string>();
+/** What every allowed request gets (nothing to tell it). */
+const ALLOWED: RateVerdict = Object.freeze({ allowed: true, retryAfterSeconds: 0, message: '', details: Object.freeze({}) });
 
 /**
  * The one rate limiter: a budget per client of `RATE_LIMIT_PER_MINUTE` cost units a minute, the units
@@ -65,25 +66,24 @@ export class RateLimitService {
   chargeArrival(req: { headers: Record<string, unknown>; ip?: string }, kind: ArrivalKind, nowMs = Date.now()): RateVerdict | null {
     if (!this.buckets) return null;
     const tracker = this.trackerFor(req);
-    trackerOfRequest.set(req, tracker);
+    requestState(req).rateTracker = tracker;
     return this.verdict(tracker, kind === 'rest' ? this.restCost : kind === 'graphql' ? 1 : NOT_MODIFIED_COST, nowMs);
   }
 
   /** Charges an admitted GraphQL operation its estimated cost, to the client its request was charged to. */
   chargeGraphqlOperation(req: object, cost: number, nowMs = Date.now()): RateVerdict | null {
     if (!this.buckets) return null;
-    const tracker = trackerOfRequest.get(req) ?? this.trackerFor(req as { headers: Record<string, unknown> });
+    const tracker = existingRequestState(req)?.rateTracker ?? this.trackerFor(req as { headers: Record<string, unknown> });
     return this.verdict(tracker, cost, nowMs);
   }
 
   private verdict(tracker: string, cost: number, nowMs: number): RateVerdict {
     const taken = this.buckets!.take(tracker, cost, nowMs);
+    if (taken.allowed) return ALLOWED;
     return {
       allowed: taken.allowed,
       retryAfterSeconds: taken.retryAfterSeconds,
-      message: taken.allowed
-        ? ''
-        : `Too many requests: this client's budget is ${this.perMinute} cost units a minute and this request costs ${cost}; retry after ${taken.retryAfterSeconds} s`,
+      message: `Too many requests: this client's budget is ${this.perMinute} cost units a minute and this request costs ${cost}; retry after ${taken.retryAfterSeconds} s`,
       details: { retryAfterSeconds: taken.retryAfterSeconds, cost, budgetPerMinute: this.perMinute, remaining: taken.remaining },
     };
   }
