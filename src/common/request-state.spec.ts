@@ -30,6 +30,7 @@ describe('request state', () => {
     expect(refused).toMatchObject({ allowed: false, details: { cost: 1, budgetPerMinute: 10, remaining: 0 } });
     expect(refused?.message).toMatch(/budget is 10 cost units a minute/);
     // The address's own budget is untouched.
-    expect(limits.chargeArrival({ headers: {}, ip: '10.0.0.1', plannerState: null }, 'rest', 0)?.allowed).toBe(true);
+    const fromTheAddress = { headers: {}, ip: '10.0.0.1', plannerState: null };
+    expect(limits.chargeArrival(fromTheAddress, 'rest', 0)?.allowed).toBe(true);
   });
 });
