@@ -5,9 +5,15 @@
 //      node bench/ab.mjs <A main.js> <B main.js> startup [rounds]   (start to ready)
 // Only the service's scenarios (server: 'service'); both builds run at the service's defaults with
 // the rate limit raised to BENCH_RATE_LIMIT (default 3,000,000 a minute).
+// BENCH_AB_ENV_A / BENCH_AB_ENV_B (JSON objects) add environment variables to one side, e.g. the
+// same build twice with BENCH_AB_ENV_B='{"LOG_LEVEL":"warn"}' prices the info log line.
+// BENCH_AB_RATE=<req/s> offers that fixed load instead and compares the CPU each side used per
+// answered request (user + system, all threads, from /proc): on a host whose other tenants take CPU
+// time at random, that varies far less than the throughput of a saturated service does.
 import { probeService, targetFor } from './lib/context.mjs';
 import { createDatabase, dropDatabase } from './lib/db.mjs';
 import { load } from './lib/load.mjs';
+import { cpuTimeOf } from './lib/machine.mjs';
 import { startService } from './lib/service.mjs';
 import { median } from './lib/stats.mjs';
 import { HTTP_SCENARIOS } from './scenarios.mjs';
@@ -59,6 +65,8 @@ const scenarios = id.split(',').map(
     })(),
 );
 const rateLimit = process.env.BENCH_RATE_LIMIT ?? '3000000';
+const fixedRate = process.env.BENCH_AB_RATE ? Number(process.env.BENCH_AB_RATE) : undefined;
+const extraEnv = { A: JSON.parse(process.env.BENCH_AB_ENV_A ?? '{}'), B: JSON.parse(process.env.BENCH_AB_ENV_B ?? '{}') };
 const db = `planner_bench_${process.pid}`;
 const url = await createDatabase(db);
 const services = [];
@@ -70,21 +78,35 @@ try {
     const svc = await startService({
       name: `ab-${name}`,
       script,
-      env: { DATABASE_URL: url, LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: rateLimit },
+      env: { DATABASE_URL: url, LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: rateLimit, ...extraEnv[name] },
     });
     services.push({ name, svc, ctx: await probeService(svc.url) });
   }
   for (const s of scenarios) {
     const rps = { A: [], B: [] };
     const p99 = { A: [], B: [] };
-    for (const { svc, ctx } of services) await load(targetFor(s, svc.url, ctx), { duration: 2 });
+    const cpuUs = { A: [], B: [] };
+    for (const { svc, ctx } of services) await load(targetFor(s, svc.url, ctx), { duration: 2, overallRate: fixedRate });
     for (let r = 0; r < rounds; r++) {
       for (const { name, svc, ctx } of r % 2 ? [...services].reverse() : services) {
-        const x = await load(targetFor(s, svc.url, ctx), { duration: seconds });
+        const before = fixedRate ? cpuTimeOf(svc.pid) : null;
+        const x = await load(targetFor(s, svc.url, ctx), { duration: seconds, overallRate: fixedRate });
         if (x.unexpected || x.errors) throw new Error(`${name} failed: ${JSON.stringify(x)}`);
         rps[name].push(x.rps);
         p99[name].push(x.p99);
+        if (before) {
+          const after = cpuTimeOf(svc.pid);
+          cpuUs[name].push((after.userUs - before.userUs + after.systemUs - before.systemUs) / x.total);
+        }
       }
+    }
+    if (fixedRate) {
+      const ratios = cpuUs.A.map((x, i) => cpuUs.B[i] / x);
+      console.log(
+        `${s.id} at ${fixedRate} req/s offered: CPU per request A ${median(cpuUs.A).toFixed(1)} us (answered ${Math.round(median(rps.A))} req/s), ` +
+          `B ${median(cpuUs.B).toFixed(1)} us (${Math.round(median(rps.B))} req/s); B/A per round ${ratios.map((x) => x.toFixed(2)).join(' ')}, median ${median(ratios).toFixed(2)}`,
+      );
+      continue;
     }
     const ratios = rps.A.map((x, i) => rps.B[i] / x);
     console.log(

@@ -8,11 +8,12 @@ function run(opts) {
 
 /**
  * One autocannon run against a target: { url, method, headers, body } or `requests` (a cycle, each
- * may have a setupRequest), and `expect` (the statuses that count as answered; default 200-299).
+ * may have a setupRequest), and `expect` (the statuses that count as answered; default 200-299);
+ * `overallRate` offers that many requests a second in all instead of sending as fast as answered.
  * Returns throughput (completed requests / duration), latency percentiles in ms, the count per status,
  * `unexpected` (answers with another status) and `rateLimited` (429s).
  */
-export async function load(target, { connections = 10, duration = 5, countGraphqlErrors = false } = {}) {
+export async function load(target, { connections = 10, duration = 5, countGraphqlErrors = false, overallRate } = {}) {
   let graphqlErrors = 0;
   const onResponse = countGraphqlErrors
     ? (status, body) => {
@@ -34,6 +35,8 @@ export async function load(target, { connections = 10, duration = 5, countGraphq
     duration,
     pipelining: 1,
     timeout: 10,
+    // A fixed offered load (requests a second over all connections) instead of as fast as answered.
+    ...(overallRate ? { overallRate } : {}),
   });
   const seconds = result.duration;
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, v]) => [code, v.count]));

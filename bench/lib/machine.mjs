@@ -38,3 +38,15 @@ export function rssOf(pid) {
     return NaN;
   }
 }
+
+/**
+ * CPU time a process has used, user and system, in microseconds, all its threads together (libuv's
+ * thread pool and V8's helpers included; Linux /proc, clock ticks of 10 ms as the kernel counts them).
+ */
+export function cpuTimeOf(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const tickUs = 1e6 / 100;
+  return { userUs: Number(fields[11]) * tickUs, systemUs: Number(fields[12]) * tickUs };
+}
