@@ -121,8 +121,12 @@ export async function createApp(
 const QUIET_ROUTES = /^\/(health|metrics)/;
 const GRAPHQL_PATH = /^\/graphql(\?|$)/;
 
-/** Routes whose query string carries pasted cluster state (the GET of the subnet /28 map): logged without it. */
-const PASTED_QUERY_ROUTES = new Set(['/api/v1/capacity/subnet-prefixes']);
+/**
+ * Routes whose query string may carry pasted cluster state, logged without it: the GET of the subnet
+ * /28 map, and GraphQL over GET, whose variables hold what a POST sends in its body (pasted events and
+ * cluster dumps for `diagnose` and `auditCluster`; a POST's line has no body either).
+ */
+const PASTED_QUERY_ROUTES = new Set(['/api/v1/capacity/subnet-prefixes', '/graphql']);
 
 function loggedUrl(url: string, route: string): string {
   const q = url.indexOf('?');

@@ -327,7 +327,16 @@ describe('nothing pasted is logged', () => {
       format: 'svg',
     });
     await app.http.get(`/api/v1/capacity/subnet-prefixes?${query}`).expect(200);
+    // GraphQL over GET carries its variables, pasted text among them, in the URL.
+    const graphqlGet = new URLSearchParams({
+      query: DIAGNOSE,
+      variables: JSON.stringify({
+        input: { text: `Warning FailedScheduling ${marker} Insufficient vpc.amazonaws.com/PrivateIPv4Address` },
+      }),
+    });
+    await app.http.get(`/graphql?${graphqlGet}`).set('apollo-require-preflight', 'true').expect(200);
     expect(logged.some((line) => line.includes('/api/v1/capacity/subnet-prefixes?(query not logged)'))).toBe(true);
+    expect(logged.some((line) => line.includes('"url":"/graphql?(query not logged)"'))).toBe(true);
     expect(logged.some((line) => line.includes('request completed') && line.includes('/api/v1/diagnoses'))).toBe(true);
     expect(logged.join('\n')).not.toContain(marker);
   });
