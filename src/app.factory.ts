@@ -13,7 +13,7 @@ import { Logger as NestPinoLogger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { MAX_BODY_DEPTH, nestsDeeperThan } from './common/body-depth-limit.js';
 import { DomainError, ErrorCode } from './common/domain-error.js';
-import { mapError, restErrorBody, statusFor } from './common/error-mapping.js';
+import { errorBodyFor, graphqlErrorBody, isGraphqlUrl, mapError, restErrorBody, statusFor } from './common/error-mapping.js';
 import { registerHttpCaching } from './common/http-caching.js';
 import { completeOpenApiDocument } from './common/openapi-document.js';
 import { registerMethodNotAllowed } from './common/method-not-allowed.js';
@@ -80,7 +80,7 @@ export async function createApp(
         // service's error shape and request id, like every other error.
         frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
           const mapped = mapError(error);
-          reply.code(mapped.httpStatus).header('x-request-id', request.id).send(restErrorBody(mapped, request.id));
+          reply.code(mapped.httpStatus).header('x-request-id', request.id).send(errorBodyFor(request.url, mapped, request.id));
         },
       }),
       {
@@ -119,7 +119,6 @@ export async function createApp(
 
 /** The routes whose requests are not logged: probes and scrapes every few seconds would drown the log. */
 const QUIET_ROUTES = /^\/(health|metrics)/;
-const GRAPHQL_PATH = /^\/graphql(\?|$)/;
 
 /**
  * Routes whose query string may carry pasted cluster state, logged without it: the GET of the subnet
@@ -182,27 +181,15 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): vo
       if (notModified) caching.sendNotModified(request, reply, notModified);
       return done();
     }
-    const graphql = GRAPHQL_PATH.test(request.url);
+    const graphql = isGraphqlUrl(request.url);
     const verdict = rateLimit.chargeArrival(request, notModified ? 'not-modified' : graphql ? 'graphql' : 'rest');
     if (!verdict || verdict.allowed) {
       if (notModified) caching.sendNotModified(request, reply, notModified);
       return done();
     }
     reply.code(429).header('retry-after', String(verdict.retryAfterSeconds));
-    if (graphql) {
-      reply.send({
-        errors: [
-          { message: verdict.message, extensions: { code: ErrorCode.RATE_LIMITED, details: verdict.details, requestId: request.id } },
-        ],
-      });
-    } else {
-      reply.send(
-        restErrorBody(
-          { code: ErrorCode.RATE_LIMITED, ...statusFor(ErrorCode.RATE_LIMITED), message: verdict.message, details: verdict.details },
-          request.id,
-        ),
-      );
-    }
+    const mapped = { code: ErrorCode.RATE_LIMITED, ...statusFor(ErrorCode.RATE_LIMITED), message: verdict.message, details: verdict.details };
+    reply.send(graphql ? graphqlErrorBody(mapped, request.id) : restErrorBody(mapped, request.id));
   });
   // 405 with Allow for a known path and the wrong method (routes are recorded as they are added).
   registerMethodNotAllowed(fastify);

@@ -2,14 +2,15 @@ import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs
 import { GqlArgumentsHost } from '@nestjs/graphql';
 import type { FastifyReply } from 'fastify';
 import { GraphQLError } from 'graphql';
-import { mapError, restErrorBody } from './error-mapping.js';
+import { errorBodyFor, mapError } from './error-mapping.js';
 import { ErrorCode } from './domain-error.js';
 import { requestIdOf } from './request-id.js';
 
 /**
  * The one place errors leave the service. REST gets
  * `{"error": {"code", "message", "details", "requestId"}}` with the mapped status;
- * GraphQL gets a GraphQLError whose `extensions.code` comes from the same mapping.
+ * GraphQL gets a GraphQLError whose `extensions.code` comes from the same mapping, and a request to
+ * /graphql refused before Apollo (body too large, not JSON, ...) a GraphQL response with that error.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -32,7 +33,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<FastifyReply>();
     if (res.sent) return;
     if (mapped.code === ErrorCode.RATE_LIMITED && !res.hasHeader('retry-after')) res.header('retry-after', '60');
-    res.code(mapped.httpStatus).send(restErrorBody(mapped, requestId));
+    res.code(mapped.httpStatus).send(errorBodyFor((req as { url?: string } | undefined)?.url ?? '', mapped, requestId));
     return;
   }
 }

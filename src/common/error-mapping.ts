@@ -15,6 +15,27 @@ export function restErrorBody(mapped: MappedError, requestId: string | undefined
   return { error: { code: mapped.code, message: mapped.message, details: mapped.details ?? null, requestId: requestId ?? null } };
 }
 
+const GRAPHQL_PATH = /^\/graphql(\?|$)/;
+
+/** Whether a request URL is the GraphQL endpoint's (with or without a query string). */
+export function isGraphqlUrl(url: string): boolean {
+  return GRAPHQL_PATH.test(url);
+}
+
+/**
+ * A GraphQL response refusing the whole request, for errors answered before Apollo runs (the body's
+ * size, type or JSON, the method, the rate limit): `{"errors": [{"message", "extensions": {"code",
+ * "details", "requestId"}}]}`, what GraphQL clients read, with the same codes as errors from resolvers.
+ */
+export function graphqlErrorBody(mapped: MappedError, requestId: string | undefined) {
+  return { errors: [{ message: mapped.message, extensions: { code: mapped.graphqlCode, details: mapped.details ?? null, requestId: requestId ?? null } }] };
+}
+
+/** The error body for a request: a GraphQL response on /graphql, the REST envelope everywhere else. */
+export function errorBodyFor(url: string, mapped: MappedError, requestId: string | undefined) {
+  return isGraphqlUrl(url) ? graphqlErrorBody(mapped, requestId) : restErrorBody(mapped, requestId);
+}
+
 /** The one mapping from a domain error code to an HTTP status and a GraphQL code. */
 export function statusFor(code: ErrorCode): { httpStatus: number; graphqlCode: string } {
   switch (code) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { DomainError, ErrorCode } from './domain-error.js';
-import { mapError, restErrorBody } from './error-mapping.js';
+import { errorBodyFor, mapError } from './error-mapping.js';
 
 /** A route's path as a pattern: `:param` matches one segment, `*` the rest. */
 function patternOf(url: string): RegExp {
@@ -15,7 +15,7 @@ function patternOf(url: string): RegExp {
  * 405 for a known path asked with a method it does not answer, with an `Allow` header, instead of
  * the 404 Fastify gives: every route is recorded as it is added, and a request that found no route
  * is matched against the others' paths. The answer is the service's error envelope
- * (METHOD_NOT_ALLOWED). Register before the routes are added (before Nest's init).
+ * (METHOD_NOT_ALLOWED; a GraphQL response on /graphql). Register before the routes are added (before Nest's init).
  */
 export function registerMethodNotAllowed(fastify: FastifyInstance): void {
   const routes: Array<{ pattern: RegExp; methods: string[] }> = [];
@@ -38,6 +38,6 @@ export function registerMethodNotAllowed(fastify: FastifyInstance): void {
         allowed: [...allowed].sort(),
       }),
     );
-    reply.code(mapped.httpStatus).header('allow', allow).send(restErrorBody(mapped, request.id));
+    reply.code(mapped.httpStatus).header('allow', allow).send(errorBodyFor(request.url, mapped, request.id));
   });
 }

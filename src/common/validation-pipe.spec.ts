@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CachingValidationPipe, NeverRemembered } from './validation-pipe.js';
 import { DomainError } from './domain-error.js';
 
@@ -23,6 +23,14 @@ class Outer {
 }
 
 const body = { type: 'body' as const, metatype: Outer, data: undefined };
+
+class Listed {
+  @IsArray()
+  @ArrayMaxSize(3)
+  @IsString({ each: true })
+  @MaxLength(5, { each: true })
+  names!: string[];
+}
 
 /** An input holding pasted user data (events, kubectl output): validated every time, never kept. */
 @NeverRemembered()
@@ -99,5 +107,37 @@ describe('CachingValidationPipe', () => {
     const b = await pipe.transform(long, body);
     expect(b).not.toBe(a);
     expect(b).toEqual(a);
+  });
+
+  it.each([
+    ['a missing property is required, with what it must be', {}, [{ field: 'name', rules: ['isDefined', 'isString'], messages: ['name is required', 'name must be a string'] }]],
+    [
+      'a value of the wrong kind says so, not also that it is out of range',
+      { name: 'x', inner: { count: 'abc' } },
+      [{ field: 'inner.count', rules: ['isInt'], messages: ['count must be an integer number'] }],
+    ],
+    [
+      'a value of the right kind out of range names the bound it breaks',
+      { name: 'x', inner: { count: 11 } },
+      [{ field: 'inner.count', rules: ['max'], messages: ['count must not be greater than 10'] }],
+    ],
+    [
+      'a missing nested property is named by its path',
+      { name: 'x', inner: {} },
+      [{ field: 'inner.count', rules: ['isDefined', 'isInt'], messages: ['inner.count is required', 'count must be an integer number'] }],
+    ],
+    ['a list that is not a list says only that', { names: 'abc' }, [{ field: 'names', rules: ['isArray'], messages: ['names must be an array'] }], Listed],
+    ['a missing list is required', {}, [{ field: 'names', rules: ['isDefined', 'isArray'], messages: ['names is required', 'names must be an array'] }], Listed],
+    [
+      'a list whose elements are of the wrong kind says what each must be',
+      { names: ['a', 3] },
+      [{ field: 'names', rules: ['isString'], messages: ['each value in names must be a string'] }],
+      Listed,
+    ],
+  ])('%s', async (_name, input, violations, metatype: new () => object = Outer) => {
+    const refused = await new CachingValidationPipe().transform(input, { ...body, metatype }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).details).toEqual({ violations });
+    expect((refused as DomainError).message).toBe(violations.map((v) => v.messages.join(', ')).join('; '));
   });
 });

@@ -4,11 +4,36 @@ import { BoundedCache } from './bounded-cache.js';
 import { DomainError, ErrorCode } from './domain-error.js';
 import { precheck } from './validation-precheck.js';
 
-function flattenViolations(errors: ValidationError[], parent = ''): Array<{ field: string; rules: string[]; messages: string[] }> {
-  const out: Array<{ field: string; rules: string[]; messages: string[] }> = [];
+/**
+ * The rules that say what kind of value a property takes. When one of them fails, the property's
+ * other rules (lengths, ranges, patterns) fail with it and say nothing more: "abc" for an integer
+ * from 0 to 100000 is "must be an integer", not also "must not be greater than 100000".
+ */
+const KIND_RULES = new Set(['isDefined', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject', 'isIn', 'nestedValidation']);
+
+type Violation = { field: string; rules: string[]; messages: string[] };
+
+/** What is wrong with one property: missing, of the wrong kind, or (only when of the right kind) out of its bounds. */
+function violationOf(field: string, value: unknown, constraints: Record<string, string>): Violation {
+  const all = Object.entries(constraints);
+  let kind = all.filter(([rule]) => KIND_RULES.has(rule));
+  // Not an array (or object) at all: what its elements must be (`each` rules share the names) says nothing yet.
+  const container = kind.filter(([rule]) => rule === 'isArray' || rule === 'isObject' || rule === 'isDefined');
+  if (container.some(([rule]) => rule !== 'isDefined')) kind = container;
+  if (value === undefined) {
+    // Only a required property is validated when absent (IsOptional skips it).
+    const rest = kind.filter(([rule]) => rule !== 'isDefined');
+    return { field, rules: ['isDefined', ...rest.map(([rule]) => rule)], messages: [`${field} is required`, ...rest.map(([, m]) => m)] };
+  }
+  const shown = kind.length > 0 ? kind : all;
+  return { field, rules: shown.map(([rule]) => rule), messages: shown.map(([, m]) => m) };
+}
+
+function flattenViolations(errors: ValidationError[], parent = ''): Violation[] {
+  const out: Violation[] = [];
   for (const e of errors) {
     const field = /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : parent ? `${parent}.${e.property}` : e.property;
-    if (e.constraints) out.push({ field, rules: Object.keys(e.constraints), messages: Object.values(e.constraints) });
+    if (e.constraints) out.push(violationOf(field, e.value, e.constraints));
     if (e.children?.length) out.push(...flattenViolations(e.children, field));
   }
   return out;

@@ -241,14 +241,18 @@ describe('HTTP caching and method / content-type errors', () => {
     const res = await app.http[method](url);
     expect(res.status).toBe(405);
     expect(res.headers.allow).toBe(allow);
-    expect(res.body).toEqual({
-      error: {
-        code: 'METHOD_NOT_ALLOWED',
-        message: expect.stringContaining(allow),
-        details: { method: method.toUpperCase(), allowed: allow.split(', ') },
-        requestId: res.headers['x-request-id'],
-      },
-    });
+    const error = {
+      code: 'METHOD_NOT_ALLOWED',
+      message: expect.stringContaining(allow),
+      details: { method: method.toUpperCase(), allowed: allow.split(', ') },
+      requestId: res.headers['x-request-id'],
+    };
+    // On /graphql the refusal is a GraphQL response, what GraphQL clients read.
+    expect(res.body).toEqual(
+      url === '/graphql'
+        ? { errors: [{ message: error.message, extensions: { code: error.code, details: error.details, requestId: error.requestId } }] }
+        : { error },
+    );
   });
 
   it('an unknown path stays 404 NOT_FOUND', async () => {
@@ -261,11 +265,12 @@ describe('HTTP caching and method / content-type errors', () => {
     async (type) => {
       for (const url of ['/api/v1/capacity/sizing', '/graphql']) {
         const res = await app.http.post(url).set('content-type', type).send('workload=1').expect(415);
-        expect(res.body.error).toMatchObject({
+        const error = url === '/graphql' ? res.body.errors[0].extensions : res.body.error;
+        expect(error).toMatchObject({
           code: 'UNSUPPORTED_MEDIA_TYPE',
           details: { supported: ['application/json', 'application/yaml', 'text/yaml'] },
         });
-        expect(res.body.error.requestId).toBe(res.headers['x-request-id']);
+        expect(error.requestId).toBe(res.headers['x-request-id']);
       }
     },
   );

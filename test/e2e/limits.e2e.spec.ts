@@ -25,13 +25,20 @@ describe('request limits', () => {
       .set('content-type', 'application/json')
       .send(JSON.stringify({ query: `{ instanceType(name: "${huge}") { name } }` }));
     expect(gql.status).toBe(413);
-    expect(gql.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    // /graphql answers in GraphQL's shape, errors refused before Apollo runs included.
+    expect(gql.body).toEqual({
+      errors: [{ message: expect.any(String), extensions: { code: 'PAYLOAD_TOO_LARGE', details: null, requestId: gql.headers['x-request-id'] } }],
+    });
   });
 
-  it('answers malformed JSON with a 400, not a 500', async () => {
+  it('answers malformed JSON with a 400, not a 500, on REST and GraphQL', async () => {
     const res = await app.http.post('/api/v1/catalog/refreshes').set('content-type', 'application/json').send('{"regions": [');
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    const gql = await app.http.post('/graphql').set('content-type', 'application/json').send('{"query": "{ __typename }"');
+    expect(gql.status).toBe(400);
+    expect(gql.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', requestId: gql.headers['x-request-id'] });
+    expect(gql.body.errors[0].message).toMatch(/not valid JSON/);
   });
 
   it('refuses a 30-deep query before it runs', async () => {
