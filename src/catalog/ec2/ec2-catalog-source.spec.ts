@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readEc2DataFiles, startFakeEc2, type FakeEc2 } from '../../../test/support/fake-ec2/index.js';
 import {
   Ec2CatalogFetchError,
@@ -11,6 +11,7 @@ import {
 const { types, offerings } = readEc2DataFiles();
 const sorted = (xs: Iterable<string>) => [...xs].sort();
 const quietLogger = { log: vi.fn(), warn: vi.fn() };
+const ORIGINAL_ENV: Record<string, string | undefined> = { ...process.env };
 
 function source(ec2: FakeEc2, options: Ec2CatalogSourceOptions = {}): Ec2CatalogSource {
   return new Ec2CatalogSource({ region: 'us-east-1', endpoint: ec2.url, maxAttempts: 1, logger: quietLogger, ...options });
@@ -252,6 +253,37 @@ describe('Ec2CatalogSource against the fake EC2 endpoint', () => {
       // us-east-1 is not read, so the types are paged in the first region read.
       expect(pagedTypeCalls(ec2, 'ap-south-2')).toHaveLength(1);
     }));
+
+  describe('with no region configured (no AWS_REGION, no profile)', () => {
+    beforeEach(() => {
+      vi.stubEnv('AWS_REGION', undefined);
+      vi.stubEnv('AWS_DEFAULT_REGION', undefined);
+      vi.stubEnv('AWS_PROFILE', undefined);
+      vi.stubEnv('AWS_CONFIG_FILE', '/nonexistent/aws-config');
+      vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '/nonexistent/aws-credentials');
+    });
+    afterEach(() => {
+      // Back to the file's own stubs (credentials from the environment, no IMDS).
+      for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE']) {
+        vi.stubEnv(name, ORIGINAL_ENV[name]);
+      }
+    });
+
+    it('reads the regions a fetch names, paging the types in the first of them', () =>
+      withFake(smallWorld(7, 250), async (ec2) => {
+        const catalog = await source(ec2, { region: undefined }).fetchCatalog({ regions: ['eu-west-1', 'ap-south-2'] });
+        expect(catalog.regions).toEqual(['ap-south-2', 'eu-west-1']);
+        expect(pagedTypeCalls(ec2, 'ap-south-2')).toHaveLength(1);
+        expect(ec2.count({ action: 'DescribeRegions' })).toBe(0);
+      }));
+
+    it('says what to set when the fetch names no region', async () => {
+      const err = await rejection(source(ec2, { region: undefined }).fetchCatalog());
+      expect(err.operation).toBe('ResolveRegion');
+      expect(err.message).toMatch(/set AWS_REGION, or name the regions to read/);
+      expect(ec2.count({})).toBe(0);
+    });
+  });
 
   it('skips regions that are not opted in', async () => {
     const fake = await startFakeEc2({ ...smallWorld(), optInStatus: { 'me-south-1': 'not-opted-in' } });

@@ -17,7 +17,10 @@ export interface Ec2CatalogLogger {
 }
 
 export interface Ec2CatalogSourceOptions {
-  /** Home region: DescribeRegions and the paged DescribeInstanceTypes go there. Default: the SDK's (AWS_REGION, profile). */
+  /**
+   * Home region: DescribeRegions and the paged DescribeInstanceTypes go there. Default: the SDK's
+   * (AWS_REGION, profile), else, when the fetch names its regions, the first of them.
+   */
   region?: string;
   /** Endpoint for every regional client. Default: the SDK's own resolution, which honours AWS_ENDPOINT_URL_EC2. */
   endpoint?: string;
@@ -163,7 +166,7 @@ class Ec2CatalogFetch {
   private readonly started = Date.now();
   private readonly abortController = new AbortController();
   private readonly clients = new Map<string, EC2Client>();
-  private readonly home: EC2Client;
+  private home: EC2Client;
   private sharedCredentials: EC2ClientConfig['credentials'];
   private requestCount = 0;
   /** Name -> record, filled by the paging and the extra describes. */
@@ -184,8 +187,9 @@ class Ec2CatalogFetch {
   }
 
   async run(request: FetchCatalogOptions): Promise<Ec2Catalog> {
-    const homeRegion = await this.resolveHomeRegion();
-    const regions = request.regions ? this.requestedRegions(request.regions) : await this.enabledRegions(homeRegion);
+    const requested = request.regions ? this.requestedRegions(request.regions) : undefined;
+    const homeRegion = await this.resolveHomeRegion(requested?.[0]);
+    const regions = requested ?? (await this.enabledRegions(homeRegion));
     // Types are paged in the home region when it is read, else in the first region read.
     const primary = regions.includes(homeRegion) ? homeRegion : regions[0];
     this.log(`reading ${regions.length} region(s), types paged in ${primary}, concurrency ${this.concurrency}`);
@@ -223,16 +227,25 @@ class Ec2CatalogFetch {
     }
   }
 
-  /** 1. The home region (the SDK's, or the option), whose client every region's client shares credentials with. */
-  private async resolveHomeRegion(): Promise<string> {
+  /**
+   * 1. The home region (the option, else the SDK's), whose client every region's client shares
+   * credentials with; with none configured, `fallback` (the first region the fetch names): a refresh
+   * of named regions needs no AWS_REGION.
+   */
+  private async resolveHomeRegion(fallback: string | undefined): Promise<string> {
     let homeRegion: string;
     try {
       homeRegion = await this.home.config.region();
     } catch (err) {
-      throw new Ec2CatalogFetchError(
-        `No AWS region configured for the EC2 catalog (set AWS_REGION or the region option): ${err instanceof Error ? err.message : String(err)}`,
-        { operation: 'ResolveRegion', requestCount: 0, cause: err },
-      );
+      if (fallback === undefined) {
+        throw new Ec2CatalogFetchError(
+          `No AWS region configured for the EC2 catalog (set AWS_REGION, or name the regions to read): ${err instanceof Error ? err.message : String(err)}`,
+          { operation: 'ResolveRegion', requestCount: 0, cause: err },
+        );
+      }
+      this.home.destroy();
+      this.home = this.createClient(fallback);
+      homeRegion = fallback;
     }
     this.sharedCredentials ??= this.home.config.credentials as EC2ClientConfig['credentials'];
     this.clients.set(homeRegion, this.home);
