@@ -219,6 +219,14 @@ describe('diagnose: log collector files', () => {
     expect(result.findings.map((f) => f.code)).toEqual(risk ? ['HNS_ELB_POLICIES_WITHOUT_DSR'] : []);
   });
 
+  it('counts only policy-list records, and refuses text that holds none', () => {
+    const record = fixture('hns-policy-list-dsr.txt').split(/\r?\n\s*\r?\n/)[0];
+    expect(readHnsPolicyList(`PS C:\\> Get-HnsPolicyList\n\n${record}\n\nPS C:\\>`)).toMatchObject({ policies: 1, elbPolicies: 1, dsrPolicies: 1 });
+    for (const text of ['1111111111', fixture('unknown-text.txt'), 'Type=ELB but no record']) {
+      expect(() => readHnsPolicyList(text)).toThrow(/expected Get-HnsPolicyList output/);
+    }
+  });
+
   it('ConvertTo-Json output counts the same', () => {
     const json = JSON.stringify([
       { ID: 'A', Policies: [{ Type: 'ELB', ExternalPort: 80, InternalPort: 8080, IsDSR: true }] },

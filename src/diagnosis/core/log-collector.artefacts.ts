@@ -25,6 +25,7 @@ export interface HnsPolicySummary {
 
 const ELB = /\bType"?\s*[:=]\s*"?ELB\b/i;
 const DSR_ON = /\bIsDSR"?\s*[:=]\s*"?true\b/i;
+const POLICIES_LINE = /^[ \t]*Policies[ \t]*:/im;
 
 /**
  * `Get-HnsPolicyList` as PowerShell prints it (Format-List records separated by blank lines, the
@@ -39,7 +40,15 @@ export function readHnsPolicyList(text: string, field = 'hnsPolicyList'): HnsPol
     const list = Array.isArray(doc) ? doc : [doc];
     records = list.map((entry) => JSON.stringify(entry));
   } else {
-    records = raw.split(/\r?\n[ \t]*\r?\n/).filter((r) => r.trim() !== '');
+    // A Format-List record of a policy list has a `Policies : {...}` line; other text is not one.
+    records = raw.split(/\r?\n[ \t]*\r?\n/).filter((r) => POLICIES_LINE.test(r));
+    if (records.length === 0) {
+      throw shapeError(
+        field,
+        '$',
+        'expected Get-HnsPolicyList output: Format-List records with a `Policies : {...}` line, or the list piped through ConvertTo-Json',
+      );
+    }
   }
   let elbPolicies = 0;
   let dsrPolicies = 0;
