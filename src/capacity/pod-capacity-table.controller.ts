@@ -2,13 +2,20 @@ import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-error-responses.js';
 import type { FastifyReply } from 'fastify';
+import Negotiator from 'negotiator';
 import { PodCapacityTableQuery } from './pod-capacity-table.args.js';
 import { PodCapacityRow } from './pod-capacity-table.model.js';
 import { PodCapacityTableService } from './pod-capacity-table.service.js';
 
-/** CSV when asked by `?format=csv`, or by an Accept header naming text/csv when no format is given. */
-function wantsCsv(format: string | undefined, accept: string | undefined): boolean {
-  return format ? format === 'csv' : /(^|,)\s*text\/csv\s*(;|,|$)/i.test(accept ?? '');
+/**
+ * CSV when asked by `?format=csv`, or, with no format given, when the Accept header prefers text/csv
+ * to JSON (q-values, wildcards and, on equal weights, the client's order, as RFC 9110 12.5.1 has
+ * it; JSON with no Accept or one of wildcards only).
+ */
+export function wantsCsv(format: string | undefined, accept: string | undefined): boolean {
+  if (format) return format === 'csv';
+  if (!accept) return false;
+  return new Negotiator({ headers: { accept } }).mediaType(['application/json', 'text/csv']) === 'text/csv';
 }
 
 @ApiTags('capacity')
