@@ -80,7 +80,10 @@ export async function createApp(
         // service's error shape and request id, like every other error.
         frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
           const mapped = mapError(error);
-          reply.code(mapped.httpStatus).header('x-request-id', request.id).send(errorBodyFor(request.url, mapped, request.id));
+          reply
+            .code(mapped.httpStatus)
+            .header('x-request-id', request.id)
+            .send(errorBodyFor(request.url, mapped, request.id));
         },
       }),
       {
@@ -188,7 +191,12 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): vo
       return done();
     }
     reply.code(429).header('retry-after', String(verdict.retryAfterSeconds));
-    const mapped = { code: ErrorCode.RATE_LIMITED, ...statusFor(ErrorCode.RATE_LIMITED), message: verdict.message, details: verdict.details };
+    const mapped = {
+      code: ErrorCode.RATE_LIMITED,
+      ...statusFor(ErrorCode.RATE_LIMITED),
+      message: verdict.message,
+      details: verdict.details,
+    };
     reply.send(graphql ? graphqlErrorBody(mapped, request.id) : restErrorBody(mapped, request.id));
   });
   // 405 with Allow for a known path and the wrong method (routes are recorded as they are added).

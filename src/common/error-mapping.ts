@@ -28,7 +28,11 @@ export function isGraphqlUrl(url: string): boolean {
  * "details", "requestId"}}]}`, what GraphQL clients read, with the same codes as errors from resolvers.
  */
 export function graphqlErrorBody(mapped: MappedError, requestId: string | undefined) {
-  return { errors: [{ message: mapped.message, extensions: { code: mapped.graphqlCode, details: mapped.details ?? null, requestId: requestId ?? null } }] };
+  return {
+    errors: [
+      { message: mapped.message, extensions: { code: mapped.graphqlCode, details: mapped.details ?? null, requestId: requestId ?? null } },
+    ],
+  };
 }
 
 /** The error body for a request: a GraphQL response on /graphql, the REST envelope everywhere else. */

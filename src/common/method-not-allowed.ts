@@ -38,6 +38,9 @@ export function registerMethodNotAllowed(fastify: FastifyInstance): void {
         allowed: [...allowed].sort(),
       }),
     );
-    reply.code(mapped.httpStatus).header('allow', allow).send(errorBodyFor(request.url, mapped, request.id));
+    reply
+      .code(mapped.httpStatus)
+      .header('allow', allow)
+      .send(errorBodyFor(request.url, mapped, request.id));
   });
 }

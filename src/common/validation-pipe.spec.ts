@@ -110,7 +110,11 @@ describe('CachingValidationPipe', () => {
   });
 
   it.each([
-    ['a missing property is required, with what it must be', {}, [{ field: 'name', rules: ['isDefined', 'isString'], messages: ['name is required', 'name must be a string'] }]],
+    [
+      'a missing property is required, with what it must be',
+      {},
+      [{ field: 'name', rules: ['isDefined', 'isString'], messages: ['name is required', 'name must be a string'] }],
+    ],
     [
       'a value of the wrong kind says so, not also that it is out of range',
       { name: 'x', inner: { count: 'abc' } },
@@ -126,8 +130,18 @@ describe('CachingValidationPipe', () => {
       { name: 'x', inner: {} },
       [{ field: 'inner.count', rules: ['isDefined', 'isInt'], messages: ['inner.count is required', 'count must be an integer number'] }],
     ],
-    ['a list that is not a list says only that', { names: 'abc' }, [{ field: 'names', rules: ['isArray'], messages: ['names must be an array'] }], Listed],
-    ['a missing list is required', {}, [{ field: 'names', rules: ['isDefined', 'isArray'], messages: ['names is required', 'names must be an array'] }], Listed],
+    [
+      'a list that is not a list says only that',
+      { names: 'abc' },
+      [{ field: 'names', rules: ['isArray'], messages: ['names must be an array'] }],
+      Listed,
+    ],
+    [
+      'a missing list is required',
+      {},
+      [{ field: 'names', rules: ['isDefined', 'isArray'], messages: ['names is required', 'names must be an array'] }],
+      Listed,
+    ],
     [
       'a list whose elements are of the wrong kind says what each must be',
       { names: ['a', 3] },

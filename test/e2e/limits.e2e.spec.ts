@@ -27,7 +27,9 @@ describe('request limits', () => {
     expect(gql.status).toBe(413);
     // /graphql answers in GraphQL's shape, errors refused before Apollo runs included.
     expect(gql.body).toEqual({
-      errors: [{ message: expect.any(String), extensions: { code: 'PAYLOAD_TOO_LARGE', details: null, requestId: gql.headers['x-request-id'] } }],
+      errors: [
+        { message: expect.any(String), extensions: { code: 'PAYLOAD_TOO_LARGE', details: null, requestId: gql.headers['x-request-id'] } },
+      ],
     });
   });
 

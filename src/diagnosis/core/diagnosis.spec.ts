@@ -221,7 +221,11 @@ describe('diagnose: log collector files', () => {
 
   it('counts only policy-list records, and refuses text that holds none', () => {
     const record = fixture('hns-policy-list-dsr.txt').split(/\r?\n\s*\r?\n/)[0];
-    expect(readHnsPolicyList(`PS C:\\> Get-HnsPolicyList\n\n${record}\n\nPS C:\\>`)).toMatchObject({ policies: 1, elbPolicies: 1, dsrPolicies: 1 });
+    expect(readHnsPolicyList(`PS C:\\> Get-HnsPolicyList\n\n${record}\n\nPS C:\\>`)).toMatchObject({
+      policies: 1,
+      elbPolicies: 1,
+      dsrPolicies: 1,
+    });
     for (const text of ['1111111111', fixture('unknown-text.txt'), 'Type=ELB but no record']) {
       expect(() => readHnsPolicyList(text)).toThrow(/expected Get-HnsPolicyList output/);
     }
