@@ -53,6 +53,26 @@ describe('computeSubnetUsage', () => {
     expect(r.warnings.map((w) => w.code)).toContain('PREFIX_FRAGMENTATION_RISK');
   });
 
+  it("shows the condition each subnet's count of PD nodes meets, with its values", () => {
+    const r = computeSubnetUsage(
+      base({ ipMode: 'PREFIX_DELEGATION', podsPerNode: 110, nodeCount: 1000, subnetCidrs: ['10.0.0.0/16', '10.1.0.0/24'] }),
+    );
+    // 7 prefixes a node; in the /16, 4094 usable blocks: n * 7 + ceil(max(0, n - 27) / 16) <= 4094
+    // holds for 579 (4053 + 35 = 4088) and not for 580 (4060 + 35 = 4095).
+    expect(r.prefixesPerNode).toBe(7);
+    expect(r.formula).toContain(
+      '10.0.0.0/16: nodes at best = largest n with n * 7 + ceil(max(0, n * 1 - 27) / 16) <= 4094 = 579 ' +
+        '(each node 7 aligned /28 and 1 scattered /32; 27 addresses of the edge blocks take /32s)',
+    );
+    // The /24: 14 usable blocks hold 2 nodes of 7, their /32s in the edge blocks.
+    expect(r.formula).toContain(
+      '10.1.0.0/24: nodes at best = largest n with n * 7 + ceil(max(0, n * 1 - 27) / 16) <= 14 = 2 ' +
+        '(each node 7 aligned /28 and 1 scattered /32; 27 addresses of the edge blocks take /32s)',
+    );
+    expect(r.formula).toContain('nodes that fit at best = 579 + 2 = 581');
+    expect(r.verdict.nodesThatFit).toBe(581);
+  });
+
   it('VPCCNI eni-and-ip-target: Linux WARM_ENI_TARGET=1 over two /26 subnets, node 3 exhausts', () => {
     const r = computeSubnetUsage(base({ os: 'LINUX', nodeCount: 3, podsPerNode: 10, subnetCidrs: ['10.0.0.0/26', '10.0.0.64/26'] }));
     // ENIs = min(3, ceil(10 / 9) + 1) = 3; 3 * 9 = 27 secondary; per node 3 + 27 = 30

@@ -99,9 +99,14 @@ export function describeSubnet(c: Ipv4Cidr): SubnetFacts {
   };
 }
 
+/** Addresses for scattered /32s outside the usable aligned blocks: the two edge blocks' (a /28 subnet's own). */
+function edgeAddresses(s: SubnetFacts): number {
+  return s.prefixLength === 28 ? s.usableAddresses : EDGE_BLOCK_ADDRESSES;
+}
+
 /** At best, how many nodes needing `prefixes` aligned /28s and `singles` scattered /32s fit in one subnet. */
 function nodesFittingPrefixSubnet(s: SubnetFacts, prefixes: number, singles: number): number {
-  const edge = s.prefixLength === 28 ? s.usableAddresses : EDGE_BLOCK_ADDRESSES;
+  const edge = edgeAddresses(s);
   const fits = (n: number): boolean => n * prefixes + Math.ceil(Math.max(0, n * singles - edge) / IPS_PER_PREFIX) <= s.usableAlignedBlocks;
   let lo = 0;
   let hi = s.usableAlignedBlocks;
@@ -166,11 +171,19 @@ export function computeSubnetUsage(input: SubnetUsageInput): SubnetUsage {
     pd ? nodesFittingPrefixSubnet(s, pool.prefixes, pool.enis) : ipsPerNode > 0 ? Math.floor(s.usableAddresses / ipsPerNode) : Infinity,
   );
   const nodesThatFit = perSubnet.reduce((a, n) => a + n, 0);
-  formula.push(
-    pd
-      ? `nodes that fit at best = ${perSubnet.join(' + ')} = ${nodesThatFit} (each needs ${pool.prefixes} aligned /28 and ${pool.enis} scattered /32)`
-      : `nodes that fit = ${subnets.map((s) => `floor(${s.usableAddresses} / ${ipsPerNode})`).join(' + ')} = ${nodesThatFit}`,
-  );
+  if (pd) {
+    // Each subnet's count with the condition it meets: n nodes take n * prefixes aligned blocks, and
+    // their scattered /32s whole blocks too once the edge blocks' addresses are used up.
+    subnets.forEach((s, i) =>
+      formula.push(
+        `${s.cidr}: nodes at best = largest n with n * ${pool.prefixes} + ceil(max(0, n * ${pool.enis} - ${edgeAddresses(s)}) / 16) <= ${s.usableAlignedBlocks} ` +
+          `= ${perSubnet[i]} (each node ${pool.prefixes} aligned /28 and ${pool.enis} scattered /32; ${edgeAddresses(s)} addresses of the edge blocks take /32s)`,
+      ),
+    );
+    if (subnets.length > 1) formula.push(`nodes that fit at best = ${perSubnet.join(' + ')} = ${nodesThatFit}`);
+  } else {
+    formula.push(`nodes that fit = ${subnets.map((s) => `floor(${s.usableAddresses} / ${ipsPerNode})`).join(' + ')} = ${nodesThatFit}`);
+  }
   const prefixBlocksNeeded = pd ? input.nodeCount * pool.prefixes : 0;
   const prefixBlocksAvailable = pd ? subnets.reduce((a, s) => a + s.usableAlignedBlocks, 0) : 0;
   const fits = input.nodeCount <= nodesThatFit;
