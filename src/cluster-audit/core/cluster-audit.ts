@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { kubernetesYaml } from '../../common/kubernetes-yaml.js';
 import { stringEnum, type EnumValue } from '../../common/core/string-enum.js';
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
@@ -199,7 +199,7 @@ function readPolicies(text: string | undefined, field: string): PolicyItem[] {
       metadata: { name: metadata.name, namespace: metadata.namespace },
       spec: value.spec,
     };
-    return { name, manifest: stringify(trimmed) };
+    return { name, manifest: kubernetesYaml(trimmed) };
   });
 }
 

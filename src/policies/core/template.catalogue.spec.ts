@@ -202,6 +202,13 @@ describe('template catalogue', () => {
 });
 
 describe('rendered content', () => {
+  it('label values Kubernetes would read as booleans or numbers stay strings (YAML 1.1, as kubectl reads it)', () => {
+    const podLabels = { app: 'yes', on: 'n', build: '1_000', tier: 'web' };
+    const result = renderTemplate('allow-within-namespace', { namespace: 'shop', podLabels });
+    const [doc] = parseAllDocuments(result.content, { version: '1.1' });
+    expect(doc!.toJS().spec.podSelector.matchLabels).toEqual(podLabels);
+  });
+
   it('the IMDS deny is Windows-safe: explicit Deny first at a low order, no notNets', () => {
     const result = renderTemplate('calico-deny-egress-to-imds', {});
     const spec = result.objects[0]!.spec as { order: number; egress: Record<string, unknown>[] };

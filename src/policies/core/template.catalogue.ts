@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { kubernetesYaml } from '../../common/kubernetes-yaml.js';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { CONFIGURATION_TEMPLATES } from './configuration.templates.js';
 import { NETWORK_POLICY_TEMPLATES } from './network-policy.templates.js';
@@ -46,7 +46,7 @@ function definitionOf(id: string): TemplateDefinition {
 /** Objects as YAML documents separated by `---`, each headed by a comment naming the template. */
 export function serialiseYaml(templateId: string, objects: Record<string, unknown>[]): string {
   return objects
-    .map((object) => `# Rendered from template ${templateId} (eks-net-planner)\n${stringify(object, { lineWidth: 0 })}`)
+    .map((object) => `# Rendered from template ${templateId} (eks-net-planner)\n${kubernetesYaml(object, { lineWidth: 0 })}`)
     .join('---\n');
 }
 

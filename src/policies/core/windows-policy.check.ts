@@ -1,4 +1,5 @@
-import { LineCounter, isAlias, isNode, isScalar, parseAllDocuments, stringify, visit, type Document } from 'yaml';
+import { LineCounter, isAlias, isNode, isScalar, parseAllDocuments, visit, type Document } from 'yaml';
+import { kubernetesYaml } from '../../common/kubernetes-yaml.js';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { SOURCE } from '../../common/core/sources.js';
 import { stringEnum, type EnumValue } from '../../common/core/string-enum.js';
@@ -171,7 +172,7 @@ class DocumentChecker {
       if (rule[field] !== undefined) {
         this.add([...at, field], WindowsRule.ICMP_TYPE_CODE, `${SKIP}: ICMP type/code matches are not supported on Windows; ${effect}.`, {
           description: 'Match protocol: ICMP without type or code (all ICMP), or keep the type/code rule in a Linux-only policy.',
-          yaml: stringify([{ action: rule.action ?? 'Allow', protocol: 'ICMP' }]),
+          yaml: kubernetesYaml([{ action: rule.action ?? 'Allow', protocol: 'ICMP' }]),
         });
       }
     }
@@ -305,7 +306,7 @@ function negativeRewrite(rule: Obj, side: 'source' | 'destination', field: 'notN
     description:
       `Say the exception positively: an explicit Deny rule to ${positive} ${JSON.stringify(entity[field])} first (in this rule list, or in a policy with a lower order), then the Allow without ${field}. ` +
       'Note the excepted traffic is then denied rather than left to later policies.',
-    yaml: stringify([deny, allow]),
+    yaml: kubernetesYaml([deny, allow]),
   };
 }
 
@@ -321,7 +322,7 @@ function exceptRewrite(spec: Obj, direction: 'ingress' | 'egress', cidr: string,
     description:
       `Use a Calico projectcalico.org/v3 NetworkPolicy in the same namespace, with a lower order than other policies (e.g. order: 10), selector: ${selector}, types: [${direction === 'egress' ? 'Egress' : 'Ingress'}], ` +
       "and these rules: the explicit Deny for the excepted ranges, then the Allow for the block (add the rule's ports to the Allow).",
-    yaml: stringify(rules),
+    yaml: kubernetesYaml(rules),
   };
 }
 
