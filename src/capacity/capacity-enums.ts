@@ -41,7 +41,7 @@ export const SubnetLimitEnum = registerEnum(SubnetLimit, {
  * anything else as it is, for the validator to refuse.
  */
 export function toEnumSpelling({ value }: { value: unknown }): unknown {
-  const one = (v: unknown) => (typeof v === 'string' && /^[A-Za-z_-]{1,40}$/.test(v) ? v.trim().toUpperCase().replace(/-/g, '_') : v);
+  const one = (v: unknown) => (typeof v === 'string' && /^[A-Za-z0-9_-]{1,40}$/.test(v) ? v.trim().toUpperCase().replace(/-/g, '_') : v);
   return Array.isArray(value) ? value.map(one) : one(value);
 }
 

@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { IntField, OptionalIntField } from '../common/int-field.js';
 import { NeverRemembered } from '../common/validation-pipe.js';
@@ -16,7 +16,7 @@ import type {
 } from './core/index.js';
 import { MAX_SUBNET_ALLOCATIONS } from './core/index.js';
 import { PastedSubnetAllocation } from '../capacity/subnet-prefix.inputs.js';
-import { NodeOsEnum, WindowsServerVersionEnum } from '../capacity/capacity-enums.js';
+import { NodeOsEnum, toEnumSpelling, WindowsServerVersionEnum } from '../capacity/capacity-enums.js';
 import { ClusterPlatformEnum, IpFamilyEnum, NodeProvisionerEnum, values } from './cni-enums.js';
 
 /**
@@ -86,6 +86,7 @@ export class CniNodeGroupInputDto implements CniNodeGroupInput {
 
   @Field(() => NodeOsEnum)
   @ApiProperty({ enum: values(NodeOsEnum), enumName: 'NodeOs', example: 'WINDOWS' })
+  @Transform(toEnumSpelling)
   @IsIn(values(NodeOsEnum))
   os: NodeOs;
 
@@ -114,6 +115,7 @@ export class CniNodeGroupInputDto implements CniNodeGroupInput {
   })
   @ApiPropertyOptional({ enum: values(WindowsServerVersionEnum), enumName: 'WindowsServerVersion' })
   @IsOptional()
+  @Transform(toEnumSpelling)
   @IsIn(values(WindowsServerVersionEnum))
   windowsServerVersion?: WindowsServerVersion;
 
@@ -146,12 +148,14 @@ export class CniRecommendationInputDto implements CniRecommendationInput {
   @Field(() => IpFamilyEnum, { nullable: true, description: 'Default IPV4.' })
   @ApiPropertyOptional({ enum: values(IpFamilyEnum), enumName: 'IpFamily', default: 'IPV4' })
   @IsOptional()
+  @Transform(toEnumSpelling)
   @IsIn(values(IpFamilyEnum))
   ipFamily?: IpFamily;
 
   @Field(() => ClusterPlatformEnum, { nullable: true, description: 'Default EC2.' })
   @ApiPropertyOptional({ enum: values(ClusterPlatformEnum), enumName: 'ClusterPlatform', default: 'EC2' })
   @IsOptional()
+  @Transform(toEnumSpelling)
   @IsIn(values(ClusterPlatformEnum))
   platform?: ClusterPlatform;
 
@@ -211,6 +215,7 @@ export class CniRecommendationInputDto implements CniRecommendationInput {
   })
   @ApiPropertyOptional({ enum: values(NodeProvisionerEnum), enumName: 'NodeProvisioner', default: 'EKSCTL' })
   @IsOptional()
+  @Transform(toEnumSpelling)
   @IsIn(values(NodeProvisionerEnum))
   provisioner?: NodeProvisioner;
   @Field(() => String, {

@@ -58,6 +58,7 @@ export class DiagnosisInputDto {
   @Field(() => WindowsServerVersionEnum, { nullable: true })
   @ApiPropertyOptional({ enum: values(WindowsServerVersionEnum), enumName: 'WindowsServerVersion' })
   @IsOptional()
+  @Transform(toEnumSpelling)
   @IsIn(values(WindowsServerVersionEnum))
   windowsServerVersion?: WindowsServerVersion;
 

@@ -54,6 +54,7 @@ export class KarpenterWindowsPlanInputDto implements KarpenterWindowsPlanInput {
 
   @Field(() => WindowsServerVersionEnum, { description: 'WINDOWS_SERVER_2022 needs EKS >= 1.23, WINDOWS_SERVER_2025 EKS >= 1.35.' })
   @ApiProperty({ enum: values(WindowsServerVersionEnum), enumName: 'WindowsServerVersion', example: 'WINDOWS_SERVER_2022' })
+  @Transform(toEnumSpelling)
   @IsIn(values(WindowsServerVersionEnum))
   windowsServerVersion: WindowsServerVersion;
 

@@ -175,6 +175,28 @@ describe('CNI recommendations over GraphQL and REST', () => {
     }
   });
 
+  it('REST takes the lower-case kebab spellings of every enum, as the capacity routes do', async () => {
+    const upper = base({
+      ipFamily: 'IPV4',
+      platform: 'EC2',
+      provisioner: 'TERRAFORM_SELF_MANAGED',
+      nodeGroups: [win({ windowsServerVersion: 'WINDOWS_SERVER_2022' }), lin()],
+    });
+    const kebab = {
+      ...upper,
+      ipFamily: 'ipv4',
+      platform: 'ec2',
+      provisioner: 'terraform-self-managed',
+      nodeGroups: [
+        { ...win(), os: 'windows', windowsServerVersion: 'windows-server-2022' },
+        { ...lin(), os: 'linux' },
+      ],
+    };
+    const res = await app.http.post('/api/v1/cni/recommendations').send(kebab);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toEqual(await ask(upper));
+  });
+
   it('platform defaults to EC2 and ipFamily to IPV4', async () => {
     const out = await ask(base());
     expect(out.input).toMatchObject({ platform: 'EC2', ipFamily: 'IPV4', servicesPerWindowsNode: 0, subnetsFragmented: false });
