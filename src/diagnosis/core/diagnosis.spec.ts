@@ -8,6 +8,7 @@ import { listTemplates } from '../../policies/core/index.js';
 import { diagnose, type DiagnosisInput } from './diagnosis.js';
 import { DIAGNOSIS_RULES } from './diagnosis.rules.js';
 import { readHnsPolicyList, readVpcBridgeConf } from './log-collector.artefacts.js';
+import { readVpcCniConfigMap } from './vpc-cni-configmap.js';
 import { toDiagnosisRequest } from '../diagnosis-input.resolution.js';
 
 // Pasted events and logs, each with the cause it must find (the symptoms, causes and sources:
@@ -229,6 +230,22 @@ describe('diagnose: log collector files', () => {
     for (const text of ['1111111111', fixture('unknown-text.txt'), 'Type=ELB but no record']) {
       expect(() => readHnsPolicyList(text)).toThrow(/expected Get-HnsPolicyList output/);
     }
+  });
+
+  it('reads the ConfigMap flags as the controller does (strconv.ParseBool; prefix delegation only with Windows IPAM)', () => {
+    const configMap = (data: Record<string, string>) =>
+      readVpcCniConfigMap(JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'amazon-vpc-cni' }, data }));
+    for (const on of ['true', 'True', 'TRUE', 't', 'T', '1']) {
+      expect(configMap({ 'enable-windows-ipam': on, 'enable-windows-prefix-delegation': on }), on).toMatchObject({
+        windowsIpam: true,
+        prefixDelegation: true,
+      });
+    }
+    for (const off of [' true', 'TrUe', 'yes', 'on', '', 'false', '0']) {
+      expect(configMap({ 'enable-windows-ipam': off }).windowsIpam, JSON.stringify(off)).toBe(false);
+    }
+    expect(configMap({ 'enable-windows-prefix-delegation': 'true' }).prefixDelegation).toBe(false);
+    expect(configMap({ 'enable-windows-ipam': 'yes', 'enable-windows-prefix-delegation': 'true' }).prefixDelegation).toBe(false);
   });
 
   it('ConvertTo-Json output counts the same', () => {

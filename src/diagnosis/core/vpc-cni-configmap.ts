@@ -16,11 +16,22 @@ export const WINDOWS_WARM_KEYS = ['windows-warm-ip-target', 'windows-minimum-ip-
 export const VPCRC_CONFIGMAP_SOURCE =
   'aws/amazon-vpc-resource-controller-k8s docs/windows/secondary_ip_mode_config_options.md, docs/windows/prefix_delegation_config_options.md';
 
+/**
+ * What Go's strconv.ParseBool takes for true, which is how the controller reads its flags
+ * (aws/amazon-vpc-resource-controller-k8s pkg/condition/conditions.go IsWindowsIPAMEnabled,
+ * IsWindowsPrefixDelegationEnabled): exactly these; " true", "yes" or "TrUe" fail to parse and
+ * leave the feature off.
+ */
+const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+
 export interface VpcCniConfigMap {
   data: Record<string, string>;
-  /** `enable-windows-ipam` is "true". */
+  /** `enable-windows-ipam` is true as the controller parses it (strconv.ParseBool). */
   windowsIpam: boolean;
-  /** `enable-windows-prefix-delegation` is "true". */
+  /**
+   * Prefix delegation is on as the controller decides it: `enable-windows-prefix-delegation` true,
+   * and `enable-windows-ipam` too (IsWindowsPrefixDelegationEnabled checks both).
+   */
   prefixDelegation: boolean;
   sharedWarmKeys: string[];
   windowsWarmKeys: string[];
@@ -34,11 +45,11 @@ export function readVpcCniConfigMap(text: string, field = 'vpcCniConfigMap'): Vp
   if (!isJsonObject(raw)) throw shapeError(field, 'data', 'expected a mapping of keys to strings');
   const data: Record<string, string> = {};
   for (const [key, value] of Object.entries(raw)) data[key] = value === null || value === undefined ? '' : String(value);
-  const isTrue = (key: string) => (data[key] ?? '').trim().toLowerCase() === 'true';
+  const isTrue = (key: string) => data[key] !== undefined && GO_TRUE.has(data[key]);
   return {
     data,
     windowsIpam: isTrue('enable-windows-ipam'),
-    prefixDelegation: isTrue('enable-windows-prefix-delegation'),
+    prefixDelegation: isTrue('enable-windows-ipam') && isTrue('enable-windows-prefix-delegation'),
     sharedWarmKeys: SHARED_WARM_KEYS.filter((k) => k in data),
     windowsWarmKeys: WINDOWS_WARM_KEYS.filter((k) => k in data),
   };
