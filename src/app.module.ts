@@ -27,6 +27,7 @@ import { BoundedDocumentStore } from './graphql/document-store.js';
 import { admissionPlugin } from './graphql/admission.plugin.js';
 import { knownOperationTypesRule } from './graphql/known-operation-types.js';
 import { metricsPlugin } from './graphql/metrics.plugin.js';
+import { requestIdPlugin } from './graphql/request-id.plugin.js';
 import { offlinePlaygroundPlugin } from './graphql/offline-playground.plugin.js';
 import { aliasLimitRule, depthLimitRule, fragmentAndDirectiveLimitRule, QUERY_LIMIT_MARKER } from './graphql/query-limits.js';
 import { HealthController } from './health/health.controller.js';
@@ -184,6 +185,7 @@ export class AppModule {
                 rateLimit,
               }),
               metricsPlugin(metrics),
+              requestIdPlugin(),
             ],
           }),
         }),

@@ -59,6 +59,29 @@ describe('hostile GraphQL documents', () => {
     await app?.close();
   });
 
+  it.each([
+    ['a document that does not parse', '{ __typename', undefined, 'GRAPHQL_PARSE_FAILED'],
+    ['a field the schema does not have', '{ nope }', undefined, 'GRAPHQL_VALIDATION_FAILED'],
+    ['a variable of the wrong type', 'query($n: Int) { instanceTypes(first: $n) { totalCount } }', { n: 'x' }, 'BAD_USER_INPUT'],
+    [
+      'a query over the alias limit',
+      `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: __typename`).join(' ')} }`,
+      undefined,
+      'QUERY_TOO_COMPLEX',
+    ],
+    [
+      'an unknown instance type (a resolver error)',
+      '{ nodeCapacity(input: {instanceType: "m5.nope", os: WINDOWS, ipMode: SECONDARY_IP}) { maxPods } }',
+      undefined,
+      'INSTANCE_TYPE_NOT_FOUND',
+    ],
+  ])('%s: each error names the request id its response carries', async (_name, query, variables, code) => {
+    const res = await app.gql(query, variables);
+    expect(res.body.errors[0].extensions.code).toBe(code);
+    expect(res.headers['x-request-id']).toMatch(/\S/);
+    for (const error of res.body.errors) expect(error.extensions.requestId).toBe(res.headers['x-request-id']);
+  });
+
   it('fragments that each spread the next twice (1.6 kB, 2^40 paths): refused quickly, the probe keeps answering', async () => {
     const query = fragmentFanOut(40, 2, 'instanceType(name: "m5.large") { name }');
     expect(query.length).toBeLessThan(2_000);
