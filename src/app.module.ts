@@ -18,6 +18,7 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { RateLimitService } from './common/rate-limit.service.js';
 import { ErrorCode } from './common/domain-error.js';
 import { logDestination } from './common/log-destination.js';
+import { serializeError } from './common/log-serializers.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DATABASE_INFO, type DatabaseInfo } from './database/database-info.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
@@ -125,6 +126,7 @@ export class AppModule {
             {
               level: config.logLevel === 'log' ? 'info' : config.logLevel,
               redact: ['req.headers.authorization', 'req.headers.cookie'],
+              serializers: { err: serializeError },
             },
             logDestination(),
           ],

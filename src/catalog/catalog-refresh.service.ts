@@ -17,6 +17,7 @@ import { REGION_NAME } from '../common/aws-names.js';
 import type { PricingStatus } from './catalog-refresh.entity.js';
 import { PriceViewService, WINDOWS_PRICE_SOURCE } from './price-view.service.js';
 import type { WindowsPriceList } from './pricing/price-list-source.js';
+import { isUuid } from '../common/uuid.js';
 
 /** The Price List part of one run. */
 interface PricingOutcome {
@@ -128,7 +129,7 @@ export class CatalogRefreshService implements OnApplicationShutdown {
   }
 
   async getRun(id: string): Promise<CatalogRefreshEntity> {
-    const run = /^[0-9a-f-]{36}$/i.test(id) ? await this.repository.findRun(id) : null;
+    const run = isUuid(id) ? await this.repository.findRun(id) : null;
     if (!run) throw new DomainError(ErrorCode.NOT_FOUND, `No catalog refresh run "${id.slice(0, 64)}"`, { id: id.slice(0, 64) });
     return run;
   }
