@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DomainError, ErrorCode, validationError } from '../common/domain-error.js';
+import { isUuid } from '../common/uuid.js';
 import { ApiKeyEntity, type ApiKeyRole } from './api-key.entity.js';
 
 export interface Principal {
@@ -50,11 +51,16 @@ export class ApiKeyService {
     return this.dataSource.getRepository(ApiKeyEntity).find({ order: { createdAt: 'ASC' } });
   }
 
-  /** Revokes by id or by the key's shown prefix. */
+  /**
+   * Revokes by id or by the key's shown prefix; revoking a revoked key again answers it as it is.
+   * By prefix, a key still in use comes first, else the latest revoked one.
+   */
   async revoke(idOrPrefix: string): Promise<ApiKeyEntity> {
     const repo = this.dataSource.getRepository(ApiKeyEntity);
-    const isId = /^[0-9a-f-]{36}$/i.test(idOrPrefix);
-    const found = await repo.findOneBy(isId ? { id: idOrPrefix } : { prefix: idOrPrefix, revokedAt: IsNull() });
+    const found = isUuid(idOrPrefix)
+      ? await repo.findOneBy({ id: idOrPrefix })
+      : ((await repo.findOneBy({ prefix: idOrPrefix, revokedAt: IsNull() })) ??
+        (await repo.findOne({ where: { prefix: idOrPrefix }, order: { revokedAt: 'DESC' } })));
     if (!found) throw new DomainError(ErrorCode.NOT_FOUND, `No API key "${idOrPrefix.slice(0, 64)}"`);
     if (!found.revokedAt) {
       found.revokedAt = new Date();

@@ -285,6 +285,20 @@ describe('API keys over REST and GraphQL (admin only)', () => {
     expect(refused.body.error.code).toBe('UNAUTHENTICATED');
     const missing = await app.http.delete('/api/v1/api-keys/00000000-0000-0000-0000-000000000000').set(adminAuth).expect(404);
     expect(missing.body.error.code).toBe('NOT_FOUND');
+    // An id of the uuid's length that is not one names no key: 404, not the database's 500.
+    for (const id of ['a'.repeat(36), '-'.repeat(36)]) {
+      const res = await app.http.delete(`/api/v1/api-keys/${id}`).set(adminAuth).expect(404);
+      expect(res.body.error.code).toBe('NOT_FOUND');
+    }
+  });
+
+  it('REST: revoking twice is harmless, by prefix as by id', async () => {
+    const created = await app.http.post('/api/v1/api-keys').set(adminAuth).send({ name: 'twice', role: 'reader' }).expect(201);
+    const { id, prefix } = created.body.apiKey;
+    const first = await app.http.delete(`/api/v1/api-keys/${prefix}`).set(adminAuth).expect(200);
+    const again = await app.http.delete(`/api/v1/api-keys/${prefix}`).set(adminAuth).expect(200);
+    expect(again.body).toMatchObject({ id, revokedAt: first.body.revokedAt });
+    await app.http.delete(`/api/v1/api-keys/${id}`).set(adminAuth).expect(200);
   });
 
   it('REST: bad input is 400 naming the field; no key is 401', async () => {
