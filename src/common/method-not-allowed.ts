@@ -14,23 +14,41 @@ function patternOf(url: string): RegExp {
 /**
  * 405 for a known path asked with a method it does not answer, with an `Allow` header, instead of
  * the 404 Fastify gives: every route is recorded as it is added, and a request that found no route
- * is matched against the others' paths. The answer is the service's error envelope
+ * is matched against the others' paths, and so is one a parametric route took for a path that is a
+ * route of its own with other methods. The answer is the service's error envelope
  * (METHOD_NOT_ALLOWED; a GraphQL response on /graphql). Register before the routes are added (before Nest's init).
  */
 export function registerMethodNotAllowed(fastify: FastifyInstance): void {
   const routes: Array<{ pattern: RegExp; methods: string[] }> = [];
+  /** The methods of each path that is a route of its own (no parameters). */
+  const literal = new Map<string, Set<string>>();
   fastify.addHook('onRoute', (route) => {
-    const methods = (Array.isArray(route.method) ? route.method : [route.method]).map(String);
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).map((m) => String(m).toUpperCase());
     // The catch-all OPTIONS route of the CORS plugin would make every path "known".
     if (route.url === '*' || route.url === '/*') return;
     routes.push({ pattern: patternOf(route.url), methods });
+    if (!/[:*]/.test(route.url)) {
+      const known = literal.get(route.url) ?? new Set<string>();
+      for (const m of methods) known.add(m);
+      literal.set(route.url, known);
+    }
   });
   fastify.addHook('onRequest', (request, reply, done) => {
-    if (!request.is404) return done();
+    let allowed: Set<string> | undefined;
+    if (request.is404) {
+      const path = request.url.split('?')[0];
+      allowed = literal.get(path);
+      if (!allowed) {
+        allowed = new Set<string>();
+        for (const route of routes) if (route.pattern.test(path)) for (const m of route.methods) allowed.add(m);
+      }
+    } else if (/[:*]/.test(request.routeOptions.url ?? '')) {
+      // A parametric route took a path that is a route of its own: GET /api/v1/capacity/sizing is
+      // not the capacity of a type called "sizing", and the path answers only its own methods.
+      allowed = literal.get(request.url.split('?')[0]);
+    }
+    if (!allowed || allowed.size === 0 || allowed.has(request.method)) return done();
     const path = request.url.split('?')[0];
-    const allowed = new Set<string>();
-    for (const route of routes) if (route.pattern.test(path)) for (const m of route.methods) allowed.add(m.toUpperCase());
-    if (allowed.size === 0 || allowed.has(request.method)) return done();
     const allow = [...allowed].sort().join(', ');
     const mapped = mapError(
       new DomainError(ErrorCode.METHOD_NOT_ALLOWED, `${request.method} is not allowed on ${path.slice(0, 200)}; allowed: ${allow}`, {

@@ -237,6 +237,10 @@ describe('HTTP caching and method / content-type errors', () => {
     ['get', '/api/v1/cni/recommendations', 'POST'],
     ['put', '/api/v1/templates/default-deny-ingress/render', 'POST'],
     ['patch', '/graphql', 'GET, HEAD, OPTIONS, POST'],
+    // Paths that are routes of their own, although GET /api/v1/capacity/{instanceType} matches them too.
+    ['get', '/api/v1/capacity/sizing', 'POST'],
+    ['get', '/api/v1/capacity/subnet-usage?os=windows&ipMode=secondary-ip', 'POST'],
+    ['put', '/api/v1/capacity/sizing', 'POST'],
   ] as const)('%s %s is 405 METHOD_NOT_ALLOWED with Allow: %s', async (method, url, allow) => {
     const res = await app.http[method](url);
     expect(res.status).toBe(405);
