@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
+import { toBool, toInt } from '../common/query-values.js';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -49,12 +50,6 @@ export const CAPACITY_INPUT_LIMITS = {
 } as const;
 
 export const DEFAULT_SIZING_LIMIT = 20;
-
-/** Query strings carry text: `true`/`false` become booleans; anything else is left for the validator. */
-const toBool = ({ value }: { value: unknown }) =>
-  value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
-/** Query strings carry text: a decimal integer becomes a number; anything else is left for the validator. */
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d{1,20}$/.test(value) ? Number(value) : value);
 
 const OS_SPELLINGS = 'WINDOWS or LINUX (REST also windows, linux)';
 const MODE_SPELLINGS = 'SECONDARY_IP or PREFIX_DELEGATION (REST also secondary-ip, prefix-delegation)';

@@ -2,11 +2,9 @@ import { NeverRemembered } from '../common/validation-pipe.js';
 import { InputType } from '@nestjs/graphql';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { toInt } from '../common/query-values.js';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { SUBNET_PREFIX_LIMITS } from './core/index.js';
-
-/** Query strings carry text: a decimal integer becomes a number; anything else is left for the validator. */
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d{1,20}$/.test(value) ? Number(value) : value);
 
 /** A subnet and what the aws CLI prints of its allocations: the fields every input of a pasted subnet shares. */
 @InputType({ isAbstract: true })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-error-responses.js';
 import type { FastifyReply } from 'fastify';
 import { RequireAdmin } from '../auth/auth.decorators.js';
@@ -11,13 +11,22 @@ import { CatalogRefresh, RefreshCatalogArgs, toCatalogRefreshModel } from './cat
 import { CatalogService } from './catalog.service.js';
 import { InstanceType } from './instance-type.model.js';
 import { InstanceTypeConnection, InstanceTypesQuery } from './instance-types.args.js';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { toBool, toInt } from '../common/query-values.js';
+
+class RefreshQuery {
+  @ApiProperty({ required: false, type: Boolean, description: 'false: answer 202 at once instead of waiting for the run' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  wait?: boolean;
+}
 
 class ListRefreshesQuery {
   @ApiProperty({ required: false, default: 20 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(200)
@@ -79,7 +88,6 @@ export class CatalogController {
       'error.details.refresh) when it failed. With `wait: false` (body) or `?wait=false`, answers 202 at once ' +
       'with the RUNNING run and a Location to poll. 409 when a refresh is already running.',
   })
-  @ApiQuery({ name: 'wait', required: false, type: Boolean })
   @ApiCreatedResponse({ type: CatalogRefresh, description: 'The run, finished and SUCCEEDED (wait, the default)' })
   @ApiAcceptedResponse({
     type: CatalogRefresh,
@@ -90,11 +98,11 @@ export class CatalogController {
   @HttpCode(201)
   async refresh(
     @Body() body: RefreshCatalogArgs,
-    @Query('wait') waitQuery: string | undefined,
+    @Query() query: RefreshQuery,
     @Req() req: AuthenticatedRequest,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CatalogRefresh> {
-    const wait = waitQuery === 'false' ? false : (body?.wait ?? true);
+    const wait = query.wait ?? body?.wait ?? true;
     // Only admins start refreshes, so they see the whole error.
     const run = toCatalogRefreshModel(
       await this.refreshes.refresh({

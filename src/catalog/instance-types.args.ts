@@ -4,9 +4,8 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ArrayMaxSize, ValidateNested } from 'class-validator';
 import { InstanceType } from './instance-type.model.js';
 import { REGION_NAME } from '../common/aws-names.js';
+import { toBool, toInt } from '../common/query-values.js';
 
-export const toBool = ({ value }: { value: unknown }) =>
-  value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
 /** Query strings carry lists comma-separated (`m5,c6i`); GraphQL sends arrays, left as they are. */
 export const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string'
@@ -61,28 +60,28 @@ export class InstanceTypeFilterInput {
   currentGeneration?: boolean;
 
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(100_000)
   minVcpus?: number;
 
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(100_000)
   maxVcpus?: number;
 
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(1_000_000_000)
   minMemoryMiB?: number;
 
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(1_000_000_000)
@@ -107,7 +106,7 @@ export class InstanceTypesArgs {
 
   /** Page size (default 50, at most 500). */
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(500)
@@ -124,7 +123,7 @@ export class InstanceTypesArgs {
 export class InstanceTypesQuery extends InstanceTypeFilterInput {
   @ApiPropertyOptional({ description: 'Page size (default 50, at most 500).' })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(500)

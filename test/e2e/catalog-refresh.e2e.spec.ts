@@ -198,6 +198,18 @@ describe('catalog refresh from EC2', () => {
     expect(ec2.regionsCalled('DescribeInstanceTypeOfferings')).toContain('eu-west-1');
   });
 
+  it.each(['no', '0', 'FALSE', ''])('?wait=%s is a 400 naming wait, never a refresh that silently waits', async (wait) => {
+    const res = await app.http.post(`/api/v1/catalog/refreshes?wait=${wait}`).set(adminAuth).send({}).expect(400);
+    expect(res.body.error.details.violations[0]).toMatchObject({ field: 'wait', rules: ['isBoolean'] });
+  });
+
+  it('an id of the uuid length that is not a uuid names no run (404), it does not reach the database (500)', async () => {
+    for (const id of ['a'.repeat(36), '1'.repeat(36), '-'.repeat(36)]) {
+      const res = await app.http.get(`/api/v1/catalog/refreshes/${id}`).expect(404);
+      expect(res.body.error.code).toBe('NOT_FOUND');
+    }
+  });
+
   it('one refresh at a time: a second request is refused naming the running one', async () => {
     const delay = ec2.inject({ action: 'DescribeRegions', fault: { kind: 'delay', ms: 1500 } });
     try {

@@ -166,6 +166,13 @@ describe('catalog on PostgreSQL', () => {
     ['/api/v1/instance-types?after=not-a-cursor', 'after'],
     ['/api/v1/instance-types?minVcpus=8&maxVcpus=2', 'minVcpus'],
     ['/api/v1/instance-types?color=blue', 'color'],
+    // An empty value is not 0: a portal's empty form field must not turn into an empty catalog.
+    ['/api/v1/instance-types?maxVcpus=', 'maxVcpus'],
+    ['/api/v1/instance-types?maxMemoryMiB=', 'maxMemoryMiB'],
+    ['/api/v1/instance-types?first=', 'first'],
+    ['/api/v1/instance-types?first=%20', 'first'],
+    ['/api/v1/capacity?family=m5&maxVcpus=', 'maxVcpus'],
+    ['/api/v1/catalog/refreshes?first=', 'first'],
   ])('rejects %s with a 400 naming %s', async (url, field) => {
     const res = await app.http.get(url).expect(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
