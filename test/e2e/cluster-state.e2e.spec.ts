@@ -133,6 +133,18 @@ describe('diagnose', () => {
     expect(gql.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
+  it.each([
+    ['a cluster Service CIDR that is not one', { serviceIpv4Cidr: 'x', vpcBridgeConf: fixture('vpc-bridge.conf') }, 'serviceIpv4Cidr'],
+    ['a vpc-bridge.conf without its keys', { vpcBridgeConf: '{"x": 1}' }, 'vpcBridgeConf'],
+  ])('%s is a validation error naming it, on both doors', async (_name, facts, field) => {
+    const input = { text: 'x', ...facts };
+    const rest = await app.http.post('/api/v1/diagnoses').send(input).expect(400);
+    expect(rest.body.error.code).toBe('VALIDATION_FAILED');
+    expect(rest.body.error.details.field).toBe(field);
+    const gql = await app.gql(DIAGNOSE, { input }).expect(200);
+    expect(gql.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { field } });
+  });
+
   it('too much text is refused', async () => {
     const res = await app.http
       .post('/api/v1/diagnoses')

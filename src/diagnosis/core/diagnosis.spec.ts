@@ -248,6 +248,13 @@ describe('diagnose: log collector files', () => {
     expect(configMap({ 'enable-windows-ipam': 'yes', 'enable-windows-prefix-delegation': 'true' }).prefixDelegation).toBe(false);
   });
 
+  it('refuses a vpcBridgeConf that is not one: no serviceCIDR or eniIPAddresses, or a serviceCIDR that is not a CIDR', () => {
+    for (const text of ['{}', '{"x": 1}', '{"cniVersion": "0.3.1", "serviceCIDR": "banana"}', '{"serviceCIDR": 10}']) {
+      expect(() => readVpcBridgeConf(text), text).toThrow(/vpcBridgeConf/);
+    }
+    expect(readVpcBridgeConf('{"serviceCIDR": "10.100.0.0/16"}').serviceCidr).toBe('10.100.0.0/16');
+  });
+
   it('ConvertTo-Json output counts the same', () => {
     const json = JSON.stringify([
       { ID: 'A', Policies: [{ Type: 'ELB', ExternalPort: 80, InternalPort: 8080, IsDSR: true }] },

@@ -110,8 +110,13 @@ export function readVpcBridgeConf(text: string, field = 'vpcBridgeConf'): VpcBri
   const doc = parsePastedJson(text, field, ARTEFACT_MAX_BYTES);
   if (!isJsonObject(doc)) throw shapeError(field, '$', 'expected the vpc-bridge CNI configuration (a JSON object)');
   const service = findKey(doc, 'serviceCIDR');
-  if (service !== undefined && typeof service !== 'string') throw shapeError(field, 'serviceCIDR', 'expected a CIDR string');
   const enis = findKey(doc, 'eniIPAddresses');
+  if (service === undefined && enis === undefined) {
+    throw shapeError(field, '$', 'expected the vpc-bridge CNI configuration: a JSON object with serviceCIDR or eniIPAddresses');
+  }
+  if (service !== undefined && (typeof service !== 'string' || !isIpv4Cidr(service))) {
+    throw shapeError(field, 'serviceCIDR', `expected an IPv4 CIDR like 10.100.0.0/16, not ${JSON.stringify(service).slice(0, 60)}`);
+  }
   const eniIpAddresses = (Array.isArray(enis) ? enis : typeof enis === 'string' ? [enis] : []).filter(
     (x): x is string => typeof x === 'string',
   );
@@ -124,6 +129,12 @@ export function readVpcBridgeConf(text: string, field = 'vpcBridgeConf'): VpcBri
     defaultServiceCidr: primary ? defaultWindowsServiceCidr(primary).serviceCidr : null,
     dnsServers,
   };
+}
+
+/** `a.b.c.d/p` with octets up to 255 and p up to 32: what a CNI configuration's CIDR can be, whatever its size. */
+function isIpv4Cidr(text: string): boolean {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text.trim());
+  return m !== null && m.slice(1, 5).every((o) => Number(o) <= 255) && Number(m[5]) <= 32;
 }
 
 /** Whether two Service CIDRs are the same block (both parsed, so 172.20.0.0/16 equals " 172.20.0.0/16"). */
