@@ -120,6 +120,9 @@ export async function createApp(
   };
 }
 
+/** The routes whose body may be YAML (their OpenAPI operation consumes application/yaml and text/yaml). */
+export const YAML_BODY_ROUTES = new Set(['/api/v1/policies/windows-check']);
+
 /** The routes whose requests are not logged: probes and scrapes every few seconds would drown the log. */
 const QUIET_ROUTES = /^\/(health|metrics)/;
 
@@ -259,8 +262,21 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): vo
   });
   // No route reads plain text: a text/plain body is 415 UNSUPPORTED_MEDIA_TYPE like any other type.
   fastify.removeContentTypeParser('text/plain');
-  // YAML (the Windows policy check takes the manifest itself as its body) is read as text.
-  fastify.addContentTypeParser(['application/yaml', 'text/yaml'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  // YAML is read as text by the one route that takes it (the Windows policy check, the manifest as
+  // its body); elsewhere it is 415 like any other type, not a body the validation misreads.
+  fastify.addContentTypeParser(['application/yaml', 'text/yaml'], { parseAs: 'string' }, (request, body, done) => {
+    if (!YAML_BODY_ROUTES.has(request.routeOptions.url ?? '')) {
+      return done(
+        new DomainError(
+          ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+          `This route reads application/json, not ${request.headers['content-type']?.split(';')[0] ?? 'YAML'}`,
+          { supported: ['application/json'] },
+        ),
+        undefined,
+      );
+    }
+    done(null, body);
+  });
   app.useGlobalPipes(buildValidationPipe());
 
   // Built on the first request to /api/docs or /api/docs-json, not at start (same document).

@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { YAML_BODY_ROUTES } from '../../src/app.factory.js';
 import { projectPath } from '../../src/common/project-path.js';
 import { createEmptyDatabase } from '../support/test-app.js';
 
@@ -24,6 +26,16 @@ describe('committed API contracts', () => {
     expect(run.stderr).toBe('');
     expect('code' in run ? run.code : 0).toBe(0);
   }, 150_000);
+
+  it('the routes that read a YAML body are the operations the OpenAPI document says consume YAML', () => {
+    const document = JSON.parse(readFileSync(projectPath('contracts', 'openapi.json'), 'utf8')) as {
+      paths: Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>>;
+    };
+    const consumingYaml = Object.entries(document.paths)
+      .filter(([, operations]) => Object.values(operations).some((op) => op.requestBody?.content?.['application/yaml']))
+      .map(([path]) => path.replace(/\{(\w+)\}/g, ':$1'));
+    expect(consumingYaml.sort()).toEqual([...YAML_BODY_ROUTES].sort());
+  });
 
   it('src/metadata.ts is what the model, input and args classes declare (npm run metadata rewrites it)', async () => {
     // The GraphQL and OpenAPI shapes are read from the classes' types and JSDoc by the Nest CLI plugins;

@@ -264,6 +264,23 @@ describe('HTTP caching and method / content-type errors', () => {
     expect(res.body.error.code).toBe('NOT_FOUND');
   });
 
+  it.each(['application/yaml', 'text/yaml'])(
+    '%s on a route that reads JSON is 415 naming application/json, not a misread body',
+    async (type) => {
+      for (const url of ['/api/v1/capacity/sizing', '/api/v1/api-keys', '/graphql']) {
+        const res = await app.http.post(url).set('content-type', type).send('workload:\n  windowsPods: 3\n').expect(415);
+        const error = url === '/graphql' ? res.body.errors[0].extensions : res.body.error;
+        expect(error).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', details: { supported: ['application/json'] } });
+      }
+      // The one route that reads YAML still does.
+      await app.http
+        .post('/api/v1/policies/windows-check')
+        .set('content-type', type)
+        .send('kind: NetworkPolicy\napiVersion: networking.k8s.io/v1\nmetadata: {name: a}\nspec: {podSelector: {}}\n')
+        .expect(200);
+    },
+  );
+
   it.each(['application/xml', 'text/plain', 'application/x-www-form-urlencoded'])(
     'a %s body is 415 UNSUPPORTED_MEDIA_TYPE, on REST and /graphql',
     async (type) => {
