@@ -120,6 +120,23 @@ export async function createApp(
   };
 }
 
+/**
+ * Fastify's parser refuses `__proto__` and `constructor.prototype` keys with the message it gives
+ * malformed JSON; when the text is valid JSON, that was the reason, and the client is told so.
+ */
+function forbiddenKeyError(text: string): DomainError | undefined {
+  try {
+    JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return new DomainError(
+    ErrorCode.VALIDATION_FAILED,
+    'The request body is JSON, but holds a "__proto__" or "constructor": {"prototype": ...} key, which is refused',
+    { rule: 'FORBIDDEN_KEY' },
+  );
+}
+
 /** The routes whose body may be YAML (their OpenAPI operation consumes application/yaml and text/yaml). */
 export const YAML_BODY_ROUTES = new Set(['/api/v1/policies/windows-check']);
 
@@ -247,7 +264,7 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): vo
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     void parseJson(request, body as string, (err, value) => {
-      if (err) return done(err, undefined);
+      if (err) return done(forbiddenKeyError(body as string) ?? err, undefined);
       if (nestsDeeperThan(value, MAX_BODY_DEPTH)) {
         return done(
           new DomainError(ErrorCode.VALIDATION_FAILED, `The request body nests objects or arrays more than ${MAX_BODY_DEPTH} levels deep`, {

@@ -59,7 +59,8 @@ function lookUp(lookup: InstanceTypeLookup, instanceType: string, at: string): I
     facts = lookup(instanceType.trim());
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
-    lookupMessage = `: ${err.message}`;
+    // The catalog's message starts by saying the same ('Unknown instance type "x": ...'): said once.
+    lookupMessage = `: ${err.message.replace(/^Unknown instance type "[^"]*":\s*/i, '')}`;
   }
   if (!facts) {
     throw validationError(`${at}.instanceType`, 'known-instance-type', `unknown instance type "${instanceType}"${lookupMessage}`);

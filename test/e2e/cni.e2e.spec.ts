@@ -335,6 +335,9 @@ describe('CNI recommendations over GraphQL and REST', () => {
         .send(base({ nodeGroups: [win(), lin({ instanceType: 'm5.gigantic' })] }));
       expect(rest.body.error.details).toMatchObject({ field: 'nodeGroups[1].instanceType', rule: 'known-instance-type' });
       expect(rest.body.error.message).toContain('m5.gigantic');
+      // Said once, with what the catalog adds.
+      expect(rest.body.error.message.match(/instance type/gi)).toHaveLength(2);
+      expect(rest.body.error.message).toMatch(/^unknown instance type "m5\.gigantic": the catalog has no such EC2 instance type/);
     });
     it('a bad CIDR', () =>
       rejected(base({ nodeGroups: [win({ subnetCidrs: ['10.0.0.0/24', '10.0.300.0/24'] }), lin()] }), /nodeGroups\[0\]\.subnetCidrs\[1\]/));

@@ -33,6 +33,16 @@ describe('request limits', () => {
     });
   });
 
+  it('a __proto__ key is refused as such, not as malformed JSON', async () => {
+    const res = await app.http
+      .post('/api/v1/capacity/sizing')
+      .set('content-type', 'application/json')
+      .send('{"__proto__": {"x": 1}, "workload": {}}');
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { rule: 'FORBIDDEN_KEY' } });
+    expect(res.body.error.message).toContain('__proto__');
+  });
+
   it('answers malformed JSON with a 400, not a 500, on REST and GraphQL', async () => {
     const res = await app.http.post('/api/v1/catalog/refreshes').set('content-type', 'application/json').send('{"regions": [');
     expect(res.status).toBe(400);

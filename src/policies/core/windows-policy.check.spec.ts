@@ -167,6 +167,15 @@ describe('checkPolicyForWindows', () => {
     expect(checkPolicyForWindows(manifest)).toEqual({ documents: 1, findings: [], clean: true });
   });
 
+  it.each([
+    ['apiVersion: apps/v1\nkind: Deployment\n', 'Document 0 is apps/v1 Deployment;'],
+    ['kind: Foo\n', 'Document 0 is a Foo with no apiVersion;'],
+    ['apiVersion: v1\n', 'Document 0 is a v1 document with no kind;'],
+    ['metadata: {name: x}\n', 'Document 0 is a document with no kind or apiVersion;'],
+  ])('names what a document is that it does not check: %j', (manifest, message) => {
+    expect(() => checkPolicyForWindows(manifest)).toThrow(message);
+  });
+
   it('checks every document of a multi-document manifest and numbers them', () => {
     const manifest = `---\n${CLEAN}---\n${K8S_EXCEPT}---\n# only a comment\n---\n${K8S_NAMED_PORT}`;
     const result = checkPolicyForWindows(manifest);

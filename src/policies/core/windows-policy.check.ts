@@ -346,6 +346,16 @@ export function calicoSelectorFromLabelSelector(selector: Obj): string {
   return terms.length === 0 ? 'all()' : terms.join(' && ');
 }
 
+/** A document's kind as a reader names it: "apps/v1 Deployment", "a Foo with no apiVersion", "a document with no kind or apiVersion". */
+function describeKind(apiVersion: unknown, kind: unknown): string {
+  const version = typeof apiVersion === 'string' && apiVersion !== '' ? apiVersion : undefined;
+  const name = typeof kind === 'string' && kind !== '' ? kind : undefined;
+  if (version && name) return `${version} ${name}`;
+  if (name) return `a ${name} with no apiVersion`;
+  if (version) return `a ${version} document with no kind`;
+  return 'a document with no kind or apiVersion';
+}
+
 function unprocessable(message: string, details: Record<string, unknown>): DomainError {
   return new DomainError(ErrorCode.UNPROCESSABLE_DOCUMENT, message, details);
 }
@@ -495,7 +505,7 @@ export function checkPolicyForWindows(manifest: string): WindowsPolicyCheck {
     const isKubernetes = kind === KUBERNETES_NETWORK_POLICY;
     if (!isKubernetes && !CALICO_KINDS.has(kind)) {
       throw unprocessable(
-        `Document ${index} is ${String(value.apiVersion)} ${String(value.kind)}; only networking.k8s.io/v1 NetworkPolicy and projectcalico.org/v3 NetworkPolicy or GlobalNetworkPolicy are checked`,
+        `Document ${index} is ${describeKind(value.apiVersion, value.kind)}; only networking.k8s.io/v1 NetworkPolicy and projectcalico.org/v3 NetworkPolicy or GlobalNetworkPolicy are checked`,
         { documentIndex: index, line: startLine, reason: 'UNKNOWN_KIND', apiVersion: value.apiVersion, kind: value.kind },
       );
     }
