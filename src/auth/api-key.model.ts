@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import type { ApiKeyEntity, ApiKeyRole } from './api-key.entity.js';
 
@@ -68,6 +69,8 @@ export class CreateApiKeyArgs {
 
   @Field(() => ApiKeyRoleEnum)
   @ApiProperty({ enum: API_KEY_ROLES })
+  // REST takes the role in any case, as it takes every other enum's spelling (GraphQL: READER, ADMIN).
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^[A-Za-z]{1,10}$/.test(value) ? value.toLowerCase() : value))
   @IsIn(API_KEY_ROLES, { message: 'role must be reader or admin' })
   role: ApiKeyRole;
 }

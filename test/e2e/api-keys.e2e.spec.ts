@@ -292,6 +292,12 @@ describe('API keys over REST and GraphQL (admin only)', () => {
     }
   });
 
+  it('REST: the role in any case, as GraphQL spells it or as REST does', async () => {
+    const created = await app.http.post('/api/v1/api-keys').set(adminAuth).send({ name: 'upper', role: 'READER' }).expect(201);
+    expect(created.body.apiKey.role).toBe('reader');
+    await app.http.delete(`/api/v1/api-keys/${created.body.apiKey.id}`).set(adminAuth).expect(200);
+  });
+
   it('REST: revoking twice is harmless, by prefix as by id', async () => {
     const created = await app.http.post('/api/v1/api-keys').set(adminAuth).send({ name: 'twice', role: 'reader' }).expect(201);
     const { id, prefix } = created.body.apiKey;
