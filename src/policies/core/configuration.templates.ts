@@ -3,7 +3,7 @@ import { kubernetesMinor } from './parameter.validation.js';
 import type { JsonValue, RenderOptions, RenderWarning, TemplateParameter, WindowsIpMode } from './policy-template.model.js';
 import { SOURCE } from '../../common/core/sources.js';
 import type { TemplateDefinition } from './template.definition.js';
-import { windowsMaxPods } from './render-catalog.js';
+import { requireKnownInstanceType, windowsMaxPods } from './render-catalog.js';
 import {
   DSR_PATCH_ANCHOR,
   bootstrapArgumentMap,
@@ -459,6 +459,7 @@ const clusterConfigTemplate: TemplateDefinition = {
     const warnings: RenderWarning[] = [];
     if (release) warnings.push(osBuildWarning(release));
     const maxPods = resolveMaxPods(p.maxPodsPerNode, p.windowsInstanceType as string, ipMode, options, warnings, 'maxPodsPerNode');
+    requireKnownInstanceType(options.catalog, p.linuxInstanceType as string);
     const linuxCount = p.linuxNodeCount as number;
     const linux = {
       name: 'linux-ng',

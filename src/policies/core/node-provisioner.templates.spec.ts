@@ -63,6 +63,16 @@ describe('karpenter-windows-nodepool', () => {
   const render = (p: Record<string, unknown>) => renderTemplate('karpenter-windows-nodepool', p, options);
   const base = { clusterName: 'shop', kubernetesVersion: '1.31', ipMode: 'prefix-delegation', instanceTypes: ['m5.large', 'm5.xlarge'] };
 
+  it.each(['secondary-ip', 'prefix-delegation'])('%s: an unknown type is INSTANCE_TYPE_NOT_FOUND, an arm64 one a warning', (ipMode) => {
+    expect(failure('karpenter-windows-nodepool', { ...base, ipMode, instanceTypes: ['m5.large', 'nope.x'] }).code).toBe(
+      'INSTANCE_TYPE_NOT_FOUND',
+    );
+    const r = render({ ...base, ipMode, instanceTypes: ['m5.large', 'm6g.large'] });
+    expect(r.warnings.filter((w) => w.code === 'NO_WINDOWS_POD_CAPACITY').map((w) => w.message)).toEqual([
+      expect.stringContaining('m6g.large'),
+    ]);
+  });
+
   it('renders a NodePool and an EC2NodeClass valid against the Karpenter CRDs, the YAML equal to the objects', () => {
     const r = render({ ...base, serviceIpv4Cidr: '172.20.0.0/16', excludedSnatCidrs: ['10.0.0.0/8', '192.168.0.0/16'] });
     const docs = parseAllDocuments(r.content);

@@ -131,6 +131,20 @@ function rejectRefusedTypes(parameter: string, types: string[]): void {
   });
 }
 
+/** Each given type must be in the catalog, and one that gives Windows pods no IPs is named (NO_WINDOWS_POD_CAPACITY). */
+function warnAboutTypesWithoutWindowsPods(types: string[], ipMode: WindowsIpMode, options: RenderOptions, warnings: RenderWarning[]): void {
+  if (options.catalog === undefined) return;
+  for (const t of types) if (windowsMaxPods(options.catalog, t, ipMode) === 0) warnings.push(noWindowsPodCapacity(t));
+}
+
+function noWindowsPodCapacity(t: string): RenderWarning {
+  return {
+    code: 'NO_WINDOWS_POD_CAPACITY',
+    message: `The capacity engine gives ${t} no Windows pod IPs (not a Windows-capable type, or unknown to the VPC Resource Controller): Windows pods would stay Pending on it.`,
+    source: SOURCE.VPCRC_LIMITS,
+  };
+}
+
 /**
  * kubelet max-pods for a group of types: the caller's value, else the smallest real capacity the
  * capacity engine gives any of them (the kubelet never advertises more pods than the smallest node's IPs).
@@ -147,13 +161,7 @@ function resolveGroupMaxPods(
   const computed = options.catalog !== undefined ? all.map((t) => ({ t, pods: windowsMaxPods(options.catalog!, t, ipMode) })) : [];
   for (const { t, pods } of computed) {
     // Types of a family that cannot be Windows nodes (arm64 members) are kept out by the requirements: no warning.
-    if (pods === 0 && types.includes(t)) {
-      warnings.push({
-        code: 'NO_WINDOWS_POD_CAPACITY',
-        message: `The capacity engine gives ${t} no Windows pod IPs (not a Windows-capable type, or unknown to the VPC Resource Controller): Windows pods would stay Pending on it.`,
-        source: SOURCE.VPCRC_LIMITS,
-      });
-    }
+    if (pods === 0 && types.includes(t)) warnings.push(noWindowsPodCapacity(t));
   }
   if (given !== undefined) {
     for (const { t, pods } of computed) {
@@ -294,6 +302,7 @@ const karpenterNodePoolTemplate: TemplateDefinition = {
     rejectRefusedTypes('instanceTypes', types);
     const warnings: RenderWarning[] = [];
     let maxPods: number | undefined = p.maxPods as number | undefined;
+    if (ipMode !== 'prefix-delegation') warnAboutTypesWithoutWindowsPods(types, ipMode, options, warnings);
     if (ipMode === 'prefix-delegation') {
       const familyTypes = families.flatMap((f) => familyInstanceTypes(options.catalog, f)).filter((t) => !isRefusedByEc2ForWindows(t));
       maxPods = resolveGroupMaxPods(p.maxPods, types, ipMode, options, warnings, familyTypes);

@@ -19,6 +19,16 @@ export function windowsMaxPods(catalog: RenderCatalog | null, instanceType: stri
   }).maxPods;
 }
 
+/**
+ * Refuses a type the catalog does not have (INSTANCE_TYPE_NOT_FOUND, with suggestions), whatever
+ * the template does with it; nothing to check without a catalog (a render outside the service).
+ */
+export function requireKnownInstanceType(catalog: RenderCatalog | null | undefined, instanceType: string): void {
+  if (catalog === undefined) return;
+  if (!catalog) throw catalogNotLoadedError();
+  if (!catalog.byName.has(instanceType)) throw unknownInstanceTypeError(instanceType, catalog.types);
+}
+
 /** The catalog's types of a family (`m5`), by name; none while no catalog is loaded. */
 export function familyInstanceTypes(catalog: RenderCatalog | null | undefined, family: string): string[] {
   return (catalog?.types ?? []).filter((t) => t.family === family).map((t) => t.name);

@@ -268,6 +268,16 @@ describe('rendered content', () => {
     });
   });
 
+  it('ClusterConfig refuses a Linux node type the catalog does not have, as it does a Windows one', () => {
+    expect(() =>
+      renderTemplate(
+        'eksctl-windows-cluster',
+        { clusterName: 'shop', region: 'us-east-1', kubernetesVersion: '1.31', linuxInstanceType: 'nope.x' },
+        options,
+      ),
+    ).toThrow(expect.objectContaining({ code: ErrorCode.INSTANCE_TYPE_NOT_FOUND }));
+  });
+
   it('ClusterConfig takes maxPodsPerNode from the capacity engine when not given, and records it', () => {
     // c5.large with prefix delegation: I = 10, W = (10 - 1) * 16 = 144 -> min(110, 144) = 110; secondary IP: 10 - 1 = 9.
     const cap = computeNodeCapacity({ instanceType: facts('c5.large'), os: 'WINDOWS', ipMode: 'PREFIX_DELEGATION' });
