@@ -73,6 +73,15 @@ describe('computeSubnetUsage', () => {
     expect(r.verdict.nodesThatFit).toBe(581);
   });
 
+  it('refuses more pods than a node runs, and on Linux says the 2 host-network pods take no VPC IP', () => {
+    expect(() => computeSubnetUsage(base({ os: 'LINUX', podsPerNode: 30 }))).toThrow(
+      /30 pods per node is above what a LINUX m5\.large node runs in SECONDARY_IP: 27 pods with VPC IPs = maxPods - 2 host-network pods \(aws-node, kube-proxy\) = 29 - 2; maxPods = /,
+    );
+    expect(() => computeSubnetUsage(base({ podsPerNode: 10 }))).toThrow(
+      /above what a WINDOWS m5\.large node runs in SECONDARY_IP: 9 \(maxPods = /,
+    );
+  });
+
   it('VPCCNI eni-and-ip-target: Linux WARM_ENI_TARGET=1 over two /26 subnets, node 3 exhausts', () => {
     const r = computeSubnetUsage(base({ os: 'LINUX', nodeCount: 3, podsPerNode: 10, subnetCidrs: ['10.0.0.0/26', '10.0.0.64/26'] }));
     // ENIs = min(3, ceil(10 / 9) + 1) = 3; 3 * 9 = 27 secondary; per node 3 + 27 = 30

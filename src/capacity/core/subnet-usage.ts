@@ -139,7 +139,10 @@ export function computeSubnetUsage(input: SubnetUsageInput): SubnetUsage {
       'podsPerNode',
       'above-node-capacity',
       `${input.podsPerNode} pods per node is above what a ${input.os} ${input.instanceType.name} node runs in ` +
-        `${capacity.effectiveIpMode}: ${podCapacity} (${capacity.formula.at(-1)})`,
+        `${capacity.effectiveIpMode}: ${podCapacity} ` +
+        (input.os === 'WINDOWS'
+          ? `(${capacity.formula.at(-1)})`
+          : `pods with VPC IPs = maxPods - ${LINUX_HOST_NETWORK_PODS} host-network pods (aws-node, kube-proxy) = ${capacity.maxPods} - ${LINUX_HOST_NETWORK_PODS}; ${capacity.formula.at(-1)}`),
     );
   }
   const warnings: CapacityWarning[] = [...capacity.warnings];
