@@ -134,7 +134,7 @@ export class InstancePrice {
   os: core.NodeOs;
 
   @Field(() => Float)
-  @ApiProperty({ example: 0.096 })
+  @ApiProperty({ example: 0.096, format: 'double' })
   usdPerHour: number;
 
   /** Where it was read: the AWS Price List, or the bundled Karpenter table. */
@@ -352,7 +352,7 @@ export class SizingOption {
   price: InstancePrice | null;
 
   @Field(() => Float, { nullable: true, description: 'nodes * price.usdPerHour; null without a price.' })
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: Number, format: 'double', nullable: true })
   hourlyCostUsd: number | null;
 }
 

@@ -12,9 +12,11 @@ export class NetworkCard {
   networkPerformance: string | null;
 
   @Field(() => Float, { nullable: true })
+  @ApiProperty({ type: 'number', format: 'double', nullable: true })
   baselineBandwidthInGbps: number | null;
 
   @Field(() => Float, { nullable: true })
+  @ApiProperty({ type: 'number', format: 'double', nullable: true })
   peakBandwidthInGbps: number | null;
 }
 

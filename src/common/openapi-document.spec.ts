@@ -16,6 +16,7 @@ describe('completeOpenApiDocument', () => {
             type: 'object',
             properties: {
               count: { type: 'number', nullable: true },
+              price: { type: 'number', format: 'double' },
               mode: { type: 'string', enum: ['A', 'B'], nullable: true },
               reason: { type: 'object', nullable: true, allOf: [{ $ref: '#/components/schemas/Warning' }] },
               plain: { allOf: [{ $ref: '#/components/schemas/Warning' }], description: 'd' },
@@ -27,7 +28,9 @@ describe('completeOpenApiDocument', () => {
     );
     expect(doc.openapi).toBe('3.1.0');
     expect((doc.components!.schemas!.Row as any).properties).toEqual({
-      count: { type: ['number', 'null'] },
+      // A number is an integer unless it says format double (GraphQL: Int unless Float); a oneOf member is any value.
+      count: { type: ['integer', 'null'] },
+      price: { type: 'number', format: 'double' },
       mode: { type: ['string', 'null'], enum: ['A', 'B', null] },
       reason: { anyOf: [{ $ref: '#/components/schemas/Warning' }, { type: 'null' }] },
       plain: { $ref: '#/components/schemas/Warning', description: 'd' },

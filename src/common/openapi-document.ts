@@ -83,7 +83,30 @@ function toJsonSchema2020(node: unknown): void {
  * 415 on a body), the error envelope on every error response that has no schema, the caching headers
  * of GET answers, the declared tags, the API-key bearer scheme as the default security, and servers.
  */
+/**
+ * A `number` is an integer unless it says `format: double`, as in GraphQL (numberScalarMode
+ * 'integer': Int unless the field says Float). The Swagger plugin writes `type: number` for every
+ * TypeScript number, so a generated or validating client would take 1.5 for a node count. The
+ * members of a oneOf/anyOf are left alone: they type values of any kind (a changed field's old and
+ * new value, a template's default), which may be fractional.
+ */
+function integersUnlessDouble(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) integersUnlessDouble(item);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const schema = node as Record<string, unknown>;
+  if (schema.type === 'number' && schema.format === undefined) schema.type = 'integer';
+  if (Array.isArray(schema.type) && schema.type.includes('number') && schema.format === undefined) {
+    schema.type = schema.type.map((t) => (t === 'number' ? 'integer' : t));
+  }
+  for (const [key, value] of Object.entries(schema)) if (key !== 'oneOf' && key !== 'anyOf') integersUnlessDouble(value);
+}
+
 export function completeOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
+  integersUnlessDouble(document.components?.schemas);
+  integersUnlessDouble(document.paths);
   const used = new Set<string>();
   for (const item of Object.values(document.paths)) {
     for (const method of METHODS) {
