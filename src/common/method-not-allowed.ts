@@ -42,10 +42,14 @@ export function registerMethodNotAllowed(fastify: FastifyInstance): void {
         allowed = new Set<string>();
         for (const route of routes) if (route.pattern.test(path)) for (const m of route.methods) allowed.add(m);
       }
-    } else if (/[:*]/.test(request.routeOptions.url ?? '')) {
-      // A parametric route took a path that is a route of its own: GET /api/v1/capacity/sizing is
+    } else {
+      // A path that is a route of its own, asked with a method that route does not answer, was
+      // taken by a parametric route (static routes win otherwise): GET /api/v1/capacity/sizing is
       // not the capacity of a type called "sizing", and the path answers only its own methods.
-      allowed = literal.get(request.url.split('?')[0]);
+      // (One map lookup; request.routeOptions builds an object on every read.)
+      const q = request.url.indexOf('?');
+      const own = literal.get(q < 0 ? request.url : request.url.slice(0, q));
+      if (own && !own.has(request.method)) allowed = own;
     }
     if (!allowed || allowed.size === 0 || allowed.has(request.method)) return done();
     const path = request.url.split('?')[0];
