@@ -1,5 +1,6 @@
 import { isJsonObject, parsePastedJson, requireTextWithin, shapeError } from '../../common/pasted-document.js';
 import { parseIpv4Cidr } from '../../capacity/core/index.js';
+import { parseIpv4Cidr as parseAnyIpv4Cidr } from '../../policies/core/parameter.validation.js';
 
 /**
  * Files the EKS Windows log collector gathers (awslabs/amazon-eks-ami
@@ -114,7 +115,7 @@ export function readVpcBridgeConf(text: string, field = 'vpcBridgeConf'): VpcBri
   if (service === undefined && enis === undefined) {
     throw shapeError(field, '$', 'expected the vpc-bridge CNI configuration: a JSON object with serviceCIDR or eniIPAddresses');
   }
-  if (service !== undefined && (typeof service !== 'string' || !isIpv4Cidr(service))) {
+  if (service !== undefined && (typeof service !== 'string' || parseAnyIpv4Cidr(service.trim()) === undefined)) {
     throw shapeError(field, 'serviceCIDR', `expected an IPv4 CIDR like 10.100.0.0/16, not ${JSON.stringify(service).slice(0, 60)}`);
   }
   const eniIpAddresses = (Array.isArray(enis) ? enis : typeof enis === 'string' ? [enis] : []).filter(
@@ -129,12 +130,6 @@ export function readVpcBridgeConf(text: string, field = 'vpcBridgeConf'): VpcBri
     defaultServiceCidr: primary ? defaultWindowsServiceCidr(primary).serviceCidr : null,
     dnsServers,
   };
-}
-
-/** `a.b.c.d/p` with octets up to 255 and p up to 32: what a CNI configuration's CIDR can be, whatever its size. */
-function isIpv4Cidr(text: string): boolean {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text.trim());
-  return m !== null && m.slice(1, 5).every((o) => Number(o) <= 255) && Number(m[5]) <= 32;
 }
 
 /** Whether two Service CIDRs are the same block (both parsed, so 172.20.0.0/16 equals " 172.20.0.0/16"). */
