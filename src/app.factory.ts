@@ -13,7 +13,7 @@ import { Logger as NestPinoLogger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { MAX_BODY_DEPTH, nestsDeeperThan } from './common/body-depth-limit.js';
 import { DomainError, ErrorCode } from './common/domain-error.js';
-import { errorBodyFor, graphqlErrorBody, isGraphqlUrl, mapError, restErrorBody, statusFor } from './common/error-mapping.js';
+import { errorBodyFor, isGraphqlUrl, mapError, statusFor } from './common/error-mapping.js';
 import { registerHttpCaching } from './common/http-caching.js';
 import { completeOpenApiDocument } from './common/openapi-document.js';
 import { registerMethodNotAllowed } from './common/method-not-allowed.js';
@@ -217,7 +217,7 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): vo
       message: verdict.message,
       details: verdict.details,
     };
-    reply.send(graphql ? graphqlErrorBody(mapped, request.id) : restErrorBody(mapped, request.id));
+    reply.send(errorBodyFor(request.url, mapped, request.id));
   });
   // 405 with Allow for a known path and the wrong method (routes are recorded as they are added).
   registerMethodNotAllowed(fastify);
