@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-error-responses.js';
+import { NoQueryParameters } from '../common/no-query.js';
 import { ApiKeyService } from './api-key.service.js';
 import { ApiKey, CreateApiKeyArgs, CreatedApiKey, toApiKeyModel } from './api-key.model.js';
 import { RequireAdmin } from './auth.decorators.js';
@@ -21,7 +22,7 @@ export class ApiKeysController {
   @ApiOperation({ operationId: 'createApiKey', summary: 'Create an API key; the response holds its secret, shown once (admin key)' })
   @ApiCreatedResponse({ type: CreatedApiKey })
   @ApiErrorResponses(400)
-  async create(@Body() body: CreateApiKeyArgs): Promise<CreatedApiKey> {
+  async create(@Body() body: CreateApiKeyArgs, @Query() _query: NoQueryParameters): Promise<CreatedApiKey> {
     const { key, record } = await this.keys.create(body.name, body.role);
     return { key, apiKey: toApiKeyModel(record) };
   }
@@ -29,15 +30,16 @@ export class ApiKeysController {
   @Get()
   @ApiOperation({ operationId: 'listApiKeys', summary: 'Every API key, oldest first, revoked ones included; never secrets (admin key)' })
   @ApiOkResponse({ type: [ApiKey] })
-  async list(): Promise<ApiKey[]> {
+  @ApiErrorResponses(400)
+  async list(@Query() _query: NoQueryParameters): Promise<ApiKey[]> {
     return (await this.keys.list()).map(toApiKeyModel);
   }
 
   @Delete(':id')
   @ApiOperation({ operationId: 'revokeApiKey', summary: 'Revoke an API key by id (or prefix); answers the revoked key (admin key)' })
   @ApiOkResponse({ type: ApiKey })
-  @ApiErrorResponses({ status: 404, description: 'NOT_FOUND: no such key' })
-  async revoke(@Param('id') id: string): Promise<ApiKey> {
+  @ApiErrorResponses(400, { status: 404, description: 'NOT_FOUND: no such key' })
+  async revoke(@Param('id') id: string, @Query() _query: NoQueryParameters): Promise<ApiKey> {
     return toApiKeyModel(await this.keys.revoke(id.slice(0, 64)));
   }
 }

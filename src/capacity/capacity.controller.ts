@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-error-responses.js';
+import { NoQueryParameters } from '../common/no-query.js';
 import {
   NodeCapacityOptionsInput,
   NodeCapacityQuery,
@@ -79,7 +80,7 @@ export class CapacityController {
   @ApiBody({ type: SubnetUsageInput })
   @ApiOkResponse({ type: SubnetUsage })
   @ApiErrorResponses(BAD_INPUT, UNKNOWN_TYPE)
-  subnetUsage(@Body() body: SubnetUsageInput): SubnetUsage {
+  subnetUsage(@Body() body: SubnetUsageInput, @Query() _query: NoQueryParameters): SubnetUsage {
     return this.capacity.subnetUsage(body);
   }
 
@@ -143,7 +144,7 @@ export class CapacityController {
   @ApiBody({ type: NodeGroupSizingInput })
   @ApiOkResponse({ type: NodeGroupSizing })
   @ApiErrorResponses(BAD_INPUT, { status: 404, description: 'INSTANCE_TYPE_NOT_FOUND (a listed instance type)' })
-  sizing(@Body() body: NodeGroupSizingInput, @Res({ passthrough: true }) res: FastifyReply): string {
+  sizing(@Body() body: NodeGroupSizingInput, @Query() _query: NoQueryParameters, @Res({ passthrough: true }) res: FastifyReply): string {
     // The same input gets the same (kept) answer: its JSON is made once, not per request.
     res.type('application/json');
     return this.capacity.sizeNodeGroupsJson(body);

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-error-responses.js';
+import { NoQueryParameters } from '../common/no-query.js';
 import type { FastifyReply } from 'fastify';
 import { RequireAdmin } from '../auth/auth.decorators.js';
 import { publicRefreshError } from './core/refresh-failure.js';
@@ -44,8 +45,8 @@ export class CatalogController {
   @Get('instance-types/:name')
   @ApiOperation({ operationId: 'getInstanceType', summary: 'One instance type (404 when the catalog has none by that name)' })
   @ApiOkResponse({ type: InstanceType })
-  @ApiErrorResponses({ status: 404, description: 'INSTANCE_TYPE_NOT_FOUND, with suggestions from the same family' })
-  getInstanceType(@Param('name') name: string): Promise<InstanceType> {
+  @ApiErrorResponses(400, { status: 404, description: 'INSTANCE_TYPE_NOT_FOUND, with suggestions from the same family' })
+  getInstanceType(@Param('name') name: string, @Query() _query: NoQueryParameters): Promise<InstanceType> {
     return this.catalog.getInstanceType(name);
   }
 
@@ -73,8 +74,8 @@ export class CatalogController {
   @Get('catalog/refreshes/:id')
   @ApiOperation({ operationId: 'getCatalogRefresh', summary: 'One catalog refresh run' })
   @ApiOkResponse({ type: CatalogRefresh })
-  @ApiErrorResponses({ status: 404, description: 'NOT_FOUND: no refresh run with that id' })
-  async getRefresh(@Param('id') id: string, @Req() req: AuthenticatedRequest): Promise<CatalogRefresh> {
+  @ApiErrorResponses(400, { status: 404, description: 'NOT_FOUND: no refresh run with that id' })
+  async getRefresh(@Param('id') id: string, @Query() _query: NoQueryParameters, @Req() req: AuthenticatedRequest): Promise<CatalogRefresh> {
     return toCatalogRefreshModel(await this.refreshes.getRun(id), req.principal?.role === 'admin');
   }
 

@@ -1,6 +1,7 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-error-responses.js';
+import { NoQueryParameters } from '../common/no-query.js';
 import { ClusterAuditInputDto } from './cluster-audit.inputs.js';
 import { ClusterAudit } from './cluster-audit.models.js';
 import { ClusterAuditService } from './cluster-audit.service.js';
@@ -20,7 +21,7 @@ export class ClusterAuditController {
     status: 400,
     description: 'VALIDATION_FAILED: malformed JSON or YAML (line and column), a bad entry (its path), too many nodes or policies.',
   })
-  audit(@Body() body: ClusterAuditInputDto): ClusterAudit {
+  audit(@Body() body: ClusterAuditInputDto, @Query() _query: NoQueryParameters): ClusterAudit {
     return this.audits.audit(body);
   }
 }

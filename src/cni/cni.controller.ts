@@ -1,6 +1,7 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-error-responses.js';
+import { NoQueryParameters } from '../common/no-query.js';
 import { CniRecommendationInputDto } from './cni-recommendation.input.js';
 import { CniRecommendation } from './cni-recommendation.model.js';
 import { CniService } from './cni.service.js';
@@ -26,7 +27,7 @@ export class CniController {
     status: 400,
     description: 'VALIDATION_FAILED naming the field (negative counts, unknown instance types, bad CIDRs or versions, unknown fields).',
   })
-  recommend(@Body() body: CniRecommendationInputDto): CniRecommendation {
+  recommend(@Body() body: CniRecommendationInputDto, @Query() _query: NoQueryParameters): CniRecommendation {
     return this.cni.recommend(body);
   }
 }

@@ -1,6 +1,7 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-error-responses.js';
+import { NoQueryParameters } from '../common/no-query.js';
 import { DiagnosisInputDto } from './diagnosis.inputs.js';
 import { Diagnosis } from './diagnosis.models.js';
 import { DiagnosisService } from './diagnosis.service.js';
@@ -23,7 +24,7 @@ export class DiagnosisController {
     status: 400,
     description: 'VALIDATION_FAILED: too large, too many lines, malformed ConfigMap YAML or JSON (naming line and column), a bad version.',
   })
-  diagnose(@Body() body: DiagnosisInputDto): Diagnosis {
+  diagnose(@Body() body: DiagnosisInputDto, @Query() _query: NoQueryParameters): Diagnosis {
     return this.diagnosis.diagnose(body);
   }
 }

@@ -1,6 +1,7 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-error-responses.js';
+import { NoQueryParameters } from '../common/no-query.js';
 import { KarpenterWindowsPlanInputDto } from './karpenter.inputs.js';
 import { KarpenterWindowsPlan } from './karpenter.models.js';
 import { KarpenterService } from './karpenter.service.js';
@@ -27,7 +28,7 @@ export class KarpenterController {
     description:
       'VALIDATION_FAILED naming the field: unknown instance type or family, a Windows Server release the Kubernetes version does not run, a CIDR that does not parse, unknown fields.',
   })
-  plan(@Body() body: KarpenterWindowsPlanInputDto): KarpenterWindowsPlan {
+  plan(@Body() body: KarpenterWindowsPlanInputDto, @Query() _query: NoQueryParameters): KarpenterWindowsPlan {
     return this.karpenter.planWindows(body);
   }
 }

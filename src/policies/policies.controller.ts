@@ -11,6 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { ApiErrorResponses } from '../common/api-error-responses.js';
+import { NoQueryParameters } from '../common/no-query.js';
 import { validationError } from '../common/domain-error.js';
 import type { FastifyReply } from 'fastify';
 import { CheckPolicyForWindowsArgs, PolicyTemplate, RenderedTemplate, WindowsPolicyCheck } from './policies.models.js';
@@ -52,15 +53,16 @@ export class TemplatesController {
   @Get()
   @ApiOperation({ operationId: 'listTemplates', summary: 'Every policy and configuration template, with its parameters' })
   @ApiOkResponse({ type: [PolicyTemplate] })
-  list(): PolicyTemplate[] {
+  @ApiErrorResponses(400)
+  list(@Query() _query: NoQueryParameters): PolicyTemplate[] {
     return this.policies.listTemplates();
   }
 
   @Get(':id')
   @ApiOperation({ operationId: 'getTemplate', summary: 'One template (404 NOT_FOUND for an unknown id)' })
   @ApiOkResponse({ type: PolicyTemplate })
-  @ApiErrorResponses({ status: 404, description: 'NOT_FOUND: no template with that id' })
-  get(@Param('id') id: string): PolicyTemplate {
+  @ApiErrorResponses(400, { status: 404, description: 'NOT_FOUND: no template with that id' })
+  get(@Param('id') id: string, @Query() _query: NoQueryParameters): PolicyTemplate {
     return this.policies.getTemplate(id);
   }
 
@@ -147,11 +149,11 @@ export class WindowsPolicyCheckController {
   })
   @ApiOkResponse({ type: WindowsPolicyCheck })
   @ApiErrorResponses(
-    { status: 400, description: 'VALIDATION_FAILED: the JSON body has no string `manifest`' },
+    { status: 400, description: 'VALIDATION_FAILED: the JSON body has no string `manifest`, or a query parameter was sent' },
     { status: 413, description: ERROR_RESPONSES[413] },
     { status: 422, description: ERROR_RESPONSES[422] },
   )
-  check(@Body(WindowsCheckBodyPipe) manifest: string): WindowsPolicyCheck {
+  check(@Body(WindowsCheckBodyPipe) manifest: string, @Query() _query: NoQueryParameters): WindowsPolicyCheck {
     return this.policies.checkForWindows(manifest);
   }
 }
