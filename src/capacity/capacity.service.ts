@@ -114,6 +114,7 @@ export class CapacityService {
   windowsEligibilities(query: WindowsEligibilityQuery): WindowsEligibilityList {
     const view = this.view.requireLoaded();
     const region = query.region ?? null;
+    this.view.requireKnownRegion(region);
     const offerings = region ? this.prices.windowsOfferings(region) : undefined;
     const types = view.types.map((t) =>
       toWindowsEligibilityModel(
@@ -128,6 +129,7 @@ export class CapacityService {
 
   /** The Price List's answer on Windows for a type in a region, when a refresh read that region. */
   private priceListFact(region: string | null | undefined, name: string): { windowsPriceList?: core.WindowsPriceListFact } {
+    this.view.requireKnownRegion(region);
     const fact = region ? this.prices.windowsPriceListFact(region, name) : undefined;
     return fact ? { windowsPriceList: fact } : {};
   }
@@ -163,6 +165,7 @@ export class CapacityService {
   }
 
   private computeSizing(view: CatalogSnapshotView, input: NodeGroupSizingInput): NodeGroupSizing {
+    this.view.requireKnownRegion(input.region);
     const w = input.workload;
     const candidates = input.instanceTypes
       ? this.filter(

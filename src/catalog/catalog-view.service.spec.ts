@@ -11,25 +11,25 @@ import type { CatalogService } from './catalog.service.js';
 import type { PriceViewService } from './price-view.service.js';
 import { readBundledSnapshot } from './bundled-catalog.js';
 
-function notLoaded(fn: () => unknown): DomainError {
+function domainErrorOf(fn: () => unknown): DomainError {
   try {
     fn();
   } catch (err) {
     expect(err).toBeInstanceOf(DomainError);
     return err as DomainError;
   }
-  throw new Error('expected SERVICE_UNAVAILABLE, nothing was thrown');
+  throw new Error('expected a DomainError, nothing was thrown');
 }
 
 describe('CatalogViewService.requireLoaded', () => {
   it('answers SERVICE_UNAVAILABLE before any catalog is installed, and for an empty one', () => {
     const view = new CatalogViewService();
-    expect(notLoaded(() => view.requireLoaded())).toMatchObject({
+    expect(domainErrorOf(() => view.requireLoaded())).toMatchObject({
       code: ErrorCode.SERVICE_UNAVAILABLE,
       message: 'The instance catalog is not loaded yet; try again shortly',
     });
     view.replace([], 'run-0', new Date());
-    expect(notLoaded(() => view.requireLoaded()).code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
+    expect(domainErrorOf(() => view.requireLoaded()).code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
   });
 
   it('returns the view in service once a catalog is installed', () => {
@@ -37,6 +37,21 @@ describe('CatalogViewService.requireLoaded', () => {
     view.replace(readBundledSnapshot().types.slice(0, 3), 'run-1', new Date());
     expect(view.requireLoaded()).toBe(view.current());
     expect(view.requireLoaded().types).toHaveLength(3);
+  });
+
+  it('requireKnownRegion refuses a region no type is offered in, and checks nothing without a catalog or offerings', () => {
+    const view = new CatalogViewService();
+    expect(() => view.requireKnownRegion('us-east-9')).not.toThrow();
+    const types = readBundledSnapshot().types.filter((t) => t.name === 'm5.large' || t.name === 'c5.large');
+    view.replace(types, 'run-1', new Date());
+    expect(() => view.requireKnownRegion('eu-west-1')).not.toThrow();
+    expect(() => view.requireKnownRegion(undefined)).not.toThrow();
+    expect(domainErrorOf(() => view.requireKnownRegion('us-east-9'))).toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      details: { field: 'region', rule: 'KNOWN_REGION', regions: [...new Set(types.flatMap((t) => t.regions))].sort() },
+    });
+    view.replace([{ ...types[0], regions: [] }], 'run-2', new Date());
+    expect(() => view.requireKnownRegion('us-east-9')).not.toThrow();
   });
 
   // The one guard every service reading the in-memory catalog goes through (nothing else of theirs
@@ -63,7 +78,7 @@ describe('CatalogViewService.requireLoaded', () => {
         }),
     ],
   ])('%s answers SERVICE_UNAVAILABLE while the catalog is not loaded', (_name, call) => {
-    expect(notLoaded(call).code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
+    expect(domainErrorOf(call).code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
   });
 
   it('policies: a render that derives nothing from the catalog needs none', () => {

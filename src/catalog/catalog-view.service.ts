@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { catalogNotLoadedError } from './core/catalog-errors.js';
+import { catalogNotLoadedError, unknownRegionError } from './core/catalog-errors.js';
 import type { CatalogInstanceType } from './core/instance-type.facts.js';
 
 /** When the catalog first and last saw a type, as `instance_type` records it. */
@@ -20,6 +20,8 @@ export interface CatalogSnapshotView {
   /** Ordered by name in character-code order (`<` on the ASCII names), like PostgreSQL's C collation. */
   readonly types: ReadonlyArray<CatalogInstanceType>;
   readonly byName: ReadonlyMap<string, CatalogInstanceType>;
+  /** Every region some type is offered in (DescribeInstanceTypeOfferings, as the last refresh read it). */
+  readonly regions: ReadonlySet<string>;
   /**
    * First and last sightings by name, kept apart from the facts so the capacity cores see facts
    * only. Filled when the view is read from the database; a view installed from bare facts has none.
@@ -45,6 +47,7 @@ export class CatalogViewService {
       loadedAt,
       types: Object.freeze(sorted),
       byName: new Map(sorted.map((t) => [t.name, t])),
+      regions: new Set(sorted.flatMap((t) => t.regions)),
       seenAt,
     };
   }
@@ -67,6 +70,17 @@ export class CatalogViewService {
       throw catalogNotLoadedError();
     }
     return view;
+  }
+
+  /**
+   * VALIDATION_FAILED when a region is named in which no type of the catalog is offered. Nothing is
+   * checked while no catalog is loaded (the answer is then SERVICE_UNAVAILABLE), nor for a catalog
+   * that holds no offerings at all.
+   */
+  requireKnownRegion(region: string | null | undefined): void {
+    const view = this.view;
+    if (!region || !view || view.regions.size === 0 || view.regions.has(region)) return;
+    throw unknownRegionError(region, view.regions);
   }
 
   get(name: string): CatalogInstanceType | undefined {

@@ -91,6 +91,7 @@ export class CatalogService implements OnModuleDestroy {
   ): Promise<InstanceTypeConnection> {
     const f = filter ?? {};
     checkFilterRanges(f);
+    this.view.requireKnownRegion(f.region);
     const size = first ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(size) || size < 0 || size > this.config.limits.maxPageSize) {
       throw validationError('first', 'PAGE_SIZE', `first must be between 0 and ${this.config.limits.maxPageSize}`);
@@ -121,6 +122,7 @@ export class CatalogService implements OnModuleDestroy {
   typesMatching(view: CatalogSnapshotView, filter: InstanceTypeFilterInput | undefined): ReadonlyArray<CatalogInstanceType> {
     const f = filter ?? {};
     checkFilterRanges(f);
+    this.view.requireKnownRegion(f.region);
     const predicate = instanceTypePredicate(f);
     return predicate ? view.types.filter(predicate) : view.types;
   }

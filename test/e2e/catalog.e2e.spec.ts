@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectPath } from '../../src/common/project-path.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -137,6 +137,40 @@ describe('catalog on PostgreSQL', () => {
     expect(metal.body.totalCount).toBe(Object.values(shared).filter((t: any) => t.BareMetal).length);
     const xen = await app.http.get('/api/v1/instance-types?nitro=false&first=0').expect(200);
     expect(xen.body.totalCount).toBe(Object.values(shared).filter((t: any) => t.Hypervisor === 'xen').length);
+  });
+
+  it('refuses a well-formed region no type is offered in, naming the regions the catalog holds, on every route that takes one', async () => {
+    // The bundled catalog's regions are those of the offerings files (DescribeInstanceTypeOfferings, one per region).
+    const regions = readdirSync(projectPath('..', 'shared', 'data', 'ec2', 'offerings'))
+      .map((f) => f.replace(/\.json$/, ''))
+      .sort();
+    const message = `region us-east-9 is not in the instance catalog, whose types are offered in ${regions.length} region(s): ${regions.join(', ')}`;
+    const refused = async (res: { status: number; body: any }) => {
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(res.body.error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message,
+        details: { field: 'region', rule: 'KNOWN_REGION', regions },
+      });
+    };
+    for (const url of [
+      '/api/v1/instance-types?region=us-east-9',
+      '/api/v1/capacity?os=windows&family=m5&region=us-east-9',
+      '/api/v1/capacity/m5.large?os=windows&ipMode=secondary-ip&region=us-east-9',
+      '/api/v1/capacity/m5.large/compare?region=us-east-9',
+      '/api/v1/capacity/m5.large/windows-eligibility?region=us-east-9',
+      '/api/v1/capacity/windows-eligibility?region=us-east-9',
+    ]) {
+      await refused(await app.http.get(url));
+    }
+    await refused(await app.http.post('/api/v1/capacity/sizing').send({ workload: { windowsPods: 10 }, region: 'us-east-9' }));
+    const gql = await app
+      .gql('query($f: InstanceTypeFilter) { instanceTypes(filter: $f) { totalCount } }', { f: { region: 'us-east-9' } })
+      .expect(200);
+    expect(gql.body.errors[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT' } });
+    // A region the catalog holds still filters.
+    const known = await app.http.get('/api/v1/instance-types?region=eu-south-2&first=0').expect(200);
+    expect(known.body.totalCount).toBeGreaterThan(0);
   });
 
   it('pages with cursors through the whole catalog without gaps or repeats', async () => {

@@ -2,7 +2,7 @@ import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import type { InstanceTypeFacts } from './instance-type.facts.js';
 
 /**
- * The two answers of a read of the in-memory catalog that finds nothing, in one place for the
+ * The answers of a read of the in-memory catalog that finds nothing, in one place for the
  * catalog services and the cores that read the catalog they are given.
  */
 
@@ -23,4 +23,18 @@ export function unknownInstanceTypeError(name: string, types: readonly InstanceT
     instanceType: shown,
     suggestions,
   });
+}
+
+/**
+ * VALIDATION_FAILED for a region in which no type of the catalog is offered: a typo (`us-east-9`) or
+ * a region the catalog has not read. Without it, a region filter answers an empty list that reads
+ * as "nothing fits", and a region-specific fact is silently left out.
+ */
+export function unknownRegionError(region: string, known: ReadonlySet<string>): DomainError {
+  const regions = [...known].sort();
+  return new DomainError(
+    ErrorCode.VALIDATION_FAILED,
+    `region ${region} is not in the instance catalog, whose types are offered in ${regions.length} region(s): ${regions.join(', ')}`,
+    { field: 'region', rule: 'KNOWN_REGION', regions },
+  );
 }
