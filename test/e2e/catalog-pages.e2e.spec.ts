@@ -104,7 +104,8 @@ const FILTERS: Array<[string, Filter, number]> = [
   ],
   ['nothing: unknown family', { family: ['zz0'] }, 10],
   ['nothing: empty range', { minVcpus: 3, maxVcpus: 3, hypervisor: 'xen' }, 10],
-  ['nothing: unknown region', { region: 'xx-nowhere-9' }, 10],
+  // A region the catalog does not know is refused (catalog.e2e.spec.ts); a known one can still hold none.
+  ['nothing: a family not offered in a known region', { family: ['mac1'], region: 'af-south-1' }, 10],
 ];
 
 const PAGE = `query($f: InstanceTypeFilter, $first: Int, $after: String) {
