@@ -253,6 +253,11 @@ export class CapacityService {
         nodeCount: input.nodeCount,
         kubeletMaxPods: input.kubeletMaxPods,
       }),
+      warmPool: definedOnly({
+        warmIpTarget: input.warmIpTarget,
+        minimumIpTarget: input.minimumIpTarget,
+        warmPrefixTarget: input.warmPrefixTarget,
+      }),
       ...(input.instanceType ? { instanceType: this.requireType(input.instanceType) } : {}),
     });
   }

@@ -5,6 +5,7 @@ import { Transform } from 'class-transformer';
 import { toInt } from '../common/query-values.js';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { SUBNET_PREFIX_LIMITS } from './core/index.js';
+import { CAPACITY_INPUT_LIMITS } from './capacity.inputs.js';
 
 /** A subnet and what the aws CLI prints of its allocations: the fields every input of a pasted subnet shares. */
 @InputType({ isAbstract: true })
@@ -75,6 +76,30 @@ export class SubnetPrefixAvailabilityInput extends PastedSubnetAllocation {
   @Min(1)
   @Max(100_000)
   kubeletMaxPods?: number;
+
+  /** The amazon-vpc-cni ConfigMap's warm-ip-target (the controller's default under prefix delegation: 1). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(CAPACITY_INPUT_LIMITS.warmTarget)
+  warmIpTarget?: number;
+
+  /** Its minimum-ip-target (default 3). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(CAPACITY_INPUT_LIMITS.warmTarget)
+  minimumIpTarget?: number;
+
+  /** Its warm-prefix-target (read only when neither IP target is set). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(CAPACITY_INPUT_LIMITS.warmTarget)
+  warmPrefixTarget?: number;
 }
 
 export const SUBNET_PREFIX_FORMATS = ['json', 'svg'] as const;

@@ -188,7 +188,7 @@ export class CniRecommendationInputDto implements CniRecommendationInput {
     nullable: true,
     description:
       "The subnets' real allocations, in place of subnetsFragmented: fragmented when their free aligned /28 blocks cannot hold the Windows " +
-      'prefix-delegation demand (per node ceil(pods / 16) prefixes and the block its /32 may spoil). subnetsFragmented, when given, wins.',
+      'prefix-delegation demand (per node ceil(max(pods + 1, 3) / 16) prefixes with the default warm pool, and the block its /32 may spoil). subnetsFragmented, when given, wins.',
   })
   @ApiPropertyOptional({ type: [CniSubnetAllocationInput] })
   @IsOptional()

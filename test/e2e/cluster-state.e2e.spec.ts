@@ -249,6 +249,28 @@ describe('subnetPrefixAvailability', () => {
     }
   });
 
+  it('16 pods a node take 2 prefixes with the default warm IP, and the warm targets given change that, on both doors', async () => {
+    // ceil(max(16 + 1, 3) / 16) = 2 (VPCRC docs/windows/prefix_delegation_config_options.md): a /24's 14 free
+    // blocks hold 4 such nodes, worst case; with warm-ip-target 0 and minimum 16, ceil(16 / 16) = 1 and all 5 fit.
+    const base = { subnetCidr: '10.4.0.0/24', instanceType: 'm5.large', podsPerNode: 16, nodeCount: 5 };
+    const dflt = await app.gql(PREFIXES, { input: base }).expect(200);
+    expect(dflt.body.errors).toBeUndefined();
+    expect(dflt.body.data.subnetPrefixAvailability.nodes).toMatchObject({ prefixesPerNode: 2, nodesThatFit: 4, fits: false });
+    const tuned = { ...base, warmIpTarget: 0, minimumIpTarget: 16 };
+    const gql = await app.gql(PREFIXES, { input: tuned }).expect(200);
+    expect(gql.body.data.subnetPrefixAvailability.nodes).toMatchObject({ prefixesPerNode: 1, nodesThatFit: 5, fits: true });
+    const get = await app.http.get(
+      `/api/v1/capacity/subnet-prefixes?${new URLSearchParams(Object.entries(tuned).map(([k, v]) => [k, String(v)]))}`,
+    );
+    expect(get.status).toBe(200);
+    expect(get.body).toEqual(gql.body.data.subnetPrefixAvailability);
+    const bad = await app.http
+      .post('/api/v1/capacity/subnet-prefixes')
+      .send({ ...base, warmIpTarget: -1 })
+      .expect(400);
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
   it('GET without a format answers JSON', async () => {
     const res = await app.http.get('/api/v1/capacity/subnet-prefixes?subnetCidr=10.0.0.0/24').expect(200);
     expect(res.body.counts).toMatchObject({ blocks: 16, free: 14 });

@@ -126,20 +126,21 @@ describe('mapSubnetPrefixes: Windows prefix-delegation nodes that fit', () => {
       remedy: null,
     },
     {
-      // Unreserved /18, 16 pods -> 1 prefix; worst case 2 blocks a node: floor(1022 / 2) = 511, node 512 fails.
+      // Unreserved /18, 15 pods -> ceil(max(15 + 1, 3) / 16) = 1 prefix; worst case 2 blocks a node:
+      // floor(1022 / 2) = 511, node 512 fails.
       // 600 nodes need 600 blocks: no free aligned 1,024-block run (the /18 itself has its AWS blocks), so a new
       // subnet: 600 + ceil(600 / 16) = 38 + 2 = 640 blocks -> 2^10 = 1024 -> /18.
-      name: 'unreserved /18, 16 pods, 600 nodes',
+      name: 'unreserved /18, 15 pods, 600 nodes',
       subnetCidr: '10.1.0.0/18',
       reservations: undefined,
       interfaces: undefined,
-      pods: 16,
+      pods: 15,
       nodeCount: 600,
       expected: { prefixesPerNode: 1, nodesThatFit: 511, insufficientCidrBlocksAtNode: 512, fits: false },
       remedy: { kind: 'NEW_SUBNET', cidr: '/18' },
     },
     {
-      // /23 = 32 blocks; /32s spoil blocks 0-7 and 16-31, leaving 8..15 (10.2.0.128/25) free. 16 pods -> 1 prefix,
+      // /23 = 32 blocks; /32s spoil blocks 0-7 and 16-31, leaving 8..15 (10.2.0.128/25) free. 15 pods -> 1 prefix,
       // worst case 2 blocks a node: 8 / 2 = 4 nodes; 5 wanted need 5 blocks -> an 8-block run: 10.2.0.128/25 is free.
       name: 'fragmented /23: reserve the free /25',
       subnetCidr: '10.2.0.0/23',
@@ -149,10 +150,23 @@ describe('mapSubnetPrefixes: Windows prefix-delegation nodes that fit', () => {
           ips: [`10.2.${Math.floor((b * 16 + 5) / 256)}.${(b * 16 + 5) % 256}`],
         })),
       ),
-      pods: 16,
+      pods: 15,
       nodeCount: 5,
       expected: { prefixesPerNode: 1, nodesThatFit: 4, insufficientCidrBlocksAtNode: 5, fits: false },
       remedy: { kind: 'PREFIX_RESERVATION', cidr: '10.2.0.128/25' },
+    },
+    {
+      // 16 pods are not one prefix: the controller keeps warm-ip-target 1 free, so ceil(max(16 + 1, 3) / 16) = 2
+      // (VPCRC docs/windows/prefix_delegation_config_options.md). A /24 has 14 free blocks; worst case 3 a node:
+      // floor(14 / 3) = 4 nodes, node 5 fails. At one prefix a node it would have taken 7.
+      name: 'unreserved /24, 16 pods take 2 prefixes: 4 nodes, not 7',
+      subnetCidr: '10.4.0.0/24',
+      reservations: undefined,
+      interfaces: undefined,
+      pods: 16,
+      nodeCount: 5,
+      expected: { prefixesPerNode: 2, nodesThatFit: 4, insufficientCidrBlocksAtNode: 5, fits: false },
+      remedy: { kind: 'NEW_SUBNET' },
     },
   ])('$name', ({ subnetCidr, reservations, interfaces, pods, nodeCount, expected, remedy }) => {
     const map = mapSubnetPrefixes({
@@ -181,6 +195,19 @@ describe('mapSubnetPrefixes: Windows prefix-delegation nodes that fit', () => {
       podsPerNode: 30,
     });
     expect(map.nodes).toMatchObject({ nodesThatFit: 77, nodesThatFitBestCase: 114, nodeCount: null, fits: null });
+  });
+
+  it.each([
+    // warm-prefix-target alone: ceil(16 / 16) + 1 = 2 prefixes.
+    { targets: { warmPrefixTarget: 1 }, pods: 16, prefixes: 2 },
+    // A larger minimum: ceil(max(10 + 1, 40) / 16) = 3.
+    { targets: { minimumIpTarget: 40 }, pods: 10, prefixes: 3 },
+    // warm-ip-target 0 with minimum 0 is not supported: the controller's defaults, 1 and 3, apply.
+    { targets: { warmIpTarget: 0, minimumIpTarget: 0 }, pods: 16, prefixes: 2 },
+  ])('the warm pool given decides the prefixes a node takes: $targets at $pods pods', ({ targets, pods, prefixes }) => {
+    const map = mapSubnetPrefixes({ subnetCidr: '10.5.0.0/22', instanceType: facts('m5.large'), podsPerNode: pods, warmPool: targets });
+    expect(map.nodes!.prefixesPerNode).toBe(prefixes);
+    expect(map.nodes!.formula.join('\n')).toContain(`= ${prefixes}`);
   });
 
   it('a Xen type falls back to secondary IPs: one /32 per pod and no prefixes (VPCRC ignores PD off Nitro)', () => {

@@ -5,7 +5,8 @@ import { validationError } from '../../common/domain-error.js';
 import { isJsonObject, parsePastedJson, shapeError } from '../../common/pasted-document.js';
 import { type CapacityWarning, type IpMode, type NamedValue } from './capacity.types.js';
 import { formatIpv4, parseIpv4Cidr } from './ipv4-cidr.js';
-import { computeNodeCapacity, IPS_PER_PREFIX } from './node-capacity.js';
+import { computeNodeCapacity } from './node-capacity.js';
+import { poolOfNode, type WarmPoolTargets } from './warm-pool.js';
 
 /**
  * A subnet's aligned /28 blocks as they really are: which are free, which hold a delegated prefix,
@@ -84,9 +85,9 @@ export interface WindowsPrefixNodeFit {
   requestedIpMode: IpMode;
   effectiveIpMode: IpMode;
   podsPerNode: number;
-  /** ceil(pods / 16) under prefix delegation; 0 when the type falls back to secondary IPs. */
+  /** ceil(max(pods + warm, minimum) / 16) under prefix delegation; 0 when the type falls back to secondary IPs. */
   prefixesPerNode: number;
-  /** One primary /32, plus pods secondary /32s when the type falls back to secondary-IP mode. */
+  /** One primary /32, plus the secondary /32s the pool holds when the type falls back to secondary-IP mode. */
   addressesPerNode: number;
   /** New nodes that fit for sure: each new /32 lands in a free block and spoils it. */
   nodesThatFit: number;
@@ -139,6 +140,8 @@ export interface SubnetPrefixMapInput {
   podsPerNode?: number;
   nodeCount?: number;
   kubeletMaxPods?: number;
+  /** The controller's warm-ip-target, minimum-ip-target and warm-prefix-target (default 1, 3 and unset). */
+  warmPool?: WarmPoolTargets;
 }
 
 interface Address {
@@ -408,7 +411,7 @@ export function mapSubnetPrefixes(input: SubnetPrefixMapInput): SubnetPrefixMap 
   const freeAddressesInSpoiled = blocks
     .filter((x) => x.kind === 'SPOILED' && x.range === 'UNRESERVED')
     .reduce((s, x) => s + (BLOCK_SIZE - x.addressesTaken), 0);
-  const nodes = input.instanceType ? fitWindowsNodes(input, counts, ranges, freeAddressesInSpoiled, inputs) : null;
+  const nodes = input.instanceType ? fitWindowsNodes(input, counts, ranges, freeAddressesInSpoiled, inputs, warnings) : null;
   const remedy =
     nodes && (nodes.fits === false || (nodes.nodeCount === null && nodes.nodesThatFit === 0))
       ? proposeRemedy(nodes, blocks, subnet.prefixLength, reservedSubnetId ?? eniSubnetId)
@@ -445,6 +448,7 @@ function fitWindowsNodes(
   ranges: SubnetPrefixRange[],
   freeAddressesInSpoiled: number,
   inputs: NamedValue[],
+  warnings: CapacityWarning[],
 ): WindowsPrefixNodeFit {
   const t = input.instanceType as InstanceTypeFacts;
   const capacity = computeNodeCapacity({
@@ -472,18 +476,20 @@ function fitWindowsNodes(
   if (nodeCount !== null && (!Number.isInteger(nodeCount) || nodeCount < 1 || nodeCount > SUBNET_PREFIX_LIMITS.nodes)) {
     throw validationError('nodeCount', 'node-count', `nodeCount must be 1 to ${SUBNET_PREFIX_LIMITS.nodes}, not ${String(nodeCount)}`);
   }
-  const pd = capacity.effectiveIpMode === 'PREFIX_DELEGATION';
-  const prefixesPerNode = pd ? Math.ceil(pods / IPS_PER_PREFIX) : 0;
-  const addressesPerNode = pd ? 1 : 1 + pods;
+  // What the controller attaches to each new node, warm IP and minimum included (one primary /32 each).
+  const pool = poolOfNode(capacity, pods, input.warmPool);
+  const prefixesPerNode = pool.prefixes;
+  const addressesPerNode = pool.enis + pool.secondaryIps;
+  warnings.push(...pool.warnings);
   inputs.push(
     { name: 'instanceType', value: t.name },
     { name: 'podsPerNode', value: pods, note: input.podsPerNode === undefined ? 'the most the type schedules' : 'given' },
   );
-  const formula = [...capacity.formula];
+  const formula = [...capacity.formula, ...pool.formula];
   formula.push(
-    pd
-      ? `prefixesPerNode = ceil(pods / 16) = ceil(${pods} / 16) = ${prefixesPerNode}, plus 1 primary /32`
-      : `${t.name} falls back to secondary-IP mode: 1 primary /32 + ${pods} secondary /32s = ${addressesPerNode} addresses, no prefixes`,
+    capacity.effectiveIpMode === 'PREFIX_DELEGATION'
+      ? `prefixesPerNode = ${prefixesPerNode}, plus 1 primary /32`
+      : `${t.name} falls back to secondary-IP mode: ${addressesPerNode} /32s a node (1 primary + ${pool.secondaryIps} secondary), no prefixes`,
   );
 
   const unreservedFree = ranges.filter((r) => r.kind === 'UNRESERVED').reduce((s, r) => s + r.free, 0);

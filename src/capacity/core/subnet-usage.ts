@@ -5,7 +5,7 @@ import { validationError } from '../../common/domain-error.js';
 import { type CapacityWarning, type IpMode, type NamedValue, type NodeOs } from './capacity.types.js';
 import { parseSubnetCidrs, type Ipv4Cidr } from './ipv4-cidr.js';
 import { computeNodeCapacity, IPS_PER_PREFIX, LINUX_HOST_NETWORK_PODS, requireNonNegativeInteger } from './node-capacity.js';
-import { computeWarmPool, type WarmPoolTargets } from './warm-pool.js';
+import { poolOfNode, type WarmPoolTargets } from './warm-pool.js';
 
 export interface SubnetUsageInput {
   instanceType: InstanceTypeFacts;
@@ -146,14 +146,7 @@ export function computeSubnetUsage(input: SubnetUsageInput): SubnetUsage {
     );
   }
   const warnings: CapacityWarning[] = [...capacity.warnings];
-  const pool = computeWarmPool({
-    os: input.os,
-    ipMode: capacity.effectiveIpMode,
-    ipv4PerInterface: capacity.slotsPerEni + 1,
-    podEnis: capacity.podEnis,
-    pods: input.podsPerNode,
-    targets: input.warmPool,
-  });
+  const pool = poolOfNode(capacity, input.podsPerNode, input.warmPool);
   warnings.push(...pool.warnings);
   const formula = [...pool.formula];
   const ipsPerNode = pool.subnetIps;

@@ -1,7 +1,7 @@
 import { SOURCE } from '../../common/core/sources.js';
 import { validationError } from '../../common/domain-error.js';
 import { type CapacityWarning, type IpMode, type NodeOs } from './capacity.types.js';
-import { IPS_PER_PREFIX, requireNonNegativeInteger } from './node-capacity.js';
+import { IPS_PER_PREFIX, requireNonNegativeInteger, type NodeCapacity } from './node-capacity.js';
 
 /**
  * Warm-pool targets. Windows reads warmIpTarget / minimumIpTarget / warmPrefixTarget (VPCRC ConfigMap);
@@ -65,6 +65,22 @@ export function computeWarmPool(input: WarmPoolInput): WarmPoolAllocation {
   requireNonNegativeInteger('podsPerNode', input.pods);
   const slots = input.ipv4PerInterface - 1;
   return input.os === 'WINDOWS' ? windowsPool(input, t, slots) : linuxPool(input, t, slots);
+}
+
+/**
+ * The pool one node of a computed capacity holds at `pods` pods, in the mode really in force: what the
+ * subnet gives it, warm IPs and minimum included. Under Windows prefix delegation that is
+ * ceil(max(pods + warm, minimum) / 16) prefixes, so 16 pods take 2 (VPCRC docs/windows/prefix_delegation_config_options.md).
+ */
+export function poolOfNode(capacity: NodeCapacity, pods: number, targets?: WarmPoolTargets): WarmPoolAllocation {
+  return computeWarmPool({
+    os: capacity.os,
+    ipMode: capacity.effectiveIpMode,
+    ipv4PerInterface: capacity.slotsPerEni + 1,
+    podEnis: capacity.podEnis,
+    pods,
+    ...(targets ? { targets } : {}),
+  });
 }
 
 function windowsPool(input: WarmPoolInput, t: WarmPoolTargets, slots: number): WarmPoolAllocation {

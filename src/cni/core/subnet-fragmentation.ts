@@ -1,11 +1,11 @@
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
-import { computeNodeCapacity, IPS_PER_PREFIX, mapSubnetPrefixes } from '../../capacity/core/index.js';
+import { computeNodeCapacity, mapSubnetPrefixes, poolOfNode } from '../../capacity/core/index.js';
 
 /**
  * `subnetsFragmented` from the subnets' real allocations instead of a yes/no: the subnets count as
  * fragmented when their free aligned /28 blocks (capacity core, mapSubnetPrefixes) cannot hold the
- * Windows prefix-delegation demand, worst case: per node ceil(pods / 16) prefixes plus the block its
- * primary /32 may spoil (BPG prefix-mode_windows.adoc; InsufficientCidrBlocks, VPCRC pkg/pool/pool.go).
+ * Windows prefix-delegation demand, worst case: per node the prefixes the controller attaches with its
+ * default warm pool, ceil(max(pods + 1, 3) / 16), plus the block its primary /32 may spoil (BPG prefix-mode_windows.adoc; InsufficientCidrBlocks, VPCRC pkg/pool/pool.go).
  */
 
 /** At most this many subnets' allocations per request. */
@@ -47,7 +47,7 @@ export function isFragmentedFromAllocations(allocations: readonly SubnetAllocati
     const pd = computeNodeCapacity({ instanceType: g.facts, os: 'WINDOWS', ipMode: 'PREFIX_DELEGATION' });
     if (pd.effectiveIpMode !== 'PREFIX_DELEGATION' || pd.maxPods === 0) continue;
     const podsPerNode = Math.min(pd.maxPods, Math.max(1, Math.ceil(g.pods / g.nodes)));
-    needed += g.nodes * (Math.ceil(podsPerNode / IPS_PER_PREFIX) + 1);
+    needed += g.nodes * (poolOfNode(pd, podsPerNode).prefixes + 1);
   }
   return available < needed;
 }

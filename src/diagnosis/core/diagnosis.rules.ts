@@ -3,6 +3,7 @@ import {
   checkWindowsServices,
   computeNodeCapacity,
   dsrKubeProxyFlags,
+  poolOfNode,
   WINDOWS_SERVER_FACTS,
   type IpMode,
   type NodeCapacity,
@@ -219,9 +220,10 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
     explain: (context) => {
       const capacity = windowsCapacityOf(context);
       if (!capacity || capacity.effectiveIpMode !== 'PREFIX_DELEGATION') return { details: [] };
+      const pool = poolOfNode(capacity, capacity.maxPods);
       return {
         details: [
-          `each ${capacity.instanceType} node needs ceil(pods / 16) free /28 blocks and one /32: ceil(${capacity.maxPods} / 16) = ${Math.ceil(capacity.maxPods / 16)} blocks at ${capacity.maxPods} pods`,
+          `each ${capacity.instanceType} node needs one /32 and, with the default warm pool, ${pool.prefixes} free /28 blocks at ${capacity.maxPods} pods: ${pool.formula.find((f) => f.startsWith('prefixes ='))}`,
         ],
       };
     },

@@ -139,6 +139,20 @@ describe('diagnose: the facts narrow the cause', () => {
     expect(f.details[0]).toContain('W = (I - 1) * 16 = (10 - 1) * 16 = 144');
   });
 
+  it('InsufficientCidrBlocks under PD: the blocks a full node takes count the warm IP (32 pods -> 3, not 2)', () => {
+    // ceil(max(32 + warm-ip-target 1, minimum-ip-target 3) / 16) = 3 (VPCRC docs/windows/prefix_delegation_config_options.md).
+    const [f] = run({
+      text: 'error creating prefix: InsufficientCidrBlocks: The specified subnet does not have enough free cidr blocks to satisfy the request.',
+      vpcCniConfigMap: CONFIGMAP_PD,
+      instanceType: 'm5.large',
+      kubeletMaxPods: 32,
+    }).findings;
+    expect(f.details).toEqual([
+      'each m5.large node needs one /32 and, with the default warm pool, 3 free /28 blocks at 32 pods: ' +
+        'prefixes = ceil(max(pods + warm, minimum) / 16) = ceil(max(32 + 1, 3) / 16) = 3',
+    ]);
+  });
+
   it('the unsupported type named in the event goes through the capacity engine', () => {
     const f = run({ text: fixture('get-events-mixed.txt') }).findings.find(
       (x) => x.code === 'INSTANCE_TYPE_NOT_SUPPORTED_BY_VPC_RESOURCE_CONTROLLER',
