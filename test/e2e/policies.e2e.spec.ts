@@ -320,6 +320,27 @@ describe('policy templates and the Windows policy check', () => {
       expect(gql.body.errors[0].extensions).toMatchObject({ code: 'INSTANCE_TYPE_NOT_FOUND', details: { instanceType: 'm5.gigantic' } });
     });
 
+    it('a type that can never be a Windows node is 400 naming the parameter, in both doors, not --max-pods=0', async () => {
+      for (const [id, parameters, rule] of [
+        [
+          'eksctl-windows-cluster',
+          { clusterName: 'demo', region: 'us-west-2', kubernetesVersion: '1.33', windowsInstanceType: 'm6g.large' },
+          'WINDOWS_UNSUPPORTED_ARCHITECTURE',
+        ],
+        [
+          'windows-userdata-bootstrap-dsr',
+          { clusterName: 'demo', kubernetesVersion: '1.33', instanceType: 'p4d.24xlarge' },
+          'EC2_REFUSES_WINDOWS',
+        ],
+      ] as const) {
+        const field = Object.keys(parameters).at(-1)!;
+        const rest = await restRender(id, parameters).expect(400);
+        expect(rest.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { field, rule } });
+        const gql = await gqlRender(id, parameters);
+        expect(gql.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { field, rule } });
+      }
+    });
+
     const NS = { namespace: 'payments' };
     it.each([
       ['an unknown parameter', 'default-deny-ingress', { ...NS, bogus: 1 }, 'bogus', 'UNKNOWN_PARAMETER'],

@@ -3,7 +3,7 @@ import { kubernetesMinor } from './parameter.validation.js';
 import type { JsonValue, RenderOptions, RenderWarning, TemplateParameter, WindowsIpMode } from './policy-template.model.js';
 import { SOURCE } from '../../common/core/sources.js';
 import type { TemplateDefinition } from './template.definition.js';
-import { requireKnownInstanceType, windowsMaxPods } from './render-catalog.js';
+import { requireKnownInstanceType, requireWindowsNodeTypes, windowsMaxPods } from './render-catalog.js';
 import {
   DSR_PATCH_ANCHOR,
   bootstrapArgumentMap,
@@ -458,6 +458,7 @@ const clusterConfigTemplate: TemplateDefinition = {
     const ipMode = p.ipMode as WindowsIpMode;
     const warnings: RenderWarning[] = [];
     if (release) warnings.push(osBuildWarning(release));
+    requireWindowsNodeTypes(options.catalog, 'windowsInstanceType', p.windowsInstanceType as string);
     const maxPods = resolveMaxPods(p.maxPodsPerNode, p.windowsInstanceType as string, ipMode, options, warnings, 'maxPodsPerNode');
     requireKnownInstanceType(options.catalog, p.linuxInstanceType as string);
     const linuxCount = p.linuxNodeCount as number;
@@ -618,6 +619,7 @@ const bootstrapUserDataTemplate: TemplateDefinition = {
         'Parameter "kubeletExtraArgs": pass --max-pods through the maxPods parameter, not here',
       );
     }
+    if (p.instanceType !== undefined) requireWindowsNodeTypes(options.catalog, 'instanceType', p.instanceType as string);
     const maxPods = resolveMaxPods(
       p.maxPods,
       p.instanceType as string | undefined,

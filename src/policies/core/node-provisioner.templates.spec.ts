@@ -3,6 +3,7 @@ import { parse as parseHcl } from '@cdktf/hcl2json';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { facts } from '../../capacity/core/capacity.test-fixtures.js';
+import { resolveVpcLimit } from '../../capacity/core/index.js';
 import { projectPath } from '../../common/project-path.js';
 import { DomainError } from '../../common/domain-error.js';
 import { EC2_WINDOWS_REFUSED_INSTANCE_TYPES, mergeKarpenterWindowsUserData } from '../../karpenter/core/index.js';
@@ -63,14 +64,27 @@ describe('karpenter-windows-nodepool', () => {
   const render = (p: Record<string, unknown>) => renderTemplate('karpenter-windows-nodepool', p, options);
   const base = { clusterName: 'shop', kubernetesVersion: '1.31', ipMode: 'prefix-delegation', instanceTypes: ['m5.large', 'm5.xlarge'] };
 
-  it.each(['secondary-ip', 'prefix-delegation'])('%s: an unknown type is INSTANCE_TYPE_NOT_FOUND, an arm64 one a warning', (ipMode) => {
-    expect(failure('karpenter-windows-nodepool', { ...base, ipMode, instanceTypes: ['m5.large', 'nope.x'] }).code).toBe(
-      'INSTANCE_TYPE_NOT_FOUND',
-    );
-    const r = render({ ...base, ipMode, instanceTypes: ['m5.large', 'm6g.large'] });
-    expect(r.warnings.filter((w) => w.code === 'NO_WINDOWS_POD_CAPACITY').map((w) => w.message)).toEqual([
-      expect.stringContaining('m6g.large'),
-    ]);
+  it.each(['secondary-ip', 'prefix-delegation'])(
+    '%s: an unknown type is INSTANCE_TYPE_NOT_FOUND, an arm64 or EC2-refused one refused',
+    (ipMode) => {
+      expect(failure('karpenter-windows-nodepool', { ...base, ipMode, instanceTypes: ['m5.large', 'nope.x'] }).code).toBe(
+        'INSTANCE_TYPE_NOT_FOUND',
+      );
+      const arm = failure('karpenter-windows-nodepool', { ...base, ipMode, instanceTypes: ['m5.large', 'm6g.large'] });
+      expect(arm).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: { field: 'instanceTypes', rule: 'WINDOWS_UNSUPPORTED_ARCHITECTURE' },
+      });
+      expect(arm.message).toContain('item [1] m6g.large cannot be a Windows node');
+      const refused = failure('karpenter-windows-nodepool', { ...base, ipMode, instanceTypes: ['p4d.24xlarge'] });
+      expect(refused).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'instanceTypes', rule: 'EC2_REFUSES_WINDOWS' } });
+    },
+  );
+
+  it('a type the controller does not know yet stays a warning: its tables grow with rollouts', () => {
+    const t = renderCatalogOf().types.find((x) => x.architectures.includes('x86_64') && !resolveVpcLimit(x.name))!;
+    const r = render({ ...base, ipMode: 'secondary-ip', instanceTypes: ['m5.large', t.name] });
+    expect(r.warnings.filter((w) => w.code === 'NO_WINDOWS_POD_CAPACITY').map((w) => w.message)).toEqual([expect.stringContaining(t.name)]);
   });
 
   it('renders a NodePool and an EC2NodeClass valid against the Karpenter CRDs, the YAML equal to the objects', () => {
@@ -332,7 +346,22 @@ describe('terraform-eks-windows-*-node-group', () => {
       field: 'windowsServerVersion',
       text: /1\.35 or later/,
     },
-    { id: selfManaged, name: 'a type EC2 refuses', p: { instanceType: 'dl1.24xlarge' }, field: 'instanceType', text: /EC2 answers/ },
+    {
+      id: selfManaged,
+      name: 'a type EC2 refuses',
+      p: { instanceType: 'p5.48xlarge' },
+      field: 'instanceType',
+      text: /p5\.48xlarge cannot be a Windows node: .*UnsupportedOperation/,
+    },
+    // No EKS-optimized Windows AMI is arm64 or Mac: EKS refuses the AMI type with these instance types.
+    {
+      id: managed,
+      name: 'an arm64 type',
+      p: { instanceTypes: ['m5.large', 'm6g.large'] },
+      field: 'instanceTypes',
+      text: /item \[1\] m6g\.large .*x86_64 only/,
+    },
+    { id: selfManaged, name: 'a Mac type', p: { instanceType: 'mac1.metal' }, field: 'instanceType', text: /mac1\.metal .*x86_64 only/ },
     {
       id: managed,
       name: 'a SNAT CIDR with host bits',

@@ -15,7 +15,7 @@ import { hclHeredoc, hclReference, toHclJson, writeHclModule, type HclValue } fr
 import type { JsonValue, RenderOptions, RenderWarning, TemplateParameter, WindowsIpMode } from './policy-template.model.js';
 import { SOURCE } from '../../common/core/sources.js';
 import type { RenderedObjects, TemplateDefinition } from './template.definition.js';
-import { familyInstanceTypes, windowsMaxPods } from './render-catalog.js';
+import { familyInstanceTypes, requireWindowsNodeTypes, windowsMaxPods } from './render-catalog.js';
 import { kubeProxyDsrFlags, quotePowerShell, renderDsrPatchScript } from './windows-bootstrap.render.js';
 
 /**
@@ -117,18 +117,6 @@ const common = {
 
 function checkVersion(p: Record<string, JsonValue>): WindowsServerVersion {
   return requireWindowsServerForKubernetes(p.windowsServerVersion, p.kubernetesVersion as string);
-}
-
-function rejectRefusedTypes(parameter: string, types: string[]): void {
-  types.forEach((t, i) => {
-    if (isRefusedByEc2ForWindows(t)) {
-      throw validationError(
-        parameter,
-        'EC2_REFUSES_WINDOWS',
-        `Parameter "${parameter}": item [${i}] ${t} cannot be a Windows node: EC2 answers "UnsupportedOperation: Microsoft Windows is not supported for the instance type '${t}'" (${EC2_WINDOWS_REFUSED_SOURCE}); remove it`,
-      );
-    }
-  });
 }
 
 /** Each given type must be in the catalog, and one that gives Windows pods no IPs is named (NO_WINDOWS_POD_CAPACITY). */
@@ -299,7 +287,7 @@ const karpenterNodePoolTemplate: TemplateDefinition = {
     const ipMode = p.ipMode as WindowsIpMode;
     const types = p.instanceTypes as string[];
     const families = p.instanceFamilies as string[];
-    rejectRefusedTypes('instanceTypes', types);
+    requireWindowsNodeTypes(options.catalog, 'instanceTypes', types);
     const warnings: RenderWarning[] = [];
     let maxPods: number | undefined = p.maxPods as number | undefined;
     if (ipMode !== 'prefix-delegation') warnAboutTypesWithoutWindowsPods(types, ipMode, options, warnings);
@@ -515,7 +503,8 @@ function renderTerraform(plan: TerraformGroupPlan, p: Record<string, JsonValue>,
     );
   }
   const types = plan.managed ? (p.instanceTypes as string[]) : [p.instanceType as string];
-  rejectRefusedTypes(plan.managed ? 'instanceTypes' : 'instanceType', types);
+  if (plan.managed) requireWindowsNodeTypes(options.catalog, 'instanceTypes', types);
+  else requireWindowsNodeTypes(options.catalog, 'instanceType', types[0]);
   const warnings: RenderWarning[] = [];
   const maxPods = resolveGroupMaxPods(p.maxPods, types, ipMode, options, warnings);
   const amiId = plan.managed ? (p.amiId as string | undefined) : undefined;

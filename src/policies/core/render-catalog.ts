@@ -1,5 +1,6 @@
-import { computeNodeCapacity } from '../../capacity/core/index.js';
+import { assessWindowsEligibility, computeNodeCapacity, EC2_WINDOWS_UNSUPPORTED_TYPES } from '../../capacity/core/index.js';
 import { catalogNotLoadedError, unknownInstanceTypeError } from '../../catalog/core/catalog-errors.js';
+import { validationError } from '../../common/domain-error.js';
 import type { RenderCatalog, WindowsIpMode } from './policy-template.model.js';
 
 /**
@@ -32,4 +33,46 @@ export function requireKnownInstanceType(catalog: RenderCatalog | null | undefin
 /** The catalog's types of a family (`m5`), by name; none while no catalog is loaded. */
 export function familyInstanceTypes(catalog: RenderCatalog | null | undefined, family: string): string[] {
   return (catalog?.types ?? []).filter((t) => t.family === family).map((t) => t.name);
+}
+
+/** Gates of assessWindowsEligibility a type cannot pass by waiting: no EKS Windows AMI, or EC2 refuses Windows on it. */
+const NEVER_WINDOWS = new Map([
+  ['WINDOWS_UNSUPPORTED_ARCHITECTURE', 'WINDOWS_UNSUPPORTED_ARCHITECTURE'],
+  ['WINDOWS_NOT_OFFERED_BY_EC2', 'EC2_REFUSES_WINDOWS'],
+]);
+
+/**
+ * Types a template is to run Windows nodes on. A type that can never be a Windows node (arm64 or Mac:
+ * no EKS-optimized Windows AMI; or EC2 refuses Windows on it) is a VALIDATION_FAILED naming the parameter
+ * (and the item of a list), not a manifest EKS or EC2 refuses at apply time; a type the controller's tables do not
+ * know yet stays a warning for the caller (its tables grow with controller rollouts). Unknown types are
+ * INSTANCE_TYPE_NOT_FOUND. Without a catalog (a render outside the service) only EC2's known refusals are checked.
+ */
+export function requireWindowsNodeTypes(
+  catalog: RenderCatalog | null | undefined,
+  parameter: string,
+  value: string | readonly string[],
+): void {
+  const list = typeof value === 'string' ? [value] : value;
+  list.forEach((name, i) => {
+    const item = typeof value === 'string' ? name : `item [${i}] ${name}`;
+    let reasons;
+    if (catalog === undefined) {
+      if (!EC2_WINDOWS_UNSUPPORTED_TYPES.includes(name)) return;
+      reasons = assessWindowsEligibility({ name, architectures: ['x86_64'] }).reasons;
+    } else {
+      if (!catalog) throw catalogNotLoadedError();
+      const facts = catalog.byName.get(name);
+      if (!facts) throw unknownInstanceTypeError(name, catalog.types);
+      reasons = assessWindowsEligibility(facts).reasons;
+    }
+    const blocking = reasons.find((r) => NEVER_WINDOWS.has(r.code));
+    if (blocking) {
+      throw validationError(
+        parameter,
+        NEVER_WINDOWS.get(blocking.code)!,
+        `Parameter "${parameter}": ${item} cannot be a Windows node: ${blocking.message} (${blocking.source}); remove it`,
+      );
+    }
+  });
 }

@@ -528,4 +528,31 @@ describe('bad parameters name the parameter and the rule', () => {
     expect(domainError.details).toEqual({ field, rule });
     expect(domainError.message).toContain(field);
   });
+
+  // A type that can never be a Windows node is refused, not rendered with --max-pods=0 (or maxPodsPerNode: 0).
+  it.each([
+    ['an arm64 type', 'eksctl-windows-cluster', 'windowsInstanceType', 'm6g.large', 'WINDOWS_UNSUPPORTED_ARCHITECTURE', options],
+    ['a type EC2 refuses Windows on', 'eksctl-windows-cluster', 'windowsInstanceType', 'p4d.24xlarge', 'EC2_REFUSES_WINDOWS', options],
+    ['a Mac type', 'windows-userdata-bootstrap-dsr', 'instanceType', 'mac1.metal', 'WINDOWS_UNSUPPORTED_ARCHITECTURE', options],
+    ['a type EC2 refuses Windows on', 'windows-userdata-bootstrap-dsr', 'instanceType', 'inf2.xlarge', 'EC2_REFUSES_WINDOWS', options],
+    [
+      'without a catalog, a type on the known list',
+      'windows-userdata-bootstrap-dsr',
+      'instanceType',
+      'p5.48xlarge',
+      'EC2_REFUSES_WINDOWS',
+      undefined,
+    ],
+  ])('%s as %s %s is refused (%s)', (_name, id, field, type, rule, renderOptions) => {
+    const base = id === 'eksctl-windows-cluster' ? { clusterName: 'c', region: 'us-east-1' } : { clusterName: 'c' };
+    let error: unknown;
+    try {
+      renderTemplate(id, { ...base, kubernetesVersion: '1.33', [field]: type }, renderOptions);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).details).toEqual({ field, rule });
+    expect((error as DomainError).message).toContain(`Parameter "${field}": ${type} cannot be a Windows node`);
+  });
 });
