@@ -71,6 +71,12 @@ describe('toCniPlan: what the pipe cannot check', () => {
     ['Service CIDR with host bits', base({ serviceIpv4Cidr: '172.20.0.1/16' }), 'serviceIpv4Cidr', 'cidr-aligned'],
     ['Service CIDR not a CIDR', base({ serviceIpv4Cidr: 'ten' }), 'serviceIpv4Cidr', 'cidr-format'],
     [
+      'Service CIDR outside the private blocks',
+      base({ serviceIpv4Cidr: '100.64.0.0/16' }),
+      'serviceIpv4Cidr',
+      'service-cidr-private-range',
+    ],
+    [
       'Windows Server version on a Linux group',
       base({ nodeGroups: [win(), lin({ windowsServerVersion: 'WINDOWS_SERVER_2022' })] }),
       'nodeGroups[1].windowsServerVersion',
@@ -133,7 +139,13 @@ describe('toCniPlan: what the pipe cannot check', () => {
     });
     // Null optional fields are left out, as if never given.
     expect(Object.keys(plan.nodeGroups[1]).sort()).toEqual(['facts', 'name', 'nodes', 'os', 'subnetCidrs']);
-    expect(plan.serviceCidr).toEqual({ cidr: '172.20.0.0/16', network: 0xac140000, prefixLength: 16, dnsClusterIp: '172.20.0.10' });
+    expect(plan.serviceCidr).toEqual({
+      cidr: '172.20.0.0/16',
+      network: 0xac140000,
+      prefixLength: 16,
+      size: 65_536,
+      dnsClusterIp: '172.20.0.10',
+    });
     expect(plan).not.toHaveProperty('serviceIpv4Cidr');
   });
 });

@@ -1,7 +1,7 @@
-import { formatIpv4, parseIpv4Cidr, type WindowsServerVersion } from '../capacity/core/index.js';
+import { parseEksServiceCidr, parseIpv4Cidr, type WindowsServerVersion } from '../capacity/core/index.js';
 import type { InstanceTypeFacts } from '../catalog/core/instance-type.facts.js';
 import { DomainError, validationError } from '../common/domain-error.js';
-import type { CniNodeGroupInput, CniPlan, CniPlannedNodeGroup, CniRecommendationInput, ServiceCidr } from './core/index.js';
+import type { CniNodeGroupInput, CniPlan, CniPlannedNodeGroup, CniRecommendationInput } from './core/index.js';
 
 /**
  * The second half of the edge's one validation. The validation pipe has checked shape and bounds (types,
@@ -16,29 +16,6 @@ export type InstanceTypeLookup = (name: string) => InstanceTypeFacts | undefined
 
 /** `1.NN`, no leading zero (1.31, 1.9; not 1.031 or 1.09). */
 const KUBERNETES_VERSION = /^1\.([1-9]\d?|0)$/;
-const SERVICE_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
-
-/** A Service CIDR as EKS allows it (CreateCluster serviceIpv4Cidr): IPv4, /12 to /24, aligned. */
-export function parseServiceCidr(text: unknown, field = 'serviceIpv4Cidr'): ServiceCidr {
-  const m = typeof text === 'string' ? SERVICE_CIDR.exec(text.trim()) : null;
-  if (!m) throw validationError(field, 'cidr-format', `${field} must be an IPv4 CIDR like 172.20.0.0/16 (got ${JSON.stringify(text)})`);
-  const octets = m.slice(1, 5).map(Number);
-  if (octets.some((o) => o > 255)) throw validationError(field, 'cidr-format', `${field}: an octet is above 255`);
-  const prefixLength = Number(m[5]);
-  if (prefixLength < 12 || prefixLength > 24) {
-    throw validationError(field, 'service-cidr-prefix-length', `${field} must be /12 to /24 (EKS CreateCluster), not /${prefixLength}`);
-  }
-  const network = octets.reduce((a, o) => a * 256 + o, 0);
-  const size = 2 ** (32 - prefixLength);
-  if (network % size !== 0) {
-    throw validationError(
-      field,
-      'cidr-aligned',
-      `${field} has host bits set; the network is ${formatIpv4(network - (network % size))}/${prefixLength}`,
-    );
-  }
-  return { cidr: `${formatIpv4(network)}/${prefixLength}`, network, prefixLength, dnsClusterIp: formatIpv4(network + 10) };
-}
 
 function checkKubernetesVersion(value: string): string {
   const version = value.trim();
@@ -122,5 +99,5 @@ export function toCniPlan(input: CniRecommendationInput, lookup: InstanceTypeLoo
     throw validationError('subnetAllocations', 'non-empty', 'subnetAllocations must list at least one subnet');
   }
   const { serviceIpv4Cidr, ...rest } = input;
-  return { ...rest, kubernetesVersion, nodeGroups, serviceCidr: given(serviceIpv4Cidr) ? parseServiceCidr(serviceIpv4Cidr) : null };
+  return { ...rest, kubernetesVersion, nodeGroups, serviceCidr: given(serviceIpv4Cidr) ? parseEksServiceCidr(serviceIpv4Cidr) : null };
 }

@@ -1,5 +1,5 @@
 import type { InstanceTypeFacts } from '../catalog/core/instance-type.facts.js';
-import { parseServiceCidr } from '../cni/cni-input.resolution.js';
+import { parseEksServiceCidr } from '../capacity/core/index.js';
 import type { DiagnosisInput, DiagnosisRequest } from './core/index.js';
 
 /**
@@ -15,6 +15,6 @@ export function toDiagnosisRequest(input: DiagnosisInput, catalog: ReadonlyMap<s
   ) as DiagnosisInput;
   const name = instanceType?.trim();
   if (rest.serviceIpv4Cidr !== undefined && rest.serviceIpv4Cidr.trim() !== '')
-    rest.serviceIpv4Cidr = parseServiceCidr(rest.serviceIpv4Cidr).cidr;
+    rest.serviceIpv4Cidr = parseEksServiceCidr(rest.serviceIpv4Cidr).cidr;
   return { ...rest, ...(name ? { instanceType: { name, facts: catalog.get(name) ?? null } } : {}), catalog };
 }

@@ -1,9 +1,8 @@
-import { parseKubernetesMinor } from '../capacity/core/index.js';
+import { parseEksServiceCidr, parseKubernetesMinor } from '../capacity/core/index.js';
 import type { InstanceTypeFacts } from '../catalog/core/instance-type.facts.js';
 import { DomainError, validationError } from '../common/domain-error.js';
 import {
   KARPENTER_PLAN_LIMITS,
-  KARPENTER_SOURCE,
   requireIpv4Cidr,
   requireWindowsServerForKubernetes,
   type KarpenterWindowsPlanInput,
@@ -79,18 +78,6 @@ function resolveTypes(names: readonly string[], families: readonly string[], cat
   return types;
 }
 
-function serviceCidr(value: string): string {
-  const c = requireIpv4Cidr('serviceIpv4Cidr', value);
-  if (c.prefix < 12 || c.prefix > 24) {
-    throw validationError(
-      'serviceIpv4Cidr',
-      'service-cidr-size',
-      `serviceIpv4Cidr: an EKS Service CIDR is a /12 to /24 block, not /${c.prefix} (${KARPENTER_SOURCE.EKS_SERVICE_CIDR})`,
-    );
-  }
-  return c.cidr;
-}
-
 /**
  * Checks a request the validation pipe accepted and resolves its types and families: the core's
  * request. A field left out or null (GraphQL sends null) takes its default. Throws `validationError`
@@ -123,7 +110,10 @@ export function toKarpenterWindowsRequest(input: KarpenterWindowsPlanInput, cata
       instanceFamilies: [...families],
       windowsPods: { count, cpuMillicores, memoryMiB },
       servicesPerNode: input.servicesPerNode ?? 0,
-      serviceIpv4Cidr: input.serviceIpv4Cidr === undefined || input.serviceIpv4Cidr === null ? null : serviceCidr(input.serviceIpv4Cidr),
+      serviceIpv4Cidr:
+        input.serviceIpv4Cidr === undefined || input.serviceIpv4Cidr === null
+          ? null
+          : parseEksServiceCidr(input.serviceIpv4Cidr, 'serviceIpv4Cidr').cidr,
       excludedSnatCidrs: (input.excludedSnatCidrs ?? []).map((c, i) => requireIpv4Cidr(`excludedSnatCidrs[${i}]`, c).cidr),
       kubeletMaxPods: input.kubeletMaxPods ?? null,
     },

@@ -1,7 +1,7 @@
 import { enumValues, stringEnum, type EnumValue } from '../../common/core/string-enum.js';
 import type { SubnetAllocationFacts } from './subnet-fragmentation.js';
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
-import type { CapacityWarning, IpMode, NodeOs, WindowsServerVersion } from '../../capacity/core/index.js';
+import type { CapacityWarning, IpMode, NodeOs, ServiceCidr, WindowsServerVersion } from '../../capacity/core/index.js';
 import type { CniRuleCode } from './cni-rules.js';
 import type { CniTemplateId } from './cni-template-ids.js';
 
@@ -84,14 +84,8 @@ export interface CniPlannedNodeGroup extends Omit<CniNodeGroupInput, 'instanceTy
   facts: InstanceTypeFacts;
 }
 
-/** A Service CIDR as EKS allows it: IPv4, /12 to /24, network address aligned (EKS CreateCluster serviceIpv4Cidr). */
-export interface ServiceCidr {
-  cidr: string;
-  network: number;
-  prefixLength: number;
-  /** The kube-dns ClusterIP EKS gives the cluster: the .10 of the range. */
-  dnsClusterIp: string;
-}
+/** A Service CIDR as EKS allows it: the capacity core's parseEksServiceCidr gives it. */
+export type { ServiceCidr };
 
 /**
  * What the core recommends for: the request as the edge checked it (src/cni/cni-input.resolution.ts), with

@@ -46,7 +46,6 @@ export const KARPENTER_SOURCE = {
   VPCRC_LIMITS: 'aws/amazon-vpc-resource-controller-k8s pkg/aws/vpc/limits.go; pkg/node/node.go (reason Unsupported)',
   WINDOWS_VERSIONS:
     'eksctl-io/eksctl pkg/apis/eksctl.io/v1alpha5 (WindowsServer2022 from EKS 1.23, WindowsServer2025 from EKS 1.35); awsdocs/amazon-eks-user-guide eks-optimized-windows-ami',
-  EKS_SERVICE_CIDR: 'EKS CreateCluster kubernetesNetworkConfig.serviceIpv4Cidr (a /12 to /24 block)',
   BPG_DSR: 'aws/aws-eks-best-practices latest/bpg/windows/networking.adoc (DSR, port exhaustion above 100 Services)',
 } as const;
 

@@ -1,5 +1,6 @@
 import { validationError } from '../../common/domain-error.js';
-import { kubernetesMinor } from './parameter.validation.js';
+import { parseEksServiceCidr } from '../../capacity/core/ipv4-cidr.js';
+import { kubernetesMinor, requireDnsClusterIpInServiceCidr } from './parameter.validation.js';
 import type { JsonValue, RenderOptions, RenderWarning, TemplateParameter, WindowsIpMode } from './policy-template.model.js';
 import { SOURCE } from '../../common/core/sources.js';
 import type { TemplateDefinition } from './template.definition.js';
@@ -562,7 +563,7 @@ const bootstrapUserDataTemplate: TemplateDefinition = {
     {
       name: 'serviceCIDR',
       type: 'string',
-      format: 'ipv4-cidr',
+      format: 'eks-service-cidr',
       required: false,
       default: null,
       example: '10.100.0.0/16',
@@ -639,12 +640,10 @@ const bootstrapUserDataTemplate: TemplateDefinition = {
     }
     const serviceCidr = p.serviceCIDR as string | undefined;
     let dnsClusterIP = p.dnsClusterIP as string | undefined;
-    if (serviceCidr && !dnsClusterIP) {
-      // EKS gives kube-dns the .10 of the Service CIDR; a node left to derive its own picks 172.20.0.10 or 10.100.0.10.
-      const [a, b, c, d] = serviceCidr.split('/')[0].split('.').map(Number);
-      const n = ((a * 256 + b) * 256 + c) * 256 + d + 10;
-      dnsClusterIP = [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
-    }
+    // EKS gives kube-dns the .10 of the Service CIDR; a node left to derive its own picks 172.20.0.10 or 10.100.0.10.
+    if (serviceCidr && !dnsClusterIP) dnsClusterIP = parseEksServiceCidr(serviceCidr, 'serviceCIDR').dnsClusterIp;
+    if (serviceCidr && p.dnsClusterIP !== undefined)
+      requireDnsClusterIpInServiceCidr('dnsClusterIP', dnsClusterIP!, 'serviceCIDR', serviceCidr);
     if (serviceCidr && p.dnsClusterIP === undefined) {
       warnings.push({
         code: 'DNS_CLUSTER_IP_DERIVED',
@@ -746,7 +745,7 @@ const installationTemplate: TemplateDefinition = {
     {
       name: 'serviceCIDR',
       type: 'string',
-      format: 'ipv4-cidr',
+      format: 'eks-service-cidr',
       required: true,
       default: null,
       example: '10.100.0.0/16',

@@ -11,6 +11,7 @@ import {
   requireWindowsServerForKubernetes,
 } from '../../karpenter/core/karpenter-windows-plan.js';
 import { clusterNameParameter } from './configuration.templates.js';
+import { requireDnsClusterIpInServiceCidr } from './parameter.validation.js';
 import { hclHeredoc, hclReference, toHclJson, writeHclModule, type HclValue } from './hcl.render.js';
 import type { JsonValue, RenderOptions, RenderWarning, TemplateParameter, WindowsIpMode } from './policy-template.model.js';
 import { SOURCE } from '../../common/core/sources.js';
@@ -86,7 +87,7 @@ const common = {
   serviceIpv4Cidr: (): TemplateParameter => ({
     name: 'serviceIpv4Cidr',
     type: 'string',
-    format: 'ipv4-cidr',
+    format: 'eks-service-cidr',
     required: false,
     default: null,
     example: '172.20.0.0/16',
@@ -501,6 +502,9 @@ function renderTerraform(plan: TerraformGroupPlan, p: Record<string, JsonValue>,
       'DESIRED_OUTSIDE_MIN_MAX',
       `Parameter "desiredSize": ${p.desiredSize} is outside minSize..maxSize (${p.minSize}..${p.maxSize})`,
     );
+  }
+  if (p.dnsClusterIp !== undefined && p.serviceIpv4Cidr !== undefined) {
+    requireDnsClusterIpInServiceCidr('dnsClusterIp', p.dnsClusterIp as string, 'serviceIpv4Cidr', p.serviceIpv4Cidr as string);
   }
   const types = plan.managed ? (p.instanceTypes as string[]) : [p.instanceType as string];
   if (plan.managed) requireWindowsNodeTypes(options.catalog, 'instanceTypes', types);

@@ -1,6 +1,7 @@
 import { DomainError, ErrorCode, validationError } from '../../common/domain-error.js';
 import type { JsonValue, ParameterFormat, TemplateParameter } from './policy-template.model.js';
 import { REGION_NAME } from '../../common/aws-names.js';
+import { parseEksServiceCidr } from '../../capacity/core/ipv4-cidr.js';
 
 /**
  * Strict parameter checks. Every failure is `validationError(parameterName, RULE, message)`, the rule
@@ -24,6 +25,8 @@ export const ParameterRule = {
   LABEL_COUNT: 'LABEL_COUNT',
   IPV4_CIDR: 'IPV4_CIDR',
   CIDR_HOST_BITS: 'CIDR_HOST_BITS',
+  EKS_SERVICE_CIDR: 'EKS_SERVICE_CIDR',
+  OUTSIDE_SERVICE_CIDR: 'OUTSIDE_SERVICE_CIDR',
   IPV4_ADDRESS: 'IPV4_ADDRESS',
   PORT_RANGE: 'PORT_RANGE',
   KUBERNETES_VERSION: 'KUBERNETES_VERSION',
@@ -100,6 +103,23 @@ export function canonicalIpv4Cidr(address: number, prefix: number): string {
   return `${octets.join('.')}/${prefix}`;
 }
 
+/**
+ * A kube-dns ClusterIP given with the Service CIDR must lie inside it (Services get their ClusterIPs from
+ * that range); a node told otherwise resolves names through an address no Service holds. Both already valid.
+ */
+export function requireDnsClusterIpInServiceCidr(dnsParameter: string, dns: string, cidrParameter: string, cidr: string): void {
+  const range = parseIpv4Cidr(cidr)!;
+  const address = parseIpv4Cidr(`${dns}/32`)!.address;
+  const size = 2 ** (32 - range.prefix);
+  if (address < range.address || address >= range.address + size) {
+    fail(
+      dnsParameter,
+      ParameterRule.OUTSIDE_SERVICE_CIDR,
+      `${dns} is not inside ${cidrParameter} ${cidr}, the range Service ClusterIPs come from`,
+    );
+  }
+}
+
 /** `"1.33"` -> 33. Only call on a validated version. */
 export function kubernetesMinor(version: string): number {
   return Number(version.split('.')[1]);
@@ -163,6 +183,15 @@ function checkString(parameter: string, format: ParameterFormat | undefined, val
       }
       return;
     }
+    case 'eks-service-cidr':
+      checkString(parameter, 'ipv4-cidr', value, where);
+      try {
+        parseEksServiceCidr(value, parameter);
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        fail(parameter, ParameterRule.EKS_SERVICE_CIDR, `${where}${e.message.replace(`${parameter}: `, '')}`);
+      }
+      return;
     case 'ipv4-address':
       if (!IPV4.test(value)) fail(parameter, ParameterRule.IPV4_ADDRESS, `${where}"${value}" is not an IPv4 address`);
       return;

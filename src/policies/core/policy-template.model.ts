@@ -20,6 +20,7 @@ export type ParameterFormat =
   | 'dns-subdomain' // RFC 1123 subdomain: object names (IsDNS1123Subdomain)
   | 'labels' // label map: qualified-name keys, label values (IsQualifiedName, IsValidLabelValue)
   | 'ipv4-cidr' // canonical IPv4 CIDR, host bits zero
+  | 'eks-service-cidr' // an ipv4-cidr EKS takes as serviceIpv4Cidr: /12 to /24 within 10/8, 172.16/12 or 192.168/16
   | 'ipv4-address'
   | 'port' // 1..65535
   | 'kubernetes-version' // "1.NN"
