@@ -16,6 +16,11 @@ const AMBIGUOUS = [
   '0b101',
   '010',
   '0x1F',
+  // Go's strconv.ParseInt base 0, which go-yaml hands plain scalars to, reads these as octal.
+  '0o17',
+  '0O755',
+  '-0o17',
+  '0_o17',
   '190:20:30',
   '1.0',
   '1e3',
@@ -32,6 +37,11 @@ describe('kubernetesYaml', () => {
       expect(parse(text, { version }), `YAML ${version}`).toEqual({ matchLabels: labels });
     }
     expect(text).not.toMatch(/%YAML/);
+  });
+
+  it("quotes what go-yaml reads as an integer through Go's strconv.ParseInt base 0, beyond YAML 1.1", () => {
+    for (const s of ['0o17', '0O755', '-0o17', '+0o7', '0_o17', '0x_1F']) expect(kubernetesYaml({ v: s })).toBe(`v: "${s}"\n`);
+    for (const s of ['0o8', '0xG', 'o17', '1.2.3']) expect(kubernetesYaml({ v: s })).toBe(`v: ${s}\n`);
   });
 
   it('leaves numbers, booleans and plain words as they are', () => {
