@@ -81,6 +81,28 @@ describe('karpenter-windows-nodepool', () => {
     },
   );
 
+  it.each([
+    // The EC2NodeClass CRD refuses an empty role (x-kubernetes-validations: role cannot be empty).
+    [{ nodeRole: '' }, 'nodeRole', 'IAM_ROLE_NAME'],
+    [{ nodeRole: 'Karpenter Node Role' }, 'nodeRole', 'IAM_ROLE_NAME'],
+    // KarpenterNodeRole- + 50 characters is above IAM's 64.
+    [{ clusterName: `c${'x'.repeat(49)}` }, 'nodeRole', 'IAM_ROLE_NAME'],
+    // The name becomes the karpenter.sh/nodepool label value: at most 63 characters.
+    [{ name: `w${'.x'.repeat(40)}` }, 'name', 'LABEL_VALUE'],
+    [{ instanceFamilies: ['zz9'] }, 'instanceFamilies', 'UNKNOWN_FAMILY'],
+    [{ instanceFamilies: ['m5', 'm6g'] }, 'instanceFamilies', 'NO_WINDOWS_TYPES'],
+    [{ instanceFamilies: ['p4d'] }, 'instanceFamilies', 'NO_WINDOWS_TYPES'],
+  ])('refuses %o (%s %s)', (over, field, rule) => {
+    const e = failure('karpenter-windows-nodepool', { ...base, instanceTypes: [], instanceFamilies: ['m5'], ...over });
+    expect(e).toMatchObject({ code: 'VALIDATION_FAILED', details: { field, rule } });
+  });
+
+  it('a family with some Windows-capable members is kept: the requirements keep the others out', () => {
+    const r = render({ ...base, instanceTypes: [], instanceFamilies: ['m5', 'c5'], nodeRole: 'KarpenterNodeRole-shop@2' });
+    const nodeClass = r.objects[1] as { spec: { role: string } };
+    expect(nodeClass.spec.role).toBe('KarpenterNodeRole-shop@2');
+  });
+
   it('a type the controller does not know yet stays a warning: its tables grow with rollouts', () => {
     const t = renderCatalogOf().types.find((x) => x.architectures.includes('x86_64') && !resolveVpcLimit(x.name))!;
     const r = render({ ...base, ipMode: 'secondary-ip', instanceTypes: ['m5.large', t.name] });

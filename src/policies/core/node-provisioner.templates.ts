@@ -16,7 +16,7 @@ import { hclHeredoc, hclReference, toHclJson, writeHclModule, type HclValue } fr
 import type { JsonValue, RenderOptions, RenderWarning, TemplateParameter, WindowsIpMode } from './policy-template.model.js';
 import { SOURCE } from '../../common/core/sources.js';
 import type { RenderedObjects, TemplateDefinition } from './template.definition.js';
-import { familyInstanceTypes, requireWindowsNodeTypes, windowsMaxPods } from './render-catalog.js';
+import { familyInstanceTypes, requireWindowsFamilies, requireWindowsNodeTypes, windowsMaxPods } from './render-catalog.js';
 import { kubeProxyDsrFlags, quotePowerShell, renderDsrPatchScript } from './windows-bootstrap.render.js';
 
 /**
@@ -271,7 +271,7 @@ const karpenterNodePoolTemplate: TemplateDefinition = {
     {
       name: 'nodeRole',
       type: 'string',
-      format: 'text',
+      format: 'iam-role-name',
       required: false,
       default: null,
       example: 'KarpenterNodeRole-windows-demo',
@@ -289,6 +289,7 @@ const karpenterNodePoolTemplate: TemplateDefinition = {
     const types = p.instanceTypes as string[];
     const families = p.instanceFamilies as string[];
     requireWindowsNodeTypes(options.catalog, 'instanceTypes', types);
+    requireWindowsFamilies(options.catalog, 'instanceFamilies', families);
     const warnings: RenderWarning[] = [];
     let maxPods: number | undefined = p.maxPods as number | undefined;
     if (ipMode !== 'prefix-delegation') warnAboutTypesWithoutWindowsPods(types, ipMode, options, warnings);
@@ -320,9 +321,27 @@ const karpenterNodePoolTemplate: TemplateDefinition = {
     if (types.length > 0) requirements.push({ key: 'node.kubernetes.io/instance-type', operator: 'In', values: [...types] });
     if (families.length > 0) requirements.push({ key: 'karpenter.k8s.aws/instance-family', operator: 'In', values: [...families] });
     const name = p.name as string;
+    if (name.length > 63) {
+      // Karpenter labels every node with its NodePool (karpenter.sh/nodepool) and EC2NodeClass
+      // (karpenter.k8s.aws/ec2nodeclass) name, and a label value is at most 63 characters
+      // (kubernetes/apimachinery pkg/util/validation/validation.go IsValidLabelValue).
+      throw validationError(
+        'name',
+        'LABEL_VALUE',
+        `Parameter "name": ${name.length} characters; Karpenter puts it in node labels, at most 63 long`,
+      );
+    }
     const cluster = p.clusterName as string;
+    const role = (p.nodeRole as string | undefined) ?? `KarpenterNodeRole-${cluster}`;
+    if (p.nodeRole === undefined && role.length > 64) {
+      throw validationError(
+        'nodeRole',
+        'IAM_ROLE_NAME',
+        `Parameter "nodeRole": the default ${role} is ${role.length} characters, above IAM's 64 (IAM CreateRole RoleName); pass the nodes' role name`,
+      );
+    }
     const nodeClassSpec: Record<string, unknown> = {
-      role: (p.nodeRole as string | undefined) ?? `KarpenterNodeRole-${cluster}`,
+      role,
       subnetSelectorTerms: [{ tags: { 'karpenter.sh/discovery': cluster } }],
       securityGroupSelectorTerms: [{ tags: { 'karpenter.sh/discovery': cluster } }],
       amiSelectorTerms: [{ alias: karpenterWindowsAmiAlias(version) }],

@@ -33,6 +33,7 @@ export const ParameterRule = {
   INSTANCE_TYPE: 'INSTANCE_TYPE',
   AWS_REGION: 'AWS_REGION',
   EKSCTL_CLUSTER_NAME: 'EKSCTL_CLUSTER_NAME',
+  IAM_ROLE_NAME: 'IAM_ROLE_NAME',
   HTTPS_URL: 'HTTPS_URL',
   BASE64: 'BASE64',
   KUBELET_FLAGS: 'KUBELET_FLAGS',
@@ -50,6 +51,8 @@ const KUBERNETES_VERSION = /^1\.(0|[1-9]\d?)$/;
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9-]+$/;
 // eksctl: cluster names start with a letter, then letters, digits and hyphens, at most 100 characters.
 const EKSCTL_CLUSTER_NAME = /^[A-Za-z][-A-Za-z0-9]{0,99}$/;
+// IAM CreateRole RoleName: pattern [\w+=,.@-]+, 1 to 64 characters (the Karpenter CRD refuses an empty role).
+const IAM_ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 const HTTPS_URL = /^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~\/-]*)?$/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 const KUBELET_FLAG = /^--[a-z0-9][a-z0-9-]*(=[A-Za-z0-9_.,:=\/-]*)?$/;
@@ -215,6 +218,11 @@ function checkString(parameter: string, format: ParameterFormat | undefined, val
           ParameterRule.EKSCTL_CLUSTER_NAME,
           `${where}"${value}" is not a valid EKS cluster name (a letter, then letters, digits and "-", at most 100 characters)`,
         );
+      }
+      return;
+    case 'iam-role-name':
+      if (!IAM_ROLE_NAME.test(value)) {
+        fail(parameter, ParameterRule.IAM_ROLE_NAME, `${where}"${value}" is not an IAM role name (1 to 64 letters, digits and +=,.@_-)`);
       }
       return;
     case 'https-url':

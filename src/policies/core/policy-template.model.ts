@@ -27,6 +27,7 @@ export type ParameterFormat =
   | 'instance-type' // "m5.large"
   | 'aws-region' // "us-east-1"
   | 'eksctl-cluster-name'
+  | 'iam-role-name' // IAM CreateRole RoleName: 1 to 64 of letters, digits and +=,.@_-
   | 'https-url'
   | 'base64'
   | 'kubelet-flags' // "--flag=value" tokens only

@@ -76,3 +76,32 @@ export function requireWindowsNodeTypes(
     }
   });
 }
+
+/**
+ * Families a Windows NodePool allows: each must have types in the catalog (else VALIDATION_FAILED with the
+ * catalog's closest family names) and at least one member that can be a Windows node (m6g is all arm64,
+ * p4d all refused by EC2: a NodePool limited to it never launches). Nothing to check without a catalog.
+ */
+export function requireWindowsFamilies(catalog: RenderCatalog | null | undefined, parameter: string, families: readonly string[]): void {
+  if (catalog === undefined) return;
+  if (!catalog) throw catalogNotLoadedError();
+  families.forEach((family, i) => {
+    const members = catalog.types.filter((t) => t.family === family);
+    if (members.length === 0) {
+      const near = [...new Set(catalog.types.map((t) => t.family))].filter((f) => f.startsWith(family.slice(0, 1))).slice(0, 8);
+      throw validationError(
+        parameter,
+        'UNKNOWN_FAMILY',
+        `Parameter "${parameter}": item [${i}] ${family} is not a family of the instance catalog${near.length ? ` (families starting like it: ${near.join(', ')})` : ''}`,
+      );
+    }
+    const reasons = members.map((t) => assessWindowsEligibility(t).reasons.find((r) => NEVER_WINDOWS.has(r.code)));
+    if (reasons.every((r) => r !== undefined)) {
+      throw validationError(
+        parameter,
+        'NO_WINDOWS_TYPES',
+        `Parameter "${parameter}": item [${i}] ${family} has no type that can be a Windows node (${members.length} types; ${members[0].name}: ${reasons[0]!.message}); remove it`,
+      );
+    }
+  });
+}
