@@ -123,6 +123,21 @@ describe('checkPolicyForWindows', () => {
     ]);
   });
 
+  it.each(['ICMPv6', '58', 58])('protocol %s is an IPv6-only rule Windows skips', (protocol) => {
+    const manifest = `apiVersion: projectcalico.org/v3
+kind: NetworkPolicy
+metadata: {name: pings, namespace: web}
+spec:
+  selector: app == "web"
+  ingress:
+    - action: Allow
+      protocol: ${typeof protocol === 'string' && protocol === '58' ? '"58"' : protocol}
+    - action: Allow
+      protocol: ICMP
+`;
+    expect(summary(manifest)).toEqual([['documents[0].spec.ingress[0].protocol', 'IPV6']]);
+  });
+
   it('gives line numbers, the Felix source, and what Windows does instead', () => {
     const result = checkPolicyForWindows(CALICO_SEVERAL);
     expect(result.clean).toBe(false);

@@ -163,6 +163,18 @@ class DocumentChecker {
         description: 'Drop the IPv6 rule for Windows pods (EKS IPv6 clusters do not support Windows nodes).',
       });
     }
+    // ICMPv6 (protocol 58) only ever matches IPv6 packets, which Windows nodes on EKS do not have.
+    if (rule.ipVersion !== 6 && (rule.protocol === 'ICMPv6' || rule.protocol === 58 || rule.protocol === '58')) {
+      this.add(
+        [...at, 'protocol'],
+        WindowsRule.IPV6,
+        `${SKIP}: protocol ICMPv6 only matches IPv6 and Windows nodes on EKS are IPv4 only; ${effect}.`,
+        {
+          description: 'Drop the ICMPv6 rule for Windows pods; match protocol: ICMP for IPv4 ping and errors.',
+          yaml: kubernetesYaml([{ action: rule.action ?? 'Allow', protocol: 'ICMP' }]),
+        },
+      );
+    }
     if (rule.notProtocol !== undefined) {
       this.add([...at, 'notProtocol'], WindowsRule.NEGATIVE_MATCH, `${SKIP}: notProtocol is a negative match; ${effect}.`, {
         description: 'List the protocols positively: one rule per protocol with protocol: TCP / UDP.',
