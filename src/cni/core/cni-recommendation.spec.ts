@@ -767,6 +767,32 @@ describe('recommendCni: the settings name the templates of the provisioner', () 
     for (const x of settings) expect(x.source.trim()).not.toBe('');
   });
 
+  // Windows nodes in 100.64.0.0/24 default to 10.100.0.0/16; the cluster's is 172.20.0.0/16 (DNS 172.20.0.10).
+  it.each([
+    { provisioner: 'EKSCTL', key: '-ServiceCIDR', value: '172.20.0.0/16', templateId: 'windows-userdata-bootstrap-dsr' },
+    { provisioner: 'KARPENTER', key: 'spec.userData', value: 'SERVICE_IPV4_CIDR=172.20.0.0/16', templateId: 'karpenter-windows-nodepool' },
+    {
+      provisioner: 'TERRAFORM_SELF_MANAGED',
+      key: 'bootstrap_extra_args',
+      value: "-ServiceCIDR '172.20.0.0/16' -DNSClusterIP '172.20.0.10'",
+      templateId: 'terraform-eks-windows-self-managed-node-group',
+    },
+    {
+      provisioner: 'TERRAFORM_MANAGED',
+      key: 'pre_bootstrap_user_data',
+      value: 'SERVICE_IPV4_CIDR=172.20.0.0/16',
+      templateId: 'terraform-eks-windows-managed-node-group',
+    },
+    { provisioner: 'MANAGED_NODE_GROUP', key: 'preBootstrapCommands', value: 'SERVICE_IPV4_CIDR=172.20.0.0/16', templateId: null },
+  ] as const)('$provisioner: the Service CIDR goes where that provisioner takes it ($key)', ({ provisioner, key, value, templateId }) => {
+    const out = recommend(
+      base({ nodeGroups: [win({ subnetCidrs: ['100.64.0.0/24'] }), lin()], serviceIpv4Cidr: '172.20.0.0/16', provisioner }),
+    );
+    const cidr = out.settings.filter((x) => x.nodeGroup === 'windows' && String(x.value).includes('172.20.0.'));
+    expect(cidr[0]).toMatchObject({ key, value, templateId });
+    if (provisioner !== 'EKSCTL') expect(cidr).toHaveLength(1);
+  });
+
   it('the default is EKSCTL, and the answer says which provisioner it used', () => {
     expect(recommend(base()).input.provisioner).toBe('EKSCTL');
     expect(recommend(base({ provisioner: 'KARPENTER' })).input.provisioner).toBe('KARPENTER');

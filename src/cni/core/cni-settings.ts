@@ -186,31 +186,81 @@ function eksctlNodeGroupSettings(ctx: CniContext, g: ResolvedNodeGroup, recommen
   return settings;
 }
 
-/** -ServiceCIDR / -DNSClusterIP for the Windows groups whose derived default is not the cluster's. */
+/**
+ * The cluster's Service CIDR (and its kube-dns .10) for the Windows groups whose derived default is not
+ * the cluster's, said where the group's provisioner takes it: Start-EKSBootstrap.ps1's -ServiceCIDR and
+ * -DNSClusterIP where you own the bootstrap call, else the SERVICE_IPV4_CIDR machine variable the
+ * script reads, set before EKS's or Karpenter's own call (Karpenter passes -DNSClusterIP itself).
+ */
 function serviceCidrSettings(ctx: CniContext): CniSetting[] {
   const settings: CniSetting[] = [];
+  const provisioner = ctx.r.normalized.provisioner;
   for (const m of findServiceCidrMismatches(ctx)) {
     const cluster = ctx.r.serviceCidr!;
-    settings.push(
-      {
-        target: 'WINDOWS_BOOTSTRAP',
-        key: '-ServiceCIDR',
-        value: cluster.cidr,
-        nodeGroup: m.group.name,
-        templateId: T.WINDOWS_USERDATA_BOOTSTRAP_DSR,
-        reason: `The nodes of ${m.group.name} would default to ${m.wrong.map((w) => w.serviceCidr).join(', ')}: pass the cluster's Service CIDR to Start-EKSBootstrap.ps1.`,
-        source: SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR,
-      },
-      {
-        target: 'WINDOWS_BOOTSTRAP',
-        key: '-DNSClusterIP',
-        value: cluster.dnsClusterIp,
-        nodeGroup: m.group.name,
-        templateId: T.WINDOWS_USERDATA_BOOTSTRAP_DSR,
-        reason: `The kube-dns ClusterIP of ${cluster.cidr} (its .10), instead of the derived ${m.wrong.map((w) => w.dnsClusterIp).join(', ')}.`,
-        source: SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR,
-      },
-    );
+    const g = m.group.name;
+    const defaults = m.wrong.map((w) => w.serviceCidr).join(', ');
+    const because = `The nodes of ${g} would default to ${defaults}`;
+    const envVar = `SERVICE_IPV4_CIDR=${cluster.cidr}`;
+    switch (provisioner) {
+      case 'KARPENTER':
+        settings.push({
+          target: 'KARPENTER_EC2NODECLASS',
+          key: 'spec.userData',
+          value: envVar,
+          nodeGroup: g,
+          templateId: T.KARPENTER_WINDOWS_NODEPOOL,
+          reason: `${because}: Karpenter never passes -ServiceCIDR, so set the machine variable in userData, which runs before its bootstrap call (template parameter serviceIpv4Cidr).`,
+          source: `${SOURCE.KARPENTER_WINDOWS_SERVICE_CIDR}; ${SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR}`,
+        });
+        break;
+      case 'TERRAFORM_SELF_MANAGED':
+        settings.push({
+          target: 'TERRAFORM_NODE_GROUP',
+          key: 'bootstrap_extra_args',
+          value: `-ServiceCIDR '${cluster.cidr}' -DNSClusterIP '${cluster.dnsClusterIp}'`,
+          nodeGroup: g,
+          templateId: T.TERRAFORM_WINDOWS_SELF_MANAGED,
+          reason: `${because}: pass the cluster's Service CIDR and its kube-dns ClusterIP (the .10) on the module's Start-EKSBootstrap.ps1 call (template parameters serviceIpv4Cidr, dnsClusterIp).`,
+          source: `${SOURCE.TERRAFORM_WINDOWS_USER_DATA}; ${SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR}`,
+        });
+        break;
+      case 'TERRAFORM_MANAGED':
+      case 'MANAGED_NODE_GROUP': {
+        const terraform = provisioner === 'TERRAFORM_MANAGED';
+        settings.push({
+          target: terraform ? 'TERRAFORM_NODE_GROUP' : 'EKSCTL_NODE_GROUP',
+          key: terraform ? 'pre_bootstrap_user_data' : 'preBootstrapCommands',
+          value: envVar,
+          nodeGroup: g,
+          templateId: terraform ? T.TERRAFORM_WINDOWS_MANAGED : null,
+          reason: `${because}: EKS owns the bootstrap call of a managed group without a custom AMI, so set the machine variable before it runs.`,
+          source: `${SOURCE.TERRAFORM_MANAGED_USER_DATA_ISSUE}; ${SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR}`,
+        });
+        break;
+      }
+      case 'EKSCTL':
+        settings.push(
+          {
+            target: 'WINDOWS_BOOTSTRAP',
+            key: '-ServiceCIDR',
+            value: cluster.cidr,
+            nodeGroup: g,
+            templateId: T.WINDOWS_USERDATA_BOOTSTRAP_DSR,
+            reason: `${because}: pass the cluster's Service CIDR to Start-EKSBootstrap.ps1.`,
+            source: SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR,
+          },
+          {
+            target: 'WINDOWS_BOOTSTRAP',
+            key: '-DNSClusterIP',
+            value: cluster.dnsClusterIp,
+            nodeGroup: g,
+            templateId: T.WINDOWS_USERDATA_BOOTSTRAP_DSR,
+            reason: `The kube-dns ClusterIP of ${cluster.cidr} (its .10), instead of the derived ${m.wrong.map((w) => w.dnsClusterIp).join(', ')}.`,
+            source: SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR,
+          },
+        );
+        break;
+    }
   }
   return settings;
 }

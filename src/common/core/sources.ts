@@ -42,6 +42,8 @@ export const SOURCE = {
     'aws/karpenter-provider-aws#4088 (no -KubeProxyExtraArgs); pkg/providers/amifamily/bootstrap/windows.go (userData runs first)',
   KARPENTER_WINDOWS_PD_ISSUES:
     'aws/karpenter-provider-aws#5478, #8210 (Windows prefix delegation not modelled); pkg/providers/instancetype/types.go',
+  KARPENTER_WINDOWS_SERVICE_CIDR:
+    'aws/karpenter-provider-aws#4747 (no -ServiceCIDR); Karpenter docs concepts/nodeclasses.md (SERVICE_IPV4_CIDR in Windows userData)',
   KARPENTER_WINDOWS_TYPES_ISSUE: 'aws/karpenter-provider-aws#7985 (types without Windows on-demand pricing in the EC2 Price List)',
   EKS_UG_CNI_SUBNET_SELECTION: 'awsdocs/amazon-eks-user-guide cni-subnet-selection (enhanced subnet discovery)',
   UG_ALTERNATE_CNI: 'awsdocs/amazon-eks-user-guide alternate-cni-plugins (AWS supports only the Amazon VPC CNI)',
