@@ -136,6 +136,8 @@ describe('diagnose', () => {
   it.each([
     ['a cluster Service CIDR that is not one', { serviceIpv4Cidr: 'x', vpcBridgeConf: fixture('vpc-bridge.conf') }, 'serviceIpv4Cidr'],
     ['a vpc-bridge.conf without its keys', { vpcBridgeConf: '{"x": 1}' }, 'vpcBridgeConf'],
+    ['a Get-HnsPolicyList that is JSON but no policy list', { hnsPolicyList: '{"a": 1}' }, 'hnsPolicyList'],
+    ['a Get-HnsPolicyList that is text but no policy list', { hnsPolicyList: 'Type=ELB but no record' }, 'hnsPolicyList'],
   ])('%s is a validation error naming it, on both doors', async (_name, facts, field) => {
     const input = { text: 'x', ...facts };
     const rest = await app.http.post('/api/v1/diagnoses').send(input).expect(400);

@@ -269,6 +269,32 @@ describe('diagnose: log collector files', () => {
     expect(readVpcBridgeConf('{"serviceCIDR": "10.100.0.0/16"}').serviceCidr).toBe('10.100.0.0/16');
   });
 
+  it('refuses JSON that is not a policy list, as it refuses such text (every entry an object with Policies)', () => {
+    for (const text of [
+      '{"a": 1}',
+      '[]',
+      '[1, 2]',
+      '[{"ID": "A", "Policies": []}, {"a": 1}]',
+      '"Policies"',
+      '{"ID": "A", "Type": "ELB"}',
+    ]) {
+      try {
+        readHnsPolicyList(text);
+        expect.unreachable(text);
+      } catch (e) {
+        expect((e as DomainError).details, text).toMatchObject({ field: 'hnsPolicyList', rule: 'document-shape' });
+        expect((e as DomainError).message).toMatch(/expected Get-HnsPolicyList output/);
+      }
+    }
+    expect(() => run({ hnsPolicyList: '{"a": 1}' })).toThrow(DomainError);
+    // One policy list alone: ConvertTo-Json prints the object, not an array.
+    expect(readHnsPolicyList('{"ID": "A", "Policies": [{"Type": "ELB", "IsDSR": true}]}')).toMatchObject({
+      policies: 1,
+      elbPolicies: 1,
+      dsrPolicies: 1,
+    });
+  });
+
   it('ConvertTo-Json output counts the same', () => {
     const json = JSON.stringify([
       { ID: 'A', Policies: [{ Type: 'ELB', ExternalPort: 80, InternalPort: 8080, IsDSR: true }] },

@@ -27,6 +27,8 @@ export interface HnsPolicySummary {
 const ELB = /\bType"?\s*[:=]\s*"?ELB\b/i;
 const DSR_ON = /\bIsDSR"?\s*[:=]\s*"?true\b/i;
 const POLICIES_LINE = /^[ \t]*Policies[ \t]*:/im;
+const NOT_A_POLICY_LIST =
+  'expected Get-HnsPolicyList output: Format-List records with a `Policies : {...}` line, or the list piped through ConvertTo-Json';
 
 /**
  * `Get-HnsPolicyList` as PowerShell prints it (Format-List records separated by blank lines, the
@@ -37,18 +39,26 @@ export function readHnsPolicyList(text: string, field = 'hnsPolicyList'): HnsPol
   const trimmed = raw.trim();
   let records: string[];
   if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
+    // The same test as a Format-List record: a policy list is an object with a `Policies` key. JSON
+    // carries no prompts or other noise between records, so every entry must be one.
     const doc = parsePastedJson(trimmed, field, ARTEFACT_MAX_BYTES);
     const list = Array.isArray(doc) ? doc : [doc];
+    if (list.length === 0) throw shapeError(field, '$', `${NOT_A_POLICY_LIST}: the JSON array is empty`);
+    list.forEach((entry, i) => {
+      if (!isJsonObject(entry) || !Object.keys(entry).some((k) => k.toLowerCase() === 'policies')) {
+        throw shapeError(
+          field,
+          Array.isArray(doc) ? `[${i}]` : '$',
+          `${NOT_A_POLICY_LIST}: a policy list is an object with a Policies key`,
+        );
+      }
+    });
     records = list.map((entry) => JSON.stringify(entry));
   } else {
     // A Format-List record of a policy list has a `Policies : {...}` line; other text is not one.
     records = raw.split(/\r?\n[ \t]*\r?\n/).filter((r) => POLICIES_LINE.test(r));
     if (records.length === 0) {
-      throw shapeError(
-        field,
-        '$',
-        'expected Get-HnsPolicyList output: Format-List records with a `Policies : {...}` line, or the list piped through ConvertTo-Json',
-      );
+      throw shapeError(field, '$', NOT_A_POLICY_LIST);
     }
   }
   let elbPolicies = 0;
