@@ -17,7 +17,7 @@ import { ARTEFACT_MAX_BYTES, DIAGNOSIS_LIMITS, VPC_CNI_CONFIGMAP_MAX_BYTES } fro
 export class DiagnosisInputDto {
   @Field(() => String, {
     nullable: true,
-    description: `Pasted text: kubectl describe / kubectl get events output, controller, kubelet or kube-proxy log lines (at most ${DIAGNOSIS_LIMITS.lines} lines).`,
+    description: `Pasted text: kubectl describe / kubectl get events / kubectl get node -o yaml or -o json output, controller, kubelet or kube-proxy log lines (at most ${DIAGNOSIS_LIMITS.lines} lines).`,
   })
   @IsOptional()
   @IsString()

@@ -82,6 +82,8 @@ describe('diagnose', () => {
     { file: 'kube-proxy-windows.log', code: 'HNS_LOAD_BALANCER_PORT_EXHAUSTION' },
     { file: 'nslookup-windows-pod.txt', code: 'WINDOWS_POD_DNS_FAILURE' },
     { file: 'describe-node-no-ips.txt', code: 'NODE_ADVERTISES_NO_WINDOWS_IPS' },
+    { file: 'get-node-no-ips.yaml', code: 'NODE_ADVERTISES_NO_WINDOWS_IPS' },
+    { file: 'get-node-no-ips.json', code: 'NODE_ADVERTISES_NO_WINDOWS_IPS' },
   ])('$file -> $code, the same over GraphQL and REST', async ({ file, code }) => {
     const input = { text: fixture(file), instanceType: 'm5.large', kubernetesVersion: '1.31' };
     const gql = await app.gql(DIAGNOSE, { input }).expect(200);

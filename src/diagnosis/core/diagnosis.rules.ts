@@ -139,10 +139,13 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
     },
   },
   {
-    // `kubectl describe node`: the Capacity and Allocatable sections print "name:  value"; the
-    // "Allocated resources" table (requests, no colon) is not matched.
+    // The node's capacity or allocatable, as kubectl prints it: `describe node` ("name:  0" in its
+    // Capacity and Allocatable sections; the "Allocated resources" table of requests has no colon and
+    // is not matched), `get node -o yaml` (`name: "0"`, a quantity is a string) and `-o json`
+    // (`"name": "0"`, also one line of `jq -c`).
     code: 'NODE_ADVERTISES_NO_WINDOWS_IPS',
-    pattern: /^\s*vpc\.amazonaws\.com\/PrivateIPv4Address:\s+0\s*$/i,
+    pattern:
+      /^\s*vpc\.amazonaws\.com\/PrivateIPv4Address:\s+(?:0|"0"|'0')\s*$|"vpc\.amazonaws\.com\/PrivateIPv4Address"\s*:\s*"0"\s*(?:[,}]|$)/i,
     cause:
       'The Windows node advertises no vpc.amazonaws.com/PrivateIPv4Address: Windows IPAM is off, or the VPC Resource Controller does not know the instance type.',
     checks: [

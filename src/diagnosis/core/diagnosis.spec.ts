@@ -65,6 +65,19 @@ describe('diagnose: pasted texts', () => {
       codes: ['NODE_ADVERTISES_NO_WINDOWS_IPS', 'INSTANCE_TYPE_NOT_SUPPORTED_BY_VPC_RESOURCE_CONTROLLER'],
       line: 17,
     },
+    // The same capacity and allocatable "0" as kubectl get node prints them (a quantity is a string).
+    {
+      name: 'kubectl get node -o yaml: no Windows IPs advertised',
+      file: 'get-node-no-ips.yaml',
+      codes: ['NODE_ADVERTISES_NO_WINDOWS_IPS'],
+      line: 35,
+    },
+    {
+      name: 'kubectl get node -o json: no Windows IPs advertised',
+      file: 'get-node-no-ips.json',
+      codes: ['NODE_ADVERTISES_NO_WINDOWS_IPS'],
+      line: 45,
+    },
     { name: 'unknown text: no finding, no error', file: 'unknown-text.txt', codes: [], line: null },
   ])('$name', ({ file, codes, line }) => {
     const result = run({ text: fixture(file) });
@@ -104,6 +117,33 @@ describe('diagnose: pasted texts', () => {
     },
   ])('one line: $code', ({ line, code }) => {
     expect(run({ text: line }).findings.map((f) => f.code)).toEqual([code]);
+  });
+
+  it.each([
+    ['describe', '  vpc.amazonaws.com/PrivateIPv4Address:  0'],
+    ['yaml', '    vpc.amazonaws.com/PrivateIPv4Address: "0"'],
+    ['yaml, single quotes', "    vpc.amazonaws.com/PrivateIPv4Address: '0'"],
+    ['json', '            "vpc.amazonaws.com/PrivateIPv4Address": "0",'],
+    ['json, one line', '{"capacity":{"cpu":"2","vpc.amazonaws.com/PrivateIPv4Address":"0"},"allocatable":{}}'],
+  ])('a node advertising 0 Windows IPs (%s)', (_form, line) => {
+    expect(run({ text: line }).findings.map((f) => f.code)).toEqual(['NODE_ADVERTISES_NO_WINDOWS_IPS']);
+  });
+
+  it.each([
+    ['the describe table of requests', '  vpc.amazonaws.com/PrivateIPv4Address  0            0'],
+    ['a node that advertises 9', '    vpc.amazonaws.com/PrivateIPv4Address: "9"'],
+    ['a node that advertises 10 (json)', '"vpc.amazonaws.com/PrivateIPv4Address": "10",'],
+    ['a pod that requests 1', '            vpc.amazonaws.com/PrivateIPv4Address: "1"'],
+  ])('not a node advertising 0 Windows IPs: %s', (_form, line) => {
+    expect(run({ text: line }).findings).toEqual([]);
+  });
+
+  it('the yaml and json forms count capacity and allocatable as the describe form does', () => {
+    for (const file of ['describe-node-no-ips.txt', 'get-node-no-ips.yaml', 'get-node-no-ips.json']) {
+      const f = run({ text: fixture(file), instanceType: 'm5.large' }).findings.find((x) => x.code === 'NODE_ADVERTISES_NO_WINDOWS_IPS');
+      expect(f?.occurrences, file).toBe(2);
+      expect(f?.details[0], file).toContain('m5.large (Windows, secondary IP)');
+    }
   });
 
   it('counts repeats of one symptom once, with occurrences', () => {
