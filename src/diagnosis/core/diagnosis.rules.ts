@@ -102,6 +102,21 @@ function unknownTypeLine(context: DiagnosisContext): string[] {
     : [];
 }
 
+/**
+ * Why a type runs no Windows pods, from its Windows eligibility (capacity/core windows-eligibility.ts):
+ * an arm64 or Mac type has IP figures but no Windows AMI, EC2 refuses Windows on some types, and the
+ * controller gives no IPs to a type it does not know. Each failed gate's reason, with its source.
+ */
+function noWindowsPodsCause(capacity: NodeCapacity): string {
+  const e = capacity.windowsEligibility;
+  // The newer-table note is a caution on a type that passes the controller gate, not a failed gate.
+  const failed = e.reasons.filter((r) => r.code !== 'WINDOWS_TYPE_NEWER_THAN_PUBLIC_VPCRC_LIMITS');
+  const why = failed.length > 0 ? failed.map((r) => `${r.message} (${r.source})`).join(' ') : capacity.formula.join('; ');
+  return !e.architectureSupported || !e.offeredByEc2
+    ? `${capacity.instanceType} cannot be a Windows node, so no node of it advertises vpc.amazonaws.com/PrivateIPv4Address: ${why}`
+    : `${capacity.instanceType} gets no Windows pod IPs: ${why}`;
+}
+
 const IPAM_TEMPLATE = 'vpc-cni-windows-ipam-configmap';
 
 export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
@@ -129,8 +144,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
       const capacity = windowsCapacityOf(context);
       if (capacity) {
         details.push(...capacityLines(capacity));
-        if (!cause && capacity.ipLimitedPods === 0)
-          cause = `${capacity.instanceType} gets no Windows pod IPs: ${capacity.warnings.map((w) => w.message).join(' ')}`;
+        if (!cause && capacity.maxPods === 0) cause = noWindowsPodsCause(capacity);
         if (!cause && capacity.maxPods > 0) {
           cause = `Windows IPAM is on and ${capacity.instanceType} advertises ${capacity.ipLimitedPods} IPs: the node is full once ${capacity.maxPods} pods run on it (pods beyond stay Pending).`;
         }

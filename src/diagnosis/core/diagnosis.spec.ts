@@ -179,6 +179,19 @@ describe('diagnose: the facts narrow the cause', () => {
     expect(f.details[0]).toContain('W = (I - 1) * 16 = (10 - 1) * 16 = 144');
   });
 
+  it.each([
+    // arm64 has IP figures (W = 10 - 1 = 9) but no EKS-optimized Windows AMI: maxPods 0, whatever the IPs.
+    { type: 'm6g.large', lead: 'm6g.large cannot be a Windows node', reason: 'EKS-optimized Windows AMIs are x86_64 only' },
+    { type: 'trn1.2xlarge', lead: 'trn1.2xlarge cannot be a Windows node', reason: 'EC2 does not run Windows on trn1.2xlarge' },
+    { type: 'hpc7a.12xlarge', lead: 'hpc7a.12xlarge gets no Windows pod IPs', reason: 'Neither the public VPC Resource Controller table' },
+  ])('a type that runs no Windows pods ($type): the cause says why', ({ type, lead, reason }) => {
+    const [f] = run({ text: fixture('describe-pod-insufficient-ipv4.txt'), instanceType: type }).findings;
+    expect(f.cause).toContain(lead);
+    expect(f.cause).toContain(reason);
+    expect(f.cause).toMatch(/\((?:awsdocs|aws)\/[^)]+\)/);
+    expect(f.cause).not.toContain('Windows IPAM is on');
+  });
+
   it('InsufficientCidrBlocks under PD: the blocks a full node takes count the warm IP (32 pods -> 3, not 2)', () => {
     // ceil(max(32 + warm-ip-target 1, minimum-ip-target 3) / 16) = 3 (VPCRC docs/windows/prefix_delegation_config_options.md).
     const [f] = run({
