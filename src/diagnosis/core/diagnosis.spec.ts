@@ -214,6 +214,18 @@ describe('diagnose: the facts narrow the cause', () => {
     expect(f.details[0]).toContain(capacity.formula.join('; '));
   });
 
+  it.each(["'c7i-flex.large'", '"c7i-flex.large"', 'c7i-flex.large'])(
+    'the unsupported type named as %s is read without quotes',
+    (named) => {
+      const [f] = run({
+        text: `Warning  Unsupported  node/ip-10-0-33-7  The instance type ${named} is not supported yet by the vpc resource controller`,
+      }).findings;
+      expect(f.code).toBe('INSTANCE_TYPE_NOT_SUPPORTED_BY_VPC_RESOURCE_CONTROLLER');
+      const capacity = computeNodeCapacity({ instanceType: facts('c7i-flex.large'), os: 'WINDOWS', ipMode: 'SECONDARY_IP' });
+      expect(f.details[0]).toContain(capacity.formula.join('; '));
+    },
+  );
+
   it('cool-down with m5.large in secondary-IP mode: W = 10 - 1 = 9, headroom 9 - released per 30 s', () => {
     const f = run({ text: fixture('vpc-resource-controller.log'), instanceType: 'm5.large', ipMode: 'SECONDARY_IP' }).findings.find(
       (x) => x.code === 'IP_COOLDOWN',
