@@ -39,6 +39,13 @@ class Pasted {
   text!: string;
 }
 
+/** A body whose every property is optional (as a diagnosis input): `{}` is valid. */
+class AllOptional {
+  @IsOptional()
+  @IsString()
+  text?: string;
+}
+
 describe('CachingValidationPipe', () => {
   it('hands out the same deep-frozen instance for the same valid input', async () => {
     const pipe = new CachingValidationPipe();
@@ -107,6 +114,21 @@ describe('CachingValidationPipe', () => {
     const b = await pipe.transform(long, body);
     expect(b).not.toBe(a);
     expect(b).toEqual(a);
+  });
+
+  it('refuses a null body as it refuses an array or a number, also when every property is optional', async () => {
+    const meta = { type: 'body' as const, metatype: AllOptional, data: undefined };
+    const pipe = new CachingValidationPipe();
+    expect(await pipe.transform({}, meta)).toBeInstanceOf(AllOptional);
+    const refusals = await Promise.all([null, [], 5].map((v) => pipe.transform(v, meta).catch((e: unknown) => e)));
+    for (const refused of refusals) expect(refused).toBeInstanceOf(DomainError);
+    expect((refusals[0] as DomainError).details).toEqual((refusals[1] as DomainError).details);
+    expect((refusals[0] as DomainError).message).toBe((refusals[2] as DomainError).message);
+    expect((refusals[0] as DomainError).details).toMatchObject({
+      violations: [{ field: 'body', rules: expect.arrayContaining(['isObject']) }],
+    });
+    // Not a body (a GraphQL argument, a query): null is left to what reads it.
+    await expect(pipe.transform(null, { ...meta, type: 'query' })).resolves.toBeInstanceOf(AllOptional);
   });
 
   it.each([

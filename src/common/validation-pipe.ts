@@ -104,6 +104,14 @@ export class CachingValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const metatype = metadata.metatype;
+    // Nest reads a null value as {} (toEmptyIfNil), so a JSON `null` body passed where `[]` or `5` is
+    // refused as not an object, and an input class whose fields are all optional answered 200. A body
+    // that is null is no object either: the same refusal. (No body at all is undefined, not null.)
+    if (value === null && metadata.type === 'body' && metatype && this.toValidate(metadata)) {
+      throw await this.exceptionFactory([
+        { property: metadata.data || metadata.type, constraints: { isObject: 'Validation failed (object is expected)' }, children: [] },
+      ]);
+    }
     // Primitives (route params such as a type name) and untyped arguments pass through cheaply as they are.
     if (!metatype || value === null || typeof value !== 'object' || !this.toValidate(metadata)) return super.transform(value, metadata);
     if (NOT_REMEMBERED.get(metatype)?.(value as Record<string, unknown>)) return super.transform(value, metadata);

@@ -149,6 +149,18 @@ describe('diagnose', () => {
     expect(gql.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { field } });
   });
 
+  it('a body that is JSON null is refused as an array is, though every field is optional', async () => {
+    const refusals = [];
+    for (const body of ['null', '[]']) {
+      const res = await app.http.post('/api/v1/diagnoses').set('content-type', 'application/json').send(body).expect(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+      refusals.push(res.body.error.details);
+    }
+    expect(refusals[0]).toEqual(refusals[1]);
+    expect(refusals[0].violations[0].field).toBe('body');
+    await app.http.post('/api/v1/diagnoses').send({}).expect(200);
+  });
+
   it('too much text is refused', async () => {
     const res = await app.http
       .post('/api/v1/diagnoses')
