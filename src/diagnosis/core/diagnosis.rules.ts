@@ -144,9 +144,12 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
       const capacity = windowsCapacityOf(context);
       if (capacity) {
         details.push(...capacityLines(capacity));
-        if (!cause && capacity.maxPods === 0) cause = noWindowsPodsCause(capacity);
+        // A type that can never be a Windows node is the cause whatever the ConfigMap says: IPAM on would not help.
+        const never = !capacity.windowsEligibility.architectureSupported || !capacity.windowsEligibility.offeredByEc2;
+        if ((!cause || never) && capacity.maxPods === 0) cause = noWindowsPodsCause(capacity);
         if (!cause && capacity.maxPods > 0) {
-          cause = `Windows IPAM is on and ${capacity.instanceType} advertises ${capacity.ipLimitedPods} IPs: the node is full once ${capacity.maxPods} pods run on it (pods beyond stay Pending).`;
+          const ipam = context.configMap ? 'Windows IPAM is on and' : 'With Windows IPAM on,';
+          cause = `${ipam} ${capacity.instanceType} advertises ${capacity.ipLimitedPods} IPs: the node is full once ${capacity.maxPods} pods run on it (pods beyond stay Pending).`;
         }
       }
       return { details, cause };

@@ -192,6 +192,22 @@ describe('diagnose: the facts narrow the cause', () => {
     expect(f.cause).not.toContain('Windows IPAM is on');
   });
 
+  it('an arm64 type is the cause even with IPAM off: turning IPAM on would not help', () => {
+    const [f] = run({
+      text: fixture('describe-pod-insufficient-ipv4.txt'),
+      vpcCniConfigMap: CONFIGMAP_IPAM_OFF,
+      instanceType: 'm6g.large',
+    }).findings;
+    expect(f.cause).toContain('m6g.large cannot be a Windows node');
+  });
+
+  it('without the ConfigMap, a full node is not said to have IPAM on', () => {
+    const [f] = run({ text: fixture('describe-pod-insufficient-ipv4.txt'), instanceType: 'm5.large' }).findings;
+    expect(f.cause).toBe(
+      'With Windows IPAM on, m5.large advertises 9 IPs: the node is full once 9 pods run on it (pods beyond stay Pending).',
+    );
+  });
+
   it('InsufficientCidrBlocks under PD: the blocks a full node takes count the warm IP (32 pods -> 3, not 2)', () => {
     // ceil(max(32 + warm-ip-target 1, minimum-ip-target 3) / 16) = 3 (VPCRC docs/windows/prefix_delegation_config_options.md).
     const [f] = run({
