@@ -19,7 +19,9 @@ export class ClusterAuditController {
   @ApiOkResponse({ type: ClusterAudit })
   @ApiErrorResponses({
     status: 400,
-    description: 'VALIDATION_FAILED: malformed JSON or YAML (line and column), a bad entry (its path), too many nodes or policies.',
+    description:
+      'VALIDATION_FAILED: malformed JSON or YAML (line and column), a bad entry (its path), too many nodes or policies, ' +
+      'a nodesJson with no item of kind Node (items of other kinds are left out and counted in a NON_NODE_ITEMS_SKIPPED finding).',
   })
   audit(@Body() body: ClusterAuditInputDto, @Query() _query: NoQueryParameters): ClusterAudit {
     return this.audits.audit(body);

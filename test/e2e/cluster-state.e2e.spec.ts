@@ -199,6 +199,26 @@ describe('auditCluster', () => {
     expect(res.body.error.message).toContain('nodesJson is not valid JSON at line 2, column 16');
   });
 
+  it('Pods pasted with the Nodes are left out and counted; Pods alone are a 400 on nodesJson', async () => {
+    const nodes = (JSON.parse(CLUSTER.nodesJson) as { items: unknown[] }).items;
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-1', namespace: 'shop' }, status: { phase: 'Running' } };
+    const mixed = { ...CLUSTER, nodesJson: JSON.stringify({ kind: 'List', items: [...nodes, pod] }) };
+    const rest = await app.http.post('/api/v1/cluster-audits').send(mixed).expect(200);
+    expect(rest.body).toMatchObject({ nodes: 6, windowsNodes: 5, linuxNodes: 1 });
+    expect(rest.body.findings.filter((f: { code: string }) => f.code === 'NON_NODE_ITEMS_SKIPPED')).toEqual([
+      expect.objectContaining({ severity: 'INFO', details: ['items[6] Pod shop/web-1'] }),
+    ]);
+    const gql = await app.gql(AUDIT, { input: mixed }).expect(200);
+    expect(gql.body.data.auditCluster).toEqual(rest.body);
+
+    const podsOnly = { nodesJson: JSON.stringify({ kind: 'List', items: [pod] }) };
+    const refused = await app.http.post('/api/v1/cluster-audits').send(podsOnly).expect(400);
+    expect(refused.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'nodesJson', path: 'items' } });
+    expect(refused.body.error.message).toContain('no Node among the 1 item (Pod: 1)');
+    const gqlRefused = await app.gql(AUDIT, { input: podsOnly }).expect(200);
+    expect(gqlRefused.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'nodesJson' } });
+  });
+
   it('a bad entry names its path', async () => {
     const res = await app.gql(AUDIT, { input: { nodesJson: '{"kind":"List","items":[{"metadata":{}}]}' } }).expect(200);
     expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');

@@ -23,6 +23,16 @@ const DUMP: ClusterAuditInput = {
 
 const LINUX_NODE = 'ip-10-0-32-40.eu-west-1.compute.internal';
 
+/** A Pod as `kubectl get nodes,pods -A -o json` lists it among the Nodes. */
+const pod = (name: string) => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name, namespace: 'shop', labels: { app: 'web', 'kubernetes.io/os': 'windows' } },
+  spec: { nodeName: LINUX_NODE },
+  status: { phase: 'Running' },
+});
+const withItems = (items: unknown[]) => JSON.stringify({ apiVersion: 'v1', kind: 'List', items });
+
 describe('auditCluster: the seeded dump', () => {
   const audit = auditCluster(DUMP, byName);
   const find = (code: string, subject?: string) =>
@@ -136,6 +146,66 @@ describe('auditCluster: single problems', () => {
     expect(audit.nodes).toBe(1);
     expect(audit.nodeGroups[0].instanceTypes).toEqual(['m5.large']);
     expect(LINUX_NODE).toContain('ip-10-0-32-40');
+  });
+});
+
+describe('auditCluster: items that are not Nodes', () => {
+  const nodeItems = (JSON.parse(fixture('cluster-nodes.json')) as { items: unknown[] }).items;
+
+  it('Pods listed with the Nodes are left out, and the finding says how many', () => {
+    const audit = auditCluster({ ...DUMP, nodesJson: withItems([pod('web-1'), ...nodeItems, pod('web-2')]) }, byName);
+    // The same six nodes and groups as the dump alone: no UNKNOWN node, no group for the Pods.
+    expect(audit).toMatchObject({ nodes: 6, windowsNodes: 5, linuxNodes: 1 });
+    expect(audit.nodeGroups.map((g) => g.name)).toEqual(['linux-system', 'win-2022-pd', 'win-xen', 'win-graviton', 'win-2025']);
+    const skipped = audit.findings.filter((f) => f.code === 'NON_NODE_ITEMS_SKIPPED');
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]).toMatchObject({ severity: 'INFO', subjectKind: 'CLUSTER', subject: 'cluster', nodeCount: 0 });
+    expect(skipped[0].message).toContain('2 of the 8 items pasted as nodesJson are not Nodes (Pod: 2)');
+    expect(skipped[0].details).toEqual(['items[0] Pod shop/web-1', 'items[7] Pod shop/web-2']);
+    expect(skipped[0].source).toMatch(/^kubernetes\/api /);
+    // Every other finding is the dump's.
+    expect(audit.findings.filter((f) => f.code !== 'NON_NODE_ITEMS_SKIPPED')).toEqual(auditCluster(DUMP, byName).findings);
+  });
+
+  it('a Node list has no such finding', () => {
+    expect(auditCluster(DUMP, byName).findings.map((f) => f.code)).not.toContain('NON_NODE_ITEMS_SKIPPED');
+  });
+
+  it.each([
+    // kubectl get pods -A -o json: a List of Pods.
+    {
+      name: 'a list of Pods only',
+      nodesJson: withItems([pod('web-1'), pod('web-2')]),
+      path: 'items',
+      message: /no Node among the 2 items \(Pod: 2\)/,
+    },
+    // The API server's own PodList: the items carry no kind.
+    {
+      name: 'a PodList',
+      nodesJson: JSON.stringify({ kind: 'PodList', items: [{ metadata: { name: 'web-1' } }] }),
+      path: 'kind',
+      message: /a PodList, not Nodes/,
+    },
+    {
+      name: 'a kind that is not a name',
+      nodesJson: withItems([{ kind: 7, metadata: { name: 'x' } }]),
+      path: 'items[0].kind',
+      message: /kind/,
+    },
+  ])('$name is VALIDATION_FAILED on nodesJson', ({ nodesJson, path, message }) => {
+    try {
+      auditCluster({ nodesJson }, byName);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(DomainError);
+      expect((e as DomainError).code).toBe('VALIDATION_FAILED');
+      expect((e as DomainError).details).toMatchObject({ field: 'nodesJson', path });
+      expect((e as DomainError).message).toMatch(message);
+    }
+  });
+
+  it('an empty List is still read (a cluster with no nodes yet; the policies are checked)', () => {
+    expect(auditCluster({ nodesJson: withItems([]) }, byName)).toMatchObject({ nodes: 0, findings: [] });
   });
 });
 

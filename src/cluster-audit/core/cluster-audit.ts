@@ -44,6 +44,7 @@ export const AUDIT_SOURCES = {
   HNS_2025_DEFAULT_DENY: 'microsoft/Windows-Containers#616',
   FELIX_WINDOWS: 'projectcalico/calico felix/dataplane/windows/policysets/policysets.go',
   KARPENTER_LABELS: 'aws/karpenter-provider-aws pkg/apis/v1/labels.go',
+  K8S_NODE: 'kubernetes/api core/v1 types.go (Node)',
 } as const;
 
 export const AuditSeverity = stringEnum('ERROR', 'WARNING', 'INFO');
@@ -132,17 +133,40 @@ function buildFromOsImage(osImage: string): string | null {
   return version ? WINDOWS_SERVER_FACTS[version].osBuild : null;
 }
 
-function readNodes(text: string): AuditedNode[] {
+/** What nodesJson held: its Nodes, and the items of other kinds left out (a `kubectl get nodes,pods -o json`). */
+interface PastedNodes {
+  nodes: AuditedNode[];
+  /** Items whose `kind` is present and is not Node, as `items[i] Kind namespace/name`. */
+  skipped: string[];
+  /** Their kinds, with how many of each. */
+  skippedKinds: Map<string, number>;
+}
+
+function readNodes(text: string): PastedNodes {
   const field = 'nodesJson';
   const doc = parsePastedJson(text, field, CLUSTER_AUDIT_LIMITS.documentBytes);
   const items = isJsonObject(doc) && Array.isArray(doc.items) ? doc.items : isJsonObject(doc) && doc.kind === 'Node' ? [doc] : null;
   if (!items) throw shapeError(field, 'items', 'expected `kubectl get nodes -o json` output (a List with items)');
+  // The API server's own lists (a PodList) leave the kind out of their items: the list's kind says what they are.
+  if (isJsonObject(doc) && typeof doc.kind === 'string' && /.List$/.test(doc.kind) && doc.kind !== 'NodeList')
+    throw shapeError(field, 'kind', `a ${doc.kind}, not Nodes: expected \`kubectl get nodes -o json\` output`);
   if (items.length > CLUSTER_AUDIT_LIMITS.nodes)
     throw shapeError(field, 'items', `${items.length} nodes; at most ${CLUSTER_AUDIT_LIMITS.nodes} are audited`);
-  return items.map((item, i) => {
+  const nodes: AuditedNode[] = [];
+  const skipped: string[] = [];
+  const skippedKinds = new Map<string, number>();
+  items.forEach((item, i) => {
     const at = `items[${i}]`;
     if (!isJsonObject(item) || !isJsonObject(item.metadata)) throw shapeError(field, `${at}.metadata`, 'expected a Node with metadata');
     const metadata = item.metadata;
+    // kubectl prints each item's kind; one that says another kind (a Pod of `kubectl get nodes,pods`) is no node.
+    if (item.kind !== undefined && typeof item.kind !== 'string') throw shapeError(field, `${at}.kind`, 'expected the kind name');
+    if (item.kind !== undefined && item.kind !== 'Node') {
+      skippedKinds.set(item.kind, (skippedKinds.get(item.kind) ?? 0) + 1);
+      const name = `${typeof metadata.namespace === 'string' ? `${metadata.namespace}/` : ''}${typeof metadata.name === 'string' ? metadata.name : '(no name)'}`;
+      skipped.push(`${at} ${item.kind} ${name}`);
+      return;
+    }
     if (typeof metadata.name !== 'string') throw shapeError(field, `${at}.metadata.name`, 'expected the node name');
     const labels = (isJsonObject(metadata.labels) ? metadata.labels : {}) as Record<string, unknown>;
     const label = (k: string) => (typeof labels[k] === 'string' ? (labels[k] as string) : null);
@@ -155,7 +179,7 @@ function readNodes(text: string): AuditedNode[] {
       label('beta.kubernetes.io/os') ??
       (typeof nodeInfo.operatingSystem === 'string' ? nodeInfo.operatingSystem : null);
     const resource = (key: string) => quantity(allocatable[key] ?? capacity[key]);
-    return {
+    nodes.push({
       name: metadata.name,
       group: GROUP_LABELS.map(label).find((v) => v !== null) ?? '(no node group label)',
       os: osLabel === 'windows' ? 'WINDOWS' : osLabel === 'linux' ? 'LINUX' : 'UNKNOWN',
@@ -169,8 +193,21 @@ function readNodes(text: string): AuditedNode[] {
         (typeof nodeInfo.osImage === 'string' ? buildFromOsImage(nodeInfo.osImage) : null),
       pods: resource('pods'),
       privateIpv4: resource('vpc.amazonaws.com/PrivateIPv4Address'),
-    };
+    });
   });
+  if (nodes.length === 0 && skipped.length > 0) {
+    throw shapeError(
+      field,
+      'items',
+      `no Node among the ${items.length} item${items.length === 1 ? '' : 's'} (${kindCounts(skippedKinds)}): expected \`kubectl get nodes -o json\` output`,
+    );
+  }
+  return { nodes, skipped, skippedKinds };
+}
+
+/** "Pod: 3, Service: 1". */
+function kindCounts(kinds: ReadonlyMap<string, number>): string {
+  return [...kinds].map(([kind, count]) => `${kind}: ${count}`).join(', ');
 }
 
 interface PolicyItem {
@@ -356,7 +393,7 @@ function auditWindowsGroup(
 /** The audit of what kubectl printed; `servicesCount` is a whole number of 0 or more (the edge's pipe checks it). */
 export function auditCluster(input: ClusterAuditInput, catalog: ClusterAuditCatalog): ClusterAudit {
   if (input.kubernetesVersion !== undefined) parseKubernetesMinor(input.kubernetesVersion);
-  const nodes = readNodes(input.nodesJson);
+  const { nodes, skipped, skippedKinds } = readNodes(input.nodesJson);
   const configMap =
     input.vpcCniConfigMap !== undefined && input.vpcCniConfigMap.trim() !== '' ? readVpcCniConfigMap(input.vpcCniConfigMap) : null;
   const k8sPolicies = readPolicies(input.networkPolicies, 'networkPolicies');
@@ -373,6 +410,17 @@ export function auditCluster(input: ClusterAuditInput, catalog: ClusterAuditCata
     path: null,
   };
 
+  if (skipped.length > 0) {
+    findings.push({
+      ...cluster,
+      code: 'NON_NODE_ITEMS_SKIPPED',
+      severity: 'INFO',
+      message: `${skipped.length} of the ${skipped.length + nodes.length} items pasted as nodesJson are not Nodes (${kindCounts(skippedKinds)}) and were left out; the audit covers the other ${nodes.length}.`,
+      details: skipped.slice(0, CLUSTER_AUDIT_LIMITS.nodesListedPerFinding),
+      fix: { text: 'Paste `kubectl get nodes -o json` alone: the audit reads the items of kind Node.', templateId: null },
+      source: AUDIT_SOURCES.K8S_NODE,
+    });
+  }
   if (windows.length > 0 && linux.length < 2) {
     findings.push({
       ...cluster,
