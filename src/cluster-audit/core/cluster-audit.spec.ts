@@ -106,6 +106,31 @@ describe('auditCluster: single problems', () => {
     expect(audit.findings.find((f) => f.code === 'NO_LINUX_NODES')).toMatchObject({ severity: 'ERROR', subject: 'cluster' });
   });
 
+  it('one Windows Node pasted (kubectl get node NAME -o json): no ERROR for the Linux nodes it cannot show', () => {
+    const doc = JSON.parse(fixture('cluster-nodes.json')) as {
+      items: Array<{ metadata: { name: string; labels: Record<string, string> } }>;
+    };
+    const node = doc.items.find((i) => i.metadata.labels['kubernetes.io/os'] === 'windows')!;
+    const audit = auditCluster({ nodesJson: JSON.stringify(node) }, byName);
+    expect(audit).toMatchObject({ nodes: 1, windowsNodes: 1, linuxNodes: 0 });
+    expect(audit.findings.map((f) => f.code)).not.toContain('NO_LINUX_NODES');
+    expect(audit.findings.find((f) => f.code === 'LINUX_NODES_NOT_CHECKED')).toMatchObject({
+      severity: 'INFO',
+      subject: 'cluster',
+      message: expect.stringContaining(`Only one node was pasted (${node.metadata.name}, kind Node)`),
+    });
+    // The same node as a List (kubectl get nodes -o json of a cluster with that one node) is the cluster: ERROR.
+    const asList = auditCluster({ nodesJson: JSON.stringify({ kind: 'List', items: [node] }) }, byName);
+    expect(asList.findings.find((f) => f.code === 'NO_LINUX_NODES')).toMatchObject({ severity: 'ERROR' });
+    expect(asList.findings.map((f) => f.code)).not.toContain('LINUX_NODES_NOT_CHECKED');
+  });
+
+  it('one Linux Node pasted: nothing about Linux nodes either way', () => {
+    const doc = JSON.parse(fixture('cluster-nodes.json')) as { items: Array<{ metadata: { name: string } }> };
+    const audit = auditCluster({ nodesJson: JSON.stringify(doc.items.find((i) => i.metadata.name === LINUX_NODE)) }, byName);
+    expect(audit.findings).toEqual([]);
+  });
+
   it('Windows IPAM off in the ConfigMap', () => {
     const audit = auditCluster(
       {

@@ -140,6 +140,8 @@ interface PastedNodes {
   skipped: string[];
   /** Their kinds, with how many of each. */
   skippedKinds: Map<string, number>;
+  /** One Node was pasted (`kubectl get node NAME -o json`), not the List of the cluster's nodes. */
+  singleNode: boolean;
 }
 
 function readNodes(text: string): PastedNodes {
@@ -202,7 +204,7 @@ function readNodes(text: string): PastedNodes {
       `no Node among the ${items.length} item${items.length === 1 ? '' : 's'} (${kindCounts(skippedKinds)}): expected \`kubectl get nodes -o json\` output`,
     );
   }
-  return { nodes, skipped, skippedKinds };
+  return { nodes, skipped, skippedKinds, singleNode: !Array.isArray((doc as JsonObject).items) };
 }
 
 /** "Pod: 3, Service: 1". */
@@ -393,7 +395,7 @@ function auditWindowsGroup(
 /** The audit of what kubectl printed; `servicesCount` is a whole number of 0 or more (the edge's pipe checks it). */
 export function auditCluster(input: ClusterAuditInput, catalog: ClusterAuditCatalog): ClusterAudit {
   if (input.kubernetesVersion !== undefined) parseKubernetesMinor(input.kubernetesVersion);
-  const { nodes, skipped, skippedKinds } = readNodes(input.nodesJson);
+  const { nodes, skipped, skippedKinds, singleNode } = readNodes(input.nodesJson);
   const configMap =
     input.vpcCniConfigMap !== undefined && input.vpcCniConfigMap.trim() !== '' ? readVpcCniConfigMap(input.vpcCniConfigMap) : null;
   const k8sPolicies = readPolicies(input.networkPolicies, 'networkPolicies');
@@ -421,7 +423,23 @@ export function auditCluster(input: ClusterAuditInput, catalog: ClusterAuditCata
       source: AUDIT_SOURCES.K8S_NODE,
     });
   }
-  if (windows.length > 0 && linux.length < 2) {
+  if (singleNode && windows.length > 0) {
+    // One Windows node says nothing of the nodes that were not pasted: no ERROR for a Linux node it cannot show.
+    findings.push({
+      ...cluster,
+      code: 'LINUX_NODES_NOT_CHECKED',
+      severity: 'INFO',
+      message:
+        `Only one node was pasted (${nodes[0].name}, kind Node): whether the cluster has the Linux nodes CoreDNS needs ` +
+        '(at least two, for Windows pods to get DNS) is not known from it.',
+      details: ['Linux nodes pasted: 0; Windows nodes pasted: 1'],
+      fix: {
+        text: 'Paste `kubectl get nodes -o json` (every node) to check the Linux nodes too.',
+        templateId: null,
+      },
+      source: AUDIT_SOURCES.UG_WINDOWS_SUPPORT,
+    });
+  } else if (windows.length > 0 && linux.length < 2) {
     findings.push({
       ...cluster,
       code: linux.length === 0 ? 'NO_LINUX_NODES' : 'ONE_LINUX_NODE',
