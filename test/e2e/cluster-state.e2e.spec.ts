@@ -194,6 +194,16 @@ describe('auditCluster', () => {
     expect(rest.body).toMatchObject({ nodes: 6, windowsNodes: 5, linuxNodes: 1, policiesChecked: 3, servicesCount: 150 });
   });
 
+  it('without the ConfigMap, the IP mode comes from what each node advertises, the same over GraphQL and REST', async () => {
+    const input = { nodesJson: CLUSTER.nodesJson };
+    const rest = await app.http.post('/api/v1/cluster-audits').send(input).expect(200);
+    const gql = await app.gql(AUDIT, { input }).expect(200);
+    expect(gql.body.data.auditCluster).toEqual(rest.body);
+    // win-2022-pd: one m5.large advertises 144 (prefix delegation), the other 9 (secondary IP).
+    const codes = rest.body.findings.filter((f: { subject: string }) => f.subject === 'win-2022-pd').map((f: { code: string }) => f.code);
+    expect(codes).toEqual(['WINDOWS_NODE_GROUP_MIXED_IP_MODES', 'WINDOWS_NODE_FEWER_PODS', 'WINDOWS_NODE_MORE_PODS_THAN_IPS']);
+  });
+
   it('malformed nodes JSON names line and column', async () => {
     const res = await app.http.post('/api/v1/cluster-audits').send({ nodesJson: '{"items": [\n  {"metadata": }\n]}' }).expect(400);
     expect(res.body.error.message).toContain('nodesJson is not valid JSON at line 2, column 16');

@@ -174,6 +174,68 @@ describe('auditCluster: single problems', () => {
   });
 });
 
+describe('auditCluster: the IP mode without the amazon-vpc-cni ConfigMap', () => {
+  type NodeItem = { metadata: { name: string; labels: Record<string, string> }; status: Record<string, Record<string, string>> };
+  const dump = () => JSON.parse(fixture('cluster-nodes.json')) as { items: NodeItem[] };
+  const ips = (item: NodeItem, value: string) => {
+    item.status.capacity['vpc.amazonaws.com/PrivateIPv4Address'] = value;
+    item.status.allocatable['vpc.amazonaws.com/PrivateIPv4Address'] = value;
+  };
+  const PD_NODE = 'ip-10-0-32-10.eu-west-1.compute.internal'; // m5.large, advertises 144
+  const SECONDARY_NODE = 'ip-10-0-33-7.eu-west-1.compute.internal'; // m5.large, advertises 9
+  const groupFindings = (audit: ReturnType<typeof auditCluster>, group: string) =>
+    audit.findings.filter((f) => f.subject === group).map((f) => [f.code, f.nodes]);
+
+  it('m5.large nodes advertising 144 are in prefix delegation: W = 144, not the secondary 9', () => {
+    const doc = dump();
+    ips(
+      doc.items.find((i) => i.metadata.name === SECONDARY_NODE)!,
+      '144',
+    );
+    const audit = auditCluster({ nodesJson: JSON.stringify(doc) }, byName);
+    // (10 - 1) * 16 = 144 IPs, kubelet 110 pods: raise --max-pods; no "more pods than IPs" against I - 1 = 9.
+    expect(groupFindings(audit, 'win-2022-pd')).toEqual([['WINDOWS_NODE_FEWER_PODS', [PD_NODE, SECONDARY_NODE]]]);
+    const fewerPods = audit.findings.find((f) => f.code === 'WINDOWS_NODE_FEWER_PODS' && f.subject === 'win-2022-pd')!;
+    expect(fewerPods.details[0]).toContain('W = (I - 1) * 16 = (10 - 1) * 16 = 144');
+    expect(fewerPods.details.at(-1)).toContain('IP mode prefix delegation, known from the vpc.amazonaws.com/PrivateIPv4Address');
+    expect(fewerPods.details.at(-1)).toContain('pkg/provider/prefix/provider.go');
+    // m6i.large advertising 144 too.
+    expect(groupFindings(audit, 'win-2025').map(([code]) => code)).toEqual(['WINDOWS_NODE_FEWER_PODS']);
+  });
+
+  it('a group whose nodes advertise 144 and 9 is flagged, and each node is checked in its own mode', () => {
+    const audit = auditCluster({ nodesJson: fixture('cluster-nodes.json') }, byName);
+    expect(groupFindings(audit, 'win-2022-pd')).toEqual([
+      ['WINDOWS_NODE_GROUP_MIXED_IP_MODES', [PD_NODE, SECONDARY_NODE]],
+      // The 144 node: 110 pods < W 144.
+      ['WINDOWS_NODE_FEWER_PODS', [PD_NODE]],
+      // The 9 node: 110 pods > W = 10 - 1 = 9.
+      ['WINDOWS_NODE_MORE_PODS_THAN_IPS', [SECONDARY_NODE]],
+    ]);
+    const mixed = audit.findings.find((f) => f.code === 'WINDOWS_NODE_GROUP_MIXED_IP_MODES')!;
+    expect(mixed).toMatchObject({ severity: 'WARNING', subjectKind: 'NODE_GROUP', nodeCount: 2 });
+    expect(mixed.message).toContain(
+      '1 advertise 144 vpc.amazonaws.com/PrivateIPv4Address (prefix delegation), 1 advertise 9 (secondary IP)',
+    );
+    expect(mixed.details).toEqual([
+      'prefix delegation (1): m5.large: W = (I - 1) * 16 = (10 - 1) * 16 = 144 (I from VPCRC_PUBLIC)',
+      'secondary IP (1): m5.large: W = I - 1 = 10 - 1 = 9 (I from VPCRC_PUBLIC)',
+    ]);
+    expect(mixed.source).toContain('aws/amazon-vpc-resource-controller-k8s pkg/provider/prefix/provider.go');
+  });
+
+  it('a Xen type has one figure in both modes (PD falls back): taken as secondary IP, as before', () => {
+    const audit = auditCluster({ nodesJson: fixture('cluster-nodes.json') }, byName);
+    // t2.large: W = 12 - 1 = 11 either way; kubelet 110 > 11.
+    expect(groupFindings(audit, 'win-xen')).toEqual([['WINDOWS_NODE_MORE_PODS_THAN_IPS', ['ip-10-0-33-20.eu-west-1.compute.internal']]]);
+  });
+
+  it('with the ConfigMap, what it asks for decides, as before: no mixed-mode finding', () => {
+    const audit = auditCluster(DUMP, byName);
+    expect(audit.findings.map((f) => f.code)).not.toContain('WINDOWS_NODE_GROUP_MIXED_IP_MODES');
+  });
+});
+
 describe('auditCluster: items that are not Nodes', () => {
   const nodeItems = (JSON.parse(fixture('cluster-nodes.json')) as { items: unknown[] }).items;
 

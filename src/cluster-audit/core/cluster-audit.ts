@@ -45,6 +45,10 @@ export const AUDIT_SOURCES = {
   FELIX_WINDOWS: 'projectcalico/calico felix/dataplane/windows/policysets/policysets.go',
   KARPENTER_LABELS: 'aws/karpenter-provider-aws pkg/apis/v1/labels.go',
   K8S_NODE: 'kubernetes/api core/v1 types.go (Node)',
+  VPCRC_PREFIX_PROVIDER:
+    'aws/amazon-vpc-resource-controller-k8s pkg/provider/prefix/provider.go (a node in prefix delegation advertises (I - 1) * 16, AdvertiseCapacityIfNotSet)',
+  VPCRC_IP_PROVIDER:
+    'aws/amazon-vpc-resource-controller-k8s pkg/provider/ip/provider.go (a node in secondary-IP mode advertises I - 1, AdvertiseCapacityIfNotSet)',
 } as const;
 
 export const AuditSeverity = stringEnum('ERROR', 'WARNING', 'INFO');
@@ -324,6 +328,65 @@ function auditWindowsGroup(
       source: fallback ? fallback.source : AUDIT_SOURCES.BPG_PREFIX,
     });
   }
+  if (configMap) {
+    auditAdvertisedCapacity(group, instanceType, nodes, capacity, [], findings);
+    return;
+  }
+  // No ConfigMap: the mode is not known from what was asked for, but each node shows the one it is in. The
+  // controller advertises (I - 1) * 16 in prefix delegation and I - 1 in secondary-IP mode, and sets a node's
+  // figure once (AdvertiseCapacityIfNotSet): a node advertising the prefix figure, where the two differ, is in
+  // prefix delegation; every other node is taken as in secondary-IP mode, the default.
+  const prefix = computeNodeCapacity({ instanceType: facts, os: 'WINDOWS', ipMode: 'PREFIX_DELEGATION' });
+  const pd = prefix.ipLimitedPods;
+  const provesPrefix = prefix.effectiveIpMode === 'PREFIX_DELEGATION' && pd !== capacity.ipLimitedPods;
+  const inPrefixMode = nodes.filter((n) => provesPrefix && n.privateIpv4 === pd);
+  const others = nodes.filter((n) => !inPrefixMode.includes(n));
+  const inSecondaryMode = others.filter((n) => n.privateIpv4 === capacity.ipLimitedPods);
+  const prefixFormula = `${instanceType}: ${prefix.formula[0]}`;
+  if (inPrefixMode.length > 0 && inSecondaryMode.length > 0) {
+    findings.push({
+      ...base,
+      ...list([...inPrefixMode, ...inSecondaryMode]),
+      code: 'WINDOWS_NODE_GROUP_MIXED_IP_MODES',
+      severity: 'WARNING',
+      message:
+        `Nodes of one group advertise different IP modes: ${inPrefixMode.length} advertise ${pd} vpc.amazonaws.com/PrivateIPv4Address (prefix delegation), ` +
+        `${inSecondaryMode.length} advertise ${capacity.ipLimitedPods} (secondary IP), so the same ${instanceType} holds ${pd} or ${capacity.ipLimitedPods} Windows pods. ` +
+        "The controller sets a node's figure once, when it joins: nodes that joined before enable-windows-prefix-delegation changed keep the other mode.",
+      details: [
+        `prefix delegation (${inPrefixMode.length}): ${prefixFormula}`,
+        `secondary IP (${inSecondaryMode.length}): ${instanceType}: ${capacity.formula[0]}`,
+      ],
+      fix: {
+        text: 'Paste the amazon-vpc-cni ConfigMap to see which mode is asked for, and replace the nodes in the other mode (a rolling update of the node group).',
+        templateId: null,
+      },
+      source: `${AUDIT_SOURCES.VPCRC_PREFIX_PROVIDER}; ${AUDIT_SOURCES.VPCRC_IP_PROVIDER}`,
+    });
+  }
+  if (inPrefixMode.length > 0) {
+    const inferred =
+      `IP mode prefix delegation, known from the vpc.amazonaws.com/PrivateIPv4Address the nodes advertise: ${pd} = (I - 1) * 16, ` +
+      `where secondary IP gives I - 1 = ${capacity.ipLimitedPods}; no amazon-vpc-cni ConfigMap was pasted. Source: ${AUDIT_SOURCES.VPCRC_PREFIX_PROVIDER}`;
+    auditAdvertisedCapacity(group, instanceType, inPrefixMode, prefix, [inferred], findings);
+  }
+  if (others.length > 0) auditAdvertisedCapacity(group, instanceType, others, capacity, [], findings);
+}
+
+/**
+ * What the nodes advertise against what their type allows in the IP mode of `capacity`: no IPs, fewer IPs,
+ * kubelet --max-pods below or above W. `notes` end each finding's details (how the mode was known).
+ */
+function auditAdvertisedCapacity(
+  group: string,
+  instanceType: string,
+  nodes: AuditedNode[],
+  capacity: NodeCapacity,
+  notes: string[],
+  findings: AuditFinding[],
+): void {
+  const base = { subjectKind: 'NODE_GROUP' as const, subject: group, path: null };
+  const formula = `${instanceType}: ${capacity.formula.join('; ')}`;
   const w = capacity.ipLimitedPods;
   const noIps = nodes.filter((n) => n.privateIpv4 === null || n.privateIpv4 === 0);
   const fewerIps = nodes.filter((n) => n.privateIpv4 !== null && n.privateIpv4 > 0 && n.privateIpv4 < w);
@@ -334,7 +397,7 @@ function auditWindowsGroup(
       code: 'WINDOWS_NODE_ADVERTISES_NO_IPS',
       severity: 'ERROR',
       message: `Windows nodes advertise no vpc.amazonaws.com/PrivateIPv4Address although ${instanceType} allows W = ${w}: Windows pods stay Pending with "Insufficient vpc.amazonaws.com/PrivateIPv4Address".`,
-      details: [formula],
+      details: [formula, ...notes],
       fix: {
         text: 'Set enable-windows-ipam: "true" in kube-system/amazon-vpc-cni; if it is, the cluster\'s controller may not know the type yet (Unsupported event on the node).',
         templateId: 'vpc-cni-windows-ipam-configmap',
@@ -349,7 +412,7 @@ function auditWindowsGroup(
       code: 'WINDOWS_NODE_FEWER_IPS',
       severity: 'WARNING',
       message: `Windows nodes advertise ${[...new Set(fewerIps.map((n) => n.privateIpv4))].join(', ')} vpc.amazonaws.com/PrivateIPv4Address, fewer than the ${w} ${instanceType} allows in ${capacity.effectiveIpMode === 'PREFIX_DELEGATION' ? 'prefix-delegation' : 'secondary-IP'} mode.`,
-      details: [formula],
+      details: [formula, ...notes],
       fix: {
         text:
           capacity.effectiveIpMode === 'PREFIX_DELEGATION'
@@ -369,7 +432,7 @@ function auditWindowsGroup(
       code: 'WINDOWS_NODE_FEWER_PODS',
       severity: 'INFO',
       message: `Windows nodes advertise ${pods} pods (kubelet --max-pods) while ${instanceType} has IPs for ${w}: raise --max-pods to use them.`,
-      details: [formula, `pods advertised ${pods} < W = ${w}`],
+      details: [formula, `pods advertised ${pods} < W = ${w}`, ...notes],
       fix: {
         text: "Pass -KubeletExtraArgs '--max-pods=N' to Start-EKSBootstrap.ps1 (eksctl maxPodsPerNode); AWS guidance under prefix delegation: 110, up to 250 on large types.",
         templateId: 'windows-userdata-bootstrap-dsr',
@@ -385,7 +448,7 @@ function auditWindowsGroup(
       code: 'WINDOWS_NODE_MORE_PODS_THAN_IPS',
       severity: 'WARNING',
       message: `Windows nodes accept ${[...new Set(morePods.map((n) => n.pods))].join(', ')} pods but ${instanceType} has IPs for only ${w}: pods beyond ${w} stay Pending with "Insufficient vpc.amazonaws.com/PrivateIPv4Address".`,
-      details: [formula],
+      details: [formula, ...notes],
       fix: { text: `Set --max-pods to at most ${w}, or turn on prefix delegation on a Nitro type.`, templateId: null },
       source: AUDIT_SOURCES.VPCRC_LIMITS,
     });
