@@ -1,10 +1,21 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { GqlArgumentsHost } from '@nestjs/graphql';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
-import { errorBodyFor, mapError } from './error-mapping.js';
+import { errorBodyFor, mapError, type FailedRequestFacts } from './error-mapping.js';
 import { ErrorCode } from './domain-error.js';
 import { requestIdOf } from './request-id.js';
+
+/** The body limit Fastify applied to the request (BODY_LIMIT_BYTES unless the route sets its own) and its declared length. */
+function failedRequestFacts(req: unknown): FailedRequestFacts {
+  const r = req as Partial<Pick<FastifyRequest, 'routeOptions' | 'headers'>> | undefined;
+  const bodyLimit = r?.routeOptions?.bodyLimit;
+  const length = Number(r?.headers?.['content-length']);
+  return {
+    ...(typeof bodyLimit === 'number' ? { bodyLimit } : {}),
+    ...(Number.isSafeInteger(length) && length >= 0 ? { contentLength: length } : {}),
+  };
+}
 
 /**
  * The one place errors leave the service. REST gets
@@ -17,10 +28,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost): unknown {
-    const mapped = mapError(exception);
     const type = host.getType<'http' | 'graphql'>();
     const req =
       type === 'graphql' ? (GqlArgumentsHost.create(host).getContext() as { req?: unknown }).req : host.switchToHttp().getRequest();
+    const mapped = mapError(exception, failedRequestFacts(req));
     const requestId = requestIdOf(req);
     if (mapped.code === ErrorCode.INTERNAL || mapped.code === ErrorCode.SERVICE_UNAVAILABLE) {
       this.logger.error({ err: exception, requestId }, `Request ${requestId ?? '-'} failed: ${(exception as Error)?.message}`);

@@ -10,7 +10,7 @@ export const ERROR_STATUS_DESCRIPTIONS: Readonly<Record<number, string>> = {
   404: 'NOT_FOUND, or INSTANCE_TYPE_NOT_FOUND with suggestions from the same family',
   405: 'METHOD_NOT_ALLOWED: the path exists, the method does not (the Allow header lists those that do)',
   409: 'REFRESH_ALREADY_RUNNING: error.details names the running refresh',
-  413: 'PAYLOAD_TOO_LARGE: the body is over BODY_LIMIT_BYTES',
+  413: 'PAYLOAD_TOO_LARGE: the body is over BODY_LIMIT_BYTES (details.limit, and details.bytes when the request declared its length)',
   415: 'UNSUPPORTED_MEDIA_TYPE: error.details.supported lists the body types read',
   422: 'UNPROCESSABLE_DOCUMENT: a manifest that cannot be parsed (error.details.reason, line)',
   429: 'RATE_LIMITED: over the per-client budget (the Retry-After header says when to try again)',

@@ -37,6 +37,27 @@ describe('the one error mapping', () => {
     expect(bad).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, details: { violations: ['a must be a number', 'b is required'] } });
   });
 
+  it('a body over the limit names the limit, and the length when the request declared it', () => {
+    const tooLarge = new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE();
+    expect(mapError(tooLarge, { bodyLimit: 1_048_576, contentLength: 1_100_000 })).toEqual({
+      code: ErrorCode.PAYLOAD_TOO_LARGE,
+      httpStatus: 413,
+      graphqlCode: 'PAYLOAD_TOO_LARGE',
+      message: 'Request body too large: 1100000 bytes; at most 1048576 are read (BODY_LIMIT_BYTES)',
+      details: { limit: 1_048_576, bytes: 1_100_000 },
+    });
+    // As it reaches the filter: Nest's Fastify adapter wraps Fastify's 4xx errors in an HttpException.
+    expect(mapError(new HttpException(tooLarge.message, 413, { cause: tooLarge }), { bodyLimit: 4096 })).toMatchObject({
+      code: ErrorCode.PAYLOAD_TOO_LARGE,
+      details: { limit: 4096 },
+    });
+    // A chunked body declares no length.
+    expect(mapError(tooLarge, { bodyLimit: 2048 })).toMatchObject({
+      message: 'Request body too large: at most 2048 bytes are read (BODY_LIMIT_BYTES)',
+      details: { limit: 2048 },
+    });
+  });
+
   it("turns Fastify's request-reading errors into 413, 415 and 400", () => {
     expect(mapError(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE())).toMatchObject({ code: ErrorCode.PAYLOAD_TOO_LARGE, httpStatus: 413 });
     expect(mapError(new errorCodes.FST_ERR_CTP_EMPTY_JSON_BODY())).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, httpStatus: 400 });

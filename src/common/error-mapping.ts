@@ -121,16 +121,42 @@ function isTextPostgresCannotStore(err: unknown): boolean {
   return code === '22021' || code === '22P05';
 }
 
+/** What the request that failed tells about it: its body limit (Fastify's route option) and declared length. */
+export interface FailedRequestFacts {
+  bodyLimit?: number;
+  contentLength?: number;
+}
+
+/** 413 for a body over the limit: the limit (BODY_LIMIT_BYTES, or a route's own) named, and the length when declared. */
+function bodyTooLarge(request: FailedRequestFacts): MappedError {
+  const base = { code: ErrorCode.PAYLOAD_TOO_LARGE, ...statusFor(ErrorCode.PAYLOAD_TOO_LARGE) };
+  const limit = request.bodyLimit;
+  if (limit === undefined) return { ...base, message: 'Request body too large' };
+  const bytes = request.contentLength;
+  return {
+    ...base,
+    message:
+      bytes === undefined
+        ? `Request body too large: at most ${limit} bytes are read (BODY_LIMIT_BYTES)`
+        : `Request body too large: ${bytes} bytes; at most ${limit} are read (BODY_LIMIT_BYTES)`,
+    details: bytes === undefined ? { limit } : { limit, bytes },
+  };
+}
+
 /**
  * Turns anything thrown into the error a client may see. Unknown errors become INTERNAL
  * with a generic message: no stack trace, SQL or driver text ever reaches a client.
  */
-export function mapError(err: unknown): MappedError {
+export function mapError(err: unknown, request: FailedRequestFacts = {}): MappedError {
   if (err instanceof DomainError) {
     return { code: err.code, ...statusFor(err.code), message: err.message, details: err.details };
   }
   if (err instanceof HttpException) {
     const status = err.getStatus();
+    // Nest's Fastify adapter turns Fastify's own 4xx errors (FST_ERR_CTP_BODY_TOO_LARGE) into HttpExceptions, the
+    // Fastify error as the cause; the client is told the limit its body went over.
+    const cause = err.cause as { code?: unknown } | undefined;
+    if (status === 413 && typeof cause?.code === 'string' && cause.code.startsWith('FST_')) return bodyTooLarge(request);
     const code = HTTP_TO_CODE[status] ?? (status >= 500 ? ErrorCode.INTERNAL : ErrorCode.VALIDATION_FAILED);
     if (code === ErrorCode.UNSUPPORTED_MEDIA_TYPE) return unsupportedMediaType();
     const response = err.getResponse();
@@ -154,9 +180,7 @@ export function mapError(err: unknown): MappedError {
   ) {
     // Errors Fastify raises while reading a request, before any handler runs: a body over the limit,
     // malformed or empty JSON, a content type nothing here reads, a path that is not valid percent-encoding.
-    if (fastify.statusCode === 413) {
-      return { code: ErrorCode.PAYLOAD_TOO_LARGE, ...statusFor(ErrorCode.PAYLOAD_TOO_LARGE), message: 'Request body too large' };
-    }
+    if (fastify.statusCode === 413) return bodyTooLarge(request);
     if (fastify.statusCode === 415) return unsupportedMediaType();
     if (fastify.statusCode < 500) {
       return {

@@ -19,7 +19,14 @@ describe('request limits', () => {
       .set('content-type', 'application/json')
       .send(JSON.stringify({ regions: [huge] }));
     expect(rest.status).toBe(413);
-    expect(rest.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    // The envelope as for every error, naming the limit (BODY_LIMIT_BYTES, 1 MiB by default) and the body's length.
+    const bytes = Buffer.byteLength(JSON.stringify({ regions: [huge] }));
+    expect(rest.body.error).toEqual({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `Request body too large: ${bytes} bytes; at most 1048576 are read (BODY_LIMIT_BYTES)`,
+      details: { limit: 1_048_576, bytes },
+      requestId: rest.headers['x-request-id'],
+    });
     const gql = await app.http
       .post('/graphql')
       .set('content-type', 'application/json')
@@ -28,7 +35,14 @@ describe('request limits', () => {
     // /graphql answers in GraphQL's shape, errors refused before Apollo runs included.
     expect(gql.body).toEqual({
       errors: [
-        { message: expect.any(String), extensions: { code: 'PAYLOAD_TOO_LARGE', details: null, requestId: gql.headers['x-request-id'] } },
+        {
+          message: expect.stringContaining('at most 1048576 are read'),
+          extensions: {
+            code: 'PAYLOAD_TOO_LARGE',
+            details: { limit: 1_048_576, bytes: expect.any(Number) },
+            requestId: gql.headers['x-request-id'],
+          },
+        },
       ],
     });
   });
