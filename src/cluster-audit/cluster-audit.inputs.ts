@@ -9,7 +9,11 @@ import { CLUSTER_AUDIT_LIMITS } from './core/index.js';
 @InputType('ClusterAuditInput', { description: 'What kubectl prints about the cluster, pasted as it is.' })
 @NeverRemembered()
 export class ClusterAuditInputDto {
-  @Field({ description: `\`kubectl get nodes -o json\` output (at most ${CLUSTER_AUDIT_LIMITS.nodes} nodes).` })
+  @Field({
+    description:
+      `\`kubectl get nodes -o json\` output (at most ${CLUSTER_AUDIT_LIMITS.documentBytes} bytes and ${CLUSTER_AUDIT_LIMITS.nodes} nodes; ` +
+      'the request body as a whole at most BODY_LIMIT_BYTES, 1 MiB by default). Items of a kind other than Node are left out.',
+  })
   @IsString()
   @MaxLength(CLUSTER_AUDIT_LIMITS.documentBytes)
   nodesJson: string;

@@ -204,6 +204,29 @@ describe('auditCluster', () => {
     expect(codes).toEqual(['WINDOWS_NODE_GROUP_MIXED_IP_MODES', 'WINDOWS_NODE_FEWER_PODS', 'WINDOWS_NODE_MORE_PODS_THAN_IPS']);
   });
 
+  it('300 nodes as kubectl prints them are over the 1 MiB body (413 naming it); only what the audit reads fits (README)', async () => {
+    type NodeItem = { kind: string; metadata: { name: string; labels: object }; status: Record<string, object> };
+    const [, windowsNode] = (JSON.parse(CLUSTER.nodesJson) as { items: NodeItem[] }).items;
+    const items = Array.from({ length: 300 }, (_, i) => ({ ...windowsNode, metadata: { ...windowsNode.metadata, name: `node-${i}` } }));
+    // kubectl's 4-space JSON: about 4 KiB a node once it is a string in the body.
+    const printed = await app.http
+      .post('/api/v1/cluster-audits')
+      .send({ nodesJson: JSON.stringify({ apiVersion: 'v1', kind: 'List', items }, null, 4) })
+      .expect(413);
+    expect(printed.body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', details: { limit: 1_048_576 } });
+    // The README's jq filter: kind, name, labels, capacity, allocatable, nodeInfo, compact.
+    const slim = items.map((n) => ({
+      kind: n.kind,
+      metadata: { name: n.metadata.name, labels: n.metadata.labels },
+      status: { capacity: n.status.capacity, allocatable: n.status.allocatable, nodeInfo: n.status.nodeInfo },
+    }));
+    const res = await app.http
+      .post('/api/v1/cluster-audits')
+      .send({ nodesJson: JSON.stringify({ kind: 'List', items: slim }) })
+      .expect(200);
+    expect(res.body).toMatchObject({ nodes: 300, windowsNodes: 300 });
+  });
+
   it('malformed nodes JSON names line and column', async () => {
     const res = await app.http.post('/api/v1/cluster-audits').send({ nodesJson: '{"items": [\n  {"metadata": }\n]}' }).expect(400);
     expect(res.body.error.message).toContain('nodesJson is not valid JSON at line 2, column 16');
