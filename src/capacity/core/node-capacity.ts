@@ -75,6 +75,11 @@ export interface NodeCapacity {
   podEnis: number;
   /** Secondary-IP slots (or prefixes) per ENI: I - 1. */
   slotsPerEni: number;
+  /**
+   * Linux: ENIs attached that carry no pod IPs, one subnet address each: the primary ENI under custom
+   * networking, the trunk ENI with security groups for pods. Windows: 0.
+   */
+  nonPodEnis: number;
   /** Linux with security groups for pods: branch ENIs (`vpc.amazonaws.com/pod-eni`); else null. */
   branchInterfaces: number | null;
   /** Arithmetic with values put in, one step a line, ending with the min() step. */
@@ -335,6 +340,7 @@ function computeWindows(input: NodeCapacityInput): NodeCapacity {
     recommendedMaxPods: null,
     podEnis: 1,
     slotsPerEni: slots,
+    nonPodEnis: 0,
     branchInterfaces: null,
     formula,
     inputs,
@@ -406,7 +412,9 @@ function computeLinux(input: NodeCapacityInput): NodeCapacity {
     });
   }
   let podEnis = enis;
+  let nonPodEnis = 0;
   if (input.customNetworking) {
+    nonPodEnis += 1;
     formula.push(`E = E - 1 = ${podEnis} - 1 = ${podEnis - 1} (custom networking: the primary ENI carries no pods)`);
     podEnis -= 1;
     warnings.push({
@@ -420,6 +428,7 @@ function computeLinux(input: NodeCapacityInput): NodeCapacity {
     const limit = resolveVpcLimit(t.name)?.limit;
     if (limit && limit.isTrunkingCompatible) {
       formula.push(`E = E - 1 = ${podEnis} - 1 = ${podEnis - 1} (security groups for pods: one ENI is the trunk)`);
+      if (podEnis > 0) nonPodEnis += 1;
       podEnis -= 1;
       branchInterfaces = limit.branchInterfaces;
       warnings.push({
@@ -499,6 +508,7 @@ function computeLinux(input: NodeCapacityInput): NodeCapacity {
     recommendedMaxPods,
     podEnis,
     slotsPerEni: slots,
+    nonPodEnis,
     branchInterfaces,
     formula,
     inputs,

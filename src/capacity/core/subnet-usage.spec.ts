@@ -91,6 +91,23 @@ describe('computeSubnetUsage', () => {
     expect(r.verdict).toMatchObject({ fits: false, nodesThatFit: 2, exhaustedAtNode: 3 });
   });
 
+  it.each([
+    // m5.large: E = 3, I = 10. 5 pods: ENIs = ceil(5 / 9) + WARM_ENI_TARGET 1 = 2 pod ENIs, 18 secondary IPs, 20 addresses.
+    { name: 'plain', over: {}, enis: 2, ips: 20 },
+    // Custom networking: the primary ENI carries no pods but keeps its address (UG custom-networking).
+    { name: 'custom networking', over: { customNetworking: true }, enis: 3, ips: 21 },
+    // Security groups for pods: the trunk ENI takes an address and no pod IPs (UG security-groups-for-pods).
+    { name: 'security groups for pods', over: { securityGroupsForPods: true }, enis: 3, ips: 21 },
+    // Both: E - 2 = 1 pod ENI (9 secondary), plus the primary and the trunk.
+    { name: 'both', over: { customNetworking: true, securityGroupsForPods: true }, enis: 3, ips: 12 },
+    // maxEnis 1 with custom networking: no ENI may carry pods, only the primary's address is used.
+    { name: 'custom networking, maxEnis 1, no pods', over: { customNetworking: true, maxEnis: 1, podsPerNode: 0 }, enis: 1, ips: 1 },
+  ])('Linux ENIs that carry no pod IPs still take an address each: $name', ({ over, enis, ips }) => {
+    const r = computeSubnetUsage(base({ os: 'LINUX', podsPerNode: 5, ...over }));
+    expect({ enis: r.enisPerNode, ips: r.ipsPerNode }).toEqual({ enis, ips });
+    if (Object.keys(over).length > 0) expect(r.formula.join('\n')).toContain('ENIs without pod IPs');
+  });
+
   it('Linux WARM_IP_TARGET/MINIMUM_IP_TARGET keep fewer addresses', () => {
     const r = computeSubnetUsage(
       base({

@@ -26,6 +26,8 @@ export interface WarmPoolInput {
   /** Pods that take a VPC IP. */
   pods: number;
   targets?: WarmPoolTargets;
+  /** Linux: ENIs attached that carry no pod IPs (custom-networking primary, SGP trunk), one address each. */
+  nonPodEnis?: number;
 }
 
 export interface WarmPoolAllocation {
@@ -79,6 +81,7 @@ export function poolOfNode(capacity: NodeCapacity, pods: number, targets?: WarmP
     ipv4PerInterface: capacity.slotsPerEni + 1,
     podEnis: capacity.podEnis,
     pods,
+    nonPodEnis: capacity.nonPodEnis,
     ...(targets ? { targets } : {}),
   });
 }
@@ -161,10 +164,30 @@ function windowsPool(input: WarmPoolInput, t: WarmPoolTargets, slots: number): W
 }
 
 function linuxPool(input: WarmPoolInput, t: WarmPoolTargets, slots: number): WarmPoolAllocation {
+  const pool = linuxPodEniPool(input, t, slots);
+  const extra = input.nonPodEnis ?? 0;
+  if (extra === 0) return pool;
+  // The custom-networking primary ENI and the SGP trunk are attached whatever the pods, one address each.
+  const enis = pool.enis + extra;
+  const formula = [
+    ...pool.formula.slice(0, -1),
+    `ENIs attached = pod ENIs + ENIs without pod IPs (custom-networking primary, SGP trunk) = ${pool.enis} + ${extra} = ${enis}`,
+    `subnet IPs per node = ENIs + pod IPs = ${enis} + ${pool.podIpsAttached} = ${enis + pool.podIpsAttached}`,
+  ];
+  return { ...pool, enis, subnetIps: enis + pool.podIpsAttached, formula };
+}
+
+/** The ENIs that carry pod IPs and what they hold (none when no ENI may carry pods). */
+function linuxPodEniPool(input: WarmPoolInput, t: WarmPoolTargets, slots: number): WarmPoolAllocation {
   const warnings: CapacityWarning[] = [];
   const formula: string[] = [];
   const pods = input.pods;
-  const maxEnis = Math.max(1, input.podEnis);
+  if (input.podEnis === 0) {
+    formula.push('no ENI may carry pod IPs: pod ENIs = 0, pod IPs = 0');
+    formula.push('subnet IPs per node = 0');
+    return done({ enis: 0, secondaryIps: 0, prefixes: 0, pods, applied: {}, formula, warnings });
+  }
+  const maxEnis = input.podEnis;
   const ipTargetsSet = t.warmIpTarget !== undefined || t.minimumIpTarget !== undefined;
   if (input.ipMode === 'SECONDARY_IP') {
     if (ipTargetsSet) {
