@@ -122,11 +122,11 @@ describe('CachingValidationPipe', () => {
     expect(await pipe.transform({}, meta)).toBeInstanceOf(AllOptional);
     const refusals = await Promise.all([null, [], 5].map((v) => pipe.transform(v, meta).catch((e: unknown) => e)));
     for (const refused of refusals) expect(refused).toBeInstanceOf(DomainError);
-    expect((refusals[0] as DomainError).details).toEqual((refusals[1] as DomainError).details);
-    expect((refusals[0] as DomainError).message).toBe((refusals[2] as DomainError).message);
-    expect((refusals[0] as DomainError).details).toMatchObject({
-      violations: [{ field: 'body', rules: expect.arrayContaining(['isObject']) }],
-    });
+    expect(refusals.map((r) => (r as DomainError).details)).toEqual(
+      ['null', 'an array', 'a number'].map((was) => ({
+        violations: [{ field: 'body', rules: ['isObject'], messages: [`the request body must be a JSON object, not ${was}`] }],
+      })),
+    );
     // Not a body (a GraphQL argument, a query): null is left to what reads it.
     await expect(pipe.transform(null, { ...meta, type: 'query' })).resolves.toBeInstanceOf(AllOptional);
   });

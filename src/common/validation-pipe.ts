@@ -4,6 +4,8 @@ import { BoundedCache } from './bounded-cache.js';
 import { DomainError, ErrorCode } from './domain-error.js';
 import { precheck } from './validation-precheck.js';
 
+const isJsonObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /**
  * The rules that say what kind of value a property takes. When one of them fails, the property's
  * other rules (lengths, ranges, patterns) fail with it and say nothing more: "abc" for an integer
@@ -104,12 +106,19 @@ export class CachingValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const metatype = metadata.metatype;
-    // Nest reads a null value as {} (toEmptyIfNil), so a JSON `null` body passed where `[]` or `5` is
-    // refused as not an object, and an input class whose fields are all optional answered 200. A body
-    // that is null is no object either: the same refusal. (No body at all is undefined, not null.)
-    if (value === null && metadata.type === 'body' && metatype && this.toValidate(metadata)) {
+    // A body of an input class must be a JSON object. Nest reads a null value as {} (toEmptyIfNil), so a
+    // JSON `null` body of an input class whose fields are all optional answered 200, and it refused `[]`
+    // or `5` as "body is required". Every non-object body gets one refusal that says what it was.
+    // (No body at all is undefined: the class's required fields say what is missing.)
+    if (metadata.type === 'body' && metatype && value !== undefined && !isJsonObject(value) && this.toValidate(metadata)) {
+      const was = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
       throw await this.exceptionFactory([
-        { property: metadata.data || metadata.type, constraints: { isObject: 'Validation failed (object is expected)' }, children: [] },
+        {
+          property: metadata.data || metadata.type,
+          value,
+          constraints: { isObject: `the request body must be a JSON object, not ${was}` },
+          children: [],
+        },
       ]);
     }
     // Primitives (route params such as a type name) and untyped arguments pass through cheaply as they are.
