@@ -44,6 +44,16 @@ describe('Windows truth, second pass (GraphQL = REST)', () => {
     expect(rest.body.allocatable).toEqual(c.allocatable);
   });
 
+  it('a1.large (Graviton) Linux allocatable is what Karpenter publishes: 3055 MiB after its 64 MiB of CMA memory', async () => {
+    // types.go memory(): (4096 - 64) - ceil(4032 * 0.075) = 3729; - (11 * 29 + 255) - 100 = 3055 (a1.xlarge: 6525)
+    const c = await capacity({ instanceType: 'a1.large', os: 'LINUX', ipMode: 'SECONDARY_IP' });
+    expect(c.allocatable).toMatchObject({ cpuMillicores: 1930, memoryMiB: 3055, pods: 29 });
+    const rest = await app.http.get('/api/v1/capacity/a1.large').query({ os: 'linux', ipMode: 'secondary-ip' }).expect(200);
+    expect(rest.body.allocatable).toEqual(c.allocatable);
+    const xl = await capacity({ instanceType: 'a1.xlarge', os: 'LINUX', ipMode: 'SECONDARY_IP' });
+    expect(xl.allocatable.memoryMiB).toBe(6525);
+  });
+
   it('m5.large Windows allocatable keeps the BPG reservations: 8192 - 615 - 512 - 1536 - 200 = 5329 MiB', async () => {
     const c = await capacity({ instanceType: 'm5.large', os: 'WINDOWS', ipMode: 'SECONDARY_IP' });
     expect(c.allocatable).toMatchObject({ cpuMillicores: 1930, memoryMiB: 5329, pods: 9 });

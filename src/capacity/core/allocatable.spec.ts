@@ -14,6 +14,11 @@ describe('allocatable (aws/karpenter-provider-aws pkg/providers/instancetype/typ
     ['m5.xlarge', 'LINUX', 'SECONDARY_IP', { cpuMillicores: 3920, memoryMiB: 14162, pods: 58 }],
     // m5.xlarge Windows PD: 15155 - 2248 = 12907; pods min(110, 14 * 16 = 224) = 110
     ['m5.xlarge', 'WINDOWS', 'PREFIX_DELEGATION', { cpuMillicores: 3920, memoryMiB: 12907, pods: 110 }],
+    // Graviton (arm64): types.go memory() first takes the 64 MiB of CMA reserved memory. Karpenter's published a1.large:
+    // 4096 - 64 = 4032, - ceil(4032 * 0.075 = 302.4) = 3729, 29 pods: - 574 - 100 = 3055 (cpu 1930m)
+    ['a1.large', 'LINUX', 'SECONDARY_IP', { cpuMillicores: 1930, memoryMiB: 3055, pods: 29 }],
+    // a1.xlarge: 8192 - 64 = 8128, - ceil(609.6) = 7518, 58 pods: - (638 + 255) - 100 = 6525, as Karpenter publishes
+    ['a1.xlarge', 'LINUX', 'SECONDARY_IP', { cpuMillicores: 3920, memoryMiB: 6525, pods: 58 }],
   ] as const)('%s %s %s', (type, os, ipMode, expected) => {
     const r = computeNodeCapacity({ instanceType: facts(type), os, ipMode });
     expect(r.allocatable).toMatchObject(expected);
@@ -30,6 +35,14 @@ describe('allocatable (aws/karpenter-provider-aws pkg/providers/instancetype/typ
       'memory = capacity - (11 * maxPods + 255) - eviction 100 = 7577 - (11 * 29 + 255) - 100 = 7577 - 574 - 100 = 6903 MiB',
       'pods = maxPods = 29',
     ]);
+  });
+
+  it('shows the Graviton CMA deduction before the VM overhead (types.go memory())', () => {
+    const a = computeAllocatable(facts('a1.large'), 'LINUX', 29);
+    expect(a.formula[1]).toBe(
+      'memory capacity = (SizeInMiB - 64 Graviton CMA) - ceil((SizeInMiB - 64) * 7.5%) = (4096 - 64) - 303 = 3729 MiB (VM overhead)',
+    );
+    expect(a.memoryMiB).toBe(3055);
   });
 });
 

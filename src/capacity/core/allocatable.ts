@@ -7,14 +7,19 @@ import { type NodeOs } from './capacity.types.js';
  *
  * Both OSes: memory capacity = SizeInMiB - ceil(SizeInMiB * 7.5%), the VM overhead Karpenter subtracts
  * (VM_MEMORY_OVERHEAD_PERCENT, aws/karpenter-provider-aws pkg/providers/instancetype/types.go, options.go);
+ * on arm64 (Graviton) types.go memory() first takes 64 MiB ("Gravitons have an extra 64 MiB of cma reserved
+ * memory"), then the overhead of what is left: a1.large (4096 - 64) - ceil(4032 * 7.5%) = 3729 MiB. arm64 types
+ * cannot be Windows nodes (no EKS-optimized Windows AMI), so only their Linux figures are read.
  * CPU kube-reserved: 6% of the first core, 1% of the second, 0.5% of the next two, 0.25% of the rest (types.go).
  * Linux memory: kube-reserved 11 MiB * maxPods + 255 MiB, eviction threshold 100 MiB (types.go).
  * Windows memory: the BPG reservations, `--kube-reserved memory=0.5Gi --system-reserved memory=1.5Gi
  * --eviction-hard memory.available<200Mi` (aws/aws-eks-best-practices latest/bpg/windows/oom.adoc).
  * m5.large Linux (8192 MiB, 2 vCPUs, 29 pods): 8192 - 615 - 574 - 100 = 6903 MiB, 2000 - 70 = 1930m, as
- * Karpenter publishes (website reference/instance-types.md).
+ * Karpenter publishes (website reference/instance-types.md); a1.large (arm64): 3729 - 574 - 100 = 3055 MiB, as published.
  */
 export const VM_MEMORY_OVERHEAD_PERCENT = 0.075;
+/** types.go memory(): the CMA memory a Graviton (first architecture arm64) keeps before the VM overhead. */
+export const GRAVITON_CMA_RESERVED_MEMORY_MIB = 64;
 export const KUBE_RESERVED_MEMORY_BASE_MIB = 255;
 export const KUBE_RESERVED_MEMORY_PER_POD_MIB = 11;
 export const EVICTION_HARD_MEMORY_MIB = 100;
@@ -46,9 +51,20 @@ export function kubeReservedMemoryMiB(maxPods: number): number {
   return KUBE_RESERVED_MEMORY_BASE_MIB + KUBE_RESERVED_MEMORY_PER_POD_MIB * maxPods;
 }
 
-/** MiB the hypervisor and firmware keep: ceil(SizeInMiB * 7.5%). */
+/** MiB the hypervisor and firmware keep of `memoryMiB`: ceil(memoryMiB * 7.5%). */
 export function vmMemoryOverheadMiB(memoryMiB: number): number {
   return Math.ceil(memoryMiB * VM_MEMORY_OVERHEAD_PERCENT);
+}
+
+/** MiB a Graviton keeps as CMA memory (types.go memory() checks SupportedArchitectures[0] == "arm64"; arm64_mac is not). */
+export function cmaReservedMemoryMiB(architectures: readonly string[]): number {
+  return architectures.includes('arm64') ? GRAVITON_CMA_RESERVED_MEMORY_MIB : 0;
+}
+
+/** Memory capacity as Karpenter's types.go memory() counts it: SizeInMiB less the Graviton CMA, less the VM overhead of the rest. */
+export function memoryCapacityMiB(t: Pick<InstanceTypeFacts, 'memoryMiB' | 'architectures'>): number {
+  const size = t.memoryMiB - cmaReservedMemoryMiB(t.architectures);
+  return size - vmMemoryOverheadMiB(size);
 }
 
 /** Memory reserved for the OS and kubelet, apart from the VM overhead. */
@@ -62,19 +78,27 @@ export function allocatableCpuMillicores(vcpus: number): number {
   return vcpus * 1000 - kubeReservedCpuMillicores(vcpus);
 }
 
-export function allocatableMemoryMiB(memoryMiB: number, os: NodeOs, maxPods: number): number {
-  return Math.max(0, memoryMiB - vmMemoryOverheadMiB(memoryMiB) - reservedMemoryMiB(os, maxPods));
+/** Allocatable memory of a node whose memory capacity (memoryCapacityMiB) is `capacityMiB`. */
+export function allocatableMemoryMiB(capacityMiB: number, os: NodeOs, maxPods: number): number {
+  return Math.max(0, capacityMiB - reservedMemoryMiB(os, maxPods));
 }
 
 /** Allocatable CPU, memory and pods of one node, with the formula. `maxPods` is what schedules on it. */
-export function computeAllocatable(t: Pick<InstanceTypeFacts, 'vcpus' | 'memoryMiB'>, os: NodeOs, maxPods: number): Allocatable {
+export function computeAllocatable(
+  t: Pick<InstanceTypeFacts, 'vcpus' | 'memoryMiB' | 'architectures'>,
+  os: NodeOs,
+  maxPods: number,
+): Allocatable {
   const cpuReserved = kubeReservedCpuMillicores(t.vcpus);
   const cpu = t.vcpus * 1000 - cpuReserved;
-  const overhead = vmMemoryOverheadMiB(t.memoryMiB);
-  const capacity = t.memoryMiB - overhead;
+  const cma = cmaReservedMemoryMiB(t.architectures);
+  const overhead = vmMemoryOverheadMiB(t.memoryMiB - cma);
+  const capacity = memoryCapacityMiB(t);
   const formula = [
     `cpu = vCPUs * 1000 - kube-reserved cpu = ${t.vcpus} * 1000 - ${cpuReserved} = ${cpu}m (6% of the first core, 1% of the second, 0.5% of the next two, 0.25% of the rest)`,
-    `memory capacity = SizeInMiB - ceil(SizeInMiB * 7.5%) = ${t.memoryMiB} - ${overhead} = ${capacity} MiB (VM overhead)`,
+    cma > 0
+      ? `memory capacity = (SizeInMiB - ${cma} Graviton CMA) - ceil((SizeInMiB - ${cma}) * 7.5%) = (${t.memoryMiB} - ${cma}) - ${overhead} = ${capacity} MiB (VM overhead)`
+      : `memory capacity = SizeInMiB - ceil(SizeInMiB * 7.5%) = ${t.memoryMiB} - ${overhead} = ${capacity} MiB (VM overhead)`,
   ];
   let memory: number;
   const sources: string[] = [SOURCE.KARPENTER_INSTANCE_TYPES];

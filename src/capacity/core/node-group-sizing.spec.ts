@@ -91,6 +91,20 @@ describe('sizeNodeGroups: hand-computed rows', () => {
     expect(o.allocatableMemoryMiB).toBe(6903);
   });
 
+  it('Graviton Linux: a1.large loses the 64 MiB of CMA memory Karpenter takes (types.go memory()), 3055 MiB as published', () => {
+    const o = one('a1.large', 'LINUX', 'SECONDARY_IP', {
+      windowsPods: 0,
+      linuxPods: 100,
+      windowsPodCpuMillicores: 0,
+      windowsPodMemoryMiB: 0,
+      linuxPodCpuMillicores: 0,
+      linuxPodMemoryMiB: 1024,
+    });
+    // (4096 - 64) - ceil(4032 * 0.075) = 3729, - (11 * 29 + 255) - 100 = 3055; / 1024 = 2 pods (without the 64 MiB: 3114, 3 pods)
+    expect(o).toMatchObject({ allocatableMemoryMiB: 3055, podsByMemory: 2, bindingConstraint: 'MEMORY', nodes: 50 });
+    expect(o.allocatable.memoryMiB).toBe(3055);
+  });
+
   it.each([
     ['m6g.large', 'UNSUPPORTED_ARCHITECTURE'], // UG eks-optimized-windows-ami: arm64
     ['mac1.metal', 'UNSUPPORTED_ARCHITECTURE'], // x86_64_mac

@@ -15,7 +15,7 @@ import {
 } from './node-capacity.js';
 import { resolveVpcLimit } from './vpc-resource-controller-limits.js';
 import { checkWindowsServices } from './windows-services.js';
-import { allocatableCpuMillicores, allocatableMemoryMiB, computeAllocatable, type Allocatable } from './allocatable.js';
+import { allocatableCpuMillicores, allocatableMemoryMiB, computeAllocatable, memoryCapacityMiB, type Allocatable } from './allocatable.js';
 import type { InstancePrice, PriceTable } from './instance-prices.js';
 import { EC2_WINDOWS_UNSUPPORTED_TYPES } from './windows-eligibility.js';
 import { checkWindowsServerVersion, WINDOWS_SERVER_VERSIONS, type WindowsServerVersion } from './windows-server.js';
@@ -140,7 +140,8 @@ interface TypeConstants {
   linuxPrefixOk: boolean;
   cpuMillicores: number;
   allocatableCpu: number;
-  memoryMiB: number;
+  /** Memory capacity as Karpenter's types.go memory() counts it (Graviton CMA and VM overhead taken). */
+  memoryCapacityMiB: number;
   cap: number;
 }
 
@@ -157,7 +158,7 @@ function computeConstants(t: InstanceTypeFacts): TypeConstants {
     linuxPrefixOk: isNitro(t),
     cpuMillicores: cpu,
     allocatableCpu: allocatableCpuMillicores(t.vcpus),
-    memoryMiB: t.memoryMiB,
+    memoryCapacityMiB: memoryCapacityMiB(t),
     cap: recommendedMaxPodsCap(t.vcpus),
   };
 }
@@ -429,7 +430,7 @@ function ipsPerNode(os: NodeOs, f: Figures, p: number): number {
 
 /** Workload pods per node and the binding constraint (written into `s`). */
 function podsPerNodeOf(os: NodeOs, c: TypeConstants, f: Figures, cpuRequest: number, memRequest: number, s: PerNode): void {
-  s.allocatableMemory = allocatableMemoryMiB(c.memoryMiB, os, f.maxPods);
+  s.allocatableMemory = allocatableMemoryMiB(c.memoryCapacityMiB, os, f.maxPods);
   s.podsByCpu = cpuRequest > 0 ? Math.max(0, Math.floor(c.allocatableCpu / cpuRequest)) : -1;
   s.podsByMemory = memRequest > 0 ? Math.max(0, Math.floor(s.allocatableMemory / memRequest)) : -1;
   if (f.unsupported) {

@@ -195,10 +195,18 @@ describe('planKarpenterWindows: Karpenter view next to the real capacity', () =>
 
   it('computes Karpenter memory as its types.go does (m5.large 7577 MiB; 6903 MiB allocatable at 29 pods)', () => {
     // 8192 - ceil(614.4) = 7577; 7577 - (11 * 29 + 255) - 100 = 6903, the published m5.large figure.
-    expect(karpenterMemoryCapacityMiB(8192)).toBe(7577);
+    expect(karpenterMemoryCapacityMiB(facts('m5.large'))).toBe(7577);
     const t = plan({ kubeletMaxPods: 29 }).instanceTypes[0]!;
     expect(t.karpenterView.allocatableMemoryMiB).toBe(6903);
     expect(t.karpenterView.allocatableCpuMillicores).toBe(1930);
+  });
+
+  it("counts a Graviton's 64 MiB of CMA memory as types.go memory() does, though Karpenter never launches it for Windows", () => {
+    // m6g.large: (8192 - 64) - ceil(8128 * 0.075 = 609.6) = 7518; 7518 - (11 * 110 + 255) - 100 = 5953.
+    expect(karpenterMemoryCapacityMiB(facts('m6g.large'))).toBe(7518);
+    const t = plan({ instanceTypes: ['m6g.large'] }).instanceTypes[0]!;
+    expect(t.karpenterView.allocatableMemoryMiB).toBe(5953);
+    expect(t.formula).toContain('memory = (SizeInMiB - 64 Graviton CMA) - ceil((SizeInMiB - 64) * 0.075) = (8192 - 64) - 610 = 7518 MiB');
   });
 
   it.each([

@@ -2,6 +2,7 @@ import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.j
 import {
   canRunWindows,
   checkWindowsServices,
+  cmaReservedMemoryMiB,
   computeNodeCapacity,
   dsrKubeProxyFlags,
   EVICTION_HARD_MEMORY_MIB,
@@ -9,7 +10,9 @@ import {
   kubeReservedMemoryMiB,
   KUBE_RESERVED_MEMORY_BASE_MIB,
   KUBE_RESERVED_MEMORY_PER_POD_MIB,
+  memoryCapacityMiB,
   parseKubernetesMinor,
+  vmMemoryOverheadMiB,
   WINDOWS_DEFAULT_KUBELET_MAX_PODS,
   WINDOWS_SERVER_FACTS,
   WINDOWS_SERVER_VERSIONS,
@@ -60,9 +63,12 @@ export const KARPENTER_PLAN_LIMITS = { instanceTypes: 200, families: 20, exclude
  */
 const NEWER_TABLE_WARNING = 'WINDOWS_TYPE_NEWER_THAN_PUBLIC_VPCRC_LIMITS';
 
-/** Memory Karpenter counts for a node: SizeInMiB - ceil(SizeInMiB * 0.075) (types.go memory(); x86 only here). */
-export function karpenterMemoryCapacityMiB(memoryMiB: number): number {
-  return memoryMiB - Math.ceil(memoryMiB * KARPENTER_VM_MEMORY_OVERHEAD);
+/**
+ * Memory Karpenter counts for a node (types.go memory()): SizeInMiB - ceil(SizeInMiB * 0.075), after the 64 MiB of
+ * CMA memory on arm64; the capacity core's memoryCapacityMiB, the same port.
+ */
+export function karpenterMemoryCapacityMiB(t: Pick<InstanceTypeFacts, 'memoryMiB' | 'architectures'>): number {
+  return memoryCapacityMiB(t);
 }
 
 /** The alias of the EKS-optimized Windows AMI: Karpenter supports only `@latest` for Windows. */
@@ -179,9 +185,12 @@ function planType(t: InstanceTypeFacts, r: KarpenterWindowsPlanRequest['input'])
       ? `Karpenter vpc.amazonaws.com/PrivateIPv4Address = I - 1 = ${ipv4} - 1 = ${kIps} (its limits table, whatever the IP mode)`
       : `Karpenter vpc.amazonaws.com/PrivateIPv4Address = 0 (${t.name} is not in Karpenter's limits table)`,
   );
-  const memCapacity = karpenterMemoryCapacityMiB(t.memoryMiB);
+  const memCapacity = karpenterMemoryCapacityMiB(t);
+  const cma = cmaReservedMemoryMiB(t.architectures);
   formula.push(
-    `memory = SizeInMiB - ceil(SizeInMiB * 0.075) = ${t.memoryMiB} - ${Math.ceil(t.memoryMiB * KARPENTER_VM_MEMORY_OVERHEAD)} = ${memCapacity} MiB`,
+    cma > 0
+      ? `memory = (SizeInMiB - ${cma} Graviton CMA) - ceil((SizeInMiB - ${cma}) * 0.075) = (${t.memoryMiB} - ${cma}) - ${vmMemoryOverheadMiB(t.memoryMiB - cma)} = ${memCapacity} MiB`
+      : `memory = SizeInMiB - ceil(SizeInMiB * 0.075) = ${t.memoryMiB} - ${vmMemoryOverheadMiB(t.memoryMiB)} = ${memCapacity} MiB`,
   );
   const reservedCpu = kubeReservedCpuMillicores(t.vcpus);
   const allocCpu = t.vcpus * 1000 - reservedCpu;
