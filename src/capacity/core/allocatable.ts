@@ -78,6 +78,15 @@ export function allocatableCpuMillicores(vcpus: number): number {
   return vcpus * 1000 - kubeReservedCpuMillicores(vcpus);
 }
 
+/**
+ * Workload pods a node's memory holds: none when its allocatable memory is 0 (the reservations take all of it,
+ * whatever the pods request), else floor(allocatable / request); null when the pods request no memory (no limit).
+ */
+export function podsByMemory(allocatableMiB: number, requestMiB: number): number | null {
+  if (allocatableMiB <= 0) return 0;
+  return requestMiB > 0 ? Math.floor(allocatableMiB / requestMiB) : null;
+}
+
 /** Allocatable memory of a node whose memory capacity (memoryCapacityMiB) is `capacityMiB`. */
 export function allocatableMemoryMiB(capacityMiB: number, os: NodeOs, maxPods: number): number {
   return Math.max(0, capacityMiB - reservedMemoryMiB(os, maxPods));

@@ -105,6 +105,12 @@ describe('sizeNodeGroups: hand-computed rows', () => {
     expect(o.allocatable.memoryMiB).toBe(3055);
   });
 
+  it('t3.nano Windows: the reservations take all its memory, so it holds no pod, even pods that request no memory', () => {
+    const o = one('t3.nano', 'WINDOWS', 'PREFIX_DELEGATION', { ...noLinux, windowsPodCpuMillicores: 0, windowsPodMemoryMiB: 0 });
+    // 512 - ceil(38.4) = 473; 473 - 512 - 1536 - 200 < 0 -> 0 MiB allocatable
+    expect(o).toMatchObject({ allocatableMemoryMiB: 0, podsByMemory: 0, podsPerNode: 0, nodes: null, subnetIps: null });
+  });
+
   it.each([
     ['m6g.large', 'UNSUPPORTED_ARCHITECTURE'], // UG eks-optimized-windows-ami: arm64
     ['mac1.metal', 'UNSUPPORTED_ARCHITECTURE'], // x86_64_mac

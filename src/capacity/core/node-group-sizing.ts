@@ -15,7 +15,14 @@ import {
 } from './node-capacity.js';
 import { resolveVpcLimit } from './vpc-resource-controller-limits.js';
 import { checkWindowsServices } from './windows-services.js';
-import { allocatableCpuMillicores, allocatableMemoryMiB, computeAllocatable, memoryCapacityMiB, type Allocatable } from './allocatable.js';
+import {
+  allocatableCpuMillicores,
+  allocatableMemoryMiB,
+  computeAllocatable,
+  memoryCapacityMiB,
+  podsByMemory,
+  type Allocatable,
+} from './allocatable.js';
 import type { InstancePrice, PriceTable } from './instance-prices.js';
 import { EC2_WINDOWS_UNSUPPORTED_TYPES } from './windows-eligibility.js';
 import { checkWindowsServerVersion, WINDOWS_SERVER_VERSIONS, type WindowsServerVersion } from './windows-server.js';
@@ -432,7 +439,7 @@ function ipsPerNode(os: NodeOs, f: Figures, p: number): number {
 function podsPerNodeOf(os: NodeOs, c: TypeConstants, f: Figures, cpuRequest: number, memRequest: number, s: PerNode): void {
   s.allocatableMemory = allocatableMemoryMiB(c.memoryCapacityMiB, os, f.maxPods);
   s.podsByCpu = cpuRequest > 0 ? Math.max(0, Math.floor(c.allocatableCpu / cpuRequest)) : -1;
-  s.podsByMemory = memRequest > 0 ? Math.max(0, Math.floor(s.allocatableMemory / memRequest)) : -1;
+  s.podsByMemory = podsByMemory(s.allocatableMemory, memRequest) ?? -1;
   if (f.unsupported) {
     s.pods = 0;
     s.binding = f.unsupported;
