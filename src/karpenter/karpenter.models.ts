@@ -54,6 +54,7 @@ export class KarpenterView {
   allocatableCpuMillicores: number;
 
   /**
+   * As Karpenter computes it, not clamped: negative when its kube-reserved and eviction exceed the memory.
    * @example 6012
    */
   allocatableMemoryMiB: number;
@@ -67,11 +68,11 @@ export class KarpenterView {
   @EnumField(KarpenterPlanConstraintEnum)
   bindingConstraint: core.KarpenterPlanConstraint;
 
-  /** False when Karpenter never launches the type for Windows pods. */
+  /** False when Karpenter never launches the type for Windows pods (not in its table, not amd64, or a negative allocatable memory). */
   launchable: boolean;
 }
 
-@ObjectType({ description: "What one node of the type really runs: the capacity engine's maxPods and the same allocatable model." })
+@ObjectType({ description: "What one node of the type really runs: the capacity engine's maxPods and allocatable." })
 export class RealWindowsCapacity {
   /**
    * The capacity engine's maxPods: min(kubelet max-pods, W).
@@ -93,9 +94,13 @@ export class RealWindowsCapacity {
 
   allocatableCpuMillicores: number;
 
+  /**
+   * The capacity engine's allocatable memory (on Windows the BPG reservations), 0 at least.
+   * @example 5329
+   */
   allocatableMemoryMiB: number;
 
-  /** Workload pods one node really holds. */
+  /** Workload pods one node really holds: none when its allocatable memory is 0 or below one pod's request. */
   podsPerNode: number;
 
   @EnumField(KarpenterPlanConstraintEnum)

@@ -90,6 +90,35 @@ describe('planKarpenterWindows over GraphQL and REST', () => {
     expect(out.karpenterLimitsSource).toMatchObject({ repository: 'aws/karpenter-provider-aws', generated: '2026-08-06' });
   });
 
+  it("t3.medium PD: the real node is the capacity engine's (1540 MiB, 6 pods, 17 nodes), as sizing and nodeCapacity say", async () => {
+    const out = await ask(base({ instanceTypes: ['t3.medium'], windowsPods: { count: 100, cpuMillicores: 100, memoryMiB: 256 } }));
+    const t = out.instanceTypes[0];
+    // Real: 4096 - 308 = 3788; - 512 - 1536 - 200 = 1540 MiB; floor(1540 / 256) = 6 -> ceil(100 / 6) = 17.
+    expect(t.realCapacity).toMatchObject({ allocatableMemoryMiB: 1540, podsPerNode: 6, bindingConstraint: 'MEMORY' });
+    // Karpenter: 3788 - (11 * 110 + 255) - 100 = 2223; min(110, 5 IPs, 19, 8) = 5 -> 20.
+    expect(t.karpenterView).toMatchObject({ allocatableMemoryMiB: 2223, podsPerNode: 5 });
+    expect(t).toMatchObject({ nodesKarpenterWouldLaunch: 20, nodesNeeded: 17, extraNodes: 3 });
+    const cap = await app.http.get('/api/v1/capacity/t3.medium').query({ os: 'windows', ipMode: 'prefix-delegation' }).expect(200);
+    expect(cap.body.allocatable.memoryMiB).toBe(t.realCapacity.allocatableMemoryMiB);
+    const sizing = await app.http
+      .post('/api/v1/capacity/sizing')
+      .send({
+        workload: { windowsPods: 100, windowsPodCpuMillicores: 100, windowsPodMemoryMiB: 256, linuxPods: 0 },
+        instanceTypes: ['t3.medium'],
+        ipModes: ['prefix-delegation'],
+      })
+      .expect(200);
+    expect(sizing.body.windows[0]).toMatchObject({ allocatableMemoryMiB: 1540, podsPerNode: 6, nodes: t.nodesNeeded });
+  });
+
+  it('t3.nano: Karpenter counts -1092 MiB and launches none; the real node (0 MiB) holds no pod', async () => {
+    const out = await ask(base({ instanceTypes: ['t3.nano'], windowsPods: { count: 10, cpuMillicores: 0, memoryMiB: 0 } }));
+    const t = out.instanceTypes[0];
+    expect(t.karpenterView).toMatchObject({ allocatableMemoryMiB: -1092, podsPerNode: 0, launchable: false });
+    expect(t.realCapacity).toMatchObject({ allocatableMemoryMiB: 0, podsPerNode: 0 });
+    expect(t).toMatchObject({ nodesKarpenterWouldLaunch: null, nodesNeeded: null, extraNodes: null });
+  });
+
   it('REST accepts the kebab spellings and families; DSR, Service CIDR and SNAT warnings carry sources and fixes', async () => {
     const input = base({
       instanceTypes: undefined,

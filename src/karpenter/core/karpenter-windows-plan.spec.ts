@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { projectPath } from '../../common/project-path.js';
-import { computeNodeCapacity } from '../../capacity/core/index.js';
+import { computeNodeCapacity, sizeNodeGroups } from '../../capacity/core/index.js';
 import { catalog, facts } from '../../capacity/core/capacity.test-fixtures.js';
 import {
   countKarpenterVpcLimits,
@@ -104,8 +104,8 @@ describe('planKarpenterWindows: Karpenter view next to the real capacity', () =>
       rBind: 'KUBELET_MAX_PODS',
       rNodes: 1,
     },
-    // CPU fit floor(1930 / 100) = 19; memory fit floor(6012 / 256) = 23. Karpenter min(110, 9, 19, 23) = 9 -> 12 nodes;
-    // real min(110, 19, 23) = 19 -> ceil(100 / 19) = 6.
+    // CPU fit floor(1930 / 100) = 19; Karpenter memory fit floor(6012 / 256) = 23. Karpenter min(110, 9, 19, 23) = 9 -> 12 nodes;
+    // real memory (BPG windows/oom.adoc) 7577 - 512 - 1536 - 200 = 5329, fit 20: min(110, 19, 20) = 19 -> ceil(100 / 19) = 6.
     {
       name: 'PD, CPU binds the real node',
       type: 'm5.large',
@@ -191,6 +191,87 @@ describe('planKarpenterWindows: Karpenter view next to the real capacity', () =>
     expect(t.formula.join('\n')).toContain(
       kNodes > 0 ? `nodesKarpenterWouldLaunch = ceil(${pods.count} / ${k}) = ${kNodes}` : 'Karpenter pods',
     );
+  });
+
+  it('t3.medium PD: the real node keeps the Windows reservations and agrees with sizing (1540 MiB, 6 pods, 17 nodes)', () => {
+    const t = plan({ instanceTypes: ['t3.medium'], windowsPods: { count: 100, cpuMillicores: 100, memoryMiB: 256 } }).instanceTypes[0]!;
+    // Karpenter: 4096 - ceil(307.2) = 3788; 3788 - (11 * 110 + 255) - 100 = 2223, fit 8; min(110, 5 IPs, 19, 8) = 5 -> 20 nodes.
+    expect(t.karpenterView).toMatchObject({ allocatableMemoryMiB: 2223, podsPerNode: 5, bindingConstraint: 'IP_ADDRESSES' });
+    expect(t.nodesKarpenterWouldLaunch).toBe(20);
+    // Real: 3788 - 512 - 1536 - 200 = 1540 (not Karpenter's 11 * 80 + 255 + 100 for the real max-pods: 2553), fit 6 -> 17 nodes.
+    expect(t.realCapacity).toMatchObject({ allocatableMemoryMiB: 1540, podsPerNode: 6, bindingConstraint: 'MEMORY' });
+    expect(t).toMatchObject({ nodesNeeded: 17, extraNodes: 3 });
+    expect(t.formula).toContain(
+      'real: memory = capacity - kube-reserved 0.5Gi - system-reserved 1.5Gi - eviction 200Mi = 3788 - 512 - 1536 - 200 = 1540 MiB',
+    );
+    const [sized] = sizeNodeGroups({
+      workload: {
+        windowsPods: 100,
+        windowsPodCpuMillicores: 100,
+        windowsPodMemoryMiB: 256,
+        linuxPods: 0,
+        linuxPodCpuMillicores: 0,
+        linuxPodMemoryMiB: 0,
+      },
+      candidates: [facts('t3.medium')],
+      ipModes: ['PREFIX_DELEGATION'],
+    }).windows;
+    expect(sized).toMatchObject({ allocatableMemoryMiB: 1540, podsPerNode: 6, nodes: 17, bindingConstraint: 'MEMORY' });
+  });
+
+  it('takes the real allocatable from the capacity engine and sizes as sizing does, type by type', () => {
+    const pods = { count: 100, cpuMillicores: 100, memoryMiB: 256 };
+    for (const name of ['m5.large', 't3.medium', 't3.nano', 'm5.4xlarge', 'c8ib.large', 'r5.large']) {
+      for (const ipMode of ['SECONDARY_IP', 'PREFIX_DELEGATION'] as const) {
+        const t = plan({ instanceTypes: [name], ipMode, windowsPods: pods }).instanceTypes[0]!;
+        const cap = computeNodeCapacity({ instanceType: facts(name), os: 'WINDOWS', ipMode });
+        expect(t.realCapacity.allocatableMemoryMiB, `${name} ${ipMode}`).toBe(cap.allocatable.memoryMiB);
+        expect(t.realCapacity.allocatableCpuMillicores).toBe(cap.allocatable.cpuMillicores);
+        const [sized] = sizeNodeGroups({
+          workload: {
+            windowsPods: 100,
+            windowsPodCpuMillicores: 100,
+            windowsPodMemoryMiB: 256,
+            linuxPods: 0,
+            linuxPodCpuMillicores: 0,
+            linuxPodMemoryMiB: 0,
+          },
+          candidates: [facts(name)],
+          ipModes: [ipMode],
+        }).windows;
+        expect(t.realCapacity.podsPerNode, `${name} ${ipMode}`).toBe(sized!.podsPerNode);
+        expect(t.nodesNeeded, `${name} ${ipMode}`).toBe(sized!.nodes);
+      }
+    }
+  });
+
+  it('t3.nano: Karpenter counts -1092 MiB and never launches it; the real node has 0 MiB and holds no pod', () => {
+    const t = plan({ instanceTypes: ['t3.nano'], windowsPods: { count: 10, cpuMillicores: 0, memoryMiB: 0 } }).instanceTypes[0]!;
+    // Karpenter: 512 - ceil(38.4) = 473; 473 - (11 * 110 + 255) - 100 = -1092, not clamped (cloudprovider InstanceType
+    // Allocatable() is Capacity - Overhead); resources.Fits refuses every pod on a negative allocatable.
+    expect(t.karpenterView).toMatchObject({ allocatableMemoryMiB: -1092, podsPerNode: 0, launchable: false, bindingConstraint: 'MEMORY' });
+    expect(t.nodesKarpenterWouldLaunch).toBeNull();
+    // Real: 473 - 2248 < 0, the kubelet's 0; no pod counted on it, even one that requests no memory.
+    expect(t.realCapacity).toMatchObject({ allocatableMemoryMiB: 0, podsPerNode: 0, bindingConstraint: 'MEMORY' });
+    expect(t).toMatchObject({ nodesNeeded: null, extraNodes: null, bindingConstraint: 'MEMORY' });
+    expect(t.formula.join('\n')).toContain('nodesKarpenterWouldLaunch = none (Karpenter allocatable memory -1092 MiB is negative');
+    expect(t.formula.join('\n')).toContain('nodesNeeded = none (the real node has 0 MiB allocatable memory)');
+  });
+
+  it('t3.small: Karpenter launches it for pods its Windows node has no memory for, and says so', () => {
+    const t = plan({ instanceTypes: ['t3.small'], windowsPods: { count: 10, cpuMillicores: 10, memoryMiB: 32 } }).instanceTypes[0]!;
+    // Karpenter: 2048 - 154 = 1894; 1894 - 1465 - 100 = 329, fit 10; min(110, 3 IPs, 193, 10) = 3 -> ceil(10 / 3) = 4 nodes.
+    expect(t.karpenterView).toMatchObject({ allocatableMemoryMiB: 329, podsPerNode: 3, launchable: true });
+    expect(t.nodesKarpenterWouldLaunch).toBe(4);
+    // Real: 1894 - 2248 < 0 -> 0 MiB: no pod of 32 MiB fits.
+    expect(t.realCapacity).toMatchObject({ allocatableMemoryMiB: 0, podsPerNode: 0, bindingConstraint: 'MEMORY' });
+    expect(t.nodesNeeded).toBeNull();
+    const w = t.warnings.find((x) => x.code === 'KARPENTER_WINDOWS_NODE_HOLDS_NO_POD')!;
+    expect(w.message).toContain('329 MiB');
+    expect(w.source).toContain('aws/aws-eks-best-practices latest/bpg/windows/oom.adoc');
+    expect(w.fix).toContain('NotIn');
+    // The prefix-delegation warning (more pods a node than Karpenter packs) does not apply to a node that holds none.
+    expect(t.warnings.map((x) => x.code)).not.toContain('KARPENTER_PREFIX_DELEGATION_NOT_MODELLED');
   });
 
   it('computes Karpenter memory as its types.go does (m5.large 7577 MiB; 6903 MiB allocatable at 29 pods)', () => {

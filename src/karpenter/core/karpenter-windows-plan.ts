@@ -12,6 +12,7 @@ import {
   KUBE_RESERVED_MEMORY_PER_POD_MIB,
   memoryCapacityMiB,
   parseKubernetesMinor,
+  podsByMemory,
   vmMemoryOverheadMiB,
   WINDOWS_DEFAULT_KUBELET_MAX_PODS,
   WINDOWS_SERVER_FACTS,
@@ -19,6 +20,7 @@ import {
   WINDOWS_SERVICES_PER_NODE_LIMIT,
   type NodeCapacity,
 } from '../../capacity/core/index.js';
+import { SOURCE } from '../../common/core/sources.js';
 import { validationError } from '../../common/domain-error.js';
 import { canonicalIpv4Cidr, parseIpv4Cidr } from '../../policies/core/parameter.validation.js';
 import { ec2WindowsRefusalMessage, EC2_WINDOWS_REFUSED_SOURCE, isRefusedByEc2ForWindows } from './ec2-windows-refusals.js';
@@ -37,6 +39,10 @@ import type {
 /** Upstream sources the planner's warnings rest on. */
 export const KARPENTER_SOURCE = {
   TYPES: 'aws/karpenter-provider-aws pkg/providers/instancetype/types.go (pods(), privateIPv4Address(), memory(), kubeReservedResources())',
+  ALLOCATABLE:
+    'kubernetes-sigs/karpenter pkg/cloudprovider/types.go (Allocatable() = Capacity - Overhead, not clamped at 0); pkg/utils/resources/resources.go (Fits: a negative allocatable fits no pod)',
+  KUBELET_RESERVED:
+    'aws/karpenter-provider-aws pkg/providers/amifamily/bootstrap/bootstrap.go (spec.kubelet kubeReserved, systemReserved, evictionHard passed to the kubelet)',
   PREFIX_DELEGATION:
     'aws/karpenter-provider-aws#5478 and #8210 (open: Windows prefix delegation not modelled); PR #9299 (spec.enablePrefixDelegation, not merged)',
   LIMITS_TABLE_MISSING:
@@ -126,10 +132,9 @@ interface Fit {
   byMemory: number | null;
 }
 
-/** Workload pods per node: the smallest of the pod/IP limit and the CPU and memory fits. */
-function fitPods(podLimit: number, podBinding: KarpenterPlanConstraint, allocCpu: number, allocMem: number, cpu: number, mem: number): Fit {
+/** Workload pods per node: the smallest of the pod/IP limit and the CPU and memory fits (null: no limit). */
+function fitPods(podLimit: number, podBinding: KarpenterPlanConstraint, allocCpu: number, cpu: number, byMemory: number | null): Fit {
   const byCpu = cpu > 0 ? Math.max(0, Math.floor(allocCpu / cpu)) : null;
-  const byMemory = mem > 0 ? Math.max(0, Math.floor(allocMem / mem)) : null;
   let pods = podLimit;
   let binding = podBinding;
   if (byCpu !== null && byCpu < pods) {
@@ -195,17 +200,20 @@ function planType(t: InstanceTypeFacts, r: KarpenterWindowsPlanRequest['input'])
   const reservedCpu = kubeReservedCpuMillicores(t.vcpus);
   const allocCpu = t.vcpus * 1000 - reservedCpu;
   formula.push(`allocatable CPU = ${t.vcpus * 1000}m - kube-reserved ${reservedCpu}m = ${allocCpu}m`);
+  // Karpenter does not clamp: Allocatable() is Capacity - Overhead, and resources.Fits fits no pod on a negative one.
   const kAllocMem = memCapacity - kubeReservedMemoryMiB(kPods) - EVICTION_HARD_MEMORY_MIB;
   formula.push(
     `Karpenter allocatable memory = ${memCapacity} - (${KUBE_RESERVED_MEMORY_PER_POD_MIB} * ${kPods} + ${KUBE_RESERVED_MEMORY_BASE_MIB}) - ${EVICTION_HARD_MEMORY_MIB} = ${kAllocMem} MiB`,
   );
+  const kNegative = kAllocMem < 0;
   const kLimit = Math.min(kPods, kIps);
   const kLimitBinding: KarpenterPlanConstraint =
     ipv4 === undefined ? 'NOT_IN_KARPENTER_LIMITS' : kIps < kPods ? 'IP_ADDRESSES' : 'KUBELET_MAX_PODS';
-  const kFit = fitPods(kLimit, kLimitBinding, allocCpu, kAllocMem, cpu, mem);
+  const kByMemory = kNegative ? 0 : mem > 0 ? Math.floor(kAllocMem / mem) : null;
+  const kFit = fitPods(kLimit, kLimitBinding, allocCpu, cpu, kByMemory);
   formula.push(fitText('Karpenter pods per node', [`pods ${kPods}`, `PrivateIPv4Address ${kIps}`], kFit));
   let kBinding = kFit.binding;
-  const launchable = amd64 && ipv4 !== undefined && kIps > 0;
+  const launchable = amd64 && ipv4 !== undefined && kIps > 0 && !kNegative;
   if (!amd64) kBinding = 'UNSUPPORTED_ARCHITECTURE';
   else if (ipv4 === undefined) kBinding = 'NOT_IN_KARPENTER_LIMITS';
   const karpenterView: KarpenterView = {
@@ -220,9 +228,12 @@ function planType(t: InstanceTypeFacts, r: KarpenterWindowsPlanRequest['input'])
   };
   let nodesKarpenterWouldLaunch: number | null = null;
   if (!launchable) {
-    formula.push(
-      `nodesKarpenterWouldLaunch = none (${!amd64 ? 'no amd64 architecture: Karpenter gives it no Windows OS label' : "no vpc.amazonaws.com/PrivateIPv4Address in Karpenter's view"})`,
-    );
+    const why = !amd64
+      ? 'no amd64 architecture: Karpenter gives it no Windows OS label'
+      : ipv4 === undefined || kIps <= 0
+        ? "no vpc.amazonaws.com/PrivateIPv4Address in Karpenter's view"
+        : `Karpenter allocatable memory ${kAllocMem} MiB is negative: resources.Fits fits no pod on it`;
+    formula.push(`nodesKarpenterWouldLaunch = none (${why})`);
   } else if (count === 0) {
     nodesKarpenterWouldLaunch = 0;
   } else if (kFit.pods > 0) {
@@ -232,7 +243,7 @@ function planType(t: InstanceTypeFacts, r: KarpenterWindowsPlanRequest['input'])
     formula.push('nodesKarpenterWouldLaunch = none (one pod does not fit a node)');
   }
 
-  // The real node: the capacity engine's maxPods, then the same allocatable model with the real max-pods.
+  // The real node: the capacity engine's maxPods and allocatable (on Windows the BPG reservations), as sizing reads them.
   const cap = computeNodeCapacity({
     instanceType: t,
     os: 'WINDOWS',
@@ -240,20 +251,20 @@ function planType(t: InstanceTypeFacts, r: KarpenterWindowsPlanRequest['input'])
     ...(r.kubeletMaxPods !== null ? { kubeletMaxPods: r.kubeletMaxPods } : {}),
   });
   for (const step of cap.formula) formula.push(`real: ${step}`);
+  for (const step of cap.allocatable.formula) formula.push(`real: ${step}`);
   const realMaxPods = refused ? 0 : cap.maxPods;
   if (refused) formula.push(`real: maxPods = 0 (${ec2WindowsRefusalMessage(t.name)})`);
-  const rAllocMem = memCapacity - kubeReservedMemoryMiB(realMaxPods) - EVICTION_HARD_MEMORY_MIB;
-  formula.push(
-    `real allocatable memory = ${memCapacity} - (${KUBE_RESERVED_MEMORY_PER_POD_MIB} * ${realMaxPods} + ${KUBE_RESERVED_MEMORY_BASE_MIB}) - ${EVICTION_HARD_MEMORY_MIB} = ${rAllocMem} MiB`,
-  );
+  const rAllocCpu = cap.allocatable.cpuMillicores;
+  const rAllocMem = cap.allocatable.memoryMiB;
   const rLimitBinding = realBinding(t, cap, refused);
   const supported =
     rLimitBinding !== 'EC2_REFUSES_WINDOWS' &&
     rLimitBinding !== 'UNSUPPORTED_ARCHITECTURE' &&
     rLimitBinding !== 'NOT_IN_VPCRC_LIMITS' &&
     realMaxPods > 0;
+  // A node whose reservations take all its memory holds no pod, even one that requests none (podsByMemory).
   const rFit = supported
-    ? fitPods(realMaxPods, rLimitBinding, allocCpu, rAllocMem, cpu, mem)
+    ? fitPods(realMaxPods, rLimitBinding, rAllocCpu, cpu, podsByMemory(rAllocMem, mem))
     : { pods: 0, binding: rLimitBinding, byCpu: null, byMemory: null };
   if (supported) formula.push(fitText('real pods per node', [`maxPods ${realMaxPods}`], rFit));
   let nodesNeeded: number | null = null;
@@ -261,13 +272,15 @@ function planType(t: InstanceTypeFacts, r: KarpenterWindowsPlanRequest['input'])
   else if (supported && rFit.pods > 0) {
     nodesNeeded = Math.ceil(count / rFit.pods);
     formula.push(`nodesNeeded = ceil(${count} / ${rFit.pods}) = ${nodesNeeded}`);
+  } else if (supported) {
+    formula.push(`nodesNeeded = none (${rAllocMem <= 0 ? `the real node has 0 MiB allocatable memory` : 'one pod does not fit a node'})`);
   }
   const realCapacity: RealCapacityView = {
     maxPods: realMaxPods,
     ipLimitedPods: cap.ipLimitedPods,
     effectiveIpMode: cap.effectiveIpMode,
     limitedBy: refused ? 'UNSUPPORTED' : cap.limitedBy,
-    allocatableCpuMillicores: allocCpu,
+    allocatableCpuMillicores: rAllocCpu,
     allocatableMemoryMiB: rAllocMem,
     podsPerNode: rFit.pods,
     bindingConstraint: rFit.binding,
@@ -278,7 +291,7 @@ function planType(t: InstanceTypeFacts, r: KarpenterWindowsPlanRequest['input'])
   if (extraNodes !== null && extraNodes !== 0) formula.push(`extraNodes = ${nodesKarpenterWouldLaunch} - ${nodesNeeded} = ${extraNodes}`);
 
   // Warnings, each with its source and the fix.
-  if (cap.effectiveIpMode === 'PREFIX_DELEGATION' && launchable && supported && kIps < cap.ipLimitedPods) {
+  if (cap.effectiveIpMode === 'PREFIX_DELEGATION' && launchable && supported && rFit.pods > 0 && kIps < cap.ipLimitedPods) {
     const consequence =
       extraNodes !== null && extraNodes > 0
         ? ` For ${count} pods it launches ${nodesKarpenterWouldLaunch} nodes where ${nodesNeeded} are needed (${extraNodes} extra).`
@@ -293,6 +306,19 @@ function planType(t: InstanceTypeFacts, r: KarpenterWindowsPlanRequest['input'])
         'Karpenter cannot be told today. Either keep this Windows NodePool in secondary-IP mode so its plan matches the nodes, or scale these Windows nodes ' +
         `with a managed or self-managed node group sized by nodesNeeded (templates terraform-eks-windows-managed-node-group, terraform-eks-windows-self-managed-node-group); ` +
         `if you stay on Karpenter, set spec.kubelet.maxPods to ${realMaxPods} (template karpenter-windows-nodepool) so the kubelet figure is right and expect extra nodes until PR #9299 lands.`,
+    });
+  }
+  if (nodesKarpenterWouldLaunch !== null && nodesKarpenterWouldLaunch > 0 && supported && rFit.pods === 0 && rFit.binding === 'MEMORY') {
+    warnings.push({
+      code: 'KARPENTER_WINDOWS_NODE_HOLDS_NO_POD',
+      message:
+        `Karpenter counts ${kAllocMem} MiB allocatable memory on ${t.name} (kube-reserved ${KUBE_RESERVED_MEMORY_PER_POD_MIB} MiB * ${kPods} pods + ${KUBE_RESERVED_MEMORY_BASE_MIB} MiB, eviction ${EVICTION_HARD_MEMORY_MIB} MiB) ` +
+        `and launches ${nodesKarpenterWouldLaunch} nodes for these pods, but a Windows node keeps kube-reserved 0.5Gi, system-reserved 1.5Gi and eviction 200Mi: ` +
+        `${rAllocMem} MiB is left${mem > 0 ? `, less than one pod's ${mem} MiB` : ''}, so the nodes it launches take none of the pods, which stay Pending.`,
+      source: `${KARPENTER_SOURCE.TYPES}; ${SOURCE.BPG_WINDOWS_OOM}; ${KARPENTER_SOURCE.KUBELET_RESERVED}`,
+      fix:
+        `Keep ${t.name} out of the Windows NodePool (requirement node.kubernetes.io/instance-type NotIn), or set the EC2NodeClass spec.kubelet ` +
+        'kubeReserved memory 0.5Gi, systemReserved memory 1.5Gi and evictionHard memory.available 200Mi so Karpenter counts what the node keeps.',
     });
   }
   if (refused) {

@@ -61,15 +61,19 @@ export interface KarpenterView {
   /** I in Karpenter's limits table; null when the type is not in it. */
   ipv4PerInterface: number | null;
   allocatableCpuMillicores: number;
+  /** As Karpenter computes it, not clamped: negative when its kube-reserved and eviction exceed the memory. */
   allocatableMemoryMiB: number;
   /** Workload pods Karpenter packs on one node. */
   podsPerNode: number;
   bindingConstraint: KarpenterPlanConstraint;
-  /** False when Karpenter never launches the type for Windows pods (not in its table, not amd64). */
+  /**
+   * False when Karpenter never launches the type for Windows pods (not in its table, not amd64, or a negative
+   * allocatable memory, on which resources.Fits fits no pod).
+   */
   launchable: boolean;
 }
 
-/** What one node of the type really runs (the capacity engine's figures, the same allocatable model). */
+/** What one node of the type really runs (the capacity engine's maxPods and allocatable). */
 export interface RealCapacityView {
   /** The capacity engine's maxPods: min(kubelet max-pods, W) after the support rules. */
   maxPods: number;
@@ -77,8 +81,10 @@ export interface RealCapacityView {
   ipLimitedPods: number;
   effectiveIpMode: IpMode;
   limitedBy: MaxPodsLimit;
+  /** The capacity engine's allocatable (computeNodeCapacity): on Windows the BPG reservations, 0 at least. */
   allocatableCpuMillicores: number;
   allocatableMemoryMiB: number;
+  /** Workload pods one node holds: none when its allocatable memory is 0 or below one pod's request. */
   podsPerNode: number;
   bindingConstraint: KarpenterPlanConstraint;
   /** The capacity engine's own formula and warnings. */
