@@ -449,6 +449,14 @@ describe('capacity API', () => {
       expect(s.warnings.map((w: any) => w.code)).toContain('LINUX_NODES_FOR_COREDNS');
     });
 
+    it('a Windows type with 0 MiB left after the BPG reservations is NO_CAPACITY, never ranked first (t3.nano under PD)', async () => {
+      const s = await sizing({ workload: { windowsPods: 16 }, ipModes: ['PREFIX_DELEGATION'], limit: 3 });
+      expect(s.windows.map((o: any) => o.instanceType)).not.toContain('t3.nano');
+      for (const o of s.windows) expect(o.allocatableMemoryMiB).toBeGreaterThan(0);
+      const nano = await sizing({ workload: { windowsPods: 16 }, instanceTypes: ['t3.nano'], ipModes: ['PREFIX_DELEGATION'] });
+      expect(nano.windows[0]).toMatchObject({ allocatableMemoryMiB: 0, podsPerNode: 0, nodes: null, bindingConstraint: 'NO_CAPACITY' });
+    });
+
     it('arm64 families rank Windows options last as unsupported; REST takes kebab modes', async () => {
       const res = await app.http
         .post('/api/v1/capacity/sizing')

@@ -122,6 +122,19 @@ describe('sizeNodeGroups: hand-computed rows', () => {
     expect(o).toMatchObject({ nodes: null, bindingConstraint: constraint, subnetIps: null });
   });
 
+  it('BPG windows/oom.adoc: a Windows node left with 0 MiB after its reservations holds no pods, even with no memory request', () => {
+    const bare: SizingWorkload = { ...noLinux, windowsPods: 16, windowsPodCpuMillicores: 0, windowsPodMemoryMiB: 0 };
+    // t3.nano: 512 - ceil(512 * 7.5%) - 512 - 1536 - 200 = 473 - 2248 -> 0 MiB; W = 16 under PD would otherwise say 16 pods
+    const o = one('t3.nano', 'WINDOWS', 'PREFIX_DELEGATION', bare);
+    expect(o).toMatchObject({ allocatableMemoryMiB: 0, podsPerNode: 0, nodes: null, bindingConstraint: 'NO_CAPACITY', subnetIps: null });
+    // The whole catalog: no type without memory for pods is ranked, the first option has some.
+    const r = sizeNodeGroups({ workload: bare, candidates: catalog().types, ipModes: ['PREFIX_DELEGATION'], limit: 3 });
+    expect(r.windows.map((x) => x.instanceType)).not.toContain('t3.nano');
+    for (const x of r.windows) expect(x.allocatableMemoryMiB).toBeGreaterThan(0);
+    const full = sizeNodeGroups({ workload: bare, candidates: catalog().types, ipModes: ['PREFIX_DELEGATION'] });
+    for (const x of full.windows) if (x.nodes !== null) expect(x.allocatableMemoryMiB).toBeGreaterThan(0);
+  });
+
   it('BPG windows/networking: warns about > 100 Services and a missing Linux node group', () => {
     const r = sizeNodeGroups({
       workload: { ...noLinux, servicesPerWindowsNode: 150 },

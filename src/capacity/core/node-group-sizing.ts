@@ -445,6 +445,13 @@ function podsPerNodeOf(os: NodeOs, c: TypeConstants, f: Figures, cpuRequest: num
     s.binding = f.unsupported;
     return;
   }
+  // A node left with no memory or CPU after its reservations (a Windows t3.nano: 512 MiB - 39 - 2248 -> 0) holds no pod,
+  // whatever the requests: a request of 0 means no limit from that resource, not room on an empty node.
+  if (s.allocatableMemory <= 0 || c.allocatableCpu <= 0) {
+    s.pods = 0;
+    s.binding = 'NO_CAPACITY';
+    return;
+  }
   let pods = f.podsByIp;
   let binding: SizingConstraint = 'IP_ADDRESSES';
   if (f.podsByKubelet < pods) {
