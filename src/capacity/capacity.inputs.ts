@@ -257,7 +257,7 @@ export class SizingWorkloadInput {
   @MaxLength(10)
   kubernetesVersion?: string;
 
-  /** The pods need GPUs, inference accelerators, Neuron devices, FPGAs or media accelerators. Default false: such types are never ranked first. */
+  /** The pods need GPUs, inference accelerators, Neuron devices, FPGAs or media accelerators: only a type carrying one can host them, the others get nodes null and bindingConstraint NO_ACCELERATORS (any kind counts: check what an accelerated type carries). Default false: such types are never ranked before a type without. */
   @ApiPropertyOptional({ default: false })
   @IsOptional()
   @IsBoolean()

@@ -137,9 +137,19 @@ describe('Windows truth, second pass (GraphQL = REST)', () => {
     };
     const plain = (await app.gql(SIZING, { input: pair }).expect(200)).body.data.sizeNodeGroups;
     expect(plain.windows.map((o: any) => o.instanceType)).toEqual(['m5.large', 'g7e.2xlarge']);
-    const asked = (await app.gql(SIZING, { input: { ...pair, workload: { ...pair.workload, needsAccelerators: true } } }).expect(200)).body
-      .data.sizeNodeGroups;
+    const askedInput = { ...pair, workload: { ...pair.workload, needsAccelerators: true } };
+    const asked = (await app.gql(SIZING, { input: askedInput }).expect(200)).body.data.sizeNodeGroups;
     expect(asked.windows[0]).toMatchObject({ instanceType: 'g7e.2xlarge', accelerated: true });
+    // Pods that need a GPU cannot run on m5.large at all.
+    expect(asked.windows[1]).toMatchObject({ instanceType: 'm5.large', nodes: null, bindingConstraint: 'NO_ACCELERATORS' });
+    const askedRest = await app.http.post('/api/v1/capacity/sizing').send(askedInput).expect(200);
+    expect(askedRest.body.windows.map((o: any) => [o.instanceType, o.bindingConstraint])).toEqual(
+      asked.windows.map((o: any) => [o.instanceType, o.bindingConstraint]),
+    );
+    // The whole catalog: every option ranked first carries an accelerator.
+    const gpus = { workload: { ...input.workload, needsAccelerators: true }, limit: 10 };
+    const wide = (await app.gql(SIZING, { input: gpus }).expect(200)).body.data.sizeNodeGroups;
+    expect(wide.windows.every((o: any) => o.accelerated === true && o.nodes !== null)).toBe(true);
   });
 
   it('sizing with windowsServerVersion: the EKS gate and the container OS build', async () => {

@@ -243,17 +243,37 @@ describe('sizeNodeGroups: accelerators and cost (DescribeInstanceTypes GpuInfo/I
     expect(r.windows.filter((o) => accelerated.has(o.instanceType))).toEqual([]);
   });
 
-  it('a workload that asks for accelerators gets them ranked on their merits', () => {
+  it('a workload that asks for accelerators cannot run on a type without: NO_ACCELERATORS, after every type with one', () => {
     const only = types.filter((t) => ['g7e.2xlarge', 'm5.large'].includes(t.name));
     const r = sizeNodeGroups({
-      workload: { ...cpuOnly, windowsPods: 200, needsAccelerators: true },
+      workload: { ...cpuOnly, windowsPods: 200, linuxPods: 10, needsAccelerators: true },
       candidates: only,
       ipModes: ['PREFIX_DELEGATION'],
     });
     const plain = sizeNodeGroups({ workload: { ...cpuOnly, windowsPods: 200 }, candidates: only, ipModes: ['PREFIX_DELEGATION'] });
     expect(plain.windows.map((o) => o.instanceType)).toEqual(['m5.large', 'g7e.2xlarge']);
-    // g7e.2xlarge (8 vCPUs) needs fewer nodes than m5.large: first when accelerators are wanted.
-    expect(r.windows[0].instanceType).toBe('g7e.2xlarge');
+    for (const list of [r.windows, r.linux]) {
+      expect(list[0]).toMatchObject({ instanceType: 'g7e.2xlarge', accelerated: true });
+      expect(list[0].nodes).not.toBeNull();
+      // m5.large has no GPU: it cannot host pods that need one, whatever its IPs, CPU and memory allow.
+      expect(list[1]).toMatchObject({ instanceType: 'm5.large', nodes: null, podsPerNode: 0, bindingConstraint: 'NO_ACCELERATORS' });
+      expect(list[1].subnetIps).toBeNull();
+    }
+    // A node all the same: its allocatable stays what the node offers.
+    expect(r.windows[1].allocatable.pods).toBe(110);
+  });
+
+  it('whole catalog with needsAccelerators: every feasible option carries an accelerator, the others are NO_ACCELERATORS', () => {
+    const r = sizeNodeGroups({ workload: { ...cpuOnly, linuxPods: 100, needsAccelerators: true }, candidates: types });
+    const accelerated = new Set(types.filter((t) => (t.accelerators ?? []).some((a) => a.count > 0)).map((t) => t.name));
+    for (const list of [r.windows, r.linux]) {
+      expect(list[0].accelerated).toBe(true);
+      expect(list[0].nodes).not.toBeNull();
+      for (const o of list) {
+        expect(o.accelerated).toBe(accelerated.has(o.instanceType));
+        if (!o.accelerated) expect(o).toMatchObject({ nodes: null, bindingConstraint: 'NO_ACCELERATORS' });
+      }
+    }
   });
 
   // Prices made up for the test: a type twice as large at less than twice the price must win on cost.

@@ -39,7 +39,8 @@ export interface SizingWorkload {
   /** Services whose endpoints a Windows node programs (default 0); > 100 warns. */
   servicesPerWindowsNode?: number;
   /**
-   * The pods need GPUs, inference accelerators, Neuron devices, FPGAs or media accelerators. Default false:
+   * The pods need GPUs, inference accelerators, Neuron devices, FPGAs or media accelerators: only a type carrying
+   * at least one can host them (the others: NO_ACCELERATORS, nodes null); the kind is not matched. Default false:
    * then a type carrying any of them is never ranked before a type without.
    */
   needsAccelerators?: boolean;
@@ -91,6 +92,7 @@ export const SizingConstraint = stringEnum(
   'NOT_IN_VPCRC_LIMITS',
   'NO_CAPACITY',
   'NOT_OFFERED_BY_EC2',
+  'NO_ACCELERATORS',
 );
 export type SizingConstraint = EnumValue<typeof SizingConstraint>;
 
@@ -301,7 +303,7 @@ export function sizeNodeGroups(input: NodeGroupSizingInput): NodeGroupSizing {
   const winKubelet = input.windowsKubeletMaxPods ?? WINDOWS_DEFAULT_KUBELET_MAX_PODS;
   const offerings = input.windowsOfferings;
   const windowsOffered = (name: string): boolean => (offerings ? offerings.offered.has(name) : !KNOWN_WINDOWS_REFUSALS.has(name));
-  const avoidAccelerators = w.needsAccelerators !== true;
+  const needsAccelerators = w.needsAccelerators === true;
   const build = (os: NodeOs, totalPods: number): SizingOption[] => {
     if (totalPods === 0) return [];
     const prices = os === 'WINDOWS' ? input.prices?.windows : input.prices?.linux;
@@ -317,16 +319,16 @@ export function sizeNodeGroups(input: NodeGroupSizingInput): NodeGroupSizing {
       const ec2Ok = os === 'WINDOWS' ? windowsOffered(t.name) : true;
       const usd = byCost ? prices.get(t.name)?.usdPerHour : undefined;
       for (let m = 0; m < modes.length; m++, idx++) {
-        if (os === 'WINDOWS') sizeWindows(c, modes[m], w, winKubelet, ec2Ok, out);
-        else sizeLinux(c, modes[m], w, input.linuxKubeletMaxPods, out);
+        if (os === 'WINDOWS') sizeWindows(c, modes[m], w, winKubelet, ec2Ok, needsAccelerators, out);
+        else sizeLinux(c, modes[m], w, input.linuxKubeletMaxPods, needsAccelerators, out);
         sc.nodes[idx] = out.nodes;
         sc.ips[idx] = out.ips;
         sc.rank[idx] = ranks[k] * 2 + (modes[m] === 'SECONDARY_IP' ? 0 : 1);
         sc.order[idx] = idx;
-        // Tiers, best first: feasible before infeasible; without accelerators before with (unless asked for);
-        // under COST, priced before unpriced (ranked by nodes among themselves).
+        // Tiers, best first: feasible before infeasible; without accelerators before with (when asked for, a type
+        // without is infeasible); under COST, priced before unpriced (ranked by nodes among themselves).
         const feasible = out.nodes !== Infinity;
-        tier[idx] = !feasible ? 4 : (avoidAccelerators && c.accelerated ? 2 : 0) + (byCost && usd === undefined ? 1 : 0);
+        tier[idx] = !feasible ? 4 : (!needsAccelerators && c.accelerated ? 2 : 0) + (byCost && usd === undefined ? 1 : 0);
         primary[idx] = feasible && usd !== undefined ? out.nodes * usd : out.nodes;
       }
     }
@@ -373,6 +375,7 @@ export function sizeNodeGroups(input: NodeGroupSizingInput): NodeGroupSizing {
         workload: w,
         kubeletMaxPods: os === 'WINDOWS' ? winKubelet : input.linuxKubeletMaxPods,
         offeredByEc2: os === 'WINDOWS' ? windowsOffered(t.name) : true,
+        needsAccelerators,
         price: prices?.get(t.name) ?? null,
       });
     }
@@ -394,21 +397,30 @@ interface Figures {
   enis: number;
 }
 
-function windowsFigures(c: TypeConstants, mode: IpMode, kubelet: number, ec2Ok: boolean, f: Figures): void {
+function windowsFigures(c: TypeConstants, mode: IpMode, kubelet: number, ec2Ok: boolean, needsAccelerators: boolean, f: Figures): void {
   f.effective = mode === 'PREFIX_DELEGATION' && c.windowsPrefixOk ? 'PREFIX_DELEGATION' : 'SECONDARY_IP';
   f.slots = c.windowsSlots;
   f.enis = 1;
-  f.unsupported = !c.windowsOk ? 'UNSUPPORTED_ARCHITECTURE' : !ec2Ok ? 'NOT_OFFERED_BY_EC2' : f.slots < 0 ? 'NOT_IN_VPCRC_LIMITS' : null;
+  f.unsupported =
+    needsAccelerators && !c.accelerated
+      ? 'NO_ACCELERATORS'
+      : !c.windowsOk
+        ? 'UNSUPPORTED_ARCHITECTURE'
+        : !ec2Ok
+          ? 'NOT_OFFERED_BY_EC2'
+          : f.slots < 0
+            ? 'NOT_IN_VPCRC_LIMITS'
+            : null;
   f.podsByIp = f.slots < 0 ? 0 : f.effective === 'PREFIX_DELEGATION' ? f.slots * IPS_PER_PREFIX : f.slots;
   f.podsByKubelet = kubelet;
   f.maxPods = Math.min(f.podsByIp, kubelet);
 }
 
-function linuxFigures(c: TypeConstants, mode: IpMode, kubeletGiven: number | undefined, f: Figures): void {
+function linuxFigures(c: TypeConstants, mode: IpMode, kubeletGiven: number | undefined, needsAccelerators: boolean, f: Figures): void {
   f.effective = mode === 'PREFIX_DELEGATION' && c.linuxPrefixOk ? 'PREFIX_DELEGATION' : 'SECONDARY_IP';
   f.slots = c.linuxSlots;
   f.enis = c.linuxEnis;
-  f.unsupported = null;
+  f.unsupported = needsAccelerators && !c.accelerated ? 'NO_ACCELERATORS' : null;
   const podIps = f.effective === 'PREFIX_DELEGATION' ? f.enis * f.slots * IPS_PER_PREFIX : f.enis * f.slots;
   const ipLimited = podIps + LINUX_HOST_NETWORK_PODS;
   const kubelet = kubeletGiven ?? Math.min(ipLimited, c.cap);
@@ -506,9 +518,10 @@ function sizeWindows(
   w: SizingWorkload,
   kubelet: number,
   ec2Ok: boolean,
+  needsAccelerators: boolean,
   out: { nodes: number; ips: number },
 ): void {
-  windowsFigures(c, mode, kubelet, ec2Ok, fastFigures);
+  windowsFigures(c, mode, kubelet, ec2Ok, needsAccelerators, fastFigures);
   finish('WINDOWS', c, w.windowsPods, w.windowsPodCpuMillicores, w.windowsPodMemoryMiB, out);
 }
 
@@ -517,9 +530,10 @@ function sizeLinux(
   mode: IpMode,
   w: SizingWorkload,
   kubelet: number | undefined,
+  needsAccelerators: boolean,
   out: { nodes: number; ips: number },
 ): void {
-  linuxFigures(c, mode, kubelet, fastFigures);
+  linuxFigures(c, mode, kubelet, needsAccelerators, fastFigures);
   finish('LINUX', c, w.linuxPods, w.linuxPodCpuMillicores, w.linuxPodMemoryMiB, out);
 }
 
@@ -534,14 +548,16 @@ interface OptionToDescribe {
   kubeletMaxPods: number | undefined;
   /** EC2 launches the type with Windows (always true for Linux). */
   offeredByEc2: boolean;
+  /** The workload needs accelerators: a type without cannot host it. */
+  needsAccelerators: boolean;
   price: InstancePrice | null;
 }
 
 function describeOption(o: OptionToDescribe): SizingOption {
   const { type: t, constants: c, os, mode, workload: w, price } = o;
   const f = descFigures;
-  if (os === 'WINDOWS') windowsFigures(c, mode, o.kubeletMaxPods!, o.offeredByEc2, f);
-  else linuxFigures(c, mode, o.kubeletMaxPods, f);
+  if (os === 'WINDOWS') windowsFigures(c, mode, o.kubeletMaxPods!, o.offeredByEc2, o.needsAccelerators, f);
+  else linuxFigures(c, mode, o.kubeletMaxPods, o.needsAccelerators, f);
   const totalPods = os === 'WINDOWS' ? w.windowsPods : w.linuxPods;
   const s = descPerNode;
   if (os === 'WINDOWS') podsPerNodeOf(os, c, f, w.windowsPodCpuMillicores, w.windowsPodMemoryMiB, s);
@@ -564,7 +580,8 @@ function describeOption(o: OptionToDescribe): SizingOption {
     subnetIps: nodes === null ? null : nodes * ipsPerNode(os, f, Math.ceil(totalPods / nodes)),
     vcpus: t.vcpus,
     memoryMiB: t.memoryMiB,
-    allocatable: computeAllocatable(t, os, f.unsupported ? 0 : f.maxPods),
+    // A type that cannot be a node of this OS offers no pods; one without the accelerators asked for is a node all the same.
+    allocatable: computeAllocatable(t, os, f.unsupported && f.unsupported !== 'NO_ACCELERATORS' ? 0 : f.maxPods),
     accelerated: c.accelerated,
     price,
     hourlyCostUsd: price && nodes !== null ? roundUsd(nodes * price.usdPerHour) : null,
