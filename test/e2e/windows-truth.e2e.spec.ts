@@ -54,6 +54,28 @@ describe('Windows truth, second pass (GraphQL = REST)', () => {
     expect(xl.allocatable.memoryMiB).toBe(6525);
   });
 
+  it('Linux kube-reserved memory stays on the ENI-limited 29 pods: kubelet 50, custom networking, maxEnis 2 -> 6903 MiB', async () => {
+    const rest = await app.http
+      .get('/api/v1/capacity/m5.large/compare')
+      .query({ kubeletMaxPods: '50', customNetworking: 'true', maxEnis: '2' })
+      .expect(200);
+    const linux = rest.body.results.filter((r: any) => r.os === 'LINUX');
+    // 11 pods schedule in secondary-IP mode, 50 under PD; the reservation is 11 * 29 + 255 either way (was 7101 and 6672)
+    expect(linux.map((r: any) => [r.requestedIpMode, r.allocatable.pods, r.allocatable.memoryMiB])).toEqual([
+      ['SECONDARY_IP', 11, 6903],
+      ['PREFIX_DELEGATION', 50, 6903],
+    ]);
+    const c = await capacity({
+      instanceType: 'm5.large',
+      os: 'LINUX',
+      ipMode: 'SECONDARY_IP',
+      kubeletMaxPods: 50,
+      customNetworking: true,
+      maxEnis: 2,
+    });
+    expect(c.allocatable).toEqual(linux[0].allocatable);
+  });
+
   it('m5.large Windows allocatable keeps the BPG reservations: 8192 - 615 - 512 - 1536 - 200 = 5329 MiB', async () => {
     const c = await capacity({ instanceType: 'm5.large', os: 'WINDOWS', ipMode: 'SECONDARY_IP' });
     expect(c.allocatable).toMatchObject({ cpuMillicores: 1930, memoryMiB: 5329, pods: 9 });

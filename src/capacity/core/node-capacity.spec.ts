@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../common/domain-error.js';
 import { facts } from './capacity.test-fixtures.js';
 import type { IpMode, NodeOs } from './capacity.types.js';
+import { computeAllocatable } from './allocatable.js';
 import { compareModes, computeNodeCapacity, type NodeCapacityInput } from './node-capacity.js';
 
 type Row = {
@@ -432,5 +433,44 @@ describe('compareModes', () => {
       ['LINUX', 'SECONDARY_IP', 29],
       ['LINUX', 'PREFIX_DELEGATION', 434],
     ]);
+  });
+});
+
+describe('Linux kube-reserved memory on the ENI-limited max pods (awslabs/amazon-eks-ami bootstrap.sh, nodeadm config.go; aws/karpenter-provider-aws UsesENILimitedMemoryOverhead)', () => {
+  it.each([
+    // m5.large: E * (I - 1) + 2 = 3 * 9 + 2 = 29 -> 7577 - 574 - 100 = 6903 whatever schedules:
+    // custom networking and maxEnis 2 leave (2 - 1) * 9 + 2 = 11 pods in secondary-IP mode (was 7577 - 376 - 100 = 7101) ...
+    ['SECONDARY_IP', 11],
+    // ... and kubelet max-pods 50 binds under PD (was 7577 - 805 - 100 = 6672)
+    ['PREFIX_DELEGATION', 50],
+  ] as const)('m5.large, kubelet 50, custom networking, maxEnis 2, %s: 6903 MiB with %i pods', (ipMode, pods) => {
+    const r = computeNodeCapacity({
+      instanceType: facts('m5.large'),
+      os: 'LINUX',
+      ipMode,
+      kubeletMaxPods: 50,
+      customNetworking: true,
+      maxEnis: 2,
+    });
+    expect(r.maxPods).toBe(pods);
+    expect(r.allocatable).toMatchObject({ cpuMillicores: 1930, memoryMiB: 6903, pods });
+    expect(r.allocatable.formula).toContain(
+      `maxPods in kube-reserved = the ENI-limited E * (I - 1) + 2 = 3 * (10 - 1) + 2 = 29 (eni-max-pods.txt), not the ${pods} that schedule: ` +
+        'the EKS AMI and Karpenter (AL2, AL2023) reserve so',
+    );
+    expect(r.allocatable.formula.at(-1)).toBe(`pods = maxPods = ${pods}`);
+    expect(r.allocatable.sources.join('; ')).toContain('awslabs/amazon-eks-ami');
+  });
+
+  it("c6a.48xlarge: Karpenter's published 355262Mi (737 ENI-limited pods reserved) though the 250 cap is what schedules", () => {
+    // 393216 - ceil(393216 * 7.5%) = 363724; - (11 * 737 + 255 = 8362) - 100 = 355262 (website reference/instance-types.md)
+    const r = computeNodeCapacity({ instanceType: facts('c6a.48xlarge'), os: 'LINUX', ipMode: 'SECONDARY_IP' });
+    expect(r.maxPods).toBe(250);
+    expect(r.allocatable).toMatchObject({ memoryMiB: 355262, pods: 250 });
+  });
+
+  it('leaves the default answer as it was when the two agree (m5.large: 29 and 29)', () => {
+    const r = computeNodeCapacity({ instanceType: facts('m5.large'), os: 'LINUX', ipMode: 'SECONDARY_IP' });
+    expect(r.allocatable).toEqual(computeAllocatable(facts('m5.large'), 'LINUX', 29));
   });
 });

@@ -352,6 +352,37 @@ function computeWindows(input: NodeCapacityInput): NodeCapacity {
   };
 }
 
+/**
+ * The max pods a Linux node's kube-reserved memory (11 * pods + 255 MiB) is sized on: the ENI-limited E * (I - 1) + 2 of
+ * the default network card, the eni-max-pods.txt figure, whatever the kubelet --max-pods, prefix delegation, custom
+ * networking, security groups for pods or maxEnis. The EKS AMI reserves from that figure before any setting of the user
+ * (awslabs/amazon-eks-ami templates/al2/runtime/bootstrap.sh get_memory_mebibytes_to_reserve $MAX_PODS; nodeadm
+ * internal/kubelet/config.go withDefaultReservedResources), and so does Karpenter for AL2 and AL2023: kubeReservedResources
+ * (pkg/providers/instancetype/types.go) takes ENILimitedPods, not pods(), when the AMI family has
+ * UsesENILimitedMemoryOverhead (DefaultFamily, pkg/providers/amifamily/resolver.go; Bottlerocket alone sizes on max-pods).
+ */
+export function linuxKubeReservedPods(t: Pick<InstanceTypeFacts, 'defaultCardNetworkInterfaces' | 'ipv4AddressesPerInterface'>): number {
+  return t.defaultCardNetworkInterfaces * (t.ipv4AddressesPerInterface - 1) + LINUX_HOST_NETWORK_PODS;
+}
+
+/** A Linux node's allocatable: kube-reserved memory on the ENI-limited max pods, `maxPods` the pods that schedule. */
+export function linuxAllocatable(
+  t: Pick<InstanceTypeFacts, 'vcpus' | 'memoryMiB' | 'architectures' | 'defaultCardNetworkInterfaces' | 'ipv4AddressesPerInterface'>,
+  maxPods: number,
+): Allocatable {
+  const reservedFor = linuxKubeReservedPods(t);
+  const a = computeAllocatable(t, 'LINUX', reservedFor);
+  if (reservedFor === maxPods) return a;
+  const note =
+    `maxPods in kube-reserved = the ENI-limited E * (I - 1) + 2 = ${t.defaultCardNetworkInterfaces} * (${t.ipv4AddressesPerInterface} - 1) + 2 = ` +
+    `${reservedFor} (eni-max-pods.txt), not the ${maxPods} that schedule: the EKS AMI and Karpenter (AL2, AL2023) reserve so`;
+  const formula = a.formula.filter((line) => !line.startsWith('pods = '));
+  const at = formula.findIndex((line) => line.startsWith('memory = '));
+  formula.splice(at < 0 ? formula.length : at, 0, note);
+  formula.push(`pods = maxPods = ${maxPods}`);
+  return { ...a, pods: maxPods, formula, sources: [...a.sources, SOURCE.EKS_AMI_KUBE_RESERVED_ENI_PODS] };
+}
+
 /** The max-pods calculator's cap: 110, or 250 above 30 vCPUs. */
 export function recommendedMaxPodsCap(vcpus: number): number {
   return vcpus > RECOMMENDED_CAP_VCPU_THRESHOLD ? RECOMMENDED_MAX_PODS_LARGE : RECOMMENDED_MAX_PODS_SMALL;
@@ -515,7 +546,7 @@ function computeLinux(input: NodeCapacityInput): NodeCapacity {
     warnings,
     windowsEligibility: assessWindowsEligibility(t, { priceList: input.windowsPriceList }),
     limitsTable: null,
-    allocatable: computeAllocatable(t, 'LINUX', maxPods),
+    allocatable: linuxAllocatable(t, maxPods),
     podsDuringCooldown: null,
   };
 }

@@ -111,6 +111,23 @@ describe('sizeNodeGroups: hand-computed rows', () => {
     expect(o).toMatchObject({ allocatableMemoryMiB: 0, podsByMemory: 0, podsPerNode: 0, nodes: null, subnetIps: null });
   });
 
+  it('Linux kube-reserved memory stays on the ENI-limited 29 pods whatever the kubelet max-pods (EKS AMI; Karpenter AL2/AL2023)', () => {
+    const r = sizeNodeGroups({
+      workload: { ...noLinux, windowsPods: 0, linuxPods: 100, linuxPodMemoryMiB: 64 },
+      candidates: [facts('m5.large')],
+      ipModes: ['PREFIX_DELEGATION'],
+      linuxKubeletMaxPods: 50,
+    });
+    // 7577 - (11 * 29 + 255) - 100 = 6903, not 7577 - (11 * 50 + 255) - 100 = 6672; 6903 / 64 = 107 pods by memory
+    expect(r.linux[0]).toMatchObject({
+      allocatableMemoryMiB: 6903,
+      podsByMemory: 107,
+      podsByKubelet: 48,
+      bindingConstraint: 'KUBELET_MAX_PODS',
+    });
+    expect(r.linux[0].allocatable).toMatchObject({ memoryMiB: 6903, pods: 50 });
+  });
+
   it.each([
     ['m6g.large', 'UNSUPPORTED_ARCHITECTURE'], // UG eks-optimized-windows-ami: arm64
     ['mac1.metal', 'UNSUPPORTED_ARCHITECTURE'], // x86_64_mac

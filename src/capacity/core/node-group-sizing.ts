@@ -8,6 +8,8 @@ import {
   canRunWindows,
   IPS_PER_PREFIX,
   LINUX_HOST_NETWORK_PODS,
+  linuxAllocatable,
+  linuxKubeReservedPods,
   recommendedMaxPodsCap,
   requireNonNegativeInteger,
   requirePositiveInteger,
@@ -147,6 +149,8 @@ interface TypeConstants {
   linuxSlots: number;
   linuxEnis: number;
   linuxPrefixOk: boolean;
+  /** The ENI-limited max pods Linux kube-reserved memory is sized on, whatever the kubelet's. */
+  linuxKubeReservedPods: number;
   cpuMillicores: number;
   allocatableCpu: number;
   /** Memory capacity as Karpenter's types.go memory() counts it (Graviton CMA and VM overhead taken). */
@@ -165,6 +169,7 @@ function computeConstants(t: InstanceTypeFacts): TypeConstants {
     linuxSlots: t.ipv4AddressesPerInterface - 1,
     linuxEnis: t.defaultCardNetworkInterfaces,
     linuxPrefixOk: isNitro(t),
+    linuxKubeReservedPods: linuxKubeReservedPods(t),
     cpuMillicores: cpu,
     allocatableCpu: allocatableCpuMillicores(t.vcpus),
     memoryCapacityMiB: memoryCapacityMiB(t),
@@ -449,7 +454,7 @@ function ipsPerNode(os: NodeOs, f: Figures, p: number): number {
 
 /** Workload pods per node and the binding constraint (written into `s`). */
 function podsPerNodeOf(os: NodeOs, c: TypeConstants, f: Figures, cpuRequest: number, memRequest: number, s: PerNode): void {
-  s.allocatableMemory = allocatableMemoryMiB(c.memoryCapacityMiB, os, f.maxPods);
+  s.allocatableMemory = allocatableMemoryMiB(c.memoryCapacityMiB, os, os === 'LINUX' ? c.linuxKubeReservedPods : f.maxPods);
   s.podsByCpu = cpuRequest > 0 ? Math.max(0, Math.floor(c.allocatableCpu / cpuRequest)) : -1;
   s.podsByMemory = podsByMemory(s.allocatableMemory, memRequest) ?? -1;
   if (f.unsupported) {
@@ -581,7 +586,10 @@ function describeOption(o: OptionToDescribe): SizingOption {
     vcpus: t.vcpus,
     memoryMiB: t.memoryMiB,
     // A type that cannot be a node of this OS offers no pods; one without the accelerators asked for is a node all the same.
-    allocatable: computeAllocatable(t, os, f.unsupported && f.unsupported !== 'NO_ACCELERATORS' ? 0 : f.maxPods),
+    allocatable:
+      os === 'LINUX'
+        ? linuxAllocatable(t, f.maxPods)
+        : computeAllocatable(t, os, f.unsupported && f.unsupported !== 'NO_ACCELERATORS' ? 0 : f.maxPods),
     accelerated: c.accelerated,
     price,
     hourlyCostUsd: price && nodes !== null ? roundUsd(nodes * price.usdPerHour) : null,
