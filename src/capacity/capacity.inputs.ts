@@ -249,7 +249,7 @@ export class SizingWorkloadInput {
   servicesPerWindowsNode?: number;
 
   /**
-   * Kubernetes version "1.NN", for the kube-proxy DSR flags.
+   * Kubernetes version "1.NN", for the kube-proxy DSR flags and the Windows Server release's EKS gate.
    * @example "1.31"
    */
   @IsOptional()

@@ -528,6 +528,18 @@ describe('capacity API', () => {
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
     });
 
+    it.each([
+      ['banana', {}],
+      ['banana', { servicesPerWindowsNode: 150 }],
+      ['1.033', { servicesPerWindowsNode: 5 }],
+    ])('a malformed workload.kubernetesVersion %s %o is VALIDATION_FAILED naming it, in both doors', async (version, extra) => {
+      const input = { workload: { windowsPods: 4, kubernetesVersion: version, ...extra }, instanceTypes: ['m5.large'] };
+      const rest = await app.http.post('/api/v1/capacity/sizing').send(input).expect(400);
+      expect(rest.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'workload.kubernetesVersion' } });
+      const gql = await app.gql(SIZING, { input }).expect(200);
+      expect(gql.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'workload.kubernetesVersion' } });
+    });
+
     it('GraphQL refuses absurd numbers', async () => {
       const res = await app.gql(SIZING, { input: { workload: { windowsPods: 1e12 } } });
       expect(res.status).toBeLessThan(500);

@@ -154,9 +154,8 @@ describe('sizeNodeGroups: hand-computed rows', () => {
 
   it('BPG windows/networking: warns about > 100 Services and a missing Linux node group', () => {
     const r = sizeNodeGroups({
-      workload: { ...noLinux, servicesPerWindowsNode: 150 },
+      workload: { ...noLinux, servicesPerWindowsNode: 150, kubernetesVersion: '1.33' },
       candidates: [facts('m5.large')],
-      kubernetesVersion: '1.33',
     });
     expect(r.warnings.map((w) => w.code)).toEqual(['WINDOWS_SERVICE_PORT_EXHAUSTION', 'LINUX_NODES_FOR_COREDNS']);
     expect(r.warnings[0].message).toContain('--enable-dsr=true');
@@ -171,6 +170,27 @@ describe('sizeNodeGroups: hand-computed rows', () => {
   ])('refuses %s', (_n, over) => {
     const input = { workload: noLinux, candidates: [facts('m5.large')], ...over } as NodeGroupSizingInput;
     expect(() => sizeNodeGroups(input)).toThrow(DomainError);
+  });
+
+  it.each([
+    ['banana', {}],
+    // Without servicesPerWindowsNode the version was read only by the Windows Server gate, which skipped what it could not parse.
+    ['banana', { servicesPerWindowsNode: 5 }],
+    ['1.033', {}],
+    ['2.0', {}],
+  ])('refuses kubernetesVersion %s (%o) naming workload.kubernetesVersion', (version, extra) => {
+    let error: unknown;
+    try {
+      sizeNodeGroups({
+        workload: { ...noLinux, ...extra, kubernetesVersion: version },
+        candidates: [facts('m5.large')],
+        windowsServerVersion: 'WINDOWS_SERVER_2025',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).details).toMatchObject({ field: 'workload.kubernetesVersion' });
   });
 });
 

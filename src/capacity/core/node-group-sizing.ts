@@ -16,7 +16,7 @@ import {
   WINDOWS_DEFAULT_KUBELET_MAX_PODS,
 } from './node-capacity.js';
 import { resolveVpcLimit } from './vpc-resource-controller-limits.js';
-import { checkWindowsServices } from './windows-services.js';
+import { checkWindowsServices, parseKubernetesMinor } from './windows-services.js';
 import {
   allocatableCpuMillicores,
   allocatableMemoryMiB,
@@ -40,6 +40,8 @@ export interface SizingWorkload {
   linuxPodMemoryMiB: number;
   /** Services whose endpoints a Windows node programs (default 0); > 100 warns. */
   servicesPerWindowsNode?: number;
+  /** Kubernetes version `1.NN`, for the DSR flags in the Services warning and the Windows Server gate. */
+  kubernetesVersion?: string;
   /**
    * The pods need GPUs, inference accelerators, Neuron devices, FPGAs or media accelerators: only a type carrying
    * at least one can host them (the others: NO_ACCELERATORS, nodes null); the kind is not matched. Default false:
@@ -71,8 +73,6 @@ export interface NodeGroupSizingInput {
   linuxKubeletMaxPods?: number;
   /** Keep only the best N options per OS. */
   limit?: number;
-  /** Kubernetes version `1.NN`, for the DSR flags in the Services warning. */
-  kubernetesVersion?: string;
   /** NODES (default): fewest nodes first. COST: lowest hourly on-demand cost of the group first, where priced. */
   rankBy?: SizingRankBy;
   /** The region prices are for (required for COST). */
@@ -193,6 +193,7 @@ function validateSizing(input: NodeGroupSizingInput): void {
   requireNonNegativeNumber('workload.linuxPodCpuMillicores', w.linuxPodCpuMillicores);
   requireNonNegativeNumber('workload.linuxPodMemoryMiB', w.linuxPodMemoryMiB);
   if (w.servicesPerWindowsNode !== undefined) requireNonNegativeInteger('workload.servicesPerWindowsNode', w.servicesPerWindowsNode);
+  if (w.kubernetesVersion !== undefined) parseKubernetesMinor(w.kubernetesVersion, 'workload.kubernetesVersion');
   if (!Array.isArray(input.candidates)) throw validationError('candidates', 'required', 'candidates must be a list of instance types');
   if (input.limit !== undefined) requirePositiveInteger('limit', input.limit);
   if (input.windowsKubeletMaxPods !== undefined) requirePositiveInteger('windowsKubeletMaxPods', input.windowsKubeletMaxPods);
@@ -268,7 +269,7 @@ export function sizeNodeGroups(input: NodeGroupSizingInput): NodeGroupSizing {
   const modes = input.ipModes ?? IP_MODES;
   const warnings: CapacityWarning[] = [];
   if (w.servicesPerWindowsNode !== undefined && w.windowsPods > 0) {
-    warnings.push(...checkWindowsServices({ servicesPerNode: w.servicesPerWindowsNode, kubernetesVersion: input.kubernetesVersion }));
+    warnings.push(...checkWindowsServices({ servicesPerNode: w.servicesPerWindowsNode, kubernetesVersion: w.kubernetesVersion }));
   }
   if (w.windowsPods > 0 && w.linuxPods === 0) {
     warnings.push({
@@ -280,7 +281,7 @@ export function sizeNodeGroups(input: NodeGroupSizingInput): NodeGroupSizing {
   }
   const rankBy: SizingRankBy = input.rankBy ?? 'NODES';
   if (input.windowsServerVersion !== undefined && w.windowsPods > 0) {
-    warnings.push(...checkWindowsServerVersion({ version: input.windowsServerVersion, kubernetesVersion: input.kubernetesVersion }));
+    warnings.push(...checkWindowsServerVersion({ version: input.windowsServerVersion, kubernetesVersion: w.kubernetesVersion }));
   }
   if (rankBy === 'COST' || input.region) {
     if (w.windowsPods > 0 && (input.prices?.windows?.size ?? 0) === 0) {

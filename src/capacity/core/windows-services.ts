@@ -17,12 +17,12 @@ export interface KubeProxyDsrFlags {
   source: string;
 }
 
-/** Parses a Kubernetes version `1.NN` and returns the minor version. */
-export function parseKubernetesMinor(kubernetesVersion: string): number {
+/** Parses a Kubernetes version `1.NN` and returns the minor version; `field` is the input's name for it. */
+export function parseKubernetesMinor(kubernetesVersion: string, field = 'kubernetesVersion'): number {
   const m = typeof kubernetesVersion === 'string' ? /^1\.(\d{1,2})$/.exec(kubernetesVersion.trim()) : null;
   if (!m || (m[1].length > 1 && m[1].startsWith('0'))) {
     throw validationError(
-      'kubernetesVersion',
+      field,
       'kubernetes-version-format',
       `Kubernetes version "${String(kubernetesVersion)}" is not of the form 1.NN (for example 1.33)`,
     );
