@@ -348,6 +348,12 @@ export class SizingOption {
   /** The type carries GPUs, inference accelerators, Neuron devices, FPGAs or media accelerators. */
   accelerated: boolean;
 
+  @EnumField(VpcLimitsTableEnum, {
+    nullable: true,
+    description: 'Windows: the controller table W came from; null for Linux or when neither knows the type.',
+  })
+  limitsTable: core.VpcLimitsTable | null;
+
   /** Hourly on-demand price of one node in the region asked for, as read; null when the catalog has none. */
   price: InstancePrice | null;
 

@@ -37,7 +37,7 @@ const SUBNET_FIELDS = `instanceType os effectiveIpMode nodeCount podsPerNode eni
 const SUBNET_USAGE = `query($input: SubnetUsageInput!) { subnetUsage(input: $input) { ${SUBNET_FIELDS} } }`;
 const OPTION_FIELDS = `instanceType os requestedIpMode effectiveIpMode nodes podsPerNode bindingConstraint podsByIp podsByKubelet
   podsByCpu podsByMemory allocatableCpuMillicores allocatableMemoryMiB subnetIps vcpus memoryMiB
-  allocatable { ${ALLOCATABLE_FIELDS} } accelerated price { instanceType region os usdPerHour source readAt } hourlyCostUsd`;
+  allocatable { ${ALLOCATABLE_FIELDS} } accelerated limitsTable price { instanceType region os usdPerHour source readAt } hourlyCostUsd`;
 const SIZING = `query($input: NodeGroupSizingInput!) { sizeNodeGroups(input: $input) {
   windows { ${OPTION_FIELDS} } linux { ${OPTION_FIELDS} } candidateCount catalogVersion
   dsr { kubernetesVersion flags args source } warnings { code message source } rankBy windowsPricesReadAt } }`;
@@ -455,6 +455,22 @@ describe('capacity API', () => {
       for (const o of s.windows) expect(o.allocatableMemoryMiB).toBeGreaterThan(0);
       const nano = await sizing({ workload: { windowsPods: 16 }, instanceTypes: ['t3.nano'], ipModes: ['PREFIX_DELEGATION'] });
       expect(nano.windows[0]).toMatchObject({ allocatableMemoryMiB: 0, podsPerNode: 0, nodes: null, bindingConstraint: 'NO_CAPACITY' });
+    });
+
+    it('a Windows option sized from the newer controller table says so: c8ib.large limitsTable KARPENTER_NEWER, with the warning', async () => {
+      const s = await sizing({
+        workload: { windowsPods: 20, linuxPods: 2 },
+        instanceTypes: ['c8ib.large', 'm5.large'],
+        ipModes: ['SECONDARY_IP'],
+      });
+      expect(s.windows.map((o: any) => [o.instanceType, o.limitsTable])).toEqual([
+        ['c8ib.large', 'KARPENTER_NEWER'],
+        ['m5.large', 'VPCRC_PUBLIC'],
+      ]);
+      expect(s.linux.map((o: any) => o.limitsTable)).toEqual([null, null]);
+      const w = s.warnings.find((x: any) => x.code === 'WINDOWS_TYPE_NEWER_THAN_PUBLIC_VPCRC_LIMITS');
+      expect(w.message).toContain('c8ib.large is not in the public VPC Resource Controller table');
+      expect(w.source).toBe('aws/karpenter-provider-aws pkg/providers/instancetype/zz_generated.vpclimits.go');
     });
 
     it('arm64 families rank Windows options last as unsupported; REST takes kebab modes', async () => {

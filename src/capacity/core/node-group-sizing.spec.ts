@@ -152,6 +152,26 @@ describe('sizeNodeGroups: hand-computed rows', () => {
     for (const x of full.windows) if (x.nodes !== null) expect(x.allocatableMemoryMiB).toBeGreaterThan(0);
   });
 
+  it('names the controller table each Windows option is sized from, and warns for the newer one (c8ib.large: Karpenter zz_generated.vpclimits.go)', () => {
+    const r = sizeNodeGroups({
+      workload: { ...noLinux, linuxPods: 10 },
+      candidates: [facts('c8ib.large'), facts('m5.large'), facts('hpc7a.12xlarge')],
+      ipModes: ['SECONDARY_IP'],
+    });
+    const table = Object.fromEntries(r.windows.map((o) => [o.instanceType, o.limitsTable]));
+    expect(table).toEqual({ 'c8ib.large': 'KARPENTER_NEWER', 'm5.large': 'VPCRC_PUBLIC', 'hpc7a.12xlarge': null });
+    expect(r.linux.every((o) => o.limitsTable === null)).toBe(true);
+    // W = 20 - 1 = 19 from the newer table
+    expect(r.windows.find((o) => o.instanceType === 'c8ib.large')).toMatchObject({ podsByIp: 19 });
+    const w = r.warnings.find((x) => x.code === 'WINDOWS_TYPE_NEWER_THAN_PUBLIC_VPCRC_LIMITS');
+    expect(w?.message).toContain('c8ib.large is not in the public VPC Resource Controller table');
+    expect(w?.message).toContain('The instance type c8ib.large is not supported yet by the vpc resource controller');
+    expect(w?.source).toBe('aws/karpenter-provider-aws pkg/providers/instancetype/zz_generated.vpclimits.go');
+    // Only the public table among the options: no such warning.
+    const pub = sizeNodeGroups({ workload: noLinux, candidates: [facts('m5.large')] });
+    expect(pub.warnings.map((x) => x.code)).not.toContain('WINDOWS_TYPE_NEWER_THAN_PUBLIC_VPCRC_LIMITS');
+  });
+
   it('BPG windows/networking: warns about > 100 Services and a missing Linux node group', () => {
     const r = sizeNodeGroups({
       workload: { ...noLinux, servicesPerWindowsNode: 150, kubernetesVersion: '1.33' },

@@ -15,7 +15,7 @@ import {
   requirePositiveInteger,
   WINDOWS_DEFAULT_KUBELET_MAX_PODS,
 } from './node-capacity.js';
-import { resolveVpcLimit } from './vpc-resource-controller-limits.js';
+import { describeVpcLimitsTable, resolveVpcLimit, type VpcLimitsTable } from './vpc-resource-controller-limits.js';
 import { checkWindowsServices, parseKubernetesMinor } from './windows-services.js';
 import {
   allocatableCpuMillicores,
@@ -26,7 +26,7 @@ import {
   type Allocatable,
 } from './allocatable.js';
 import type { InstancePrice, PriceTable } from './instance-prices.js';
-import { EC2_WINDOWS_UNSUPPORTED_TYPES } from './windows-eligibility.js';
+import { EC2_WINDOWS_UNSUPPORTED_TYPES, vpcrcUnsupportedEventText } from './windows-eligibility.js';
 import { checkWindowsServerVersion, WINDOWS_SERVER_VERSIONS, type WindowsServerVersion } from './windows-server.js';
 
 export interface SizingWorkload {
@@ -123,6 +123,8 @@ export interface SizingOption {
   allocatable: Allocatable;
   /** The type carries GPUs, inference accelerators, Neuron devices, FPGAs or media accelerators. */
   accelerated: boolean;
+  /** Windows: the controller table W came from (null: neither knows the type); Linux: null. */
+  limitsTable: VpcLimitsTable | null;
   /** The hourly on-demand price of one node, as read (where and when); null when the catalog has none. */
   price: InstancePrice | null;
   /** nodes * price.usdPerHour; null without a price or nodes. */
@@ -145,6 +147,8 @@ interface TypeConstants {
   accelerated: boolean;
   /** VPCRC I - 1 (public table, else its newer copy), or -1 when neither knows the type. */
   windowsSlots: number;
+  /** The table windowsSlots came from, or null. */
+  windowsTable: VpcLimitsTable | null;
   windowsPrefixOk: boolean;
   linuxSlots: number;
   linuxEnis: number;
@@ -159,12 +163,14 @@ interface TypeConstants {
 }
 
 function computeConstants(t: InstanceTypeFacts): TypeConstants {
-  const limit = resolveVpcLimit(t.name)?.limit;
+  const resolved = resolveVpcLimit(t.name);
+  const limit = resolved?.limit;
   const cpu = t.vcpus * 1000;
   return {
     windowsOk: canRunWindows(t.architectures),
     accelerated: hasAccelerators(t),
     windowsSlots: limit ? limit.ipv4PerInterface - 1 : -1,
+    windowsTable: resolved ? resolved.table : null,
     windowsPrefixOk: limit ? isNitro({ hypervisor: limit.hypervisor, bareMetal: limit.isBareMetal }) : false,
     linuxSlots: t.ipv4AddressesPerInterface - 1,
     linuxEnis: t.defaultCardNetworkInterfaces,
@@ -387,7 +393,25 @@ export function sizeNodeGroups(input: NodeGroupSizingInput): NodeGroupSizing {
     }
     return result;
   };
-  return { windows: build('WINDOWS', w.windowsPods), linux: build('LINUX', w.linuxPods), warnings, rankBy };
+  const windows = build('WINDOWS', w.windowsPods);
+  const newer = windows.filter((o) => o.limitsTable === 'KARPENTER_NEWER' && o.nodes !== null).map((o) => o.instanceType);
+  if (newer.length > 0) warnings.push(newerTableWarning([...new Set(newer)]));
+  return { windows, linux: build('LINUX', w.linuxPods), warnings, rankBy };
+}
+
+/** Windows options whose W only the newer table knows: the cluster's controller may not advertise it yet. */
+function newerTableWarning(types: readonly string[]): CapacityWarning {
+  const one = types.length === 1;
+  const named = one ? types[0] : `${types.slice(0, -1).join(', ')} and ${types.at(-1)}`;
+  return {
+    code: 'WINDOWS_TYPE_NEWER_THAN_PUBLIC_VPCRC_LIMITS',
+    message:
+      `${named} ${one ? 'is' : 'are'} not in the public VPC Resource Controller table (${describeVpcLimitsTable('VPCRC_PUBLIC')}) ` +
+      `but in its newer copy (${describeVpcLimitsTable('KARPENTER_NEWER')}): ${one ? 'its' : 'their'} Windows options ` +
+      "(limitsTable KARPENTER_NEWER) are sized from the newer table. Which table a cluster's controller runs is not public, so it " +
+      `may not advertise vpc.amazonaws.com/PrivateIPv4Address for ${one ? 'it' : 'them'} yet (then: "${vpcrcUnsupportedEventText(one ? types[0] : '<type>')}").`,
+    source: SOURCE.KARPENTER_VPC_LIMITS,
+  };
 }
 
 const KNOWN_WINDOWS_REFUSALS: ReadonlySet<string> = new Set(EC2_WINDOWS_UNSUPPORTED_TYPES);
@@ -592,6 +616,7 @@ function describeOption(o: OptionToDescribe): SizingOption {
         ? linuxAllocatable(t, f.maxPods)
         : computeAllocatable(t, os, f.unsupported && f.unsupported !== 'NO_ACCELERATORS' ? 0 : f.maxPods),
     accelerated: c.accelerated,
+    limitsTable: os === 'WINDOWS' ? c.windowsTable : null,
     price,
     hourlyCostUsd: price && nodes !== null ? roundUsd(nodes * price.usdPerHour) : null,
   };
