@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { formatCsv } from '../common/csv.js';
 import { EnumField } from '../common/graphql-enum.js';
 import type * as core from './core/index.js';
-import { IpModeEnum, MaxPodsLimitEnum, NodeOsEnum } from './capacity-enums.js';
+import { IpModeEnum, MaxPodsLimitEnum, NodeOsEnum, VpcLimitsTableEnum } from './capacity-enums.js';
 import { CapacityWarning } from './capacity.models.js';
 
 /**
@@ -48,6 +48,13 @@ export class PodCapacityRow {
    */
   kubeletMaxPods: number | null;
 
+  @EnumField(VpcLimitsTableEnum, {
+    nullable: true,
+    description:
+      'Windows: the controller table W came from (KARPENTER_NEWER: the cluster may not advertise it yet); null for Linux or when neither knows the type.',
+  })
+  limitsTable: core.VpcLimitsTable | null;
+
   /** The arithmetic with values put in, as nodeCapacity gives it (REST: only with include=formula). */
   @ApiProperty({ required: false, example: ['W = I - 1 = 10 - 1 = 9', 'maxPods = min(kubelet max-pods, W) = min(110, 9) = 9'] })
   formula: string[];
@@ -74,6 +81,7 @@ export function toPodCapacityRow(c: core.NodeCapacity): PodCapacityRow {
     maxPods: c.maxPods,
     limitedBy: c.limitedBy,
     kubeletMaxPods: c.kubeletMaxPods,
+    limitsTable: c.limitsTable,
     formula: [...c.formula],
     reason,
   };
@@ -99,6 +107,7 @@ export function formatPodCapacityCsv(rows: ReadonlyArray<PodCapacityRow>, includ
     'maxPods',
     'limitedBy',
     'kubeletMaxPods',
+    'limitsTable',
     ...(includeFormula ? ['formula'] : []),
     'reasonCode',
     'reason',
@@ -115,6 +124,7 @@ export function formatPodCapacityCsv(rows: ReadonlyArray<PodCapacityRow>, includ
       r.maxPods,
       r.limitedBy,
       r.kubeletMaxPods,
+      r.limitsTable,
       ...(includeFormula ? [r.formula.join('; ')] : []),
       r.reason?.code ?? null,
       r.reason?.message ?? null,

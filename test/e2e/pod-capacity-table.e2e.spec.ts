@@ -6,7 +6,8 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // Issue 14: the whole pods table in one request, through both doors, its figures held to nodeCapacity's.
 
-const ROW = 'instanceType os ipMode effectiveIpMode ipLimitedPods maxPods limitedBy kubeletMaxPods formula reason { code message source }';
+const ROW =
+  'instanceType os ipMode effectiveIpMode ipLimitedPods maxPods limitedBy kubeletMaxPods limitsTable formula reason { code message source }';
 const TABLE = `query($filter: InstanceTypeFilter, $os: [NodeOs!], $ipModes: [IpMode!]) {
   podCapacityTable(filter: $filter, os: $os, ipModes: $ipModes) { ${ROW} } }`;
 
@@ -85,6 +86,7 @@ describe('pods table (podCapacityTable, GET /api/v1/capacity)', () => {
         maxPods: c.maxPods,
         limitedBy: c.limitedBy,
         kubeletMaxPods: c.kubeletMaxPods,
+        limitsTable: c.limitsTable,
         formula: c.formula,
         reason: null,
       });
@@ -123,6 +125,18 @@ describe('pods table (podCapacityTable, GET /api/v1/capacity)', () => {
     });
     if (limitedBy === 'UNSUPPORTED')
       expect(row.reason).toMatchObject({ code: 'WINDOWS_UNSUPPORTED_ARCHITECTURE', source: expect.any(String) });
+  });
+
+  it('names the controller table of each Windows row: c8ib.large only in the newer copy (KARPENTER_NEWER), Linux null', async () => {
+    const gql = (await app.gql(TABLE, { filter: { family: ['c8ib', 'm5'] } }).expect(200)).body.data.podCapacityTable;
+    const rest = await app.http.get('/api/v1/capacity').query({ family: 'c8ib,m5' }).expect(200);
+    expect(rest.body).toEqual(gql.map(({ formula: _f, ...row }: any) => row));
+    const of = (type: string, os: string) => gql.filter((r: any) => r.instanceType === type && r.os === os).map((r: any) => r.limitsTable);
+    expect(of('c8ib.large', 'WINDOWS')).toEqual(['KARPENTER_NEWER', 'KARPENTER_NEWER']);
+    expect(of('m5.large', 'WINDOWS')).toEqual(['VPCRC_PUBLIC', 'VPCRC_PUBLIC']);
+    expect(of('c8ib.large', 'LINUX')).toEqual([null, null]);
+    // W = 20 - 1 = 19 from the newer table, usable: no reason, the table says where the figure came from.
+    expect(gql.find((r: any) => r.instanceType === 'c8ib.large' && r.os === 'WINDOWS')).toMatchObject({ maxPods: 19, reason: null });
   });
 
   it('REST JSON equals GraphQL row for row, and the whole table stays under 1.5 MB (the formula steps on request)', async () => {
@@ -166,6 +180,7 @@ describe('pods table (podCapacityTable, GET /api/v1/capacity)', () => {
         'maxPods',
         'limitedBy',
         'kubeletMaxPods',
+        'limitsTable',
         'formula',
         'reasonCode',
         'reason',
@@ -183,6 +198,7 @@ describe('pods table (podCapacityTable, GET /api/v1/capacity)', () => {
           String(row.maxPods),
           row.limitedBy,
           row.kubeletMaxPods === null ? '' : String(row.kubeletMaxPods),
+          row.limitsTable ?? '',
           row.formula.join('; '),
           row.reason?.code ?? '',
           row.reason?.message ?? '',
@@ -193,7 +209,7 @@ describe('pods table (podCapacityTable, GET /api/v1/capacity)', () => {
     // The README's example, as written.
     const readme = await app.http.get('/api/v1/capacity?os=windows&ipMode=prefix-delegation&family=m5&format=csv').expect(200);
     expect(readme.text.split('\r\n')[0]).toBe(
-      'instanceType,os,ipMode,effectiveIpMode,ipLimitedPods,maxPods,limitedBy,kubeletMaxPods,reasonCode,reason,reasonSource',
+      'instanceType,os,ipMode,effectiveIpMode,ipLimitedPods,maxPods,limitedBy,kubeletMaxPods,limitsTable,reasonCode,reason,reasonSource',
     );
     // m5.large, Windows, prefix delegation: (10 - 1) * 16 = 144 IPs, kubelet's 110 binds
     expect(parseCsv(readme.text)).toContainEqual([
@@ -205,6 +221,7 @@ describe('pods table (podCapacityTable, GET /api/v1/capacity)', () => {
       '110',
       'KUBELET_MAX_PODS',
       '110',
+      'VPCRC_PUBLIC',
       '',
       '',
       '',
@@ -214,7 +231,20 @@ describe('pods table (podCapacityTable, GET /api/v1/capacity)', () => {
     expect(header).not.toContain('formula');
     expect(records).toHaveLength(json.body.length);
     // m5.large, Windows, secondary IP: 10 - 1 = 9 pods, limited by the IP addresses
-    expect(records).toContainEqual(['m5.large', 'WINDOWS', 'SECONDARY_IP', 'SECONDARY_IP', '9', '9', 'IP_ADDRESSES', '110', '', '', '']);
+    expect(records).toContainEqual([
+      'm5.large',
+      'WINDOWS',
+      'SECONDARY_IP',
+      'SECONDARY_IP',
+      '9',
+      '9',
+      'IP_ADDRESSES',
+      '110',
+      'VPCRC_PUBLIC',
+      '',
+      '',
+      '',
+    ]);
   });
 
   it.each([

@@ -99,7 +99,7 @@ export function assessWindowsEligibility(
       code: 'WINDOWS_UNSUPPORTED_ARCHITECTURE',
       message:
         `${t.name} is ${t.architectures.join('/')}: EKS-optimized Windows AMIs are x86_64 only, so it cannot be a ` +
-        'Windows node (Graviton and Mac types are out), whatever its IP figures say.',
+        'Windows node, whatever its IP figures say.',
       source: SOURCE.UG_WINDOWS_AMI_X86_64,
     });
   }
