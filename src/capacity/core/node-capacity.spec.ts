@@ -474,3 +474,19 @@ describe('Linux kube-reserved memory on the ENI-limited max pods (awslabs/amazon
     expect(r.allocatable).toEqual(computeAllocatable(facts('m5.large'), 'LINUX', 29));
   });
 });
+
+describe('a node its reservations leave empty', () => {
+  it('Windows t3.nano under PD: 16 pods by IPs, but 0 MiB allocatable, and the answer says so', () => {
+    // W = (2 - 1) * 16 = 16; memory 512 - ceil(512 * 0.075) = 473 < 512 + 1536 + 200 (BPG windows/oom.adoc) -> 0 MiB.
+    const c = computeNodeCapacity({ instanceType: facts('t3.nano'), os: 'WINDOWS', ipMode: 'PREFIX_DELEGATION' });
+    expect(c).toMatchObject({ maxPods: 16, allocatable: { memoryMiB: 0 } });
+    const w = c.warnings.find((x) => x.code === 'NO_ALLOCATABLE_RESOURCES');
+    expect(w?.message).toContain("take all of a WINDOWS t3.nano node's memory: 16 pods by IPs and kubelet, but none fits");
+    expect(w?.source).toContain('oom.adoc');
+  });
+
+  it('m5.large has room: no such warning', () => {
+    const c = computeNodeCapacity({ instanceType: facts('m5.large'), os: 'WINDOWS', ipMode: 'PREFIX_DELEGATION' });
+    expect(c.warnings.map((x) => x.code)).not.toContain('NO_ALLOCATABLE_RESOURCES');
+  });
+});

@@ -101,7 +101,18 @@ export const WINDOWS_IP_COOLDOWN_SECONDS = 30;
 
 export function computeNodeCapacity(input: NodeCapacityInput): NodeCapacity {
   validateCapacityInput(input);
-  return input.os === 'WINDOWS' ? computeWindows(input) : computeLinux(input);
+  const capacity = input.os === 'WINDOWS' ? computeWindows(input) : computeLinux(input);
+  if (capacity.maxPods > 0 && (capacity.allocatable.memoryMiB === 0 || capacity.allocatable.cpuMillicores === 0)) {
+    // maxPods counts IPs and the kubelet; a node its reservations leave empty still holds no pod (sizing: NO_CAPACITY).
+    capacity.warnings.push({
+      code: 'NO_ALLOCATABLE_RESOURCES',
+      message:
+        `The reservations take all of a ${capacity.os} ${capacity.instanceType} node's ${capacity.allocatable.memoryMiB === 0 ? 'memory' : 'CPU'}: ` +
+        `${capacity.maxPods} pods by IPs and kubelet, but none fits (${capacity.allocatable.formula.join('; ')}).`,
+      source: capacity.allocatable.sources.join('; '),
+    });
+  }
+  return capacity;
 }
 
 export type CompareModesInput = Omit<NodeCapacityInput, 'os' | 'ipMode'>;
