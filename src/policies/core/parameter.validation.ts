@@ -340,6 +340,10 @@ export function checkParameterValue(spec: TemplateParameter, value: unknown): vo
       return;
     case 'object':
       if (!isPlainObject(value)) fail(name, ParameterRule.TYPE, `must be an object of label key to value, got ${typeName(value)}`);
+      // An empty selector selects everything (k8s.io/apimachinery LabelSelector): a required one must name a label.
+      if (spec.required && Object.keys(value).length === 0) {
+        fail(name, ParameterRule.LABEL_COUNT, 'must name at least one label: an empty label map selects every namespace or pod');
+      }
       checkLabels(name, value, '');
       return;
     case 'object[]':

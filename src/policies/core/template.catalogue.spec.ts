@@ -542,6 +542,13 @@ describe('bad parameters name the parameter and the rule', () => {
       'OUTSIDE_SERVICE_CIDR',
     ],
     [
+      'an empty required label map (it would select every namespace)',
+      'allow-from-namespace',
+      { namespace: 'shop', podLabels: { app: 'web' }, fromNamespaceLabels: {} },
+      'fromNamespaceLabels',
+      'LABEL_COUNT',
+    ],
+    [
       '--max-pods in kubelet args',
       'windows-userdata-bootstrap-dsr',
       { clusterName: 'c', kubernetesVersion: '1.33', kubeletExtraArgs: '--max-pods=20' },
