@@ -230,6 +230,19 @@ describe('auditCluster: the IP mode without the amazon-vpc-cni ConfigMap', () =>
     expect(groupFindings(audit, 'win-xen')).toEqual([['WINDOWS_NODE_MORE_PODS_THAN_IPS', ['ip-10-0-33-20.eu-west-1.compute.internal']]]);
   });
 
+  it('a ConfigMap with prefix delegation off and nodes still advertising 144: checked at 144 and flagged, not "more pods than IPs"', () => {
+    const off = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  enable-windows-ipam: "true"\n';
+    const audit = auditCluster({ nodesJson: fixture('cluster-nodes.json'), vpcCniConfigMap: off }, byName);
+    expect(groupFindings(audit, 'win-2022-pd')).toEqual([
+      ['WINDOWS_NODE_IP_MODE_NOT_AS_CONFIGURED', [PD_NODE]],
+      ['WINDOWS_NODE_FEWER_PODS', [PD_NODE]],
+      ['WINDOWS_NODE_MORE_PODS_THAN_IPS', [SECONDARY_NODE]],
+    ]);
+    const flagged = audit.findings.find((f) => f.code === 'WINDOWS_NODE_IP_MODE_NOT_AS_CONFIGURED')!;
+    expect(flagged).toMatchObject({ severity: 'WARNING' });
+    expect(flagged.message).toContain('advertise 144 vpc.amazonaws.com/PrivateIPv4Address, the prefix-delegation figure of m5.large');
+  });
+
   it('with the ConfigMap, what it asks for decides, as before: no mixed-mode finding', () => {
     const audit = auditCluster(DUMP, byName);
     expect(audit.findings.map((f) => f.code)).not.toContain('WINDOWS_NODE_GROUP_MIXED_IP_MODES');

@@ -328,11 +328,12 @@ function auditWindowsGroup(
       source: fallback ? fallback.source : AUDIT_SOURCES.BPG_PREFIX,
     });
   }
-  if (configMap) {
+  if (configMap && requested === 'PREFIX_DELEGATION') {
+    // A node still advertising I - 1 is flagged by WINDOWS_NODE_FEWER_IPS, whose fix says why.
     auditAdvertisedCapacity(group, instanceType, nodes, capacity, [], findings);
     return;
   }
-  // No ConfigMap: the mode is not known from what was asked for, but each node shows the one it is in. The
+  // No ConfigMap, or one with prefix delegation off: each node shows the mode it is in. The
   // controller advertises (I - 1) * 16 in prefix delegation and I - 1 in secondary-IP mode, and sets a node's
   // figure once (AdvertiseCapacityIfNotSet): a node advertising the prefix figure, where the two differ, is in
   // prefix delegation; every other node is taken as in secondary-IP mode, the default.
@@ -343,7 +344,25 @@ function auditWindowsGroup(
   const others = nodes.filter((n) => !inPrefixMode.includes(n));
   const inSecondaryMode = others.filter((n) => n.privateIpv4 === capacity.ipLimitedPods);
   const prefixFormula = `${instanceType}: ${prefix.formula[0]}`;
-  if (inPrefixMode.length > 0 && inSecondaryMode.length > 0) {
+  if (configMap && inPrefixMode.length > 0) {
+    // The ConfigMap has prefix delegation off, yet these nodes advertise its figure: they joined while it was on.
+    findings.push({
+      ...base,
+      ...list(inPrefixMode),
+      code: 'WINDOWS_NODE_IP_MODE_NOT_AS_CONFIGURED',
+      severity: 'WARNING',
+      message:
+        `Windows nodes advertise ${pd} vpc.amazonaws.com/PrivateIPv4Address, the prefix-delegation figure of ${instanceType}, though the ConfigMap has ` +
+        `prefix delegation off (secondary IP gives ${capacity.ipLimitedPods}): the controller set their figure when they joined and they keep that mode.`,
+      details: [prefixFormula, `${instanceType}: ${capacity.formula[0]}`],
+      fix: {
+        text: 'Replace these nodes (a rolling update) to run them in the mode the ConfigMap asks for, or turn prefix delegation back on.',
+        templateId: 'vpc-cni-windows-ipam-configmap',
+      },
+      source: `${AUDIT_SOURCES.VPCRC_PREFIX_PROVIDER}; ${VPCRC_CONFIGMAP_SOURCE}`,
+    });
+  }
+  if (!configMap && inPrefixMode.length > 0 && inSecondaryMode.length > 0) {
     findings.push({
       ...base,
       ...list([...inPrefixMode, ...inSecondaryMode]),
@@ -367,7 +386,8 @@ function auditWindowsGroup(
   if (inPrefixMode.length > 0) {
     const inferred =
       `IP mode prefix delegation, known from the vpc.amazonaws.com/PrivateIPv4Address the nodes advertise: ${pd} = (I - 1) * 16, ` +
-      `where secondary IP gives I - 1 = ${capacity.ipLimitedPods}; no amazon-vpc-cni ConfigMap was pasted. Source: ${AUDIT_SOURCES.VPCRC_PREFIX_PROVIDER}`;
+      `where secondary IP gives I - 1 = ${capacity.ipLimitedPods}; ${configMap ? 'the ConfigMap has prefix delegation off' : 'no amazon-vpc-cni ConfigMap was pasted'}. ` +
+      `Source: ${AUDIT_SOURCES.VPCRC_PREFIX_PROVIDER}`;
     auditAdvertisedCapacity(group, instanceType, inPrefixMode, prefix, [inferred], findings);
   }
   if (others.length > 0) auditAdvertisedCapacity(group, instanceType, others, capacity, [], findings);
