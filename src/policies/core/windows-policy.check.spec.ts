@@ -218,6 +218,52 @@ spec:
     throw new Error('expected an error');
   }
 
+  const CALICO_HEAD = 'apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: m, namespace: n}\nspec:\n';
+  const lineWith = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+  it('resolves YAML merge keys as go-yaml does, with the line where the merged content is written', () => {
+    const inline = `${CALICO_HEAD}  egress:\n    - <<: {action: Allow, destination: {notNets: [169.254.169.254/32]}}\n`;
+    const [finding] = checkPolicyForWindows(inline).findings;
+    expect(finding).toMatchObject({ path: 'documents[0].spec.egress[0].destination.notNets', rule: 'NEGATIVE_MATCH', line: 6 });
+    const anchored = `${CALICO_HEAD}  ingress:\n    - &base\n      action: Allow\n      destination: {notNets: [10.0.0.0/8]}\n  egress:\n    - <<: [{protocol: TCP}, *base]\n      action: Deny\n`;
+    expect(checkPolicyForWindows(anchored).findings.map((f) => [f.path, f.line])).toEqual([
+      ['documents[0].spec.ingress[0].destination.notNets', lineWith(anchored, 'notNets')],
+      ['documents[0].spec.egress[0].destination.notNets', lineWith(anchored, 'notNets')],
+    ]);
+    // The egress rule's own `action: Deny` wins over the merged Allow.
+    expect(checkPolicyForWindows(anchored).findings[1]!.message).toContain('not denied on Windows');
+  });
+
+  it('keys of the mapping itself win over merged ones; two merge keys are not a duplicate', () => {
+    const manifest = `${CALICO_HEAD}  egress:\n    - <<: {action: Log}\n      action: Allow\n      <<: {action: Pass}\n`;
+    expect(checkPolicyForWindows(manifest).clean).toBe(true);
+  });
+
+  it('keeps line numbers under a %YAML 1.1 header', () => {
+    const manifest = `%YAML 1.1\n---\n${CALICO_HEAD}  egress:\n    - <<: {action: Allow, destination: {notNets: [169.254.169.254/32]}}\n`;
+    expect(checkPolicyForWindows(manifest).findings[0]).toMatchObject({ rule: 'NEGATIVE_MATCH', line: 8 });
+  });
+
+  it('refuses a merge of a huge alias (the alias bound holds through merge keys)', () => {
+    const manifest =
+      'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c {k: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]}\n' +
+      'd: {<<: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]}\n';
+    const started = performance.now();
+    const error = errorOf(() => checkPolicyForWindows(manifest));
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(error.code).toBe(ErrorCode.UNPROCESSABLE_DOCUMENT);
+    expect(error.details).toMatchObject({ reason: 'MALFORMED_YAML' });
+  });
+
+  it('refuses a chain of merges that would multiply (each level merging the last ten times)', () => {
+    const levels = Array.from({ length: 9 }, (_, i) => `m${i + 1}: &m${i + 1} {<<: [${Array(10).fill(`*m${i}`).join(', ')}]}`);
+    const manifest = `m0: &m0 {a: 1}\n${levels.join('\n')}\n`;
+    const started = performance.now();
+    const error = errorOf(() => checkPolicyForWindows(manifest));
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(error.details).toMatchObject({ reason: 'MALFORMED_YAML' });
+  });
+
   it.each([
     ['empty input', '', ErrorCode.UNPROCESSABLE_DOCUMENT, { reason: 'EMPTY' }],
     ['only comments', '# nothing\n---\n', ErrorCode.UNPROCESSABLE_DOCUMENT, { reason: 'EMPTY' }],

@@ -1,4 +1,4 @@
-import { LineCounter, isAlias, isNode, isScalar, parseAllDocuments, visit, type Document } from 'yaml';
+import { LineCounter, isAlias, type Alias, isMap, isNode, isScalar, isSeq, parseAllDocuments, visit, type Document } from 'yaml';
 import { kubernetesYaml } from '../../common/kubernetes-yaml.js';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { SOURCE } from '../../common/core/sources.js';
@@ -378,9 +378,58 @@ function isBlank(document: Document): boolean {
   return contents === null || (isScalar(contents) && contents.value === null && contents.source === '');
 }
 
+/** A `<<` key: a plain `<<` scalar, or the merge key the parser resolved (a `Symbol(<<)` value). */
+function isMergeKey(key: unknown): boolean {
+  if (!isScalar(key)) return false;
+  const value = key.value;
+  return value === '<<' || (typeof value === 'symbol' && value.description === '<<');
+}
+
+/** Most aliases and merges followed while locating one path (aliases only point back, but `&a {<<: *a}` loops). */
+const MAX_LOCATE_STEPS = 1_000;
+
+const aliasTargets = new WeakMap<object, unknown>();
+
+/** What an alias points at, once per alias (each resolve walks the document; checkMappings caps aliases at MAX_ALIASES). */
+function resolveAlias(document: Document, alias: Alias): unknown {
+  if (!aliasTargets.has(alias)) aliasTargets.set(alias, alias.resolve(document));
+  return aliasTargets.get(alias);
+}
+
+/**
+ * The node at `segments`, following aliases and `<<` merge keys the way go-yaml resolves them (a
+ * key of the mapping itself wins over merged ones; among merged mappings, the first that has the
+ * key wins), so a finding inside merged content gets the line where that content is written.
+ */
+function nodeAt(document: Document, segments: Segment[]): unknown {
+  let steps = 0;
+  const resolve = (node: unknown): unknown => {
+    let current = node;
+    while (isAlias(current) && ++steps <= MAX_LOCATE_STEPS) current = resolveAlias(document, current);
+    return isAlias(current) ? undefined : current;
+  };
+  const child = (node: unknown, segment: Segment): unknown => {
+    const collection = resolve(node);
+    if (isSeq(collection)) return typeof segment === 'number' ? collection.items[segment] : undefined;
+    if (!isMap(collection) || ++steps > MAX_LOCATE_STEPS) return undefined;
+    const own = collection.items.find((pair) => isScalar(pair.key) && !isMergeKey(pair.key) && String(pair.key.value) === String(segment));
+    if (own) return own.value;
+    for (const pair of collection.items) {
+      if (!isMergeKey(pair.key)) continue;
+      const merged = resolve(pair.value);
+      for (const source of isSeq(merged) ? merged.items : [merged]) {
+        const found = child(source, segment);
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  };
+  return segments.reduce<unknown>((node, segment) => (node === undefined ? undefined : child(node, segment)), document.contents);
+}
+
 function lineLocator(document: Document, counter: LineCounter): (segments: Segment[]) => number | undefined {
   return (segments) => {
-    const node = document.getIn(segments, true);
+    const node = nodeAt(document, segments);
     if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
     return undefined;
   };
@@ -425,7 +474,7 @@ function checkMappings(document: Document, index: number, counter: LineCounter):
       for (const pair of map.items) {
         const key = pair.key;
         // Scalar keys only (the merge key `<<` may repeat); aliases and collections as keys are left to the parser.
-        if (!isScalar(key) || isAlias(key) || key.value === '<<') continue;
+        if (!isScalar(key) || isAlias(key) || isMergeKey(key)) continue;
         const id = `${typeof key.value}:${String(key.value)}`;
         if (seen.has(id)) {
           const line = lineAt(key);
@@ -471,7 +520,9 @@ export function checkPolicyForWindows(manifest: string): WindowsPolicyCheck {
   const counter = new LineCounter();
   // uniqueKeys is off: the yaml package compares each key with every earlier one of its mapping
   // (20,000 keys took 5.5-7.7 s, 100,000 took 206 s); checkMappings finds duplicates in one pass.
-  const parsed = parseAllDocuments(manifest, { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
+  // merge is on: Kubernetes tooling (go-yaml, sigs.k8s.io/yaml) resolves YAML 1.1 `<<` merge keys
+  // in every document, so a rule written as `- <<: {...}` is the rule Felix gets.
+  const parsed = parseAllDocuments(manifest, { lineCounter: counter, prettyErrors: false, uniqueKeys: false, merge: true });
   const all = Array.isArray(parsed) ? parsed : [];
   // Documents that hold nothing (a leading or trailing `---`, comments only) are not counted.
   const documents = all.filter((d) => d.errors.length > 0 || !isBlank(d));
