@@ -90,6 +90,8 @@ export const SOURCE = {
   KEP_5100_GA: 'kubernetes/enhancements KEP-5100 (WinDSR GA)',
   CALICO_GNP: 'projectcalico/calico api projectcalico.org/v3 GlobalNetworkPolicy (docs.tigera.io reference)',
   FELIX_WINDOWS: 'projectcalico/calico felix/dataplane/windows/policysets/policysets.go',
+  FELIX_WINDOWS_PASS:
+    'projectcalico/calico felix/dataplane/windows/policysets/policysets.go (pass maps to ActionPass) and felix/dataplane/windows/flattener.go (a Pass in the last tier becomes Block); tiers in Calico Open Source 3.29: projectcalico/calico#9085, #9329',
   TERRAFORM_MANAGED_USER_DATA_ISSUE:
     'terraform-aws-modules/terraform-aws-eks #2246 (managed node groups without a custom AMI use only pre_bootstrap_user_data)',
   TERRAFORM_WINDOWS_AMI_ISSUES: 'terraform-aws-modules/terraform-aws-eks #3736, #3737 (Core and Full swapped before v21.24.1)',

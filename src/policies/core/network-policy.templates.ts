@@ -491,7 +491,7 @@ export const NETWORK_POLICY_TEMPLATES: TemplateDefinition[] = [
         default: true,
         example: true,
         description:
-          'Follow the Deny with an Allow for all other egress. Windows skips the Pass action, so "deny this, let later policies decide the rest" cannot be written; choose between ending evaluation with Allow (true) or leaving the rest to later policies and the end-of-tier deny (false).',
+          'Follow the Deny with an Allow for all other egress: choose between ending evaluation with Allow (true) or leaving the rest to later policies and the end-of-tier deny (false). A Pass rule is no middle way for Windows pods: it skips the rest of the tier, Calico before 3.29 skips Pass rules on Windows, and from 3.29 a Pass in the last (default) tier is enforced as Deny on Windows.',
       },
     ],
     render: (p) => {

@@ -209,6 +209,14 @@ describe('rendered content', () => {
     expect(doc!.toJS().spec.podSelector.matchLabels).toEqual(podLabels);
   });
 
+  it('allowOtherEgress says what Pass does on Windows by Calico version, not that Windows skips it', () => {
+    const template = templates.find((t) => t.id === 'calico-deny-egress-to-imds')!;
+    const description = template.parameters.find((p) => p.name === 'allowOtherEgress')!.description;
+    expect(description).not.toContain('Windows skips the Pass action');
+    expect(description).toContain('before 3.29');
+    expect(description).toContain('enforced as Deny on Windows');
+  });
+
   it('the IMDS deny is Windows-safe: explicit Deny first at a low order, no notNets', () => {
     const result = renderTemplate('calico-deny-egress-to-imds', {});
     const spec = result.objects[0]!.spec as { order: number; egress: Record<string, unknown>[] };

@@ -149,6 +149,26 @@ spec:
     for (const f of result.findings) expect(f.rewrite?.description.length).toBeGreaterThan(0);
   });
 
+  it('flags Pass as depending on the Calico version: skipped before 3.29, a Deny in the last tier since', () => {
+    const manifest = `apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: p, namespace: n}\nspec:\n  egress:\n    - action: Pass\n`;
+    const [finding] = checkPolicyForWindows(manifest).findings;
+    expect(finding).toMatchObject({ path: 'documents[0].spec.egress[0].action', rule: 'PASS_ACTION', line: 6 });
+    expect(finding!.message).toContain('before Calico 3.29');
+    expect(finding!.message).toContain('enforced as Deny on Windows');
+    expect(finding!.source).toContain('felix/dataplane/windows/flattener.go');
+  });
+
+  it('an HTTP match is ignored on Windows, so an Allow allows more than intended (not skipped)', () => {
+    const rule = (action: string) =>
+      `apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: h, namespace: n}\nspec:\n  ingress:\n    - action: ${action}\n      protocol: TCP\n      http: {methods: [GET]}\n`;
+    const [allow] = checkPolicyForWindows(rule('Allow')).findings;
+    expect(allow).toMatchObject({ path: 'documents[0].spec.ingress[0].http', rule: 'HTTP_MATCH', line: 8 });
+    expect(allow!.message).not.toContain('skips');
+    expect(allow!.message).toContain('plain L4 rule');
+    expect(allow!.message).toContain('MORE than the policy intends');
+    expect(checkPolicyForWindows(rule('Deny')).findings[0]!.message).toContain('denies all traffic on its ports');
+  });
+
   it('rewrites an Allow with notNets into an explicit Deny to that net, then the Allow', () => {
     const notNets = checkPolicyForWindows(CALICO_SEVERAL).findings.find((f) => f.path.endsWith('destination.notNets'))!;
     expect(parse(notNets.rewrite!.yaml!)).toEqual([{ action: 'Deny', destination: { nets: ['169.254.169.254/32'] } }, { action: 'Allow' }]);

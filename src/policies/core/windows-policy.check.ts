@@ -100,6 +100,14 @@ function skipEffect(action: unknown): string {
   return 'it has no effect on Windows';
 }
 
+/** What a rule with an HTTP match does on Windows, where only its L4 part is enforced. */
+function httpEffect(action: unknown): string {
+  if (action === 'Allow' || action === undefined)
+    return 'it allows every request on its ports, protocol and peers, whatever the method or path, so Windows pods accept MORE than the policy intends';
+  if (action === 'Deny') return 'it denies all traffic on its ports, protocol and peers, not only the matching requests';
+  return 'it applies to all traffic on its ports, protocol and peers, not only the matching requests';
+}
+
 const SKIP = 'Felix on Windows skips the whole rule (it only logs it)';
 
 /** Collects findings for one parsed document. */
@@ -111,8 +119,14 @@ class DocumentChecker {
     private readonly lineOf: (segments: Segment[]) => number | undefined,
   ) {}
 
-  private add(segments: Segment[], rule: WindowsRule, message: string, rewrite?: WindowsRewrite): void {
-    const finding: Finding = { path: pathText(this.index, segments), rule, message, source: SOURCE.FELIX_WINDOWS };
+  private add(
+    segments: Segment[],
+    rule: WindowsRule,
+    message: string,
+    rewrite?: WindowsRewrite,
+    source: string = SOURCE.FELIX_WINDOWS,
+  ): void {
+    const finding: Finding = { path: pathText(this.index, segments), rule, message, source };
     const line = this.lineOf(segments);
     if (line !== undefined) finding.line = line;
     if (rewrite) finding.rewrite = rewrite;
@@ -151,11 +165,19 @@ class DocumentChecker {
       });
     }
     if (rule.action === 'Pass') {
+      // Version-dependent: Calico before 3.29 skipped Pass (and next-tier) rules on Windows like Log;
+      // since tiers came to Calico Open Source (3.29) policysets.go maps them to ActionPass and the
+      // flattener turns a Pass in the last tier into Block, where Linux falls through to the profiles.
       this.add(
         [...at, 'action'],
         WindowsRule.PASS_ACTION,
-        `${SKIP}: the Pass action is not supported on Windows, so evaluation does not jump to the next tier.`,
-        { description: 'Order policies (lower order first) so an explicit Allow or Deny decides instead of Pass.' },
+        'Depends on the Calico version: before Calico 3.29 Felix on Windows skips the whole rule (Pass was not supported there), so evaluation does not jump to the next tier; ' +
+          'from 3.29 Pass jumps to the next tier on Windows too, but a Pass in the last tier (the default tier, where every policy without a tier is) is enforced as Deny on Windows, where Linux lets the traffic fall through to the profiles (allowed by default).',
+        {
+          description:
+            'On Calico 3.29 or later, use Pass only in tiers before the last one; in the default tier write the explicit Allow or Deny you mean. On older Calico, order policies (lower order first) so an explicit Allow or Deny decides instead of Pass.',
+        },
+        SOURCE.FELIX_WINDOWS_PASS,
       );
     }
     if (rule.ipVersion === 6) {
@@ -189,10 +211,11 @@ class DocumentChecker {
       }
     }
     if (rule.http !== undefined) {
+      // policysets.go never reads the rule's HTTP match: the rule is rendered from its L4 fields alone.
       this.add(
         [...at, 'http'],
         WindowsRule.HTTP_MATCH,
-        `${SKIP}: HTTP matches need Calico application-layer policy, which Windows does not have; ${effect}.`,
+        `Felix on Windows ignores the HTTP match (Windows has no Calico application-layer policy) and enforces the rest of the rule as a plain L4 rule: ${httpEffect(rule.action)}.`,
         {
           description:
             'Use a port-based rule for Windows pods and enforce HTTP methods/paths in the application, a service mesh or the load balancer.',
