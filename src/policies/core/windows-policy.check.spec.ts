@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
-import { MAX_DOCUMENTS, MAX_KEYS_PER_MAPPING, MAX_MANIFEST_STRUCTURE, checkPolicyForWindows } from './windows-policy.check.js';
+import {
+  MAX_DOCUMENTS,
+  MAX_KEYS_PER_MAPPING,
+  MAX_MANIFEST_STRUCTURE,
+  MAX_NESTING_DEPTH,
+  checkPolicyForWindows,
+} from './windows-policy.check.js';
 
 // Every rule below is one Felix on Windows skips (projectcalico/calico
 // felix/dataplane/windows/policysets/policysets.go; aws/amazon-vpc-cni-k8s#861).
@@ -367,6 +373,24 @@ spec:
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(error.code).toBe(ErrorCode.PAYLOAD_TOO_LARGE);
     expect(error.details).toMatchObject(details);
+  });
+
+  // Valid YAML the yaml package cannot compose (it recurses, and ran out of stack: 422 "Maximum call stack size exceeded").
+  it.each([
+    ['1,400 nested block mappings', Array.from({ length: 1_400 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + '\n', 101],
+    ['[ nested 11,000 deep', `a: ${'['.repeat(11_000)}${']'.repeat(11_000)}\n`, 1],
+    ['{ nested 5,000 deep', `a: ${'{a: '.repeat(5_000)}1${'}'.repeat(5_000)}\n`, 1],
+  ])('%s is PAYLOAD_TOO_LARGE (too deep), before the parser recurses', (_name, manifest, line) => {
+    const error = errorOf(() => checkPolicyForWindows(manifest));
+    expect(error.code).toBe(ErrorCode.PAYLOAD_TOO_LARGE);
+    expect(error.details).toMatchObject({ reason: 'TOO_DEEP', limit: MAX_NESTING_DEPTH, line });
+    expect(error.message).toContain(`more than ${MAX_NESTING_DEPTH} deep`);
+  });
+
+  it(`accepts ${MAX_NESTING_DEPTH} levels of nesting`, () => {
+    const deep = `${'['.repeat(MAX_NESTING_DEPTH - 3)}${']'.repeat(MAX_NESTING_DEPTH - 3)}`;
+    const manifest = `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: x, annotations: {a: ${deep}}}\n`;
+    expect(checkPolicyForWindows(manifest).documents).toBe(1);
   });
 
   it('finds a duplicate among 1,000 keys in one pass (line of the second occurrence)', () => {

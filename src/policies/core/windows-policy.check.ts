@@ -1,4 +1,4 @@
-import { LineCounter, isAlias, type Alias, isMap, isNode, isScalar, isSeq, parseAllDocuments, visit, type Document } from 'yaml';
+import { Composer, LineCounter, Parser, isAlias, type Alias, isMap, isNode, isScalar, isSeq, visit, type CST, type Document } from 'yaml';
 import { kubernetesYaml } from '../../common/kubernetes-yaml.js';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { SOURCE } from '../../common/core/sources.js';
@@ -58,6 +58,11 @@ export const MAX_DOCUMENTS = 100;
 export const MAX_MANIFEST_STRUCTURE = 12_000;
 /** Most keys in one mapping (a labels map of 1,000 keys is more than any policy needs). */
 export const MAX_KEYS_PER_MAPPING = 1_000;
+/**
+ * Most nested collections (mappings and sequences) in one manifest. The yaml package composes
+ * nodes recursively and runs out of stack near 1,000 levels; a NetworkPolicy nests about 8.
+ */
+export const MAX_NESTING_DEPTH = 100;
 /** Most aliases expanded in one document (billion-laughs guard). */
 export const MAX_ALIASES = 100;
 
@@ -458,6 +463,26 @@ function lineLocator(document: Document, counter: LineCounter): (segments: Segme
   };
 }
 
+/** How deep collections nest in the parsed token tree, walked with a stack (the tokenizer does not recurse). */
+function nestingDepth(tokens: CST.Token[]): { depth: number; offset: number } {
+  let deepest = { depth: 0, offset: 0 };
+  const stack: [CST.Token | null | undefined, number][] = tokens.map((t) => [t, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (!token) continue;
+    if (token.type === 'document') stack.push([token.value, depth]);
+    else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > deepest.depth) deepest = { depth: depth + 1, offset: token.offset };
+      if (deepest.depth > MAX_NESTING_DEPTH) return deepest;
+      for (const item of token.items) {
+        if ('key' in item) stack.push([item.key, depth + 1]);
+        stack.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return deepest;
+}
+
 /** Lines plus `,` `[` `{`: one pass over the text, an upper bound on its YAML nodes. */
 function countStructure(text: string): number {
   let count = 1;
@@ -545,8 +570,18 @@ export function checkPolicyForWindows(manifest: string): WindowsPolicyCheck {
   // (20,000 keys took 5.5-7.7 s, 100,000 took 206 s); checkMappings finds duplicates in one pass.
   // merge is on: Kubernetes tooling (go-yaml, sigs.k8s.io/yaml) resolves YAML 1.1 `<<` merge keys
   // in every document, so a rule written as `- <<: {...}` is the rule Felix gets.
-  const parsed = parseAllDocuments(manifest, { lineCounter: counter, prettyErrors: false, uniqueKeys: false, merge: true });
-  const all = Array.isArray(parsed) ? parsed : [];
+  // Tokenized first (without recursion), so that nesting too deep for the composer is refused before it recurses.
+  const tokens = Array.from(new Parser(counter.addNewLine).parse(manifest));
+  const nesting = nestingDepth(tokens);
+  if (nesting.depth > MAX_NESTING_DEPTH) {
+    const line = counter.linePos(nesting.offset).line;
+    throw new DomainError(
+      ErrorCode.PAYLOAD_TOO_LARGE,
+      `The manifest nests mappings and sequences more than ${MAX_NESTING_DEPTH} deep (line ${line}); at most ${MAX_NESTING_DEPTH} levels are checked`,
+      { line, limit: MAX_NESTING_DEPTH, reason: 'TOO_DEEP' },
+    );
+  }
+  const all = Array.from(new Composer({ uniqueKeys: false, merge: true }).compose(tokens));
   // Documents that hold nothing (a leading or trailing `---`, comments only) are not counted.
   const documents = all.filter((d) => d.errors.length > 0 || !isBlank(d));
   if (documents.length === 0) throw unprocessable('The manifest holds no YAML document', { reason: 'EMPTY' });
