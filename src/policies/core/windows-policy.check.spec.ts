@@ -228,6 +228,37 @@ spec:
     ]);
   });
 
+  it('checks each item of a kind: List (kubectl get -o yaml), with item paths and lines', () => {
+    const indent = (text: string) =>
+      text
+        .trimEnd()
+        .split('\n')
+        .map((l, i) => (i === 0 ? `  - ${l}` : `    ${l}`))
+        .join('\n');
+    const manifest = `apiVersion: v1\nkind: List\nmetadata: {resourceVersion: ""}\nitems:\n${indent(CLEAN)}\n${indent(K8S_EXCEPT)}\n`;
+    const result = checkPolicyForWindows(manifest);
+    expect(result.documents).toBe(1);
+    expect(result.findings.map((f) => [f.path, f.rule, f.line])).toEqual([
+      ['documents[0].items[1].spec.egress[0].to[0].ipBlock.except', 'NEGATIVE_MATCH', lineWith(manifest, 'except:')],
+    ]);
+  });
+
+  it('checks a typed list whose items omit apiVersion and kind (as API list responses do)', () => {
+    const manifest = `apiVersion: projectcalico.org/v3\nkind: NetworkPolicyList\nitems:\n  - metadata: {name: l, namespace: n}\n    spec:\n      ingress: [{action: Log}]\n`;
+    expect(summary(manifest)).toEqual([['documents[0].items[0].spec.ingress[0].action', 'LOG_ACTION']]);
+  });
+
+  it('refuses a List item that is not a policy, naming the item', () => {
+    const manifest = `apiVersion: v1\nkind: List\nitems:\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: x}}\n`;
+    const error = errorOf(() => checkPolicyForWindows(manifest));
+    expect(error.code).toBe(ErrorCode.UNPROCESSABLE_DOCUMENT);
+    expect(error.message).toContain('Document 0 item 0 is v1 ConfigMap');
+    expect(error.details).toMatchObject({ reason: 'UNKNOWN_KIND', documentIndex: 0, itemIndex: 0, line: 4, kind: 'ConfigMap' });
+    expect(errorOf(() => checkPolicyForWindows('apiVersion: v1\nkind: List\nitems: 3\n')).details).toMatchObject({
+      reason: 'NOT_AN_OBJECT',
+    });
+  });
+
   it('a Deny with a negative match gets a description, not a misleading snippet', () => {
     const manifest = `apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: d, namespace: n}\nspec:\n  egress:\n    - action: Deny\n      destination: {notNets: [10.0.0.0/8]}\n`;
     const [finding] = checkPolicyForWindows(manifest).findings;

@@ -122,6 +122,8 @@ class DocumentChecker {
   constructor(
     private readonly index: number,
     private readonly lineOf: (segments: Segment[]) => number | undefined,
+    /** Where the policy is in its document: `[]`, or `['items', 2]` in a List. */
+    private readonly at: Segment[] = [],
   ) {}
 
   private add(
@@ -131,7 +133,7 @@ class DocumentChecker {
     rewrite?: WindowsRewrite,
     source: string = SOURCE.FELIX_WINDOWS,
   ): void {
-    const finding: Finding = { path: pathText(this.index, segments), rule, message, source };
+    const finding: Finding = { path: pathText(this.index, [...this.at, ...segments]), rule, message, source };
     const line = this.lineOf(segments);
     if (line !== undefined) finding.line = line;
     if (rewrite) finding.rewrite = rewrite;
@@ -541,6 +543,39 @@ function checkMappings(document: Document, index: number, counter: LineCounter):
   });
 }
 
+/** List kinds whose items are checked, with the kind their items have when they omit it (as API list responses do). */
+const TYPED_LISTS = new Map<string, Obj>([
+  ['networking.k8s.io/v1/NetworkPolicyList', { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy' }],
+  ['projectcalico.org/v3/NetworkPolicyList', { apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy' }],
+  ['projectcalico.org/v3/GlobalNetworkPolicyList', { apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy' }],
+]);
+
+/** Findings for one policy object: a document, or an item of a List document (`at` is its path in the document). */
+function checkObject(
+  value: Obj,
+  index: number,
+  at: Segment[],
+  where: { text: string; details: Record<string, unknown> },
+  locate: (segments: Segment[]) => number | undefined,
+): Finding[] {
+  const kind = `${String(value.apiVersion)}/${String(value.kind)}`;
+  const isKubernetes = kind === KUBERNETES_NETWORK_POLICY;
+  if (!isKubernetes && !CALICO_KINDS.has(kind)) {
+    throw unprocessable(
+      `${where.text} is ${describeKind(value.apiVersion, value.kind)}; only networking.k8s.io/v1 NetworkPolicy and projectcalico.org/v3 NetworkPolicy or GlobalNetworkPolicy are checked (also as items of a List)`,
+      { ...where.details, reason: 'UNKNOWN_KIND', apiVersion: value.apiVersion, kind: value.kind },
+    );
+  }
+  if (value.spec !== undefined && !isObject(value.spec)) {
+    throw unprocessable(`${where.text}: spec is not an object`, { ...where.details, reason: 'NOT_AN_OBJECT' });
+  }
+  const checker = new DocumentChecker(index, (segments) => locate([...at, ...segments]), at);
+  const spec = (value.spec ?? {}) as Obj;
+  if (isKubernetes) checker.checkKubernetes(spec);
+  else checker.checkCalico(spec);
+  return checker.findings;
+}
+
 /**
  * Checks Kubernetes NetworkPolicy and Calico NetworkPolicy/GlobalNetworkPolicy YAML (one or more
  * `---` documents) for what Windows nodes skip. Malformed YAML, non-object documents and unknown
@@ -622,22 +657,30 @@ export function checkPolicyForWindows(manifest: string): WindowsPolicyCheck {
         reason: 'NOT_AN_OBJECT',
       });
     }
-    const kind = `${String(value.apiVersion)}/${String(value.kind)}`;
-    const isKubernetes = kind === KUBERNETES_NETWORK_POLICY;
-    if (!isKubernetes && !CALICO_KINDS.has(kind)) {
-      throw unprocessable(
-        `Document ${index} is ${describeKind(value.apiVersion, value.kind)}; only networking.k8s.io/v1 NetworkPolicy and projectcalico.org/v3 NetworkPolicy or GlobalNetworkPolicy are checked`,
-        { documentIndex: index, line: startLine, reason: 'UNKNOWN_KIND', apiVersion: value.apiVersion, kind: value.kind },
-      );
+    const locate = lineLocator(document, counter);
+    const listKind = `${String(value.apiVersion)}/${String(value.kind)}`;
+    if (listKind === 'v1/List' || TYPED_LISTS.has(listKind)) {
+      // What `kubectl get networkpolicy -o yaml` (v1 List) and calicoctl (…List) print: each item is checked.
+      if (!Array.isArray(value.items)) {
+        throw unprocessable(`Document ${index}: items of the ${String(value.kind)} is not a list`, {
+          documentIndex: index,
+          line: startLine,
+          reason: 'NOT_AN_OBJECT',
+        });
+      }
+      const itemKind = TYPED_LISTS.get(listKind);
+      value.items.forEach((item: unknown, itemIndex) => {
+        const at: Segment[] = ['items', itemIndex];
+        const where = { text: `Document ${index} item ${itemIndex}`, details: { documentIndex: index, itemIndex, line: locate(at) } };
+        if (!isObject(item)) throw unprocessable(`${where.text} is not an object`, { ...where.details, reason: 'NOT_AN_OBJECT' });
+        const typed = itemKind && item.apiVersion === undefined && item.kind === undefined ? { ...item, ...itemKind } : item;
+        findings.push(...checkObject(typed, index, at, where, locate));
+      });
+      return;
     }
-    if (value.spec !== undefined && !isObject(value.spec)) {
-      throw unprocessable(`Document ${index}: spec is not an object`, { documentIndex: index, line: startLine, reason: 'NOT_AN_OBJECT' });
-    }
-    const checker = new DocumentChecker(index, lineLocator(document, counter));
-    const spec = (value.spec ?? {}) as Obj;
-    if (isKubernetes) checker.checkKubernetes(spec);
-    else checker.checkCalico(spec);
-    findings.push(...checker.findings);
+    findings.push(
+      ...checkObject(value, index, [], { text: `Document ${index}`, details: { documentIndex: index, line: startLine } }, locate),
+    );
   });
   return { documents: documents.length, findings, clean: findings.length === 0 };
 }
