@@ -259,6 +259,11 @@ spec:
     });
   });
 
+  it('empty negative fields are not negative matches (Felix checks len(...) > 0)', () => {
+    const manifest = `apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: e, namespace: n}\nspec:\n  egress:\n    - action: Allow\n      notProtocol: null\n      source: {notNets: [], notPorts: [], notSelector: ""}\n      destination: {notNets: [], notPorts: []}\n`;
+    expect(checkPolicyForWindows(manifest)).toEqual({ documents: 1, findings: [], clean: true });
+  });
+
   it('a Deny with a negative match gets a description, not a misleading snippet', () => {
     const manifest = `apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: d, namespace: n}\nspec:\n  egress:\n    - action: Deny\n      destination: {notNets: [10.0.0.0/8]}\n`;
     const [finding] = checkPolicyForWindows(manifest).findings;

@@ -88,6 +88,12 @@ function pathText(documentIndex: number, segments: Segment[]): string {
   );
 }
 
+/** Felix only treats a non-empty notNets / notPorts / notSelector as a negative match (ruleHasNegativeMatches: len(...) > 0). */
+function isNegativeMatch(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  return value !== undefined && value !== null && value !== '';
+}
+
 function isIpv6(cidr: unknown): boolean {
   return typeof cidr === 'string' && cidr.includes(':');
 }
@@ -204,7 +210,7 @@ class DocumentChecker {
         },
       );
     }
-    if (rule.notProtocol !== undefined) {
+    if (rule.notProtocol !== undefined && rule.notProtocol !== null && rule.notProtocol !== '') {
       this.add([...at, 'notProtocol'], WindowsRule.NEGATIVE_MATCH, `${SKIP}: notProtocol is a negative match; ${effect}.`, {
         description: 'List the protocols positively: one rule per protocol with protocol: TCP / UDP.',
       });
@@ -234,7 +240,7 @@ class DocumentChecker {
       if (!isObject(entity)) continue;
       const where = [...at, side];
       for (const field of ['notNets', 'notPorts', 'notSelector'] as const) {
-        if (entity[field] !== undefined) {
+        if (isNegativeMatch(entity[field])) {
           this.add(
             [...where, field],
             WindowsRule.NEGATIVE_MATCH,
