@@ -83,6 +83,18 @@ describe('toCniPlan: what the pipe cannot check', () => {
       'windows-only',
     ],
     ['no subnet allocations', base({ subnetAllocations: [] }), 'subnetAllocations', 'non-empty'],
+    [
+      'overlapping subnets across groups',
+      base({ nodeGroups: [win(), lin({ subnetCidrs: ['10.0.0.0/25'] })] }),
+      'nodeGroups[1].subnetCidrs[0]',
+      'cidr-overlap',
+    ],
+    [
+      'a subnet twice in one group',
+      base({ nodeGroups: [win({ subnetCidrs: ['10.0.0.0/24', '10.0.0.0/24'] }), lin()] }),
+      'nodeGroups[0].subnetCidrs[1]',
+      'cidr-overlap',
+    ],
   ];
   it.each(bad.map(([name, input, field, rule]) => ({ name, input, field, rule })))(
     '$name -> VALIDATION_FAILED on $field',
@@ -92,6 +104,11 @@ describe('toCniPlan: what the pipe cannot check', () => {
       expect(e.details).toEqual({ field, rule });
     },
   );
+
+  it('accepts the same subnet in several groups: one shared subnet', () => {
+    const plan = toCniPlan(base({ nodeGroups: [win(), win({ name: 'windows-b' }), lin()] }), lookup);
+    expect(plan.nodeGroups.map((g) => g.subnetCidrs)).toEqual([['10.0.0.0/24'], ['10.0.0.0/24'], ['10.0.1.0/24']]);
+  });
 
   it('treats a lookup that returns undefined like one that throws', () => {
     expect(() => toCniPlan(base(), () => undefined)).toThrow(/unknown instance type/);

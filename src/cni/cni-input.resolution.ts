@@ -1,4 +1,4 @@
-import { parseEksServiceCidr, parseIpv4Cidr, type WindowsServerVersion } from '../capacity/core/index.js';
+import { parseEksServiceCidr, parseIpv4Cidr, type Ipv4Cidr, type WindowsServerVersion } from '../capacity/core/index.js';
 import type { InstanceTypeFacts } from '../catalog/core/instance-type.facts.js';
 import { DomainError, validationError } from '../common/domain-error.js';
 import type { CniNodeGroupInput, CniPlan, CniPlannedNodeGroup, CniRecommendationInput } from './core/index.js';
@@ -6,7 +6,7 @@ import type { CniNodeGroupInput, CniPlan, CniPlannedNodeGroup, CniRecommendation
 /**
  * The second half of the edge's one validation. The validation pipe has checked shape and bounds (types,
  * enums, integers and their ranges, lengths, unknown fields); this checks what its decorators cannot say
- * (the Kubernetes version and CIDR formats, at least one node group and subnet, unique names, known
+ * (the Kubernetes version and CIDR formats, subnets that overlap, at least one node group and subnet, unique names, known
  * instance types, Windows-only fields, pods without a node group of their OS), naming the field it
  * rejects, and resolves each instance type name to its catalog facts. The core takes the result as it is.
  */
@@ -80,6 +80,36 @@ function checkPodsHaveNodeGroups(input: CniRecommendationInput, groups: readonly
   }
 }
 
+/**
+ * Two different subnet CIDRs that overlap (10.0.0.0/24 and 10.0.0.0/25), in one group or across groups,
+ * are refused: the subnets of a VPC never overlap (EC2 CreateSubnet refuses an overlapping CidrBlock),
+ * so such a pair cannot be two real subnets, and no share of the addresses between them would be right.
+ * The same CIDR in several groups is one shared subnet: the core checks those groups together.
+ */
+function checkSubnetsDoNotOverlap(groups: readonly CniPlannedNodeGroup[]): void {
+  const seen: { cidr: Ipv4Cidr; at: string; group: string }[] = [];
+  groups.forEach((g, i) =>
+    g.subnetCidrs.forEach((text, j) => {
+      const cidr = parseIpv4Cidr(text);
+      const at = `nodeGroups[${i}].subnetCidrs[${j}]`;
+      const clash = seen.find(
+        (s) =>
+          (s.cidr.cidr !== cidr.cidr || s.group === g.name) &&
+          s.cidr.network < cidr.network + cidr.size &&
+          cidr.network < s.cidr.network + s.cidr.size,
+      );
+      if (clash) {
+        throw validationError(
+          at,
+          'cidr-overlap',
+          `${at} ${cidr.cidr} overlaps ${clash.at} ${clash.cidr.cidr}: the subnets of a VPC do not overlap; give a subnet the groups share as the same CIDR`,
+        );
+      }
+      seen.push({ cidr, at, group: g.name });
+    }),
+  );
+}
+
 const given = <T>(value: T | null | undefined): value is T => value !== undefined && value !== null;
 
 /**
@@ -93,6 +123,7 @@ export function toCniPlan(input: CniRecommendationInput, lookup: InstanceTypeLoo
   }
   const seen = new Set<string>();
   const nodeGroups = input.nodeGroups.map((g, index) => resolveNodeGroup(g, `nodeGroups[${index}]`, seen, lookup));
+  checkSubnetsDoNotOverlap(nodeGroups);
   checkPodsHaveNodeGroups(input, nodeGroups);
   // The allocations count only when subnetsFragmented is not given.
   if (!given(input.subnetsFragmented) && given(input.subnetAllocations) && input.subnetAllocations.length === 0) {

@@ -345,6 +345,8 @@ describe('CNI recommendations over GraphQL and REST', () => {
       rejected(base({ nodeGroups: [win({ subnetCidrs: ['10.0.0.0/8'] }), lin()] }), /nodeGroups\[0\]\.subnetCidrs\[0\]/));
     it('a bad version', () => rejected(base({ kubernetesVersion: '1.31.2' }), /kubernetesVersion/));
     it('an unknown field (REST)', () => restRejected(base({ bogusField: true }), /bogusField/));
+    it('subnets of two groups that overlap but differ', () =>
+      rejected(base({ nodeGroups: [win(), lin({ subnetCidrs: ['10.0.0.0/25'] })] }), /nodeGroups\[1\]\.subnetCidrs\[0\]/));
     it('an unknown field in a node group (REST)', () => restRejected(base({ nodeGroups: [win({ zone: 'a' }), lin()] }), /zone/));
     it('an unknown platform (REST)', () => restRejected(base({ platform: 'LAMBDA' }), /platform/));
     it('an unknown field written into the GraphQL document: 400 GRAPHQL_VALIDATION_FAILED naming it', async () => {

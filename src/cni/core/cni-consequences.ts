@@ -8,6 +8,7 @@ import {
   RECOMMENDED_MAX_PODS_SMALL,
   type IpMode,
   type NodeCapacityInput,
+  type SubnetUsage,
   type SubnetUsageInput,
 } from '../../capacity/core/index.js';
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
@@ -101,6 +102,92 @@ export interface ConsequenceContext {
  * nodes needed, subnet IPs consumed and left.
  */
 export function computeConsequence(option: CniOption, g: ResolvedNodeGroup, ctx: ConsequenceContext): NodeGroupConsequence {
+  return consequenceWithUsage(option, g, ctx).consequence;
+}
+
+/** A group's consequence with the capacity engine's subnet usage it rests on (null off VPC IPs or off IPv4). */
+interface GroupConsequence {
+  g: ResolvedNodeGroup;
+  consequence: NodeGroupConsequence;
+  usage: SubnetUsage | null;
+}
+
+/**
+ * What an option means for every node group, with the subnets checked for all the groups that draw from
+ * them: each group alone, then the groups that share a subnet together (sharedSubnetCheck).
+ */
+export function computeConsequences(
+  option: CniOption,
+  groups: readonly ResolvedNodeGroup[],
+  ctx: ConsequenceContext,
+): NodeGroupConsequence[] {
+  const each = groups.map((g) => consequenceWithUsage(option, g, ctx));
+  for (const shared of groupsSharingSubnets(each)) sharedSubnetCheck(shared);
+  return each.map((x) => x.consequence);
+}
+
+/**
+ * The groups linked by a common subnet (directly or through another group), two or more to a set, among
+ * those whose subnet math applies. Subnets are compared by CIDR: the edge refuses two different CIDRs
+ * that overlap (the subnets of a VPC never overlap: EC2 CreateSubnet refuses an overlapping CidrBlock),
+ * so a shared address is always a shared, identical subnet.
+ */
+function groupsSharingSubnets(each: readonly GroupConsequence[]): GroupConsequence[][] {
+  const withSubnets = each.filter((x) => x.consequence.subnet !== null);
+  const parent = withSubnets.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const firstBySubnet = new Map<string, number>();
+  withSubnets.forEach((x, i) => {
+    for (const cidr of x.g.subnetCidrs) {
+      const first = firstBySubnet.get(cidr);
+      if (first === undefined) firstBySubnet.set(cidr, i);
+      else parent[find(i)] = find(first);
+    }
+  });
+  const sets = new Map<number, GroupConsequence[]>();
+  withSubnets.forEach((x, i) => sets.set(find(i), [...(sets.get(find(i)) ?? []), x]));
+  return [...sets.values()].filter((set) => set.length > 1);
+}
+
+/**
+ * Groups that share subnets take their addresses from the same pool: the addresses all of them take
+ * (and, under prefix delegation, the aligned /28 blocks) must fit the usable addresses (blocks) of
+ * all their subnets together. At best: a group may still run out in a subnet of its own.
+ */
+function sharedSubnetCheck(shared: readonly GroupConsequence[]): void {
+  const subnets = [...new Set(shared.flatMap((x) => x.g.subnetCidrs))].map((c) => parseIpv4Cidr(c));
+  const usable = subnets.reduce((a, s) => a + s.size - RESERVED_PER_SUBNET, 0);
+  const blocksAvailable = subnets.reduce((a, s) => a + Math.max(0, 2 ** (28 - s.prefixLength) - 2), 0);
+  const consumed = shared.reduce((a, x) => a + x.consequence.subnet!.ipsConsumed, 0);
+  const pd = shared.filter((x) => x.usage?.effectiveIpMode === 'PREFIX_DELEGATION');
+  const blocksNeeded = pd.reduce((a, x) => a + x.usage!.prefixBlocksNeeded, 0);
+  const nodes = shared.reduce((a, x) => a + x.consequence.nodesForSubnet, 0);
+  const fitsTogether = consumed <= usable && blocksNeeded <= blocksAvailable;
+  const together =
+    `together ${nodes} nodes use ${consumed} of ${usable} usable addresses` +
+    (pd.length ? ` and ${blocksNeeded} of ${blocksAvailable} aligned /28 blocks` : '');
+  for (const x of shared) {
+    const subnet = x.consequence.subnet!;
+    const others = shared.filter((o) => o !== x);
+    const common = x.g.subnetCidrs.filter((c) => others.some((o) => o.g.subnetCidrs.includes(c)));
+    const sharing = `shares ${common.join(', ')} with ${others.map((o) => o.g.name).join(', ')}: ${together}`;
+    x.consequence.subnet = {
+      ...subnet,
+      usableAddresses: usable,
+      ipsLeft: usable - consumed,
+      fits: subnet.fits && fitsTogether,
+      message: subnet.fits ? (fitsTogether ? `fits: ${sharing}` : `exhausted: ${sharing}`) : `${subnet.message}; it also ${sharing}`,
+    };
+    x.consequence.formula.push(
+      `shared subnets ${subnets.map((s) => s.cidr).join(', ')} (${shared.map((o) => o.g.name).join(', ')}): IPs = ${shared.map((o) => o.consequence.subnet!.ipsConsumed).join(' + ')} = ${consumed} of ${usable} usable` +
+        (pd.length
+          ? `; /28 blocks = ${pd.map((o) => o.usage!.prefixBlocksNeeded).join(' + ')} = ${blocksNeeded} of ${blocksAvailable}`
+          : ''),
+    );
+  }
+}
+
+function consequenceWithUsage(option: CniOption, g: ResolvedNodeGroup, ctx: ConsequenceContext): GroupConsequence {
   const base = {
     nodeGroup: g.name,
     os: g.os,
@@ -110,23 +197,27 @@ export function computeConsequence(option: CniOption, g: ResolvedNodeGroup, ctx:
   };
   if (g.os === 'WINDOWS' && ctx.windowsBlockedBy) {
     return {
-      ...base,
-      supported: false,
-      effectiveIpMode: null,
-      maxPodsPerNode: 0,
-      workloadPodsPerNode: 0,
-      nodesNeeded: null,
-      nodesForSubnet: g.nodes,
-      podsUseVpcIps: false,
-      subnet: null,
-      formula: [],
-      warnings: [],
-      note: `Windows nodes are not supported here: ${ctx.windowsBlockedBy}`,
+      g,
+      usage: null,
+      consequence: {
+        ...base,
+        supported: false,
+        effectiveIpMode: null,
+        maxPodsPerNode: 0,
+        workloadPodsPerNode: 0,
+        nodesNeeded: null,
+        nodesForSubnet: g.nodes,
+        podsUseVpcIps: false,
+        subnet: null,
+        formula: [],
+        warnings: [],
+        note: `Windows nodes are not supported here: ${ctx.windowsBlockedBy}`,
+      },
     };
   }
 
   const capacityInput = nodeCapacityInputFor(option, g);
-  if (capacityInput === null) return overlayConsequence(g, base, ctx);
+  if (capacityInput === null) return { g, usage: null, consequence: overlayConsequence(g, base, ctx) };
 
   const capacity = computeNodeCapacity(capacityInput);
   const maxPods = capacity.maxPods;
@@ -151,10 +242,11 @@ export function computeConsequence(option: CniOption, g: ResolvedNodeGroup, ctx:
   const formula = [...capacity.formula];
   const warnings = [...capacity.warnings];
   let subnet: NodeGroupConsequence['subnet'] = null;
+  let usage: SubnetUsage | null = null;
   if (ctx.ipFamily === 'IPV6') {
     notes.push('IPv6 cluster: pods take IPv6 addresses, so the IPv4 subnet math does not apply.');
   } else {
-    const usage = computeSubnetUsage(subnetUsageInputFor(capacityInput, g, nodesForSubnet, podsPerNode));
+    usage = computeSubnetUsage(subnetUsageInputFor(capacityInput, g, nodesForSubnet, podsPerNode));
     subnet = {
       ipsPerNode: usage.ipsPerNode,
       ipsConsumed: usage.totalIps,
@@ -166,7 +258,7 @@ export function computeConsequence(option: CniOption, g: ResolvedNodeGroup, ctx:
     formula.push(...usage.formula);
     warnings.push(...usage.warnings);
   }
-  return {
+  const consequence: NodeGroupConsequence = {
     ...base,
     supported: workload > 0 || g.pods === 0,
     effectiveIpMode: capacity.effectiveIpMode,
@@ -180,6 +272,7 @@ export function computeConsequence(option: CniOption, g: ResolvedNodeGroup, ctx:
     warnings,
     ...(notes.length ? { note: notes.join(' ') } : {}),
   };
+  return { g, usage, consequence };
 }
 
 /**

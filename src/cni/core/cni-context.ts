@@ -1,6 +1,6 @@
 import { parseIpv4Cidr } from '../../capacity/core/index.js';
 import { SOURCE } from '../../common/core/sources.js';
-import { computeConsequence, type ConsequenceContext } from './cni-consequences.js';
+import { computeConsequences, type ConsequenceContext } from './cni-consequences.js';
 import type { ResolvedCniInput, ResolvedNodeGroup } from './cni-plan.js';
 import type { CniRuleCode } from './cni-rules.js';
 import { CNI_OPTIONS, type CniOption, type CniReason, type CniReasonEffect, type NodeGroupConsequence } from './cni.types.js';
@@ -35,10 +35,7 @@ export function buildContext(r: ResolvedCniInput): CniContext {
     consequences: new Map(),
   };
   for (const option of CNI_OPTIONS) {
-    ctx.consequences.set(
-      option,
-      r.groups.map((g) => computeConsequence(option, g, ctx)),
-    );
+    ctx.consequences.set(option, computeConsequences(option, r.groups, ctx));
   }
   return ctx;
 }

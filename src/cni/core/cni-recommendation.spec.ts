@@ -419,7 +419,7 @@ const scenarios: Scenario[] = [
     input: base({
       nodeGroups: [
         win({ windowsServerVersion: 'WINDOWS_SERVER_2025' }),
-        win({ name: 'win2022', windowsServerVersion: 'WINDOWS_SERVER_2022' }),
+        win({ name: 'win2022', windowsServerVersion: 'WINDOWS_SERVER_2022', subnetCidrs: ['10.0.2.0/24'] }),
         lin(),
       ],
     }),
@@ -796,5 +796,50 @@ describe('recommendCni: the settings name the templates of the provisioner', () 
   it('the default is EKSCTL, and the answer says which provisioner it used', () => {
     expect(recommend(base()).input.provisioner).toBe('EKSCTL');
     expect(recommend(base({ provisioner: 'KARPENTER' })).input.provisioner).toBe('KARPENTER');
+  });
+});
+
+describe('recommendCni: node groups that share a subnet are checked together', () => {
+  // Two Windows m5.large groups of 20 nodes on one /24, 90 pods each (ceil(90 / 20) = 5 a node):
+  // each alone takes 180 of the 251 usable addresses (2^8 - 5), together 360 of 251.
+  const shared = base({
+    windowsPods: 180,
+    linuxPods: 0,
+    nodeGroups: [win({ name: 'win-a', nodes: 20 }), win({ name: 'win-b', nodes: 20 })],
+  });
+
+  it('a shared subnet holds what all its groups take: secondary IP is exhausted, not recommended', () => {
+    const out = recommend(shared);
+    const sec = option(out, 'VPC_CNI_SECONDARY_IP');
+    for (const [name, other] of [
+      ['win-a', 'win-b'],
+      ['win-b', 'win-a'],
+    ]) {
+      const c = sec.consequences.find((x) => x.nodeGroup === name)!;
+      expect(c.subnet).toMatchObject({ ipsConsumed: 180, usableAddresses: 251, ipsLeft: 251 - 360, fits: false });
+      expect(c.subnet?.message).toContain(`shares 10.0.0.0/24 with ${other}`);
+      expect(c.subnet?.message).toContain('360 of 251 usable addresses');
+      expect(c.formula.at(-1)).toBe('shared subnets 10.0.0.0/24 (win-a, win-b): IPs = 180 + 180 = 360 of 251 usable');
+    }
+    expect(sec.verdict).not.toBe('RECOMMENDED');
+    expect(sec.reasons.map((r) => r.rule)).toContain('SUBNET_CANNOT_HOLD_NODE_GROUP');
+  });
+
+  it('groups on subnets of their own are checked alone, as before', () => {
+    const apart = base({
+      windowsPods: 180,
+      linuxPods: 0,
+      nodeGroups: [win({ name: 'win-a', nodes: 20 }), win({ name: 'win-b', nodes: 20, subnetCidrs: ['10.0.2.0/24'] })],
+    });
+    const c = option(recommend(apart), 'VPC_CNI_SECONDARY_IP').consequences.find((x) => x.nodeGroup === 'win-a')!;
+    expect(c.subnet).toMatchObject({ ipsConsumed: 180, usableAddresses: 251, ipsLeft: 71, fits: true });
+    expect(c.subnet?.message).not.toContain('shares');
+  });
+
+  it('a Linux and a Windows group on one subnet that holds both: fits, and says so', () => {
+    const out = recommend(base({ nodeGroups: [win(), lin({ subnetCidrs: ['10.0.0.0/24'] })] }));
+    const c = option(out, 'VPC_CNI_SECONDARY_IP').consequences.find((x) => x.nodeGroup === 'linux')!;
+    expect(c.subnet?.fits).toBe(true);
+    expect(c.subnet?.message).toMatch(/^fits: shares 10\.0\.0\.0\/24 with windows: together 5 nodes use \d+ of 251 usable addresses$/);
   });
 });

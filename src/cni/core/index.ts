@@ -9,6 +9,7 @@ export * from './cni-template-ids.js';
 export { resolveCniPlan, spreadPods, type ResolvedCniInput, type ResolvedNodeGroup } from './cni-plan.js';
 export {
   computeConsequence,
+  computeConsequences,
   nodeCapacityInputFor,
   subnetUsageInputFor,
   recommendedKubeletMaxPods,
