@@ -203,6 +203,31 @@ describe('CNI recommendations over GraphQL and REST', () => {
     expect(out.options[0]).toMatchObject({ option: 'VPC_CNI_SECONDARY_IP', verdict: 'RECOMMENDED' });
   });
 
+  it('NetworkPolicy on Windows pods where Calico for Windows cannot run (IPv6; Windows Server 2025): no Calico', async () => {
+    for (const input of [
+      base({ ipFamily: 'IPV6', needs: { networkPolicyOnWindows: true } }),
+      base({
+        kubernetesVersion: '1.35',
+        nodeGroups: [win({ windowsServerVersion: 'WINDOWS_SERVER_2025' }), lin()],
+        needs: { networkPolicyOnWindows: true },
+      }),
+    ]) {
+      const out = await ask(input);
+      expect(out.networkPolicyEngine.engine).toBe('VPC_CNI');
+      expect(setting(out, 'cni.type')).toBeUndefined();
+      expect(out.dsr.enable).toBe(false);
+    }
+  });
+
+  it('two groups sharing one subnet are checked together', async () => {
+    const out = await ask(
+      base({ windowsPods: 180, linuxPods: 0, nodeGroups: [win({ name: 'a', nodes: 20 }), win({ name: 'b', nodes: 20 })] }),
+    );
+    expect(consequence(out, 'VPC_CNI_SECONDARY_IP', 'a').subnet).toMatchObject({ ipsConsumed: 180, ipsLeft: -109, fits: false });
+    expect(consequence(out, 'VPC_CNI_SECONDARY_IP', 'a').subnet.message).toContain('shares 10.0.0.0/24 with b');
+    expect(out.recommended).not.toBe('VPC_CNI_SECONDARY_IP');
+  });
+
   it('NetworkPolicy on Windows pods: Calico policy-only on the VPC CNI', async () => {
     const out = await ask(base({ needs: { networkPolicyOnWindows: true } }));
     expectWellFormed(out);

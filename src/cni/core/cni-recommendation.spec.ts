@@ -397,8 +397,9 @@ const scenarios: Scenario[] = [
     }),
     first: 'VPC_CNI_SECONDARY_IP',
     unsupported: ['CALICO_OVERLAY'],
-    engine: 'CALICO_POLICY_ONLY',
-    dsrFlags: DSR_1_33,
+    // No Calico for Windows on a cluster whose only Windows group is 2025, so no DSR for Calico policy either.
+    engine: 'VPC_CNI',
+    dsrFlags: [],
     ruleInNotes: true,
     extra: (out) => {
       const r = out.networkPolicyEngine.reasons.find((x) => x.rule === 'WINDOWS_SERVER_2025_NETWORK_POLICY_UNSUPPORTED');
@@ -841,5 +842,65 @@ describe('recommendCni: node groups that share a subnet are checked together', (
     const c = option(out, 'VPC_CNI_SECONDARY_IP').consequences.find((x) => x.nodeGroup === 'linux')!;
     expect(c.subnet?.fits).toBe(true);
     expect(c.subnet?.message).toMatch(/^fits: shares 10\.0\.0\.0\/24 with windows: together 5 nodes use \d+ of 251 usable addresses$/);
+  });
+});
+
+describe('recommendCni: the Windows policy engine only where Calico for Windows can run', () => {
+  const policy = { networkPolicyOnWindows: true, networkPolicyOnLinux: true };
+
+  it.each([
+    { name: 'IPv6', over: { ipFamily: 'IPV6' as const } },
+    { name: 'Fargate', over: { platform: 'FARGATE' as const } },
+    { name: 'Auto Mode', over: { platform: 'AUTO_MODE' as const } },
+    { name: 'Hybrid Nodes', over: { platform: 'HYBRID_NODES' as const } },
+  ])('$name: no Windows nodes, no Calico; Linux policy with the VPC CNI agent', ({ over }) => {
+    const out = recommend(base({ ...over, needs: policy }));
+    expect(out.networkPolicyEngine.engine).toBe('VPC_CNI');
+    const rules = out.networkPolicyEngine.reasons.map((r) => r.rule);
+    expect(rules).not.toContain('WINDOWS_POLICY_NEEDS_CALICO_POLICY_ONLY');
+    expect(rules).toContain('LINUX_POLICY_VPC_CNI');
+    expect(out.networkPolicyEngine.reasons.find((r) => r.rule === 'NO_NETWORK_POLICY_NEEDED')?.message).toContain(
+      'cannot run in this cluster',
+    );
+    expect(out.settings.filter((s) => s.target === 'CALICO_INSTALLATION')).toEqual([]);
+    expect(setting(out, 'enableNetworkPolicy')?.value).toBe('true');
+    expect(out.dsr.enable).toBe(false);
+  });
+
+  it('only Windows Server 2025 groups: no Calico, says why, and no DSR for Calico policy', () => {
+    const out = recommend(
+      base({ kubernetesVersion: '1.35', nodeGroups: [win({ windowsServerVersion: 'WINDOWS_SERVER_2025' }), lin()], needs: policy }),
+    );
+    expect(out.networkPolicyEngine.engine).toBe('VPC_CNI');
+    const ws2025 = out.networkPolicyEngine.reasons.find((r) => r.rule === 'WINDOWS_SERVER_2025_NETWORK_POLICY_UNSUPPORTED');
+    expect(ws2025).toMatchObject({ nodeGroups: ['windows'] });
+    expect(ws2025?.message).toContain('no Calico is installed for Windows');
+    expect(out.networkPolicyEngine.reasons.map((r) => r.rule)).not.toContain('WINDOWS_POLICY_NEEDS_CALICO_POLICY_ONLY');
+    expect(out.settings.filter((s) => s.target === 'CALICO_INSTALLATION')).toEqual([]);
+    expect(setting(out, 'ANNOTATE_POD_IP')).toBeUndefined();
+    expect(out.dsr.enable).toBe(false);
+    expect(out.dsr.reasons.map((r) => r.rule)).not.toContain('CALICO_POLICY_DSR');
+  });
+
+  it('Windows Server 2022 and 2025 groups: Calico for the 2022 group, the 2025 group said to be unprotected', () => {
+    const out = recommend(
+      base({
+        kubernetesVersion: '1.35',
+        nodeGroups: [
+          win({ name: 'win2025', windowsServerVersion: 'WINDOWS_SERVER_2025' }),
+          win({ name: 'win2022', windowsServerVersion: 'WINDOWS_SERVER_2022', subnetCidrs: ['10.0.2.0/24'] }),
+          lin(),
+        ],
+        needs: policy,
+      }),
+    );
+    expect(out.networkPolicyEngine.engine).toBe('CALICO_POLICY_ONLY');
+    const [ws2025, calico] = ['WINDOWS_SERVER_2025_NETWORK_POLICY_UNSUPPORTED', 'WINDOWS_POLICY_NEEDS_CALICO_POLICY_ONLY'].map((rule) =>
+      out.networkPolicyEngine.reasons.find((r) => r.rule === rule),
+    );
+    expect(ws2025).toMatchObject({ nodeGroups: ['win2025'] });
+    expect(ws2025?.message).toContain('Calico protects only win2022');
+    expect(calico).toMatchObject({ nodeGroups: ['win2022'] });
+    expect(out.dsr.reasons.map((r) => r.rule)).toContain('CALICO_POLICY_DSR');
   });
 });
