@@ -1,4 +1,7 @@
+import { WINDOWS_SERVER_FACTS, type WindowsServerVersion } from '../../capacity/core/index.js';
 import { SOURCE } from '../../common/core/sources.js';
+import { karpenterWindowsAmiAlias } from '../../karpenter/core/karpenter-windows-plan.js';
+import { windowsAmiType } from '../../policies/core/node-provisioner.templates.js';
 import { CNI_TEMPLATE_IDS } from './cni-template-ids.js';
 import type { CniSetting, NodeProvisioner } from './cni.types.js';
 
@@ -14,24 +17,40 @@ export interface ProvisionerSettingsInput {
   maxPods: number | null;
   /** kube-proxy DSR flags when DSR is to be enabled, else null. */
   dsrFlags: readonly string[] | null;
+  /** The group's Windows Server release; the AMI hint is for 2022 when not given. */
+  windowsServerVersion?: WindowsServerVersion;
+}
+
+/**
+ * Why the AMI setting names this release: the group's own windowsServerVersion (its EKS gate and container OS
+ * build), or, when not given, a hint for 2022 with the 2025 name as the alternative.
+ */
+function releaseReason(version: WindowsServerVersion | undefined, name2025: string): string {
+  if (!version) return `A hint: Windows Server 2022 Core (EKS >= 1.23); ${name2025} needs EKS >= 1.35.`;
+  const f = WINDOWS_SERVER_FACTS[version];
+  return (
+    `Windows Server ${f.year} Core, the group's windowsServerVersion${f.minKubernetesMinor ? ` (EKS >= 1.${f.minKubernetesMinor})` : ''}; ` +
+    `container images must be built for OS build ${f.osBuild}.`
+  );
 }
 
 export function provisionerWindowsSettings(p: ProvisionerSettingsInput): CniSetting[] {
   const T = CNI_TEMPLATE_IDS;
   const g = p.nodeGroup;
   const flags = p.dsrFlags?.join(' ');
+  const release = p.windowsServerVersion ?? 'WINDOWS_SERVER_2022';
+  const releaseSource = p.windowsServerVersion ? `; ${SOURCE.WINDOWS_SERVER_VERSIONS}` : '';
   const out: CniSetting[] = [];
   switch (p.provisioner) {
     case 'KARPENTER':
       out.push({
         target: 'KARPENTER_EC2NODECLASS',
         key: 'spec.amiSelectorTerms[].alias',
-        value: 'windows2022@latest',
+        value: karpenterWindowsAmiAlias(release),
         nodeGroup: g,
         templateId: T.KARPENTER_WINDOWS_NODEPOOL,
-        reason:
-          'A hint: Windows Server 2022 (EKS >= 1.23); windows2025@latest needs EKS >= 1.35. The NodePool keeps out arm64 and the types EC2 refuses for Windows.',
-        source: SOURCE.KARPENTER_WINDOWS_EXAMPLE,
+        reason: `${releaseReason(p.windowsServerVersion, 'windows2025@latest')} The NodePool keeps out arm64 and the types EC2 refuses for Windows.`,
+        source: `${SOURCE.KARPENTER_WINDOWS_EXAMPLE}${releaseSource}`,
       });
       if (p.maxPods !== null) {
         out.push({
@@ -74,11 +93,11 @@ export function provisionerWindowsSettings(p: ProvisionerSettingsInput): CniSett
         {
           target: 'TERRAFORM_NODE_GROUP',
           key: 'ami_type',
-          value: 'WINDOWS_CORE_2022_x86_64',
+          value: windowsAmiType(release, 'Core'),
           nodeGroup: g,
           templateId: id,
-          reason: 'A hint: Windows Server 2022 Core (EKS >= 1.23); WINDOWS_CORE_2025_x86_64 needs EKS >= 1.35.',
-          source: SOURCE.TERRAFORM_WINDOWS_AMI_ISSUES,
+          reason: releaseReason(p.windowsServerVersion, 'WINDOWS_CORE_2025_x86_64'),
+          source: `${SOURCE.TERRAFORM_WINDOWS_AMI_ISSUES}${releaseSource}`,
         },
       );
       const managed = p.provisioner === 'TERRAFORM_MANAGED';
@@ -127,12 +146,11 @@ export function provisionerWindowsSettings(p: ProvisionerSettingsInput): CniSett
       out.push({
         target: 'EKSCTL_NODE_GROUP',
         key: 'amiFamily',
-        value: 'WindowsServer2022CoreContainer',
+        value: WINDOWS_SERVER_FACTS[release].eksctlAmiFamilies.core,
         nodeGroup: g,
         templateId: T.EKSCTL_WINDOWS_CLUSTER,
-        reason:
-          'A hint, in managedNodeGroups (nodeGroupType "managed"): Windows Server 2022 Core (EKS >= 1.23); WindowsServer2025CoreContainer needs EKS >= 1.35.',
-        source: SOURCE.EKSCTL_SCHEMA,
+        reason: `In managedNodeGroups (nodeGroupType "managed"): ${releaseReason(p.windowsServerVersion, 'WindowsServer2025CoreContainer')}`,
+        source: `${SOURCE.EKSCTL_SCHEMA}${releaseSource}`,
       });
       if (p.maxPods !== null) {
         out.push({

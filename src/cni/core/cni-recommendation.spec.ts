@@ -794,6 +794,45 @@ describe('recommendCni: the settings name the templates of the provisioner', () 
     if (provisioner !== 'EKSCTL') expect(cidr).toHaveLength(1);
   });
 
+  // The AMI hint follows the group's Windows Server release (2022 when not given) with every provisioner.
+  it.each([
+    {
+      provisioner: 'EKSCTL',
+      key: 'amiFamily',
+      values: ['WindowsServer2019CoreContainer', 'WindowsServer2022CoreContainer', 'WindowsServer2025CoreContainer'],
+    },
+    {
+      provisioner: 'KARPENTER',
+      key: 'spec.amiSelectorTerms[].alias',
+      values: ['windows2019@latest', 'windows2022@latest', 'windows2025@latest'],
+    },
+    {
+      provisioner: 'TERRAFORM_SELF_MANAGED',
+      key: 'ami_type',
+      values: ['WINDOWS_CORE_2019_x86_64', 'WINDOWS_CORE_2022_x86_64', 'WINDOWS_CORE_2025_x86_64'],
+    },
+    {
+      provisioner: 'TERRAFORM_MANAGED',
+      key: 'ami_type',
+      values: ['WINDOWS_CORE_2019_x86_64', 'WINDOWS_CORE_2022_x86_64', 'WINDOWS_CORE_2025_x86_64'],
+    },
+    {
+      provisioner: 'MANAGED_NODE_GROUP',
+      key: 'amiFamily',
+      values: ['WindowsServer2019CoreContainer', 'WindowsServer2022CoreContainer', 'WindowsServer2025CoreContainer'],
+    },
+  ] as const)("$provisioner: the AMI ($key) is the group's Windows Server release", ({ provisioner, key, values }) => {
+    const ami = (windowsServerVersion?: CniNodeGroupInput['windowsServerVersion']) =>
+      recommend(
+        base({ kubernetesVersion: '1.35', provisioner, nodeGroups: [win(windowsServerVersion ? { windowsServerVersion } : {}), lin()] }),
+      ).settings.find((x) => x.nodeGroup === 'windows' && x.key === key);
+    expect(['WINDOWS_SERVER_2019', 'WINDOWS_SERVER_2022', 'WINDOWS_SERVER_2025'].map((v) => ami(v as never)?.value)).toEqual(values);
+    expect(ami('WINDOWS_SERVER_2025')?.reason).toContain('Windows Server 2025');
+    expect(ami('WINDOWS_SERVER_2025')?.reason).toContain('10.0.26100');
+    expect(ami()?.value).toBe(values[1]); // not given: the 2022 hint
+    expect(ami()?.reason).toMatch(/^(In managedNodeGroups \(nodeGroupType "managed"\): )?A hint/);
+  });
+
   it('the default is EKSCTL, and the answer says which provisioner it used', () => {
     expect(recommend(base()).input.provisioner).toBe('EKSCTL');
     expect(recommend(base({ provisioner: 'KARPENTER' })).input.provisioner).toBe('KARPENTER');

@@ -116,6 +116,7 @@ function windowsNodeGroupSettings(ctx: CniContext, g: ResolvedNodeGroup, recomme
       nodeGroup: g.name,
       maxPods: pd ? recommendedKubeletMaxPods(g.facts) : null,
       dsrFlags: dsr.enable ? dsr.kubeProxyFlags : null,
+      ...(g.windowsServerVersion ? { windowsServerVersion: g.windowsServerVersion } : {}),
     });
   }
   return eksctlNodeGroupSettings(ctx, g, recommended, dsr);
