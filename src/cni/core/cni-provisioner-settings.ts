@@ -102,19 +102,31 @@ export function provisionerWindowsSettings(p: ProvisionerSettingsInput): CniSett
       );
       const managed = p.provisioner === 'TERRAFORM_MANAGED';
       if (p.maxPods !== null) {
-        out.push({
-          target: 'TERRAFORM_NODE_GROUP',
-          key: 'bootstrap_extra_args',
-          value: `-KubeletExtraArgs '--max-pods=${p.maxPods}'`,
-          nodeGroup: g,
-          templateId: id,
-          reason: managed
-            ? 'Under PD kubelet, not IPs, bounds pods. A managed group takes bootstrap_extra_args only with a custom AMI id (ami_id); without one the kubelet keeps 110.'
-            : 'Under PD kubelet, not IPs, bounds pods; the module appends bootstrap_extra_args to the Start-EKSBootstrap.ps1 call.',
-          source: managed
-            ? `${SOURCE.TERRAFORM_MANAGED_USER_DATA_ISSUE}; ${SOURCE.BPG_PREFIX_WINDOWS}`
-            : `${SOURCE.TERRAFORM_WINDOWS_USER_DATA}; ${SOURCE.BPG_PREFIX_WINDOWS}`,
-        });
+        // A managed group without a custom AMI never reads bootstrap_extra_args: no Terraform variable takes
+        // max-pods there, so the setting is the kubelet's, saying it needs a custom AMI (as MANAGED_NODE_GROUP).
+        out.push(
+          managed
+            ? {
+                target: 'KUBELET',
+                key: '--max-pods',
+                value: p.maxPods,
+                nodeGroup: g,
+                templateId: id,
+                reason:
+                  'Under PD kubelet, not IPs, bounds pods, but EKS owns the bootstrap call of a managed group without a custom AMI: the kubelet keeps 110 unless you set ami_id and bootstrap_extra_args = "-KubeletExtraArgs \'--max-pods=N\'".',
+                source: `${SOURCE.TERRAFORM_MANAGED_USER_DATA_ISSUE}; ${SOURCE.BPG_PREFIX_WINDOWS}`,
+              }
+            : {
+                target: 'TERRAFORM_NODE_GROUP',
+                key: 'bootstrap_extra_args',
+                value: `-KubeletExtraArgs '--max-pods=${p.maxPods}'`,
+                nodeGroup: g,
+                templateId: id,
+                reason:
+                  'Under PD kubelet, not IPs, bounds pods; the module appends bootstrap_extra_args to the Start-EKSBootstrap.ps1 call.',
+                source: `${SOURCE.TERRAFORM_WINDOWS_USER_DATA}; ${SOURCE.BPG_PREFIX_WINDOWS}`,
+              },
+        );
       }
       if (flags) {
         out.push(

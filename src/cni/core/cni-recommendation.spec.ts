@@ -738,13 +738,15 @@ describe('recommendCni: the settings name the templates of the provisioner', () 
     {
       provisioner: 'TERRAFORM_SELF_MANAGED',
       templates: ['terraform-eks-windows-self-managed-node-group'],
-      maxPods: ['bootstrap_extra_args', "-KubeletExtraArgs '--max-pods=110'"],
-      dsr: ['bootstrap_extra_args', `-KubeProxyExtraArgs '${DSR_1_31.join(' ')}'`],
+      // One string variable: max-pods and DSR in one value.
+      maxPods: ['bootstrap_extra_args', `-KubeletExtraArgs '--max-pods=110' -KubeProxyExtraArgs '${DSR_1_31.join(' ')}'`],
+      dsr: ['bootstrap_extra_args', `-KubeletExtraArgs '--max-pods=110' -KubeProxyExtraArgs '${DSR_1_31.join(' ')}'`],
     },
     {
       provisioner: 'TERRAFORM_MANAGED',
       templates: ['terraform-eks-windows-managed-node-group'],
-      maxPods: ['bootstrap_extra_args', "-KubeletExtraArgs '--max-pods=110'"],
+      // No bootstrap_extra_args: a managed group without a custom AMI ignores it; the kubelet setting says so.
+      maxPods: ['--max-pods', 110],
       dsr: ['pre_bootstrap_user_data', `DSR patch of Start-EKSBootstrap.ps1: kube-proxy ${DSR_1_31.join(' ')}`],
     },
     {
@@ -831,6 +833,39 @@ describe('recommendCni: the settings name the templates of the provisioner', () 
     expect(ami('WINDOWS_SERVER_2025')?.reason).toContain('10.0.26100');
     expect(ami()?.value).toBe(values[1]); // not given: the 2022 hint
     expect(ami()?.reason).toMatch(/^(In managedNodeGroups \(nodeGroupType "managed"\): )?A hint/);
+  });
+
+  // PD (max-pods 110), DSR (150 Services) and Windows nodes in 100.64.0.0/24 defaulting to 10.100.0.0/16, not the cluster's 172.20.0.0/16.
+  const everything = (provisioner: (typeof PROVISIONERS)[number]) =>
+    recommend(
+      base({
+        windowsPods: 90,
+        servicesPerWindowsNode: 150,
+        provisioner,
+        serviceIpv4Cidr: '172.20.0.0/16',
+        nodeGroups: [win({ subnetCidrs: ['100.64.0.0/24'] }), lin()],
+      }),
+    ).settings.filter((x) => x.nodeGroup === 'windows' && x.target === 'TERRAFORM_NODE_GROUP');
+
+  it('TERRAFORM_SELF_MANAGED: one bootstrap_extra_args holding max-pods, DSR and the Service CIDR', () => {
+    const args = everything('TERRAFORM_SELF_MANAGED').filter((x) => x.key === 'bootstrap_extra_args');
+    expect(args).toHaveLength(1);
+    expect(args[0].value).toBe(
+      `-KubeletExtraArgs '--max-pods=110' -KubeProxyExtraArgs '${DSR_1_31.join(' ')}' -ServiceCIDR '172.20.0.0/16' -DNSClusterIP '172.20.0.10'`,
+    );
+    expect(args[0].reason).toMatch(
+      /^One bootstrap_extra_args for windows, with all 3 parts: \(1\) -KubeletExtraArgs .*\(2\) -KubeProxyExtraArgs .*\(3\) -ServiceCIDR /,
+    );
+    expect(args[0].source).toContain('eks-optimized-windows-ami');
+  });
+
+  it('TERRAFORM_MANAGED: one pre_bootstrap_user_data with the DSR patch and the Service CIDR, no bootstrap_extra_args', () => {
+    const settings = everything('TERRAFORM_MANAGED');
+    expect(settings.filter((x) => x.key === 'bootstrap_extra_args')).toEqual([]);
+    const pre = settings.filter((x) => x.key === 'pre_bootstrap_user_data');
+    expect(pre).toHaveLength(1);
+    expect(pre[0].value).toBe(`DSR patch of Start-EKSBootstrap.ps1: kube-proxy ${DSR_1_31.join(' ')}\nSERVICE_IPV4_CIDR=172.20.0.0/16`);
+    expect(pre[0].reason).toContain('with all 2 parts');
   });
 
   it('the default is EKSCTL, and the answer says which provisioner it used', () => {

@@ -37,7 +37,44 @@ function windowsSettings(ctx: CniContext, recommended: Exclude<CniOption, 'CALIC
   for (const g of ctx.windows) settings.push(...windowsNodeGroupSettings(ctx, g, recommended, dsr));
   settings.push(...serviceCidrSettings(ctx));
   if (dsr.enable && ctx.r.normalized.provisioner === 'EKSCTL') settings.push(eksctlDsrSetting(ctx, dsr));
-  return settings;
+  return combineTerraformStrings(settings);
+}
+
+/** The Terraform node group variables that are one string each: applied one by one, a later value replaces an earlier one. */
+const TERRAFORM_STRING_VARIABLES: Readonly<Record<string, string>> = {
+  // Arguments appended to the one Start-EKSBootstrap.ps1 call (terraform-aws-modules/terraform-aws-eks templates/windows_user_data.tpl).
+  bootstrap_extra_args: ' ',
+  // PowerShell run before the bootstrap call: one script, a statement a line.
+  pre_bootstrap_user_data: '\n',
+};
+
+/**
+ * One setting per single-string Terraform variable per node group: the value holds every part (max-pods, DSR,
+ * Service CIDR), in the order they were found, and the reason names each part with its own reason.
+ */
+function combineTerraformStrings(settings: readonly CniSetting[]): CniSetting[] {
+  const out: CniSetting[] = [];
+  const parts = new Map<CniSetting, CniSetting[]>();
+  for (const x of settings) {
+    const joiner = x.target === 'TERRAFORM_NODE_GROUP' ? TERRAFORM_STRING_VARIABLES[x.key] : undefined;
+    const first =
+      joiner === undefined ? undefined : out.find((o) => o.target === x.target && o.key === x.key && o.nodeGroup === x.nodeGroup);
+    if (!first) {
+      out.push(x);
+      continue;
+    }
+    parts.set(first, [...(parts.get(first) ?? [first]), x]);
+  }
+  return out.map((x) => {
+    const all = parts.get(x);
+    if (!all) return x;
+    return {
+      ...x,
+      value: all.map((p) => String(p.value)).join(TERRAFORM_STRING_VARIABLES[x.key]),
+      reason: `One ${x.key} for ${x.nodeGroup}, with all ${all.length} parts: ${all.map((p, i) => `(${i + 1}) ${p.value}: ${p.reason}`).join(' ')}`,
+      source: [...new Set(all.flatMap((p) => p.source.split('; ')))].join('; '),
+    };
+  });
 }
 
 /** The VPC Resource Controller's ConfigMap: Windows IPAM, prefix delegation and its warm pool, or a lean pool on fragmented subnets. */
