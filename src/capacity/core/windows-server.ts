@@ -68,6 +68,11 @@ export const WINDOWS_SERVER_FACTS: Readonly<Record<WindowsServerVersion, Windows
 };
 
 /** Sources of the Windows Server facts, by topic. */
+/** `WINDOWS_CORE_2022_x86_64` and the like: the EKS ami_type (managed node groups, terraform-aws-eks) for a release and variant. */
+export function windowsAmiType(version: WindowsServerVersion, variant: 'Core' | 'Full'): string {
+  return `WINDOWS_${variant.toUpperCase()}_${WINDOWS_SERVER_FACTS[version].year}_x86_64`;
+}
+
 export const WINDOWS_SERVER_SOURCE = {
   OS_BUILD: 'aws/karpenter-provider-aws pkg/apis/v1/labels.go (node.kubernetes.io/windows-build)',
   EKSCTL: 'eksctl-io/eksctl pkg/apis/eksctl.io/v1alpha5/assets/schema.json (amiFamily)',

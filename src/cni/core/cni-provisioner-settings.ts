@@ -1,7 +1,6 @@
-import { WINDOWS_SERVER_FACTS, type WindowsServerVersion } from '../../capacity/core/index.js';
+import { WINDOWS_SERVER_FACTS, windowsAmiType, type WindowsServerVersion } from '../../capacity/core/index.js';
 import { SOURCE } from '../../common/core/sources.js';
 import { karpenterWindowsAmiAlias } from '../../karpenter/core/karpenter-windows-plan.js';
-import { windowsAmiType } from '../../policies/core/node-provisioner.templates.js';
 import { CNI_TEMPLATE_IDS } from './cni-template-ids.js';
 import type { CniSetting, NodeProvisioner } from './cni.types.js';
 

@@ -1,4 +1,9 @@
-import { WINDOWS_SERVER_FACTS, WINDOWS_SERVER_VERSIONS, type WindowsServerVersion } from '../../capacity/core/windows-server.js';
+import {
+  WINDOWS_SERVER_FACTS,
+  WINDOWS_SERVER_VERSIONS,
+  windowsAmiType,
+  type WindowsServerVersion,
+} from '../../capacity/core/windows-server.js';
 import { validationError } from '../../common/domain-error.js';
 import {
   EC2_WINDOWS_REFUSED_INSTANCE_TYPES,
@@ -37,11 +42,6 @@ const TF_SOURCE = {
     'terraform-aws-modules/terraform-aws-eks #2246 (managed node groups without a custom AMI use only pre_bootstrap_user_data)',
   AMI_2025: 'terraform-aws-modules/terraform-aws-eks v21.17.0 (WINDOWS_*_2025_x86_64 ami_types)',
 } as const;
-
-/** `WINDOWS_CORE_2022_x86_64` and the like: the EKS ami_type for a release and variant. */
-export function windowsAmiType(version: WindowsServerVersion, variant: 'Core' | 'Full'): string {
-  return `WINDOWS_${variant.toUpperCase()}_${WINDOWS_SERVER_FACTS[version].year}_x86_64`;
-}
 
 function windowsServerParameter(): TemplateParameter {
   return {
