@@ -199,20 +199,7 @@ function consequenceWithUsage(option: CniOption, g: ResolvedNodeGroup, ctx: Cons
     return {
       g,
       usage: null,
-      consequence: {
-        ...base,
-        supported: false,
-        effectiveIpMode: null,
-        maxPodsPerNode: 0,
-        workloadPodsPerNode: 0,
-        nodesNeeded: null,
-        nodesForSubnet: g.nodes,
-        podsUseVpcIps: false,
-        subnet: null,
-        formula: [],
-        warnings: [],
-        note: `Windows nodes are not supported here: ${ctx.windowsBlockedBy}`,
-      },
+      consequence: unsupportedConsequence(g, base, `Windows nodes are not supported here: ${ctx.windowsBlockedBy}`),
     };
   }
 
@@ -285,20 +272,7 @@ function overlayConsequence(
   ctx: ConsequenceContext,
 ): NodeGroupConsequence {
   if (g.os === 'WINDOWS') {
-    return {
-      ...base,
-      supported: false,
-      effectiveIpMode: null,
-      maxPodsPerNode: 0,
-      workloadPodsPerNode: 0,
-      nodesNeeded: null,
-      nodesForSubnet: g.nodes,
-      podsUseVpcIps: false,
-      subnet: null,
-      formula: [],
-      warnings: [],
-      note: 'Calico overlay networking for Windows pods is not supported on EKS (Tigera: "EKS: VPC CNI").',
-    };
+    return unsupportedConsequence(g, base, 'Calico overlay networking for Windows pods is not supported on EKS (Tigera: "EKS: VPC CNI").');
   }
   const maxPods = recommendedKubeletMaxPods(g.facts);
   const workload = workloadPodsPerNode(g, maxPods);
@@ -339,5 +313,27 @@ function overlayConsequence(
     formula,
     warnings: [],
     note: 'Overlay: pods take Calico pool addresses, not VPC IPs; pods per node are bounded by kubelet max-pods.',
+  };
+}
+
+/** A group the option cannot run: no pods, no subnet figures, the planned nodes kept for the subnet view. */
+function unsupportedConsequence(
+  g: ResolvedNodeGroup,
+  base: Pick<NodeGroupConsequence, 'nodeGroup' | 'os' | 'instanceType' | 'pods' | 'plannedNodes'>,
+  note: string,
+): NodeGroupConsequence {
+  return {
+    ...base,
+    supported: false,
+    effectiveIpMode: null,
+    maxPodsPerNode: 0,
+    workloadPodsPerNode: 0,
+    nodesNeeded: null,
+    nodesForSubnet: g.nodes,
+    podsUseVpcIps: false,
+    subnet: null,
+    formula: [],
+    warnings: [],
+    note,
   };
 }
