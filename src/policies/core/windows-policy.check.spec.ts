@@ -142,6 +142,7 @@ spec:
       protocol: ICMP
 `;
     expect(summary(manifest)).toEqual([['documents[0].spec.ingress[0].protocol', 'IPV6']]);
+    expect(checkPolicyForWindows(manifest).findings[0].message).toContain('protocol 58 (ICMPv6), which only IPv6 packets carry');
   });
 
   it('gives line numbers, the Felix source, and what Windows does instead', () => {

@@ -203,7 +203,7 @@ class DocumentChecker {
       this.add(
         [...at, 'protocol'],
         WindowsRule.IPV6,
-        `${SKIP}: protocol ICMPv6 only matches IPv6 and Windows nodes on EKS are IPv4 only; ${effect}.`,
+        `Felix on Windows programs the rule with protocol 58 (ICMPv6), which only IPv6 packets carry, and Windows nodes on EKS are IPv4 only: the rule never matches; ${effect}.`,
         {
           description: 'Drop the ICMPv6 rule for Windows pods; match protocol: ICMP for IPv4 ping and errors.',
           yaml: kubernetesYaml([{ action: rule.action ?? 'Allow', protocol: 'ICMP' }]),
