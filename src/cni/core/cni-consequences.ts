@@ -1,6 +1,7 @@
 import {
   computeNodeCapacity,
   computeSubnetUsage,
+  describeSubnet,
   LINUX_HOST_NETWORK_PODS,
   parseIpv4Cidr,
   RECOMMENDED_CAP_VCPU_THRESHOLD,
@@ -14,9 +15,6 @@ import {
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 import type { ResolvedNodeGroup } from './cni-plan.js';
 import type { CniOption, IpFamily, NodeGroupConsequence } from './cni.types.js';
-
-/** Usable addresses of a subnet /p: 2^(32-p) - 5 (EC2 reserves the first four and the last). */
-const RESERVED_PER_SUBNET = 5;
 
 /**
  * Kubelet max-pods the recommendation sets where IPs no longer bound pods (Windows under PD, any
@@ -155,9 +153,9 @@ function groupsSharingSubnets(each: readonly GroupConsequence[]): GroupConsequen
  * all their subnets together. At best: a group may still run out in a subnet of its own.
  */
 function sharedSubnetCheck(shared: readonly GroupConsequence[]): void {
-  const subnets = [...new Set(shared.flatMap((x) => x.g.subnetCidrs))].map((c) => parseIpv4Cidr(c));
-  const usable = subnets.reduce((a, s) => a + s.size - RESERVED_PER_SUBNET, 0);
-  const blocksAvailable = subnets.reduce((a, s) => a + Math.max(0, 2 ** (28 - s.prefixLength) - 2), 0);
+  const subnets = [...new Set(shared.flatMap((x) => x.g.subnetCidrs))].map((c) => describeSubnet(parseIpv4Cidr(c)));
+  const usable = subnets.reduce((a, s) => a + s.usableAddresses, 0);
+  const blocksAvailable = subnets.reduce((a, s) => a + s.usableAlignedBlocks, 0);
   const consumed = shared.reduce((a, x) => a + x.consequence.subnet!.ipsConsumed, 0);
   const pd = shared.filter((x) => x.usage?.effectiveIpMode === 'PREFIX_DELEGATION');
   const blocksNeeded = pd.reduce((a, x) => a + x.usage!.prefixBlocksNeeded, 0);
@@ -285,7 +283,7 @@ function overlayConsequence(
   ];
   let subnet: NodeGroupConsequence['subnet'] = null;
   if (ctx.ipFamily === 'IPV4') {
-    const usable = g.subnetCidrs.map((c) => parseIpv4Cidr(c).size - RESERVED_PER_SUBNET).reduce((a, b) => a + b, 0);
+    const usable = g.subnetCidrs.map((c) => describeSubnet(parseIpv4Cidr(c)).usableAddresses).reduce((a, b) => a + b, 0);
     const consumed = nodesForSubnet; // one primary IP per node; pods take none
     subnet = {
       ipsPerNode: 1,
