@@ -92,11 +92,23 @@ export function allocatableMemoryMiB(capacityMiB: number, os: NodeOs, maxPods: n
   return Math.max(0, capacityMiB - reservedMemoryMiB(os, maxPods));
 }
 
-/** Allocatable CPU, memory and pods of one node, with the formula. `maxPods` is what schedules on it. */
+/** The pods Linux kube-reserved memory is sized on when that is not the max pods that schedule, with why. */
+export interface KubeReservedPods {
+  pods: number;
+  /** The formula line saying where the figure comes from (shown when it differs from maxPods). */
+  note: string;
+  source: string;
+}
+
+/**
+ * Allocatable CPU, memory and pods of one node, with the formula. `maxPods` is what schedules on it;
+ * Linux kube-reserved memory is sized on `reservedFor.pods` when given, else on maxPods.
+ */
 export function computeAllocatable(
   t: Pick<InstanceTypeFacts, 'vcpus' | 'memoryMiB' | 'architectures'>,
   os: NodeOs,
   maxPods: number,
+  reservedFor?: KubeReservedPods,
 ): Allocatable {
   const cpuReserved = kubeReservedCpuMillicores(t.vcpus);
   const cpu = t.vcpus * 1000 - cpuReserved;
@@ -122,10 +134,15 @@ export function computeAllocatable(
     );
     sources.push(SOURCE.BPG_WINDOWS_OOM);
   } else {
-    const kubeReserved = kubeReservedMemoryMiB(maxPods);
+    const reservedPods = reservedFor?.pods ?? maxPods;
+    if (reservedFor && reservedFor.pods !== maxPods) {
+      formula.push(reservedFor.note);
+      sources.push(reservedFor.source);
+    }
+    const kubeReserved = kubeReservedMemoryMiB(reservedPods);
     memory = Math.max(0, capacity - kubeReserved - EVICTION_HARD_MEMORY_MIB);
     formula.push(
-      `memory = capacity - (11 * maxPods + 255) - eviction 100 = ${capacity} - (11 * ${maxPods} + 255) - ${EVICTION_HARD_MEMORY_MIB} = ` +
+      `memory = capacity - (11 * maxPods + 255) - eviction 100 = ${capacity} - (11 * ${reservedPods} + 255) - ${EVICTION_HARD_MEMORY_MIB} = ` +
         `${capacity} - ${kubeReserved} - ${EVICTION_HARD_MEMORY_MIB} = ${memory} MiB`,
     );
   }

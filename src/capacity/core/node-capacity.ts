@@ -381,17 +381,14 @@ export function linuxAllocatable(
   t: Pick<InstanceTypeFacts, 'vcpus' | 'memoryMiB' | 'architectures' | 'defaultCardNetworkInterfaces' | 'ipv4AddressesPerInterface'>,
   maxPods: number,
 ): Allocatable {
-  const reservedFor = linuxKubeReservedPods(t);
-  const a = computeAllocatable(t, 'LINUX', reservedFor);
-  if (reservedFor === maxPods) return a;
-  const note =
-    `maxPods in kube-reserved = the ENI-limited E * (I - 1) + 2 = ${t.defaultCardNetworkInterfaces} * (${t.ipv4AddressesPerInterface} - 1) + 2 = ` +
-    `${reservedFor} (eni-max-pods.txt), not the ${maxPods} that schedule: the EKS AMI and Karpenter (AL2, AL2023) reserve so`;
-  const formula = a.formula.filter((line) => !line.startsWith('pods = '));
-  const at = formula.findIndex((line) => line.startsWith('memory = '));
-  formula.splice(at < 0 ? formula.length : at, 0, note);
-  formula.push(`pods = maxPods = ${maxPods}`);
-  return { ...a, pods: maxPods, formula, sources: [...a.sources, SOURCE.EKS_AMI_KUBE_RESERVED_ENI_PODS] };
+  const pods = linuxKubeReservedPods(t);
+  return computeAllocatable(t, 'LINUX', maxPods, {
+    pods,
+    note:
+      `maxPods in kube-reserved = the ENI-limited E * (I - 1) + 2 = ${t.defaultCardNetworkInterfaces} * (${t.ipv4AddressesPerInterface} - 1) + 2 = ` +
+      `${pods} (eni-max-pods.txt), not the ${maxPods} that schedule: the EKS AMI and Karpenter (AL2, AL2023) reserve so`,
+    source: SOURCE.EKS_AMI_KUBE_RESERVED_ENI_PODS,
+  });
 }
 
 /** The max-pods calculator's cap: 110, or 250 above 30 vCPUs. */
