@@ -14,6 +14,7 @@ import {
   parseKubernetesMinor,
   podsByMemory,
   vmMemoryOverheadMiB,
+  VM_MEMORY_OVERHEAD_PERCENT,
   WINDOWS_DEFAULT_KUBELET_MAX_PODS,
   WINDOWS_SERVER_FACTS,
   WINDOWS_SERVER_VERSIONS,
@@ -57,9 +58,6 @@ export const KARPENTER_SOURCE = {
     'eksctl-io/eksctl pkg/apis/eksctl.io/v1alpha5 (WindowsServer2022 from EKS 1.23, WindowsServer2025 from EKS 1.35); awsdocs/amazon-eks-user-guide eks-optimized-windows-ami',
   BPG_DSR: 'aws/aws-eks-best-practices latest/bpg/windows/networking.adoc (DSR, port exhaustion above 100 Services)',
 } as const;
-
-/** Karpenter's VM_MEMORY_OVERHEAD_PERCENT default (pkg/operator/options): what the hypervisor keeps. */
-export const KARPENTER_VM_MEMORY_OVERHEAD = 0.075;
 
 export const KARPENTER_PLAN_LIMITS = { instanceTypes: 200, families: 20, excludedSnatCidrs: 50 } as const;
 
@@ -437,7 +435,7 @@ export function planKarpenterWindows(request: KarpenterWindowsPlanRequest): Karp
         value: `${KARPENTER_VPC_LIMITS_SOURCE.repository} ${KARPENTER_VPC_LIMITS_SOURCE.path}`,
         note: `commit ${KARPENTER_VPC_LIMITS_SOURCE.commit}, generated ${KARPENTER_VPC_LIMITS_SOURCE.generated}`,
       },
-      { name: 'VM memory overhead', value: KARPENTER_VM_MEMORY_OVERHEAD, note: 'Karpenter VM_MEMORY_OVERHEAD_PERCENT default' },
+      { name: 'VM memory overhead', value: VM_MEMORY_OVERHEAD_PERCENT, note: 'Karpenter VM_MEMORY_OVERHEAD_PERCENT default' },
       { name: 'eviction-hard memory.available (MiB)', value: EVICTION_HARD_MEMORY_MIB, note: 'Karpenter evictionThreshold() default' },
       { name: 'Windows Server build', value: facts.osBuild, note: 'node.kubernetes.io/windows-build' },
     ],
