@@ -243,6 +243,39 @@ describe('auditCluster: the IP mode without the amazon-vpc-cni ConfigMap', () =>
     expect(flagged.message).toContain('advertise 144 vpc.amazonaws.com/PrivateIPv4Address, the prefix-delegation figure of m5.large');
   });
 
+  it('a figure the controller never advertises for the type (50 on m5.large: neither 9 nor 144) is flagged', () => {
+    const doc = dump();
+    ips(
+      doc.items.find((i) => i.metadata.name === SECONDARY_NODE)!,
+      '50',
+    );
+    const audit = auditCluster({ nodesJson: JSON.stringify(doc) }, byName);
+    const codes = groupFindings(audit, 'win-2022-pd');
+    expect(codes).toContainEqual(['WINDOWS_NODE_MORE_IPS_THAN_TYPE_ALLOWS', [SECONDARY_NODE]]);
+    const more = audit.findings.find((f) => f.code === 'WINDOWS_NODE_MORE_IPS_THAN_TYPE_ALLOWS')!;
+    expect(more).toMatchObject({ severity: 'WARNING', nodeCount: 1 });
+    expect(more.message).toContain(
+      'advertise 50 vpc.amazonaws.com/PrivateIPv4Address, more than the 9 m5.large allows in secondary-IP mode',
+    );
+    expect(more.details[0]).toContain('W = I - 1 = 10 - 1 = 9');
+    // The controller's own figures are not flagged.
+    expect(auditCluster({ nodesJson: fixture('cluster-nodes.json') }, byName).findings.map((f) => f.code)).not.toContain(
+      'WINDOWS_NODE_MORE_IPS_THAN_TYPE_ALLOWS',
+    );
+  });
+
+  it('with the ConfigMap asking for prefix delegation, a figure above (I - 1) * 16 is flagged too', () => {
+    const doc = dump();
+    ips(
+      doc.items.find((i) => i.metadata.name === PD_NODE)!,
+      '160',
+    );
+    const audit = auditCluster({ ...DUMP, nodesJson: JSON.stringify(doc) }, byName);
+    const more = audit.findings.find((f) => f.code === 'WINDOWS_NODE_MORE_IPS_THAN_TYPE_ALLOWS');
+    expect(more?.nodes).toEqual([PD_NODE]);
+    expect(more?.message).toContain('more than the 144 m5.large allows in prefix-delegation mode');
+  });
+
   it('with the ConfigMap, what it asks for decides, as before: no mixed-mode finding', () => {
     const audit = auditCluster(DUMP, byName);
     expect(audit.findings.map((f) => f.code)).not.toContain('WINDOWS_NODE_GROUP_MIXED_IP_MODES');

@@ -443,6 +443,30 @@ function auditAdvertisedCapacity(
       source: AUDIT_SOURCES.VPCRC_LIMITS,
     });
   }
+  // The controller advertises exactly W of its limits table (AdvertiseCapacityIfNotSet) and never changes it, so a
+  // larger figure was not set by this controller from these limits: a hand-patched status, or a table that differs.
+  const moreIps = nodes.filter((n) => n.privateIpv4 !== null && n.privateIpv4 > w);
+  if (moreIps.length > 0) {
+    const mode = capacity.effectiveIpMode === 'PREFIX_DELEGATION' ? 'prefix-delegation' : 'secondary-IP';
+    findings.push({
+      ...base,
+      ...list(moreIps),
+      code: 'WINDOWS_NODE_MORE_IPS_THAN_TYPE_ALLOWS',
+      severity: 'WARNING',
+      message:
+        `Windows nodes advertise ${[...new Set(moreIps.map((n) => n.privateIpv4))].join(', ')} vpc.amazonaws.com/PrivateIPv4Address, more than the ${w} ${instanceType} ` +
+        `allows in ${mode} mode (the figure the VPC Resource Controller sets when a node joins): the scheduler places up to the advertised figure, ` +
+        `and pods beyond the ${w} addresses the controller can assign stay in ContainerCreating without an IP.`,
+      details: [formula, ...notes],
+      fix: {
+        text:
+          "Check whether the node's status was patched by hand or the cluster's VPC Resource Controller has other limits for the type (its version); " +
+          'replace the nodes so the controller advertises its own figure.',
+        templateId: null,
+      },
+      source: `${AUDIT_SOURCES.VPCRC_LIMITS}; ${capacity.effectiveIpMode === 'PREFIX_DELEGATION' ? AUDIT_SOURCES.VPCRC_PREFIX_PROVIDER : AUDIT_SOURCES.VPCRC_IP_PROVIDER}`,
+    });
+  }
   const fewerPods = nodes.filter((n) => n.pods !== null && n.pods < w);
   if (fewerPods.length > 0) {
     const pods = [...new Set(fewerPods.map((n) => n.pods))].join(', ');
