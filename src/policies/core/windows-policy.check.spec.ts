@@ -129,6 +129,21 @@ describe('checkPolicyForWindows', () => {
     ]);
   });
 
+  it('notICMP is reported as a negative match, as Felix counts it (ruleHasNegativeMatches), not as an ICMP type/code', () => {
+    const manifest = `apiVersion: projectcalico.org/v3
+kind: NetworkPolicy
+metadata: {name: no-redirects, namespace: web}
+spec:
+  selector: app == "web"
+  ingress:
+    - action: Allow
+      protocol: ICMP
+      notICMP: {type: 5}
+`;
+    expect(summary(manifest)).toEqual([['documents[0].spec.ingress[0].notICMP', 'NEGATIVE_MATCH']]);
+    expect(checkPolicyForWindows(manifest).findings[0].message).toContain('notICMP is a negative match');
+  });
+
   it.each(['ICMPv6', '58', 58])('protocol %s is an IPv6-only rule Windows skips', (protocol) => {
     const manifest = `apiVersion: projectcalico.org/v3
 kind: NetworkPolicy

@@ -215,13 +215,20 @@ class DocumentChecker {
         description: 'List the protocols positively: one rule per protocol with protocol: TCP / UDP.',
       });
     }
-    for (const field of ['icmp', 'notICMP'] as const) {
-      if (rule[field] !== undefined) {
-        this.add([...at, field], WindowsRule.ICMP_TYPE_CODE, `${SKIP}: ICMP type/code matches are not supported on Windows; ${effect}.`, {
-          description: 'Match protocol: ICMP without type or code (all ICMP), or keep the type/code rule in a Linux-only policy.',
-          yaml: kubernetesYaml([{ action: rule.action ?? 'Allow', protocol: 'ICMP' }]),
-        });
-      }
+    // policysets.go skips a rule with an ICMP type/code match, and counts notICMP among the negative
+    // matches (ruleHasNegativeMatches: NotIcmp != nil).
+    if (rule.icmp !== undefined) {
+      this.add([...at, 'icmp'], WindowsRule.ICMP_TYPE_CODE, `${SKIP}: ICMP type/code matches are not supported on Windows; ${effect}.`, {
+        description: 'Match protocol: ICMP without type or code (all ICMP), or keep the type/code rule in a Linux-only policy.',
+        yaml: kubernetesYaml([{ action: rule.action ?? 'Allow', protocol: 'ICMP' }]),
+      });
+    }
+    if (rule.notICMP !== undefined) {
+      this.add([...at, 'notICMP'], WindowsRule.NEGATIVE_MATCH, `${SKIP}: notICMP is a negative match (on an ICMP type/code); ${effect}.`, {
+        description:
+          'List the ICMP traffic positively (protocol: ICMP, all types, on Windows), or keep the type/code rule in a Linux-only policy.',
+        yaml: kubernetesYaml([{ action: rule.action ?? 'Allow', protocol: 'ICMP' }]),
+      });
     }
     if (rule.http !== undefined) {
       // policysets.go never reads the rule's HTTP match: the rule is rendered from its L4 fields alone.
