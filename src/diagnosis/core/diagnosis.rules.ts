@@ -46,8 +46,8 @@ export interface DiagnosisRule {
   checks: string[];
   fix: DiagnosisFix;
   source: string;
-  /** Facts-based lines (formula with values) and a narrower cause, when the facts allow. */
-  explain?: (context: DiagnosisContext, match: RegExpExecArray) => { details: string[]; cause?: string };
+  /** Facts-based lines (formula with values) and a narrower cause and fix, when the facts allow. */
+  explain?: (context: DiagnosisContext, match: RegExpExecArray) => { details: string[]; cause?: string; fix?: DiagnosisFix };
 }
 
 export const DIAGNOSIS_SOURCES = {
@@ -119,6 +119,12 @@ function noWindowsPodsCause(capacity: NodeCapacity): string {
 
 const IPAM_TEMPLATE = 'vpc-cni-windows-ipam-configmap';
 
+/** For a type no Windows node can run on (arm64, Mac, EC2 refuses Windows): neither IPAM nor more nodes help. */
+const NEVER_WINDOWS_FIX: DiagnosisFix = {
+  text: 'Move the Windows node group to an x86_64 type EC2 runs Windows on and the VPC Resource Controller knows (nodeCapacity, os WINDOWS, says which); keep this type for Linux nodes.',
+  templateId: null,
+};
+
 export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   {
     code: 'INSUFFICIENT_PRIVATE_IPV4_ADDRESS',
@@ -146,7 +152,8 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
         details.push(...capacityLines(capacity));
         // A type that can never be a Windows node is the cause whatever the ConfigMap says: IPAM on would not help.
         const never = !capacity.windowsEligibility.architectureSupported || !capacity.windowsEligibility.offeredByEc2;
-        if ((!cause || never) && capacity.maxPods === 0) cause = noWindowsPodsCause(capacity);
+        if (never) return { details, cause: noWindowsPodsCause(capacity), fix: NEVER_WINDOWS_FIX };
+        if (!cause && capacity.maxPods === 0) cause = noWindowsPodsCause(capacity);
         if (!cause && capacity.maxPods > 0) {
           const ipam = context.configMap ? 'Windows IPAM is on and' : 'With Windows IPAM on,';
           cause = `${ipam} ${capacity.instanceType} advertises ${capacity.ipLimitedPods} IPs: the node is full once ${capacity.maxPods} pods run on it (pods beyond stay Pending).`;
@@ -173,7 +180,11 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
     source: `${DIAGNOSIS_SOURCES.VPCRC_NODE}; ${DIAGNOSIS_SOURCES.VPCRC_TROUBLESHOOTING}`,
     explain: (context) => {
       const capacity = windowsCapacityOf(context);
-      return { details: capacity ? capacityLines(capacity) : unknownTypeLine(context) };
+      if (!capacity) return { details: unknownTypeLine(context) };
+      const never = !capacity.windowsEligibility.architectureSupported || !capacity.windowsEligibility.offeredByEc2;
+      return never
+        ? { details: capacityLines(capacity), cause: noWindowsPodsCause(capacity), fix: NEVER_WINDOWS_FIX }
+        : { details: capacityLines(capacity) };
     },
   },
   {

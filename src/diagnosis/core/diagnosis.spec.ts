@@ -146,6 +146,15 @@ describe('diagnose: pasted texts', () => {
     }
   });
 
+  it('a node of a type no Windows node runs on advertises 0 IPs: the type is the cause, not IPAM', () => {
+    const [f] = run({ text: '  vpc.amazonaws.com/PrivateIPv4Address:  0', instanceType: 'm6g.large' }).findings;
+    expect(f.cause).toContain('m6g.large cannot be a Windows node');
+    expect(f.fix.text).toContain('Move the Windows node group to an x86_64 type');
+    // A type the controller knows keeps the IPAM cause and fix.
+    const [known] = run({ text: '  vpc.amazonaws.com/PrivateIPv4Address:  0', instanceType: 'm5.large' }).findings;
+    expect(known.fix.text).toContain('enable-windows-ipam');
+  });
+
   it('counts repeats of one symptom once, with occurrences', () => {
     const result = run({ text: fixture('get-events-mixed.txt') });
     expect(result.findings.find((f) => f.code === 'POD_MISSING_PRIVATE_IPV4_LABEL')?.occurrences).toBe(2);
@@ -190,6 +199,13 @@ describe('diagnose: the facts narrow the cause', () => {
     expect(f.cause).toContain(reason);
     expect(f.cause).toMatch(/\((?:awsdocs|aws)\/[^)]+\)/);
     expect(f.cause).not.toContain('Windows IPAM is on');
+    // IPAM on or more nodes would not help a type no Windows node runs on.
+    if (lead.includes('cannot be a Windows node')) {
+      expect(f.fix).toEqual({ text: expect.stringContaining('Move the Windows node group to an x86_64 type'), templateId: null });
+      expect(f.fix.text).not.toContain('enable-windows-ipam');
+    } else {
+      expect(f.fix.text).toContain('enable-windows-ipam');
+    }
   });
 
   it('an arm64 type is the cause even with IPAM off: turning IPAM on would not help', () => {

@@ -137,7 +137,7 @@ function matchRules(
         occurrences: 1,
         cause: explained.cause ?? rule.cause,
         checks: [...rule.checks],
-        fix: { ...rule.fix },
+        fix: { ...(explained.fix ?? rule.fix) },
         source: rule.source,
         details: explained.details,
       });
