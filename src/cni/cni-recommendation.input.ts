@@ -222,7 +222,8 @@ export class CniRecommendationInputDto implements CniRecommendationInput {
     nullable: true,
     description:
       "The cluster's Service CIDR (kubernetesNetworkConfig.serviceIpv4Cidr). Windows nodes derive a default from their subnet " +
-      '(10.0.0.0/8 -> 172.20.0.0/16, else 10.100.0.0/16); when it differs, pass -ServiceCIDR and -DNSClusterIP.',
+      "(10.0.0.0/8 -> 172.20.0.0/16, else 10.100.0.0/16); when it differs, the settings say where the group's provisioner takes " +
+      "the cluster's (eksctl's own bootstrap call passes it; a call of your own needs -ServiceCIDR and -DNSClusterIP).",
   })
   @ApiPropertyOptional({ example: '172.20.0.0/16' })
   @IsOptional()

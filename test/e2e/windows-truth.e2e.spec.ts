@@ -233,14 +233,20 @@ describe('Windows truth, second pass (GraphQL = REST)', () => {
     expect(out.settings.find((s: any) => s.key === 'kubernetes.io/role/cni')).toMatchObject({ target: 'EC2_SUBNET_TAG', value: '1' });
   });
 
-  it('recommendCni: Windows nodes in 100.64.0.0/24 and a 172.20.0.0/16 Service CIDR pass -ServiceCIDR and -DNSClusterIP', async () => {
-    const out = await cni({
+  it('recommendCni: Windows nodes in 100.64.0.0/24 and a 172.20.0.0/16 Service CIDR pass -ServiceCIDR and -DNSClusterIP on a bootstrap call of your own', async () => {
+    const input = {
       kubernetesVersion: '1.31',
       nodeGroups: [win({ subnetCidrs: ['100.64.0.0/24'] }), lin()],
       windowsPods: 15,
       linuxPods: 20,
       serviceIpv4Cidr: '172.20.0.0/16',
-    });
+    };
+    // eksctl's own bootstrap call passes the cluster's Service CIDR (eksctl-io/eksctl pkg/nodebootstrap/windows.go).
+    const own = await cni(input);
+    expect(own.notes.find((n: any) => n.rule === 'WINDOWS_SERVICE_CIDR_MISMATCH')?.severity).toBe('INFO');
+    expect(own.settings.filter((s: any) => s.target === 'WINDOWS_BOOTSTRAP')).toEqual([]);
+    // 600 Services a node: DSR, whose userdata template replaces eksctl's call.
+    const out = await cni({ ...input, servicesPerWindowsNode: 600 });
     expect(out.input.serviceIpv4Cidr).toBe('172.20.0.0/16');
     expect(out.notes.map((n: any) => n.rule)).toContain('WINDOWS_SERVICE_CIDR_MISMATCH');
     expect(out.settings.filter((s: any) => s.target === 'WINDOWS_BOOTSTRAP').map((s: any) => [s.key, s.value])).toEqual([

@@ -134,12 +134,27 @@ export function findServiceCidrMismatches(ctx: CniContext): ServiceCidrMismatch[
   return out;
 }
 
+/**
+ * eksctl's own Start-EKSBootstrap.ps1 call on a self-managed Windows node group passes the cluster's Service
+ * CIDR and its DNS address (eksctl-io/eksctl pkg/nodebootstrap/windows.go): the derived default is never used
+ * there, unless the call is replaced (the DSR userdata template, overrideBootstrapCommand).
+ */
+export function eksctlPassesServiceCidr(ctx: CniContext): boolean {
+  return ctx.r.normalized.provisioner === 'EKSCTL';
+}
+
 export function serviceCidrMessage(ctx: CniContext, m: ServiceCidrMismatch): string {
   const cluster = ctx.r.serviceCidr!;
   const which = m.wrong.map((w) => `${w.subnet} -> ${w.serviceCidr} (DNS ${w.dnsClusterIp})`).join(', ');
+  const lead = `${m.group.name}: a Windows node picks its default Service CIDR from its primary IP (10.0.0.0/8 -> 172.20.0.0/16, else 10.100.0.0/16): ${which}, but the cluster's serviceIpv4Cidr is ${cluster.cidr}`;
+  const flags = `-ServiceCIDR '${cluster.cidr}' -DNSClusterIP '${cluster.dnsClusterIp}'`;
+  if (eksctlPassesServiceCidr(ctx))
+    return (
+      `${lead}. eksctl's own bootstrap call passes the cluster's Service CIDR and DNS address, so these nodes get them; ` +
+      `a bootstrap call that replaces it (the DSR userdata template, overrideBootstrapCommand) must pass ${flags}, or Services and DNS break on these nodes.`
+    );
   return (
-    `${m.group.name}: a Windows node picks its default Service CIDR from its primary IP (10.0.0.0/8 -> 172.20.0.0/16, else 10.100.0.0/16): ${which}, ` +
-    `but the cluster's serviceIpv4Cidr is ${cluster.cidr}, so Services and DNS break on these nodes unless Start-EKSBootstrap.ps1 gets ` +
-    `-ServiceCIDR '${cluster.cidr}' -DNSClusterIP '${cluster.dnsClusterIp}' (eksctl passes both; Karpenter passes only -DNSClusterIP: set SERVICE_IPV4_CIDR in userData).`
+    `${lead}, so Services and DNS break on these nodes unless Start-EKSBootstrap.ps1 gets ${flags} ` +
+    `(eksctl passes both; Karpenter passes only -DNSClusterIP: set SERVICE_IPV4_CIDR in userData).`
   );
 }

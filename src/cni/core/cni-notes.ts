@@ -1,6 +1,13 @@
 import { checkWindowsServerVersion, type CapacityWarningCode } from '../../capacity/core/index.js';
 import { SOURCE } from '../../common/core/sources.js';
-import { exhaustedInSecondaryIp, findServiceCidrMismatches, names, serviceCidrMessage, type CniContext } from './cni-context.js';
+import {
+  eksctlPassesServiceCidr,
+  exhaustedInSecondaryIp,
+  findServiceCidrMismatches,
+  names,
+  serviceCidrMessage,
+  type CniContext,
+} from './cni-context.js';
 import type { CniRuleCode } from './cni-rules.js';
 import type { CniConflict, CniNote, CniOption } from './cni.types.js';
 import { IPV4_EXHAUSTION_LINUX_SOURCE, ipv4ExhaustionLinuxMessage } from './rules/index.js';
@@ -76,11 +83,12 @@ const WINDOWS_SERVER_NOTE_RULES: Partial<Record<CapacityWarningCode, CniRuleCode
 };
 
 function serviceCidrNotes(ctx: CniContext): CniNote[] {
+  const eksctl = eksctlPassesServiceCidr(ctx);
   return findServiceCidrMismatches(ctx).map((m) => ({
     rule: 'WINDOWS_SERVICE_CIDR_MISMATCH',
-    severity: 'WARNING',
+    severity: eksctl ? 'INFO' : 'WARNING',
     message: serviceCidrMessage(ctx, m),
-    source: SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR,
+    source: eksctl ? `${SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR}; ${SOURCE.EKSCTL_WINDOWS_BOOTSTRAP}` : SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR,
   }));
 }
 

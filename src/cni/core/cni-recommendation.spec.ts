@@ -441,9 +441,14 @@ const scenarios: Scenario[] = [
   {
     // Windows nodes in 100.64.0.0/24 (a secondary VPC CIDR): not in 10.0.0.0/8, so they default to 10.100.0.0/16,
     // DNS 10.100.0.10; the cluster's Service CIDR is 172.20.0.0/16 (DNS 172.20.0.10).
+    // Terraform's self-managed module passes neither on its bootstrap call (eksctl's passes both: see below).
     name: 'Windows nodes outside 10.0.0.0/8 with a 172.20.0.0/16 Service CIDR: pass -ServiceCIDR and -DNSClusterIP',
     rule: 'WINDOWS_SERVICE_CIDR_MISMATCH',
-    input: base({ nodeGroups: [win({ subnetCidrs: ['100.64.0.0/24'] }), lin()], serviceIpv4Cidr: '172.20.0.0/16' }),
+    input: base({
+      nodeGroups: [win({ subnetCidrs: ['100.64.0.0/24'] }), lin()],
+      serviceIpv4Cidr: '172.20.0.0/16',
+      provisioner: 'TERRAFORM_SELF_MANAGED',
+    }),
     first: 'VPC_CNI_SECONDARY_IP',
     unsupported: ['CALICO_OVERLAY'],
     engine: 'NONE',
@@ -451,14 +456,13 @@ const scenarios: Scenario[] = [
     ruleOn: ['VPC_CNI_SECONDARY_IP', 'VPC_CNI_PREFIX_DELEGATION', 'VPC_CNI_CUSTOM_NETWORKING'],
     ruleInNotes: true,
     extra: (out) => {
-      expect(setting(out, '-ServiceCIDR')).toMatchObject({
-        target: 'WINDOWS_BOOTSTRAP',
-        value: '172.20.0.0/16',
+      expect(setting(out, 'bootstrap_extra_args')).toMatchObject({
+        target: 'TERRAFORM_NODE_GROUP',
+        value: "-ServiceCIDR '172.20.0.0/16' -DNSClusterIP '172.20.0.10'",
         nodeGroup: 'windows',
-        templateId: 'windows-userdata-bootstrap-dsr',
       });
-      expect(setting(out, '-DNSClusterIP')).toMatchObject({ value: '172.20.0.10', nodeGroup: 'windows' });
       const note = out.notes.find((n) => n.rule === 'WINDOWS_SERVICE_CIDR_MISMATCH');
+      expect(note?.severity).toBe('WARNING');
       expect(note?.message).toContain('100.64.0.0/24 -> 10.100.0.0/16 (DNS 10.100.0.10)');
       expect(out.input.serviceIpv4Cidr).toBe('172.20.0.0/16');
     },
@@ -772,7 +776,6 @@ describe('recommendCni: the settings name the templates of the provisioner', () 
 
   // Windows nodes in 100.64.0.0/24 default to 10.100.0.0/16; the cluster's is 172.20.0.0/16 (DNS 172.20.0.10).
   it.each([
-    { provisioner: 'EKSCTL', key: '-ServiceCIDR', value: '172.20.0.0/16', templateId: 'windows-userdata-bootstrap-dsr' },
     { provisioner: 'KARPENTER', key: 'spec.userData', value: 'SERVICE_IPV4_CIDR=172.20.0.0/16', templateId: 'karpenter-windows-nodepool' },
     {
       provisioner: 'TERRAFORM_SELF_MANAGED',
@@ -793,7 +796,35 @@ describe('recommendCni: the settings name the templates of the provisioner', () 
     );
     const cidr = out.settings.filter((x) => x.nodeGroup === 'windows' && String(x.value).includes('172.20.0.'));
     expect(cidr[0]).toMatchObject({ key, value, templateId });
-    if (provisioner !== 'EKSCTL') expect(cidr).toHaveLength(1);
+    expect(cidr).toHaveLength(1);
+  });
+
+  // eksctl-io/eksctl pkg/nodebootstrap/windows.go: eksctl's own call passes -ServiceCIDR and -DNSClusterIP.
+  it("EKSCTL: eksctl's own bootstrap call passes the cluster's Service CIDR, so nothing is set and the note is INFO", () => {
+    const out = recommend(base({ nodeGroups: [win({ subnetCidrs: ['100.64.0.0/24'] }), lin()], serviceIpv4Cidr: '172.20.0.0/16' }));
+    expect(out.dsr.enable).toBe(false);
+    expect(out.settings.filter((x) => String(x.value).includes('172.20.0.'))).toEqual([]);
+    const note = out.notes.find((n) => n.rule === 'WINDOWS_SERVICE_CIDR_MISMATCH');
+    expect(note).toMatchObject({ severity: 'INFO' });
+    expect(note?.message).toContain("eksctl's own bootstrap call passes the cluster's Service CIDR and DNS address");
+    expect(note?.message).toContain("must pass -ServiceCIDR '172.20.0.0/16' -DNSClusterIP '172.20.0.10'");
+    expect(note?.source).toContain('eksctl-io/eksctl pkg/nodebootstrap/windows.go');
+    for (const o of out.options) expect(o.reasons.map((r) => r.rule)).not.toContain('WINDOWS_SERVICE_CIDR_MISMATCH');
+  });
+
+  it("EKSCTL with DSR: the userdata template replaces eksctl's call, so it gets -ServiceCIDR and -DNSClusterIP", () => {
+    const out = recommend(
+      base({ nodeGroups: [win({ subnetCidrs: ['100.64.0.0/24'] }), lin()], serviceIpv4Cidr: '172.20.0.0/16', servicesPerWindowsNode: 600 }),
+    );
+    expect(out.dsr.enable).toBe(true);
+    expect(setting(out, '-ServiceCIDR')).toMatchObject({
+      target: 'WINDOWS_BOOTSTRAP',
+      value: '172.20.0.0/16',
+      nodeGroup: 'windows',
+      templateId: 'windows-userdata-bootstrap-dsr',
+    });
+    expect(setting(out, '-DNSClusterIP')).toMatchObject({ value: '172.20.0.10', nodeGroup: 'windows' });
+    expect(setting(out, '-ServiceCIDR')?.reason).toContain("replaces eksctl's bootstrap call");
   });
 
   // The AMI hint follows the group's Windows Server release (2022 when not given) with every provisioner.

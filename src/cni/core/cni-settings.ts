@@ -35,7 +35,7 @@ export function buildSettings(
 function windowsSettings(ctx: CniContext, recommended: Exclude<CniOption, 'CALICO_OVERLAY'>, dsr: DsrRecommendation): CniSetting[] {
   const settings = windowsIpamSettings(ctx, recommended);
   for (const g of ctx.windows) settings.push(...windowsNodeGroupSettings(ctx, g, recommended, dsr));
-  settings.push(...serviceCidrSettings(ctx));
+  settings.push(...serviceCidrSettings(ctx, dsr));
   if (dsr.enable && ctx.r.normalized.provisioner === 'EKSCTL') settings.push(eksctlDsrSetting(ctx, dsr));
   return combineTerraformStrings(settings);
 }
@@ -230,7 +230,7 @@ function eksctlNodeGroupSettings(ctx: CniContext, g: ResolvedNodeGroup, recommen
  * -DNSClusterIP where you own the bootstrap call, else the SERVICE_IPV4_CIDR machine variable the
  * script reads, set before EKS's or Karpenter's own call (Karpenter passes -DNSClusterIP itself).
  */
-function serviceCidrSettings(ctx: CniContext): CniSetting[] {
+function serviceCidrSettings(ctx: CniContext, dsr: DsrRecommendation): CniSetting[] {
   const settings: CniSetting[] = [];
   const provisioner = ctx.r.normalized.provisioner;
   for (const m of findServiceCidrMismatches(ctx)) {
@@ -277,6 +277,8 @@ function serviceCidrSettings(ctx: CniContext): CniSetting[] {
         break;
       }
       case 'EKSCTL':
+        // eksctl's own call passes both (SOURCE.EKSCTL_WINDOWS_BOOTSTRAP); the DSR userdata template replaces that call.
+        if (!dsr.enable) break;
         settings.push(
           {
             target: 'WINDOWS_BOOTSTRAP',
@@ -284,8 +286,8 @@ function serviceCidrSettings(ctx: CniContext): CniSetting[] {
             value: cluster.cidr,
             nodeGroup: g,
             templateId: T.WINDOWS_USERDATA_BOOTSTRAP_DSR,
-            reason: `${because}: pass the cluster's Service CIDR to Start-EKSBootstrap.ps1.`,
-            source: SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR,
+            reason: `${because}: the DSR userdata template replaces eksctl's bootstrap call, which passed the cluster's Service CIDR, so pass it to Start-EKSBootstrap.ps1 (template parameter serviceIpv4Cidr).`,
+            source: `${SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR}; ${SOURCE.EKSCTL_WINDOWS_BOOTSTRAP}`,
           },
           {
             target: 'WINDOWS_BOOTSTRAP',

@@ -80,6 +80,8 @@ export const SOURCE = {
   EKSCTL_WINDOWS_PRE_BOOTSTRAP:
     'eksctl docs usage/windows-worker-nodes (a Linux node group is required; preBootstrapCommands on both node group kinds)',
   EKSCTL_SCHEMA: 'eksctl-io/eksctl pkg/apis/eksctl.io/v1alpha5/assets/schema.json',
+  EKSCTL_WINDOWS_BOOTSTRAP:
+    "eksctl-io/eksctl pkg/nodebootstrap/windows.go (makeBootstrapParams: -ServiceCIDR from the cluster's kubernetesNetworkConfig, -DNSClusterIP on self-managed node groups)",
   EKSCTL_SCHEMA_AMI_MAX_PODS: 'eksctl-io/eksctl pkg/apis/eksctl.io/v1alpha5/assets/schema.json (amiFamily, maxPodsPerNode)',
   WINDOWS_SERVER_VERSIONS:
     'eksctl-io/eksctl pkg/apis/eksctl.io/v1alpha5/assets/schema.json (amiFamily); awsdocs/amazon-eks-user-guide eks-optimized-windows-ami; aws/karpenter-provider-aws pkg/apis/v1/labels.go',

@@ -1,5 +1,5 @@
 import { SOURCE } from '../../../common/core/sources.js';
-import { findServiceCidrMismatches, names, serviceCidrMessage } from '../cni-context.js';
+import { eksctlPassesServiceCidr, findServiceCidrMismatches, names, serviceCidrMessage } from '../cni-context.js';
 import type { CniFinding, CniRule } from '../cni-rule-table.js';
 import { CNI_WEIGHTS, NOTE_ON_VPC_CNI } from './cni-weights.js';
 
@@ -52,8 +52,9 @@ export const calicoOverlayUnsupportedForWindows: CniRule = {
 export const windowsServiceCidrMismatch: CniRule = {
   code: 'WINDOWS_SERVICE_CIDR_MISMATCH',
   weight: NOTE_ON_VPC_CNI,
+  // Under eksctl's own bootstrap call the nodes get the cluster's Service CIDR: no consequence for an option.
   assess: ({ ctx }) =>
-    findServiceCidrMismatches(ctx).map((m) => ({
+    (eksctlPassesServiceCidr(ctx) ? [] : findServiceCidrMismatches(ctx)).map((m) => ({
       message: serviceCidrMessage(ctx, m),
       source: SOURCE.UG_WINDOWS_AMI_SERVICE_CIDR,
       nodeGroups: [m.group.name],
