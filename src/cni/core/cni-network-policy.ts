@@ -56,7 +56,7 @@ export function chooseNetworkPolicyEngine(ctx: CniContext): NetworkPolicyRecomme
   if (needs.networkPolicyOnWindows && ctx.windows.length && ctx.windowsBlockedBy) {
     reasons.push(
       reason(
-        'NO_NETWORK_POLICY_NEEDED',
+        'WINDOWS_POLICY_NOT_APPLICABLE',
         'NOTE',
         0,
         `networkPolicyOnWindows was asked for, but Windows nodes cannot run in this cluster (${ctx.windowsBlockedBy}): no Windows policy engine.`,
@@ -66,7 +66,7 @@ export function chooseNetworkPolicyEngine(ctx: CniContext): NetworkPolicyRecomme
   } else if (needs.networkPolicyOnWindows && !ctx.windows.length) {
     reasons.push(
       reason(
-        'NO_NETWORK_POLICY_NEEDED',
+        'WINDOWS_POLICY_NOT_APPLICABLE',
         'NOTE',
         0,
         'networkPolicyOnWindows was asked for, but the cluster has no Windows node group.',

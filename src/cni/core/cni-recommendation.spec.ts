@@ -964,12 +964,22 @@ describe('recommendCni: the Windows policy engine only where Calico for Windows 
     const rules = out.networkPolicyEngine.reasons.map((r) => r.rule);
     expect(rules).not.toContain('WINDOWS_POLICY_NEEDS_CALICO_POLICY_ONLY');
     expect(rules).toContain('LINUX_POLICY_VPC_CNI');
-    expect(out.networkPolicyEngine.reasons.find((r) => r.rule === 'NO_NETWORK_POLICY_NEEDED')?.message).toContain(
+    // Asked for but not applicable: its own rule, not "no NetworkPolicy was asked for".
+    expect(rules).not.toContain('NO_NETWORK_POLICY_NEEDED');
+    expect(out.networkPolicyEngine.reasons.find((r) => r.rule === 'WINDOWS_POLICY_NOT_APPLICABLE')?.message).toContain(
       'cannot run in this cluster',
     );
     expect(out.settings.filter((s) => s.target === 'CALICO_INSTALLATION')).toEqual([]);
     expect(setting(out, 'enableNetworkPolicy')?.value).toBe('true');
     expect(out.dsr.enable).toBe(false);
+  });
+
+  it('Windows policy asked for in a cluster without Windows node groups: said under its own rule', () => {
+    const out = recommend(base({ nodeGroups: [lin()], windowsPods: 0, needs: policy }));
+    const rules = out.networkPolicyEngine.reasons.map((r) => r.rule);
+    expect(rules).toContain('WINDOWS_POLICY_NOT_APPLICABLE');
+    expect(rules).not.toContain('NO_NETWORK_POLICY_NEEDED');
+    expect(out.networkPolicyEngine.engine).toBe('VPC_CNI');
   });
 
   it('only Windows Server 2025 groups: no Calico, says why, and no DSR for Calico policy', () => {
