@@ -103,7 +103,10 @@ describe('auditCluster: single problems', () => {
 
   it('Windows nodes without any Linux node: CoreDNS has nowhere to run', () => {
     const audit = auditCluster({ nodesJson: nodesOnly((i) => i.metadata.labels['kubernetes.io/os'] === 'windows') }, byName);
-    expect(audit.findings.find((f) => f.code === 'NO_LINUX_NODES')).toMatchObject({ severity: 'ERROR', subject: 'cluster' });
+    const none = audit.findings.find((f) => f.code === 'NO_LINUX_NODES');
+    expect(none).toMatchObject({ severity: 'ERROR', subject: 'cluster' });
+    // The same list is what `kubectl get nodes -l kubernetes.io/os=windows` prints: the fix says so.
+    expect(none?.fix.text).toContain('without a selector');
   });
 
   it('one Windows Node pasted (kubectl get node NAME -o json): no ERROR for the Linux nodes it cannot show', () => {

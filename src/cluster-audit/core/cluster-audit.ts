@@ -557,7 +557,11 @@ export function auditCluster(input: ClusterAuditInput, catalog: ClusterAuditCata
           : 'Only one Linux node runs CoreDNS for the cluster: a second one keeps DNS up while it is replaced.',
       details: [`Linux nodes: ${linux.length}; Windows nodes: ${windows.length}`],
       fix: {
-        text: 'Add a Linux node group with at least two nodes (eksctl requires one for Windows clusters).',
+        text:
+          'Add a Linux node group with at least two nodes (eksctl requires one for Windows clusters).' +
+          (linux.length === 0
+            ? ' If the pasted list was filtered (kubectl get nodes -l kubernetes.io/os=windows), paste `kubectl get nodes -o json` without a selector instead.'
+            : ''),
         templateId: 'eksctl-windows-cluster',
       },
       source: AUDIT_SOURCES.UG_WINDOWS_SUPPORT,
