@@ -252,8 +252,12 @@ describe('planKarpenterWindows: Karpenter view next to the real capacity', () =>
     expect(t.karpenterView).toMatchObject({ allocatableMemoryMiB: -1092, podsPerNode: 0, launchable: false, bindingConstraint: 'MEMORY' });
     expect(t.nodesKarpenterWouldLaunch).toBeNull();
     // Real: 473 - 2248 < 0, the kubelet's 0; no pod counted on it, even one that requests no memory.
-    expect(t.realCapacity).toMatchObject({ allocatableMemoryMiB: 0, podsPerNode: 0, bindingConstraint: 'MEMORY' });
-    expect(t).toMatchObject({ nodesNeeded: null, extraNodes: null, bindingConstraint: 'MEMORY' });
+    // NO_CAPACITY, as sizing says of the same node.
+    expect(t.realCapacity).toMatchObject({ allocatableMemoryMiB: 0, podsPerNode: 0, bindingConstraint: 'NO_CAPACITY' });
+    expect(t).toMatchObject({ nodesNeeded: null, extraNodes: null, bindingConstraint: 'NO_CAPACITY' });
+    expect(t.formula.join('\n')).toContain(
+      'real pods per node = 0 (NO_CAPACITY: allocatable 1930m CPU, 0 MiB memory after the reservations)',
+    );
     expect(t.formula.join('\n')).toContain('nodesKarpenterWouldLaunch = none (Karpenter allocatable memory -1092 MiB is negative');
     expect(t.formula.join('\n')).toContain('nodesNeeded = none (the real node has 0 MiB allocatable memory)');
   });
@@ -263,8 +267,8 @@ describe('planKarpenterWindows: Karpenter view next to the real capacity', () =>
     // Karpenter: 2048 - 154 = 1894; 1894 - 1465 - 100 = 329, fit 10; min(110, 3 IPs, 193, 10) = 3 -> ceil(10 / 3) = 4 nodes.
     expect(t.karpenterView).toMatchObject({ allocatableMemoryMiB: 329, podsPerNode: 3, launchable: true });
     expect(t.nodesKarpenterWouldLaunch).toBe(4);
-    // Real: 1894 - 2248 < 0 -> 0 MiB: no pod of 32 MiB fits.
-    expect(t.realCapacity).toMatchObject({ allocatableMemoryMiB: 0, podsPerNode: 0, bindingConstraint: 'MEMORY' });
+    // Real: 1894 - 2248 < 0 -> 0 MiB: the node holds no pod.
+    expect(t.realCapacity).toMatchObject({ allocatableMemoryMiB: 0, podsPerNode: 0, bindingConstraint: 'NO_CAPACITY' });
     expect(t.nodesNeeded).toBeNull();
     const w = t.warnings.find((x) => x.code === 'KARPENTER_WINDOWS_NODE_HOLDS_NO_POD')!;
     expect(w.message).toContain('329 MiB');

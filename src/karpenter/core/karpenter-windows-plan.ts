@@ -260,11 +260,17 @@ function planType(t: InstanceTypeFacts, r: KarpenterWindowsPlanRequest['input'])
     rLimitBinding !== 'UNSUPPORTED_ARCHITECTURE' &&
     rLimitBinding !== 'NOT_IN_VPCRC_LIMITS' &&
     realMaxPods > 0;
-  // A node whose reservations take all its memory holds no pod, even one that requests none (podsByMemory).
-  const rFit = supported
-    ? fitPods(realMaxPods, rLimitBinding, rAllocCpu, cpu, podsByMemory(rAllocMem, mem))
-    : { pods: 0, binding: rLimitBinding, byCpu: null, byMemory: null };
-  if (supported) formula.push(fitText('real pods per node', [`maxPods ${realMaxPods}`], rFit));
+  // A node whose reservations take all its memory or CPU holds no pod, even one that requests none: NO_CAPACITY,
+  // as sizing says of it (the capacity engine's NO_ALLOCATABLE_RESOURCES).
+  const empty = rAllocMem <= 0 || rAllocCpu <= 0;
+  const rFit: Fit = !supported
+    ? { pods: 0, binding: rLimitBinding, byCpu: null, byMemory: null }
+    : empty
+      ? { pods: 0, binding: 'NO_CAPACITY', byCpu: null, byMemory: null }
+      : fitPods(realMaxPods, rLimitBinding, rAllocCpu, cpu, podsByMemory(rAllocMem, mem));
+  if (supported && empty)
+    formula.push(`real pods per node = 0 (NO_CAPACITY: allocatable ${rAllocCpu}m CPU, ${rAllocMem} MiB memory after the reservations)`);
+  else if (supported) formula.push(fitText('real pods per node', [`maxPods ${realMaxPods}`], rFit));
   let nodesNeeded: number | null = null;
   if (supported && count === 0) nodesNeeded = 0;
   else if (supported && rFit.pods > 0) {
@@ -306,7 +312,13 @@ function planType(t: InstanceTypeFacts, r: KarpenterWindowsPlanRequest['input'])
         `if you stay on Karpenter, set spec.kubelet.maxPods to ${realMaxPods} (template karpenter-windows-nodepool) so the kubelet figure is right and expect extra nodes until PR #9299 lands.`,
     });
   }
-  if (nodesKarpenterWouldLaunch !== null && nodesKarpenterWouldLaunch > 0 && supported && rFit.pods === 0 && rFit.binding === 'MEMORY') {
+  if (
+    nodesKarpenterWouldLaunch !== null &&
+    nodesKarpenterWouldLaunch > 0 &&
+    supported &&
+    rFit.pods === 0 &&
+    (rFit.binding === 'MEMORY' || rFit.binding === 'NO_CAPACITY')
+  ) {
     warnings.push({
       code: 'KARPENTER_WINDOWS_NODE_HOLDS_NO_POD',
       message:
