@@ -101,7 +101,10 @@ export class CniNodeGroupInputDto implements CniNodeGroupInput {
   @IntField(0, CNI_INPUT_LIMITS.nodesPerGroup, `Nodes planned (0 to ${CNI_INPUT_LIMITS.nodesPerGroup}).`, { example: 3 })
   nodes: number;
 
-  /** IPv4 subnets (/16 to /28) the nodes and, with the VPC CNI, their pods draw from. */
+  /**
+   * IPv4 subnets (/16 to /28) the nodes and, with the VPC CNI, their pods draw from. Groups that list the same subnet are
+   * checked together (subnet.sharedWith); two different CIDRs that overlap, in one group or across groups, are refused.
+   */
   @ApiProperty({ example: ['10.0.0.0/24'] })
   @IsArray()
   @ArrayMaxSize(CNI_INPUT_LIMITS.subnetCidrsPerGroup)

@@ -62,15 +62,18 @@ export class CniSubnetConsequence {
 
   ipsConsumed: number;
 
-  /** Usable addresses of the group's subnets (5 reserved per subnet). */
+  /** Usable addresses of the group's subnets (5 reserved per subnet); with sharedWith, of all the shared subnets. */
   usableAddresses: number;
 
-  /** usableAddresses - ipsConsumed; negative when the subnets cannot hold the group. */
+  /** usableAddresses - ipsConsumed (with sharedWith, minus every sharing group's); negative when the subnets cannot hold them. */
   ipsLeft: number;
 
   fits: boolean;
 
   message: string;
+
+  /** The other node groups that draw from the same subnets (directly or through another group); empty when none. */
+  sharedWith: string[];
 }
 
 @ObjectType({ description: 'What one option means for one node group: pods per node, nodes needed, subnet IPs.' })
@@ -315,6 +318,7 @@ function toConsequence(c: core.NodeGroupConsequence): CniNodeGroupConsequence {
           ipsLeft: c.subnet.ipsLeft,
           fits: c.subnet.fits,
           message: c.subnet.message,
+          sharedWith: [...c.subnet.sharedWith],
         }
       : null,
     formula: [...c.formula],

@@ -24,7 +24,7 @@ const ANSWER = `
     consequences {
       nodeGroup os instanceType supported effectiveIpMode pods plannedNodes maxPodsPerNode workloadPodsPerNode
       nodesNeeded nodesForSubnet podsUseVpcIps
-      subnet { ipsPerNode ipsConsumed usableAddresses ipsLeft fits message }
+      subnet { ipsPerNode ipsConsumed usableAddresses ipsLeft fits message sharedWith }
       formula
       warnings { code message source }
       note
@@ -223,7 +223,13 @@ describe('CNI recommendations over GraphQL and REST', () => {
     const out = await ask(
       base({ windowsPods: 180, linuxPods: 0, nodeGroups: [win({ name: 'a', nodes: 20 }), win({ name: 'b', nodes: 20 })] }),
     );
-    expect(consequence(out, 'VPC_CNI_SECONDARY_IP', 'a').subnet).toMatchObject({ ipsConsumed: 180, ipsLeft: -109, fits: false });
+    expect(consequence(out, 'VPC_CNI_SECONDARY_IP', 'a').subnet).toMatchObject({
+      ipsConsumed: 180,
+      ipsLeft: -109,
+      fits: false,
+      sharedWith: ['b'],
+    });
+    expect(consequence(out, 'VPC_CNI_SECONDARY_IP', 'b').subnet.sharedWith).toEqual(['a']);
     expect(consequence(out, 'VPC_CNI_SECONDARY_IP', 'a').subnet.message).toContain('shares 10.0.0.0/24 with b');
     expect(out.recommended).not.toBe('VPC_CNI_SECONDARY_IP');
   });

@@ -174,6 +174,7 @@ function sharedSubnetCheck(shared: readonly GroupConsequence[]): void {
       usableAddresses: usable,
       ipsLeft: usable - consumed,
       fits: subnet.fits && fitsTogether,
+      sharedWith: others.map((o) => o.g.name),
       message: subnet.fits ? (fitsTogether ? `fits: ${sharing}` : `exhausted: ${sharing}`) : `${subnet.message}; it also ${sharing}`,
     };
     x.consequence.formula.push(
@@ -239,6 +240,7 @@ function consequenceWithUsage(option: CniOption, g: ResolvedNodeGroup, ctx: Cons
       ipsLeft: usage.usableAddresses - usage.totalIps,
       fits: usage.verdict.fits,
       message: usage.verdict.message,
+      sharedWith: [],
     };
     formula.push(...usage.formula);
     warnings.push(...usage.warnings);
@@ -295,6 +297,7 @@ function overlayConsequence(
         consumed <= usable
           ? `${consumed} node IPs of ${usable} usable; pods take no VPC IPs on the overlay`
           : `${consumed} nodes need more than the ${usable} usable addresses`,
+      sharedWith: [],
     };
     formula.push(`subnet IPs = ${nodesForSubnet} nodes x 1 primary IP = ${consumed} of ${usable} usable`);
   }

@@ -680,6 +680,7 @@ describe('recommendCni scenarios', () => {
           ipsLeft: usage.usableAddresses - usage.totalIps,
           fits: usage.verdict.fits,
           message: usage.verdict.message,
+          sharedWith: [],
         });
       }
     }
@@ -922,7 +923,7 @@ describe('recommendCni: node groups that share a subnet are checked together', (
       ['win-b', 'win-a'],
     ]) {
       const c = sec.consequences.find((x) => x.nodeGroup === name)!;
-      expect(c.subnet).toMatchObject({ ipsConsumed: 180, usableAddresses: 251, ipsLeft: 251 - 360, fits: false });
+      expect(c.subnet).toMatchObject({ ipsConsumed: 180, usableAddresses: 251, ipsLeft: 251 - 360, fits: false, sharedWith: [other] });
       expect(c.subnet?.message).toContain(`shares 10.0.0.0/24 with ${other}`);
       expect(c.subnet?.message).toContain('360 of 251 usable addresses');
       expect(c.formula.at(-1)).toBe('shared subnets 10.0.0.0/24 (win-a, win-b): IPs = 180 + 180 = 360 of 251 usable');
@@ -938,7 +939,7 @@ describe('recommendCni: node groups that share a subnet are checked together', (
       nodeGroups: [win({ name: 'win-a', nodes: 20 }), win({ name: 'win-b', nodes: 20, subnetCidrs: ['10.0.2.0/24'] })],
     });
     const c = option(recommend(apart), 'VPC_CNI_SECONDARY_IP').consequences.find((x) => x.nodeGroup === 'win-a')!;
-    expect(c.subnet).toMatchObject({ ipsConsumed: 180, usableAddresses: 251, ipsLeft: 71, fits: true });
+    expect(c.subnet).toMatchObject({ ipsConsumed: 180, usableAddresses: 251, ipsLeft: 71, fits: true, sharedWith: [] });
     expect(c.subnet?.message).not.toContain('shares');
   });
 

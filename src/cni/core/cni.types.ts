@@ -120,6 +120,8 @@ export interface NodeGroupSubnetConsequence {
   ipsLeft: number;
   fits: boolean;
   message: string;
+  /** The other node groups drawing from these subnets (linked through a shared subnet); then usableAddresses and ipsLeft are of them all. */
+  sharedWith: string[];
 }
 
 export interface NodeGroupConsequence {
