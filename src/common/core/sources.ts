@@ -64,7 +64,6 @@ export const SOURCE = {
     'awsdocs/amazon-eks-user-guide eks-optimized-windows-ami (Start-EKSBootstrap.ps1 -ServiceCIDR, -DNSClusterIP defaults)',
   UG_WINDOWS_AMI_X86_64: 'awsdocs/amazon-eks-user-guide eks-optimized-windows-ami (x86_64 only)',
   UG_WINDOWS_SUPPORT: 'awsdocs/amazon-eks-user-guide windows-support',
-  EKS_AMI_BOOTSTRAP: 'awslabs/amazon-eks-ami kube-reserved',
   EKS_AMI_KUBE_RESERVED_ENI_PODS:
     'awslabs/amazon-eks-ami templates/al2/runtime/bootstrap.sh, nodeadm/internal/kubelet/config.go (kube-reserved memory from the eni-max-pods figure); aws/karpenter-provider-aws pkg/providers/amifamily/resolver.go (UsesENILimitedMemoryOverhead)',
   EKS_BOOTSTRAP: 'awslabs/amazon-eks-ami Start-EKSBootstrap.ps1 parameters; UG launch-windows-workers',
