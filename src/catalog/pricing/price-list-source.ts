@@ -21,6 +21,7 @@ export interface PriceListSourceOptions {
   /** Region of the Price List endpoint (it serves every region's prices). Default us-east-1. */
   region?: string;
   maxAttempts?: number;
+  /** Per-request timeout in ms (a silent connection counts as failed, then retried). Default 30 000. */
   requestTimeoutMs?: number;
   /** Regions read at once. Default 2. */
   concurrency?: number;
@@ -88,7 +89,13 @@ export class PriceListSource {
     this.client = new PricingClient({
       region: options.region ?? 'us-east-1',
       maxAttempts: options.maxAttempts,
-      requestHandler: options.requestTimeoutMs ? { requestTimeout: options.requestTimeoutMs } : undefined,
+      requestHandler: {
+        requestTimeout: options.requestTimeoutMs ?? 30_000,
+        // Without this, @smithy/node-http-handler only logs a warning when requestTimeout passes, and a
+        // silent endpoint holds the refresh (and its lock) for ever; as in src/catalog/ec2/ec2-catalog-source.ts.
+        throwOnRequestTimeout: true,
+        connectionTimeout: Math.min(options.requestTimeoutMs ?? 30_000, 10_000),
+      },
       ...(options.credentials ? { credentials: options.credentials } : {}),
     });
   }

@@ -22,7 +22,9 @@ export type FakePricingFault =
   /** 400 ThrottlingException (the SDK retries it). */
   | { kind: 'throttle' }
   /** Any error; default 500 InternalErrorException. */
-  | { kind: 'error'; status?: number; code?: string; message?: string };
+  | { kind: 'error'; status?: number; code?: string; message?: string }
+  /** Never answer: the request stays open until the client gives up (or the fake closes). */
+  | { kind: 'silent' };
 
 export interface FakePricingRequest {
   target: string;
@@ -126,6 +128,7 @@ export async function startFakePricing(products: FakePriceProduct[] = []): Promi
     const live = faults.find((f) => f.left !== 0);
     if (live) {
       live.left--;
+      if (live.fault.kind === 'silent') return;
       if (live.fault.kind === 'throttle') return error(res, 400, 'ThrottlingException', 'Rate exceeded');
       return error(
         res,
@@ -177,6 +180,11 @@ export async function startFakePricing(products: FakePriceProduct[] = []): Promi
     clearFaults() {
       faults = [];
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Requests held by a `silent` fault would keep the server open.
+        server.closeAllConnections();
+      }),
   };
 }
