@@ -34,6 +34,12 @@ interface PricingOutcome {
 const loadPriceListSource = () => import('./pricing/price-list-source.js');
 const MAX_REGIONS = 64;
 
+/** The API calls a failed read made, when its error counts them (Ec2CatalogFetchError does). */
+function requestsMadeBy(err: unknown): number | undefined {
+  const count = (err as { requestCount?: unknown } | null)?.requestCount;
+  return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : undefined;
+}
+
 export interface RefreshRequest {
   /** Where to read the catalog (default EC2). */
   source?: CatalogSourceKind;
@@ -204,7 +210,11 @@ export class CatalogRefreshService implements OnApplicationShutdown {
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       await this.repository
-        .failRun(run.id, describeRefreshFailure(err), new Date(), { regions: read?.regions, ec2Requests: read?.requests })
+        .failRun(run.id, describeRefreshFailure(err), new Date(), {
+          regions: read?.regions,
+          // A read that failed returned nothing; its error counts the calls it made (Ec2CatalogFetchError.requestCount).
+          ec2Requests: read?.requests ?? requestsMadeBy(err),
+        })
         .catch((e: unknown) => this.logger.error(`Could not record the failed refresh: ${(e as Error).message}`));
       if (source.live) this.metrics.onRefreshFinished('FAILED', (Date.now() - started) / 1000);
       this.logger.error(`[refresh ${run.id}] failed, the previous catalog stays in service: ${message}`);

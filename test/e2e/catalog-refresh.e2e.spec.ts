@@ -160,6 +160,27 @@ describe('catalog refresh from EC2', () => {
     await app.http.get('/health/ready').expect(200);
   });
 
+  it('a failed run records the EC2 calls it made before failing', async () => {
+    ec2.resetStats();
+    // 400: not retried, so every call the run made reached the fake once.
+    const fault = ec2.inject({
+      action: 'DescribeInstanceTypes',
+      page: 3,
+      fault: { kind: 'error', status: 400, code: 'UnauthorizedOperation', message: 'not allowed' },
+    });
+    try {
+      const run = (await app.gql(REFRESH, { regions: ['us-east-1'] }, adminAuth).expect(200)).body.data.refreshCatalog;
+      expect(run.status).toBe('FAILED');
+      expect(run.error).toMatch(/DescribeInstanceTypes page 3 in us-east-1/);
+      const rest = await app.http.get(`/api/v1/catalog/refreshes/${run.id}`).expect(200);
+      // Pages 1 to 3 at least (the offerings call may still be in flight when page 3 fails).
+      expect(rest.body.ec2Requests).toBeGreaterThanOrEqual(3);
+      expect(rest.body.ec2Requests).toBeLessThanOrEqual(ec2.count());
+    } finally {
+      fault.remove();
+    }
+  });
+
   it('a malformed record fails the run, naming the type and the field', async () => {
     const fault = ec2.inject({
       action: 'DescribeInstanceTypes',
