@@ -104,12 +104,11 @@ export class InstanceTypesArgs {
   @Type(() => InstanceTypeFilterInput)
   filter?: InstanceTypeFilterInput;
 
-  /** Page size (default 50, at most 500). */
+  /** Page size (default 50, at most MAX_PAGE_SIZE: 500 unless configured). */
   @IsOptional()
   @Transform(toInt)
   @IsInt()
   @Min(0)
-  @Max(500)
   first?: number;
 
   /** Cursor from a previous page. */
@@ -121,12 +120,11 @@ export class InstanceTypesArgs {
 
 /** REST query string: the filters and the paging in one flat class. */
 export class InstanceTypesQuery extends InstanceTypeFilterInput {
-  @ApiPropertyOptional({ description: 'Page size (default 50, at most 500).' })
+  @ApiPropertyOptional({ description: 'Page size (default 50, at most MAX_PAGE_SIZE: 500 unless configured).' })
   @IsOptional()
   @Transform(toInt)
   @IsInt()
   @Min(0)
-  @Max(500)
   first?: number;
 
   @ApiPropertyOptional({ description: 'Cursor from a previous page (pageInfo.endCursor).' })

@@ -208,3 +208,27 @@ describe('instanceTypes pages over the bundled catalog', () => {
     }
   });
 });
+
+describe('instanceTypes pages under MAX_PAGE_SIZE', () => {
+  const SMALL = `query($first: Int) { instanceTypes(first: $first) { totalCount nodes { name } } }`;
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ env: { MAX_PAGE_SIZE: '800' } });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('a page as large as MAX_PAGE_SIZE is served through both doors, one larger is refused naming the limit', async () => {
+    const gql = await app.gql(SMALL, { first: 800 }).expect(200);
+    expect(gql.body.errors).toBeUndefined();
+    expect(gql.body.data.instanceTypes.nodes).toHaveLength(800);
+    const rest = await app.http.get('/api/v1/instance-types').query({ first: 800 }).expect(200);
+    expect(rest.body.nodes).toHaveLength(800);
+
+    const over = await app.http.get('/api/v1/instance-types').query({ first: 801 }).expect(400);
+    expect(over.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: 'first must be between 0 and 800' });
+    const overGql = await app.gql(SMALL, { first: 801 }).expect(200);
+    expect(overGql.body.errors[0]).toMatchObject({ message: 'first must be between 0 and 800', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+});
