@@ -181,6 +181,26 @@ describe('catalog refresh from EC2', () => {
     }
   });
 
+  it('a named region the account has not enabled fails the run saying so, and the catalog stays', async () => {
+    const before = await app.http.get('/api/v1/instance-types?first=0&region=af-south-1').expect(200);
+    ec2.data.optInStatus.set('af-south-1', 'not-opted-in');
+    try {
+      const res = await app.http
+        .post('/api/v1/catalog/refreshes')
+        .set(adminAuth)
+        .send({ regions: ['af-south-1', 'us-east-1'] })
+        .expect(502);
+      expect(res.body.error.message).toBe(
+        'The catalog refresh failed; the previous catalog stays in service: EC2_REGION_NOT_ENABLED: A region to read is not enabled for the account, or is not an EC2 region',
+      );
+      expect(res.body.error.details.refresh.error).toContain('af-south-1 is an opt-in region this account has not enabled');
+    } finally {
+      ec2.data.optInStatus.set('af-south-1', 'opted-in');
+    }
+    const after = await app.http.get('/api/v1/instance-types?first=0&region=af-south-1').expect(200);
+    expect(after.body.totalCount).toBe(before.body.totalCount);
+  });
+
   it('a malformed record fails the run, naming the type and the field', async () => {
     const fault = ec2.inject({
       action: 'DescribeInstanceTypes',

@@ -25,6 +25,17 @@ describe('describeRefreshFailure', () => {
       }),
       'EC2_REQUEST_FAILED',
     ],
+    [
+      named(
+        'Ec2CatalogFetchError',
+        'EC2 DescribeInstanceTypeOfferings page 1 in af-south-1 failed after 1 attempt: AuthFailure (HTTP 401)',
+        {
+          code: 'AuthFailure',
+          regionNotEnabled: 'af-south-1',
+        },
+      ),
+      'EC2_REGION_NOT_ENABLED',
+    ],
     [named('QueryFailedError', 'duplicate key value violates unique constraint "instance_type_pkey"', { code: '23505' }), 'DATABASE_ERROR'],
     [new Error('something else'), 'REFRESH_FAILED'],
   ])('records %s as %s on the first line, the error text after it', (err, code) => {

@@ -8,6 +8,7 @@
 export const RefreshFailure = {
   EC2_UNREACHABLE: 'EC2_UNREACHABLE',
   EC2_REQUEST_FAILED: 'EC2_REQUEST_FAILED',
+  EC2_REGION_NOT_ENABLED: 'EC2_REGION_NOT_ENABLED',
   EC2_RECORD_INVALID: 'EC2_RECORD_INVALID',
   DATABASE_ERROR: 'DATABASE_ERROR',
   INTERRUPTED: 'INTERRUPTED',
@@ -18,6 +19,7 @@ export type RefreshFailure = (typeof RefreshFailure)[keyof typeof RefreshFailure
 const SHORT: Record<RefreshFailure, string> = {
   EC2_UNREACHABLE: 'The EC2 API could not be reached',
   EC2_REQUEST_FAILED: 'An EC2 API request failed',
+  EC2_REGION_NOT_ENABLED: 'A region to read is not enabled for the account, or is not an EC2 region',
   EC2_RECORD_INVALID: 'EC2 described an instance type the catalog cannot read',
   DATABASE_ERROR: 'The database refused the refreshed catalog',
   INTERRUPTED: 'The process running this refresh stopped first',
@@ -47,6 +49,7 @@ function classify(err: unknown): RefreshFailure {
   // Ec2CatalogFetchError (src/catalog/ec2/ec2-catalog-source.ts) wraps every failure of the EC2 source.
   if (e.name === 'Ec2CatalogFetchError') {
     if (code === 'MalformedRecord') return RefreshFailure.EC2_RECORD_INVALID;
+    if ((err as { regionNotEnabled?: unknown }).regionNotEnabled !== undefined) return RefreshFailure.EC2_REGION_NOT_ENABLED;
     return isNetworkFailure(err) ? RefreshFailure.EC2_UNREACHABLE : RefreshFailure.EC2_REQUEST_FAILED;
   }
   if (e.name === 'MalformedInstanceTypeRecordError') return RefreshFailure.EC2_RECORD_INVALID;

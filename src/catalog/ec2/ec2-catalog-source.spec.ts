@@ -234,11 +234,46 @@ describe('Ec2CatalogSource against the fake EC2 endpoint', () => {
       expect(ec2.count({ action: 'DescribeInstanceTypeOfferings', region: 'sa-east-1' })).toBe(2);
     }));
 
-  it('fails on a region the endpoint does not know', async () => {
+  it('fails on a region the endpoint does not know, saying EC2 lists no such region', async () => {
     const err = await rejection(source(ec2).fetchCatalog({ regions: ['eu-west-1', 'xx-nowhere-1'] }));
     expect(err.message).toContain('in xx-nowhere-1');
+    expect(err.message).toContain('xx-nowhere-1 is not a region EC2 DescribeRegions lists in us-east-1');
     expect(err.code).toBe('AuthFailure');
+    expect(err.regionNotEnabled).toBe('xx-nowhere-1');
   });
+
+  // EC2 answers a call in an opt-in Region the account has not enabled with 401 AuthFailure "AWS was
+  // not able to validate the provided access credentials", the answer to bad credentials: the failure
+  // says which it is, from DescribeRegions (AllRegions) in the home region.
+  it('fails on a named opt-in region the account has not enabled, saying so instead of blaming the credentials', () =>
+    withFake({ ...smallWorld(), optInStatus: { 'af-south-1': 'not-opted-in' } }, async (fake) => {
+      const err = await rejection(source(fake).fetchCatalog({ regions: ['af-south-1', 'us-east-1'] }));
+      expect(err.message).toContain('DescribeInstanceTypeOfferings page 1 in af-south-1 failed after 1 attempt: AuthFailure (HTTP 401)');
+      expect(err.message).toContain(
+        'af-south-1 is an opt-in region this account has not enabled (DescribeRegions OptInStatus not-opted-in)',
+      );
+      expect(err.message).toContain('enable it, or leave it out of the regions to read');
+      expect(err).toMatchObject({ code: 'AuthFailure', region: 'af-south-1', regionNotEnabled: 'af-south-1' });
+      expect(fake.requests.find((r) => r.action === 'DescribeRegions')).toMatchObject({
+        region: 'us-east-1',
+        params: { AllRegions: 'true' },
+      });
+      // The diagnosis is an API call of the fetch too.
+      expect(err.requestCount).toBe(fake.count());
+    }));
+
+  it('an AuthFailure in a region that is enabled stays the credentials failure it is', () =>
+    withFake(smallWorld(), async (fake) => {
+      fake.inject({
+        action: 'DescribeInstanceTypeOfferings',
+        region: 'eu-west-1',
+        fault: { kind: 'error', status: 401, code: 'AuthFailure' },
+      });
+      const err = await rejection(source(fake).fetchCatalog({ regions: ['eu-west-1', 'us-east-1'] }));
+      expect(err.code).toBe('AuthFailure');
+      expect(err.regionNotEnabled).toBeUndefined();
+      expect(err.message).not.toContain('not enabled');
+    }));
 
   it('reads only the configured regions', () =>
     withFake(smallWorld(7, 250), async (ec2) => {

@@ -77,6 +77,8 @@ export interface Ec2CatalogFetchErrorDetails {
   attempts?: number;
   /** API calls made before the failure. */
   requestCount: number;
+  /** The named region the failure comes from, when DescribeRegions says it is not enabled for the account or is no region. */
+  regionNotEnabled?: string;
   cause?: unknown;
 }
 
@@ -91,6 +93,8 @@ export class Ec2CatalogFetchError extends Error {
   readonly attempts: number | undefined;
   /** API calls made before the failure. */
   readonly requestCount: number;
+  /** The named region the failure comes from, when DescribeRegions says it is not enabled for the account or is no region. */
+  readonly regionNotEnabled: string | undefined;
 
   constructor(message: string, details: Ec2CatalogFetchErrorDetails) {
     super(message, 'cause' in details ? { cause: details.cause } : undefined);
@@ -102,6 +106,7 @@ export class Ec2CatalogFetchError extends Error {
     this.httpStatus = details.httpStatus;
     this.attempts = details.attempts;
     this.requestCount = details.requestCount;
+    this.regionNotEnabled = details.regionNotEnabled;
   }
 }
 
@@ -195,11 +200,56 @@ class Ec2CatalogFetch {
     this.log(`reading ${regions.length} region(s), types paged in ${primary}, concurrency ${this.concurrency}`);
     this.progress({ phase: 'regions', regions, homeRegion });
 
-    await allOrFirstError([this.readOfferings(regions), this.pageTypes(primary)], this.abortController);
-    const offeredAnywhere = new Set(Object.values(this.offeringsByRegion).flat());
-    await this.describeTypesOfferedElsewhere(primary, offeredAnywhere);
-    this.warnAboutUnofferedTypes(primary, offeredAnywhere);
+    try {
+      await allOrFirstError([this.readOfferings(regions), this.pageTypes(primary)], this.abortController);
+      const offeredAnywhere = new Set(Object.values(this.offeringsByRegion).flat());
+      await this.describeTypesOfferedElsewhere(primary, offeredAnywhere);
+      this.warnAboutUnofferedTypes(primary, offeredAnywhere);
+    } catch (err) {
+      throw requested ? await this.explainRegionFailure(err, homeRegion) : err;
+    }
     return this.result(regions);
+  }
+
+  /**
+   * EC2 answers a call signed for an opt-in Region the account has not enabled with 401 AuthFailure
+   * "AWS was not able to validate the provided access credentials", its answer to bad credentials, and
+   * a name that is no Region has no endpoint at all. When a named region (other than the home one)
+   * fails so, DescribeRegions with AllRegions in the home region tells which: the failure then says
+   * the region is not enabled (OptInStatus not-opted-in) or not listed, instead of pointing at the
+   * credentials. Any other failure, or a diagnosis that fails itself, is returned as it was.
+   */
+  private async explainRegionFailure(err: unknown, homeRegion: string): Promise<unknown> {
+    if (!(err instanceof Ec2CatalogFetchError) || err.region === undefined || err.region === homeRegion) return err;
+    const cause = err.cause as { code?: unknown } | undefined;
+    if (err.code !== 'AuthFailure' && cause?.code !== 'ENOTFOUND') return err;
+    const region = err.region;
+    let listed: Array<{ RegionName?: string; OptInStatus?: string }>;
+    try {
+      // Not through call(): the fetch's signal is already aborted by the failure being explained.
+      this.requestCount++;
+      listed = (await this.home.send(new DescribeRegionsCommand({ AllRegions: true }))).Regions ?? [];
+    } catch {
+      return err;
+    }
+    const entry = listed.find((r) => r.RegionName === region);
+    const why = !entry
+      ? `${region} is not a region EC2 DescribeRegions lists in ${homeRegion}`
+      : entry.OptInStatus === 'not-opted-in'
+        ? `${region} is an opt-in region this account has not enabled (DescribeRegions OptInStatus not-opted-in)`
+        : null;
+    if (why === null) return err;
+    return new Ec2CatalogFetchError(`${err.message}; ${why}: enable it, or leave it out of the regions to read`, {
+      operation: err.operation,
+      region,
+      page: err.page,
+      code: err.code,
+      httpStatus: err.httpStatus,
+      attempts: err.attempts,
+      requestCount: this.requestCount,
+      regionNotEnabled: region,
+      cause: err.cause,
+    });
   }
 
   abort(): void {

@@ -89,6 +89,20 @@ describe('fake EC2 through the real SDK', () => {
     }
   });
 
+  it('refuses a call signed for a region the account has not opted in to, as EC2 does (401 AuthFailure)', async () => {
+    const fake = await startFakeEc2({ optInStatus: { 'af-south-1': 'not-opted-in' } });
+    try {
+      const c = client(fake, 'af-south-1');
+      const err = await c.send(new DescribeInstanceTypeOfferingsCommand({ LocationType: 'region' })).catch((e: unknown) => e as any);
+      c.destroy();
+      expect(err.name).toBe('AuthFailure');
+      expect(err.$metadata.httpStatusCode).toBe(401);
+      expect(err.message).toBe('AWS was not able to validate the provided access credentials');
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('answers DescribeInstanceTypes with the types offered in the signing region, paged', async () => {
     const c = client(ec2, 'eu-south-2');
     const names: string[] = [];

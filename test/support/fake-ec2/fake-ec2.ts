@@ -217,6 +217,10 @@ export async function startFakeEc2(options: FakeEc2Options = {}): Promise<FakeEc
     if (!data.offerings.has(region)) {
       throw new Ec2Error(401, 'AuthFailure', `Credential should be scoped to a valid region, not '${region}'.`);
     }
+    // EC2 answers a call in an opt-in Region the account has not enabled as it answers bad credentials.
+    if (data.optInStatus.get(region) === 'not-opted-in') {
+      throw new Ec2Error(401, 'AuthFailure', 'AWS was not able to validate the provided access credentials');
+    }
     return region;
   }
 
