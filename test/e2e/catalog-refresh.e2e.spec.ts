@@ -201,6 +201,28 @@ describe('catalog refresh from EC2', () => {
     expect(after.body.totalCount).toBe(before.body.totalCount);
   });
 
+  it('a 200 that is not an EC2 answer (a proxy page) fails the run instead of emptying the region', async () => {
+    const before = await app.http.get('/api/v1/instance-types?first=0&region=us-east-1').expect(200);
+    const total = (await app.http.get('/api/v1/instance-types?first=0').expect(200)).body.totalCount;
+    const fault = ec2.inject({ region: 'us-east-1', fault: { kind: 'raw', body: '<html><body>Proxy login</body></html>' } });
+    try {
+      const res = await app.http
+        .post('/api/v1/catalog/refreshes')
+        .set(adminAuth)
+        .send({ regions: ['us-east-1'] })
+        .expect(502);
+      const run = res.body.error.details.refresh;
+      expect(run).toMatchObject({ status: 'FAILED', typesRemoved: [] });
+      expect(run.error).toContain('in us-east-1 answered no instance type');
+    } finally {
+      fault.remove();
+    }
+    expect((await app.http.get('/api/v1/instance-types?first=0&region=us-east-1').expect(200)).body.totalCount).toBe(
+      before.body.totalCount,
+    );
+    expect((await app.http.get('/api/v1/instance-types?first=0').expect(200)).body.totalCount).toBe(total);
+  });
+
   it('a malformed record fails the run, naming the type and the field', async () => {
     const fault = ec2.inject({
       action: 'DescribeInstanceTypes',

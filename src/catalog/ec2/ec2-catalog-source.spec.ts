@@ -262,6 +262,26 @@ describe('Ec2CatalogSource against the fake EC2 endpoint', () => {
       expect(err.requestCount).toBe(fake.count());
     }));
 
+  // The SDK reads any 200 body leniently: a proxy's HTML page parses as an answer listing nothing. Every
+  // EC2 region offers instance types, so an empty answer is refused instead of read as "offers nothing"
+  // (which would take the region out of every type's availability and remove the types offered only there).
+  it('refuses a region whose answers list no instance type, as a 200 that is not EC2 does', () =>
+    withFake(smallWorld(), async (fake) => {
+      fake.inject({ region: 'us-east-1', fault: { kind: 'raw', body: '<html><body>Proxy login</body></html>' } });
+      const err = await rejection(source(fake).fetchCatalog({ regions: ['us-east-1'] }));
+      expect(err.message).toMatch(/^EC2 Describe\w+ in us-east-1 answered no instance type/);
+      expect(err.message).toContain('not an EC2 answer');
+      expect(err.region).toBe('us-east-1');
+    }));
+
+  it('refuses an offerings answer that lists nothing in one region of several', () =>
+    withFake(smallWorld(), async (fake) => {
+      fake.setOfferings('eu-west-1', []);
+      const err = await rejection(source(fake).fetchCatalog({ regions: ['eu-west-1', 'us-east-1'] }));
+      expect(err.message).toContain('EC2 DescribeInstanceTypeOfferings in eu-west-1 answered no instance type');
+      expect(err.operation).toBe('DescribeInstanceTypeOfferings');
+    }));
+
   it('an AuthFailure in a region that is enabled stays the credentials failure it is', () =>
     withFake(smallWorld(), async (fake) => {
       fake.inject({

@@ -354,7 +354,20 @@ class Ec2CatalogFetch {
       }
       for (const o of next.value.InstanceTypeOfferings ?? []) if (o.InstanceType) names.add(o.InstanceType);
     }
+    if (names.size === 0) throw this.emptyAnswer({ operation: 'DescribeInstanceTypeOfferings', region });
     return names;
+  }
+
+  /**
+   * Every EC2 region offers instance types, and the SDK reads any 200 body leniently (a proxy's HTML
+   * page parses as an answer listing nothing): read as "offers nothing", such an answer would take the
+   * region out of every type's availability and remove the types offered only there.
+   */
+  private emptyAnswer(site: CallSite): Ec2CatalogFetchError {
+    return new Ec2CatalogFetchError(
+      `${describeSite(site)} answered no instance type: every EC2 region offers some, so this is not an EC2 answer (a proxy, or a wrong endpoint?)`,
+      { operation: site.operation, region: site.region, code: 'EmptyAnswer', requestCount: this.requestCount },
+    );
   }
 
   /** 2b. Every type the primary region describes, a page at a time. */
@@ -376,6 +389,7 @@ class Ec2CatalogFetch {
       this.log(`DescribeInstanceTypes in ${primary}: page ${page}, ${records.length} records (${this.described.size} so far)`);
       this.progress({ phase: 'types-page', region: primary, page, records: records.length, recordsSoFar: this.described.size });
     }
+    if (this.described.size === 0) throw this.emptyAnswer({ operation: 'DescribeInstanceTypes', region: primary });
   }
 
   /** 3. Types offered elsewhere but not described in the primary region, by name where they are offered. */

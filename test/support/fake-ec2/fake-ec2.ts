@@ -22,7 +22,12 @@ export type FakeEc2Fault =
    */
   | { kind: 'malformed'; instanceType?: string; omit?: string; transform?: (r: Ec2InstanceTypeJson) => Ec2InstanceTypeJson }
   /** Destroy the connection without an answer. */
-  | { kind: 'drop' };
+  | { kind: 'drop' }
+  /**
+   * Answer with this body instead of EC2's (a proxy's login page, a wrong endpoint): default status 200,
+   * content type text/html.
+   */
+  | { kind: 'raw'; status?: number; contentType?: string; body: string };
 
 export interface FakeEc2FaultRule {
   /** Default: every action. */
@@ -414,6 +419,15 @@ export async function startFakeEc2(options: FakeEc2Options = {}): Promise<FakeEc
       if (terminal?.kind === 'drop') {
         record.status = 0;
         req.socket.destroy();
+        return;
+      }
+      if (terminal?.kind === 'raw') {
+        record.status = terminal.status ?? 200;
+        res.writeHead(record.status, {
+          'content-type': terminal.contentType ?? 'text/html',
+          'content-length': Buffer.byteLength(terminal.body),
+        });
+        res.end(terminal.body);
         return;
       }
       if (terminal?.kind === 'throttle') throw new Ec2Error(503, 'RequestLimitExceeded', 'Request limit exceeded.');
