@@ -17,6 +17,7 @@ import { errorBodyFor, isGraphqlUrl, mapError, statusFor } from './common/error-
 import { registerHttpCaching } from './common/http-caching.js';
 import { completeOpenApiDocument } from './common/openapi-document.js';
 import { registerMethodNotAllowed } from './common/method-not-allowed.js';
+import { registerGraphqlRefusalRequestIds } from './graphql/request-id.plugin.js';
 import { RateLimitService } from './common/rate-limit.service.js';
 import { requestIdFor } from './common/request-id.js';
 import { registerRequestState } from './common/request-state.js';
@@ -221,6 +222,8 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): vo
   });
   // 405 with Allow for a known path and the wrong method (routes are recorded as they are added).
   registerMethodNotAllowed(fastify);
+  // Apollo's own HTTP-level refusals on /graphql (a batch, no query, variables not an object) get the request id too.
+  registerGraphqlRefusalRequestIds(fastify);
   // CORS for the portals named in CORS_ORIGINS only (off by default): preflights on REST and
   // /graphql, credentials never (keys travel in Authorization). Apollo's CSRF prevention stays on:
   // a simple cross-site request still cannot run an operation.

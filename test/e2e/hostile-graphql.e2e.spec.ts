@@ -82,6 +82,28 @@ describe('hostile GraphQL documents', () => {
     for (const error of res.body.errors) expect(error.extensions.requestId).toBe(res.headers['x-request-id']);
   });
 
+  // Apollo refuses these before any plugin runs (its HTTP layer): they had a code but no request id.
+  it.each([
+    ['a batch (batching is off)', (app: TestApp) => app.http.post('/graphql').send([{ query: '{ __typename }' }])],
+    ['an empty JSON object', (app: TestApp) => app.http.post('/graphql').send({})],
+    ['a query that is not a string', (app: TestApp) => app.http.post('/graphql').send({ query: 1 })],
+    ['variables that are an array', (app: TestApp) => app.http.post('/graphql').send({ query: '{ __typename }', variables: [] })],
+    [
+      'a GET whose variables are not JSON',
+      (app: TestApp) => app.http.get('/graphql?query=%7B__typename%7D&variables=%5B1').set('apollo-require-preflight', 'true'),
+    ],
+    ['a GET without a preflight header (CSRF prevention)', (app: TestApp) => app.http.get('/graphql?query=%7B__typename%7D')],
+  ])("%s: Apollo's own refusal names the request id too", async (_name, send) => {
+    const res = await send(app);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(res.body.errors.length).toBeGreaterThan(0);
+    for (const error of res.body.errors) {
+      expect(error.extensions.code).toBe('BAD_REQUEST');
+      expect(error.extensions.requestId).toBe(res.headers['x-request-id']);
+    }
+  });
+
   it('fragments that each spread the next twice (1.6 kB, 2^40 paths): refused quickly, the probe keeps answering', async () => {
     const query = fragmentFanOut(40, 2, 'instanceType(name: "m5.large") { name }');
     expect(query.length).toBeLessThan(2_000);
