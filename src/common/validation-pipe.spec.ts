@@ -131,6 +131,27 @@ describe('CachingValidationPipe', () => {
     await expect(pipe.transform(null, { ...meta, type: 'query' })).resolves.toBeInstanceOf(AllOptional);
   });
 
+  it.each(['toString', 'constructor', '__proto__', 'valueOf'])(
+    'refuses a property named like an inherited one (%s) as unknown, at the top and nested, with the other violations',
+    async (key) => {
+      const pipe = new CachingValidationPipe();
+      const unknown = (field: string) => ({ field, rules: ['whitelistValidation'], messages: [`property ${key} should not exist`] });
+      // Twice: a refused input is not remembered (Nest's pipe deletes `constructor` and `__proto__` from what it is given: a new body each time).
+      for (let i = 0; i < 2; i++) {
+        const top = JSON.parse(`{"name": "x", "${key}": 1}`) as object;
+        await expect(pipe.transform(top, body)).rejects.toMatchObject({ details: { violations: [unknown(key)] } });
+      }
+      const nested = JSON.parse(`{"name": "x", "inner": {"count": 1, "${key}": 1}}`) as object;
+      await expect(pipe.transform(nested, body)).rejects.toMatchObject({ details: { violations: [unknown(`inner.${key}`)] } });
+      const alsoInvalid = JSON.parse(`{"${key}": 1}`) as object;
+      const refused = (await pipe.transform(alsoInvalid, body).catch((e: unknown) => e)) as DomainError;
+      expect((refused.details as { violations: Array<{ field: string }> }).violations.map((v) => v.field)).toEqual([key, 'name']);
+      // A query object has no prototype at all (Fastify's parser): the same refusal.
+      const query = Object.assign(Object.create(null) as object, { name: 'x', [key]: '1' });
+      await expect(pipe.transform(query, { ...body, type: 'query' })).rejects.toMatchObject({ details: { violations: [unknown(key)] } });
+    },
+  );
+
   it.each([
     [
       'a missing property is required, with what it must be',

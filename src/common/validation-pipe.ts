@@ -66,6 +66,63 @@ export function NeverRemembered(when: (value: Record<string, unknown>) => boolea
   };
 }
 
+/** Whether a name is one every plain object inherits (`toString`, `constructor`, `__proto__`, ...). */
+const inherited = (key: string): boolean => Object.prototype.hasOwnProperty.call(Object.prototype, key);
+
+/** An instance of an input class (not a plain object or array: those are free-form JSON values). */
+const isClassInstance = (v: unknown): v is object =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && ![Object.prototype, null].includes(Object.getPrototypeOf(v));
+
+function unknownProperty(field: string, key: string): Violation {
+  return { field, rules: ['whitelistValidation'], messages: [`property ${key} should not exist`] };
+}
+
+/** Where a property named like an inherited one sits: the path of the object holding it, and its name. */
+interface InheritedName {
+  path: Array<string | number>;
+  key: string;
+}
+
+/**
+ * The properties of an input named like those every object inherits (`?toString=1`, `{"constructor": 1}`):
+ * class-transformer skips a key whose value on the new instance is a function (and Nest's pipe deletes
+ * `__proto__` and `constructor` from the input first), so they never reached the whitelist and were
+ * silently ignored, while any other unknown property is refused. Collected from the input before it is
+ * transformed.
+ */
+function inheritedNames(plain: unknown, path: Array<string | number> = [], out: InheritedName[] = []): InheritedName[] {
+  if (Array.isArray(plain)) {
+    plain.forEach((item, i) => inheritedNames(item, [...path, i], out));
+  } else if (typeof plain === 'object' && plain !== null) {
+    for (const key of Object.keys(plain)) {
+      if (inherited(key)) out.push({ path, key });
+      else inheritedNames((plain as Record<string, unknown>)[key], [...path, key], out);
+    }
+  }
+  return out;
+}
+
+function fieldOf(path: Array<string | number>, key: string): string {
+  let field = '';
+  for (const step of [...path, key]) field = typeof step === 'number' ? `${field}[${step}]` : field ? `${field}.${step}` : step;
+  return field;
+}
+
+/** Those of `names` held by an input class in `instance` (free-form JSON values keep their keys). */
+function unknownInheritedNames(names: InheritedName[], instance: unknown): Violation[] {
+  return names
+    .filter(({ path }) =>
+      isClassInstance(path.reduce<unknown>((at, step) => (at as Record<string | number, unknown> | undefined)?.[step], instance)),
+    )
+    .map(({ path, key }) => unknownProperty(fieldOf(path, key), key));
+}
+
+function validationFailed(violations: Violation[]): DomainError {
+  return new DomainError(ErrorCode.VALIDATION_FAILED, violations.map((v) => v.messages.join(', ')).join('; ') || 'Invalid input', {
+    violations,
+  });
+}
+
 /**
  * The one validation of REST bodies, REST queries and GraphQL arguments (class-transformer, then
  * class-validator, with unknown properties refused).
@@ -90,18 +147,33 @@ export class CachingValidationPipe extends ValidationPipe {
       whitelist: true,
       forbidNonWhitelisted: true,
       forbidUnknownValues: false,
-      exceptionFactory: (errors) => {
-        const violations = flattenViolations(errors);
-        return new DomainError(ErrorCode.VALIDATION_FAILED, violations.map((v) => v.messages.join(', ')).join('; ') || 'Invalid input', {
-          violations,
-        });
-      },
+      exceptionFactory: (errors) => validationFailed(flattenViolations(errors)),
     });
   }
 
   protected override validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> | ValidationError[] {
     if (precheck(object, options) === true) return [];
     return super.validate(object, options);
+  }
+
+  /**
+   * class-transformer and class-validator, then the properties named like inherited ones, which they
+   * let through (see inheritedNames); those at the top are reported with the other violations.
+   */
+  private async validated(value: object, metadata: ArgumentMetadata): Promise<unknown> {
+    const names = inheritedNames(value);
+    let instance: unknown;
+    try {
+      instance = await super.transform(value, metadata);
+    } catch (err) {
+      const top = names.filter((n) => n.path.length === 0).map(({ key }) => unknownProperty(key, key));
+      const details = err instanceof DomainError ? (err.details as { violations?: Violation[] } | undefined) : undefined;
+      if (top.length === 0 || !Array.isArray(details?.violations)) throw err;
+      throw validationFailed([...top, ...details.violations]);
+    }
+    const found = names.length > 0 ? unknownInheritedNames(names, instance) : [];
+    if (found.length > 0) throw validationFailed(found);
+    return instance;
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -123,14 +195,14 @@ export class CachingValidationPipe extends ValidationPipe {
     }
     // Primitives (route params such as a type name) and untyped arguments pass through cheaply as they are.
     if (!metatype || value === null || typeof value !== 'object' || !this.toValidate(metadata)) return super.transform(value, metadata);
-    if (NOT_REMEMBERED.get(metatype)?.(value as Record<string, unknown>)) return super.transform(value, metadata);
+    if (NOT_REMEMBERED.get(metatype)?.(value as Record<string, unknown>)) return this.validated(value, metadata);
     let key: string;
     try {
       key = JSON.stringify(value);
     } catch {
-      return super.transform(value, metadata);
+      return this.validated(value, metadata);
     }
-    if (key.length > MAX_REMEMBERED_JSON) return super.transform(value, metadata);
+    if (key.length > MAX_REMEMBERED_JSON) return this.validated(value, metadata);
     let byInput = this.remembered.get(metatype);
     if (byInput === undefined) {
       byInput = new BoundedCache(MAX_REMEMBERED_PER_CLASS);
@@ -138,7 +210,7 @@ export class CachingValidationPipe extends ValidationPipe {
     }
     const hit = byInput.get(key);
     if (hit !== undefined) return hit;
-    const validated = deepFreeze(await super.transform(value, metadata));
+    const validated = deepFreeze(await this.validated(value, metadata));
     byInput.set(key, validated);
     return validated;
   }
