@@ -18,6 +18,7 @@ import { registerHttpCaching } from './common/http-caching.js';
 import { completeOpenApiDocument } from './common/openapi-document.js';
 import { registerMethodNotAllowed } from './common/method-not-allowed.js';
 import { registerGraphqlRefusalRequestIds } from './graphql/request-id.plugin.js';
+import { registerGraphqlHead } from './graphql/head-requests.js';
 import { RateLimitService } from './common/rate-limit.service.js';
 import { requestIdFor } from './common/request-id.js';
 import { registerRequestState } from './common/request-state.js';
@@ -224,6 +225,8 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): vo
   registerMethodNotAllowed(fastify);
   // Apollo's own HTTP-level refusals on /graphql (a batch, no query, variables not an object) get the request id too.
   registerGraphqlRefusalRequestIds(fastify);
+  // HEAD on /graphql as GET (Apollo's handler refused HEAD, which the 405 of other methods lists).
+  registerGraphqlHead(fastify);
   // CORS for the portals named in CORS_ORIGINS only (off by default): preflights on REST and
   // /graphql, credentials never (keys travel in Authorization). Apollo's CSRF prevention stays on:
   // a simple cross-site request still cannot run an operation.

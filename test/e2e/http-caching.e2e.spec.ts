@@ -116,6 +116,20 @@ describe('HTTP caching and method / content-type errors', () => {
     }
   });
 
+  it('answers HEAD on /graphql as GET without the body (the 405 Allow lists it; Apollo itself refused it)', async () => {
+    const get = await app.http.get(GQL_GET).set('apollo-require-preflight', 'true').expect(200);
+    const head = await app.http.head(GQL_GET).set('apollo-require-preflight', 'true');
+    expect(head.status).toBe(200);
+    expect(head.text ?? '').toBe('');
+    expect(head.headers.etag).toBe(get.headers.etag);
+    expect(head.headers['cache-control']).toBe(get.headers['cache-control']);
+    await app.http.head(GQL_GET).set('apollo-require-preflight', 'true').set('if-none-match', get.headers.etag).expect(304);
+    // Mutations stay POST-only, and CSRF prevention holds for HEAD as for GET.
+    const mutation = '/graphql?query=' + encodeURIComponent('mutation { revokeApiKey(id: "x") { id } }');
+    expect((await app.http.head(mutation).set('apollo-require-preflight', 'true')).status).toBe(405);
+    expect((await app.http.head(GQL_GET)).status).toBe(400);
+  });
+
   it('runs GraphQL GETs of state (refresh runs, API keys) every time, and tags their answers', async () => {
     const url = '/graphql?query=' + encodeURIComponent('{ catalogRefreshes(first: 1) { id } }');
     const spy = vi.spyOn(app.running.app.get(CatalogRefreshService), 'listRuns');
