@@ -142,8 +142,12 @@ function forbiddenKeyError(text: string): DomainError | undefined {
 /** The routes whose body may be YAML (their OpenAPI operation consumes application/yaml and text/yaml). */
 export const YAML_BODY_ROUTES = new Set(['/api/v1/policies/windows-check']);
 
-/** The routes whose requests are not logged: probes and scrapes every few seconds would drown the log. */
-const QUIET_ROUTES = /^\/(health|metrics)/;
+/**
+ * The probes and the scrape, whose requests are neither logged (every few seconds, they would drown
+ * the log) nor rate limited: these paths exactly, not every path that begins like them (`/healthz`,
+ * `/metrics.json` are 404s like any other, counted and logged).
+ */
+const QUIET_ROUTES = /^\/(health\/(live|ready)|metrics)(\?|$)/;
 
 /**
  * Routes whose query string may carry pasted cluster state, logged without it: the GET of the subnet

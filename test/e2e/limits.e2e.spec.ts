@@ -186,4 +186,16 @@ describe('rate limits', () => {
       .expect(200);
     for (let i = 0; i < 10; i++) await app.http.get('/health/live').set('x-forwarded-for', ip).expect(200);
   });
+
+  it('counts paths that only look like the probes (/healthz, /metrics.json): the exemption is the probes and /metrics themselves', async () => {
+    const ip = nextClient();
+    const statuses: number[] = [];
+    for (const path of ['/healthz', '/health-check', '/metrics.json', '/health/nope', '/metricsz', '/healthz']) {
+      statuses.push((await app.http.get(path).set('x-forwarded-for', ip)).status);
+    }
+    // 5 x 20 = 100 units: five 404s, then 429.
+    expect(statuses).toEqual([404, 404, 404, 404, 404, 429]);
+    await app.http.get('/health/ready').set('x-forwarded-for', ip).expect(200);
+    await app.http.get('/metrics').set('x-forwarded-for', ip).expect(200);
+  });
 });
