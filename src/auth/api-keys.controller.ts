@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-error-responses.js';
 import { NoQueryParameters } from '../common/no-query.js';
@@ -19,6 +19,8 @@ export class ApiKeysController {
 
   @Post()
   @HttpCode(201)
+  // The one answer that holds a secret: no cache (a proxy's, a browser's) may keep it.
+  @Header('Cache-Control', 'no-store')
   @ApiOperation({ operationId: 'createApiKey', summary: 'Create an API key; the response holds its secret, shown once (admin key)' })
   @ApiCreatedResponse({ type: CreatedApiKey })
   @ApiErrorResponses(400)

@@ -1,4 +1,5 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { FastifyReply } from 'fastify';
 import { ApiKeyService } from './api-key.service.js';
 import { ApiKey, CreateApiKeyArgs, CreatedApiKey, RevokeApiKeyArgs, toApiKeyModel } from './api-key.model.js';
 import { RequireAdmin } from './auth.decorators.js';
@@ -16,8 +17,11 @@ export class ApiKeysResolver {
 
   @Mutation(() => CreatedApiKey, { description: 'Creates an API key and returns its secret, once (admin key).' })
   @RequireAdmin()
-  async createApiKey(@Args() args: CreateApiKeyArgs): Promise<CreatedApiKey> {
+  async createApiKey(@Args() args: CreateApiKeyArgs, @Context() context: { res?: FastifyReply }): Promise<CreatedApiKey> {
     const { key, record } = await this.keys.create(args.name, args.role);
+    // The answer holds a secret: no cache (a proxy's, a browser's) may keep it, as over REST. (The
+    // reply is taken from the context object: a reply is a thenable, and a parameter is awaited.)
+    context.res?.header('cache-control', 'no-store');
     return { key, apiKey: toApiKeyModel(record) };
   }
 

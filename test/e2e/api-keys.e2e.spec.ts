@@ -268,6 +268,8 @@ describe('API keys over REST and GraphQL (admin only)', () => {
     expect(key).toMatch(/^enp_/);
     expect(created.body.apiKey).toMatchObject({ name: 'rest-reader', role: 'reader', prefix: key.slice(0, 12), revokedAt: null });
     expect(Object.keys(created.body.apiKey).sort()).toEqual(['createdAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt', 'role']);
+    // The one answer holding a secret is kept by no cache, however it is configured.
+    expect(created.headers['cache-control']).toBe('no-store');
 
     // the reader key reads, but may not list keys
     await app.http.get('/api/v1/instance-types/m5.large').set(bearer(key)).expect(200);
@@ -324,6 +326,7 @@ describe('API keys over REST and GraphQL (admin only)', () => {
     expect(created.body.errors).toBeUndefined();
     const { key, apiKey } = created.body.data.createApiKey;
     expect(apiKey).toMatchObject({ name: 'gql-admin', role: 'ADMIN', prefix: key.slice(0, 12), revokedAt: null });
+    expect(created.headers['cache-control']).toBe('no-store');
 
     const made = await app
       .gql('mutation($n: String!) { createApiKey(name: $n, role: READER) { apiKey { role } } }', { n: 'made-by-gql-admin' }, bearer(key))
