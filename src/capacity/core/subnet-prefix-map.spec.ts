@@ -251,6 +251,17 @@ describe('mapSubnetPrefixes: bad input names where it failed', () => {
       input: { cidrReservationsJson: '{"SubnetIpv4CidrReservations":[{"Cidr":"10.9.0.0/26","ReservationType":"prefix"}]}' },
       details: { rule: 'inside-subnet' },
     },
+    {
+      // A single ENI (`--query 'NetworkInterfaces[0]'`) or another command's output is not "no ENIs".
+      name: 'an ENI document without the NetworkInterfaces list',
+      input: { networkInterfacesJson: JSON.stringify(JSON.parse(networkInterfacesJson([{ ips: ['10.0.0.9'] }])).NetworkInterfaces[0]) },
+      details: { field: 'networkInterfacesJson', rule: 'document-shape', path: '$' },
+    },
+    {
+      name: 'a reservations document without the SubnetIpv4CidrReservations list',
+      input: { cidrReservationsJson: '{"Subnets":[]}' },
+      details: { field: 'cidrReservationsJson', rule: 'document-shape', path: '$' },
+    },
     { name: 'the subnet CIDR itself', input: { subnetCidr: '10.0.0.1/24' }, details: { field: 'subnetCidr', rule: 'cidr-aligned' } },
   ])('$name', ({ input, details }) => {
     let error: unknown;
@@ -262,6 +273,12 @@ describe('mapSubnetPrefixes: bad input names where it failed', () => {
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('VALIDATION_FAILED');
     expect((error as DomainError).details).toMatchObject(details);
+  });
+
+  it('a reservation without its type says it is missing, not "undefined"', () => {
+    expect(() =>
+      mapSubnetPrefixes({ subnetCidr: '10.0.0.0/24', cidrReservationsJson: '{"SubnetIpv4CidrReservations":[{"Cidr":"10.0.0.0/26"}]}' }),
+    ).toThrow('cidrReservationsJson: SubnetIpv4CidrReservations[0].ReservationType: missing: EC2 prints prefix or explicit');
   });
 
   it('addresses from other subnets are left out and counted', () => {

@@ -184,9 +184,16 @@ function parseAnyCidr(text: unknown, field: string, path: string): { network: nu
   return { network, size, prefixLength };
 }
 
-function arrayAt(value: unknown, key: string, field: string, path: string, max: number): unknown[] {
+/**
+ * The list under `key`. `command` names the aws CLI command whose top-level list it is: that command
+ * always prints the list (empty when there is nothing), so a document without it is another file (a
+ * single ENI, `describe-subnets` output), which read as "nothing" would map the whole subnet as free.
+ */
+function arrayAt(value: unknown, key: string, field: string, path: string, max: number, command?: string): unknown[] {
   if (!isJsonObject(value)) throw shapeError(field, path || '$', 'expected an object');
   const list = value[key];
+  if (list === undefined && command !== undefined)
+    throw shapeError(field, '$', `no "${key}" list: expected \`${command}\` output as printed (JSON with "${key}")`);
   if (list === undefined) return [];
   if (!Array.isArray(list)) throw shapeError(field, `${path ? `${path}.` : ''}${key}`, 'expected a list');
   if (list.length > max) throw shapeError(field, `${path ? `${path}.` : ''}${key}`, `${list.length} entries; at most ${max} are read`);
@@ -197,13 +204,21 @@ function readReservations(json: string | undefined): { reservations: Reservation
   if (json === undefined || json.trim() === '') return { reservations: [], subnetId: null };
   const field = 'cidrReservationsJson';
   const doc = parsePastedJson(json, field, SUBNET_PREFIX_LIMITS.documentBytes);
-  const list = arrayAt(doc, 'SubnetIpv4CidrReservations', field, '', SUBNET_PREFIX_LIMITS.reservations);
+  const list = arrayAt(
+    doc,
+    'SubnetIpv4CidrReservations',
+    field,
+    '',
+    SUBNET_PREFIX_LIMITS.reservations,
+    'aws ec2 get-subnet-cidr-reservations',
+  );
   let subnetId: string | null = null;
   const reservations = list.map((entry, i) => {
     const at = `SubnetIpv4CidrReservations[${i}]`;
     if (!isJsonObject(entry)) throw shapeError(field, at, 'expected an object');
     const cidr = parseAnyCidr(entry.Cidr, field, `${at}.Cidr`);
     const type = String(entry.ReservationType ?? '').toLowerCase();
+    if (entry.ReservationType === undefined) throw shapeError(field, `${at}.ReservationType`, 'missing: EC2 prints prefix or explicit');
     if (type !== 'prefix' && type !== 'explicit')
       throw shapeError(field, `${at}.ReservationType`, `"${String(entry.ReservationType)}" is neither prefix nor explicit`);
     if (typeof entry.SubnetId === 'string') subnetId ??= entry.SubnetId;
@@ -224,7 +239,7 @@ function readInterfaces(json: string | undefined): { addresses: Address[]; prefi
   if (json === undefined || json.trim() === '') return { addresses, prefixes, subnetId: null };
   const field = 'networkInterfacesJson';
   const doc = parsePastedJson(json, field, SUBNET_PREFIX_LIMITS.documentBytes);
-  const enis = arrayAt(doc, 'NetworkInterfaces', field, '', SUBNET_PREFIX_LIMITS.networkInterfaces);
+  const enis = arrayAt(doc, 'NetworkInterfaces', field, '', SUBNET_PREFIX_LIMITS.networkInterfaces, 'aws ec2 describe-network-interfaces');
   let subnetId: string | null = null;
   enis.forEach((eni, i) => {
     const at = `NetworkInterfaces[${i}]`;
