@@ -40,7 +40,8 @@ export abstract class PastedSubnetAllocation {
   description:
     'A subnet and its real allocations: `aws ec2 get-subnet-cidr-reservations --subnet-id S` and ' +
     '`aws ec2 describe-network-interfaces --filters Name=subnet-id,Values=S` output (JSON, as printed). ' +
-    'With instanceType: how many more Windows prefix-delegation nodes fit.',
+    'With instanceType: how many more Windows prefix-delegation nodes fit (podsPerNode, nodeCount, kubeletMaxPods and ' +
+    'the warm targets need it: without it they are VALIDATION_FAILED / BAD_USER_INPUT, rule needs-instance-type).',
 })
 @NeverRemembered()
 export class SubnetPrefixAvailabilityInput extends PastedSubnetAllocation {

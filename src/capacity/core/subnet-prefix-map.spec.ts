@@ -275,6 +275,22 @@ describe('mapSubnetPrefixes: bad input names where it failed', () => {
     expect((error as DomainError).details).toMatchObject(details);
   });
 
+  it.each([
+    { field: 'nodeCount', over: { nodeCount: 3 } },
+    { field: 'podsPerNode', over: { podsPerNode: 30 } },
+    { field: 'kubeletMaxPods', over: { kubeletMaxPods: 250 } },
+    { field: 'warmIpTarget', over: { warmPool: { warmIpTarget: 5 } } },
+  ])('node figures without the node type are refused, not ignored: $field', ({ field, over }) => {
+    let error: unknown;
+    try {
+      mapSubnetPrefixes({ subnetCidr: '10.0.0.0/24', ...over });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).details).toEqual({ field, rule: 'needs-instance-type' });
+  });
+
   it('a reservation without its type says it is missing, not "undefined"', () => {
     expect(() =>
       mapSubnetPrefixes({ subnetCidr: '10.0.0.0/24', cidrReservationsJson: '{"SubnetIpv4CidrReservations":[{"Cidr":"10.0.0.0/26"}]}' }),

@@ -267,9 +267,32 @@ function readInterfaces(json: string | undefined): { addresses: Address[]; prefi
   return { addresses, prefixes, subnetId };
 }
 
+/**
+ * The new-node figures (pods, count, max-pods, warm targets) are read only with the node type they
+ * size: without it, refuse them rather than answer a map that says nothing of the nodes asked about.
+ */
+function requireTypeForNodePlan(input: SubnetPrefixMapInput): void {
+  if (input.instanceType) return;
+  const given = [
+    ['podsPerNode', input.podsPerNode],
+    ['nodeCount', input.nodeCount],
+    ['kubeletMaxPods', input.kubeletMaxPods],
+    ['warmIpTarget', input.warmPool?.warmIpTarget],
+    ['minimumIpTarget', input.warmPool?.minimumIpTarget],
+    ['warmPrefixTarget', input.warmPool?.warmPrefixTarget],
+  ].find(([, value]) => value !== undefined && value !== null);
+  if (!given) return;
+  throw validationError(
+    String(given[0]),
+    'needs-instance-type',
+    `${String(given[0])} plans new Windows nodes: give instanceType too (the nodes' type), or leave it out for the /28 map alone`,
+  );
+}
+
 /** Maps every aligned /28 block of the subnet; with a node type, how many more Windows PD nodes fit. */
 export function mapSubnetPrefixes(input: SubnetPrefixMapInput): SubnetPrefixMap {
   const subnet = parseIpv4Cidr(input.subnetCidr, 'subnetCidr');
+  requireTypeForNodePlan(input);
   const { reservations, subnetId: reservedSubnetId } = readReservations(input.cidrReservationsJson);
   const { addresses, prefixes, subnetId: eniSubnetId } = readInterfaces(input.networkInterfacesJson);
   const warnings: CapacityWarning[] = [];
