@@ -302,7 +302,7 @@ export class NodeGroupSizingInput {
   @IsIn(ARCHITECTURES)
   architecture?: string;
 
-  /** Only these families, e.g. ["m5", "c6i"]. */
+  /** Only these families, e.g. ["m5", "c6i"]; a family no catalog type has is refused (rule known-instance-family). */
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { BoundedCache } from '../common/bounded-cache.js';
+import { validationError } from '../common/domain-error.js';
 import { CatalogViewService, type CatalogSnapshotView } from '../catalog/catalog-view.service.js';
 import type { CatalogInstanceType } from '../catalog/core/instance-type.facts.js';
 import type * as core from './core/index.js';
@@ -166,6 +167,7 @@ export class CapacityService {
 
   private computeSizing(view: CatalogSnapshotView, input: NodeGroupSizingInput): NodeGroupSizing {
     this.view.requireKnownRegion(input.region);
+    requireKnownFamilies(view, input.families);
     const w = input.workload;
     const candidates = input.instanceTypes
       ? this.filter(
@@ -282,6 +284,21 @@ export class CapacityService {
         (!families || families.has(t.family)),
     );
   }
+}
+
+/**
+ * A family no type of the catalog has is a typo (`m5a` for `m5`, `c6` for `c6i`): refused as
+ * planKarpenterWindows refuses it, not answered with no candidates as if none fitted.
+ */
+function requireKnownFamilies(view: CatalogSnapshotView, families: readonly string[] | undefined): void {
+  families?.forEach((family, i) => {
+    if (view.types.some((t) => t.family === family)) return;
+    throw validationError(
+      `families[${i}]`,
+      'known-instance-family',
+      `families[${i}]: "${family}" is not an instance family in the catalog; use the part before the dot of a type name, like m5 or c6i`,
+    );
+  });
 }
 
 /** The pods-per-node options the core takes, without the keys the caller left out (GraphQL sends null). */

@@ -562,6 +562,24 @@ describe('capacity API', () => {
       expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     });
 
+    it('a family the catalog does not have is VALIDATION_FAILED naming it, in both doors, not an empty ranking', async () => {
+      const input = { workload: { windowsPods: 10 }, families: ['m5', 'm5z'] };
+      const rest = await app.http.post('/api/v1/capacity/sizing').send(input).expect(400);
+      expect(rest.body.error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message: expect.stringContaining('"m5z" is not an instance family in the catalog'),
+        details: { field: 'families[1]', rule: 'known-instance-family' },
+      });
+      const gql = await app.gql(SIZING, { input }).expect(200);
+      expect(gql.body.errors[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        details: { field: 'families[1]', rule: 'known-instance-family' },
+      });
+      // A known family that the other filters leave empty is an answer: no candidates.
+      const elsewhere = await sizing({ workload: { windowsPods: 10 }, families: ['m5'], architecture: 'arm64' });
+      expect(elsewhere.candidateCount).toBe(0);
+    });
+
     it('an unknown listed type is 404 / INSTANCE_TYPE_NOT_FOUND', async () => {
       const body = { workload: { windowsPods: 1 }, instanceTypes: ['m5.large', 'm5.gigantic'] };
       const rest = await app.http.post('/api/v1/capacity/sizing').send(body).expect(404);
