@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { buildSchema, getNamedType, isInputObjectType } from 'graphql';
 import { YAML_BODY_ROUTES } from '../../src/app.factory.js';
 import { projectPath } from '../../src/common/project-path.js';
 import { createEmptyDatabase } from '../support/test-app.js';
@@ -35,6 +36,36 @@ describe('committed API contracts', () => {
       .filter(([, operations]) => Object.values(operations).some((op) => op.requestBody?.content?.['application/yaml']))
       .map(([path]) => path.replace(/\{(\w+)\}/g, ':$1'));
     expect(consumingYaml.sort()).toEqual([...YAML_BODY_ROUTES].sort());
+  });
+
+  it("the README's GraphQL signatures name real arguments, and an input listed field by field lists every field", () => {
+    const schema = buildSchema(readFileSync(projectPath('contracts', 'schema.gql'), 'utf8'));
+    const fields = { ...schema.getQueryType()!.getFields(), ...schema.getMutationType()!.getFields() };
+    const readme = readFileSync(projectPath('README.md'), 'utf8');
+    const problems: string[] = [];
+    let listings = 0;
+    for (const [, name, args] of readme.matchAll(/`([a-zA-Z]+)\(([^`]*)\)`/g)) {
+      const field = fields[name!];
+      if (!field) continue; // not a GraphQL field (a shell or JS call)
+      for (const arg of args!
+        .replace(/\{[^}]*\}/g, '')
+        .split(',')
+        .map((a) => a.split(':')[0]!.trim())) {
+        if (arg && !field.args.some((a) => a.name === arg)) problems.push(`${name}: no argument ${arg}`);
+      }
+      // `input: {a, b, c}` lists the input's fields; `input: {provisioner: A | B}` shows one field's values.
+      const listed = /input: \{([^}:]*)\}/.exec(args!)?.[1];
+      const input = getNamedType(field.args.find((a) => a.name === 'input')?.type);
+      if (listed === undefined || !isInputObjectType(input)) continue;
+      listings++;
+      const names = listed.split(',').map((n) => n.trim());
+      const declared = Object.keys(input.getFields());
+      for (const n of names)
+        if (!declared.includes(n)) problems.push(`${name}(input): README lists ${n}, which ${input.name} does not have`);
+      for (const n of declared) if (!names.includes(n)) problems.push(`${name}(input): README leaves out ${n}`);
+    }
+    expect(listings).toBeGreaterThan(3);
+    expect(problems).toEqual([]);
   });
 
   it('src/metadata.ts is what the model, input and args classes declare (npm run metadata rewrites it)', async () => {
