@@ -1,8 +1,9 @@
-import { ArgsType, Field, ID, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ANY_JSON_VALUE } from '../common/json-value-schema.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { toInt } from '../common/query-values.js';
 import { GraphQLJSON } from 'graphql-type-json';
 import { PricingStatus, RefreshStatus, type CatalogRefreshEntity } from './catalog-refresh.entity.js';
 import { REGION_NAME } from '../common/aws-names.js';
@@ -132,6 +133,22 @@ export function toCatalogRefreshModel(e: CatalogRefreshEntity, detailed = false)
     pricingRegions: e.pricingRegions ?? [],
     pricingRequests: e.pricingRequests ?? 0,
   };
+}
+
+/**
+ * The page of refresh runs; one class for the GraphQL args and the REST query, so both doors refuse
+ * the same `first` with the same violation.
+ */
+@ArgsType()
+export class CatalogRefreshesArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Runs to return, newest first (default 20, at most 200).' })
+  @ApiPropertyOptional({ default: 20, description: 'Runs to return, newest first (default 20, at most 200).' })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  first?: number;
 }
 
 /** What a refresh request may say; one class for the GraphQL args and the REST body. */

@@ -8,13 +8,13 @@ import { publicRefreshError } from './core/refresh-failure.js';
 import type { AuthenticatedRequest } from '../auth/api-key.guard.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { CatalogRefreshService } from './catalog-refresh.service.js';
-import { CatalogRefresh, RefreshCatalogArgs, toCatalogRefreshModel } from './catalog-refresh.model.js';
+import { CatalogRefresh, CatalogRefreshesArgs, RefreshCatalogArgs, toCatalogRefreshModel } from './catalog-refresh.model.js';
 import { CatalogService } from './catalog.service.js';
 import { InstanceType } from './instance-type.model.js';
 import { InstanceTypeConnection, InstanceTypesQuery } from './instance-types.args.js';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
 import { Transform } from 'class-transformer';
-import { toBool, toInt } from '../common/query-values.js';
+import { toBool } from '../common/query-values.js';
 
 class RefreshQuery {
   @ApiProperty({ required: false, type: Boolean, description: 'false: answer 202 at once instead of waiting for the run' })
@@ -22,16 +22,6 @@ class RefreshQuery {
   @Transform(toBool)
   @IsBoolean()
   wait?: boolean;
-}
-
-class ListRefreshesQuery {
-  @ApiProperty({ required: false, default: 20 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  first?: number;
 }
 
 @ApiTags('catalog')
@@ -67,7 +57,7 @@ export class CatalogController {
   @ApiOperation({ operationId: 'listCatalogRefreshes', summary: 'Catalog refresh runs, newest first' })
   @ApiOkResponse({ type: [CatalogRefresh] })
   @ApiErrorResponses(400)
-  async listRefreshes(@Query() query: ListRefreshesQuery, @Req() req: AuthenticatedRequest): Promise<CatalogRefresh[]> {
+  async listRefreshes(@Query() query: CatalogRefreshesArgs, @Req() req: AuthenticatedRequest): Promise<CatalogRefresh[]> {
     return (await this.refreshes.listRuns(query.first ?? 20)).map((run) => toCatalogRefreshModel(run, req.principal?.role === 'admin'));
   }
 

@@ -1,8 +1,8 @@
-import { Args, Context, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RequireAdmin } from '../auth/auth.decorators.js';
 import type { AuthenticatedRequest } from '../auth/api-key.guard.js';
 import { CatalogRefreshService } from './catalog-refresh.service.js';
-import { CatalogRefresh, RefreshCatalogArgs, toCatalogRefreshModel } from './catalog-refresh.model.js';
+import { CatalogRefresh, CatalogRefreshesArgs, RefreshCatalogArgs, toCatalogRefreshModel } from './catalog-refresh.model.js';
 import { CatalogService } from './catalog.service.js';
 import { InstanceType } from './instance-type.model.js';
 import { InstanceTypeConnection, InstanceTypesArgs } from './instance-types.args.js';
@@ -29,11 +29,8 @@ export class CatalogResolver {
   }
 
   @Query(() => [CatalogRefresh], { description: 'Catalog refresh runs, newest first.' })
-  async catalogRefreshes(
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
-    @Context('req') req: AuthenticatedRequest,
-  ): Promise<CatalogRefresh[]> {
-    return (await this.refreshes.listRuns(first)).map((run) => toCatalogRefreshModel(run, req.principal?.role === 'admin'));
+  async catalogRefreshes(@Args() args: CatalogRefreshesArgs, @Context('req') req: AuthenticatedRequest): Promise<CatalogRefresh[]> {
+    return (await this.refreshes.listRuns(args.first ?? 20)).map((run) => toCatalogRefreshModel(run, req.principal?.role === 'admin'));
   }
 
   @Mutation(() => CatalogRefresh, { description: 'Refreshes the catalog from the EC2 API (admin key).' })

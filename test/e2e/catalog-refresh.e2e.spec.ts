@@ -273,6 +273,16 @@ describe('catalog refresh from EC2', () => {
     }
   });
 
+  it.each([0, 201, -1])('a page of %i runs is refused with the same violation by REST and GraphQL', async (first) => {
+    const rest = await app.http.get(`/api/v1/catalog/refreshes?first=${first}`).expect(400);
+    const gql = await app.gql('query($first: Int) { catalogRefreshes(first: $first) { id } }', { first }).expect(200);
+    expect(rest.body.error.code).toBe('VALIDATION_FAILED');
+    expect(gql.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(gql.body.errors[0].message).toBe(rest.body.error.message);
+    expect(gql.body.errors[0].extensions.details).toEqual(rest.body.error.details);
+    expect(rest.body.error.details.violations[0]).toMatchObject({ field: 'first', rules: [first > 200 ? 'max' : 'min'] });
+  });
+
   it('one refresh at a time: a second request is refused naming the running one', async () => {
     const delay = ec2.inject({ action: 'DescribeRegions', fault: { kind: 'delay', ms: 1500 } });
     try {
