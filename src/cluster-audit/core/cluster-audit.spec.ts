@@ -340,6 +340,15 @@ describe('auditCluster: items that are not Nodes', () => {
     }
   });
 
+  it('a policy the check refuses is named by where it is in the paste, not as document 0', () => {
+    const networkPolicies =
+      'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: a}\nspec: {podSelector: {}}\n---\n' +
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n';
+    expect(() => auditCluster({ nodesJson: withItems([]), networkPolicies }, byName)).toThrow(
+      /^networkPolicies: documents\[1\] \(x\): the policy is v1 ConfigMap; only networking.k8s.io\/v1 NetworkPolicy/,
+    );
+  });
+
   it('an empty List is still read (a cluster with no nodes yet; the policies are checked)', () => {
     expect(auditCluster({ nodesJson: withItems([]) }, byName)).toMatchObject({ nodes: 0, findings: [] });
   });
@@ -366,7 +375,28 @@ describe('auditCluster: bad input names where it failed', () => {
     {
       name: 'a kind the policy check does not know',
       input: { nodesJson: '{"items":[]}', networkPolicies: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n' },
-      details: { field: 'networkPolicies', rule: 'policy' },
+      details: { field: 'networkPolicies', rule: 'policy', path: '$' },
+    },
+    {
+      // The third document of the paste, not the third item of a List.
+      name: 'a kind the policy check does not know, in a later document',
+      input: {
+        nodesJson: '{"items":[]}',
+        networkPolicies:
+          'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: a}\nspec: {podSelector: {}}\n---\n' +
+          'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: b}\nspec: {podSelector: {}}\n---\n' +
+          'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n',
+      },
+      details: { field: 'networkPolicies', rule: 'policy', path: 'documents[2]', policy: 'x' },
+    },
+    {
+      name: 'a kind the policy check does not know, as an item of a List',
+      input: {
+        nodesJson: '{"items":[]}',
+        calicoPolicies:
+          'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: x, namespace: shop}\n',
+      },
+      details: { field: 'calicoPolicies', rule: 'policy', path: 'items[0]', policy: 'shop/x' },
     },
   ])('$name', ({ input, details }) => {
     try {

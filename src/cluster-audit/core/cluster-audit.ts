@@ -218,6 +218,8 @@ function kindCounts(kinds: ReadonlyMap<string, number>): string {
 
 interface PolicyItem {
   name: string;
+  /** Where the policy is in the pasted text: `$` (the only document), `documents[2]`, `items[3]`, `documents[1].items[0]`. */
+  at: string;
   manifest: string;
 }
 
@@ -242,7 +244,7 @@ function readPolicies(text: string | undefined, field: string): PolicyItem[] {
       metadata: { name: metadata.name, namespace: metadata.namespace },
       spec: value.spec,
     };
-    return { name, manifest: kubernetesYaml(trimmed) };
+    return { name, at, manifest: kubernetesYaml(trimmed) };
   });
 }
 
@@ -650,16 +652,18 @@ export function auditCluster(input: ClusterAuditInput, catalog: ClusterAuditCata
     ['networkPolicies', k8sPolicies],
     ['calicoPolicies', calicoPolicies],
   ] as const) {
-    policies.forEach((policy, i) => {
+    policies.forEach((policy) => {
       let check: ReturnType<typeof checkPolicyForWindows>;
       try {
         check = checkPolicyForWindows(policy.manifest);
       } catch (e) {
         if (e instanceof DomainError) {
-          throw new DomainError(ErrorCode.VALIDATION_FAILED, `${field}: ${policy.name}: ${e.message}`, {
+          const where = policy.name === policy.at ? policy.at : `${policy.at} (${policy.name})`;
+          throw new DomainError(ErrorCode.VALIDATION_FAILED, `${field}: ${where}: ${e.message.replace(/^Document 0 /, 'the policy ')}`, {
             field,
             rule: 'policy',
-            path: `items[${i}]`,
+            // Where the paste holds it: the check saw the policy alone, so its own "Document 0" is not it.
+            path: policy.at,
             policy: policy.name,
           });
         }
