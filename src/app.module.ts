@@ -30,6 +30,7 @@ import { knownOperationTypesRule } from './graphql/known-operation-types.js';
 import { metricsPlugin } from './graphql/metrics.plugin.js';
 import { requestIdPlugin } from './graphql/request-id.plugin.js';
 import { offlinePlaygroundPlugin } from './graphql/offline-playground.plugin.js';
+import { graphqlContext } from './graphql/operation-auth.js';
 import { aliasLimitRule, depthLimitRule, fragmentAndDirectiveLimitRule, QUERY_LIMIT_MARKER } from './graphql/query-limits.js';
 import { HealthController } from './health/health.controller.js';
 import { KarpenterModule } from './karpenter/karpenter.module.js';
@@ -146,8 +147,8 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [CatalogModule],
-          inject: [GraphQLSchemaHost, MetricsService, RateLimitService],
-          useFactory: (schemaHost: GraphQLSchemaHost, metrics: MetricsService, rateLimit: RateLimitService) => ({
+          inject: [GraphQLSchemaHost, MetricsService, RateLimitService, ApiKeyService],
+          useFactory: (schemaHost: GraphQLSchemaHost, metrics: MetricsService, rateLimit: RateLimitService, keys: ApiKeyService) => ({
             autoSchemaFile: true,
             sortSchema: true,
             // The GraphQL shapes of the model, input and args classes, read from their types and JSDoc by the
@@ -167,8 +168,9 @@ export class AppModule {
             includeStacktraceInErrorResponses: false,
             // Apollo's own messages through the service's logger (JSON lines), not console.
             logger: apolloLogger,
-            // @as-integrations/fastify calls the context function with Fastify's request and reply.
-            context: (req: unknown, res: unknown) => ({ req, res }),
+            // @as-integrations/fastify calls the context function with Fastify's request and reply; with
+            // AUTH_READS=key it refuses a request without a valid key before the document is parsed.
+            context: graphqlContext(keys, config.authReads),
             formatError: formatGraphQLError,
             validationRules: [
               knownOperationTypesRule,

@@ -61,28 +61,36 @@ export class ApiKeyGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const required = this.requiredFor(context);
     if (required === 'public') return true;
-    const req = requestFrom(context);
-    const key = bearerKey(req);
-
-    if (key === null) {
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The Authorization header must be "Bearer <API key>"');
-    }
-    if (key === undefined) {
-      if (required === 'none') return true;
-      if (required === 'admin' && !(await this.keys.adminConfigured())) {
-        throw new DomainError(
-          ErrorCode.FORBIDDEN,
-          'This operation changes state and no admin API key is configured (set ADMIN_API_KEY or create one with `npm run apikey`)',
-        );
-      }
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, `An API key with the ${required} role is required (Authorization: Bearer <key>)`);
-    }
-    const principal = await this.keys.verify(key);
-    if (!principal) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Unknown or revoked API key');
-    req.principal = principal;
-    if (required === 'admin' && principal.role !== 'admin') {
-      throw new DomainError(ErrorCode.FORBIDDEN, 'This operation changes state and needs an API key with the admin role');
-    }
+    await authenticate(this.keys, requestFrom(context), required);
     return true;
+  }
+}
+
+/**
+ * Lets a request through for what it asks, or throws UNAUTHENTICATED / FORBIDDEN: a key that is
+ * presented must be well-formed and valid whatever is required; with none, only `none` passes.
+ * Sets `req.principal` for a valid key. The guard runs it for every route and resolver, and the
+ * GraphQL context for every operation when reads need a key (graphql/operation-auth.ts).
+ */
+export async function authenticate(keys: ApiKeyService, req: AuthenticatedRequest, required: ApiKeyRole | 'none'): Promise<void> {
+  const key = bearerKey(req);
+  if (key === null) {
+    throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The Authorization header must be "Bearer <API key>"');
+  }
+  if (key === undefined) {
+    if (required === 'none') return;
+    if (required === 'admin' && !(await keys.adminConfigured())) {
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        'This operation changes state and no admin API key is configured (set ADMIN_API_KEY or create one with `npm run apikey`)',
+      );
+    }
+    throw new DomainError(ErrorCode.UNAUTHENTICATED, `An API key with the ${required} role is required (Authorization: Bearer <key>)`);
+  }
+  const principal = await keys.verify(key);
+  if (!principal) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Unknown or revoked API key');
+  req.principal = principal;
+  if (required === 'admin' && principal.role !== 'admin') {
+    throw new DomainError(ErrorCode.FORBIDDEN, 'This operation changes state and needs an API key with the admin role');
   }
 }

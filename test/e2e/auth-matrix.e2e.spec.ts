@@ -323,6 +323,41 @@ describe('authorization matrix over every REST route and GraphQL operation', () 
     expect(failures).toEqual([]);
   });
 
+  it('AUTH_READS=key: a GraphQL operation that calls no resolver needs a key too (401, no data), the playground page does not', async () => {
+    const failures: string[] = [];
+    const documents = ['{ __typename }', '{ __schema { queryType { name } } }', 'mutation { __typename }', '{ nope }', '{'];
+    for (const query of documents) {
+      for (const [label, headers, message] of [
+        ['no key', {}, 'An API key with the reader role is required (Authorization: Bearer <key>)'],
+        ['a malformed key', { authorization: 'Basic x' }, 'The Authorization header must be "Bearer <API key>"'],
+        ['an unknown key', UNKNOWN_KEY, 'Unknown or revoked API key'],
+      ] as const) {
+        const res = await keyed.gql(query, undefined, headers);
+        const error = res.body?.errors?.[0];
+        if (res.status !== 401 || error?.extensions?.code !== 'UNAUTHENTICATED' || error?.message !== message || 'data' in res.body) {
+          failures.push(`${query} with ${label}: ${res.status} ${JSON.stringify(res.body)}`);
+        } else if (error.extensions.requestId !== res.headers['x-request-id']) {
+          failures.push(`${query} with ${label}: requestId ${error.extensions.requestId}, header ${res.headers['x-request-id']}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    // GET as well as POST.
+    const get = await keyed.http.get('/graphql?query=%7B__typename%7D').set('apollo-require-preflight', 'true').expect(401);
+    expect(get.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    // With a reader (or admin) key the same operations run.
+    for (const headers of [bearer(readerKey), adminAuth]) {
+      const ok = await keyed.gql('{ __typename __schema { queryType { name } } }', undefined, headers).expect(200);
+      expect(ok.body.data).toEqual({ __typename: 'Query', __schema: { queryType: { name: 'Query' } } });
+    }
+    // The playground page is static (no schema in it) and stays reachable; what it runs needs a key.
+    const page = await keyed.http.get('/graphql').set('accept', 'text/html').expect(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    // AUTH_READS=open is unchanged: an operation with no resolver needs no key.
+    const open200 = await open.gql('{ __typename }').expect(200);
+    expect(open200.body.data).toEqual({ __typename: 'Query' });
+  });
+
   it('AUTH_READS=key: health probes and /metrics stay public', async () => {
     await keyed.http.get('/health/live').expect(200);
     await keyed.http.get('/health/ready').expect(200);
