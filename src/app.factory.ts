@@ -234,9 +234,15 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): vo
   // CORS for the portals named in CORS_ORIGINS only (off by default): preflights on REST and
   // /graphql, credentials never (keys travel in Authorization). Apollo's CSRF prevention stays on:
   // a simple cross-site request still cannot run an operation.
+  // The origin is decided first: @fastify/cors given the list still wrote Access-Control-Expose-Headers
+  // on every response, and answered any origin's preflight 204 with the methods, headers and max age
+  // (only Allow-Origin left out). A callback's `false` turns CORS off for the request: an origin not
+  // listed (or no Origin) gets no CORS header at all, and its preflight is not answered. Vary: Origin stays.
   if (config.corsOrigins) {
+    const allowed = new Set(config.corsOrigins);
     app.enableCors({
-      origin: config.corsOrigins,
+      origin: (origin: string | undefined, callback: (error: Error | null, origin: string | false) => void) =>
+        callback(null, origin !== undefined && allowed.has(origin) ? origin : false),
       methods: ['GET', 'HEAD', 'POST', 'DELETE'],
       exposedHeaders: ['x-request-id', 'etag', 'location', 'retry-after'],
       maxAge: 600,
