@@ -13,7 +13,7 @@ import { Logger as NestPinoLogger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { MAX_BODY_DEPTH, nestsDeeperThan } from './common/body-depth-limit.js';
 import { DomainError, ErrorCode } from './common/domain-error.js';
-import { errorBodyFor, isGraphqlUrl, mapError, statusFor } from './common/error-mapping.js';
+import { errorBodyFor, isGraphqlUrl, mapError, statusFor, YAML_BODY_ROUTES } from './common/error-mapping.js';
 import { registerHttpCaching } from './common/http-caching.js';
 import { completeOpenApiDocument } from './common/openapi-document.js';
 import { registerMethodNotAllowed } from './common/method-not-allowed.js';
@@ -139,8 +139,7 @@ function forbiddenKeyError(text: string): DomainError | undefined {
   );
 }
 
-/** The routes whose body may be YAML (their OpenAPI operation consumes application/yaml and text/yaml). */
-export const YAML_BODY_ROUTES = new Set(['/api/v1/policies/windows-check']);
+export { YAML_BODY_ROUTES };
 
 /**
  * The probes and the scrape, whose requests are neither logged (every few seconds, they would drown

@@ -6,13 +6,17 @@ import { errorBodyFor, mapError, type FailedRequestFacts } from './error-mapping
 import { ErrorCode } from './domain-error.js';
 import { requestIdOf } from './request-id.js';
 
-/** The body limit Fastify applied to the request (BODY_LIMIT_BYTES unless the route sets its own) and its declared length. */
+/** The body limit Fastify applied to the request (BODY_LIMIT_BYTES unless the route sets its own), its declared length, its route and body type. */
 function failedRequestFacts(req: unknown): FailedRequestFacts {
   const r = req as Partial<Pick<FastifyRequest, 'routeOptions' | 'headers'>> | undefined;
   const bodyLimit = r?.routeOptions?.bodyLimit;
   const length = Number(r?.headers?.['content-length']);
+  const route = r?.routeOptions?.url;
+  const contentType = r?.headers?.['content-type']?.split(';')[0]?.trim().slice(0, 100);
   return {
     ...(typeof bodyLimit === 'number' ? { bodyLimit } : {}),
+    ...(typeof route === 'string' ? { route } : {}),
+    ...(contentType ? { contentType } : {}),
     ...(Number.isSafeInteger(length) && length >= 0 ? { contentLength: length } : {}),
   };
 }

@@ -74,6 +74,26 @@ describe('the one error mapping', () => {
     expect(mapError(new SyntaxError('x')).code).toBe(ErrorCode.INTERNAL);
   });
 
+  it('names in a 415 the body types the route reads, not every type the service reads', () => {
+    const invalid = new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE('application/x-www-form-urlencoded');
+    for (const route of ['/graphql', '/api/v1/api-keys', '/api/v1/capacity/sizing']) {
+      expect(mapError(invalid, { route, contentType: 'application/x-www-form-urlencoded' })).toMatchObject({
+        httpStatus: 415,
+        message: 'This route reads application/json, not application/x-www-form-urlencoded',
+        details: { supported: ['application/json'] },
+      });
+    }
+    expect(mapError(invalid, { route: '/api/v1/policies/windows-check', contentType: 'text/plain' })).toMatchObject({
+      message: 'This route reads application/json, application/yaml, text/yaml, not text/plain',
+      details: { supported: ['application/json', 'application/yaml', 'text/yaml'] },
+    });
+    // Nest's HttpException for a 415 is read the same way.
+    expect(mapError(new HttpException('Unsupported Media Type', 415), { route: '/graphql' })).toMatchObject({
+      message: 'This route reads application/json',
+      details: { supported: ['application/json'] },
+    });
+  });
+
   it('hides unknown errors and SQL behind INTERNAL with a generic message', () => {
     const mapped = mapError(new Error('relation "instance_type" does not exist: SELECT * FROM instance_type'));
     expect(mapped).toEqual({ code: ErrorCode.INTERNAL, httpStatus: 500, graphqlCode: 'INTERNAL_SERVER_ERROR', message: 'Internal error' });

@@ -79,12 +79,28 @@ export function statusFor(code: ErrorCode): { httpStatus: number; graphqlCode: s
 /** The request body types the service reads (src/app.factory.ts registers their parsers). */
 export const SUPPORTED_BODY_TYPES = ['application/json', 'application/yaml', 'text/yaml'] as const;
 
-function unsupportedMediaType(): MappedError {
+/** The routes whose body may be YAML (their OpenAPI operation consumes application/yaml and text/yaml). */
+export const YAML_BODY_ROUTES = new Set(['/api/v1/policies/windows-check']);
+
+/** The body types a route reads: JSON everywhere, YAML too on the routes above; all of them when the route is not known. */
+export function bodyTypesFor(route: string | undefined): string[] {
+  return route === undefined || YAML_BODY_ROUTES.has(route) ? [...SUPPORTED_BODY_TYPES] : ['application/json'];
+}
+
+/**
+ * 415 naming the types the route reads: the list of every type the service reads told a client of
+ * a JSON-only route (/graphql, /api/v1/api-keys) to send YAML, which that route then refused.
+ */
+function unsupportedMediaType(request: FailedRequestFacts): MappedError {
+  const supported = bodyTypesFor(request.route);
   return {
     code: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
     ...statusFor(ErrorCode.UNSUPPORTED_MEDIA_TYPE),
-    message: `Unsupported content type: send ${SUPPORTED_BODY_TYPES.join(', ')} (the route's documentation names the one it reads)`,
-    details: { supported: [...SUPPORTED_BODY_TYPES] },
+    message:
+      request.route === undefined
+        ? `Unsupported content type: send ${supported.join(', ')} (the route's documentation names the one it reads)`
+        : `This route reads ${supported.join(', ')}${request.contentType ? `, not ${request.contentType}` : ''}`,
+    details: { supported },
   };
 }
 
@@ -124,6 +140,10 @@ function isTextPostgresCannotStore(err: unknown): boolean {
 /** What the request that failed tells about it: its body limit (Fastify's route option) and declared length. */
 export interface FailedRequestFacts {
   bodyLimit?: number;
+  /** The route's path pattern (Fastify's routeOptions.url), when the request reached one. */
+  route?: string;
+  /** The media type of its body (the Content-Type without parameters). */
+  contentType?: string;
   contentLength?: number;
 }
 
@@ -158,7 +178,7 @@ export function mapError(err: unknown, request: FailedRequestFacts = {}): Mapped
     const cause = err.cause as { code?: unknown } | undefined;
     if (status === 413 && typeof cause?.code === 'string' && cause.code.startsWith('FST_')) return bodyTooLarge(request);
     const code = HTTP_TO_CODE[status] ?? (status >= 500 ? ErrorCode.INTERNAL : ErrorCode.VALIDATION_FAILED);
-    if (code === ErrorCode.UNSUPPORTED_MEDIA_TYPE) return unsupportedMediaType();
+    if (code === ErrorCode.UNSUPPORTED_MEDIA_TYPE) return unsupportedMediaType(request);
     const response = err.getResponse();
     let message = err.message;
     let details: Record<string, unknown> | undefined;
@@ -181,7 +201,7 @@ export function mapError(err: unknown, request: FailedRequestFacts = {}): Mapped
     // Errors Fastify raises while reading a request, before any handler runs: a body over the limit,
     // malformed or empty JSON, a content type nothing here reads, a path that is not valid percent-encoding.
     if (fastify.statusCode === 413) return bodyTooLarge(request);
-    if (fastify.statusCode === 415) return unsupportedMediaType();
+    if (fastify.statusCode === 415) return unsupportedMediaType(request);
     if (fastify.statusCode < 500) {
       return {
         code: ErrorCode.VALIDATION_FAILED,

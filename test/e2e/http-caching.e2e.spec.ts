@@ -296,15 +296,19 @@ describe('HTTP caching and method / content-type errors', () => {
   );
 
   it.each(['application/xml', 'text/plain', 'application/x-www-form-urlencoded'])(
-    'a %s body is 415 UNSUPPORTED_MEDIA_TYPE, on REST and /graphql',
+    'a %s body is 415 UNSUPPORTED_MEDIA_TYPE naming what the route reads, on REST and /graphql',
     async (type) => {
-      for (const url of ['/api/v1/capacity/sizing', '/graphql']) {
-        const res = await app.http.post(url).set('content-type', type).send('workload=1').expect(415);
-        const error = url === '/graphql' ? res.body.errors[0].extensions : res.body.error;
-        expect(error).toMatchObject({
-          code: 'UNSUPPORTED_MEDIA_TYPE',
-          details: { supported: ['application/json', 'application/yaml', 'text/yaml'] },
-        });
+      for (const [url, supported] of [
+        ['/api/v1/capacity/sizing', ['application/json']],
+        ['/api/v1/api-keys', ['application/json']],
+        ['/graphql', ['application/json']],
+        ['/api/v1/policies/windows-check', ['application/json', 'application/yaml', 'text/yaml']],
+      ] as const) {
+        const res = await app.http.post(url).set(adminAuth).set('content-type', type).send('workload=1').expect(415);
+        const body = url === '/graphql' ? res.body.errors[0] : res.body.error;
+        const error = url === '/graphql' ? body.extensions : body;
+        expect(error).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', details: { supported } });
+        expect(body.message).toBe(`This route reads ${supported.join(', ')}, not ${type}`);
         expect(error.requestId).toBe(res.headers['x-request-id']);
       }
     },
