@@ -14,6 +14,7 @@ import { AppModule } from './app.module.js';
 import { MAX_BODY_DEPTH, nestsDeeperThan } from './common/body-depth-limit.js';
 import { DomainError, ErrorCode } from './common/domain-error.js';
 import { errorBodyFor, isGraphqlUrl, mapError, statusFor, YAML_BODY_ROUTES } from './common/error-mapping.js';
+import { answerClientError } from './common/client-error.js';
 import { registerHttpCaching } from './common/http-caching.js';
 import { completeOpenApiDocument } from './common/openapi-document.js';
 import { registerMethodNotAllowed } from './common/method-not-allowed.js';
@@ -78,6 +79,9 @@ export async function createApp(
         // Path parameters (instance type names, ids) of any length reach the handlers, which answer
         // 404 or 400 in the service's error shape; Node's 16 kB header limit bounds the URL anyway.
         routerOptions: { maxParamLength: 16_384 },
+        // A request Node's parser cannot read (a control character in a header, a malformed request
+        // line): the service's error shape on the raw socket, then the connection closed.
+        clientErrorHandler: answerClientError,
         // Errors Fastify answers before routing (a path that is not valid percent-encoding): the
         // service's error shape and request id, like every other error.
         frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
