@@ -3,6 +3,7 @@ import { ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiResponse, ApiT
 import { ApiErrorResponses } from '../common/api-error-responses.js';
 import { NoQueryParameters } from '../common/no-query.js';
 import {
+  InstanceTypePath,
   NodeCapacityOptionsInput,
   NodeCapacityQuery,
   NodeGroupSizingInput,
@@ -157,8 +158,8 @@ export class CapacityController {
   })
   @ApiOkResponse({ type: WindowsEligibility })
   @ApiErrorResponses(BAD_INPUT, UNKNOWN_TYPE)
-  windowsEligibility(@Param('instanceType') instanceType: string, @Query() query: WindowsEligibilityQuery): WindowsEligibility {
-    return this.capacity.windowsEligibility(instanceType, query);
+  windowsEligibility(@Param() path: InstanceTypePath, @Query() query: WindowsEligibilityQuery): WindowsEligibility {
+    return this.capacity.windowsEligibility(path.instanceType, query);
   }
 
   @Get(':instanceType/compare')
@@ -168,8 +169,8 @@ export class CapacityController {
   })
   @ApiOkResponse({ type: ModeComparison })
   @ApiErrorResponses(BAD_INPUT, UNKNOWN_TYPE)
-  compare(@Param('instanceType') instanceType: string, @Query() query: NodeCapacityOptionsInput): ModeComparison {
-    return this.capacity.compareModes(instanceType, query);
+  compare(@Param() path: InstanceTypePath, @Query() query: NodeCapacityOptionsInput): ModeComparison {
+    return this.capacity.compareModes(path.instanceType, query);
   }
 
   @Get(':instanceType')
@@ -180,7 +181,7 @@ export class CapacityController {
   })
   @ApiOkResponse({ type: NodeCapacity })
   @ApiErrorResponses(BAD_INPUT, UNKNOWN_TYPE)
-  nodeCapacity(@Param('instanceType') instanceType: string, @Query() query: NodeCapacityQuery): NodeCapacity {
-    return this.capacity.nodeCapacity({ ...query, instanceType });
+  nodeCapacity(@Param() path: InstanceTypePath, @Query() query: NodeCapacityQuery): NodeCapacity {
+    return this.capacity.nodeCapacity({ ...query, instanceType: path.instanceType });
   }
 }

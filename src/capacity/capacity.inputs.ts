@@ -25,6 +25,7 @@ import type { IpMode, NodeOs, SizingRankBy, WindowsServerVersion } from './core/
 import { IpModeEnum, NodeOsEnum, SizingRankByEnum, toEnumSpelling, values, WindowsServerVersionEnum } from './capacity-enums.js';
 import { REGION_NAME } from '../common/aws-names.js';
 import { IntField, OptionalIntField } from '../common/int-field.js';
+import { IsInstanceTypeName } from '../common/instance-type-name.js';
 
 /**
  * One class per shape serves the GraphQL input and the REST query or body. The decorators check
@@ -152,8 +153,7 @@ export class NodeCapacityInput extends NodeCapacityQuery {
    * EC2 instance type, e.g. m5.large.
    * @example m5.large
    */
-  @IsString()
-  @MaxLength(64)
+  @IsInstanceTypeName()
   instanceType: string;
 }
 
@@ -182,8 +182,7 @@ export class SubnetUsageInput extends CapacityCommonOptions {
    * EC2 instance type, e.g. m5.large.
    * @example m5.large
    */
-  @IsString()
-  @MaxLength(64)
+  @IsInstanceTypeName()
   instanceType: string;
 
   @IntField(0, CAPACITY_INPUT_LIMITS.nodes, `Nodes in the group (0 to ${CAPACITY_INPUT_LIMITS.nodes}).`, { example: 10 })
@@ -283,8 +282,7 @@ export class NodeGroupSizingInput {
   @ArrayMinSize(1)
   @ArrayMaxSize(CAPACITY_INPUT_LIMITS.instanceTypes)
   @ArrayUnique()
-  @IsString({ each: true })
-  @MaxLength(64, { each: true })
+  @IsInstanceTypeName({ each: true })
   instanceTypes?: string[];
 
   /**
@@ -402,7 +400,34 @@ export class WindowsServicesQuery {
 @ArgsType()
 export class WindowsEligibilityArgs extends WindowsEligibilityQuery {
   /** EC2 instance type, e.g. p5.48xlarge. */
-  @IsString()
-  @MaxLength(64)
+  @IsInstanceTypeName()
   instanceType: string;
+}
+
+/**
+ * The instance type of a question about one type: the REST path parameter `{instanceType}` of
+ * /api/v1/capacity/{instanceType}[/compare|/windows-eligibility], validated like every other input.
+ */
+export class InstanceTypePath {
+  /**
+   * EC2 instance type, e.g. m5.large.
+   * @example m5.large
+   */
+  @IsInstanceTypeName()
+  instanceType: string;
+}
+
+/** GraphQL compareModes arguments: the type and its options. */
+@ArgsType()
+export class CompareModesArgs {
+  /** EC2 instance type, e.g. m5.large. */
+  @IsInstanceTypeName()
+  instanceType: string;
+
+  @Field(() => NodeCapacityOptionsInput, { nullable: true })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => NodeCapacityOptionsInput)
+  options?: NodeCapacityOptionsInput;
 }

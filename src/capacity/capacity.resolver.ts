@@ -1,7 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import {
+  CompareModesArgs,
   NodeCapacityInput,
-  NodeCapacityOptionsInput,
   NodeGroupSizingInput,
   SubnetUsageInput,
   WindowsEligibilityArgs,
@@ -37,11 +37,8 @@ export class CapacityResolver {
   }
 
   @Query(() => ModeComparison, { description: 'One instance type: Windows and Linux, each in secondary-IP and prefix-delegation mode.' })
-  compareModes(
-    @Args('instanceType') instanceType: string,
-    @Args('options', { type: () => NodeCapacityOptionsInput, nullable: true }) options?: NodeCapacityOptionsInput,
-  ): ModeComparison {
-    return this.capacity.compareModes(instanceType, options);
+  compareModes(@Args() args: CompareModesArgs): ModeComparison {
+    return this.capacity.compareModes(args.instanceType, args.options);
   }
 
   @Query(() => SubnetUsage, {

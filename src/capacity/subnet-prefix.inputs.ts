@@ -6,6 +6,7 @@ import { toInt } from '../common/query-values.js';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { SUBNET_PREFIX_LIMITS } from './core/index.js';
 import { CAPACITY_INPUT_LIMITS } from './capacity.inputs.js';
+import { IsInstanceTypeName } from '../common/instance-type-name.js';
 
 /** A subnet and what the aws CLI prints of its allocations: the fields every input of a pasted subnet shares. */
 @InputType({ isAbstract: true })
@@ -50,8 +51,7 @@ export class SubnetPrefixAvailabilityInput extends PastedSubnetAllocation {
    * @example m5.large
    */
   @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @IsInstanceTypeName()
   instanceType?: string;
 
   /** Pods per new node (default: the most the type schedules in prefix-delegation mode). */

@@ -11,7 +11,7 @@ import { CatalogRefreshService } from './catalog-refresh.service.js';
 import { CatalogRefresh, CatalogRefreshesArgs, RefreshCatalogArgs, toCatalogRefreshModel } from './catalog-refresh.model.js';
 import { CatalogService } from './catalog.service.js';
 import { InstanceType } from './instance-type.model.js';
-import { InstanceTypeConnection, InstanceTypesQuery } from './instance-types.args.js';
+import { InstanceTypeConnection, InstanceTypeNameArgs, InstanceTypesQuery } from './instance-types.args.js';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { toBool } from '../common/query-values.js';
@@ -36,8 +36,8 @@ export class CatalogController {
   @ApiOperation({ operationId: 'getInstanceType', summary: 'One instance type (404 when the catalog has none by that name)' })
   @ApiOkResponse({ type: InstanceType })
   @ApiErrorResponses(400, { status: 404, description: 'INSTANCE_TYPE_NOT_FOUND, with suggestions from the same family' })
-  getInstanceType(@Param('name') name: string, @Query() _query: NoQueryParameters): Promise<InstanceType> {
-    return this.catalog.getInstanceType(name);
+  getInstanceType(@Param() path: InstanceTypeNameArgs, @Query() _query: NoQueryParameters): Promise<InstanceType> {
+    return this.catalog.getInstanceType(path.name);
   }
 
   @Get('instance-types')

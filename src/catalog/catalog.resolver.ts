@@ -5,7 +5,7 @@ import { CatalogRefreshService } from './catalog-refresh.service.js';
 import { CatalogRefresh, CatalogRefreshesArgs, RefreshCatalogArgs, toCatalogRefreshModel } from './catalog-refresh.model.js';
 import { CatalogService } from './catalog.service.js';
 import { InstanceType } from './instance-type.model.js';
-import { InstanceTypeConnection, InstanceTypesArgs } from './instance-types.args.js';
+import { InstanceTypeConnection, InstanceTypeNameArgs, InstanceTypesArgs } from './instance-types.args.js';
 
 @Resolver(() => InstanceType)
 export class CatalogResolver {
@@ -15,8 +15,8 @@ export class CatalogResolver {
   ) {}
 
   @Query(() => InstanceType, { nullable: true, description: 'One instance type, or null when the catalog has none by that name.' })
-  instanceType(@Args('name') name: string): Promise<InstanceType | null> {
-    return this.catalog.findInstanceType(name);
+  instanceType(@Args() args: InstanceTypeNameArgs): Promise<InstanceType | null> {
+    return this.catalog.findInstanceType(args.name);
   }
 
   @Query(() => InstanceTypeConnection, {

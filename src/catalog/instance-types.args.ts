@@ -4,6 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ArrayMaxSize, ValidateNested } from 'class-validator';
 import { InstanceType } from './instance-type.model.js';
 import { REGION_NAME } from '../common/aws-names.js';
+import { IsInstanceTypeName } from '../common/instance-type-name.js';
 import { toBool, toInt } from '../common/query-values.js';
 
 /** Query strings carry lists comma-separated (`m5,c6i`); GraphQL sends arrays, left as they are. */
@@ -116,6 +117,17 @@ export class InstanceTypesArgs {
   @IsString()
   @MaxLength(200)
   after?: string;
+}
+
+/** One instance type by name: GraphQL `instanceType(name)` and the REST path `/api/v1/instance-types/{name}`. */
+@ArgsType()
+export class InstanceTypeNameArgs {
+  /**
+   * EC2 instance type, e.g. m5.large.
+   * @example m5.large
+   */
+  @IsInstanceTypeName()
+  name: string;
 }
 
 /** REST query string: the filters and the paging in one flat class. */

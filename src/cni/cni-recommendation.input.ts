@@ -18,6 +18,7 @@ import { MAX_SUBNET_ALLOCATIONS } from './core/index.js';
 import { PastedSubnetAllocation } from '../capacity/subnet-prefix.inputs.js';
 import { NodeOsEnum, toEnumSpelling, WindowsServerVersionEnum } from '../capacity/capacity-enums.js';
 import { ClusterPlatformEnum, IpFamilyEnum, NodeProvisionerEnum, values } from './cni-enums.js';
+import { IsInstanceTypeName } from '../common/instance-type-name.js';
 
 /**
  * One class per level serves the GraphQL input and the REST body. The decorators check shape and
@@ -94,8 +95,7 @@ export class CniNodeGroupInputDto implements CniNodeGroupInput {
    * EC2 instance type from the catalog, e.g. m5.large.
    * @example m5.large
    */
-  @IsString()
-  @MaxLength(64)
+  @IsInstanceTypeName()
   instanceType: string;
 
   @IntField(0, CNI_INPUT_LIMITS.nodesPerGroup, `Nodes planned (0 to ${CNI_INPUT_LIMITS.nodesPerGroup}).`, { example: 3 })

@@ -23,8 +23,11 @@ class Shape extends Parent {
 }
 
 describe('validatorBounds', () => {
-  it('reads the bounds the validators enforce, named by constants or not, and leaves per-item rules and parents out', () => {
-    expect(Object.fromEntries(validatorBounds(Shape))).toEqual({ pods: { minimum: 1, maximum: 1_000 }, names: { maxItems: 20 } });
+  it('reads the bounds the validators enforce, named by constants or not, per item too, and leaves parents out', () => {
+    expect(Object.fromEntries(validatorBounds(Shape))).toEqual({
+      pods: { minimum: 1, maximum: 1_000 },
+      names: { maxItems: 20, maxLength: 64 },
+    });
   });
 });
 
@@ -35,6 +38,6 @@ describe('addValidatorBoundsToOpenApi', () => {
     await addValidatorBoundsToOpenApi(async () => ({ '@nestjs/swagger': { models: [[Promise.resolve({ Shape }), { Shape: {} }]] } }));
     const properties = cls._OPENAPI_METADATA_FACTORY();
     expect(properties.pods).toMatchObject({ required: true, minimum: 1, maximum: 1_000 });
-    expect(properties.names).toEqual({ required: false, maxItems: 20 });
+    expect(properties.names).toEqual({ required: false, maxItems: 20, maxLength: 64 });
   });
 });

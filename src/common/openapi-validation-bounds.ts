@@ -4,8 +4,9 @@ import { getMetadataStorage } from 'class-validator';
  * A field's bounds are written once, as the class-validator rules that enforce them; OpenAPI shows them.
  * The Swagger plugin copies rules whose arguments are literals (`@Max(500)`) into src/metadata.ts; a bound
  * named by a constant (`@Max(CAPACITY_INPUT_LIMITS.nodes)`) it cannot print, so this reads those from the
- * validators themselves at start and adds them to the plugin's metadata of the class. Rules on each item
- * (`{ each: true }`) stay with the item's own schema and are not read here.
+ * validators themselves at start and adds them to the plugin's metadata of the class. A rule on each item
+ * (`{ each: true }`, such as an instance type name's length in a list) is added to the property like the
+ * plugin adds one: @nestjs/swagger moves its keyword into the array's `items`.
  */
 const KEYWORD_OF_RULE: Readonly<Record<string, string>> = {
   min: 'minimum',
@@ -16,6 +17,9 @@ const KEYWORD_OF_RULE: Readonly<Record<string, string>> = {
   arrayMaxSize: 'maxItems',
 };
 
+/** Keywords that bound the array itself: a rule `{ each: true }` has no item meaning for them. */
+const ARRAY_KEYWORDS = new Set(['minItems', 'maxItems']);
+
 /** Where the Swagger plugin's metadata of a class lives (@nestjs/swagger plugin-constants METADATA_FACTORY_NAME). */
 const PLUGIN_FACTORY = '_OPENAPI_METADATA_FACTORY';
 
@@ -25,13 +29,13 @@ type PluginFactory = () => Record<string, PropertyMetadata>;
 type SwaggerModels = Array<[Promise<Record<string, unknown>>, Record<string, unknown>]>;
 type Constructor = abstract new (...args: never[]) => unknown;
 
-/** The bounds class-validator enforces on each field of `cls` (its own rules, not a parent's). */
+/** The bounds class-validator enforces on each field of `cls` (its own rules, not a parent's), or on each of its items. */
 export function validatorBounds(cls: Constructor): Map<string, Record<string, number>> {
   const bounds = new Map<string, Record<string, number>>();
   for (const rule of getMetadataStorage().getTargetValidationMetadatas(cls as unknown as () => void, '', true, false)) {
     const keyword = rule.name === undefined ? undefined : KEYWORD_OF_RULE[rule.name];
     const value: unknown = rule.constraints?.[0];
-    if (keyword === undefined || rule.each || rule.target !== cls || typeof value !== 'number') continue;
+    if (keyword === undefined || (rule.each && ARRAY_KEYWORDS.has(keyword)) || rule.target !== cls || typeof value !== 'number') continue;
     bounds.set(rule.propertyName, { ...bounds.get(rule.propertyName), [keyword]: value });
   }
   return bounds;

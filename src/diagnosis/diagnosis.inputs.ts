@@ -6,6 +6,7 @@ import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-va
 import type { IpMode, WindowsServerVersion } from '../capacity/core/index.js';
 import { IpModeEnum, toEnumSpelling, values, WindowsServerVersionEnum } from '../capacity/capacity-enums.js';
 import { ARTEFACT_MAX_BYTES, DIAGNOSIS_LIMITS, VPC_CNI_CONFIGMAP_MAX_BYTES } from './core/index.js';
+import { IsInstanceTypeName } from '../common/instance-type-name.js';
 
 /**
  * One class for GraphQL `diagnose(input)` and the REST body of `POST /api/v1/diagnoses`. Everything
@@ -29,8 +30,7 @@ export class DiagnosisInputDto {
    * @example m5.large
    */
   @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @IsInstanceTypeName()
   instanceType?: string;
 
   @Field(() => IpModeEnum, { nullable: true, description: 'IP mode of the Windows nodes (the ConfigMap, when given, decides).' })

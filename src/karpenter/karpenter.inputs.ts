@@ -6,6 +6,7 @@ import type { IpMode, WindowsServerVersion } from '../capacity/core/index.js';
 import { IpModeEnum, toEnumSpelling, values, WindowsServerVersionEnum } from '../capacity/capacity-enums.js';
 import { IntField, OptionalIntField } from '../common/int-field.js';
 import { KARPENTER_PLAN_LIMITS, type KarpenterWindowsPlanInput, type KarpenterWindowsPods } from './core/index.js';
+import { IsInstanceTypeName } from '../common/instance-type-name.js';
 
 /**
  * One class per level serves the GraphQL input and the REST body. The decorators bound shape and size;
@@ -69,8 +70,7 @@ export class KarpenterWindowsPlanInputDto implements KarpenterWindowsPlanInput {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(KARPENTER_PLAN_LIMITS.instanceTypes)
-  @IsString({ each: true })
-  @MaxLength(64, { each: true })
+  @IsInstanceTypeName({ each: true })
   instanceTypes?: string[];
 
   /** Instance families the NodePool allows, e.g. m5 (each expands to its catalog types). */

@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode, validationError } from '../../common/domain-error.js';
 import type { JsonValue, ParameterFormat, TemplateParameter } from './policy-template.model.js';
-import { REGION_NAME } from '../../common/aws-names.js';
+import { INSTANCE_TYPE_NAME_MAX_LENGTH, REGION_NAME } from '../../common/aws-names.js';
 import { parseEksServiceCidr } from '../../capacity/core/ipv4-cidr.js';
 
 /**
@@ -204,8 +204,12 @@ function checkString(parameter: string, format: ParameterFormat | undefined, val
       }
       return;
     case 'instance-type':
-      if (!INSTANCE_TYPE.test(value) || value.length > 64) {
-        fail(parameter, ParameterRule.INSTANCE_TYPE, `${where}"${value}" is not an EC2 instance type like "m5.large"`);
+      if (!INSTANCE_TYPE.test(value) || value.length > INSTANCE_TYPE_NAME_MAX_LENGTH) {
+        fail(
+          parameter,
+          ParameterRule.INSTANCE_TYPE,
+          `${where}"${value}" is not an EC2 instance type like "m5.large" (family.size, at most ${INSTANCE_TYPE_NAME_MAX_LENGTH} characters)`,
+        );
       }
       return;
     case 'aws-region':
