@@ -256,6 +256,15 @@ describe('auditCluster', () => {
     expect(gqlRefused.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'nodesJson' } });
   });
 
+  it('an empty list is a cluster with no nodes yet: audited, with an INFO finding that no node was pasted, on both doors', async () => {
+    const empty = { nodesJson: '{"kind":"List","items":[]}' };
+    const rest = await app.http.post('/api/v1/cluster-audits').send(empty).expect(200);
+    expect(rest.body).toMatchObject({ nodes: 0, windowsNodes: 0, linuxNodes: 0, nodeGroups: [] });
+    expect(rest.body.findings).toEqual([expect.objectContaining({ code: 'NO_NODES_PASTED', severity: 'INFO', subjectKind: 'CLUSTER' })]);
+    const gql = await app.gql(AUDIT, { input: empty }).expect(200);
+    expect(gql.body.data.auditCluster).toEqual(rest.body);
+  });
+
   it('a bad entry names its path', async () => {
     const res = await app.gql(AUDIT, { input: { nodesJson: '{"kind":"List","items":[{"metadata":{}}]}' } }).expect(200);
     expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');

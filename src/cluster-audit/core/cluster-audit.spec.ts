@@ -349,8 +349,21 @@ describe('auditCluster: items that are not Nodes', () => {
     );
   });
 
-  it('an empty List is still read (a cluster with no nodes yet; the policies are checked)', () => {
-    expect(auditCluster({ nodesJson: withItems([]) }, byName)).toMatchObject({ nodes: 0, findings: [] });
+  it('an empty List is still read (a cluster with no nodes yet), says that no node was pasted, and checks the policies', () => {
+    const noNode = {
+      code: 'NO_NODES_PASTED',
+      severity: 'INFO',
+      subjectKind: 'CLUSTER',
+      message: expect.stringMatching(/^nodesJson is a list with no items: no node was audited/),
+    };
+    expect(auditCluster({ nodesJson: withItems([]) }, byName)).toMatchObject({ nodes: 0, findings: [noNode] });
+    const networkPolicies =
+      'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: a}\n' +
+      'spec: {podSelector: {}, ingress: [{ports: [{port: http}]}]}\n';
+    const audit = auditCluster({ nodesJson: withItems([]), networkPolicies }, byName);
+    expect(audit.policiesChecked).toBe(1);
+    expect(audit.findings[0]).toMatchObject(noNode);
+    expect(audit.findings.slice(1).map((f) => f.subjectKind)).toEqual(['POLICY']);
   });
 });
 

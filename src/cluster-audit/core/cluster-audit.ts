@@ -532,6 +532,23 @@ export function auditCluster(input: ClusterAuditInput, catalog: ClusterAuditCata
       source: AUDIT_SOURCES.K8S_NODE,
     });
   }
+  if (nodes.length === 0) {
+    // An empty list (a cluster with no nodes yet, or a selector that matched none): read, not refused, but said.
+    findings.push({
+      ...cluster,
+      code: 'NO_NODES_PASTED',
+      severity: 'INFO',
+      message:
+        'nodesJson is a list with no items: no node was audited (pods and IPs per node, IP modes, the Linux nodes CoreDNS needs); ' +
+        'only what else was pasted was checked.',
+      details: [],
+      fix: {
+        text: 'Paste `kubectl get nodes -o json` once the cluster has nodes (a label selector that matches no node prints an empty list too).',
+        templateId: null,
+      },
+      source: AUDIT_SOURCES.K8S_NODE,
+    });
+  }
   if (singleNode && windows.length > 0) {
     // One Windows node says nothing of the nodes that were not pasted: no ERROR for a Linux node it cannot show.
     findings.push({
