@@ -21,7 +21,10 @@ const enumNames = new WeakMap<object, string>();
  * Registers a core's enum with GraphQL under `name`; the same name then labels it in OpenAPI (EnumField).
  * Returns the enum, so an edge module exports it registered: `export const NodeOsEnum = registerEnum(NodeOs, ...)`.
  */
-export function registerEnum<E extends StringEnum<string>>(e: E, options: { name: string; description?: string }): E {
+export function registerEnum<E extends StringEnum<string>>(
+  e: E,
+  options: { name: string; description?: string; valuesMap?: Partial<Record<keyof E, { description: string }>> },
+): E {
   registerEnumType(e, options);
   enumNames.set(e, options.name);
   return e;

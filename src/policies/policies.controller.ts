@@ -135,7 +135,7 @@ export class WindowsPolicyCheckController {
   @HttpCode(200)
   @ApiOperation({
     operationId: 'checkPolicyForWindows',
-    summary: 'Find what Calico on Windows skips in NetworkPolicy / Calico policy YAML',
+    summary: 'Find what Calico on Windows skips or enforces differently in NetworkPolicy / Calico policy YAML',
     description:
       'Send `{"manifest": "<yaml>"}` as JSON, or the YAML itself with content-type application/yaml or text/yaml. ' +
       'Kubernetes networking.k8s.io/v1 NetworkPolicy and Calico projectcalico.org/v3 NetworkPolicy / GlobalNetworkPolicy, ' +

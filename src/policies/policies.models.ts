@@ -4,9 +4,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
 import { GraphQLJSON } from 'graphql-type-json';
 import { MEDIA_TYPES } from './core/policy-template.model.js';
-import { EnumField, registerEnum } from '../common/graphql-enum.js';
+import { EnumField, registerEnum, values } from '../common/graphql-enum.js';
 import {
   TemplateKind,
+  WINDOWS_RULE_EFFECTS,
   WindowsRule,
   type Finding,
   type JsonValue,
@@ -29,8 +30,18 @@ export const PolicyTemplateKind = registerEnum(TemplateKind, {
 
 export const WindowsPolicyRule = registerEnum(WindowsRule, {
   name: 'WindowsPolicyRule',
-  description: 'Why Felix on Windows skips a rule (projectcalico/calico felix/dataplane/windows/policysets/policysets.go).',
+  description:
+    'What in a policy Calico on Windows does not enforce as Linux does: most make Felix skip the whole rule, not all ' +
+    '(each value says; projectcalico/calico felix/dataplane/windows/policysets/policysets.go).',
+  valuesMap: Object.fromEntries(values(WindowsRule).map((rule) => [rule, { description: WINDOWS_RULE_EFFECTS[rule] }])),
 });
+
+/** The same per value, for the finding's field (OpenAPI shows no description per enum value). */
+const WINDOWS_RULE_FIELD_DESCRIPTION =
+  'What the finding is about. ' +
+  values(WindowsRule)
+    .map((rule) => `${rule}: ${WINDOWS_RULE_EFFECTS[rule]}`)
+    .join(' ');
 
 const JSON_VALUE = 'Any JSON value';
 
@@ -172,7 +183,7 @@ export class WindowsPolicyFinding {
   /** 1-based line in the input, when known. */
   line: number | null;
 
-  @EnumField(WindowsPolicyRule)
+  @EnumField(WindowsPolicyRule, { description: WINDOWS_RULE_FIELD_DESCRIPTION })
   rule: WindowsRule;
 
   /** What Windows does instead. */
@@ -183,7 +194,7 @@ export class WindowsPolicyFinding {
   rewrite: WindowsPolicyRewrite | null;
 }
 
-@ObjectType({ description: 'What Windows nodes would skip in a set of NetworkPolicy / Calico policy documents.' })
+@ObjectType({ description: 'What Windows nodes would not enforce as Linux does in a set of NetworkPolicy / Calico policy documents.' })
 export class WindowsPolicyCheck {
   /** YAML documents checked (empty ones are not counted). */
   documents: number;

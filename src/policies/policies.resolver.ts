@@ -39,7 +39,7 @@ export class PoliciesResolver {
 
   @Query(() => WindowsPolicyCheck, {
     description:
-      'Finds what Calico on Windows silently skips in NetworkPolicy / Calico (Global)NetworkPolicy YAML, with Windows-safe rewrites. ' +
+      'Finds what Calico on Windows skips or enforces differently in NetworkPolicy / Calico (Global)NetworkPolicy YAML, with Windows-safe rewrites. ' +
       'Malformed YAML and other kinds are UNPROCESSABLE_DOCUMENT.',
   })
   checkPolicyForWindows(@Args() args: CheckPolicyForWindowsArgs): WindowsPolicyCheck {

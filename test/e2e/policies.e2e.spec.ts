@@ -456,6 +456,53 @@ describe('policy templates and the Windows policy check', () => {
       expect(parse(notNets.rewrite.yaml)).toEqual([{ action: 'Deny', destination: { nets: ['169.254.169.254/32'] } }, { action: 'Allow' }]);
     });
 
+    it('the WindowsPolicyRule values say what each finding means, which is not always a skipped rule (GraphQL and OpenAPI)', async () => {
+      const calico = (spec: string) =>
+        `apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: p, namespace: web}\nspec:\n  selector: all()\n${spec}`;
+      const egress = (rule: string) => calico(`  types: [Egress]\n  egress:\n    - ${rule}\n`);
+      const k8s = (spec: string) =>
+        `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: web}\nspec:\n  podSelector: {}\n${spec}`;
+      // One policy per finding the check gives, and the phrase that says its effect, in the finding's
+      // message and in its value's description alike.
+      const samples: Array<{ rule: string; manifest: string; effect: string }> = [
+        {
+          rule: 'NEGATIVE_MATCH',
+          manifest: egress('{action: Allow, destination: {notNets: [10.0.0.0/8]}}'),
+          effect: 'skips the whole rule',
+        },
+        { rule: 'NAMED_PORT', manifest: k8s('  ingress:\n    - ports: [{port: http}]\n'), effect: 'skips the whole rule' },
+        { rule: 'ICMP_TYPE_CODE', manifest: egress('{action: Allow, protocol: ICMP, icmp: {type: 8}}'), effect: 'skips the whole rule' },
+        { rule: 'LOG_ACTION', manifest: egress('{action: Log}'), effect: 'skips the whole rule' },
+        { rule: 'PASS_ACTION', manifest: egress('{action: Pass}'), effect: 'Calico 3.29' },
+        { rule: 'HTTP_MATCH', manifest: egress('{action: Allow, http: {methods: [GET]}}'), effect: 'plain L4 rule' },
+        { rule: 'IPV6', manifest: egress('{action: Allow, ipVersion: 6}'), effect: 'skips the whole rule' },
+        { rule: 'IPV6', manifest: egress('{action: Allow, protocol: ICMPv6}'), effect: 'never matches' },
+        { rule: 'IPV6', manifest: egress('{action: Allow, destination: {nets: [10.0.0.0/8, "fd00::/8"]}}'), effect: 'drops IPv6 CIDRs' },
+        { rule: 'IPV6', manifest: k8s('  egress:\n    - to: [{ipBlock: {cidr: "::/0"}}]\n'), effect: 'never matches' },
+        {
+          rule: 'HOST_ENDPOINT_FIELD',
+          manifest: calico('  doNotTrack: true\n  types: [Ingress]\n  ingress: [{action: Allow}]\n'),
+          effect: 'ignore',
+        },
+      ];
+      const type = await app.gql('{ __type(name: "WindowsPolicyRule") { description enumValues { name description } } }').expect(200);
+      const described = new Map<string, string>(
+        type.body.data.__type.enumValues.map((v: { name: string; description: string | null }) => [v.name, v.description ?? '']),
+      );
+      expect(type.body.data.__type.description).not.toMatch(/skips a rule/);
+      const doc = (await app.http.get('/api/docs-json').expect(200)).body;
+      const openApi: string = doc.components.schemas.WindowsPolicyFinding.properties.rule.description ?? '';
+      expect([...new Set(samples.map((s) => s.rule))].sort()).toEqual([...described.keys()].sort());
+      for (const { rule, manifest, effect } of samples) {
+        const res = await check(manifest).expect(200);
+        const found = res.body.findings.filter((f: { rule: string }) => f.rule === rule);
+        expect(found, manifest).toHaveLength(1);
+        expect(found[0].message, rule).toContain(effect);
+        expect(described.get(rule), rule).toContain(effect);
+        expect(openApi).toContain(`${rule}: ${described.get(rule)}`);
+      }
+    });
+
     it('a clean multi-document manifest (Kubernetes and Calico) has no findings', async () => {
       const manifest = `${CLEAN}---\n${CALICO_CLEAN}`;
       const expected = { documents: 2, clean: true, findings: [] };

@@ -5,10 +5,11 @@ import { SOURCE } from '../../common/core/sources.js';
 import { stringEnum, type EnumValue } from '../../common/core/string-enum.js';
 
 /**
- * Finds the parts of Kubernetes and Calico network policies that Felix on Windows silently skips
- * (it logs "Skipping rule because it contains ..." and drops the whole rule), and proposes a
- * Windows-safe rewrite where one exists. Source: projectcalico/calico
- * felix/dataplane/windows/policysets/policysets.go; aws/amazon-vpc-cni-k8s#861.
+ * Finds the parts of Kubernetes and Calico network policies that Calico on Windows does not enforce
+ * as Linux does: most make Felix skip the whole rule (it logs "Skipping rule because it contains ..."),
+ * others are enforced differently (WINDOWS_RULE_EFFECTS says which), and proposes a Windows-safe
+ * rewrite where one exists. Source: projectcalico/calico felix/dataplane/windows/policysets/policysets.go;
+ * aws/amazon-vpc-cni-k8s#861.
  */
 
 export const WindowsRule = stringEnum(
@@ -22,6 +23,31 @@ export const WindowsRule = stringEnum(
   'HOST_ENDPOINT_FIELD',
 );
 export type WindowsRule = EnumValue<typeof WindowsRule>;
+
+/**
+ * What a finding of each rule means on Windows, as the check's messages say it: not every one is a
+ * skipped rule (an HTTP match is enforced as plain L4, Pass depends on the Calico version, an ICMPv6
+ * rule is programmed and never matches, host-endpoint fields are ignored).
+ */
+export const WINDOWS_RULE_EFFECTS: Readonly<Record<WindowsRule, string>> = {
+  NEGATIVE_MATCH:
+    'A negative match (notNets, notPorts, notSelector, notProtocol, notICMP; a Kubernetes ipBlock.except, which Calico ' +
+    'turns into notNets): Felix on Windows skips the whole rule.',
+  NAMED_PORT: 'A named port: Felix on Windows skips the whole rule.',
+  ICMP_TYPE_CODE: 'An ICMP type or code match: Felix on Windows skips the whole rule.',
+  LOG_ACTION: 'The Log action: Felix on Windows skips the whole rule, and nothing is logged.',
+  PASS_ACTION:
+    'The Pass action: depends on the version. Before Calico 3.29 Felix on Windows skips the whole rule; from 3.29 Pass ' +
+    'jumps to the next tier, but a Pass in the last tier is enforced as Deny, where Linux falls through to the profiles.',
+  HTTP_MATCH: 'An HTTP match: not a skip. Felix on Windows ignores the HTTP match and enforces the rest of the rule as a plain L4 rule.',
+  IPV6:
+    'IPv6, which Windows nodes on EKS do not have: for a Calico rule with ipVersion 6 Felix on Windows skips the whole rule; ' +
+    'it drops IPv6 CIDRs from a rule (and skips the rule when none are left); a rule with protocol ICMPv6 (58) is kept ' +
+    'but never matches, and so does a Kubernetes ipBlock peer with an IPv6 CIDR.',
+  HOST_ENDPOINT_FIELD:
+    'doNotTrack, preDNAT or applyOnForward: host-endpoint behaviour, which Calico on Windows does not support: Windows ' +
+    'nodes ignore it (not a rule skip).',
+};
 
 export interface WindowsRewrite {
   description: string;
