@@ -52,6 +52,7 @@ export class CatalogRefresh {
   })
   source: CatalogSourceKind;
 
+  /** Who started the run: the admin key's name (`ADMIN_API_KEY` for the configured one) or `schedule`; shown to admin callers only (key names are admin-only), null otherwise and for the first start. */
   requestedBy: string | null;
 
   @ApiProperty({ type: String, format: 'date-time' })
@@ -104,8 +105,9 @@ export class CatalogRefresh {
 }
 
 /**
- * A run as clients see it. `detailed` (an admin key): the recorded error whole; otherwise its code
- * and short message only (the details name SDK, driver and database internals).
+ * A run as clients see it. `detailed` (an admin key): the recorded error whole and who started the
+ * run; otherwise the error's code and short message only (the details name SDK, driver and database
+ * internals) and no `requestedBy` (it names an API key, and the key list is admin-only).
  */
 export function toCatalogRefreshModel(e: CatalogRefreshEntity, detailed = false): CatalogRefresh {
   return {
@@ -113,7 +115,7 @@ export function toCatalogRefreshModel(e: CatalogRefreshEntity, detailed = false)
     status: e.status,
     trigger: e.trigger,
     source: e.source,
-    requestedBy: e.requestedBy,
+    requestedBy: detailed ? e.requestedBy : null,
     startedAt: e.startedAt,
     finishedAt: e.finishedAt,
     error: detailed ? e.error : publicRefreshError(e.error),

@@ -102,6 +102,21 @@ describe('catalog refresh from EC2', () => {
     expect(rest.body[0]).toMatchObject({ id: run.id, source: 'EC2' });
   });
 
+  it('who started a run (an API key name) is shown to admin callers only, on both doors', async () => {
+    const ours = (await app.http.get('/api/v1/catalog/refreshes').set(adminAuth).expect(200)).body.find((r: any) => r.trigger === 'MANUAL');
+    expect(ours.requestedBy).toBe('ADMIN_API_KEY');
+    const query = '{ catalogRefreshes { id trigger requestedBy } }';
+    const asAdmin = (await app.gql(query, undefined, adminAuth).expect(200)).body.data.catalogRefreshes;
+    expect(asAdmin.find((r: any) => r.id === ours.id).requestedBy).toBe('ADMIN_API_KEY');
+    // AUTH_READS=open: anyone reads the runs, but key names are admin-only (the key list is).
+    const anonymous = (await app.gql(query).expect(200)).body.data.catalogRefreshes;
+    expect(anonymous.map((r: any) => r.requestedBy)).toEqual(anonymous.map(() => null));
+    const restList = (await app.http.get('/api/v1/catalog/refreshes').expect(200)).body;
+    expect(restList.map((r: any) => r.requestedBy)).toEqual(restList.map(() => null));
+    expect((await app.http.get(`/api/v1/catalog/refreshes/${ours.id}`).expect(200)).body.requestedBy).toBeNull();
+    expect((await app.http.get(`/api/v1/catalog/refreshes/${ours.id}`).set(adminAuth).expect(200)).body.requestedBy).toBe('ADMIN_API_KEY');
+  });
+
   it('as soon as a refresh returns, pages answer what instance_type holds, first and last sightings included', async () => {
     const nodes = await allInstanceTypesOverRest(app);
     const db = new pg.Client({ connectionString: app.databaseUrl! });

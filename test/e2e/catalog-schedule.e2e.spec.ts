@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeEc2, type FakeEc2 } from '../support/fake-ec2/index.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { adminAuth, startTestApp, type TestApp } from '../support/test-app.js';
 
 // "A cron schedule from configuration (off by default)" (issue: service and catalog).
 const AWS_ENV = ['AWS_ENDPOINT_URL_EC2', 'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'] as const;
@@ -36,7 +36,7 @@ describe('scheduled catalog refresh', () => {
     for (let i = 0; i < 40 && !runs.some((r) => r.status === 'SUCCEEDED'); i++) {
       await new Promise((r) => setTimeout(r, 250));
       runs = (
-        await scheduled.gql('{ catalogRefreshes(first: 10) { trigger status regions requestedBy } }')
+        await scheduled.gql('{ catalogRefreshes(first: 10) { trigger status regions requestedBy } }', undefined, adminAuth)
       ).body.data.catalogRefreshes.filter((r: any) => r.trigger === 'SCHEDULE');
     }
     expect(runs.find((r) => r.status === 'SUCCEEDED')).toMatchObject({ regions: ['eu-west-1'], requestedBy: 'schedule' });
