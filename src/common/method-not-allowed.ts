@@ -11,6 +11,10 @@ function patternOf(url: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
+function isCatchAll(url: string | undefined): boolean {
+  return url === '*' || url === '/*';
+}
+
 /**
  * 405 for a known path asked with a method it does not answer, with an `Allow` header, instead of
  * the 404 Fastify gives: every route is recorded as it is added, and a request that found no route
@@ -25,7 +29,7 @@ export function registerMethodNotAllowed(fastify: FastifyInstance): void {
   fastify.addHook('onRoute', (route) => {
     const methods = (Array.isArray(route.method) ? route.method : [route.method]).map((m) => String(m).toUpperCase());
     // The catch-all OPTIONS route of the CORS plugin would make every path "known".
-    if (route.url === '*' || route.url === '/*') return;
+    if (isCatchAll(route.url)) return;
     routes.push({ pattern: patternOf(route.url), methods });
     if (!/[:*]/.test(route.url)) {
       const known = literal.get(route.url) ?? new Set<string>();
@@ -35,7 +39,11 @@ export function registerMethodNotAllowed(fastify: FastifyInstance): void {
   });
   fastify.addHook('onRequest', (request, reply, done) => {
     let allowed: Set<string> | undefined;
-    if (request.is404) {
+    // With CORS on, its catch-all OPTIONS route takes every OPTIONS request; for one it does not
+    // answer (an origin not in CORS_ORIGINS, or no Origin) it calls the not-found handler, which
+    // said 404 "Cannot OPTIONS" on a path whose routes have parameters. Such a request found no
+    // route of its own: it gets the 405 it gets with CORS off.
+    if (request.is404 || (request.method === 'OPTIONS' && isCatchAll(request.routeOptions.url))) {
       const path = request.url.split('?')[0];
       allowed = literal.get(path);
       if (!allowed) {

@@ -60,6 +60,22 @@ describe('CORS with CORS_ORIGINS set', () => {
     expect(corsHeaders(noOrigin.headers)).toEqual([]);
   });
 
+  it("answers an unlisted origin's preflight (or an OPTIONS with no Origin) on a REST path as with CORS off: 405 with Allow", async () => {
+    for (const url of ['/api/v1/capacity/m5.large', '/api/v1/instance-types/m5.large', '/api/v1/capacity/sizing', '/api/v1/api-keys']) {
+      for (const res of [await preflight(app, url, OTHER, 'GET', 'authorization'), await app.http.options(url)]) {
+        expect(res.status, `OPTIONS ${url}`).toBe(405);
+        expect(res.body.error.code).toBe('METHOD_NOT_ALLOWED');
+        expect(res.headers.allow).toBeTruthy();
+        expect(res.headers.allow).not.toContain('OPTIONS');
+        expect(res.body.error.requestId).toBe(res.headers['x-request-id']);
+        expect(corsHeaders(res.headers)).toEqual([]);
+      }
+    }
+    expect((await preflight(app, '/api/v1/capacity/m5.large', OTHER, 'GET', 'authorization')).headers.allow).toBe('GET, HEAD');
+    // An unknown path is still 404.
+    expect((await preflight(app, '/api/v1/no-such-thing/x', OTHER, 'GET', 'authorization')).status).toBe(404);
+  });
+
   it('lets a listed origin read answers and x-request-id, over REST and GraphQL', async () => {
     const rest = await app.http.get('/api/v1/capacity/m5.large?os=windows&ipMode=secondary-ip').set('origin', PORTAL).expect(200);
     expect(rest.headers['access-control-allow-origin']).toBe(PORTAL);
