@@ -19,6 +19,13 @@ export function metricsPlugin(metrics: MetricsService): ApolloServerPlugin {
     return name;
   };
   return {
+    // A request refused while its context was built (AUTH_READS=key without a valid key:
+    // operation-auth.ts) never starts an operation, so willSendResponse below never sees it. It is
+    // counted as a request whose document was never read: operation `invalid`, type `unknown`,
+    // outcome `error` (no client-chosen label); not timed, as no operation ran (the HTTP duration has it).
+    async contextCreationDidFail() {
+      metrics.graphqlOperations.inc({ operation: 'invalid', type: 'unknown', outcome: 'error' });
+    },
     async requestDidStart(requestContext: GraphQLRequestContext<object>) {
       const start = process.hrtime.bigint();
       void requestContext;

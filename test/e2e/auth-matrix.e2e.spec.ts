@@ -366,4 +366,18 @@ describe('authorization matrix over every REST route and GraphQL operation', () 
     // the guard is not bypassed by the public routes: the same request to a read is refused
     await keyed.http.get('/api/v1/instance-types').expect(401);
   });
+
+  it('AUTH_READS=key: GraphQL requests refused for want of a key are counted in the GraphQL operation metrics', async () => {
+    const refused = 'eks_net_planner_graphql_operations_total{operation="invalid",type="unknown",outcome="error"}';
+    const count = async () => {
+      const line = (await keyed.http.get('/metrics').expect(200)).text.split('\n').find((l) => l.startsWith(`${refused} `));
+      return line ? Number(line.slice(refused.length + 1)) : 0;
+    };
+    const before = await count();
+    await keyed.gql('query RefusedProbe { __typename }').expect(401);
+    await keyed.gql('{ instanceType(name: "m5.large") { name } }', undefined, UNKNOWN_KEY).expect(401);
+    expect(await count()).toBe(before + 2);
+    // The refused request's document is never read: its operation name adds no series.
+    expect((await keyed.http.get('/metrics')).text).not.toContain('RefusedProbe');
+  });
 });
