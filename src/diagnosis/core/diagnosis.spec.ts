@@ -301,6 +301,65 @@ describe('diagnose: the facts narrow the cause', () => {
     }
   });
 
+  // How text reaches us from a Windows node: PowerShell 5.1's Out-File and `>` write UTF-16LE, which
+  // read as UTF-8 puts a NUL after every character (and U+FFFD U+FFFD for its byte order mark);
+  // coloured terminals (kubectl plugins, stern, Karpenter's console encoder) leave ANSI escape codes.
+  it.each([
+    {
+      name: 'UTF-16LE read as UTF-8 (NUL after every character, BOM as U+FFFD U+FFFD)',
+      text:
+        '\ufffd\ufffd' +
+        'Warning  FailedScheduling  1 Insufficient vpc.amazonaws.com/PrivateIPv4Address\r\n'.split('').join('\u0000') +
+        '\u0000',
+    },
+    {
+      name: 'UTF-16LE decoded, with its BOM',
+      text: '\ufeffWarning  FailedScheduling  1 Insufficient vpc.amazonaws.com/PrivateIPv4Address\r\n',
+    },
+    {
+      name: 'ANSI colour codes',
+      text: '\x1b[33mWarning\x1b[0m  FailedScheduling  \x1b[1m1 Insufficient\x1b[0m vpc.amazonaws.com/PrivateIPv4Address',
+    },
+  ])('reads pasted text as its lines say: $name', ({ text }) => {
+    const [f] = run({ text }).findings;
+    expect(f).toMatchObject({
+      code: 'INSUFFICIENT_PRIVATE_IPV4_ADDRESS',
+      line: 1,
+      symptom: 'Warning  FailedScheduling  1 Insufficient vpc.amazonaws.com/PrivateIPv4Address',
+    });
+  });
+
+  it('a bare CR ends a line, as CRLF and LF do', () => {
+    const result = run({
+      text: 'Events:\r  Warning  Unsupported  The instance type t3.nano is not supported yet by the vpc resource controller\r  Warning  Unsupported  The instance type t3.nano is not supported yet by the vpc resource controller',
+    });
+    expect(result.linesRead).toBe(3);
+    expect(result.findings).toMatchObject([{ code: 'INSTANCE_TYPE_NOT_SUPPORTED_BY_VPC_RESOURCE_CONTROLLER', line: 2, occurrences: 2 }]);
+  });
+
+  it('a long line: the symptom is found past 8,192 characters and quoted where it is', () => {
+    // A Karpenter or controller JSON line carries the pod, the NodePool and every instance type tried.
+    const types = Array.from({ length: 600 }, (_, i) => `"m5.${i}xlarge"`).join(',');
+    const text = `{"level":"ERROR","logger":"controller","tried":[${types}],"error":"cannot assign resource now, resources are being cooled down"}`;
+    expect(text.length).toBeGreaterThan(8_192);
+    const [f] = run({
+      text: `${text}\n${text.slice(0, 700)}"error":"cannot assign resource now, resources are being cooled down"}`,
+    }).findings;
+    expect(f).toMatchObject({ code: 'IP_COOLDOWN', line: 1, occurrences: 2 });
+    expect(f.symptom).toContain('cannot assign resource now, resources are being cooled down');
+    expect(f.symptom.length).toBeLessThanOrEqual(400);
+    expect(text).toContain(f.symptom);
+  });
+
+  it('a long line: a rule anchored at the end does not match where a window of it is cut', () => {
+    // `"...PrivateIPv4Address": "0"` must end the line (or be followed by , or }): here it ends the
+    // first 8,192-character window but the line goes on.
+    const token = '"vpc.amazonaws.com/PrivateIPv4Address": "0"';
+    const line = `${'x'.repeat(8_192 - token.length)}${token}${'x'.repeat(8_000)}`;
+    expect(run({ text: line }).findings).toEqual([]);
+    expect(run({ text: `${line.slice(0, 8_192)},` }).findings.map((f) => f.code)).toEqual(['NODE_ADVERTISES_NO_WINDOWS_IPS']);
+  });
+
   it('more than 10,000 lines is refused', () => {
     expect(() => run({ text: 'a\n'.repeat(10_001) })).toThrow(/at most 10000 are read/);
   });

@@ -61,7 +61,10 @@ export interface DiagnosisRequest extends Omit<DiagnosisInput, 'instanceType'> {
 
 export interface DiagnosisFinding {
   code: string;
-  /** The line that matched, as pasted (trimmed, at most 400 characters), or the artefact fact. */
+  /**
+   * The line that matched, as pasted (trimmed; without NULs and ANSI escape codes), or the artefact fact.
+   * At most 400 characters: a longer line is quoted from a little before the match.
+   */
   symptom: string;
   /** 1-based line of the first match in the pasted text; null for artefact findings. */
   line: number | null;
@@ -109,30 +112,76 @@ function buildContext(input: DiagnosisRequest): DiagnosisContext {
   };
 }
 
+/**
+ * The pasted text as lines, read as a person reads it: PowerShell 5.1's Out-File and `>` write
+ * UTF-16LE, which decoded as UTF-8 leaves a NUL after every character (and U+FFFD U+FFFD where its byte
+ * order mark was), so NULs and that leading pair go; a UTF-8 or UTF-16 BOM goes; ANSI escape codes
+ * (colour, bold) go; CRLF, LF and a bare CR each end a line.
+ */
+export function pastedLines(text: string): string[] {
+  let clean = text;
+  if (clean.includes('\u0000')) clean = clean.replace(/\u0000/g, '').replace(/^\ufffd\ufffd/, '');
+  clean = clean.replace(/^\ufeff/, '').replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '');
+  return clean.replace(/(?:\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/);
+}
+
+/** Overlap of the windows a long line is read in: longer than any symptom a rule matches. */
+const WINDOW_OVERLAP = 1_024;
+/** Stands for "more of the line" at a window's cut edges, so `^` and `$` match only at the line's own ends. */
+const CUT = '\u0001';
+
+/**
+ * The rule's first match in the line and where it starts. A long line (a JSON log line carrying every
+ * instance type tried) is read in overlapping windows of `lineLength`, so the cost stays linear and a
+ * symptom past the first window is still found.
+ */
+function matchLine(pattern: RegExp, line: string): { match: RegExpExecArray; index: number } | null {
+  const size = DIAGNOSIS_LIMITS.lineLength;
+  if (line.length <= size) {
+    const match = pattern.exec(line);
+    return match ? { match, index: match.index } : null;
+  }
+  for (let start = 0; ; start += size - WINDOW_OVERLAP) {
+    const end = Math.min(line.length, start + size);
+    const lead = start > 0 ? CUT : '';
+    const match = pattern.exec(lead + line.slice(start, end) + (end < line.length ? CUT : ''));
+    if (match) return { match, index: start + Math.max(0, match.index - lead.length) };
+    if (end === line.length) return null;
+  }
+}
+
+/** The line quoted: whole when short, else the part that starts a little before the match. */
+function quote(line: string, index: number): string {
+  const max = DIAGNOSIS_LIMITS.symptomLength;
+  const trimmed = line.trim();
+  if (trimmed.length <= max) return trimmed;
+  const from = index < max / 2 ? 0 : index - 80;
+  return line.slice(from, from + max).trim();
+}
+
 function matchRules(
   text: string,
   context: DiagnosisContext,
   rules: readonly DiagnosisRule[],
 ): { findings: DiagnosisFinding[]; linesRead: number } {
-  const lines = text.replace(/\r?\n$/, '').split(/\r?\n/);
+  const lines = pastedLines(text);
   if (lines.length > DIAGNOSIS_LIMITS.lines) {
     throw validationError('text', 'max-lines', `text has ${lines.length} lines; at most ${DIAGNOSIS_LIMITS.lines} are read`);
   }
   const byCode = new Map<string, DiagnosisFinding>();
-  lines.forEach((full, index) => {
-    const line = full.length > DIAGNOSIS_LIMITS.lineLength ? full.slice(0, DIAGNOSIS_LIMITS.lineLength) : full;
+  lines.forEach((line, index) => {
     for (const rule of rules) {
-      const match = rule.pattern.exec(line);
-      if (!match) continue;
+      const found = matchLine(rule.pattern, line);
+      if (!found) continue;
       const seen = byCode.get(rule.code);
       if (seen) {
         seen.occurrences++;
         continue;
       }
-      const explained = rule.explain?.(context, match) ?? { details: [] };
+      const explained = rule.explain?.(context, found.match) ?? { details: [] };
       byCode.set(rule.code, {
         code: rule.code,
-        symptom: line.trim().slice(0, DIAGNOSIS_LIMITS.symptomLength),
+        symptom: quote(line, found.index),
         line: index + 1,
         occurrences: 1,
         cause: explained.cause ?? rule.cause,
