@@ -189,8 +189,9 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   },
   {
     code: 'INSTANCE_TYPE_NOT_SUPPORTED_BY_VPC_RESOURCE_CONTROLLER',
-    // The type as the event names it, quoted or not ('c7i-flex.large', "c7i-flex.large", c7i-flex.large).
-    pattern: /The instance type ['"]?([^\s'"]+)['"]? is not supported yet by the vpc resource controller/i,
+    // The type as the event names it, quoted or not ('c7i-flex.large', "c7i-flex.large", c7i-flex.large),
+    // and in the escaped quotes of a JSON log line or `kubectl get events -o json` (\"c7i-flex.large\").
+    pattern: /The instance type \\?['"]?([^\s'"\\]+)\\?['"]? is not supported yet by the vpc resource controller/i,
     cause:
       'The VPC Resource Controller in the EKS control plane has no limits row for the type, so it advertises no Windows pod IPs on the node.',
     checks: [

@@ -337,6 +337,15 @@ describe('diagnose: the facts narrow the cause', () => {
     expect(result.findings).toMatchObject([{ code: 'INSTANCE_TYPE_NOT_SUPPORTED_BY_VPC_RESOURCE_CONTROLLER', line: 2, occurrences: 2 }]);
   });
 
+  it('a JSON log line names the unsupported type in escaped quotes', () => {
+    const [f] = run({
+      text: '{"level":"INFO","msg":"event","message":"The instance type \\"c7i-flex.large\\" is not supported yet by the vpc resource controller"}',
+    }).findings;
+    expect(f.code).toBe('INSTANCE_TYPE_NOT_SUPPORTED_BY_VPC_RESOURCE_CONTROLLER');
+    const capacity = computeNodeCapacity({ instanceType: facts('c7i-flex.large'), os: 'WINDOWS', ipMode: 'SECONDARY_IP' });
+    expect(f.details[0]).toContain(capacity.formula.join('; '));
+  });
+
   it('a long line: the symptom is found past 8,192 characters and quoted where it is', () => {
     // A Karpenter or controller JSON line carries the pod, the NodePool and every instance type tried.
     const types = Array.from({ length: 600 }, (_, i) => `"m5.${i}xlarge"`).join(',');
