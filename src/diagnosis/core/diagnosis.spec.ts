@@ -469,6 +469,28 @@ describe('diagnose: log collector files', () => {
     expect(readHnsPolicyList(json)).toMatchObject({ policies: 3, elbPolicies: 2, dsrPolicies: 1, dsrEnabled: false });
   });
 
+  // The log collector saves `Get-hnspolicylist | Convertto-json -Depth 20 > ...\\network\\hns\\policy.txt`:
+  // Windows PowerShell's `>` writes UTF-16LE, a NUL after every character once read as UTF-8; and
+  // PowerShell 5.1's -Encoding utf8 writes a byte order mark.
+  const utf16AsUtf8 = (text: string) => `\ufffd\ufffd${text.replace(/\n/g, '\r\n').split('').join('\u0000')}\u0000`;
+
+  it.each([
+    ['ConvertTo-Json', () => JSON.stringify([{ ID: 'A', Policies: [{ Type: 'ELB', IsDSR: true }] }], null, 4), 1],
+    ['Format-List', () => fixture('hns-policy-list-dsr.txt'), 3],
+  ])('a policy.txt saved as UTF-16LE reads the same (%s)', (_form, text, elb) => {
+    expect(readHnsPolicyList(utf16AsUtf8(text()))).toMatchObject({ elbPolicies: elb, dsrPolicies: elb, dsrEnabled: true });
+  });
+
+  it('a ConfigMap saved from Windows PowerShell (kubectl get configmap ... -o yaml > cm.yaml: UTF-16LE) reads the same', () => {
+    expect(readVpcCniConfigMap(utf16AsUtf8(CONFIGMAP_PD))).toEqual(readVpcCniConfigMap(CONFIGMAP_PD));
+  });
+
+  it('a vpc-bridge.conf with a byte order mark, or saved as UTF-16LE, reads the same', () => {
+    const plain = readVpcBridgeConf(fixture('vpc-bridge.conf'));
+    expect(readVpcBridgeConf(`\ufeff${fixture('vpc-bridge.conf')}`)).toEqual(plain);
+    expect(readVpcBridgeConf(utf16AsUtf8(fixture('vpc-bridge.conf')))).toEqual(plain);
+  });
+
   it('vpc-bridge.conf: a 100.64.x node uses 10.100.0.0/16 but the cluster has 172.20.0.0/16', () => {
     const result = run({ vpcBridgeConf: fixture('vpc-bridge.conf'), serviceIpv4Cidr: '172.20.0.0/16' });
     expect(result.serviceCidr).toMatchObject({

@@ -16,6 +16,7 @@ import {
   type DiagnosisRule,
 } from './diagnosis.rules.js';
 import {
+  fromWindowsFile,
   LOG_COLLECTOR_SOURCE,
   readHnsPolicyList,
   readVpcBridgeConf,
@@ -119,9 +120,7 @@ function buildContext(input: DiagnosisRequest): DiagnosisContext {
  * (colour, bold) go; CRLF, LF and a bare CR each end a line.
  */
 export function pastedLines(text: string): string[] {
-  let clean = text;
-  if (clean.includes('\u0000')) clean = clean.replace(/\u0000/g, '').replace(/^\ufffd\ufffd/, '');
-  clean = clean.replace(/^\ufeff/, '').replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '');
+  const clean = fromWindowsFile(text).replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '');
   return clean.replace(/(?:\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/);
 }
 

@@ -11,6 +11,17 @@ import { parseIpv4Cidr as parseAnyIpv4Cidr } from '../../policies/core/parameter
 export const ARTEFACT_MAX_BYTES = 512 * 1024;
 export const LOG_COLLECTOR_SOURCE = 'awslabs/amazon-eks-ami log-collector-script/windows/eks-log-collector.ps1';
 
+/**
+ * Text as saved on a Windows node, made readable: Windows PowerShell's `>` and Out-File write UTF-16LE
+ * (the collector saves `Get-hnspolicylist | Convertto-json -Depth 20 > ...\\network\\hns\\policy.txt`),
+ * which decoded as UTF-8 leaves a NUL after every character and U+FFFD U+FFFD where its byte order mark
+ * was; `-Encoding utf8` writes a BOM. NULs, that pair and a BOM go; nothing else changes.
+ */
+export function fromWindowsFile(text: string): string {
+  const clean = text.includes('\u0000') ? text.replace(/\u0000/g, '').replace(/^\ufffd\ufffd/, '') : text;
+  return clean.replace(/^\ufeff/, '');
+}
+
 export interface HnsPolicySummary {
   /** Policy-list entries read. */
   policies: number;
@@ -35,7 +46,7 @@ const NOT_A_POLICY_LIST =
  * policies as `@{...; Type=ELB; ...}`), or piped through `ConvertTo-Json`.
  */
 export function readHnsPolicyList(text: string, field = 'hnsPolicyList'): HnsPolicySummary {
-  const raw = requireTextWithin(text, field, ARTEFACT_MAX_BYTES);
+  const raw = fromWindowsFile(requireTextWithin(text, field, ARTEFACT_MAX_BYTES));
   const trimmed = raw.trim();
   let records: string[];
   if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
@@ -118,7 +129,7 @@ export function defaultWindowsServiceCidr(primaryIp: string): { serviceCidr: str
 }
 
 export function readVpcBridgeConf(text: string, field = 'vpcBridgeConf'): VpcBridgeSummary {
-  const doc = parsePastedJson(text, field, ARTEFACT_MAX_BYTES);
+  const doc = parsePastedJson(fromWindowsFile(requireTextWithin(text, field, ARTEFACT_MAX_BYTES)), field, ARTEFACT_MAX_BYTES);
   if (!isJsonObject(doc)) throw shapeError(field, '$', 'expected the vpc-bridge CNI configuration (a JSON object)');
   const service = findKey(doc, 'serviceCIDR');
   const enis = findKey(doc, 'eniIPAddresses');

@@ -1,4 +1,5 @@
-import { isJsonObject, parsePastedYaml, shapeError } from '../../common/pasted-document.js';
+import { isJsonObject, parsePastedYaml, requireTextWithin, shapeError } from '../../common/pasted-document.js';
+import { fromWindowsFile } from './log-collector.artefacts.js';
 
 /**
  * The `kube-system/amazon-vpc-cni` ConfigMap as `kubectl -n kube-system get configmap amazon-vpc-cni -o yaml`
@@ -38,7 +39,11 @@ export interface VpcCniConfigMap {
 }
 
 export function readVpcCniConfigMap(text: string, field = 'vpcCniConfigMap'): VpcCniConfigMap {
-  const doc = parsePastedYaml(text, field, VPC_CNI_CONFIGMAP_MAX_BYTES);
+  const doc = parsePastedYaml(
+    fromWindowsFile(requireTextWithin(text, field, VPC_CNI_CONFIGMAP_MAX_BYTES)),
+    field,
+    VPC_CNI_CONFIGMAP_MAX_BYTES,
+  );
   if (!isJsonObject(doc)) throw shapeError(field, '$', 'expected the ConfigMap (a mapping with kind: ConfigMap)');
   if (doc.kind !== undefined && doc.kind !== 'ConfigMap') throw shapeError(field, 'kind', `expected ConfigMap, not ${String(doc.kind)}`);
   const raw = doc.data ?? {};
