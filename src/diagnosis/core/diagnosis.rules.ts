@@ -119,6 +119,9 @@ function noWindowsPodsCause(capacity: NodeCapacity): string {
 
 const IPAM_TEMPLATE = 'vpc-cni-windows-ipam-configmap';
 
+/** Said first when the ConfigMap pasted has Windows IPAM on: the cause is then elsewhere. */
+const IPAM_ON = 'Windows IPAM is on (the ConfigMap has enable-windows-ipam: "true")';
+
 /** For a type no Windows node can run on (arm64, Mac, EC2 refuses Windows): neither IPAM nor more nodes help. */
 const NEVER_WINDOWS_FIX: DiagnosisFix = {
   text: 'Move the Windows node group to an x86_64 type EC2 runs Windows on and the VPC Resource Controller knows (nodeCapacity, os WINDOWS, says which); keep this type for Linux nodes.',
@@ -159,7 +162,15 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
           cause = `${ipam} ${capacity.instanceType} advertises ${capacity.ipLimitedPods} IPs: the node is full once ${capacity.maxPods} pods run on it (pods beyond stay Pending).`;
         }
       }
-      return { details, cause };
+      if (!context.configMap?.windowsIpam) return { details, cause };
+      return {
+        details,
+        cause: cause ?? `${IPAM_ON}: the VPC Resource Controller does not know the instance type, or the nodes are full.`,
+        fix: {
+          text: 'Use a type the controller knows; add nodes or turn on prefix delegation when the nodes are full.',
+          templateId: IPAM_TEMPLATE,
+        },
+      };
     },
   },
   {
@@ -180,11 +191,15 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
     source: `${DIAGNOSIS_SOURCES.VPCRC_NODE}; ${DIAGNOSIS_SOURCES.VPCRC_TROUBLESHOOTING}`,
     explain: (context) => {
       const capacity = windowsCapacityOf(context);
-      if (!capacity) return { details: unknownTypeLine(context) };
-      const never = !capacity.windowsEligibility.architectureSupported || !capacity.windowsEligibility.offeredByEc2;
-      return never
-        ? { details: capacityLines(capacity), cause: noWindowsPodsCause(capacity), fix: NEVER_WINDOWS_FIX }
-        : { details: capacityLines(capacity) };
+      const details = capacity ? capacityLines(capacity) : unknownTypeLine(context);
+      const never = capacity && (!capacity.windowsEligibility.architectureSupported || !capacity.windowsEligibility.offeredByEc2);
+      if (capacity && never) return { details, cause: noWindowsPodsCause(capacity), fix: NEVER_WINDOWS_FIX };
+      if (!context.configMap?.windowsIpam) return { details };
+      return {
+        details,
+        cause: `${IPAM_ON}, so the VPC Resource Controller does not know the node's instance type (it posts an Unsupported event on the node naming it).`,
+        fix: { text: 'Move the node group to a type the controller knows (nodeCapacity, os WINDOWS, says which).', templateId: null },
+      };
     },
   },
   {
@@ -272,13 +287,20 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
     ],
     fix: { text: 'Set enable-windows-ipam: "true" in kube-system/amazon-vpc-cni and recreate the pods.', templateId: IPAM_TEMPLATE },
     source: `${DIAGNOSIS_SOURCES.ROADMAP_463}; ${DIAGNOSIS_SOURCES.KARPENTER_TROUBLESHOOTING}`,
-    explain: (context) =>
-      context.configMap && !context.configMap.windowsIpam
-        ? {
-            details: [],
-            cause: `Windows support is not enabled: the ConfigMap has enable-windows-ipam: "${context.configMap.data['enable-windows-ipam'] ?? '(missing)'}".`,
-          }
-        : { details: [] },
+    explain: (context) => {
+      if (!context.configMap) return { details: [] };
+      if (!context.configMap.windowsIpam) {
+        return {
+          details: [],
+          cause: `Windows support is not enabled: the ConfigMap has enable-windows-ipam: "${context.configMap.data['enable-windows-ipam'] ?? '(missing)'}".`,
+        };
+      }
+      return {
+        details: [],
+        cause: `${IPAM_ON}, yet the VPC Resource Controller did not annotate the pod: pods created before IPAM was turned on keep failing, and its webhook handles only pods with nodeSelector kubernetes.io/os: windows.`,
+        fix: { text: 'Give the pods nodeSelector kubernetes.io/os: windows and recreate them.', templateId: null },
+      };
+    },
   },
   {
     code: 'HNS_LOAD_BALANCER_PORT_EXHAUSTION',

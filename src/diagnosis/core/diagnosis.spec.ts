@@ -27,6 +27,11 @@ metadata:
 data:
   enable-network-policy-controller: "false"
 `;
+const CONFIGMAP_IPAM_ON = `apiVersion: v1
+kind: ConfigMap
+data:
+  enable-windows-ipam: "true"
+`;
 const CONFIGMAP_PD = `apiVersion: v1
 data:
   enable-windows-ipam: "true"
@@ -215,6 +220,23 @@ describe('diagnose: the facts narrow the cause', () => {
       instanceType: 'm6g.large',
     }).findings;
     expect(f.cause).toContain('m6g.large cannot be a Windows node');
+  });
+
+  // The ConfigMap says Windows IPAM is on: neither the cause nor the fix may say to turn it on.
+  it.each([
+    { text: '  vpc.amazonaws.com/PrivateIPv4Address:  0', instanceType: undefined, lead: 'Windows IPAM is on' },
+    { text: '  vpc.amazonaws.com/PrivateIPv4Address:  0', instanceType: 'm5.large', lead: 'Windows IPAM is on' },
+    { text: 'Insufficient vpc.amazonaws.com/PrivateIPv4Address', instanceType: undefined, lead: 'Windows IPAM is on' },
+    {
+      text: 'failed to parse Kubernetes args: pod does not have label vpc.amazonaws.com/PrivateIPv4Address',
+      instanceType: undefined,
+      lead: 'Windows IPAM is on',
+    },
+  ])('ConfigMap with Windows IPAM on: $text ($instanceType) is not blamed on IPAM', ({ text, instanceType, lead }) => {
+    const [f] = run({ text, instanceType, vpcCniConfigMap: CONFIGMAP_IPAM_ON }).findings;
+    expect(f.cause).toContain(lead);
+    expect(f.cause).not.toMatch(/IPAM is off|not enabled/);
+    expect(f.fix.text).not.toContain('Set enable-windows-ipam');
   });
 
   it('without the ConfigMap, a full node is not said to have IPAM on', () => {
