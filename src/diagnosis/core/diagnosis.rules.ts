@@ -46,8 +46,27 @@ export interface DiagnosisRule {
   checks: string[];
   fix: DiagnosisFix;
   source: string;
+  /**
+   * The symptom is as common on Linux (Go's resolver prints the same timeouts): the rule is dropped when
+   * the paste names its node OS as linux and never as windows (`pasteOperatingSystems`).
+   */
+  windowsOnly?: boolean;
   /** Facts-based lines (formula with values) and a narrower cause and fix, when the facts allow. */
   explain?: (context: DiagnosisContext, match: RegExpExecArray) => { details: string[]; cause?: string; fix?: DiagnosisFix };
+}
+
+/**
+ * The node OS a paste names, as kubectl prints it: the kubernetes.io/os label (describe `=`, yaml `:`,
+ * json `": "`, and the beta label) and describe node's `Operating System:` line.
+ */
+const PASTE_OS = /\bkubernetes\.io\/os"?\s*[=:]\s*"?(linux|windows)\b|^\s*Operating System:\s*(linux|windows)\b/gim;
+
+export function pasteOperatingSystems(lines: readonly string[]): Set<'linux' | 'windows'> {
+  const found = new Set<'linux' | 'windows'>();
+  for (const line of lines) {
+    for (const m of line.matchAll(PASTE_OS)) found.add((m[1] ?? m[2]).toLowerCase() as 'linux' | 'windows');
+  }
+  return found;
 }
 
 export const DIAGNOSIS_SOURCES = {
@@ -356,6 +375,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   },
   {
     code: 'WINDOWS_POD_DNS_FAILURE',
+    windowsOnly: true,
     pattern:
       /DNS request timed out|No such host is known|DNS name does not exist|This operation returned because the timeout period expired|could not find host|dial udp [\d.]+:53: i\/o timeout|on [\d.]+:53: (?:read udp|dial udp)|Non-existent domain/i,
     cause:

@@ -124,6 +124,28 @@ describe('diagnose: pasted texts', () => {
     expect(run({ text: line }).findings.map((f) => f.code)).toEqual([code]);
   });
 
+  // Go's resolver prints the same timeout on Linux pods: a paste that names its OS as linux (and nothing
+  // Windows) is not the Windows DNS finding; one that names windows, or no OS, still is.
+  it.each([
+    { os: 'linux', dns: false },
+    { os: 'windows', dns: true },
+    { os: null, dns: true },
+  ])('a DNS timeout in a describe pod naming the node OS $os: Windows DNS finding $dns', ({ os, dns }) => {
+    const text = [
+      'Name:             api-5f7d8c9b4-qx2lp',
+      'Namespace:        shop',
+      ...(os ? [`Node-Selectors:   kubernetes.io/os=${os}`] : []),
+      'Events:',
+      '  Warning  Unhealthy  1m  kubelet  Readiness probe failed: dial tcp: lookup db.shop.svc.cluster.local on 172.20.0.10:53: read udp 10.0.3.7:41234->172.20.0.10:53: i/o timeout',
+    ].join('\n');
+    expect(run({ text }).findings.map((f) => f.code)).toEqual(dns ? ['WINDOWS_POD_DNS_FAILURE'] : []);
+  });
+
+  it('a Linux and a Windows node in one paste: the DNS finding stays', () => {
+    const text = 'Labels: kubernetes.io/os=linux\nLabels: kubernetes.io/os=windows\nDNS request timed out.';
+    expect(run({ text }).findings.map((f) => f.code)).toEqual(['WINDOWS_POD_DNS_FAILURE']);
+  });
+
   it.each([
     ['describe', '  vpc.amazonaws.com/PrivateIPv4Address:  0'],
     ['yaml', '    vpc.amazonaws.com/PrivateIPv4Address: "0"'],

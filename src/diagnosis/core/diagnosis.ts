@@ -11,6 +11,7 @@ import {
   DIAGNOSIS_RULES,
   DIAGNOSIS_SOURCES,
   dsrFlagLines,
+  pasteOperatingSystems,
   type DiagnosisContext,
   type DiagnosisFix,
   type DiagnosisRule,
@@ -167,9 +168,12 @@ function matchRules(
   if (lines.length > DIAGNOSIS_LIMITS.lines) {
     throw validationError('text', 'max-lines', `text has ${lines.length} lines; at most ${DIAGNOSIS_LIMITS.lines} are read`);
   }
+  const os = pasteOperatingSystems(lines);
+  const linuxOnly = os.has('linux') && !os.has('windows');
   const byCode = new Map<string, DiagnosisFinding>();
   lines.forEach((line, index) => {
     for (const rule of rules) {
+      if (linuxOnly && rule.windowsOnly) continue;
       const found = matchLine(rule.pattern, line);
       if (!found) continue;
       const seen = byCode.get(rule.code);
