@@ -282,6 +282,27 @@ describe('Ec2CatalogSource against the fake EC2 endpoint', () => {
       expect(err.operation).toBe('DescribeInstanceTypeOfferings');
     }));
 
+  // The SDK's paginator follows whatever NextToken a page carries; an answer handing back a token already
+  // followed would have the read ask for the same pages for ever (and hold the refresh lock meanwhile).
+  it('fails a paged read whose answer repeats a NextToken instead of following it for ever', () =>
+    withFake(smallWorld(7, 250), async (fake) => {
+      const stuck = fake.inject({ action: 'DescribeInstanceTypes', region: 'us-east-1', page: 2, fault: { kind: 'stuck-token' } });
+      const err = await rejection(source(fake).fetchCatalog({ regions: ['us-east-1'] }));
+      // Page 2 answers the token page 1 gave (the one that asked for page 2): the read stops there.
+      expect(err.message).toContain('EC2 DescribeInstanceTypes page 2 in us-east-1 answered a NextToken an earlier page');
+      expect(err).toMatchObject({ code: 'RepeatedNextToken', operation: 'DescribeInstanceTypes', page: 2, region: 'us-east-1' });
+      expect(stuck.hits).toBe(1);
+      expect(fake.count({ action: 'DescribeInstanceTypes' })).toBe(2);
+      expect(err.requestCount).toBe(fake.count());
+    }));
+
+  it('fails an offerings read whose first page hands back a token for itself', () =>
+    withFake(smallWorld(), async (fake) => {
+      fake.inject({ action: 'DescribeInstanceTypeOfferings', region: 'eu-west-1', fault: { kind: 'stuck-token' } });
+      const err = await rejection(source(fake).fetchCatalog({ regions: ['eu-west-1', 'us-east-1'] }));
+      expect(err).toMatchObject({ code: 'RepeatedNextToken', operation: 'DescribeInstanceTypeOfferings', region: 'eu-west-1', page: 2 });
+    }));
+
   it('an AuthFailure in a region that is enabled stays the credentials failure it is', () =>
     withFake(smallWorld(), async (fake) => {
       fake.inject({

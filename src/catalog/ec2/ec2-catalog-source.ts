@@ -346,16 +346,35 @@ class Ec2CatalogFetch {
       { LocationType: 'region' },
       { abortSignal: this.signal },
     );
+    const tokens = new Set<string>();
     for (let page = 1; ; page++) {
-      const next = await this.call({ operation: 'DescribeInstanceTypeOfferings', region, page }, () => pages.next());
+      const site: CallSite = { operation: 'DescribeInstanceTypeOfferings', region, page };
+      const next = await this.call(site, () => pages.next());
       if (next.done) {
         this.requestCount--; // the paginator's final step makes no call
         break;
       }
+      this.refuseRepeatedToken(site, tokens, next.value.NextToken);
       for (const o of next.value.InstanceTypeOfferings ?? []) if (o.InstanceType) names.add(o.InstanceType);
     }
     if (names.size === 0) throw this.emptyAnswer({ operation: 'DescribeInstanceTypeOfferings', region });
     return names;
+  }
+
+  /**
+   * The SDK's paginator asks for whatever NextToken a page carries: an answer that hands back a token
+   * already followed (a caching proxy, a broken endpoint) would have it read the same pages for ever,
+   * holding the refresh lock. EC2 never repeats one, so the read fails instead.
+   */
+  private refuseRepeatedToken(site: CallSite, seen: Set<string>, token: string | undefined): void {
+    if (token === undefined || token === '') return;
+    if (seen.has(token)) {
+      throw new Ec2CatalogFetchError(
+        `${describeSite(site)} answered a NextToken an earlier page of the same read already gave: following it would read the same pages for ever, so this is not an EC2 answer (a caching proxy, or a wrong endpoint?)`,
+        { operation: site.operation, region: site.region, page: site.page, code: 'RepeatedNextToken', requestCount: this.requestCount },
+      );
+    }
+    seen.add(token);
   }
 
   /**
@@ -377,6 +396,7 @@ class Ec2CatalogFetch {
       {},
       { abortSignal: this.signal },
     );
+    const tokens = new Set<string>();
     for (let page = 1; ; page++) {
       const site: CallSite = { operation: 'DescribeInstanceTypes', region: primary, page };
       const next = await this.call(site, () => pages.next());
@@ -384,6 +404,7 @@ class Ec2CatalogFetch {
         this.requestCount--;
         break;
       }
+      this.refuseRepeatedToken(site, tokens, next.value.NextToken);
       const records = this.validate(site, next.value.InstanceTypes ?? []);
       for (const r of records) this.described.set(r.InstanceType!, r);
       this.log(`DescribeInstanceTypes in ${primary}: page ${page}, ${records.length} records (${this.described.size} so far)`);

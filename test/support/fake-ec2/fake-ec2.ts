@@ -27,7 +27,12 @@ export type FakeEc2Fault =
    * Answer with this body instead of EC2's (a proxy's login page, a wrong endpoint): default status 200,
    * content type text/html.
    */
-  | { kind: 'raw'; status?: number; contentType?: string; body: string };
+  | { kind: 'raw'; status?: number; contentType?: string; body: string }
+  /**
+   * Answer a paged action's page with the NextToken that asked for it (a first page: a token for the first
+   * page again), so a client that follows tokens asks for the same page for ever.
+   */
+  | { kind: 'stuck-token' };
 
 export interface FakeEc2FaultRule {
   /** Default: every action. */
@@ -118,6 +123,8 @@ interface PageToken {
   o: number;
   p: number;
 }
+
+type PagedAnswer = { NextToken?: string } & Record<string, unknown>;
 
 function encodeToken(t: PageToken): string {
   return Buffer.from(JSON.stringify(t)).toString('base64url');
@@ -267,7 +274,7 @@ export async function startFakeEc2(options: FakeEc2Options = {}): Promise<FakeEc
     return { Regions };
   }
 
-  function describeInstanceTypes(params: Record<string, string>, region: string, malform: Malform | undefined): unknown {
+  function describeInstanceTypes(params: Record<string, string>, region: string, malform: Malform | undefined): PagedAnswer {
     rejectFilters(params, 'DescribeInstanceTypes');
     const requested = listParam(params, 'InstanceType');
     const maxResults = parseMaxResults(params, 5, 100, 100);
@@ -305,7 +312,7 @@ export async function startFakeEc2(options: FakeEc2Options = {}): Promise<FakeEc
     };
   }
 
-  function describeInstanceTypeOfferings(params: Record<string, string>, region: string): unknown {
+  function describeInstanceTypeOfferings(params: Record<string, string>, region: string): PagedAnswer {
     rejectFilters(params, 'DescribeInstanceTypeOfferings');
     const locationType = params.LocationType ?? 'region';
     if (locationType !== 'region') {
@@ -394,6 +401,7 @@ export async function startFakeEc2(options: FakeEc2Options = {}): Promise<FakeEc
     try {
       // Faults: every matching delay adds up; the first matching other fault decides the answer.
       let malform: Malform | undefined;
+      let stuck = false;
       let terminal: FakeEc2Fault | undefined;
       let delayMs = 0;
       for (const live of matchingRules(record)) {
@@ -407,6 +415,12 @@ export async function startFakeEc2(options: FakeEc2Options = {}): Promise<FakeEc
             live.hits++;
             malform = f;
             record.faults.push('malformed');
+          }
+        } else if (f.kind === 'stuck-token') {
+          if (record.page !== undefined && !stuck && !terminal) {
+            live.hits++;
+            stuck = true;
+            record.faults.push('stuck-token');
           }
         } else if (!terminal) {
           live.hits++;
@@ -442,16 +456,24 @@ export async function startFakeEc2(options: FakeEc2Options = {}): Promise<FakeEc
       if (params.DryRun === 'true') {
         throw new Ec2Error(412, 'DryRunOperation', 'Request would have succeeded, but DryRun flag is set.');
       }
+      /** The answer's NextToken under a stuck-token fault, whether or not there is a next page. */
+      const paged = <T extends { NextToken?: string }>(out: T): T =>
+        stuck ? { ...out, NextToken: params.NextToken || encodeToken({ a: action, r: region, o: 0, p: 1 }) } : out;
       let xml: string;
       switch (action) {
         case 'DescribeRegions':
           xml = responseDocument(action, DescribeRegionsResult$, describeRegions(params, region), requestId);
           break;
         case 'DescribeInstanceTypes':
-          xml = responseDocument(action, DescribeInstanceTypesResult$, describeInstanceTypes(params, region, malform), requestId);
+          xml = responseDocument(action, DescribeInstanceTypesResult$, paged(describeInstanceTypes(params, region, malform)), requestId);
           break;
         case 'DescribeInstanceTypeOfferings':
-          xml = responseDocument(action, DescribeInstanceTypeOfferingsResult$, describeInstanceTypeOfferings(params, region), requestId);
+          xml = responseDocument(
+            action,
+            DescribeInstanceTypeOfferingsResult$,
+            paged(describeInstanceTypeOfferings(params, region)),
+            requestId,
+          );
           break;
         default:
           throw new Ec2Error(400, 'InvalidAction', `The action ${action || '(none)'} is not valid for this web service.`);
