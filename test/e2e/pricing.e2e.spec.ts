@@ -196,9 +196,14 @@ describe('AWS Price List: Windows prices and availability', () => {
 
   it('a failed Price List read keeps the previous prices, is recorded, and never fails the catalog refresh', async () => {
     pricing.inject({ kind: 'error', status: 500, code: 'InternalErrorException', message: 'price list down' });
+    const before = pricing.requests.length;
     try {
       const run = (await app.gql(REFRESH, { regions: REGIONS }, adminAuth).expect(200)).body.data.refreshCatalog;
       expect(run).toMatchObject({ status: 'SUCCEEDED', error: null, pricingStatus: 'FAILED', pricingRegions: [] });
+      // The failed calls are calls the run made: each region's first page was asked for (the SDK's
+      // retries of a call are attempts of that call, not more calls).
+      expect(run.pricingRequests).toBe(REGIONS.length);
+      expect(pricing.requests.length - before).toBeGreaterThanOrEqual(run.pricingRequests);
       expect(run.pricingError).toContain('price list down');
       const rest = await app.http.get(`/api/v1/catalog/refreshes/${run.id}`).expect(200);
       expect(rest.body).toMatchObject({ pricingStatus: 'FAILED' });

@@ -114,11 +114,19 @@ export class PriceListSource {
       const usdPerHour = new Map<string, number>();
       let products = 0;
       try {
-        for await (const page of paginateGetProducts(
+        const pages = paginateGetProducts(
           { client: this.client, pageSize: 100 },
           { ServiceCode: 'AmazonEC2', Filters: filters, FormatVersion: 'aws_v1' },
-        )) {
+        );
+        // Counted when asked for, so a call that fails is one of the calls the run made.
+        for (;;) {
           requestCount++;
+          const next = await pages.next();
+          if (next.done) {
+            requestCount--; // the paginator's final step makes no call
+            break;
+          }
+          const page = next.value;
           for (const item of page.PriceList ?? []) {
             products++;
             const p = parsePriceListProduct(item);
