@@ -353,6 +353,27 @@ describe('Ec2CatalogSource against the fake EC2 endpoint', () => {
         expect(ec2.count({ action: 'DescribeRegions' })).toBe(0);
       }));
 
+    // With no AWS_REGION the first region named is the home region: when it is the disabled one,
+    // DescribeRegions is asked in another region named (the home one cannot answer).
+    it('says a disabled first region is not enabled, asking another named region', () =>
+      withFake({ ...smallWorld(), optInStatus: { 'af-south-1': 'not-opted-in' } }, async (fake) => {
+        const err = await rejection(source(fake, { region: undefined }).fetchCatalog({ regions: ['af-south-1', 'eu-west-1'] }));
+        expect(err).toMatchObject({ code: 'AuthFailure', region: 'af-south-1', regionNotEnabled: 'af-south-1' });
+        expect(err.message).toContain('af-south-1 is an opt-in region this account has not enabled');
+        expect(fake.requests.find((r) => r.action === 'DescribeRegions')).toMatchObject({
+          region: 'eu-west-1',
+          params: { AllRegions: 'true' },
+        });
+        expect(err.requestCount).toBe(fake.count());
+      }));
+
+    it('and in us-east-1 when the disabled region is the only one named', () =>
+      withFake({ ...smallWorld(), optInStatus: { 'af-south-1': 'not-opted-in' } }, async (fake) => {
+        const err = await rejection(source(fake, { region: undefined }).fetchCatalog({ regions: ['af-south-1'] }));
+        expect(err).toMatchObject({ region: 'af-south-1', regionNotEnabled: 'af-south-1' });
+        expect(fake.requests.find((r) => r.action === 'DescribeRegions')?.region).toBe('us-east-1');
+      }));
+
     it('says what to set when the fetch names no region', async () => {
       const err = await rejection(source(ec2, { region: undefined }).fetchCatalog());
       expect(err.operation).toBe('ResolveRegion');

@@ -206,7 +206,7 @@ class Ec2CatalogFetch {
       await this.describeTypesOfferedElsewhere(primary, offeredAnywhere);
       this.warnAboutUnofferedTypes(primary, offeredAnywhere);
     } catch (err) {
-      throw requested ? await this.explainRegionFailure(err, homeRegion) : err;
+      throw requested ? await this.explainRegionFailure(err, homeRegion, requested) : err;
     }
     return this.result(regions);
   }
@@ -214,27 +214,34 @@ class Ec2CatalogFetch {
   /**
    * EC2 answers a call signed for an opt-in Region the account has not enabled with 401 AuthFailure
    * "AWS was not able to validate the provided access credentials", its answer to bad credentials, and
-   * a name that is no Region has no endpoint at all. When a named region (other than the home one)
-   * fails so, DescribeRegions with AllRegions in the home region tells which: the failure then says
-   * the region is not enabled (OptInStatus not-opted-in) or not listed, instead of pointing at the
-   * credentials. Any other failure, or a diagnosis that fails itself, is returned as it was.
+   * a name that is no Region has no endpoint at all. When a named region fails so, DescribeRegions
+   * with AllRegions tells which: the failure then says the region is not enabled (OptInStatus
+   * not-opted-in) or not listed, instead of pointing at the credentials. It is asked in the home
+   * region, or, when the home region is the one that failed (no AWS_REGION, and the first region
+   * named is the disabled one), in another named region, else in us-east-1, which needs no opt-in
+   * (docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html). Any other failure,
+   * or a diagnosis that fails itself, is returned as it was.
    */
-  private async explainRegionFailure(err: unknown, homeRegion: string): Promise<unknown> {
-    if (!(err instanceof Ec2CatalogFetchError) || err.region === undefined || err.region === homeRegion) return err;
+  private async explainRegionFailure(err: unknown, homeRegion: string, requested: readonly string[]): Promise<unknown> {
+    if (!(err instanceof Ec2CatalogFetchError) || err.region === undefined) return err;
     const cause = err.cause as { code?: unknown } | undefined;
     if (err.code !== 'AuthFailure' && cause?.code !== 'ENOTFOUND') return err;
     const region = err.region;
+    const askIn =
+      region !== homeRegion ? homeRegion : (requested.find((r) => r !== region) ?? (region !== 'us-east-1' ? 'us-east-1' : undefined));
+    if (askIn === undefined) return err;
     let listed: Array<{ RegionName?: string; OptInStatus?: string }>;
     try {
       // Not through call(): the fetch's signal is already aborted by the failure being explained.
       this.requestCount++;
-      listed = (await this.home.send(new DescribeRegionsCommand({ AllRegions: true }))).Regions ?? [];
+      const client = askIn === homeRegion ? this.home : this.clientFor(askIn);
+      listed = (await client.send(new DescribeRegionsCommand({ AllRegions: true }))).Regions ?? [];
     } catch {
       return err;
     }
     const entry = listed.find((r) => r.RegionName === region);
     const why = !entry
-      ? `${region} is not a region EC2 DescribeRegions lists in ${homeRegion}`
+      ? `${region} is not a region EC2 DescribeRegions lists in ${askIn}`
       : entry.OptInStatus === 'not-opted-in'
         ? `${region} is an opt-in region this account has not enabled (DescribeRegions OptInStatus not-opted-in)`
         : null;
