@@ -71,6 +71,14 @@ export async function createApp(
       }),
       new FastifyAdapter({
         bodyLimit: config.limits.bodyBytes,
+        // A request not received whole within the limit is answered 408 (answerClientError). Node checks
+        // its connections every connectionsCheckingInterval (30 s by default): a quarter of the limit keeps
+        // the answer within 25% of it.
+        requestTimeout: config.limits.requestTimeoutMs,
+        http: {
+          requestTimeout: config.limits.requestTimeoutMs,
+          connectionsCheckingInterval: Math.min(30_000, Math.ceil(config.limits.requestTimeoutMs / 4)),
+        },
         trustProxy: config.trustProxy ?? false,
         // The caller's x-request-id when it is sane, else a new one (requestIdFor); Fastify keeps it as request.id.
         genReqId: requestIdFor,

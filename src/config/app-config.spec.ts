@@ -21,7 +21,7 @@ describe('loadConfig', () => {
       maxDirectives: 50,
     });
     // 60,000 cost units a minute: 3 queries at the cost limit, or 6,000 REST requests at 10 each.
-    expect(c.limits).toMatchObject({ rateLimitPerMinute: 60_000, restRequestCost: 10 });
+    expect(c.limits).toMatchObject({ rateLimitPerMinute: 60_000, restRequestCost: 10, requestTimeoutMs: 60_000 });
   });
 
   it('switches the playground and introspection off in production unless asked', () => {
@@ -48,6 +48,8 @@ describe('loadConfig', () => {
     [{ RATE_LIMIT_PER_MINUTE: '600' }, 'RATE_LIMIT_PER_MINUTE'],
     [{ RATE_LIMIT_PER_MINUTE: '100', GRAPHQL_MAX_COST: '100', RATE_LIMIT_REST_COST: '101' }, 'RATE_LIMIT_REST_COST'],
     [{ GRAPHQL_MAX_TOKENS: '50000' }, 'GRAPHQL_MAX_TOKENS'],
+    // 0 would turn the limit off again.
+    [{ REQUEST_TIMEOUT_MS: '0' }, 'REQUEST_TIMEOUT_MS'],
     [{ GRAPHQL_MAX_FRAGMENTS: '0' }, 'GRAPHQL_MAX_FRAGMENTS'],
     // Fastify 5 trusts no proxy for a hop count: clients would share the balancer's budget.
     [{ TRUST_PROXY: '1' }, 'TRUST_PROXY'],

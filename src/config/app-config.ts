@@ -48,6 +48,11 @@ export interface AppConfig {
   };
   limits: {
     bodyBytes: number;
+    /**
+     * How long a client may take to send a whole request, headers and body (Node's server.requestTimeout;
+     * 408 beyond). Fastify turns Node's own 300 s off, which let a body that never ends hold a connection forever.
+     */
+    requestTimeoutMs: number;
     /** Each client's budget in cost units a minute (the units of GRAPHQL_MAX_COST); 0 = no rate limit. */
     rateLimitPerMinute: number;
     /** What one REST request costs from that budget. */
@@ -187,6 +192,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     limits: {
       bodyBytes: readInt(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),
+      requestTimeoutMs: readInt(env, 'REQUEST_TIMEOUT_MS', 60_000, 1_000, 600_000),
       rateLimitPerMinute,
       restRequestCost,
       maxPageSize: readInt(env, 'MAX_PAGE_SIZE', 500, 1, 10_000),

@@ -3,14 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Writes raw bytes on a new connection and returns everything read until the server closes it. */
-function rawRequest(port: number, bytes: string): Promise<{ text: string; closed: boolean }> {
+function rawRequest(port: number, bytes: string, waitMs = 3000): Promise<{ text: string; closed: boolean }> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1', () => socket.write(bytes));
     let text = '';
     const timer = setTimeout(() => {
       socket.destroy();
       resolve({ text, closed: false });
-    }, 3000);
+    }, waitMs);
     socket.setEncoding('utf8');
     socket.on('data', (chunk: string) => (text += chunk));
     socket.on('error', reject);
@@ -71,6 +71,49 @@ describe('requests Node cannot parse', () => {
   });
 
   it('keeps answering well-formed requests', async () => {
+    await app.http.get('/health/live').expect(200);
+  });
+});
+
+describe('a request that does not arrive whole in time', () => {
+  let app: TestApp;
+  let port: number;
+  beforeAll(async () => {
+    app = await startTestApp({ env: { REQUEST_TIMEOUT_MS: '1000' } });
+    port = (app.running.app.getHttpServer().address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it.each([
+    [
+      'a body shorter than its Content-Length',
+      'POST /api/v1/cni/recommendations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":',
+    ],
+    ['headers that never end', 'GET /api/v1/instance-types/m5.large HTTP/1.1\r\nHost: x\r\n'],
+  ])('answers %s with 408 in the service error shape and closes the connection', async (_label, bytes) => {
+    const started = Date.now();
+    const { text, closed } = await rawRequest(port, bytes, 5000);
+    const elapsed = Date.now() - started;
+    expect(closed).toBe(true);
+    // REQUEST_TIMEOUT_MS is 1 s, checked every 250 ms.
+    expect(elapsed).toBeGreaterThanOrEqual(900);
+    expect(elapsed).toBeLessThan(4000);
+    const res = parse(text);
+    expect(res.status).toBe(408);
+    expect(res.headers.connection).toBe('close');
+    expect(res.body).toEqual({
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: 'The request was not received in time',
+        details: null,
+        requestId: res.headers['x-request-id'],
+      },
+    });
+  });
+
+  it('still answers a request sent at once', async () => {
     await app.http.get('/health/live').expect(200);
   });
 });
