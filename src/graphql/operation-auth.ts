@@ -8,6 +8,10 @@ import { requestIdOf } from '../common/request-id.js';
 
 const log = new Logger('Errors');
 
+/** The refusal of a GraphQL request without a key when reads need one. */
+export const GRAPHQL_KEY_REQUIRED =
+  'An API key is required (Authorization: Bearer <key>): a reader or admin key for queries, an admin key for mutations';
+
 export type GraphqlContext = { req: unknown; res: unknown };
 
 /**
@@ -26,7 +30,12 @@ export function graphqlContext(keys: ApiKeyService, authReads: 'open' | 'key') {
     try {
       await authenticate(keys, req as AuthenticatedRequest, 'reader');
     } catch (err) {
-      const mapped = mapError(err);
+      let mapped = mapError(err);
+      // The document is not read yet, so the refusal cannot say whether a query or a mutation was asked:
+      // it names both roles rather than "reader", which a mutation would not do with.
+      if (mapped.code === ErrorCode.UNAUTHENTICATED && (req as AuthenticatedRequest).headers?.authorization === undefined) {
+        mapped = { ...mapped, message: GRAPHQL_KEY_REQUIRED };
+      }
       if (mapped.code === ErrorCode.INTERNAL || mapped.code === ErrorCode.SERVICE_UNAVAILABLE) {
         log.error({ err, requestId: requestIdOf(req) }, `Request ${requestIdOf(req) ?? '-'} failed: ${(err as Error)?.message}`);
       }

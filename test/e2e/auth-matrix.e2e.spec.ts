@@ -149,10 +149,10 @@ async function callOperation(
   app: TestApp,
   op: Operation,
   headers: Headers,
-): Promise<{ status: number; code: string | null; body: unknown }> {
+): Promise<{ status: number; code: string | null; message: string | null; body: unknown }> {
   const res = await app.gql(op.document, {}, headers);
-  const errors = res.body?.errors as Array<{ extensions?: { code?: string } }> | undefined;
-  return { status: res.status, code: errors?.[0]?.extensions?.code ?? null, body: res.body };
+  const errors = res.body?.errors as Array<{ message?: string; extensions?: { code?: string } }> | undefined;
+  return { status: res.status, code: errors?.[0]?.extensions?.code ?? null, message: errors?.[0]?.message ?? null, body: res.body };
 }
 
 const AUTH_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
@@ -315,6 +315,10 @@ describe('authorization matrix over every REST route and GraphQL operation', () 
       if (reader.status !== 403) failures.push(`${route.id} with a reader key: ${reader.status}`);
     }
     for (const op of operations.filter(isAdminOperation)) {
+      const none = await callOperation(keyed, op, {});
+      if (none.code !== 'UNAUTHENTICATED' || !/an admin key for mutations/.test(none.message ?? '')) {
+        failures.push(`${op.kind} ${op.name} with no key: ${none.code} ${none.message}`);
+      }
       const reader = await callOperation(keyed, op, bearer(readerKey));
       if (reader.code !== 'FORBIDDEN') failures.push(`${op.kind} ${op.name} with a reader key: ${reader.code}`);
     }
@@ -328,7 +332,11 @@ describe('authorization matrix over every REST route and GraphQL operation', () 
     const documents = ['{ __typename }', '{ __schema { queryType { name } } }', 'mutation { __typename }', '{ nope }', '{'];
     for (const query of documents) {
       for (const [label, headers, message] of [
-        ['no key', {}, 'An API key with the reader role is required (Authorization: Bearer <key>)'],
+        [
+          'no key',
+          {},
+          'An API key is required (Authorization: Bearer <key>): a reader or admin key for queries, an admin key for mutations',
+        ],
         ['a malformed key', { authorization: 'Basic x' }, 'The Authorization header must be "Bearer <API key>"'],
         ['an unknown key', UNKNOWN_KEY, 'Unknown or revoked API key'],
       ] as const) {
