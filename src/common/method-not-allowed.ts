@@ -27,9 +27,14 @@ export function registerMethodNotAllowed(fastify: FastifyInstance): void {
   /** The methods of each path that is a route of its own (no parameters). */
   const literal = new Map<string, Set<string>>();
   fastify.addHook('onRoute', (route) => {
-    const methods = (Array.isArray(route.method) ? route.method : [route.method]).map((m) => String(m).toUpperCase());
     // The catch-all OPTIONS route of the CORS plugin would make every path "known".
     if (isCatchAll(route.url)) return;
+    // No route of the service answers OPTIONS itself: the GraphQL route lists it (@nestjs/apollo), but
+    // Apollo answers it only with a CSRF refusal (400). A preflight CORS_ORIGINS allows is answered by
+    // the CORS plugin; any other OPTIONS gets the 405 REST paths give.
+    const methods = (Array.isArray(route.method) ? route.method : [route.method])
+      .map((m) => String(m).toUpperCase())
+      .filter((m) => m !== 'OPTIONS');
     routes.push({ pattern: patternOf(route.url), methods });
     if (!/[:*]/.test(route.url)) {
       const known = literal.get(route.url) ?? new Set<string>();

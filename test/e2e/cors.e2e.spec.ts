@@ -72,6 +72,13 @@ describe('CORS with CORS_ORIGINS set', () => {
       }
     }
     expect((await preflight(app, '/api/v1/capacity/m5.large', OTHER, 'GET', 'authorization')).headers.allow).toBe('GET, HEAD');
+    // /graphql the same (Apollo answered it 400 with a CSRF refusal), in the GraphQL error shape.
+    for (const res of [await preflight(app, '/graphql', OTHER, 'POST', 'content-type'), await app.http.options('/graphql')]) {
+      expect(res.status, 'OPTIONS /graphql').toBe(405);
+      expect(res.headers.allow).toBe('GET, HEAD, POST');
+      expect(res.body.errors[0].extensions).toMatchObject({ code: 'METHOD_NOT_ALLOWED', requestId: res.headers['x-request-id'] });
+      expect(corsHeaders(res.headers)).toEqual([]);
+    }
     // An unknown path is still 404.
     expect((await preflight(app, '/api/v1/no-such-thing/x', OTHER, 'GET', 'authorization')).status).toBe(404);
   });
@@ -124,6 +131,9 @@ describe('CORS off (the default)', () => {
     const pre = await preflight(app, '/api/v1/capacity/m5.large', PORTAL, 'GET', 'authorization');
     expect(pre.headers['access-control-allow-origin']).toBeUndefined();
     expect(pre.status).toBe(405);
+    const graphql = await preflight(app, '/graphql', PORTAL, 'POST', 'content-type');
+    expect(graphql.status).toBe(405);
+    expect(graphql.headers.allow).toBe('GET, HEAD, POST');
     const real = await app.http.get('/api/v1/capacity/m5.large?os=windows&ipMode=secondary-ip').set('origin', PORTAL).expect(200);
     expect(real.headers['access-control-allow-origin']).toBeUndefined();
   });

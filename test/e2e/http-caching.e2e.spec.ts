@@ -250,7 +250,7 @@ describe('HTTP caching and method / content-type errors', () => {
     ['delete', '/api/v1/capacity', 'GET, HEAD'],
     ['get', '/api/v1/cni/recommendations', 'POST'],
     ['put', '/api/v1/templates/default-deny-ingress/render', 'POST'],
-    ['patch', '/graphql', 'GET, HEAD, OPTIONS, POST'],
+    ['patch', '/graphql', 'GET, HEAD, POST'],
     // Paths that are routes of their own, although GET /api/v1/capacity/{instanceType} matches them too.
     ['get', '/api/v1/capacity/sizing', 'POST'],
     ['get', '/api/v1/capacity/subnet-usage?os=windows&ipMode=secondary-ip', 'POST'],
