@@ -19,6 +19,7 @@ export const SOURCE = {
   VPCRC_COOLDOWN: 'aws/amazon-vpc-resource-controller-k8s pkg/config/type.go (CoolDownPeriod 30 s); pkg/pool/pool.go',
   VPCRC_KEYS:
     'aws/amazon-vpc-resource-controller-k8s (reads warm-ip-target/minimum-ip-target/warm-prefix-target before windows-* keys; both families declared in pkg/config/type.go)',
+  VPCRC_LOADER: 'aws/amazon-vpc-resource-controller-k8s pkg/config/loader.go (ParseWinIPTargetConfigs, LoadResourceConfigFromConfigMap)',
   VPCRC_LIMITS: 'aws/amazon-vpc-resource-controller-k8s pkg/aws/vpc/limits.go',
   VPCRC_NODE: 'aws/amazon-vpc-resource-controller-k8s pkg/node/node.go',
   VPCRC_PD: 'aws/amazon-vpc-resource-controller-k8s docs/windows/prefix_delegation_config_options.md',

@@ -183,6 +183,18 @@ function prefixDelegationWarnings(): RenderWarning[] {
   ];
 }
 
+/** The three warm-pool keys in each family, as pkg/config/type.go names them. */
+const KEY_FAMILIES = {
+  shared: { warm: 'warm-ip-target', minimum: 'minimum-ip-target', prefix: 'warm-prefix-target' },
+  windows: { warm: 'windows-warm-ip-target', minimum: 'windows-minimum-ip-target', prefix: 'windows-warm-prefix-target' },
+} as const;
+type KeyFamily = keyof typeof KEY_FAMILIES;
+type KeyRole = keyof (typeof KEY_FAMILIES)['shared'];
+
+function keyList(family: KeyFamily, roles: readonly KeyRole[]): string {
+  return roles.map((r) => KEY_FAMILIES[family][r]).join(', ');
+}
+
 const configMapTemplate: TemplateDefinition = {
   id: 'vpc-cni-windows-ipam-configmap',
   title: 'kube-system/amazon-vpc-cni ConfigMap for Windows IPAM',
@@ -191,10 +203,10 @@ const configMapTemplate: TemplateDefinition = {
   mediaType: 'application/yaml',
   description:
     'The ConfigMap the VPC Resource Controller reads: enable-windows-ipam, prefix delegation on or off, and one family of warm-pool keys. ' +
-    'Secondary-IP mode can use windows-warm-ip-target/windows-minimum-ip-target or the un-prefixed warm-ip-target/minimum-ip-target; ' +
-    'The VPC Resource Controller reads the un-prefixed keys first (and the VPC CNI Helm chart writes them), so exactly one family is emitted and the other is warned about. Prefix delegation reads only the un-prefixed keys.',
+    'Either family works in both modes: windows-warm-ip-target/windows-minimum-ip-target/windows-warm-prefix-target or the un-prefixed warm-ip-target/minimum-ip-target/warm-prefix-target. ' +
+    'The VPC Resource Controller reads each un-prefixed key first and falls back to its windows-* twin only when it is absent (the VPC CNI Helm chart writes the un-prefixed ones), so exactly one family is emitted and the other is warned about. warm-prefix-target is read only with prefix delegation on.',
   windowsEnforced: true,
-  source: `${SOURCE.VPCRC_SECONDARY}; ${SOURCE.VPCRC_PD}; ${SOURCE.VPCRC_KEYS}`,
+  source: `${SOURCE.VPCRC_LOADER}; ${SOURCE.VPCRC_SECONDARY}; ${SOURCE.VPCRC_PD}; ${SOURCE.VPCRC_KEYS}`,
   parameters: [
     ipModeParameter('prefix-delegation'),
     {
@@ -206,7 +218,7 @@ const configMapTemplate: TemplateDefinition = {
       example: 'shared',
       derivedBy: '"windows" in secondary-ip mode, "shared" in prefix-delegation mode',
       description:
-        'Secondary-IP mode only: "windows" emits windows-warm-ip-target/windows-minimum-ip-target; "shared" emits warm-ip-target/minimum-ip-target (use it when the VPC CNI Helm chart manages the ConfigMap).',
+        '"windows" emits the windows-* keys (windows-warm-ip-target, windows-minimum-ip-target, windows-warm-prefix-target); "shared" emits warm-ip-target/minimum-ip-target/warm-prefix-target (use it when the VPC CNI Helm chart manages the ConfigMap: its keys win).',
     },
     {
       name: 'warmIpTarget',
@@ -216,7 +228,8 @@ const configMapTemplate: TemplateDefinition = {
       required: false,
       default: null,
       example: 3,
-      description: 'Free IPs kept ready per node (secondary default 3, "0 means 1"; prefix-delegation default 1).',
+      description:
+        'Free IPs kept ready per node (secondary-IP default 3, where 0 is read as 1; prefix-delegation default 1, where 0 stays 0).',
     },
     {
       name: 'minimumIpTarget',
@@ -242,74 +255,99 @@ const configMapTemplate: TemplateDefinition = {
   render: (p) => {
     const mode = p.ipMode as WindowsIpMode;
     const pd = mode === 'prefix-delegation';
-    const family = (p.keyFamily as string | undefined) ?? (pd ? 'shared' : 'windows');
-    if (pd && family === 'windows') {
-      throw validationError(
-        'keyFamily',
-        'PREFIX_DELEGATION_KEYS',
-        'Parameter "keyFamily": prefix delegation reads only warm-prefix-target, warm-ip-target and minimum-ip-target; use keyFamily "shared" or omit it',
-      );
-    }
+    const family = ((p.keyFamily as string | undefined) ?? (pd ? 'shared' : 'windows')) as KeyFamily;
     if (!pd && p.warmPrefixTarget !== undefined) {
       throw validationError(
         'warmPrefixTarget',
         'PREFIX_DELEGATION_ONLY',
-        'Parameter "warmPrefixTarget": warm-prefix-target only applies with ipMode "prefix-delegation"',
+        `Parameter "warmPrefixTarget": warm-prefix-target only applies with ipMode "prefix-delegation" (the VPC Resource Controller reads it only then, ${SOURCE.VPCRC_LOADER})`,
       );
     }
+    const keys = KEY_FAMILIES[family];
     const warnings: RenderWarning[] = [];
     const data: Record<string, string> = {
       'enable-windows-ipam': 'true',
       'enable-windows-prefix-delegation': pd ? 'true' : 'false',
     };
+    const written: KeyRole[] = [];
+    const put = (role: KeyRole, value: number): void => {
+      data[keys[role]] = String(value);
+      written.push(role);
+    };
+    // The values ParseWinIPTargetConfigs ends up with for what is rendered (a key left out reads as 0).
+    let warm = 0;
+    let minimum = 0;
+    const prefix = (p.warmPrefixTarget as number | undefined) ?? 0;
     if (pd) {
       const onlyPrefix = p.warmPrefixTarget !== undefined && p.warmIpTarget === undefined && p.minimumIpTarget === undefined;
-      if (p.warmPrefixTarget !== undefined) data['warm-prefix-target'] = String(p.warmPrefixTarget);
+      if (p.warmPrefixTarget !== undefined) put('prefix', prefix);
       if (!onlyPrefix) {
-        data['warm-ip-target'] = String(p.warmIpTarget ?? 1);
-        data['minimum-ip-target'] = String(p.minimumIpTarget ?? 3);
+        warm = (p.warmIpTarget as number | undefined) ?? 1;
+        minimum = (p.minimumIpTarget as number | undefined) ?? 3;
+        put('warm', warm);
+        put('minimum', minimum);
         if (p.warmPrefixTarget !== undefined) {
           warnings.push({
             code: 'IP_TARGETS_OVERRIDE_PREFIX_TARGET',
-            message:
-              'warm-ip-target and minimum-ip-target override warm-prefix-target: the prefix target has no effect while they are set.',
+            message: `${keys.warm} and ${keys.minimum} override ${keys.prefix}: the prefix target has no effect while they are set.`,
             source: SOURCE.VPCRC_PD,
           });
         }
       }
+      if (warm === 0 && minimum === 0 && prefix === 0) {
+        warnings.push({
+          code: 'ZERO_TARGETS_USE_DEFAULTS',
+          message:
+            `${keyList(family, written)} ${written.length === 1 ? 'is' : 'are'} 0${written.length < 3 ? ' and the other targets unset' : ''}: the VPC Resource Controller does not allocate on demand, ` +
+            'so when warm-ip, minimum-ip and warm-prefix targets are all 0 it uses its prefix-delegation defaults instead (warm IP 1, minimum IP 3, warm prefix 0). ' +
+            'For the smallest pool it keeps, give one non-zero target, e.g. warmIpTarget 1 with minimumIpTarget 0.',
+          source: SOURCE.VPCRC_LOADER,
+        });
+      }
       warnings.push(...prefixDelegationWarnings());
-      warnings.push({
-        code: 'WINDOWS_KEYS_IGNORED',
-        message:
-          'In prefix-delegation mode windows-warm-ip-target and windows-minimum-ip-target are not read; remove them from the ConfigMap if present.',
-        source: SOURCE.VPCRC_KEYS,
-      });
-    } else if (family === 'windows') {
-      const warm = (p.warmIpTarget as number | undefined) ?? 3;
-      data['windows-warm-ip-target'] = String(warm);
-      data['windows-minimum-ip-target'] = String(p.minimumIpTarget ?? 3);
+    } else {
+      warm = (p.warmIpTarget as number | undefined) ?? 3;
+      minimum = (p.minimumIpTarget as number | undefined) ?? 3;
+      put('warm', warm);
+      put('minimum', minimum);
       if (warm === 0) {
         warnings.push({
           code: 'WARM_IP_ZERO_MEANS_ONE',
-          message: 'windows-warm-ip-target 0 is treated as 1.',
-          source: SOURCE.VPCRC_SECONDARY,
+          message:
+            `${keys.warm} 0 is read as 1 in secondary-IP mode (the VPC Resource Controller never leaves the warm pool empty; only prefix delegation keeps a warm IP target of 0)` +
+            (minimum === 0 ? `: with ${keys.minimum} 0 too, nodes keep 1 free IP and no minimum, not the defaults of 3 and 3.` : '.'),
+          source: SOURCE.VPCRC_LOADER,
         });
       }
+    }
+    // Each un-prefixed key is read first; its windows-* twin only when it is absent. warm-prefix-target only with PD on.
+    const read: KeyRole[] = pd ? ['warm', 'minimum', 'prefix'] : ['warm', 'minimum'];
+    if (family === 'windows') {
       warnings.push({
         code: 'SHARED_KEYS_TAKE_PRECEDENCE',
         message:
-          'The VPC Resource Controller reads warm-ip-target, minimum-ip-target and warm-prefix-target before the windows-* keys. If this ConfigMap already has them (the VPC CNI Helm chart writes them), these windows-* keys are ignored: remove the un-prefixed keys, or render with keyFamily "shared".',
-        source: SOURCE.VPCRC_KEYS,
+          `The VPC Resource Controller reads ${keyList('shared', read)} before their windows-* twins. If this ConfigMap already has any of them (the VPC CNI Helm chart writes them), ` +
+          `that key is used and its windows-* twin here is ignored: remove the un-prefixed keys, or render with keyFamily "shared".`,
+        source: SOURCE.VPCRC_LOADER,
       });
     } else {
-      data['warm-ip-target'] = String(p.warmIpTarget ?? 3);
-      data['minimum-ip-target'] = String(p.minimumIpTarget ?? 3);
       warnings.push({
         code: 'WINDOWS_KEYS_IGNORED',
         message:
-          'With warm-ip-target/minimum-ip-target present the VPC Resource Controller ignores windows-warm-ip-target and windows-minimum-ip-target; remove those from the ConfigMap so nobody tunes a key that has no effect.',
-        source: SOURCE.VPCRC_KEYS,
+          `With ${keyList('shared', written)} present the VPC Resource Controller ignores ${keyList('windows', written)}; ` +
+          'remove those from the ConfigMap so nobody tunes a key that has no effect.',
+        source: SOURCE.VPCRC_LOADER,
       });
+      const fallback = (['warm', 'minimum'] as const).filter((r) => !written.includes(r));
+      if (fallback.length > 0) {
+        warnings.push({
+          code: 'WINDOWS_KEYS_FALLBACK',
+          message:
+            `${keyList('shared', fallback)} ${fallback.length === 1 ? 'is' : 'are'} not set here, so the VPC Resource Controller reads ${keyList('windows', fallback)} instead when the live ConfigMap has ${fallback.length === 1 ? 'it' : 'them'} ` +
+            `(kubectl apply keeps keys this manifest does not mention), and IP targets override ${keys.prefix}: delete ${fallback.length === 1 ? 'it' : 'them'}.`,
+          source: `${SOURCE.VPCRC_LOADER}; ${SOURCE.VPCRC_PD}`,
+        });
+      }
     }
     return {
       objects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'amazon-vpc-cni', namespace: 'kube-system' }, data }],

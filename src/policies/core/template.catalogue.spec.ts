@@ -136,6 +136,11 @@ const handPicked: [string, string, Record<string, JsonValue>][] = [
   ],
   ['ConfigMap secondary shared keys', 'vpc-cni-windows-ipam-configmap', { keyFamily: 'shared', warmIpTarget: 2, minimumIpTarget: 0 }],
   ['ConfigMap secondary windows keys, warm 0', 'vpc-cni-windows-ipam-configmap', { keyFamily: 'windows', warmIpTarget: 0 }],
+  [
+    'ConfigMap PD windows keys',
+    'vpc-cni-windows-ipam-configmap',
+    { ipMode: 'prefix-delegation', keyFamily: 'windows', warmPrefixTarget: 1, warmIpTarget: 2 },
+  ],
   ['Installation without Windows', 'calico-installation-eks-policy-only', { serviceCIDR: '172.20.0.0/16', windowsNodes: false }],
   [
     'Installation with endpoint and port',
@@ -248,10 +253,40 @@ describe('rendered content', () => {
       ['PREFIX_DELEGATION_NITRO_ONLY', 'WINDOWS_KEYS_IGNORED'],
     ],
     [
-      'PD, warm-prefix-target alone',
+      'PD, warm-prefix-target alone: the windows-* IP targets would be read in place of the missing ones',
       { ipMode: 'prefix-delegation', warmPrefixTarget: 2 },
       ['enable-windows-ipam', 'enable-windows-prefix-delegation', 'warm-prefix-target'],
-      ['PREFIX_DELEGATION_NITRO_ONLY', 'WINDOWS_KEYS_IGNORED'],
+      ['PREFIX_DELEGATION_NITRO_ONLY', 'WINDOWS_KEYS_IGNORED', 'WINDOWS_KEYS_FALLBACK'],
+    ],
+    [
+      'PD, windows family: the loader falls back to windows-* keys in prefix-delegation mode too',
+      { ipMode: 'prefix-delegation', keyFamily: 'windows', warmPrefixTarget: 2 },
+      ['enable-windows-ipam', 'enable-windows-prefix-delegation', 'windows-warm-prefix-target'],
+      ['PREFIX_DELEGATION_NITRO_ONLY', 'SHARED_KEYS_TAKE_PRECEDENCE'],
+    ],
+    [
+      'PD, all targets 0: replaced by the PD defaults',
+      { ipMode: 'prefix-delegation', warmIpTarget: 0, minimumIpTarget: 0 },
+      ['enable-windows-ipam', 'enable-windows-prefix-delegation', 'warm-ip-target', 'minimum-ip-target'],
+      ['ZERO_TARGETS_USE_DEFAULTS', 'PREFIX_DELEGATION_NITRO_ONLY', 'WINDOWS_KEYS_IGNORED'],
+    ],
+    [
+      'PD, warm-prefix-target 0 alone: replaced by the PD defaults',
+      { ipMode: 'prefix-delegation', warmPrefixTarget: 0 },
+      ['enable-windows-ipam', 'enable-windows-prefix-delegation', 'warm-prefix-target'],
+      ['ZERO_TARGETS_USE_DEFAULTS', 'PREFIX_DELEGATION_NITRO_ONLY', 'WINDOWS_KEYS_IGNORED', 'WINDOWS_KEYS_FALLBACK'],
+    ],
+    [
+      'PD, warm-ip 0 with a warm prefix: kept as given',
+      { ipMode: 'prefix-delegation', warmIpTarget: 0, minimumIpTarget: 0, warmPrefixTarget: 1 },
+      ['enable-windows-ipam', 'enable-windows-prefix-delegation', 'warm-prefix-target', 'warm-ip-target', 'minimum-ip-target'],
+      ['IP_TARGETS_OVERRIDE_PREFIX_TARGET', 'PREFIX_DELEGATION_NITRO_ONLY', 'WINDOWS_KEYS_IGNORED'],
+    ],
+    [
+      'secondary, shared family, warm 0: read as 1 whichever family',
+      { keyFamily: 'shared', warmIpTarget: 0 },
+      ['enable-windows-ipam', 'enable-windows-prefix-delegation', 'warm-ip-target', 'minimum-ip-target'],
+      ['WARM_IP_ZERO_MEANS_ONE', 'WINDOWS_KEYS_IGNORED'],
     ],
   ] as const)('ConfigMap emits one key family: %s', (_name, parameters, keys, codes) => {
     const result = renderTemplate('vpc-cni-windows-ipam-configmap', parameters);
@@ -262,6 +297,48 @@ describe('rendered content', () => {
     expect(hasWindows && hasShared).toBe(false);
     expect(result.warnings.map((w) => w.code)).toEqual(codes);
     for (const w of result.warnings) expect(w.source.length).toBeGreaterThan(0);
+  });
+
+  it('ConfigMap warnings say how pkg/config/loader.go reads the keys', () => {
+    const pdWindows = renderTemplate('vpc-cni-windows-ipam-configmap', { ipMode: 'prefix-delegation', keyFamily: 'windows' });
+    expect(pdWindows.objects[0]!.data).toEqual({
+      'enable-windows-ipam': 'true',
+      'enable-windows-prefix-delegation': 'true',
+      'windows-warm-ip-target': '1',
+      'windows-minimum-ip-target': '3',
+    });
+    const precedence = pdWindows.warnings.find((w) => w.code === 'SHARED_KEYS_TAKE_PRECEDENCE')!;
+    expect(precedence.message).toContain('reads warm-ip-target, minimum-ip-target, warm-prefix-target before their windows-* twins');
+    expect(precedence.source).toBe(
+      'aws/amazon-vpc-resource-controller-k8s pkg/config/loader.go (ParseWinIPTargetConfigs, LoadResourceConfigFromConfigMap)',
+    );
+
+    const secondary = renderTemplate('vpc-cni-windows-ipam-configmap', { warmIpTarget: 0, minimumIpTarget: 0 });
+    expect(secondary.warnings.find((w) => w.code === 'WARM_IP_ZERO_MEANS_ONE')!.message).toBe(
+      'windows-warm-ip-target 0 is read as 1 in secondary-IP mode (the VPC Resource Controller never leaves the warm pool empty; only prefix delegation keeps a warm IP target of 0): with windows-minimum-ip-target 0 too, nodes keep 1 free IP and no minimum, not the defaults of 3 and 3.',
+    );
+    expect(secondary.warnings.find((w) => w.code === 'SHARED_KEYS_TAKE_PRECEDENCE')!.message).toContain(
+      'reads warm-ip-target, minimum-ip-target before',
+    );
+
+    const zero = renderTemplate('vpc-cni-windows-ipam-configmap', { ipMode: 'prefix-delegation', warmIpTarget: 0, minimumIpTarget: 0 });
+    expect(zero.warnings.find((w) => w.code === 'ZERO_TARGETS_USE_DEFAULTS')!.message).toMatch(
+      /^warm-ip-target, minimum-ip-target are 0 and the other targets unset: .* prefix-delegation defaults instead \(warm IP 1, minimum IP 3, warm prefix 0\)/,
+    );
+    const pdZeroWarm = renderTemplate('vpc-cni-windows-ipam-configmap', {
+      ipMode: 'prefix-delegation',
+      warmIpTarget: 0,
+      minimumIpTarget: 4,
+    });
+    expect(pdZeroWarm.warnings.map((w) => w.code)).toEqual(['PREFIX_DELEGATION_NITRO_ONLY', 'WINDOWS_KEYS_IGNORED']);
+
+    const onlyPrefix = renderTemplate('vpc-cni-windows-ipam-configmap', { ipMode: 'prefix-delegation', warmPrefixTarget: 2 });
+    expect(onlyPrefix.warnings.find((w) => w.code === 'WINDOWS_KEYS_FALLBACK')!.message).toContain(
+      'warm-ip-target, minimum-ip-target are not set here, so the VPC Resource Controller reads windows-warm-ip-target, windows-minimum-ip-target instead',
+    );
+    expect(onlyPrefix.warnings.find((w) => w.code === 'WINDOWS_KEYS_IGNORED')!.message).toMatch(
+      /^With warm-prefix-target present the VPC Resource Controller ignores windows-warm-prefix-target;/,
+    );
   });
 
   it('ConfigMap defaults follow VPCRC: secondary warm 3 / minimum 3, PD warm 1 / minimum 3', () => {
@@ -478,13 +555,6 @@ describe('bad parameters name the parameter and the rule', () => {
       { warmPrefixTarget: 1 },
       'warmPrefixTarget',
       'PREFIX_DELEGATION_ONLY',
-    ],
-    [
-      'windows keys with PD',
-      'vpc-cni-windows-ipam-configmap',
-      { ipMode: 'prefix-delegation', keyFamily: 'windows' },
-      'keyFamily',
-      'PREFIX_DELEGATION_KEYS',
     ],
     [
       'http endpoint',
