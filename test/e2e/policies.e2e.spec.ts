@@ -295,6 +295,17 @@ describe('policy templates and the Windows policy check', () => {
       expect(rest.body.warnings.map((w: { code: string }) => w.code)).toContain('MAX_PODS_ABOVE_CAPACITY');
     });
 
+    it('eksctl managed Windows group: the derived maxPodsPerNode is flagged as not applied by eksctl', async () => {
+      const rest = await restRender('eksctl-windows-cluster', {
+        clusterName: 'windows-demo',
+        region: 'us-west-2',
+        kubernetesVersion: '1.33',
+        nodeGroupType: 'managed',
+      }).expect(200);
+      const warning = rest.body.warnings.find((w: { code: string }) => w.code === 'EKSCTL_MANAGED_WINDOWS_MAX_PODS_NOT_APPLIED');
+      expect(warning.message).toMatch(/^eksctl does not apply maxPodsPerNode=9 to a managed Windows node group/);
+    });
+
     it('the userdata bootstrap derives --max-pods from instanceType', async () => {
       const rest = await restRender('windows-userdata-bootstrap-dsr', {
         clusterName: 'windows-demo',

@@ -82,6 +82,8 @@ export const SOURCE = {
   EKSCTL_SCHEMA: 'eksctl-io/eksctl pkg/apis/eksctl.io/v1alpha5/assets/schema.json',
   EKSCTL_WINDOWS_BOOTSTRAP:
     "eksctl-io/eksctl pkg/nodebootstrap/windows.go (makeBootstrapParams: -ServiceCIDR from the cluster's kubernetesNetworkConfig, -DNSClusterIP on self-managed node groups)",
+  EKSCTL_MANAGED_WINDOWS:
+    'eksctl-io/eksctl pkg/nodebootstrap/windows_managed.go (ManagedWindows.UserData: preBootstrapCommands only), pkg/nodebootstrap/windows.go (makeKubeletOptions: --max-pods for self-managed), pkg/apis/eksctl.io/v1alpha5/validation.go (ValidateManagedNodeGroup: no overrideBootstrapCommand for Windows)',
   EKSCTL_SCHEMA_AMI_MAX_PODS: 'eksctl-io/eksctl pkg/apis/eksctl.io/v1alpha5/assets/schema.json (amiFamily, maxPodsPerNode)',
   WINDOWS_SERVER_VERSIONS:
     'eksctl-io/eksctl pkg/apis/eksctl.io/v1alpha5/assets/schema.json (amiFamily); awsdocs/amazon-eks-user-guide eks-optimized-windows-ami; aws/karpenter-provider-aws pkg/apis/v1/labels.go',

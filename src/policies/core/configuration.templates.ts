@@ -462,7 +462,7 @@ const clusterConfigTemplate: TemplateDefinition = {
       example: 9,
       derivedBy: MAX_PODS_DERIVED_BY,
       description:
-        "kubelet --max-pods for Windows nodes. When omitted the caller's capacity engine computes it; AWS guidance caps it at 110, or 250 on large types with prefix delegation.",
+        "kubelet --max-pods for Windows nodes. When omitted the caller's capacity engine computes it; AWS guidance caps it at 110, or 250 on large types with prefix delegation. eksctl applies it to self-managed Windows node groups only.",
     },
     {
       name: 'enableDsr',
@@ -518,6 +518,16 @@ const clusterConfigTemplate: TemplateDefinition = {
       desiredCapacity: p.windowsMinSize,
     };
     if (maxPods !== undefined) windows.maxPodsPerNode = maxPods;
+    if (maxPods !== undefined && p.nodeGroupType === 'managed') {
+      warnings.push({
+        code: 'EKSCTL_MANAGED_WINDOWS_MAX_PODS_NOT_APPLIED',
+        message:
+          `eksctl does not apply maxPodsPerNode=${maxPods} to a managed Windows node group: the userdata it builds for one holds only the preBootstrapCommands, ` +
+          'never -KubeletExtraArgs "--max-pods", and it refuses overrideBootstrapCommand for managed Windows groups, so kubelet keeps the max-pods Start-EKSBootstrap.ps1 picks. ' +
+          `To set it, render nodeGroupType "self-managed": eksctl then passes -KubeletExtraArgs "--max-pods=${maxPods}" to Start-EKSBootstrap.ps1.`,
+        source: SOURCE.EKSCTL_MANAGED_WINDOWS,
+      });
+    }
     if (p.enableDsr) {
       windows.preBootstrapCommands = [renderDsrPatchScript(version)];
       warnings.push({

@@ -399,6 +399,27 @@ describe('rendered content', () => {
     expect(result.warnings.map((w) => w.code)).toContain('MAX_PODS_ABOVE_CAPACITY');
   });
 
+  it('ClusterConfig warns that eksctl does not apply maxPodsPerNode to a managed Windows node group', () => {
+    const base = { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.33', maxPodsPerNode: 20 };
+    const managed = renderTemplate('eksctl-windows-cluster', { ...base, nodeGroupType: 'managed' });
+    expect((managed.objects[0]!.managedNodeGroups as Record<string, unknown>[])[1]!.maxPodsPerNode).toBe(20);
+    const warning = managed.warnings.find((w) => w.code === 'EKSCTL_MANAGED_WINDOWS_MAX_PODS_NOT_APPLIED')!;
+    expect(warning.message).toMatch(/^eksctl does not apply maxPodsPerNode=20 to a managed Windows node group: /);
+    expect(warning.message).toContain('render nodeGroupType "self-managed": eksctl then passes -KubeletExtraArgs "--max-pods=20"');
+    expect(warning.source).toContain('eksctl-io/eksctl pkg/nodebootstrap/windows_managed.go');
+    const selfManaged = renderTemplate('eksctl-windows-cluster', base);
+    expect(selfManaged.warnings.map((w) => w.code)).not.toContain('EKSCTL_MANAGED_WINDOWS_MAX_PODS_NOT_APPLIED');
+    // No max-pods rendered (no parameter, no capacity engine): nothing to warn about.
+    const none = renderTemplate('eksctl-windows-cluster', {
+      clusterName: 'c',
+      region: 'us-east-1',
+      kubernetesVersion: '1.33',
+      nodeGroupType: 'managed',
+    });
+    expect(none.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['MAX_PODS_NOT_SET']));
+    expect(none.warnings.map((w) => w.code)).not.toContain('EKSCTL_MANAGED_WINDOWS_MAX_PODS_NOT_APPLIED');
+  });
+
   it('ClusterConfig puts the DSR patch into preBootstrapCommands with version-specific flags', () => {
     const old = renderTemplate('eksctl-windows-cluster', { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.31' });
     const windows = (old.objects[0]!.nodeGroups as Record<string, unknown>[])[1]!;
