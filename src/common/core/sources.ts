@@ -63,6 +63,8 @@ export const SOURCE = {
   UG_WINDOWS_AMI: 'awsdocs/amazon-eks-user-guide eks-optimized-windows-ami',
   UG_WINDOWS_AMI_SERVICE_CIDR:
     'awsdocs/amazon-eks-user-guide eks-optimized-windows-ami (Start-EKSBootstrap.ps1 -ServiceCIDR, -DNSClusterIP defaults)',
+  UG_WINDOWS_AMI_ENV_VARS:
+    'awsdocs/amazon-eks-user-guide eks-optimized-windows-ami (Start-EKSBootstrap.ps1 reads the machine-scoped SERVICE_IPV4_CIDR and EXCLUDED_SNAT_CIDRS; a command-line parameter wins over its variable)',
   UG_WINDOWS_AMI_X86_64: 'awsdocs/amazon-eks-user-guide eks-optimized-windows-ami (x86_64 only)',
   UG_WINDOWS_SUPPORT: 'awsdocs/amazon-eks-user-guide windows-support',
   EKS_AMI_KUBE_RESERVED_ENI_PODS:

@@ -8,7 +8,7 @@ import { projectPath } from '../../common/project-path.js';
 import { DomainError } from '../../common/domain-error.js';
 import { EC2_WINDOWS_REFUSED_INSTANCE_TYPES, mergeKarpenterWindowsUserData } from '../../karpenter/core/index.js';
 import { loadSchemaValidators } from './manifest-schemas.testing.js';
-import { renderTemplate } from './template.catalogue.js';
+import { getTemplate, renderTemplate } from './template.catalogue.js';
 import { renderTerraformTemplate } from './terraform-user-data.testing.js';
 import { DSR_PATCH_ANCHOR, DSR_PATCH_FAILURE_TEXT } from './windows-bootstrap.render.js';
 import type { RenderOptions } from './policy-template.model.js';
@@ -191,6 +191,13 @@ describe('karpenter-windows-nodepool', () => {
     expect(merged.endsWith("-KubeletExtraArgs '--max-pods=110'\n</powershell>")).toBe(true);
     // What Karpenter never passes is still not in its call.
     expect(merged.slice(bootstrap)).not.toMatch(/-ServiceCIDR|-ExcludedSnatCIDRs|-KubeProxyExtraArgs/);
+  });
+
+  it('the templates that set SERVICE_IPV4_CIDR / EXCLUDED_SNAT_CIDRS cite where Start-EKSBootstrap.ps1 reads them', () => {
+    const cited =
+      'awsdocs/amazon-eks-user-guide eks-optimized-windows-ami (Start-EKSBootstrap.ps1 reads the machine-scoped SERVICE_IPV4_CIDR and EXCLUDED_SNAT_CIDRS; a command-line parameter wins over its variable)';
+    expect(getTemplate('karpenter-windows-nodepool').source).toContain(cited);
+    expect(getTemplate('terraform-eks-windows-managed-node-group').source).toContain(cited);
   });
 
   it('no DSR and no CIDRs: no userData at all', () => {

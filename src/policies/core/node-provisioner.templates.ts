@@ -177,7 +177,11 @@ function resolveGroupMaxPods(
   return min;
 }
 
-/** PowerShell run before the bootstrap: machine environment variables, then the DSR patch. */
+/**
+ * PowerShell run before the bootstrap: machine environment variables, then the DSR patch. Start-EKSBootstrap.ps1
+ * reads SERVICE_IPV4_CIDR and EXCLUDED_SNAT_CIDRS from the machine scope only, and a -ServiceCIDR/-ExcludedSnatCIDRs
+ * argument wins over them (SOURCE.UG_WINDOWS_AMI_ENV_VARS); Karpenter's call passes neither (KARPENTER_SOURCE.BOOTSTRAP).
+ */
 function renderPreBootstrap(p: Record<string, JsonValue>, header: string[]): string | undefined {
   const lines: string[] = [];
   const cidr = p.serviceIpv4Cidr as string | undefined;
@@ -223,7 +227,7 @@ const karpenterNodePoolTemplate: TemplateDefinition = {
     'the matching node.kubernetes.io/windows-build, spec.kubelet.maxPods set to the real capacity under prefix delegation, and spec.userData (run by Karpenter before its own bootstrap call) ' +
     'carrying the fail-loudly DSR patch and the SERVICE_IPV4_CIDR / EXCLUDED_SNAT_CIDRS machine environment variables Karpenter does not pass.',
   windowsEnforced: true,
-  source: `aws/karpenter-provider-aws examples/v1/windows-*.yaml, pkg/apis/crds; ${KARPENTER_SOURCE.BOOTSTRAP}; ${KARPENTER_SOURCE.KUBE_PROXY_ARGS}; ${KARPENTER_SOURCE.SERVICE_CIDR}; ${EC2_WINDOWS_REFUSED_SOURCE}`,
+  source: `aws/karpenter-provider-aws examples/v1/windows-*.yaml, pkg/apis/crds; ${KARPENTER_SOURCE.BOOTSTRAP}; ${KARPENTER_SOURCE.KUBE_PROXY_ARGS}; ${KARPENTER_SOURCE.SERVICE_CIDR}; ${SOURCE.UG_WINDOWS_AMI_ENV_VARS}; ${EC2_WINDOWS_REFUSED_SOURCE}`,
   parameters: [
     common.clusterName(),
     common.kubernetesVersion(),
@@ -650,7 +654,7 @@ const terraformManagedTemplate: TemplateDefinition = {
     'without a custom AMI the group runs only pre_bootstrap_user_data, which carries the fail-loudly DSR patch and the SERVICE_IPV4_CIDR / EXCLUDED_SNAT_CIDRS machine environment variables; ' +
     'with amiId the module renders the bootstrap call and bootstrap_extra_args carry --max-pods and -KubeProxyExtraArgs.',
   windowsEnforced: true,
-  source: `${TF_SOURCE.MODULE}; ${TF_SOURCE.MNG_USER_DATA}; ${TF_SOURCE.SWAP}; ${SOURCE.BPG_WINDOWS_NETWORKING_DSR}`,
+  source: `${TF_SOURCE.MODULE}; ${TF_SOURCE.MNG_USER_DATA}; ${TF_SOURCE.SWAP}; ${SOURCE.BPG_WINDOWS_NETWORKING_DSR}; ${SOURCE.UG_WINDOWS_AMI_ENV_VARS}`,
   parameters: terraformParameters(true),
   render: (p, options) => renderTerraform({ templateId: 'terraform-eks-windows-managed-node-group', managed: true }, p, options),
 };
