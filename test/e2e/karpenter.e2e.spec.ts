@@ -245,7 +245,7 @@ describe('planKarpenterWindows over GraphQL and REST', () => {
       );
       const json = (await parseHcl('main.tf', rendered.content)) as any;
       const eks = json.module.eks[0];
-      expect(eks.version).toBe('>= 21.24.1');
+      expect(eks.version).toBe('>= 21.24.1, < 22.0.0');
       const group = eks.self_managed_node_groups.windows;
       expect(group.ami_type).toBe('WINDOWS_FULL_2019_x86_64');
       // m5.large secondary IP: W = 10 - 1 = 9, maxPods = min(110, 9) = 9.

@@ -83,10 +83,11 @@ export function provisionerWindowsSettings(p: ProvisionerSettingsInput): CniSett
         {
           target: 'TERRAFORM_NODE_GROUP',
           key: 'version',
-          value: '>= 21.24.1',
+          value: '>= 21.24.1, < 22.0.0',
           nodeGroup: g,
           templateId: id,
-          reason: 'terraform-aws-modules/eks/aws before v21.24.1 swapped the Core and Full Windows images of 2019 and 2022.',
+          reason:
+            'terraform-aws-modules/eks/aws before v21.24.1 swapped the Core and Full Windows images of 2019 and 2022; the template renders v21 inputs.',
           source: SOURCE.TERRAFORM_WINDOWS_AMI_ISSUES,
         },
         {

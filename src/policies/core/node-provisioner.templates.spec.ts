@@ -290,10 +290,10 @@ describe('terraform-eks-windows-*-node-group', () => {
     { id: managed, v: 'WINDOWS_SERVER_2022', variant: 'Full', k: '1.31', amiType: 'WINDOWS_FULL_2022_x86_64' },
     { id: managed, v: 'WINDOWS_SERVER_2025', variant: 'Core', k: '1.35', amiType: 'WINDOWS_CORE_2025_x86_64' },
     { id: managed, v: 'WINDOWS_SERVER_2025', variant: 'Full', k: '1.35', amiType: 'WINDOWS_FULL_2025_x86_64' },
-  ])('$id $v $variant: parses as HCL, version >= 21.24.1, ami_type $amiType', async ({ id, v, variant, k, amiType }) => {
+  ])('$id $v $variant: parses as HCL, version >= 21.24.1 < 22, ami_type $amiType', async ({ id, v, variant, k, amiType }) => {
     const { eks } = await parsed(id, { clusterName: 'shop', kubernetesVersion: k, windowsServerVersion: v, amiVariant: variant });
     expect(eks.source).toBe('terraform-aws-modules/eks/aws');
-    expect(eks.version).toBe('>= 21.24.1');
+    expect(eks.version).toBe('>= 21.24.1, < 22.0.0');
     expect(eks.kubernetes_version).toBe(k);
     const groups = eks[id === managed ? 'eks_managed_node_groups' : 'self_managed_node_groups'];
     expect(groups.windows.ami_type).toBe(amiType);
@@ -342,6 +342,9 @@ describe('terraform-eks-windows-*-node-group', () => {
     expect(ud).toContain("[Environment]::SetEnvironmentVariable('SERVICE_IPV4_CIDR', '172.20.0.0/16', 'Machine')");
     expect(ud).not.toContain('<powershell>');
     expect(r.warnings.map((w) => w.code)).toContain('MODULE_VERSION_FLOOR');
+    const floor = r.warnings.find((w) => w.code === 'MODULE_VERSION_FLOOR')!;
+    expect(floor.message).toMatch(/^version >= 21\.24\.1, < 22\.0\.0: releases before 21\.24\.1 swapped the Core and Full Windows images/);
+    expect(floor.source).toContain('#3737');
   });
 
   it('managed with a custom AMI: the module renders the bootstrap call, with bootstrap_extra_args', async () => {

@@ -32,12 +32,18 @@ import { kubeProxyDsrFlags, quotePowerShell, renderDsrPatchScript } from './wind
  */
 
 export const TERRAFORM_EKS_MODULE_SOURCE = 'terraform-aws-modules/eks/aws';
-/** Before v21.24.1 the module swapped the Core and Full images of 2019 and 2022 (terraform-aws-eks #3736, #3737). */
-export const TERRAFORM_EKS_MODULE_VERSION = '>= 21.24.1';
+/**
+ * The floor: before v21.24.1 the module swapped the Core and Full SSM image paths of 2019 and 2022 (issue #3736,
+ * fixed by PR #3737, "included in version 21.24.1"; it changed only the node-group modules' SSM maps, not
+ * templates/windows_user_data.tpl, whose v21.19.0 copy and goldens the tests render). The ceiling: the inputs rendered
+ * (name, kubernetes_version, ami_type, bootstrap_extra_args, pre_bootstrap_user_data) are v21's, as v21 renamed v20's
+ * cluster_* inputs (docs/UPGRADE-21.0.md), so a next major is not assumed to take them.
+ */
+export const TERRAFORM_EKS_MODULE_VERSION = '>= 21.24.1, < 22.0.0';
 
 const TF_SOURCE = {
   MODULE: 'terraform-aws-modules/terraform-aws-eks templates/windows_user_data.tpl; modules/_user_data',
-  SWAP: 'terraform-aws-modules/terraform-aws-eks #3736, #3737 (Core and Full images swapped before v21.24.1)',
+  SWAP: 'terraform-aws-modules/terraform-aws-eks #3736, #3737 (Core and Full images swapped before v21.24.1); docs/UPGRADE-21.0.md (v21 input names)',
   MNG_USER_DATA:
     'terraform-aws-modules/terraform-aws-eks #2246 (managed node groups without a custom AMI use only pre_bootstrap_user_data)',
   AMI_2025: 'terraform-aws-modules/terraform-aws-eks v21.17.0 (WINDOWS_*_2025_x86_64 ami_types)',
@@ -591,7 +597,7 @@ function renderTerraform(plan: TerraformGroupPlan, p: Record<string, JsonValue>,
 
   warnings.push({
     code: 'MODULE_VERSION_FLOOR',
-    message: `version ${TERRAFORM_EKS_MODULE_VERSION}: earlier releases swapped the Core and Full Windows images of 2019 and 2022, so ${amiType} could boot the other variant.`,
+    message: `version ${TERRAFORM_EKS_MODULE_VERSION}: releases before 21.24.1 swapped the Core and Full Windows images of 2019 and 2022, so ${amiType} could boot the other variant; the inputs rendered here are v21's, so the next major is left out.`,
     source: TF_SOURCE.SWAP,
   });
   if (version === 'WINDOWS_SERVER_2025') {
