@@ -148,6 +148,27 @@ describe('auditCluster: single problems', () => {
     });
   });
 
+  it.each([
+    // Each windows-* key is read when its own un-prefixed twin is absent (VPCRC pkg/config/loader.go).
+    ['warm-ip-target: "3"\n  windows-minimum-ip-target: "5"', null],
+    ['warm-ip-target: "3"\n  windows-warm-ip-target: "5"', ['windows-warm-ip-target']],
+    ['warm-prefix-target: "1"\n  windows-warm-prefix-target: "2"\n  windows-warm-ip-target: "5"', ['windows-warm-prefix-target']],
+  ])('warm-pool keys %s: the windows-* keys shadowed by their twins are %o', (keys, shadowed) => {
+    const vpcCniConfigMap = `apiVersion: v1\nkind: ConfigMap\ndata:\n  enable-windows-ipam: "true"\n  ${keys}\n`;
+    const finding = auditCluster({ nodesJson: fixture('cluster-nodes.json'), vpcCniConfigMap }, byName).findings.find(
+      (f) => f.code === 'WARM_POOL_KEYS_BOTH_FAMILIES',
+    );
+    if (shadowed === null) {
+      expect(finding).toBeUndefined();
+    } else {
+      expect(finding?.message).toContain(`so ${shadowed.join(', ')} is ignored`);
+      expect(finding?.details).toEqual(
+        [...shadowed.map((k) => k.slice('windows-'.length)), ...shadowed].map((k) => expect.stringMatching(new RegExp(`^${k}: "`))),
+      );
+      expect(finding?.source).toContain('pkg/config/loader.go');
+    }
+  });
+
   it('a Windows Server 2025 node without the windows-build label is known by its OS image', () => {
     const doc = JSON.parse(fixture('cluster-nodes.json')) as {
       items: Array<{ metadata: { labels: Record<string, string> }; status: { nodeInfo: { osImage: string; kernelVersion: string } } }>;

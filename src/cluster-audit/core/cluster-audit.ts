@@ -15,6 +15,7 @@ import {
   type WindowsServerVersion,
 } from '../../capacity/core/index.js';
 import { checkPolicyForWindows } from '../../policies/core/index.js';
+import { SOURCE } from '../../common/core/sources.js';
 import { readVpcCniConfigMap, VPCRC_CONFIGMAP_SOURCE, type VpcCniConfigMap } from '../../diagnosis/core/vpc-cni-configmap.js';
 
 /**
@@ -598,20 +599,22 @@ export function auditCluster(input: ClusterAuditInput, catalog: ClusterAuditCata
       source: VPCRC_CONFIGMAP_SOURCE,
     });
   }
-  if (configMap && configMap.sharedWarmKeys.length > 0 && configMap.windowsWarmKeys.length > 0) {
+  if (configMap && configMap.shadowedWindowsWarmKeys.length > 0) {
+    const shadowed = configMap.shadowedWindowsWarmKeys;
+    const twins = shadowed.map((k) => k.slice('windows-'.length));
     findings.push({
       ...configMapSubject,
       code: 'WARM_POOL_KEYS_BOTH_FAMILIES',
       severity: 'WARNING',
       message:
-        `Both families of warm-pool keys are set (${configMap.sharedWarmKeys.join(', ')} and ${configMap.windowsWarmKeys.join(', ')}): the VPC Resource Controller reads the un-prefixed keys first, ` +
-        `so ${configMap.windowsWarmKeys.join(', ')} ${configMap.windowsWarmKeys.length === 1 ? 'is' : 'are'} ignored.`,
-      details: [...configMap.sharedWarmKeys, ...configMap.windowsWarmKeys].map((k) => `${k}: "${configMap.data[k]}"`),
+        `Both families of warm-pool keys are set (${twins.join(', ')} and ${shadowed.join(', ')}): the VPC Resource Controller reads each un-prefixed key first ` +
+        `and its windows-* twin only when it is absent, so ${shadowed.join(', ')} ${shadowed.length === 1 ? 'is' : 'are'} ignored.`,
+      details: [...twins, ...shadowed].map((k) => `${k}: "${configMap.data[k]}"`),
       fix: {
         text: 'Keep one family: the un-prefixed keys (what the VPC CNI Helm chart writes) and remove the windows-* ones.',
         templateId: 'vpc-cni-windows-ipam-configmap',
       },
-      source: VPCRC_CONFIGMAP_SOURCE,
+      source: `${SOURCE.VPCRC_LOADER}; ${VPCRC_CONFIGMAP_SOURCE}`,
     });
   }
 

@@ -125,8 +125,9 @@ function windowsClusterShapeNotes(ctx: CniContext, recommended: CniOption | null
       rule: 'WINDOWS_IPAM_CONFIGMAP_KEYS',
       severity: 'INFO',
       message:
-        'The settings use the un-prefixed ConfigMap keys (warm-ip-target, minimum-ip-target), which the VPC Resource Controller reads first and the VPC CNI Helm chart writes; windows-warm-ip-target / windows-minimum-ip-target are then ignored, so do not set both families.',
-      source: SOURCE.VPCRC_KEYS,
+        'The settings use the un-prefixed ConfigMap keys (warm-ip-target, minimum-ip-target), which the VPC Resource Controller reads first and the VPC CNI Helm chart writes; ' +
+        'it reads a windows-* key (windows-warm-ip-target, windows-minimum-ip-target, windows-warm-prefix-target) only when its un-prefixed twin is absent, so a leftover one still counts: do not set both families.',
+      source: `${SOURCE.VPCRC_LOADER}; ${SOURCE.VPCRC_KEYS}`,
     });
   }
   return notes;

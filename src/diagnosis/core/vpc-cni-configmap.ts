@@ -11,8 +11,12 @@ export const VPC_CNI_CONFIGMAP_MAX_BYTES = 64 * 1024;
 
 /** Warm-pool keys the controller reads first (and the VPC CNI Helm chart writes). */
 export const SHARED_WARM_KEYS = ['warm-ip-target', 'minimum-ip-target', 'warm-prefix-target'] as const;
-/** The secondary-IP mode keys it reads only when the shared ones are absent. */
-export const WINDOWS_WARM_KEYS = ['windows-warm-ip-target', 'windows-minimum-ip-target'] as const;
+/**
+ * Their windows-* twins, in the same order: the controller reads each one, in either IP mode, only when
+ * its un-prefixed twin is absent (aws/amazon-vpc-resource-controller-k8s pkg/config/loader.go,
+ * ParseWinIPTargetConfigs).
+ */
+export const WINDOWS_WARM_KEYS = ['windows-warm-ip-target', 'windows-minimum-ip-target', 'windows-warm-prefix-target'] as const;
 
 export const VPCRC_CONFIGMAP_SOURCE =
   'aws/amazon-vpc-resource-controller-k8s docs/windows/secondary_ip_mode_config_options.md, docs/windows/prefix_delegation_config_options.md';
@@ -36,6 +40,8 @@ export interface VpcCniConfigMap {
   prefixDelegation: boolean;
   sharedWarmKeys: string[];
   windowsWarmKeys: string[];
+  /** The windows-* keys that are set but not read, their un-prefixed twin being set too. */
+  shadowedWindowsWarmKeys: string[];
 }
 
 export function readVpcCniConfigMap(text: string, field = 'vpcCniConfigMap'): VpcCniConfigMap {
@@ -57,5 +63,6 @@ export function readVpcCniConfigMap(text: string, field = 'vpcCniConfigMap'): Vp
     prefixDelegation: isTrue('enable-windows-ipam') && isTrue('enable-windows-prefix-delegation'),
     sharedWarmKeys: SHARED_WARM_KEYS.filter((k) => k in data),
     windowsWarmKeys: WINDOWS_WARM_KEYS.filter((k) => k in data),
+    shadowedWindowsWarmKeys: WINDOWS_WARM_KEYS.filter((k, i) => k in data && SHARED_WARM_KEYS[i] in data),
   };
 }
