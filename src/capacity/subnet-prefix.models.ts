@@ -22,7 +22,8 @@ export const PrefixRemedyKindEnum = registerEnum(core.PrefixRemedyKind, {
 });
 export const PrefixFitLimitEnum = registerEnum(core.PrefixFitLimit, {
   name: 'PrefixFitLimit',
-  description: 'What runs out first for new nodes: free /28 blocks, or addresses.',
+  description:
+    'What runs out first for new nodes: free /28 blocks, or addresses; UNSUPPORTED when a node of the type never runs a Windows pod (as nodeCapacity says; the reasons are in warnings).',
 });
 
 @ObjectType({ description: 'Block counts: blocks = free + reserved + used + spoiled.' })

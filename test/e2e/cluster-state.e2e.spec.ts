@@ -285,6 +285,24 @@ describe('subnetPrefixAvailability', () => {
     expect(rest.body.subnetId).toBe('subnet-0f3e5d7c9b1a24680');
   });
 
+  it.each([
+    // arm64 (awsdocs/amazon-eks-user-guide eks-optimized-windows-ami) and too small for the Windows reservations (BPG oom.adoc).
+    { instanceType: 'm6g.large', code: 'WINDOWS_UNSUPPORTED_ARCHITECTURE' },
+    { instanceType: 't3.nano', code: 'NO_ALLOCATABLE_RESOURCES' },
+  ])(
+    '$instanceType runs no Windows pods: 200 with limitedBy UNSUPPORTED and the reason, as nodeCapacity answers',
+    async ({ instanceType, code }) => {
+      const input = { ...SUBNET, instanceType };
+      const rest = await app.http.post('/api/v1/capacity/subnet-prefixes').send(input).expect(200);
+      const gql = await app.gql(PREFIXES, { input }).expect(200);
+      expect(gql.body.errors).toBeUndefined();
+      expect(gql.body.data.subnetPrefixAvailability).toEqual(rest.body);
+      expect(rest.body.nodes).toMatchObject({ instanceType, nodesThatFit: 0, limitedBy: 'UNSUPPORTED', fits: false, nodeCount: 100 });
+      expect(rest.body.remedy).toBeNull();
+      expect(rest.body.warnings.map((w: { code: string }) => w.code)).toContain(code);
+    },
+  );
+
   it('1,024 blocks in an unreserved /18, 1,022 usable for prefixes', async () => {
     const res = await app.gql(PREFIXES, { input: { subnetCidr: '10.1.0.0/18' } }).expect(200);
     expect(res.body.data.subnetPrefixAvailability.counts).toEqual({

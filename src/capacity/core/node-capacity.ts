@@ -115,6 +115,26 @@ export function computeNodeCapacity(input: NodeCapacityInput): NodeCapacity {
   return capacity;
 }
 
+/** The warnings that say a node of the type never runs a pod: one per failed Windows gate, or reservations taking it all. */
+export const NO_POD_CAPACITY_CODES: readonly string[] = Object.freeze([
+  'WINDOWS_UNSUPPORTED_ARCHITECTURE',
+  'WINDOWS_NOT_OFFERED_BY_EC2',
+  'WINDOWS_TYPE_NOT_IN_VPCRC_LIMITS',
+  'NO_ALLOCATABLE_RESOURCES',
+]);
+
+/**
+ * Why a node with this capacity never runs a pod, each reason with its source: the type is UNSUPPORTED (maxPods 0), or
+ * its reservations leave no memory or CPU for pods (NO_ALLOCATABLE_RESOURCES: on Windows the 2 GiB the BPG oom.adoc
+ * reserves exceed a t3.nano's memory). Empty when a node of it can run pods.
+ */
+export function noPodCapacityReasons(capacity: NodeCapacity): CapacityWarning[] {
+  const noAllocatable = capacity.warnings.some((w) => w.code === 'NO_ALLOCATABLE_RESOURCES');
+  if (capacity.maxPods > 0 && !noAllocatable) return [];
+  const reasons = capacity.warnings.filter((w) => NO_POD_CAPACITY_CODES.includes(w.code));
+  return reasons.length > 0 ? reasons : [...capacity.warnings];
+}
+
 export type CompareModesInput = Omit<NodeCapacityInput, 'os' | 'ipMode'>;
 
 export interface ModeComparison {

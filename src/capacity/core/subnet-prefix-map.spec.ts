@@ -224,6 +224,66 @@ describe('mapSubnetPrefixes: Windows prefix-delegation nodes that fit', () => {
   });
 });
 
+describe('mapSubnetPrefixes: a type whose Windows nodes never run a pod answers UNSUPPORTED, as nodeCapacity does', () => {
+  it.each([
+    // m6g.large is arm64: no EKS-optimized Windows AMI (awsdocs/amazon-eks-user-guide eks-optimized-windows-ami).
+    { type: 'm6g.large', code: 'WINDOWS_UNSUPPORTED_ARCHITECTURE', source: /eks-optimized-windows-ami/ },
+    // EC2 refuses Windows on p5.48xlarge (aws/karpenter-provider-aws#7985).
+    { type: 'p5.48xlarge', code: 'WINDOWS_NOT_OFFERED_BY_EC2', source: /karpenter-provider-aws.*7985/ },
+    // hpc7a.96xlarge is in neither controller table (aws/amazon-vpc-resource-controller-k8s pkg/node/node.go).
+    { type: 'hpc7a.96xlarge', code: 'WINDOWS_TYPE_NOT_IN_VPCRC_LIMITS', source: /pkg\/node\/node\.go/ },
+    // t3.nano: W = (2 - 1) * 16 = 16 IPs, but 512 MiB less 7.5% leaves 473 MiB, below the 0.5Gi + 1.5Gi + 200Mi the
+    // BPG (latest/bpg/windows/oom.adoc) reserves: allocatable memory 0, no pod fits.
+    { type: 't3.nano', code: 'NO_ALLOCATABLE_RESOURCES', source: /oom\.adoc/ },
+  ])('$type: zero nodes fit, limitedBy UNSUPPORTED, the reason $code in warnings, no remedy', ({ type, code, source }) => {
+    const map = mapSubnetPrefixes({ subnetCidr: '10.3.0.0/24', instanceType: facts(type), nodeCount: 2 });
+    expect(map.nodes).toMatchObject({
+      instanceType: type,
+      podsPerNode: 0,
+      prefixesPerNode: 0,
+      addressesPerNode: 0,
+      nodesThatFit: 0,
+      nodesThatFitBestCase: 0,
+      insufficientCidrBlocksAtNode: null,
+      limitedBy: 'UNSUPPORTED',
+      nodeCount: 2,
+      fits: false,
+    });
+    const reason = map.warnings.find((w) => w.code === code);
+    expect(reason?.source).toMatch(source);
+    expect(map.nodes!.formula.at(-1)).toBe(`nodesThatFit = 0: a Windows ${type} node never runs a pod (${code})`);
+    expect(map.remedy).toBeNull();
+    // The /28 map itself is still answered.
+    expect(map.counts).toMatchObject({ blocks: 16, free: 14 });
+  });
+
+  it('without nodeCount fits is null, and podsPerNode is not held to a capacity the type does not have', () => {
+    const map = mapSubnetPrefixes({ subnetCidr: '10.3.0.0/24', instanceType: facts('t3.nano'), podsPerNode: 5 });
+    expect(map.nodes).toMatchObject({ limitedBy: 'UNSUPPORTED', nodesThatFit: 0, fits: null, podsPerNode: 0 });
+    expect(map.remedy).toBeNull();
+  });
+
+  it('a malformed podsPerNode is still refused', () => {
+    expect(() => mapSubnetPrefixes({ subnetCidr: '10.3.0.0/24', instanceType: facts('t3.nano'), podsPerNode: 0 })).toThrow(
+      'podsPerNode must be a whole number of at least 1, not 0',
+    );
+  });
+
+  it('t3.medium, the smallest t3 with room for the Windows reservations, still fits nodes', () => {
+    // 4096 MiB less 7.5% leaves memory for pods after the 2248 MiB reserved. W = (6 - 1) * 16 = 80, 80 pods:
+    // min(I - 1, ceil((80 + 1) / 16)) = min(5, 6) = 5 prefixes and 1 /32 a node (VPCRC prefix_delegation_config_options.md);
+    // 14 free blocks: node 1 spoils one and takes 5 (8 left), node 2 the same (2 left), node 3 gets InsufficientCidrBlocks.
+    const map = mapSubnetPrefixes({ subnetCidr: '10.3.0.0/24', instanceType: facts('t3.medium') });
+    expect(map.nodes).toMatchObject({
+      limitedBy: 'PREFIX_BLOCKS',
+      podsPerNode: 80,
+      prefixesPerNode: 5,
+      nodesThatFit: 2,
+      insufficientCidrBlocksAtNode: 3,
+    });
+  });
+});
+
 describe('mapSubnetPrefixes: bad input names where it failed', () => {
   it.each([
     {

@@ -5,7 +5,7 @@ import { validationError } from '../../common/domain-error.js';
 import { isJsonObject, parsePastedJson, shapeError } from '../../common/pasted-document.js';
 import { type CapacityWarning, type IpMode, type NamedValue } from './capacity.types.js';
 import { formatIpv4, parseIpv4Cidr } from './ipv4-cidr.js';
-import { computeNodeCapacity } from './node-capacity.js';
+import { computeNodeCapacity, noPodCapacityReasons, requirePositiveInteger } from './node-capacity.js';
 import { poolOfNode, type WarmPoolTargets } from './warm-pool.js';
 
 /**
@@ -29,8 +29,11 @@ export const PrefixBlockKind = stringEnum('FREE', 'USED', 'SPOILED', 'RESERVED')
 export type PrefixBlockKind = EnumValue<typeof PrefixBlockKind>;
 export const PrefixRangeKind = stringEnum('UNRESERVED', 'PREFIX_RESERVATION', 'EXPLICIT_RESERVATION');
 export type PrefixRangeKind = EnumValue<typeof PrefixRangeKind>;
-/** What runs out first for new Windows nodes in prefix mode: free /28 blocks, or addresses. */
-export const PrefixFitLimit = stringEnum('PREFIX_BLOCKS', 'ADDRESSES');
+/**
+ * What runs out first for new Windows nodes in prefix mode: free /28 blocks, or addresses; UNSUPPORTED when a node of
+ * the type never runs a Windows pod (as nodeCapacity says: limitedBy UNSUPPORTED, or no allocatable memory or CPU).
+ */
+export const PrefixFitLimit = stringEnum('PREFIX_BLOCKS', 'ADDRESSES', 'UNSUPPORTED');
 export type PrefixFitLimit = EnumValue<typeof PrefixFitLimit>;
 /** Reserve a free aligned range for prefixes, or create a dedicated subnet. */
 export const PrefixRemedyKind = stringEnum('PREFIX_RESERVATION', 'NEW_SUBNET');
@@ -451,7 +454,7 @@ export function mapSubnetPrefixes(input: SubnetPrefixMapInput): SubnetPrefixMap 
     .reduce((s, x) => s + (BLOCK_SIZE - x.addressesTaken), 0);
   const nodes = input.instanceType ? fitWindowsNodes(input, counts, ranges, freeAddressesInSpoiled, inputs, warnings) : null;
   const remedy =
-    nodes && (nodes.fits === false || (nodes.nodeCount === null && nodes.nodesThatFit === 0))
+    nodes && nodes.limitedBy !== 'UNSUPPORTED' && (nodes.fits === false || (nodes.nodeCount === null && nodes.nodesThatFit === 0))
       ? proposeRemedy(nodes, blocks, subnet.prefixLength, reservedSubnetId ?? eniSubnetId)
       : null;
   if (nodes?.insufficientCidrBlocksAtNode) {
@@ -495,12 +498,34 @@ function fitWindowsNodes(
     ipMode: 'PREFIX_DELEGATION',
     ...(input.kubeletMaxPods !== undefined ? { kubeletMaxPods: input.kubeletMaxPods } : {}),
   });
-  if (capacity.maxPods === 0) {
-    throw validationError(
-      'instanceType',
-      'windows-capacity',
-      `${t.name} runs no Windows pods: ${capacity.warnings.map((w) => w.message).join(' ')}`,
-    );
+  const nodeCount = input.nodeCount ?? null;
+  if (nodeCount !== null && (!Number.isInteger(nodeCount) || nodeCount < 1 || nodeCount > SUBNET_PREFIX_LIMITS.nodes)) {
+    throw validationError('nodeCount', 'node-count', `nodeCount must be 1 to ${SUBNET_PREFIX_LIMITS.nodes}, not ${String(nodeCount)}`);
+  }
+  const noCapacity = noPodCapacityReasons(capacity);
+  if (noCapacity.length > 0) {
+    // As nodeCapacity answers: a zero answer with the reasons (each with its source), not an error. No remedy: no subnet helps.
+    if (input.podsPerNode !== undefined) requirePositiveInteger('podsPerNode', input.podsPerNode);
+    warnings.push(...noCapacity);
+    inputs.push({ name: 'instanceType', value: t.name });
+    return {
+      instanceType: t.name,
+      requestedIpMode: 'PREFIX_DELEGATION',
+      effectiveIpMode: capacity.effectiveIpMode,
+      podsPerNode: 0,
+      prefixesPerNode: 0,
+      addressesPerNode: 0,
+      nodesThatFit: 0,
+      nodesThatFitBestCase: 0,
+      insufficientCidrBlocksAtNode: null,
+      limitedBy: 'UNSUPPORTED',
+      nodeCount,
+      fits: nodeCount === null ? null : false,
+      formula: [
+        ...capacity.formula,
+        `nodesThatFit = 0: a Windows ${t.name} node never runs a pod (${noCapacity.map((w) => w.code).join(', ')})`,
+      ],
+    };
   }
   const pods = input.podsPerNode ?? capacity.maxPods;
   if (!Number.isInteger(pods) || pods < 1 || pods > capacity.maxPods) {
@@ -509,10 +534,6 @@ function fitWindowsNodes(
       'pods-per-node',
       `podsPerNode must be 1 to ${capacity.maxPods} for ${t.name} (${capacity.formula.join('; ')}), not ${String(pods)}`,
     );
-  }
-  const nodeCount = input.nodeCount ?? null;
-  if (nodeCount !== null && (!Number.isInteger(nodeCount) || nodeCount < 1 || nodeCount > SUBNET_PREFIX_LIMITS.nodes)) {
-    throw validationError('nodeCount', 'node-count', `nodeCount must be 1 to ${SUBNET_PREFIX_LIMITS.nodes}, not ${String(nodeCount)}`);
   }
   // What the controller attaches to each new node, warm IP and minimum included (one primary /32 each).
   const pool = poolOfNode(capacity, pods, input.warmPool);
