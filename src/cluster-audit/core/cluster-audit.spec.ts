@@ -198,6 +198,45 @@ describe('auditCluster: single problems', () => {
   });
 });
 
+describe('auditCluster: a Windows node type with no pod capacity', () => {
+  // Two Linux m5.large nodes and one idle Windows t3.nano (win-tiny) whose kubelet runs with --max-pods=1, the one secondary
+  // IP the controller gives it (I - 1 = 2 - 1): nothing about IPs or pods to flag, yet 512 MiB less 7.5% = 473 MiB is below
+  // the 0.5Gi + 1.5Gi + 200Mi the BPG (latest/bpg/windows/oom.adoc) reserves on Windows, so no pod is ever placed on it.
+  const NANO_NODE = 'ip-10-0-34-50.eu-west-1.compute.internal';
+  const nodesJson = fixture('cluster-nodes-windows-no-pod-capacity.json');
+
+  it.each([
+    { name: 'without the ConfigMap', input: { nodesJson } },
+    { name: 'with prefix delegation on', input: { nodesJson, vpcCniConfigMap: fixture('cluster-vpc-cni-configmap.yaml') } },
+  ])('an ERROR that it can never run a pod, with the allocatable arithmetic and its sources ($name)', ({ input }) => {
+    const audit = auditCluster(input, byName);
+    expect(audit).toMatchObject({ nodes: 3, windowsNodes: 1, linuxNodes: 2 });
+    const groupFindings = audit.findings.filter((f) => f.subject === 'win-tiny');
+    expect(groupFindings).toHaveLength(1);
+    expect(groupFindings[0]).toMatchObject({
+      code: 'WINDOWS_NODE_NO_POD_CAPACITY',
+      severity: 'ERROR',
+      subjectKind: 'NODE_GROUP',
+      nodes: [NANO_NODE],
+      nodeCount: 1,
+      message: expect.stringContaining('t3.nano Windows nodes can never run a pod: memory left for pods is 0'),
+      source: 'aws/karpenter-provider-aws pkg/providers/instancetype/types.go; aws/aws-eks-best-practices latest/bpg/windows/oom.adoc',
+    });
+    expect(groupFindings[0].details).toContain(
+      't3.nano: memory = capacity - kube-reserved 0.5Gi - system-reserved 1.5Gi - eviction 200Mi = 473 - 512 - 1536 - 200 = 0 MiB',
+    );
+  });
+
+  it('t3.medium in the same dump has room for pods: no such finding', () => {
+    const doc = JSON.parse(nodesJson) as { items: Array<{ metadata: { labels: Record<string, string> } }> };
+    const win = doc.items.find((i) => i.metadata.labels['kubernetes.io/os'] === 'windows')!;
+    win.metadata.labels['node.kubernetes.io/instance-type'] = 't3.medium';
+    win.metadata.labels['beta.kubernetes.io/instance-type'] = 't3.medium';
+    const audit = auditCluster({ nodesJson: JSON.stringify(doc) }, byName);
+    expect(audit.findings.map((f) => f.code)).not.toContain('WINDOWS_NODE_NO_POD_CAPACITY');
+  });
+});
+
 describe('auditCluster: the IP mode without the amazon-vpc-cni ConfigMap', () => {
   type NodeItem = { metadata: { name: string; labels: Record<string, string> }; status: Record<string, Record<string, string>> };
   const dump = () => JSON.parse(fixture('cluster-nodes.json')) as { items: NodeItem[] };

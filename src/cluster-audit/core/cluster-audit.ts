@@ -315,6 +315,28 @@ function auditWindowsGroup(
     });
     return;
   }
+  const noAllocatable = capacity.warnings.find((w) => w.code === 'NO_ALLOCATABLE_RESOURCES');
+  if (noAllocatable) {
+    // The IPs and the kubelet allow pods, but the Windows reservations take all of the node's memory (or CPU): whatever it
+    // advertises, no pod is ever placed on it, and an idle node of it gives no other sign.
+    findings.push({
+      ...base,
+      ...list(nodes),
+      code: 'WINDOWS_NODE_NO_POD_CAPACITY',
+      severity: 'ERROR',
+      message:
+        `${instanceType} Windows nodes can never run a pod: ${capacity.allocatable.memoryMiB === 0 ? 'memory' : 'CPU'} left for pods is 0 once ` +
+        'the reservations a Windows node needs are taken (at least 2 GiB for the OS and its processes: kube-reserved 0.5Gi, ' +
+        'system-reserved 1.5Gi, eviction 200Mi).',
+      details: [formula, ...capacity.allocatable.formula.map((step) => `${instanceType}: ${step}`)],
+      fix: {
+        text: `Replace the node group with a larger x86_64 type (memory well above 2 GiB, e.g. t3.medium rather than ${instanceType}); nodeCapacity, os WINDOWS, shows allocatable memory per type.`,
+        templateId: null,
+      },
+      source: noAllocatable.source,
+    });
+    return;
+  }
   if (requested === 'PREFIX_DELEGATION' && capacity.effectiveIpMode !== 'PREFIX_DELEGATION') {
     const fallback = capacity.warnings.find((w) => w.code === 'WINDOWS_PREFIX_DELEGATION_FALLBACK');
     findings.push({
