@@ -259,6 +259,41 @@ const rows: Row[] = [
     maxPods: 110,
     effective: 'PREFIX_DELEGATION',
   },
+  // c5.metal (bare metal: EC2 reports no hypervisor) with VPC CNI 1.10.2: ipamd took the empty hypervisor as not Nitro
+  // until PR #1937 (CHANGELOG v1.10.3), so it stays secondary: 15 * (50 - 1) + 2 = 737, capped 250 (96 vCPUs).
+  {
+    name: 'VPCCNI CHANGELOG v1.10.3 (#1937): bare metal PD needs 1.10.3 (c5.metal on 1.10.2 stays secondary)',
+    type: 'c5.metal',
+    os: 'LINUX',
+    mode: 'PREFIX_DELEGATION',
+    extra: { vpcCniVersion: 'v1.10.2-eksbuild.1' },
+    ipLimitedPods: 737,
+    maxPods: 250,
+    effective: 'SECONDARY_IP',
+    warning: 'LINUX_PREFIX_DELEGATION_BARE_METAL_NEEDS_CNI_1_10_3',
+  },
+  // 1.10.3 is enough on bare metal: 15 * (50 - 1) * 16 + 2 = 11762, capped 250.
+  {
+    name: 'VPCCNI CHANGELOG v1.10.3 (#1937): m7i.metal-24xl PD with 1.10.3',
+    type: 'm7i.metal-24xl',
+    os: 'LINUX',
+    mode: 'PREFIX_DELEGATION',
+    extra: { vpcCniVersion: '1.10.3' },
+    ipLimitedPods: 11762,
+    maxPods: 250,
+    effective: 'PREFIX_DELEGATION',
+  },
+  // A Nitro VM type is not held to it: m5.large on 1.10.2 gets PD, 3 * 9 * 16 + 2 = 434, capped 110.
+  {
+    name: 'VPCCNI CHANGELOG v1.10.3 (#1937): the bare-metal gate leaves Nitro VMs alone (m5.large on 1.10.2)',
+    type: 'm5.large',
+    os: 'LINUX',
+    mode: 'PREFIX_DELEGATION',
+    extra: { vpcCniVersion: '1.10.2' },
+    ipLimitedPods: 434,
+    maxPods: 110,
+    effective: 'PREFIX_DELEGATION',
+  },
   // t2.medium Linux PD (xen): falls back; 3 * (6 - 1) + 2 = 17
   {
     name: 'VPCCNI README: Linux PD needs Nitro (t2.medium xen falls back)',

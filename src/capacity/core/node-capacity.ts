@@ -31,6 +31,11 @@ export const IPS_PER_PREFIX = 16;
 export const LINUX_HOST_NETWORK_PODS = 2;
 /** Lowest VPC CNI version with prefix delegation (VPCCNI v1.9.0 release notes). */
 export const LINUX_PREFIX_DELEGATION_MIN_CNI = '1.9.0';
+/**
+ * Lowest VPC CNI version with prefix delegation on bare metal: before it ipamd took an empty Hypervisor (what EC2 reports
+ * for bare metal) as not Nitro and stayed in secondary-IP mode (VPCCNI CHANGELOG.md v1.10.3, PR #1937).
+ */
+export const LINUX_PREFIX_DELEGATION_BARE_METAL_MIN_CNI = '1.10.3';
 
 export interface NodeCapacityInput {
   instanceType: InstanceTypeFacts;
@@ -446,6 +451,21 @@ function computeLinux(input: NodeCapacityInput): NodeCapacity {
         code: 'LINUX_PREFIX_DELEGATION_NEEDS_CNI_1_9',
         message: `Prefix delegation needs VPC CNI ${LINUX_PREFIX_DELEGATION_MIN_CNI} or later; ${cniVersion} stays in secondary-IP mode.`,
         source: SOURCE.VPCCNI_PREFIX_DELEGATION,
+      });
+    }
+    if (
+      effectiveIpMode === 'PREFIX_DELEGATION' &&
+      t.bareMetal &&
+      t.hypervisor !== 'nitro' &&
+      compareVersions(parseVpcCniVersion(cniVersion), parseVpcCniVersion(LINUX_PREFIX_DELEGATION_BARE_METAL_MIN_CNI)) < 0
+    ) {
+      effectiveIpMode = 'SECONDARY_IP';
+      warnings.push({
+        code: 'LINUX_PREFIX_DELEGATION_BARE_METAL_NEEDS_CNI_1_10_3',
+        message:
+          `${t.name} is bare metal (EC2 reports no hypervisor): VPC CNI ${cniVersion} takes that as not Nitro and stays in ` +
+          `secondary-IP mode; prefix delegation on bare metal needs ${LINUX_PREFIX_DELEGATION_BARE_METAL_MIN_CNI} or later.`,
+        source: SOURCE.VPCCNI_PD_BARE_METAL,
       });
     }
     if (!isNitro(t)) {

@@ -14,6 +14,8 @@ export const SOURCE = {
   VPCCNI_IPAMD: 'aws/amazon-vpc-cni-k8s pkg/ipamd/ipamd.go',
   VPCCNI_MAX_PODS_CALCULATOR: 'aws/amazon-vpc-cni-k8s misc/max-pods-calculator.sh',
   VPCCNI_PREFIX_DELEGATION: 'aws/amazon-vpc-cni-k8s README (ENABLE_PREFIX_DELEGATION)',
+  VPCCNI_PD_BARE_METAL:
+    'aws/amazon-vpc-cni-k8s CHANGELOG.md v1.10.3, PR #1937 "Enable Prefix Delegation on Bare metal instances" (before it ipamd required Hypervisor nitro, which EC2 leaves empty on bare metal)',
   VPCCNI_PREFIX_IP_TARGET_DOC: 'aws/amazon-vpc-cni-k8s docs/prefix-and-ip-target.md',
   VPCRC_CONFIG_COOLDOWN: 'aws/amazon-vpc-resource-controller-k8s pkg/config/type.go (CoolDownPeriod)',
   VPCRC_COOLDOWN: 'aws/amazon-vpc-resource-controller-k8s pkg/config/type.go (CoolDownPeriod 30 s); pkg/pool/pool.go',
