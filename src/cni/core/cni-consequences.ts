@@ -8,6 +8,7 @@ import {
   RECOMMENDED_MAX_PODS_LARGE,
   RECOMMENDED_MAX_PODS_SMALL,
   type IpMode,
+  type NodeCapacity,
   type NodeCapacityInput,
   type SubnetUsage,
   type SubnetUsageInput,
@@ -55,6 +56,11 @@ export function nodeCapacityInputFor(option: CniOption, g: ResolvedNodeGroup): N
   // Windows churn: released IPs cool down 30 s, so a node holds W - churn pods without waiting.
   if (g.os === 'WINDOWS' && g.podChurnPer30s !== undefined) input.podChurnPer30s = g.podChurnPer30s;
   return input;
+}
+
+/** The node's reservations take all its memory or CPU: it runs no pod, whatever its IPs and kubelet max-pods allow. */
+export function hasNoAllocatableRoom(capacity: Pick<NodeCapacity, 'allocatable'>): boolean {
+  return capacity.allocatable.memoryMiB === 0 || capacity.allocatable.cpuMillicores === 0;
 }
 
 function ceilDiv(a: number, b: number): number {
@@ -207,9 +213,13 @@ function consequenceWithUsage(option: CniOption, g: ResolvedNodeGroup, ctx: Cons
 
   const capacity = computeNodeCapacity(capacityInput);
   const maxPods = capacity.maxPods;
-  // With churn, a Windows node plans only the pods it holds while released IPs cool down.
-  const workload =
-    capacity.podsDuringCooldown !== null
+  // A node its reservations leave no memory or CPU holds no pod, whatever its IPs (the capacity engine's
+  // NO_ALLOCATABLE_RESOURCES; sizing says NO_CAPACITY of it). With churn, a Windows node plans only the pods it
+  // holds while released IPs cool down.
+  const noRoom = hasNoAllocatableRoom(capacity);
+  const workload = noRoom
+    ? 0
+    : capacity.podsDuringCooldown !== null
       ? Math.min(workloadPodsPerNode(g, maxPods), capacity.podsDuringCooldown)
       : workloadPodsPerNode(g, maxPods);
   const nodesNeeded = workload > 0 ? ceilDiv(g.pods, workload) : g.pods === 0 ? 0 : null;
@@ -226,6 +236,11 @@ function consequenceWithUsage(option: CniOption, g: ResolvedNodeGroup, ctx: Cons
   }
 
   const formula = [...capacity.formula];
+  if (noRoom) {
+    formula.push(
+      `workload pods per node = 0 (allocatable ${capacity.allocatable.cpuMillicores}m CPU, ${capacity.allocatable.memoryMiB} MiB memory: no pod fits)`,
+    );
+  }
   const warnings = [...capacity.warnings];
   let subnet: NodeGroupConsequence['subnet'] = null;
   let usage: SubnetUsage | null = null;

@@ -517,6 +517,35 @@ const scenarios: Scenario[] = [
       expect(r?.message).toContain("UnsupportedOperation: Microsoft Windows is not supported for the instance type 'p5.48xlarge'");
     },
   },
+  ...(['t3.nano', 't3.small'] as const).map((type): Scenario => ({
+    // 512 MiB / 2 GiB less 7.5% VM overhead and the 2248 MiB Windows reservations: 0 MiB allocatable, whatever
+    // the IPs (W = 1 / 3 in secondary-IP mode, 16 / 48 under PD).
+    name: `${type}: the reservations leave a Windows node no memory, every option unsupported for the group`,
+    rule: 'NODE_GROUP_NO_POD_CAPACITY',
+    input: base({ nodeGroups: [win({ instanceType: type }), lin()] }),
+    first: null,
+    unsupported: ALL,
+    engine: 'NONE',
+    dsrFlags: [],
+    ruleOn: ['VPC_CNI_SECONDARY_IP', 'VPC_CNI_PREFIX_DELEGATION', 'VPC_CNI_CUSTOM_NETWORKING'],
+    extra: (out) => {
+      expect(out.recommended).toBeNull();
+      for (const o of ['VPC_CNI_SECONDARY_IP', 'VPC_CNI_PREFIX_DELEGATION', 'VPC_CNI_CUSTOM_NETWORKING'] as const) {
+        const r = option(out, o).reasons.filter((x) => x.rule === 'NODE_GROUP_NO_POD_CAPACITY');
+        expect(r).toHaveLength(1);
+        expect(r[0].effect).toBe('RULES_OUT');
+        expect(r[0].nodeGroups).toEqual(['windows']);
+        expect(r[0].message).toContain(`windows: The reservations take all of a WINDOWS ${type} node's memory`);
+        expect(r[0].message).toContain('Under any IP mode');
+        expect(r[0].source).toContain('aws-eks-best-practices latest/bpg/windows/oom.adoc');
+        const c = option(out, o).consequences.find((x) => x.nodeGroup === 'windows')!;
+        expect(c.supported).toBe(false);
+        expect(c.workloadPodsPerNode).toBe(0);
+        expect(c.nodesNeeded).toBeNull();
+      }
+      expect(option(out, 'CALICO_OVERLAY').consequences.find((x) => x.nodeGroup === 'windows')?.supported).toBe(false);
+    },
+  })),
   {
     // Windows /26: 59 usable; 120 pods on m5.large need 14 nodes and > 120 IPs in secondary mode.
     name: 'IPv4 exhaustion, Windows pods: PD plus dedicated large subnets',
@@ -653,7 +682,13 @@ describe('recommendCni scenarios', () => {
         expect(c.effectiveIpMode).toBe(cap.effectiveIpMode);
         // Workload pods: Windows maxPods (with churn: what a node holds while IPs cool down); Linux maxPods - 2
         // host-network pods (aws-node, kube-proxy).
-        const workload = g.os === 'WINDOWS' ? Math.min(cap.maxPods, cap.podsDuringCooldown ?? cap.maxPods) : Math.max(0, cap.maxPods - 2);
+        // A node its reservations leave no memory or CPU runs no pod (NO_ALLOCATABLE_RESOURCES).
+        const noRoom = cap.allocatable.memoryMiB === 0 || cap.allocatable.cpuMillicores === 0;
+        const workload = noRoom
+          ? 0
+          : g.os === 'WINDOWS'
+            ? Math.min(cap.maxPods, cap.podsDuringCooldown ?? cap.maxPods)
+            : Math.max(0, cap.maxPods - 2);
         expect(c.workloadPodsPerNode).toBe(workload);
         const needed = workload > 0 ? Math.ceil(c.pods / workload) : c.pods === 0 ? 0 : null;
         expect(c.nodesNeeded).toBe(needed);

@@ -61,7 +61,7 @@ export const windowsServiceCidrMismatch: CniRule = {
     })),
 };
 
-/** Architecture / VPCRC table: a Windows group whose nodes can run no pod in this option. */
+/** Architecture, EC2, VPCRC table or reservations: a Windows group whose nodes can run no pod in this option. */
 export const windowsGroupWithoutPodCapacity: CniRule = {
   code: 'NODE_GROUP_NO_POD_CAPACITY',
   weight: NOTE_ON_VPC_CNI,
@@ -74,6 +74,16 @@ export const windowsGroupWithoutPodCapacity: CniRule = {
       const refusal = c.warnings.find((w) => w.code === 'WINDOWS_NOT_OFFERED_BY_EC2');
       if (refusal && !nonX86)
         return { rulesOut: true, message: `${g.name}: ${refusal.message}`, source: refusal.source, nodeGroups: [g.name] };
+      // The reservations leave the node no memory or CPU (a Windows t3.nano or t3.small): in every mode, not a question of IPs.
+      const noRoom = c.warnings.find((w) => w.code === 'NO_ALLOCATABLE_RESOURCES');
+      if (noRoom && !nonX86) {
+        return {
+          rulesOut: true,
+          message: `${g.name}: ${noRoom.message} Under any IP mode a Windows ${g.facts.name} node runs no pod; choose a type with more memory.`,
+          source: noRoom.source,
+          nodeGroups: [g.name],
+        };
+      }
       if (nonX86) {
         return {
           code: 'WINDOWS_NEEDS_X86_64',
