@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../common/domain-error.js';
 import { facts } from './capacity.test-fixtures.js';
 import { parseIpv4Cidr } from './ipv4-cidr.js';
+import { computeNodeCapacity } from './node-capacity.js';
 import { computeSubnetUsage, type SubnetUsageInput } from './subnet-usage.js';
 
 function base(over: Partial<SubnetUsageInput> = {}): SubnetUsageInput {
@@ -37,6 +38,29 @@ describe('computeSubnetUsage', () => {
     expect(r.usableAddresses).toBe(251);
     expect(r.verdict).toMatchObject({ fits: true, nodesThatFit: 27, spareNodes: 17, exhaustedAtNode: null, limitedBy: 'ADDRESSES' });
     expect(r.formula).toContain('total IPs = nodes * IPs per node = 10 * 9 = 90');
+  });
+
+  it("with the node's capacity given, lists that capacity's warnings once (its churn warning included)", () => {
+    const capacity = computeNodeCapacity({
+      instanceType: facts('m5.large'),
+      os: 'WINDOWS',
+      ipMode: 'PREFIX_DELEGATION',
+      podChurnPer30s: 3,
+    });
+    const r = computeSubnetUsage(base({ ipMode: 'PREFIX_DELEGATION', podsPerNode: 30 }), capacity);
+    const codes = r.warnings.map((w) => w.code);
+    expect(codes.filter((c) => c === 'WINDOWS_PREFIX_DELEGATION_NO_FALLBACK')).toHaveLength(1);
+    expect(codes.filter((c) => c === 'WINDOWS_IP_COOLDOWN')).toHaveLength(1);
+    expect(r.warnings.slice(0, capacity.warnings.length)).toEqual(capacity.warnings);
+    // Without it the usage computes its own (no churn there): same figures.
+    expect(computeSubnetUsage(base({ ipMode: 'PREFIX_DELEGATION', podsPerNode: 30 })).ipsPerNode).toBe(r.ipsPerNode);
+  });
+
+  it("refuses a capacity of another node than the usage's", () => {
+    const capacity = computeNodeCapacity({ instanceType: facts('m5.large'), os: 'WINDOWS', ipMode: 'SECONDARY_IP' });
+    expect(() => computeSubnetUsage(base({ ipMode: 'PREFIX_DELEGATION' }), capacity)).toThrow(
+      'computeSubnetUsage: the capacity given is of another node than WINDOWS m5.large PREFIX_DELEGATION',
+    );
   });
 
   it('BPG prefix-mode_windows: Windows PD needs aligned /28s; a /24 holds 7 nodes of 2 prefixes', () => {

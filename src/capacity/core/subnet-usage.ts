@@ -4,7 +4,13 @@ import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.j
 import { validationError } from '../../common/domain-error.js';
 import { type CapacityWarning, type IpMode, type NamedValue, type NodeOs } from './capacity.types.js';
 import { parseSubnetCidrs, type Ipv4Cidr } from './ipv4-cidr.js';
-import { computeNodeCapacity, IPS_PER_PREFIX, LINUX_HOST_NETWORK_PODS, requireNonNegativeInteger } from './node-capacity.js';
+import {
+  computeNodeCapacity,
+  IPS_PER_PREFIX,
+  LINUX_HOST_NETWORK_PODS,
+  requireNonNegativeInteger,
+  type NodeCapacity,
+} from './node-capacity.js';
 import { poolOfNode, type WarmPoolTargets } from './warm-pool.js';
 
 export interface SubnetUsageInput {
@@ -118,20 +124,38 @@ function nodesFittingPrefixSubnet(s: SubnetFacts, prefixes: number, singles: num
   return lo;
 }
 
-export function computeSubnetUsage(input: SubnetUsageInput): SubnetUsage {
+/**
+ * The subnet addresses a node group takes. `nodeCapacity`: the node's capacity when the caller has already computed
+ * it from the same instance type, OS, mode and options (a CNI consequence, which also gives pod churn); its warnings
+ * then come back once, in the usage's warnings, instead of the caller listing its own and the usage's copy.
+ */
+export function computeSubnetUsage(input: SubnetUsageInput, nodeCapacity?: NodeCapacity): SubnetUsage {
   requireNonNegativeInteger('nodeCount', input.nodeCount);
   requireNonNegativeInteger('podsPerNode', input.podsPerNode);
   const cidrs = parseSubnetCidrs(input.subnetCidrs);
-  const capacity = computeNodeCapacity({
-    instanceType: input.instanceType,
-    os: input.os,
-    ipMode: input.ipMode,
-    kubeletMaxPods: input.kubeletMaxPods,
-    customNetworking: input.customNetworking,
-    securityGroupsForPods: input.securityGroupsForPods,
-    maxEnis: input.maxEnis,
-    vpcCniVersion: input.vpcCniVersion,
-  });
+  if (
+    nodeCapacity &&
+    (nodeCapacity.instanceType !== input.instanceType.name ||
+      nodeCapacity.os !== input.os ||
+      nodeCapacity.requestedIpMode !== input.ipMode ||
+      (input.kubeletMaxPods !== undefined && nodeCapacity.kubeletMaxPods !== input.kubeletMaxPods))
+  ) {
+    throw new Error(
+      `computeSubnetUsage: the capacity given is of another node than ${input.os} ${input.instanceType.name} ${input.ipMode}`,
+    );
+  }
+  const capacity =
+    nodeCapacity ??
+    computeNodeCapacity({
+      instanceType: input.instanceType,
+      os: input.os,
+      ipMode: input.ipMode,
+      kubeletMaxPods: input.kubeletMaxPods,
+      customNetworking: input.customNetworking,
+      securityGroupsForPods: input.securityGroupsForPods,
+      maxEnis: input.maxEnis,
+      vpcCniVersion: input.vpcCniVersion,
+    });
   // Pods that take a VPC IP: Windows maxPods; Linux maxPods less the 2 host-network pods.
   const podCapacity = input.os === 'WINDOWS' ? capacity.maxPods : Math.max(0, capacity.maxPods - LINUX_HOST_NETWORK_PODS);
   if (input.podsPerNode > podCapacity) {

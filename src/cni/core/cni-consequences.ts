@@ -7,6 +7,7 @@ import {
   RECOMMENDED_CAP_VCPU_THRESHOLD,
   RECOMMENDED_MAX_PODS_LARGE,
   RECOMMENDED_MAX_PODS_SMALL,
+  type CapacityWarning,
   type IpMode,
   type NodeCapacity,
   type NodeCapacityInput,
@@ -241,13 +242,15 @@ function consequenceWithUsage(option: CniOption, g: ResolvedNodeGroup, ctx: Cons
       `workload pods per node = 0 (allocatable ${capacity.allocatable.cpuMillicores}m CPU, ${capacity.allocatable.memoryMiB} MiB memory: no pod fits)`,
     );
   }
-  const warnings = [...capacity.warnings];
+  // The subnet usage reads this very capacity and lists its warnings with its own: taken from there, off IPv4 only here.
+  const warnings: CapacityWarning[] = [];
   let subnet: NodeGroupConsequence['subnet'] = null;
   let usage: SubnetUsage | null = null;
   if (ctx.ipFamily === 'IPV6') {
     notes.push('IPv6 cluster: pods take IPv6 addresses, so the IPv4 subnet math does not apply.');
+    warnings.push(...capacity.warnings);
   } else {
-    usage = computeSubnetUsage(subnetUsageInputFor(capacityInput, g, nodesForSubnet, podsPerNode));
+    usage = computeSubnetUsage(subnetUsageInputFor(capacityInput, g, nodesForSubnet, podsPerNode), capacity);
     subnet = {
       ipsPerNode: usage.ipsPerNode,
       ipsConsumed: usage.totalIps,

@@ -721,6 +721,35 @@ describe('recommendCni scenarios', () => {
     }
   });
 
+  it.each(scenarios)('no group lists a warning twice: $name', (s) => {
+    for (const o of recommend(s.input).options) {
+      for (const c of o.consequences) {
+        const keys = c.warnings.map((w) => `${w.code}: ${w.message}`);
+        expect(keys, `${o.option}/${c.nodeGroup}`).toEqual([...new Set(keys)]);
+      }
+    }
+  });
+
+  it("lists each capacity warning of a group once, the churn's and the subnet usage's included", () => {
+    const out = recommend(base({ nodeGroups: [win({ podChurnPer30s: 3 }), lin()], windowsPods: 21 }));
+    const pd = option(out, 'VPC_CNI_PREFIX_DELEGATION').consequences.find((c) => c.nodeGroup === 'windows')!;
+    expect(pd.warnings.map((w) => w.code)).toEqual([
+      'KUBELET_MAX_PODS_BELOW_IP_LIMIT',
+      'WINDOWS_PREFIX_DELEGATION_NO_FALLBACK',
+      'WINDOWS_IP_COOLDOWN',
+      'WARM_IP_COOLDOWN',
+      'PREFIX_FRAGMENTATION_RISK',
+    ]);
+    const sec = option(out, 'VPC_CNI_SECONDARY_IP').consequences.find((c) => c.nodeGroup === 'windows')!;
+    expect(sec.warnings.filter((w) => w.code === 'WINDOWS_IP_COOLDOWN')).toHaveLength(1);
+    // IPv6: no subnet usage, the capacity's warnings alone, once.
+    const v6 = option(
+      recommend(base({ ipFamily: 'IPV6', nodeGroups: [lin({ instanceType: 'm4.large' })], windowsPods: 0 })),
+      'VPC_CNI_PREFIX_DELEGATION',
+    );
+    expect(v6.consequences[0].warnings.map((w) => w.code)).toEqual(['LINUX_PREFIX_DELEGATION_NEEDS_NITRO']);
+  });
+
   it('is deterministic and leaves its input alone', () => {
     const input = base({ windowsPods: 90, needs: { networkPolicyOnWindows: true }, servicesPerWindowsNode: 120 });
     const copy = structuredClone(input);
