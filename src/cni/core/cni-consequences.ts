@@ -27,6 +27,19 @@ export function recommendedKubeletMaxPods(facts: InstanceTypeFacts): number {
   return facts.vcpus > RECOMMENDED_CAP_VCPU_THRESHOLD ? RECOMMENDED_MAX_PODS_LARGE : RECOMMENDED_MAX_PODS_SMALL;
 }
 
+/**
+ * The kubelet max-pods the recommendation sets on a Windows node under prefix delegation: the guidance (110, or 250
+ * above 30 vCPUs), but never more than the W the node really gets under the mode that applies, as nodeCapacity
+ * computes it: (I - 1) * 16 on Nitro, I - 1 where the VPC Resource Controller stays in secondary-IP mode (a Xen
+ * m4.large). Pods beyond W stay Pending with "Insufficient vpc.amazonaws.com/PrivateIPv4Address" (BPG
+ * prefix-mode_windows; VPCRC pkg/aws/vpc/limits.go). The guidance alone where the type gets no W at all.
+ */
+export function windowsPrefixDelegationKubeletMaxPods(facts: InstanceTypeFacts): number {
+  const guidance = recommendedKubeletMaxPods(facts);
+  const w = computeNodeCapacity({ instanceType: facts, os: 'WINDOWS', ipMode: 'PREFIX_DELEGATION' }).ipLimitedPods;
+  return w > 0 ? Math.min(guidance, w) : guidance;
+}
+
 /** The IP mode an option asks of a node group's OS; null for the overlay (no VPC IPs for pods). */
 export function requestedIpMode(option: CniOption): IpMode | null {
   switch (option) {
@@ -52,7 +65,7 @@ export function nodeCapacityInputFor(option: CniOption, g: ResolvedNodeGroup): N
   // Windows: custom networking is not possible; the group keeps secondary-IP mode (UG windows-support).
   if (option === 'VPC_CNI_CUSTOM_NETWORKING' && g.os === 'LINUX') input.customNetworking = true;
   if (option === 'VPC_CNI_PREFIX_DELEGATION' && g.os === 'WINDOWS') {
-    input.kubeletMaxPods = recommendedKubeletMaxPods(g.facts);
+    input.kubeletMaxPods = windowsPrefixDelegationKubeletMaxPods(g.facts);
   }
   // Windows churn: released IPs cool down 30 s, so a node holds W - churn pods without waiting.
   if (g.os === 'WINDOWS' && g.podChurnPer30s !== undefined) input.podChurnPer30s = g.podChurnPer30s;

@@ -579,8 +579,13 @@ function expectedCapacityInput(o: CniOption, g: CniNodeGroupInput): NodeCapacity
     ipMode: o === 'VPC_CNI_PREFIX_DELEGATION' ? 'PREFIX_DELEGATION' : 'SECONDARY_IP',
   };
   if (o === 'VPC_CNI_CUSTOM_NETWORKING' && g.os === 'LINUX') input.customNetworking = true;
-  // Windows under PD: kubelet max-pods raised to 110, or 250 above 30 vCPUs (BPG prefix-mode).
-  if (o === 'VPC_CNI_PREFIX_DELEGATION' && g.os === 'WINDOWS') input.kubeletMaxPods = facts.vcpus > 30 ? 250 : 110;
+  // Windows under PD: kubelet max-pods raised to 110, or 250 above 30 vCPUs (BPG prefix-mode), but not above the
+  // W nodeCapacity gives under the mode that applies (the guidance where the type gets none).
+  if (o === 'VPC_CNI_PREFIX_DELEGATION' && g.os === 'WINDOWS') {
+    const guidance = facts.vcpus > 30 ? 250 : 110;
+    const w = computeNodeCapacity({ instanceType: facts, os: 'WINDOWS', ipMode: 'PREFIX_DELEGATION' }).ipLimitedPods;
+    input.kubeletMaxPods = w > 0 ? Math.min(guidance, w) : guidance;
+  }
   if (g.os === 'WINDOWS' && g.podChurnPer30s !== undefined) input.podChurnPer30s = g.podChurnPer30s;
   return input;
 }
@@ -763,6 +768,44 @@ describe('recommendCni scenarios', () => {
     expect(spreadPods(10, [3, 1])).toEqual([8, 2]); // 7.5 / 2.5 -> remainder to the first
     expect(spreadPods(7, [0, 0])).toEqual([4, 3]);
     expect(spreadPods(0, [2, 2])).toEqual([0, 0]);
+  });
+});
+
+describe('recommendCni: the kubelet max-pods set under Windows prefix delegation is one the node holds', () => {
+  it('t3.medium: W = (6 - 1) * 16 = 80 < 110, so max-pods 80, no KUBELET_MAX_PODS_ABOVE_IP_LIMIT', () => {
+    const out = recommend(base({ nodeGroups: [win({ instanceType: 't3.medium' }), lin()], windowsPods: 150 }));
+    expect(out.recommended).toBe('VPC_CNI_PREFIX_DELEGATION');
+    const c = option(out, 'VPC_CNI_PREFIX_DELEGATION').consequences.find((x) => x.nodeGroup === 'windows')!;
+    expect(c.effectiveIpMode).toBe('PREFIX_DELEGATION');
+    expect(c.maxPodsPerNode).toBe(80);
+    expect(c.formula).toContain('maxPods = min(kubelet max-pods, W) = min(80, 80) = 80');
+    expect(c.warnings.map((w) => w.code)).not.toContain('KUBELET_MAX_PODS_ABOVE_IP_LIMIT');
+    expect(setting(out, 'maxPodsPerNode')?.value).toBe(80);
+    expect(setting(out, '--max-pods')?.value).toBe(80);
+    const raised = option(out, 'VPC_CNI_PREFIX_DELEGATION').reasons.find((r) => r.rule === 'WINDOWS_KUBELET_MAX_PODS_RAISED');
+    expect(raised?.message).toContain('set --max-pods (eksctl maxPodsPerNode) to windows: 80 (');
+  });
+
+  it('m4.large (Xen): the controller stays in secondary-IP mode, so max-pods is W = I - 1 = 9, not 110', () => {
+    const out = recommend(base({ nodeGroups: [win({ instanceType: 'm4.large' }), lin()] }));
+    const c = option(out, 'VPC_CNI_PREFIX_DELEGATION').consequences.find((x) => x.nodeGroup === 'windows')!;
+    expect(c.effectiveIpMode).toBe('SECONDARY_IP');
+    expect(c.formula).toContain('maxPods = min(kubelet max-pods, W) = min(9, 9) = 9');
+    expect(c.warnings.map((w) => w.code)).toEqual(['WINDOWS_PREFIX_DELEGATION_FALLBACK', 'WARM_IP_COOLDOWN']);
+  });
+
+  it('t3.nano: its node holds no pod, so no max-pods is recommended for it, nor any IP-limit warning', () => {
+    const out = recommend(base({ nodeGroups: [win({ instanceType: 't3.nano' }), lin()] }));
+    const pd = option(out, 'VPC_CNI_PREFIX_DELEGATION');
+    expect(pd.reasons.map((r) => r.rule)).not.toContain('WINDOWS_KUBELET_MAX_PODS_RAISED');
+    const c = pd.consequences.find((x) => x.nodeGroup === 'windows')!;
+    expect(c.formula).toContain('maxPods = min(kubelet max-pods, W) = min(16, 16) = 16');
+    expect(c.warnings.map((w) => w.code)).not.toContain('KUBELET_MAX_PODS_ABOVE_IP_LIMIT');
+  });
+
+  it('m5.large keeps the guidance 110 below its W of 144', () => {
+    const out = recommend(base({ windowsPods: 90 }));
+    expect(setting(out, 'maxPodsPerNode')?.value).toBe(110);
   });
 });
 

@@ -1,6 +1,6 @@
 import { WINDOWS_SERVER_FACTS } from '../../capacity/core/index.js';
 import { SOURCE } from '../../common/core/sources.js';
-import { recommendedKubeletMaxPods } from './cni-consequences.js';
+import { windowsPrefixDelegationKubeletMaxPods } from './cni-consequences.js';
 import {
   consequenceOf,
   exhaustedInSecondaryIp,
@@ -151,7 +151,7 @@ function windowsNodeGroupSettings(ctx: CniContext, g: ResolvedNodeGroup, recomme
     return provisionerWindowsSettings({
       provisioner: n.provisioner,
       nodeGroup: g.name,
-      maxPods: pd ? recommendedKubeletMaxPods(g.facts) : null,
+      maxPods: pd ? windowsPrefixDelegationKubeletMaxPods(g.facts) : null,
       dsrFlags: dsr.enable ? dsr.kubeProxyFlags : null,
       ...(g.windowsServerVersion ? { windowsServerVersion: g.windowsServerVersion } : {}),
     });
@@ -186,7 +186,7 @@ function eksctlNodeGroupSettings(ctx: CniContext, g: ResolvedNodeGroup, recommen
   if (recommended === 'VPC_CNI_PREFIX_DELEGATION') {
     const c = consequenceOf(ctx, recommended, g);
     if (c.effectiveIpMode === 'PREFIX_DELEGATION') {
-      const maxPods = recommendedKubeletMaxPods(g.facts);
+      const maxPods = windowsPrefixDelegationKubeletMaxPods(g.facts);
       settings.push(
         {
           target: 'EKSCTL_NODE_GROUP',
@@ -194,7 +194,7 @@ function eksctlNodeGroupSettings(ctx: CniContext, g: ResolvedNodeGroup, recommen
           value: maxPods,
           nodeGroup: g.name,
           templateId: T.EKSCTL_WINDOWS_CLUSTER,
-          reason: `Becomes kubelet --max-pods; under PD kubelet, not IPs, bounds pods (${c.maxPodsPerNode} schedulable).`,
+          reason: `Becomes kubelet --max-pods: 110, up to 250 above 30 vCPUs, but no more than the type's (I - 1) * 16 pod IPs (${c.maxPodsPerNode} schedulable).`,
           source: SOURCE.BPG_PREFIX_WINDOWS,
         },
         {

@@ -13,6 +13,7 @@ export {
   nodeCapacityInputFor,
   subnetUsageInputFor,
   recommendedKubeletMaxPods,
+  windowsPrefixDelegationKubeletMaxPods,
   requestedIpMode,
 } from './cni-consequences.js';
 export { recommendCni, deriveWindowsServiceDefaults, CNI_WEIGHTS, VIABLE_MIN_SCORE } from './cni-recommendation.js';

@@ -1,5 +1,5 @@
 import { SOURCE } from '../../../common/core/sources.js';
-import { recommendedKubeletMaxPods } from '../cni-consequences.js';
+import { windowsPrefixDelegationKubeletMaxPods } from '../cni-consequences.js';
 import { consequenceOf, names, podsPerNodeWanted, type CniContext } from '../cni-context.js';
 import type { ResolvedNodeGroup } from '../cni-plan.js';
 import type { CniRule } from '../cni-rule-table.js';
@@ -82,10 +82,13 @@ export const windowsKubeletMaxPodsRaised: CniRule = {
   weight: { VPC_CNI_PREFIX_DELEGATION: 0 },
   assess: ({ ctx, consequence }) => {
     if (ctx.windowsBlockedBy) return null;
-    const raised = ctx.windows.filter((g) => consequence(g).effectiveIpMode === 'PREFIX_DELEGATION');
+    // Not for a group whose nodes hold no pod at all (NODE_GROUP_NO_POD_CAPACITY says why).
+    const raised = ctx.windows.filter(
+      (g) => consequence(g).effectiveIpMode === 'PREFIX_DELEGATION' && (g.pods === 0 || consequence(g).workloadPodsPerNode > 0),
+    );
     if (!raised.length) return null;
     return {
-      message: `Under prefix delegation kubelet max-pods bounds Windows pods: set --max-pods (eksctl maxPodsPerNode) to ${raised.map((g) => `${g.name}: ${recommendedKubeletMaxPods(g.facts)}`).join(', ')} (110, up to 250 on types with more than 30 vCPUs).`,
+      message: `Under prefix delegation kubelet max-pods bounds Windows pods: set --max-pods (eksctl maxPodsPerNode) to ${raised.map((g) => `${g.name}: ${windowsPrefixDelegationKubeletMaxPods(g.facts)}`).join(', ')} (110, up to 250 on types with more than 30 vCPUs, but no more than the (I - 1) * 16 pod IPs of the type).`,
       source: SOURCE.BPG_PREFIX_WINDOWS,
       nodeGroups: raised.map((g) => g.name),
     };
