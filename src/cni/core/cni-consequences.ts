@@ -58,7 +58,10 @@ export function requestedIpMode(option: CniOption): IpMode | null {
  * capacity engine with the very same values). Null when the option does not put the group's
  * pods on VPC IPs (overlay) or cannot run it.
  */
-export function nodeCapacityInputFor(option: CniOption, g: ResolvedNodeGroup): NodeCapacityInput | null {
+export function nodeCapacityInputFor(
+  option: CniOption,
+  g: Pick<ResolvedNodeGroup, 'facts' | 'os' | 'podChurnPer30s'>,
+): NodeCapacityInput | null {
   const ipMode = requestedIpMode(option);
   if (ipMode === null) return null;
   const input: NodeCapacityInput = { instanceType: g.facts, os: g.os, ipMode };
@@ -206,6 +209,41 @@ function sharedSubnetCheck(shared: readonly GroupConsequence[]): void {
   }
 }
 
+/** A group's per-node figures under one option: what its consequence and the /28 demand (subnetsFragmented) both use. */
+export interface GroupNodeFigures {
+  capacity: NodeCapacity;
+  /** The reservations leave the node no memory or CPU: no pod runs on it. */
+  noRoom: boolean;
+  /** Workload pods a node runs (0 when none). */
+  workload: number;
+  /** ceil(pods / workload); 0 without pods; null when no pod fits a node. */
+  nodesNeeded: number | null;
+  /** max(planned nodes, nodes needed): the nodes the subnets must hold. */
+  nodesForSubnet: number;
+  /** The pods each of those nodes runs. */
+  podsPerNode: number;
+}
+
+/**
+ * The capacity engine's answer for a group, and the nodes and pods a node it implies. A node its reservations leave
+ * no memory or CPU holds no pod, whatever its IPs (the capacity engine's NO_ALLOCATABLE_RESOURCES; sizing says
+ * NO_CAPACITY of it). With churn, a Windows node plans only the pods it holds while released IPs cool down.
+ */
+export function groupNodeFigures(capacityInput: NodeCapacityInput, g: Pick<ResolvedNodeGroup, 'os' | 'nodes' | 'pods'>): GroupNodeFigures {
+  const capacity = computeNodeCapacity(capacityInput);
+  const maxPods = capacity.maxPods;
+  const noRoom = hasNoAllocatableRoom(capacity);
+  const workload = noRoom
+    ? 0
+    : capacity.podsDuringCooldown !== null
+      ? Math.min(workloadPodsPerNode(g, maxPods), capacity.podsDuringCooldown)
+      : workloadPodsPerNode(g, maxPods);
+  const nodesNeeded = workload > 0 ? ceilDiv(g.pods, workload) : g.pods === 0 ? 0 : null;
+  const nodesForSubnet = Math.max(g.nodes, nodesNeeded ?? 0);
+  const podsPerNode = nodesForSubnet > 0 ? Math.min(workload, ceilDiv(g.pods, nodesForSubnet)) : 0;
+  return { capacity, noRoom, workload, nodesNeeded, nodesForSubnet, podsPerNode };
+}
+
 function consequenceWithUsage(option: CniOption, g: ResolvedNodeGroup, ctx: ConsequenceContext): GroupConsequence {
   const base = {
     nodeGroup: g.name,
@@ -225,20 +263,8 @@ function consequenceWithUsage(option: CniOption, g: ResolvedNodeGroup, ctx: Cons
   const capacityInput = nodeCapacityInputFor(option, g);
   if (capacityInput === null) return { g, usage: null, consequence: overlayConsequence(g, base, ctx) };
 
-  const capacity = computeNodeCapacity(capacityInput);
+  const { capacity, noRoom, workload, nodesNeeded, nodesForSubnet, podsPerNode } = groupNodeFigures(capacityInput, g);
   const maxPods = capacity.maxPods;
-  // A node its reservations leave no memory or CPU holds no pod, whatever its IPs (the capacity engine's
-  // NO_ALLOCATABLE_RESOURCES; sizing says NO_CAPACITY of it). With churn, a Windows node plans only the pods it
-  // holds while released IPs cool down.
-  const noRoom = hasNoAllocatableRoom(capacity);
-  const workload = noRoom
-    ? 0
-    : capacity.podsDuringCooldown !== null
-      ? Math.min(workloadPodsPerNode(g, maxPods), capacity.podsDuringCooldown)
-      : workloadPodsPerNode(g, maxPods);
-  const nodesNeeded = workload > 0 ? ceilDiv(g.pods, workload) : g.pods === 0 ? 0 : null;
-  const nodesForSubnet = Math.max(g.nodes, nodesNeeded ?? 0);
-  const podsPerNode = nodesForSubnet > 0 ? Math.min(workload, ceilDiv(g.pods, nodesForSubnet)) : 0;
   const notes: string[] = [];
   if (option === 'VPC_CNI_CUSTOM_NETWORKING' && g.os === 'WINDOWS') {
     notes.push('Windows nodes cannot use custom networking: this group stays in secondary-IP mode.');

@@ -68,7 +68,7 @@ export function resolveCniPlan(plan: CniPlan): ResolvedCniInput {
     (plan.subnetAllocations
       ? isFragmentedFromAllocations(
           plan.subnetAllocations,
-          groups.filter((g) => g.os === 'WINDOWS').map((g) => ({ facts: g.facts, nodes: g.nodes, pods: g.pods })),
+          groups.filter((g) => g.os === 'WINDOWS'),
         )
       : false);
   const serviceCidr = plan.serviceCidr ?? null;

@@ -61,6 +61,38 @@ describe('recommendCni: subnetAllocations in place of subnetsFragmented', () => 
     expect(derived.options.map((o) => [o.option, o.verdict])).toEqual(stated.options.map((o) => [o.option, o.verdict]));
   });
 
+  // An empty /23: 32 aligned blocks, the first and last unusable: 30 free.
+  const emptySlash23 = [{ subnetCidr: '10.0.2.0/23' }];
+  it.each([
+    // m5.8xlarge (32 vCPUs): max-pods 250 (W = 29 * 16 = 464), 750 pods on 3 nodes = 250 a node ->
+    // ceil(251 / 16) = 16 prefixes + 1 = 17 a node, 51 > 30. At the default 110 it would be 3 * (7 + 1) = 24 <= 30.
+    { name: "m5.8xlarge's max-pods 250: 3 * (16 + 1) = 51 > 30", instanceType: 'm5.8xlarge', windowsPods: 750, fragmented: true },
+    // m5.large, 900 pods: 110 a node -> ceil(900 / 110) = 9 nodes, not the 3 planned; ceil(900 / 9) = 100 a node ->
+    // ceil(101 / 16) = 7 prefixes + 1 = 8 a node, 9 * 8 = 72 > 30. On the 3 planned nodes it would be 3 * 8 = 24 <= 30.
+    { name: 'm5.large needing 9 nodes, not 3: 9 * (7 + 1) = 72 > 30', instanceType: 'm5.large', windowsPods: 900, fragmented: true },
+    // m5.large, 330 pods: 110 a node on the 3 planned nodes -> 3 * 8 = 24 <= 30.
+    { name: 'm5.large on its 3 planned nodes: 3 * (7 + 1) = 24 <= 30', instanceType: 'm5.large', windowsPods: 330, fragmented: false },
+  ])('the demand uses the per-group figures: $name', ({ instanceType, windowsPods, fragmented }) => {
+    const groups = input({}).nodeGroups.map((g) => (g.os === 'WINDOWS' ? { ...g, instanceType, subnetCidrs: ['10.0.2.0/23'] } : g));
+    const out = recommend(input({ nodeGroups: groups, windowsPods, subnetAllocations: emptySlash23 }));
+    expect(out.input.subnetsFragmented).toBe(fragmented);
+    const pd = out.options.find((o) => o.option === 'VPC_CNI_PREFIX_DELEGATION')!.consequences.find((c) => c.nodeGroup === 'windows')!;
+    expect(pd.effectiveIpMode).toBe('PREFIX_DELEGATION');
+  });
+
+  it('a Windows group with no planned node still counts the nodes its pods need', () => {
+    const groups = input({}).nodeGroups.map((g) => (g.os === 'WINDOWS' ? { ...g, nodes: 0 } : g));
+    // 330 pods, 110 a node: 3 nodes needed, 3 * (7 + 1) = 24 blocks > the 14 - 2 = 12 free (before: 0 nodes, no demand).
+    const out = recommend(
+      input({
+        nodeGroups: groups,
+        windowsPods: 330,
+        subnetAllocations: [{ subnetCidr: '10.0.0.0/24', networkInterfacesJson: interfacesIn([1, 2]) }],
+      }),
+    );
+    expect(out.input.subnetsFragmented).toBe(true);
+  });
+
   it('subnetsFragmented, when given, wins', () => {
     const out = recommend(
       input({
