@@ -3,7 +3,12 @@ import { SOURCE } from '../../common/core/sources.js';
 import { isNitro, type InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 import { validationError } from '../../common/domain-error.js';
 import { IP_MODES, NODE_OSES, type CapacityWarning, type IpMode, type NamedValue, type NodeOs } from './capacity.types.js';
-import { describeVpcLimitsTable, resolveVpcLimit, type VpcLimitsTable } from './vpc-resource-controller-limits.js';
+import {
+  describeVpcLimitsTable,
+  resolveVpcLimit,
+  type VpcLimitsTable,
+  type VpcResourceControllerLimit,
+} from './vpc-resource-controller-limits.js';
 import { computeAllocatable, type Allocatable } from './allocatable.js';
 import {
   assessWindowsEligibility,
@@ -203,6 +208,33 @@ export function canRunWindows(architectures: readonly string[]): boolean {
   return isWindowsArchitecture(architectures);
 }
 
+/**
+ * The hypervisor and bare-metal flag the VPC Resource Controller decides Windows prefix delegation on: its limits
+ * table's (aws/amazon-vpc-resource-controller-k8s pkg/aws/vpc/limits.go, or Karpenter's newer copy), else EC2's
+ * DescribeInstanceTypes for a type in neither table.
+ */
+export function windowsHypervisor(
+  t: Pick<InstanceTypeFacts, 'name' | 'hypervisor' | 'bareMetal'>,
+  limit: VpcResourceControllerLimit | undefined = resolveVpcLimit(t.name)?.limit,
+): { hypervisor: string | null; bareMetal: boolean } {
+  return limit
+    ? { hypervisor: limit.hypervisor || null, bareMetal: limit.isBareMetal }
+    : { hypervisor: t.hypervisor, bareMetal: t.bareMetal };
+}
+
+/**
+ * The IP mode in force on a Windows node: prefix delegation only on Nitro or bare metal, else the controller ignores
+ * enable-windows-prefix-delegation and stays in secondary-IP mode (BPG prefix-mode_windows.adoc). nodeCapacity and
+ * node-group sizing both read it from here.
+ */
+export function windowsEffectiveIpMode(
+  t: Pick<InstanceTypeFacts, 'name' | 'hypervisor' | 'bareMetal'>,
+  requested: IpMode,
+  limit: VpcResourceControllerLimit | undefined = resolveVpcLimit(t.name)?.limit,
+): IpMode {
+  return requested === 'PREFIX_DELEGATION' && !isNitro(windowsHypervisor(t, limit)) ? 'SECONDARY_IP' : requested;
+}
+
 function computeWindows(input: NodeCapacityInput): NodeCapacity {
   const t = input.instanceType;
   const warnings: CapacityWarning[] = [];
@@ -238,20 +270,16 @@ function computeWindows(input: NodeCapacityInput): NodeCapacity {
     },
   ];
 
-  let effectiveIpMode: IpMode = input.ipMode;
-  if (input.ipMode === 'PREFIX_DELEGATION') {
-    const hypervisor = limit ? limit.hypervisor : t.hypervisor;
-    const bareMetal = limit ? limit.isBareMetal : t.bareMetal;
-    if (!isNitro({ hypervisor: hypervisor || null, bareMetal })) {
-      effectiveIpMode = 'SECONDARY_IP';
-      warnings.push({
-        code: 'WINDOWS_PREFIX_DELEGATION_FALLBACK',
-        message:
-          `${t.name} is not Nitro (hypervisor ${hypervisor || 'unknown'}) nor bare metal: the VPC Resource Controller ` +
-          'ignores enable-windows-prefix-delegation on it and stays in secondary-IP mode.',
-        source: SOURCE.BPG_PREFIX_WINDOWS,
-      });
-    }
+  const effectiveIpMode = windowsEffectiveIpMode(t, input.ipMode, limit);
+  if (effectiveIpMode !== input.ipMode) {
+    const { hypervisor } = windowsHypervisor(t, limit);
+    warnings.push({
+      code: 'WINDOWS_PREFIX_DELEGATION_FALLBACK',
+      message:
+        `${t.name} is not Nitro (hypervisor ${hypervisor || 'unknown'}) nor bare metal: the VPC Resource Controller ` +
+        'ignores enable-windows-prefix-delegation on it and stays in secondary-IP mode.',
+      source: SOURCE.BPG_PREFIX_WINDOWS,
+    });
   }
 
   const slots = limit ? limit.ipv4PerInterface - 1 : 0;

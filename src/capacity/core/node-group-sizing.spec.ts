@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../common/domain-error.js';
 import { catalog, facts } from './capacity.test-fixtures.js';
+import { computeNodeCapacity } from './node-capacity.js';
 import {
   kubeReservedCpuMillicores,
   kubeReservedMemoryMiB,
@@ -65,6 +66,22 @@ describe('sizeNodeGroups: hand-computed rows', () => {
     const o = one('m5.large', 'WINDOWS', 'PREFIX_DELEGATION', { ...noLinux, windowsPodCpuMillicores: 0, windowsPodMemoryMiB: 1024 });
     // 5329 / 1024 = 5 pods; ceil(20 / 5) = 4 nodes
     expect(o).toMatchObject({ podsByCpu: null, podsByMemory: 5, bindingConstraint: 'MEMORY', nodes: 4 });
+  });
+
+  it('hpc7a.12xlarge, in neither controller table: Nitro by EC2, so PD stays the effective mode, as nodeCapacity says', () => {
+    const o = one('hpc7a.12xlarge', 'WINDOWS', 'PREFIX_DELEGATION', noLinux);
+    expect(o).toMatchObject({
+      effectiveIpMode: 'PREFIX_DELEGATION',
+      bindingConstraint: 'NOT_IN_VPCRC_LIMITS',
+      nodes: null,
+      limitsTable: null,
+    });
+    const cap = computeNodeCapacity({ instanceType: facts('hpc7a.12xlarge'), os: 'WINDOWS', ipMode: 'PREFIX_DELEGATION' });
+    expect(cap.effectiveIpMode).toBe('PREFIX_DELEGATION');
+  });
+
+  it('m4.large (Xen in the controller table): PD falls back to secondary IP, as nodeCapacity says', () => {
+    expect(one('m4.large', 'WINDOWS', 'PREFIX_DELEGATION', noLinux)).toMatchObject({ effectiveIpMode: 'SECONDARY_IP', podsByIp: 9 });
   });
 
   it('VPCCNI eni-max-pods: m5.large Linux secondary, 100 small pods: IP-bound at 27 workload pods', () => {
@@ -252,6 +269,14 @@ describe('sizeNodeGroups over the whole bundled catalog (structure, not timing)'
     for (const list of [full.windows, full.linux]) {
       expect(list).toHaveLength(types.length * 2);
       expect(new Set(list.map((o) => `${o.instanceType}/${o.requestedIpMode}`)).size).toBe(types.length * 2);
+    }
+  });
+
+  it('reports the effective IP mode nodeCapacity computes, for every type, OS and mode', () => {
+    const byName = new Map(types.map((t) => [t.name, t]));
+    for (const o of [...full.windows, ...full.linux]) {
+      const cap = computeNodeCapacity({ instanceType: byName.get(o.instanceType)!, os: o.os, ipMode: o.requestedIpMode });
+      expect(o.effectiveIpMode, `${o.os} ${o.instanceType} ${o.requestedIpMode}`).toBe(cap.effectiveIpMode);
     }
   });
 

@@ -14,6 +14,7 @@ import {
   requireNonNegativeInteger,
   requirePositiveInteger,
   WINDOWS_DEFAULT_KUBELET_MAX_PODS,
+  windowsEffectiveIpMode,
 } from './node-capacity.js';
 import { describeVpcLimitsTable, resolveVpcLimit, type VpcLimitsTable } from './vpc-resource-controller-limits.js';
 import { checkWindowsServices, parseKubernetesMinor } from './windows-services.js';
@@ -171,7 +172,8 @@ function computeConstants(t: InstanceTypeFacts): TypeConstants {
     accelerated: hasAccelerators(t),
     windowsSlots: limit ? limit.ipv4PerInterface - 1 : -1,
     windowsTable: resolved ? resolved.table : null,
-    windowsPrefixOk: limit ? isNitro({ hypervisor: limit.hypervisor, bareMetal: limit.isBareMetal }) : false,
+    // The controller's table, else EC2's hypervisor: the very rule nodeCapacity applies.
+    windowsPrefixOk: windowsEffectiveIpMode(t, 'PREFIX_DELEGATION', limit) === 'PREFIX_DELEGATION',
     linuxSlots: t.ipv4AddressesPerInterface - 1,
     linuxEnis: t.defaultCardNetworkInterfaces,
     linuxPrefixOk: isNitro(t),
