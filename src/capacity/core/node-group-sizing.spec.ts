@@ -84,6 +84,30 @@ describe('sizeNodeGroups: hand-computed rows', () => {
     expect(one('m4.large', 'WINDOWS', 'PREFIX_DELEGATION', noLinux)).toMatchObject({ effectiveIpMode: 'SECONDARY_IP', podsByIp: 9 });
   });
 
+  it.each([
+    // m5.large Windows: 5329 MiB and 1930m allocatable.
+    { name: 'a 6 GiB Windows pod: MEMORY', os: 'WINDOWS' as const, cpu: 100, mem: 6144, binding: 'MEMORY', byCpu: 19, byMem: 0 },
+    { name: 'a 2-vCPU Windows pod: CPU', os: 'WINDOWS' as const, cpu: 2000, mem: 256, binding: 'CPU', byCpu: 0, byMem: 20 },
+    // Both too big: CPU, checked first, as Karpenter's plan (fitPods) names it.
+    { name: 'a Windows pod too big both ways: CPU', os: 'WINDOWS' as const, cpu: 2000, mem: 6144, binding: 'CPU', byCpu: 0, byMem: 0 },
+    // m5.large Linux: 8192 - 615 - (255 + 11 * 29) - 100 = 6903 MiB.
+    { name: 'an 8 GiB Linux pod: MEMORY', os: 'LINUX' as const, cpu: 100, mem: 8192, binding: 'MEMORY', byCpu: 19, byMem: 0 },
+  ])('a pod bigger than the node names the resource: $name', ({ os, cpu, mem, binding, byCpu, byMem }) => {
+    const workload: SizingWorkload =
+      os === 'WINDOWS'
+        ? { ...noLinux, windowsPodCpuMillicores: cpu, windowsPodMemoryMiB: mem }
+        : { ...noLinux, windowsPods: 0, linuxPods: 10, linuxPodCpuMillicores: cpu, linuxPodMemoryMiB: mem };
+    const o = one('m5.large', os, 'SECONDARY_IP', workload);
+    expect(o).toMatchObject({
+      podsPerNode: 0,
+      nodes: null,
+      subnetIps: null,
+      bindingConstraint: binding,
+      podsByCpu: byCpu,
+      podsByMemory: byMem,
+    });
+  });
+
   it('VPCCNI eni-max-pods: m5.large Linux secondary, 100 small pods: IP-bound at 27 workload pods', () => {
     const o = one('m5.large', 'LINUX', 'SECONDARY_IP', {
       windowsPods: 0,

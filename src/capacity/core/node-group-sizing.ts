@@ -510,9 +510,11 @@ function podsPerNodeOf(os: NodeOs, c: TypeConstants, f: Figures, cpuRequest: num
     pods = s.podsByMemory;
     binding = 'MEMORY';
   }
+  // A pod bigger than the node's allocatable CPU or memory: that resource binds (as Karpenter's plan says, fitPods);
+  // NO_CAPACITY only where no resource of the pod is the reason.
   if (pods <= 0) {
     pods = 0;
-    binding = 'NO_CAPACITY';
+    if (binding !== 'CPU' && binding !== 'MEMORY') binding = 'NO_CAPACITY';
   }
   s.pods = pods;
   s.binding = binding;
