@@ -163,7 +163,10 @@ export class NodeCapacity extends ExplainedAnswer {
   /** What the IP math allows (Windows W; Linux includes the 2 host-network pods). */
   ipLimitedPods: number;
 
-  /** What really schedules: min(IP limit, kubelet max-pods) after the support rules. */
+  /**
+   * What the node advertises as its pods capacity: min(IP limit, kubelet max-pods) after the support rules. A node whose
+   * reservations leave no memory or CPU still advertises it but holds no pod: a NO_ALLOCATABLE_RESOURCES warning says so.
+   */
   maxPods: number;
 
   @EnumField(MaxPodsLimitEnum)

@@ -3,7 +3,7 @@ import { DomainError } from '../../common/domain-error.js';
 import { facts } from './capacity.test-fixtures.js';
 import type { IpMode, NodeOs } from './capacity.types.js';
 import { computeAllocatable } from './allocatable.js';
-import { compareModes, computeNodeCapacity, type NodeCapacityInput } from './node-capacity.js';
+import { compareModes, computeNodeCapacity, noAllocatableSummary, type NodeCapacityInput } from './node-capacity.js';
 
 type Row = {
   name: string;
@@ -523,5 +523,27 @@ describe('a node its reservations leave empty', () => {
   it('m5.large has room: no such warning', () => {
     const c = computeNodeCapacity({ instanceType: facts('m5.large'), os: 'WINDOWS', ipMode: 'PREFIX_DELEGATION' });
     expect(c.warnings.map((x) => x.code)).not.toContain('NO_ALLOCATABLE_RESOURCES');
+  });
+
+  it.each([
+    // 512 - ceil(512 * 7.5%) = 473 MiB; Windows reserves 512 + 1536 + 200 = 2248 MiB
+    ['t3.nano', 'PREFIX_DELEGATION', 'No pod fits: the Windows reservations (2248 MiB) take all 473 MiB of memory a t3.nano node has.'],
+    // 2048 - ceil(2048 * 7.5%) = 1894 MiB < 2248
+    ['c7a.medium', 'SECONDARY_IP', 'No pod fits: the Windows reservations (2248 MiB) take all 1894 MiB of memory a c7a.medium node has.'],
+  ] as const)('says so in one sentence for a list (%s %s), with the warning code and source', (type, ipMode, message) => {
+    const c = computeNodeCapacity({ instanceType: facts(type), os: 'WINDOWS', ipMode });
+    const warning = c.warnings.find((x) => x.code === 'NO_ALLOCATABLE_RESOURCES');
+    expect(noAllocatableSummary(facts(type), c)).toEqual({ code: 'NO_ALLOCATABLE_RESOURCES', message, source: warning?.source });
+    expect(warning?.source).toBe(
+      'aws/karpenter-provider-aws pkg/providers/instancetype/types.go; aws/aws-eks-best-practices latest/bpg/windows/oom.adoc',
+    );
+  });
+
+  it('no summary when the node has room (m5.large Windows, t3.nano Linux: 473 - (11 * 4 + 255) - 100 = 74 MiB)', () => {
+    const m5 = computeNodeCapacity({ instanceType: facts('m5.large'), os: 'WINDOWS', ipMode: 'SECONDARY_IP' });
+    expect(noAllocatableSummary(facts('m5.large'), m5)).toBeNull();
+    const linux = computeNodeCapacity({ instanceType: facts('t3.nano'), os: 'LINUX', ipMode: 'SECONDARY_IP' });
+    expect(linux.allocatable.memoryMiB).toBe(74);
+    expect(noAllocatableSummary(facts('t3.nano'), linux)).toBeNull();
   });
 });

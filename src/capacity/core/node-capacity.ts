@@ -9,7 +9,7 @@ import {
   type VpcLimitsTable,
   type VpcResourceControllerLimit,
 } from './vpc-resource-controller-limits.js';
-import { computeAllocatable, type Allocatable } from './allocatable.js';
+import { computeAllocatable, memoryCapacityMiB, reservedMemoryMiB, type Allocatable } from './allocatable.js';
 import {
   assessWindowsEligibility,
   isWindowsArchitecture,
@@ -143,6 +143,26 @@ export function noPodCapacityReasons(capacity: NodeCapacity): CapacityWarning[] 
   if (capacity.maxPods > 0 && !noAllocatable) return [];
   const reasons = capacity.warnings.filter((w) => NO_POD_CAPACITY_CODES.includes(w.code));
   return reasons.length > 0 ? reasons : [...capacity.warnings];
+}
+
+/**
+ * NO_ALLOCATABLE_RESOURCES in one sentence, for answers that list many types (the pods table): the same code and
+ * source as nodeCapacity's warning, without its formula steps (about 100 characters, not 400). Null when the
+ * reservations leave the node room for pods. A Windows t3.nano: "No pod fits: the Windows reservations (2248 MiB)
+ * take all 473 MiB of memory a t3.nano node has."
+ */
+export function noAllocatableSummary(
+  t: Pick<InstanceTypeFacts, 'name' | 'vcpus' | 'memoryMiB' | 'architectures'>,
+  capacity: NodeCapacity,
+): CapacityWarning | null {
+  const warning = capacity.warnings.find((w) => w.code === 'NO_ALLOCATABLE_RESOURCES');
+  if (!warning) return null;
+  const what =
+    capacity.allocatable.memoryMiB === 0
+      ? `${capacity.os === 'WINDOWS' ? `the Windows reservations (${reservedMemoryMiB('WINDOWS', capacity.maxPods)} MiB)` : 'the Linux reservations'} ` +
+        `take all ${memoryCapacityMiB(t)} MiB of memory`
+      : `kube-reserved CPU takes all ${t.vcpus * 1000}m of CPU`;
+  return { code: warning.code, message: `No pod fits: ${what} a ${t.name} node has.`, source: warning.source };
 }
 
 export type CompareModesInput = Omit<NodeCapacityInput, 'os' | 'ipMode'>;
