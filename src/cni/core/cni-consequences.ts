@@ -75,6 +75,31 @@ export function nodeCapacityInputFor(
   return input;
 }
 
+/**
+ * A Windows group with pods to run that no node of it can hold under the option (its type unusable, its reservations
+ * taking all its memory, or churn leaving no IP): the option is ruled out for it (NODE_GROUP_NO_POD_CAPACITY), and what
+ * would matter to its running pods (prefix delegation never falling back) is not said of it.
+ */
+export function holdsNoWindowsPod(
+  g: Pick<ResolvedNodeGroup, 'os' | 'pods'>,
+  consequence: Pick<NodeGroupConsequence, 'workloadPodsPerNode'>,
+): boolean {
+  return g.os === 'WINDOWS' && g.pods > 0 && consequence.workloadPodsPerNode === 0;
+}
+
+/**
+ * The group's warnings, each said once and only where it tells something. With churn, WINDOWS_IP_COOLDOWN gives the
+ * pods a node holds while released IPs cool down (W - churn); the warm pool's WARM_IP_COOLDOWN says only that they
+ * cool down 30 s, so it goes (aws/amazon-vpc-resource-controller-k8s pkg/config/type.go CoolDownPeriod). A group
+ * ruled out for holding no pod gets no prefix-delegation no-fallback warning: it never asks for a prefix for a pod.
+ */
+function groupWarnings(warnings: readonly CapacityWarning[], noPod: boolean): CapacityWarning[] {
+  const churnCooldown = warnings.some((w) => w.code === 'WINDOWS_IP_COOLDOWN');
+  return warnings.filter(
+    (w) => !(churnCooldown && w.code === 'WARM_IP_COOLDOWN') && !(noPod && w.code === 'WINDOWS_PREFIX_DELEGATION_NO_FALLBACK'),
+  );
+}
+
 /** The node's reservations take all its memory or CPU: it runs no pod, whatever its IPs and kubelet max-pods allow. */
 export function hasNoAllocatableRoom(capacity: Pick<NodeCapacity, 'allocatable'>): boolean {
   return capacity.allocatable.memoryMiB === 0 || capacity.allocatable.cpuMillicores === 0;
@@ -313,7 +338,7 @@ function consequenceWithUsage(option: CniOption, g: ResolvedNodeGroup, ctx: Cons
     podsUseVpcIps: true,
     subnet,
     formula,
-    warnings,
+    warnings: groupWarnings(warnings, holdsNoWindowsPod(g, { workloadPodsPerNode: workload })),
     ...(notes.length ? { note: notes.join(' ') } : {}),
   };
   return { g, usage, consequence };

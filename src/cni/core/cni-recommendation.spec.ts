@@ -738,15 +738,23 @@ describe('recommendCni scenarios', () => {
   it("lists each capacity warning of a group once, the churn's and the subnet usage's included", () => {
     const out = recommend(base({ nodeGroups: [win({ podChurnPer30s: 3 }), lin()], windowsPods: 21 }));
     const pd = option(out, 'VPC_CNI_PREFIX_DELEGATION').consequences.find((c) => c.nodeGroup === 'windows')!;
+    // One cool-down warning: the churn's (W - churn pods per node), not also the warm pool's bare "IPs cool down 30 s".
     expect(pd.warnings.map((w) => w.code)).toEqual([
       'KUBELET_MAX_PODS_BELOW_IP_LIMIT',
       'WINDOWS_PREFIX_DELEGATION_NO_FALLBACK',
       'WINDOWS_IP_COOLDOWN',
-      'WARM_IP_COOLDOWN',
       'PREFIX_FRAGMENTATION_RISK',
     ]);
     const sec = option(out, 'VPC_CNI_SECONDARY_IP').consequences.find((c) => c.nodeGroup === 'windows')!;
     expect(sec.warnings.filter((w) => w.code === 'WINDOWS_IP_COOLDOWN')).toHaveLength(1);
+    expect(sec.warnings.map((w) => w.code)).not.toContain('WARM_IP_COOLDOWN');
+    expect(sec.warnings.find((w) => w.code === 'WINDOWS_IP_COOLDOWN')?.source).toBe(
+      'aws/amazon-vpc-resource-controller-k8s pkg/config/type.go (CoolDownPeriod); aws/amazon-vpc-resource-controller-k8s pkg/pool/pool.go',
+    );
+    // Without churn the warm pool's warning is the only one, and stays.
+    const calm = option(recommend(base({ windowsPods: 21 })), 'VPC_CNI_SECONDARY_IP').consequences.find((c) => c.nodeGroup === 'windows')!;
+    expect(calm.warnings.map((w) => w.code)).toContain('WARM_IP_COOLDOWN');
+    expect(calm.warnings.map((w) => w.code)).not.toContain('WINDOWS_IP_COOLDOWN');
     // IPv6: no subnet usage, the capacity's warnings alone, once.
     const v6 = option(
       recommend(base({ ipFamily: 'IPV6', nodeGroups: [lin({ instanceType: 'm4.large' })], windowsPods: 0 })),
@@ -801,6 +809,29 @@ describe('recommendCni: the kubelet max-pods set under Windows prefix delegation
     const c = pd.consequences.find((x) => x.nodeGroup === 'windows')!;
     expect(c.formula).toContain('maxPods = min(kubelet max-pods, W) = min(16, 16) = 16');
     expect(c.warnings.map((w) => w.code)).not.toContain('KUBELET_MAX_PODS_ABOVE_IP_LIMIT');
+  });
+
+  it('t3.nano, ruled out for holding no pod: no prefix-delegation no-fallback warning, as option reason or group warning', () => {
+    const out = recommend(base({ nodeGroups: [win({ instanceType: 't3.nano' }), lin()] }));
+    const pd = option(out, 'VPC_CNI_PREFIX_DELEGATION');
+    expect(pd.reasons.filter((r) => r.rule === 'NODE_GROUP_NO_POD_CAPACITY').map((r) => r.nodeGroups)).toEqual([['windows']]);
+    expect(pd.reasons.map((r) => r.rule)).not.toContain('WINDOWS_PD_NO_FALLBACK');
+    const c = pd.consequences.find((x) => x.nodeGroup === 'windows')!;
+    expect(c.effectiveIpMode).toBe('PREFIX_DELEGATION');
+    expect(c.warnings.map((w) => w.code)).toContain('NO_ALLOCATABLE_RESOURCES');
+    expect(c.warnings.map((w) => w.code)).not.toContain('WINDOWS_PREFIX_DELEGATION_NO_FALLBACK');
+  });
+
+  it('beside a t3.nano group, a Windows m5.large group still gets the no-fallback warning, and only it is named', () => {
+    const out = recommend(
+      base({ nodeGroups: [win({ name: 'nano', instanceType: 't3.nano' }), win({ name: 'large' }), lin()], windowsPods: 30 }),
+    );
+    const pd = option(out, 'VPC_CNI_PREFIX_DELEGATION');
+    expect(pd.reasons.find((r) => r.rule === 'WINDOWS_PD_NO_FALLBACK')?.nodeGroups).toEqual(['large']);
+    const large = pd.consequences.find((x) => x.nodeGroup === 'large')!;
+    expect(large.warnings.map((w) => w.code)).toContain('WINDOWS_PREFIX_DELEGATION_NO_FALLBACK');
+    const nano = pd.consequences.find((x) => x.nodeGroup === 'nano')!;
+    expect(nano.warnings.map((w) => w.code)).not.toContain('WINDOWS_PREFIX_DELEGATION_NO_FALLBACK');
   });
 
   it('m5.large keeps the guidance 110 below its W of 144', () => {

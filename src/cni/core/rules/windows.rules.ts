@@ -1,4 +1,5 @@
 import { SOURCE } from '../../../common/core/sources.js';
+import { holdsNoWindowsPod } from '../cni-consequences.js';
 import { eksctlPassesServiceCidr, findServiceCidrMismatches, names, serviceCidrMessage } from '../cni-context.js';
 import type { CniFinding, CniRule } from '../cni-rule-table.js';
 import { CNI_WEIGHTS, NOTE_ON_VPC_CNI } from './cni-weights.js';
@@ -67,7 +68,7 @@ export const windowsGroupWithoutPodCapacity: CniRule = {
   weight: NOTE_ON_VPC_CNI,
   assess: ({ ctx, consequence }) => {
     if (ctx.windowsBlockedBy) return null;
-    const dead = ctx.windows.filter((g) => g.pods > 0 && consequence(g).workloadPodsPerNode === 0);
+    const dead = ctx.windows.filter((g) => holdsNoWindowsPod(g, consequence(g)));
     return dead.map((g): CniFinding => {
       const c = consequence(g);
       const nonX86 = !g.facts.architectures.includes('x86_64');
@@ -103,13 +104,18 @@ export const windowsGroupWithoutPodCapacity: CniRule = {
   },
 };
 
-/** Prefix delegation on Windows is sticky after InsufficientCidrBlocks. */
+/**
+ * Prefix delegation on Windows is sticky after InsufficientCidrBlocks. Not said of a group already ruled out for
+ * holding no pod (NODE_GROUP_NO_POD_CAPACITY: a Windows t3.nano).
+ */
 export const windowsPrefixDelegationNoFallback: CniRule = {
   code: 'WINDOWS_PD_NO_FALLBACK',
   weight: { VPC_CNI_PREFIX_DELEGATION: 0 },
   assess: ({ ctx, consequence }) => {
     if (ctx.windowsBlockedBy) return null;
-    const pdWindows = ctx.windows.filter((g) => consequence(g).effectiveIpMode === 'PREFIX_DELEGATION');
+    const pdWindows = ctx.windows.filter(
+      (g) => consequence(g).effectiveIpMode === 'PREFIX_DELEGATION' && !holdsNoWindowsPod(g, consequence(g)),
+    );
     if (!pdWindows.length) return null;
     return {
       message: `Windows never falls back to secondary IPs after "InsufficientCidrBlocks: The specified subnet does not have enough free cidr blocks to satisfy the request": the controller waits for you ("caller can retry in 2 min [Action required from user to change subnet]"). Keep free aligned /28 blocks for ${names(pdWindows)}: a subnet CIDR reservation of type prefix, or a dedicated subnet.`,
