@@ -18,6 +18,7 @@ import type { PricingStatus } from './catalog-refresh.entity.js';
 import { PriceViewService, WINDOWS_PRICE_SOURCE } from './price-view.service.js';
 import type { WindowsPriceList } from './pricing/price-list-source.js';
 import { isUuid } from '../common/uuid.js';
+import type { RegionFreshness } from './core/region-freshness.js';
 
 /** The Price List part of one run. */
 interface PricingOutcome {
@@ -204,7 +205,7 @@ export class CatalogRefreshService implements OnApplicationShutdown {
       const installed = await this.install(run.id, read, pricing);
       // Only after the commit: readers switch to the new catalog all at once.
       if (pricing?.data) await this.prices.reload();
-      this.catalog.installRefreshedView(installed.types, installed.seenAt, run.id);
+      this.catalog.installRefreshedView(installed.types, installed.seenAt, run.id, installed.freshness);
       if (source.live) this.metrics.onRefreshFinished('SUCCEEDED', (Date.now() - started) / 1000);
       this.logger.log(`[refresh ${run.id}] succeeded in ${Date.now() - started} ms`);
     } catch (err) {
@@ -229,7 +230,7 @@ export class CatalogRefreshService implements OnApplicationShutdown {
     runId: string,
     read: CatalogRead,
     pricing: PricingOutcome | null,
-  ): Promise<{ types: CatalogInstanceType[]; seenAt: Map<string, SeenTimes> }> {
+  ): Promise<{ types: CatalogInstanceType[]; seenAt: Map<string, SeenTimes>; freshness: RegionFreshness }> {
     const pricesReadAt = new Date();
     return this.repository.transaction(async (manager) => {
       const before = await this.repository.loadAll(manager);
@@ -268,7 +269,9 @@ export class CatalogRefreshService implements OnApplicationShutdown {
         const was = earlier.get(name);
         seenAt.set(name, seenNow.has(name) || !was ? { firstSeenAt: was?.firstSeenAt ?? now, lastSeenAt: now } : was);
       }
-      return { types: [...next.values()], seenAt };
+      // This run among them: the regions it read are fresh, the others as earlier runs read them.
+      const freshness = await this.repository.regionFreshness(manager);
+      return { types: [...next.values()], seenAt, freshness };
     });
   }
 

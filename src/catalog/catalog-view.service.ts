@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { catalogNotLoadedError, unknownRegionError } from './core/catalog-errors.js';
 import type { CatalogInstanceType } from './core/instance-type.facts.js';
+import { NO_REGION_FRESHNESS, type RegionFreshness } from './core/region-freshness.js';
 
 /** When the catalog first and last saw a type, as `instance_type` records it. */
 export interface SeenTimes {
@@ -27,6 +28,8 @@ export interface CatalogSnapshotView {
    * only. Filled when the view is read from the database; a view installed from bare facts has none.
    */
   readonly seenAt: ReadonlyMap<string, SeenTimes>;
+  /** When each region's offerings were last read, and the last successful refresh (none for a view of bare facts). */
+  readonly regionFreshness: RegionFreshness;
 }
 
 const NO_SEEN_TIMES: ReadonlyMap<string, SeenTimes> = new Map();
@@ -40,6 +43,7 @@ export class CatalogViewService {
     version: string | null,
     loadedAt: Date,
     seenAt: ReadonlyMap<string, SeenTimes> = NO_SEEN_TIMES,
+    regionFreshness: RegionFreshness = NO_REGION_FRESHNESS,
   ): void {
     const sorted = [...types].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     this.view = {
@@ -49,6 +53,7 @@ export class CatalogViewService {
       byName: new Map(sorted.map((t) => [t.name, t])),
       regions: new Set(sorted.flatMap((t) => t.regions)),
       seenAt,
+      regionFreshness,
     };
   }
 

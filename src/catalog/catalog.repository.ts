@@ -8,6 +8,7 @@ import { InstancePriceEntity, PriceListReadEntity } from './instance-price.entit
 import type { PricingStatus } from './catalog-refresh.entity.js';
 import type { CatalogSourceKind } from './core/catalog-read.js';
 import { describeRefreshFailure, RefreshFailure } from './core/refresh-failure.js';
+import type { RegionFreshness, RegionRead } from './core/region-freshness.js';
 
 /** Columns a refresh writes. */
 type InstanceTypeRow = Omit<InstanceTypeEntity, 'firstSeenAt' | 'lastSeenAt' | 'lastRefreshId'>;
@@ -231,6 +232,26 @@ export class CatalogRepository {
 
   async listRuns(first: number): Promise<CatalogRefreshEntity[]> {
     return this.dataSource.getRepository(CatalogRefreshEntity).find({ order: { startedAt: 'DESC' }, take: first });
+  }
+
+  /**
+   * When each region's offerings were last read: the last successful run whose `regions` (the regions it read) hold
+   * it, and the last successful run of all. Failed runs read nothing into the catalog, so they do not count.
+   */
+  async regionFreshness(manager: EntityManager = this.dataSource.manager): Promise<RegionFreshness> {
+    const rows = (await manager.query(
+      `SELECT DISTINCT ON (region) region, id, finished_at AS "finishedAt", source
+         FROM catalog_refresh, unnest(regions) AS region
+        WHERE status = 'SUCCEEDED'
+        ORDER BY region, finished_at DESC`,
+    )) as Array<{ region: string; id: string; finishedAt: Date | string; source: RegionRead['source'] }>;
+    const [last] = (await manager.query(
+      `SELECT id, finished_at AS "finishedAt" FROM catalog_refresh WHERE status = 'SUCCEEDED' ORDER BY finished_at DESC LIMIT 1`,
+    )) as Array<{ id: string; finishedAt: Date | string }>;
+    return {
+      reads: new Map(rows.map((r) => [r.region, { refreshId: r.id, readAt: new Date(r.finishedAt), source: r.source }] as const)),
+      lastRefresh: last ? { id: last.id, finishedAt: new Date(last.finishedAt) } : null,
+    };
   }
 
   /** Identifies the catalog's current content: the last successful run. */

@@ -11,6 +11,7 @@ import { instanceTypePredicate } from './core/instance-type.filter.js';
 import type { InstanceTypeConnection, InstanceTypeEdge, InstanceTypeFilterInput } from './instance-types.args.js';
 import { toInstanceTypeModel, type InstanceType } from './instance-type.model.js';
 import { PriceViewService } from './price-view.service.js';
+import { describeRegionAvailability, type RegionFreshness } from './core/region-freshness.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
@@ -112,6 +113,7 @@ export class CatalogService implements OnModuleDestroy {
       edges,
       nodes: edges.map((e) => e.node),
       pageInfo: { hasNextPage: from + size < matches.length, endCursor: edges.at(-1)?.cursor ?? null },
+      regionAvailability: f.region && view ? describeRegionAvailability(f.region, view.regionFreshness) : null,
     };
   }
 
@@ -156,23 +158,29 @@ export class CatalogService implements OnModuleDestroy {
   async reloadView(): Promise<void> {
     const latest = await this.repository.latestSuccessfulRun();
     const rows = await this.repository.loadAll();
+    const freshness = await this.repository.regionFreshness();
     // Prices and Windows availability change with refreshes too: read them with the catalog.
     await this.prices.reload();
-    this.replaceViewWithRows(rows, latest?.id ?? null);
+    this.replaceViewWithRows(rows, latest?.id ?? null, freshness);
   }
 
   /**
    * Installs the catalog as the database has it, first and last sightings included, so pages
    * from the view answer what a read of `instance_type` would.
    */
-  replaceViewWithRows(rows: InstanceTypeEntity[], version: string | null): void {
+  replaceViewWithRows(rows: InstanceTypeEntity[], version: string | null, freshness?: RegionFreshness): void {
     const seenAt = new Map<string, SeenTimes>(rows.map((r) => [r.name, { firstSeenAt: r.firstSeenAt, lastSeenAt: r.lastSeenAt }]));
-    this.view.replace(rows.map(toCatalogInstanceType), version, new Date(), seenAt);
+    this.view.replace(rows.map(toCatalogInstanceType), version, new Date(), seenAt, freshness);
   }
 
-  /** Installs a catalog a refresh has just committed, with the sightings it wrote. */
-  installRefreshedView(types: CatalogInstanceType[], seenAt: ReadonlyMap<string, SeenTimes>, version: string): void {
-    this.view.replace(types, version, new Date(), seenAt);
+  /** Installs a catalog a refresh has just committed, with the sightings and region reads it wrote. */
+  installRefreshedView(
+    types: CatalogInstanceType[],
+    seenAt: ReadonlyMap<string, SeenTimes>,
+    version: string,
+    freshness?: RegionFreshness,
+  ): void {
+    this.view.replace(types, version, new Date(), seenAt, freshness);
   }
 
   /**

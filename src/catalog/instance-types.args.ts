@@ -1,11 +1,14 @@
 import { ArgsType, InputType, ObjectType } from '@nestjs/graphql';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ArrayMaxSize, ValidateNested } from 'class-validator';
 import { InstanceType } from './instance-type.model.js';
 import { REGION_NAME } from '../common/aws-names.js';
 import { IsInstanceTypeName } from '../common/instance-type-name.js';
 import { toBool, toInt } from '../common/query-values.js';
+import { EnumField } from '../common/graphql-enum.js';
+import { CatalogSourceEnum } from './catalog-enums.js';
+import type { CatalogSourceKind } from './core/catalog-read.js';
 
 /** Query strings carry lists comma-separated (`m5,c6i`); GraphQL sends arrays, left as they are. */
 export const toList = ({ value }: { value: unknown }) =>
@@ -160,6 +163,34 @@ export class InstanceTypeEdge {
   node: InstanceType;
 }
 
+@ObjectType({
+  description:
+    "How current the availability of the region filtered on is: a refresh replaces only the offerings of the regions it reads, so a region it did not read (one failed or left out of CATALOG_REFRESH_REGIONS) keeps an earlier run's.",
+})
+export class RegionAvailability {
+  region: string;
+
+  /** When the last successful refresh run that read this region's offerings finished; null when no run on record read them. */
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  offeringsReadAt: Date | null;
+
+  /** That run's id (GET /api/v1/catalog/refreshes/{id}). */
+  readByRefreshId: string | null;
+
+  @EnumField(CatalogSourceEnum, { nullable: true, description: 'Where that run read them: the EC2 API, or the bundled table.' })
+  readFrom: CatalogSourceKind | null;
+
+  /** When the last successful refresh finished. */
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  lastRefreshAt: Date | null;
+
+  /** True when the region's offerings are older than the last successful refresh, which did not read it. */
+  stale: boolean;
+
+  /** Says so when stale, naming both runs; null when fresh. */
+  message: string | null;
+}
+
 @ObjectType()
 export class InstanceTypeConnection {
   /** Types matching the filter, over all pages. */
@@ -171,4 +202,7 @@ export class InstanceTypeConnection {
   nodes: InstanceType[];
 
   pageInfo: PageInfo;
+
+  /** With a region filter: when that region's offerings were last read, and whether the last refresh left them out; else null. */
+  regionAvailability: RegionAvailability | null;
 }

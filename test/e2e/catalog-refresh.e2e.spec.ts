@@ -276,6 +276,66 @@ describe('catalog refresh from EC2', () => {
     expect(ec2.regionsCalled('DescribeInstanceTypeOfferings')).toContain('eu-west-1');
   });
 
+  it('a region the last refresh did not read is said to be older than it, on both doors; a failed run changes nothing', async () => {
+    const [lastRun, earlier] = (await app.http.get('/api/v1/catalog/refreshes?first=50').expect(200)).body.filter(
+      (r: any) => r.status === 'SUCCEEDED',
+    );
+    // The run just before read eu-west-1 only; us-east-1 was last read by a successful run before it.
+    expect(lastRun.regions).toEqual(['eu-west-1']);
+    const usEast = earlier.regions.includes('us-east-1') ? earlier : null;
+    expect(usEast).not.toBeNull();
+    const page = async (region: string) => (await app.http.get(`/api/v1/instance-types?first=1&region=${region}`).expect(200)).body;
+    expect((await page('eu-west-1')).regionAvailability).toEqual({
+      region: 'eu-west-1',
+      offeringsReadAt: lastRun.finishedAt,
+      readByRefreshId: lastRun.id,
+      readFrom: 'EC2',
+      lastRefreshAt: lastRun.finishedAt,
+      stale: false,
+      message: null,
+    });
+    const stale = (await page('us-east-1')).regionAvailability;
+    expect(stale).toEqual({
+      region: 'us-east-1',
+      offeringsReadAt: usEast.finishedAt,
+      readByRefreshId: usEast.id,
+      readFrom: 'EC2',
+      lastRefreshAt: lastRun.finishedAt,
+      stale: true,
+      message:
+        `Availability in us-east-1 is as refresh ${usEast.id} read it (EC2) at ${usEast.finishedAt}; the last successful refresh ` +
+        `(${lastRun.id}, ${lastRun.finishedAt}) did not read us-east-1, so types offered or withdrawn there since are not known.`,
+    });
+    const gql = await app
+      .gql(
+        '{ instanceTypes(first: 1, filter: { region: "us-east-1" }) { regionAvailability { region offeringsReadAt readByRefreshId readFrom lastRefreshAt stale message } } }',
+      )
+      .expect(200);
+    expect(gql.body.data.instanceTypes.regionAvailability).toEqual(stale);
+    // No region filter: nothing to say.
+    expect((await app.http.get('/api/v1/instance-types?first=1').expect(200)).body.regionAvailability).toBeNull();
+
+    // A run that fails reading us-east-1 loses nothing, the stale note included.
+    const fault = ec2.inject({
+      action: 'DescribeInstanceTypes',
+      page: 1,
+      fault: { kind: 'error', status: 400, code: 'UnauthorizedOperation' },
+    });
+    try {
+      const failed = (await app.gql(REFRESH, { regions: ['us-east-1'] }, adminAuth).expect(200)).body.data.refreshCatalog;
+      expect(failed.status).toBe('FAILED');
+    } finally {
+      fault.remove();
+    }
+    expect((await page('us-east-1')).regionAvailability).toEqual(stale);
+
+    // Read again, us-east-1 is fresh, and eu-west-1 is now the one left behind.
+    const again = (await app.gql(REFRESH, { regions: ['us-east-1'] }, adminAuth).expect(200)).body.data.refreshCatalog;
+    expect(again.status).toBe('SUCCEEDED');
+    expect((await page('us-east-1')).regionAvailability).toMatchObject({ readByRefreshId: again.id, stale: false, message: null });
+    expect((await page('eu-west-1')).regionAvailability).toMatchObject({ readByRefreshId: lastRun.id, stale: true });
+  });
+
   it.each(['no', '0', 'FALSE', ''])('?wait=%s is a 400 naming wait, never a refresh that silently waits', async (wait) => {
     const res = await app.http.post(`/api/v1/catalog/refreshes?wait=${wait}`).set(adminAuth).send({}).expect(400);
     expect(res.body.error.details.violations[0]).toMatchObject({ field: 'wait', rules: ['isBoolean'] });
@@ -364,8 +424,10 @@ describe('catalog refresh from EC2', () => {
   it('another replica on the same database follows a refresh in its instanceTypes pages', async () => {
     const replica = await startTestApp({ databaseUrl: app.databaseUrl!, env: { CATALOG_VIEW_POLL_MS: '200' } });
     try {
-      const page = (r: TestApp) => r.http.get('/api/v1/instance-types?family=zz5').expect(200);
+      // With a region filter: the replica reads when each region was last read from the run history, as the refresher knows it.
+      const page = (r: TestApp) => r.http.get('/api/v1/instance-types?family=zz5&region=us-east-1').expect(200);
       expect((await page(replica)).body.totalCount).toBe(0);
+      expect((await page(replica)).body.regionAvailability).toEqual((await page(app)).body.regionAvailability);
       ec2.putType({ ...structuredClone(ec2.data.types.get('m5.large')!), InstanceType: 'zz5.large' } as any, ['us-east-1']);
       await app.http
         .post('/api/v1/catalog/refreshes')
@@ -380,6 +442,7 @@ describe('catalog refresh from EC2', () => {
         there = (await page(replica)).body;
       }
       expect(there).toEqual(here);
+      expect(here.regionAvailability).toMatchObject({ region: 'us-east-1', stale: false, readFrom: 'EC2' });
     } finally {
       await replica.close();
     }
