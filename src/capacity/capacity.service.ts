@@ -6,6 +6,7 @@ import { CatalogViewService, type CatalogSnapshotView } from '../catalog/catalog
 import type { CatalogInstanceType } from '../catalog/core/instance-type.facts.js';
 import type * as core from './core/index.js';
 import { PriceViewService } from '../catalog/price-view.service.js';
+import { staleRegionWarning } from '../catalog/core/region-freshness.js';
 import {
   assessWindowsEligibility,
   checkWindowsServices,
@@ -217,7 +218,11 @@ export class CapacityService {
       candidateCount: candidates.length,
       catalogVersion: view.version,
       dsr: needsDsr && kubernetesVersion ? toKubeProxyDsrFlagsModel(dsrKubeProxyFlags(kubernetesVersion)) : null,
-      warnings: toCapacityWarningModels(result.warnings),
+      // The candidates were picked by the region's offerings: say when those are older than the last refresh.
+      warnings: toCapacityWarningModels([
+        ...result.warnings,
+        ...(input.region ? [staleRegionWarning(input.region, view.regionFreshness)].filter((w) => w !== null) : []),
+      ]),
       rankBy: result.rankBy,
       windowsPricesReadAt: input.region ? (this.prices.windowsOfferings(input.region)?.readAt ?? null) : null,
     };

@@ -312,6 +312,20 @@ describe('catalog refresh from EC2', () => {
       )
       .expect(200);
     expect(gql.body.data.instanceTypes.regionAvailability).toEqual(stale);
+    // Sizing picks its candidates by the region's offerings: it says the same.
+    const sizing = async (region: string) =>
+      (
+        await app.http
+          .post('/api/v1/capacity/sizing')
+          .send({ workload: { windowsPods: 10 }, region })
+          .expect(200)
+      ).body.warnings;
+    expect(await sizing('us-east-1')).toContainEqual({
+      code: 'REGION_AVAILABILITY_STALE',
+      message: stale.message,
+      source: 'EC2 DescribeInstanceTypeOfferings (LocationType region), read per region by each catalog refresh',
+    });
+    expect((await sizing('eu-west-1')).map((w: any) => w.code)).not.toContain('REGION_AVAILABILITY_STALE');
     // No region filter: nothing to say.
     expect((await app.http.get('/api/v1/instance-types?first=1').expect(200)).body.regionAvailability).toBeNull();
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeRegionAvailability, NO_REGION_FRESHNESS, type RegionFreshness, type RegionRead } from './region-freshness.js';
+import {
+  describeRegionAvailability,
+  NO_REGION_FRESHNESS,
+  staleRegionWarning,
+  type RegionFreshness,
+  type RegionRead,
+} from './region-freshness.js';
 
 const BUNDLED: RegionRead = { refreshId: 'run-bundled', readAt: new Date('2026-12-01T10:00:00.000Z'), source: 'BUNDLED' };
 const EC2: RegionRead = { refreshId: 'run-ec2', readAt: new Date('2026-12-04T09:00:00.000Z'), source: 'EC2' };
@@ -53,6 +59,15 @@ describe('describeRegionAvailability', () => {
       stale: false,
       message: null,
       offeringsReadAt: null,
+    });
+  });
+
+  it('gives sizing a warning with the same message only when stale', () => {
+    expect(staleRegionWarning('us-east-1', freshness)).toBeNull();
+    expect(staleRegionWarning('eu-west-1', freshness)).toEqual({
+      code: 'REGION_AVAILABILITY_STALE',
+      message: describeRegionAvailability('eu-west-1', freshness).message,
+      source: 'EC2 DescribeInstanceTypeOfferings (LocationType region), read per region by each catalog refresh',
     });
   });
 });

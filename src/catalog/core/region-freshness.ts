@@ -1,3 +1,4 @@
+import { SOURCE } from '../../common/core/sources.js';
 import type { CatalogSourceKind } from './catalog-read.js';
 
 /** The last successful refresh run that read a region's offerings (DescribeInstanceTypeOfferings, or the bundled table). */
@@ -54,4 +55,18 @@ export function describeRegionAvailability(region: string, freshness: RegionFres
     ? `Availability in ${region} is as refresh ${read.refreshId} read it (${read.source}) at ${read.readAt.toISOString()}; ${since}`
     : `No successful refresh on record read the offerings of ${region}; ${since}`;
   return facts;
+}
+
+/**
+ * For an answer that picks types by a region's offerings (node-group sizing): REGION_AVAILABILITY_STALE with the
+ * message of describeRegionAvailability when the last successful refresh did not read the region; else null.
+ */
+export function staleRegionWarning(
+  region: string,
+  freshness: RegionFreshness,
+): { code: 'REGION_AVAILABILITY_STALE'; message: string; source: string } | null {
+  const facts = describeRegionAvailability(region, freshness);
+  return facts.stale && facts.message
+    ? { code: 'REGION_AVAILABILITY_STALE', message: facts.message, source: SOURCE.EC2_INSTANCE_TYPE_OFFERINGS }
+    : null;
 }

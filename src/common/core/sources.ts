@@ -78,6 +78,7 @@ export const SOURCE = {
   TIGERA_EKS: 'docs.tigera.io calico getting-started/kubernetes/managed-public-cloud/eks',
   TIGERA_WINDOWS_OPERATOR: 'docs.tigera.io calico getting-started/kubernetes/windows-calico/operator; tigera/operator Installation CRD',
   TIGERA_WINDOWS_REQ: 'docs.tigera.io calico getting-started/kubernetes/windows-calico/requirements ("EKS: VPC CNI")',
+  EC2_INSTANCE_TYPE_OFFERINGS: 'EC2 DescribeInstanceTypeOfferings (LocationType region), read per region by each catalog refresh',
   EC2_CREATE_SUBNET: 'EC2 CreateSubnet (subnet sizing)',
   EC2_SUBNETS: 'EC2 CreateSubnet (5 reserved addresses per subnet); CreateSubnetCidrReservation (type prefix)',
   EKSCTL_WINDOWS: 'eksctl docs usage/windows-worker-nodes (a Linux node group is required)',
