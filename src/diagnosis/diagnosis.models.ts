@@ -22,6 +22,7 @@ export class DiagnosisFinding {
   symptom: string;
   /** 1-based line of the first match in the pasted text. */
   line: number | null;
+  /** Events the matching lines stand for: a repeated event's (xN over ...), COUNT column or count / series.count, else 1 a line. */
   occurrences: number;
   cause: string;
   checks: string[];

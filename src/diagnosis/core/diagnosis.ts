@@ -26,6 +26,7 @@ import {
   type VpcBridgeSummary,
 } from './log-collector.artefacts.js';
 import { readVpcCniConfigMap } from './vpc-cni-configmap.js';
+import { repeatDetail, repeatReader, type RepeatForm } from './event-repeats.js';
 
 /**
  * Diagnosis: pasted events and log lines (as `kubectl describe`, `kubectl get events` and the
@@ -70,6 +71,10 @@ export interface DiagnosisFinding {
   symptom: string;
   /** 1-based line of the first match in the pasted text; null for artefact findings. */
   line: number | null;
+  /**
+   * Events the matching lines stand for: a line kubectl printed for a repeated event counts as its
+   * "(xN over ...)", COUNT column, or count / series.count (event-repeats.ts); any other line counts 1.
+   */
   occurrences: number;
   cause: string;
   checks: string[];
@@ -171,14 +176,21 @@ function matchRules(
   const os = pasteOperatingSystems(lines);
   const linuxOnly = os.has('linux') && !os.has('windows');
   const byCode = new Map<string, DiagnosisFinding>();
+  const repeats = repeatReader(lines);
+  const tally = new Map<string, { lines: number; forms: Set<RepeatForm> }>();
   lines.forEach((line, index) => {
     for (const rule of rules) {
       if (linuxOnly && rule.windowsOnly) continue;
       const found = matchLine(rule.pattern, line);
       if (!found) continue;
+      const repeat = repeats.repeatOf(index, found.index);
       const seen = byCode.get(rule.code);
+      const counted = tally.get(rule.code) ?? { lines: 0, forms: new Set<RepeatForm>() };
+      counted.lines++;
+      if (repeat.form) counted.forms.add(repeat.form);
+      tally.set(rule.code, counted);
       if (seen) {
-        seen.occurrences++;
+        seen.occurrences += repeat.count;
         continue;
       }
       const explained = rule.explain?.(context, found.match) ?? { details: [] };
@@ -186,7 +198,7 @@ function matchRules(
         code: rule.code,
         symptom: quote(line, found.index),
         line: index + 1,
-        occurrences: 1,
+        occurrences: repeat.count,
         cause: explained.cause ?? rule.cause,
         checks: [...rule.checks],
         fix: { ...(explained.fix ?? rule.fix) },
@@ -195,6 +207,11 @@ function matchRules(
       });
     }
   });
+  for (const finding of byCode.values()) {
+    const counted = tally.get(finding.code)!;
+    const detail = repeatDetail(counted.lines, finding.occurrences, counted.forms);
+    if (detail) finding.details.push(detail);
+  }
   return { findings: [...byCode.values()].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), linesRead: text === '' ? 0 : lines.length };
 }
 
