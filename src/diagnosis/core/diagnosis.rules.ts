@@ -9,6 +9,9 @@ import {
   type NodeCapacity,
   type WindowsServerVersion,
 } from '../../capacity/core/index.js';
+import { KARPENTER_SOURCE } from '../../karpenter/core/karpenter-windows-plan.js';
+import { getKarpenterIpv4PerInterface, KARPENTER_VPC_LIMITS_SOURCE } from '../../karpenter/core/karpenter-vpc-limits.js';
+import { SOURCE } from '../../common/core/sources.js';
 import type { VpcCniConfigMap } from './vpc-cni-configmap.js';
 
 /**
@@ -83,7 +86,48 @@ export const DIAGNOSIS_SOURCES = {
   BPG_WINDOWS_NETWORKING: 'aws/aws-eks-best-practices latest/bpg/windows/networking.adoc',
   BPG_PREFIX: 'aws/aws-eks-best-practices latest/bpg/networking/prefix-mode_windows.adoc',
   KARPENTER_LABELS: 'aws/karpenter-provider-aws pkg/apis/v1/labels.go',
+  KARPENTER_SCHEDULING:
+    'kubernetes-sigs/karpenter pkg/controllers/provisioning/scheduling/nodeclaim.go (InstanceTypeFilterError: "no instance type has enough resources"; before v1 "no instance type satisfied resources")',
 } as const;
+
+/** At most this many instance types of a Karpenter message's requirements are looked up. */
+const KARPENTER_TYPES_LOOKED_UP = 10;
+
+/**
+ * What a Karpenter scheduling failure says about Windows pod IPs: the vpc.amazonaws.com/PrivateIPv4Address
+ * it asked for (pod and DaemonSet overhead; JSON logs escape the quotes) and, per instance type the
+ * requirements name or the caller gave, the I - 1 Karpenter's own limits table gives it.
+ */
+function karpenterWindowsIpLines(context: DiagnosisContext, line: string): { details: string[]; requested: number | null } {
+  // The resources it could not fit, not the DaemonSet overhead printed before them.
+  const asked = /(?:satisfied resources|resources=)\s*\{[^}]*?vpc\.amazonaws\.com\/PrivateIPv4Address\\?"?\s*:\s*\\?"?(\d{1,6})/i.exec(
+    line,
+  );
+  const requested = asked ? Number(asked[1]) : null;
+  const details: string[] = [];
+  if (requested !== null) details.push(`vpc.amazonaws.com/PrivateIPv4Address in the resources Karpenter could not fit = ${requested}`);
+  const named = /node\.kubernetes\.io\/instance-type In \[([^\]]*)\]/.exec(line)?.[1].split(/\s+/) ?? [];
+  const types = [...new Set([...(context.instanceTypeName ? [context.instanceTypeName] : []), ...named])]
+    .filter((t) => /^[a-z][a-z0-9-]*\.[a-z0-9-]+$/.test(t))
+    .slice(0, KARPENTER_TYPES_LOOKED_UP);
+  for (const t of types) {
+    const ipv4 = getKarpenterIpv4PerInterface(t);
+    const ips = ipv4 === undefined ? 0 : ipv4 - 1;
+    const figure =
+      ipv4 === undefined
+        ? `Karpenter ${t} vpc.amazonaws.com/PrivateIPv4Address = 0 (not in Karpenter's limits table, generated ${KARPENTER_VPC_LIMITS_SOURCE.generated})`
+        : `Karpenter ${t} vpc.amazonaws.com/PrivateIPv4Address = I - 1 = ${ipv4} - 1 = ${ips} (its limits table, whatever the IP mode)`;
+    details.push(requested !== null && ips < requested ? `${figure} < ${requested} requested: no pod of these fits it` : figure);
+  }
+  const capacity = windowsCapacityOf(context);
+  if (capacity && capacity.effectiveIpMode === 'PREFIX_DELEGATION') {
+    const ipv4 = getKarpenterIpv4PerInterface(capacity.instanceType);
+    details.push(
+      `with prefix delegation the VPC Resource Controller gives ${capacity.instanceType} W = ${capacity.ipLimitedPods}, but Karpenter still counts ${ipv4 === undefined ? 0 : ipv4 - 1} (${KARPENTER_SOURCE.PREFIX_DELEGATION})`,
+    );
+  }
+  return { details, requested };
+}
 
 /** Pods per node for the Windows node in the mode the facts give (ConfigMap PD key, else ipMode, else secondary IP). */
 export function windowsCapacityOf(context: DiagnosisContext, instanceType = context.instanceType): NodeCapacity | null {
@@ -243,6 +287,29 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
       if (!facts) return { details: [`${name} is not in the instance catalog.`] };
       const capacity = windowsCapacityOf(context, facts);
       return { details: capacity ? capacityLines(capacity) : [] };
+    },
+  },
+  {
+    // Karpenter's scheduling failure, as its log line or the pod's FailedScheduling event prints it,
+    // naming the Windows pod IP resource among the resources no instance type had.
+    code: 'KARPENTER_NO_TYPE_WITH_WINDOWS_POD_IPS',
+    pattern:
+      /no instance type (?:satisfied resources|(?:has|had|which)\b.{0,120}?enough resources)(?=.*vpc\.amazonaws\.com\/PrivateIPv4Address)|vpc\.amazonaws\.com\/PrivateIPv4Address.*no instance type (?:satisfied resources|(?:has|had|which)\b.{0,120}?enough resources)/i,
+    cause:
+      'Karpenter found no instance type in the NodePool with enough vpc.amazonaws.com/PrivateIPv4Address for the Windows pod: it takes that figure from its own limits table, I - 1 per type whatever the IP mode (prefix delegation is not modelled), and gives 0 to a type its table does not have, so it never launches such a type for Windows pods.',
+    checks: [
+      "The resources in the message: the vpc.amazonaws.com/PrivateIPv4Address asked for (the pod's and the Windows DaemonSets') against I - 1 of the NodePool's types.",
+      "karpenterWindowsPlan with the NodePool's types: each type's Karpenter PrivateIPv4Address (0 when Karpenter's limits table lacks it) and warning KARPENTER_TYPE_NOT_IN_ITS_LIMITS_TABLE.",
+      'The NodePool selects Windows: requirement kubernetes.io/os In [windows] and an EC2NodeClass with amiSelectorTerms alias windows2019/2022/2025@latest.',
+    ],
+    fix: {
+      text: "Allow types Karpenter's limits table has, with I - 1 at least the IPs asked for (karpenterWindowsPlan says which; the template renders the NodePool); upgrade Karpenter for types newer than its table. With prefix delegation on, Karpenter still plans I - 1 pods a node: size by that, or keep this NodePool in secondary-IP mode.",
+      templateId: 'karpenter-windows-nodepool',
+    },
+    source: `${DIAGNOSIS_SOURCES.KARPENTER_SCHEDULING}; ${KARPENTER_SOURCE.TYPES}; ${SOURCE.KARPENTER_VPC_LIMITS}; ${KARPENTER_SOURCE.LIMITS_TABLE_MISSING}; ${KARPENTER_SOURCE.PREFIX_DELEGATION}`,
+    explain: (context, match) => {
+      const { details } = karpenterWindowsIpLines(context, match.input);
+      return { details };
     },
   },
   {
