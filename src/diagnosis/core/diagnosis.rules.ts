@@ -444,7 +444,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
     code: 'WINDOWS_POD_DNS_FAILURE',
     windowsOnly: true,
     pattern:
-      /DNS request timed out|No such host is known|DNS name does not exist|This operation returned because the timeout period expired|could not find host|dial udp [\d.]+:53: i\/o timeout|on [\d.]+:53: (?:read udp|dial udp)|Non-existent domain/i,
+      /DNS request timed out|No such host is known|The remote name could not be resolved|Could not resolve host|DNS name does not exist|This operation returned because the timeout period expired|could not find host|dial udp [\d.]+:53: i\/o timeout|on [\d.]+:53: (?:read udp|dial udp)|Non-existent domain/i,
     cause:
       'DNS fails on Windows pods: most often the node role lacks the eks:kube-proxy-windows group in aws-auth (or its access entry), so kube-proxy on the node cannot program Services; or the node uses another Service CIDR than the cluster.',
     checks: [

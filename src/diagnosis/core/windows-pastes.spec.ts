@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { diagnose } from './diagnosis.js';
+
+// Messages Windows pod users paste in GitHub issues (paraphrased; the strings that matter kept):
+// aws/containers-roadmap #227, #236, #1126, #2176 and the EKS user guide's windows-support page.
+const run = (text: string) => diagnose({ text, catalog: new Map() }).findings;
+
+describe('diagnose: what Windows pod users paste', () => {
+  it.each([
+    ['.NET in a Windows pod', "System.Net.WebException: The remote name could not be resolved: 'api-svc.shop.svc.cluster.local'"],
+    ['Invoke-WebRequest', "Invoke-WebRequest : The remote name could not be resolved: 'www.example.com'"],
+    ['curl.exe', 'curl: (6) Could not resolve host: mongodb'],
+  ])('a DNS failure as %s prints it', (_tool, text) => {
+    expect(run(text).map((f) => f.code)).toEqual(['WINDOWS_POD_DNS_FAILURE']);
+  });
+
+  it('curl on a paste that names only Linux nodes is not a Windows DNS finding', () => {
+    expect(run('Labels: kubernetes.io/os=linux\ncurl: (6) Could not resolve host: mongodb')).toEqual([]);
+  });
+});
