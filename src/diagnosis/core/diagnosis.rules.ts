@@ -420,6 +420,23 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
     },
   },
   {
+    // A Linux pod with hostNetwork (aws-node, kube-proxy, a log or metrics agent) on a Windows node:
+    // its sandbox asks for the "host" network, which a Windows node has only for HostProcess pods.
+    code: 'LINUX_HOST_NETWORK_POD_ON_WINDOWS_NODE',
+    pattern: /network host not found/i,
+    cause:
+      'A Linux pod with hostNetwork (usually a DaemonSet such as aws-node or kube-proxy without a kubernetes.io/os: linux nodeSelector) was scheduled onto a Windows node: Windows nodes give host networking only to HostProcess pods, so its sandbox fails with "network host not found".',
+    checks: [
+      'kubectl get pods -A -o wide --field-selector spec.nodeName=<windows node>: the pods that are not Windows pods.',
+      "kubectl get daemonsets -A -o custom-columns=NS:.metadata.namespace,NAME:.metadata.name,SELECTOR:.spec.template.spec.nodeSelector: each Linux DaemonSet's nodeSelector.",
+    ],
+    fix: {
+      text: 'Give every Linux workload, DaemonSets first, nodeSelector kubernetes.io/os: linux (kubectl -n <ns> patch daemonset <name> -p \'{"spec":{"template":{"spec":{"nodeSelector":{"kubernetes.io/os":"linux"}}}}}\'), or taint the Windows nodes (os=windows:NoSchedule) and tolerate it only in Windows pods.',
+      templateId: null,
+    },
+    source: `${DIAGNOSIS_SOURCES.UG_WINDOWS_SUPPORT} (host networking on Windows nodes only with HostProcess pods; Linux-only system pods need Linux nodes)`,
+  },
+  {
     code: 'IMAGE_OS_BUILD_MISMATCH',
     pattern: /no match for platform in manifest/i,
     cause: "The container image has no variant for the node's Windows build: Windows images must match the host OS build.",

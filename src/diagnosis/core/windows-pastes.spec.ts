@@ -6,6 +6,18 @@ import { diagnose } from './diagnosis.js';
 const run = (text: string) => diagnose({ text, catalog: new Map() }).findings;
 
 describe('diagnose: what Windows pod users paste', () => {
+  it('a Linux hostNetwork DaemonSet pod on a Windows node: "network host not found"', () => {
+    const [f, ...rest] = run(
+      '  Warning  FailedCreatePodSandBox  2s (x6 over 39s)  kubelet  Failed create pod sandbox: rpc error: code = Unknown desc = failed to start sandbox container for pod "aws-node-jvsqj": Error response from daemon: network host not found',
+    );
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ code: 'LINUX_HOST_NETWORK_POD_ON_WINDOWS_NODE', line: 1, occurrences: 6 });
+    expect(f.fix.text).toContain('nodeSelector kubernetes.io/os: linux');
+    expect(f.source).toBe(
+      'awsdocs/amazon-eks-user-guide windows-support (host networking on Windows nodes only with HostProcess pods; Linux-only system pods need Linux nodes)',
+    );
+  });
+
   it.each([
     ['.NET in a Windows pod', "System.Net.WebException: The remote name could not be resolved: 'api-svc.shop.svc.cluster.local'"],
     ['Invoke-WebRequest', "Invoke-WebRequest : The remote name could not be resolved: 'www.example.com'"],
