@@ -294,7 +294,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
     // naming the Windows pod IP resource among the resources no instance type had.
     code: 'KARPENTER_NO_TYPE_WITH_WINDOWS_POD_IPS',
     pattern:
-      /no instance type (?:satisfied resources|(?:has|had|which)\b.{0,120}?enough resources)(?=.*vpc\.amazonaws\.com\/PrivateIPv4Address)|vpc\.amazonaws\.com\/PrivateIPv4Address.*no instance type (?:satisfied resources|(?:has|had|which)\b.{0,120}?enough resources)/i,
+      /no instance type (?:satisfied resources|\b.{0,120}?enough resources)(?=.*vpc\.amazonaws\.com\/PrivateIPv4Address)|vpc\.amazonaws\.com\/PrivateIPv4Address.*no instance type (?:satisfied resources|\b.{0,120}?enough resources)/i,
     cause:
       'Karpenter found no instance type in the NodePool with enough vpc.amazonaws.com/PrivateIPv4Address for the Windows pod: it takes that figure from its own limits table, I - 1 per type whatever the IP mode (prefix delegation is not modelled), and gives 0 to a type its table does not have, so it never launches such a type for Windows pods.',
     checks: [

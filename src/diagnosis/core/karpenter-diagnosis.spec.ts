@@ -43,6 +43,15 @@ describe('diagnose: Karpenter finds no type with Windows pod IPs', () => {
     );
   });
 
+  it.each([
+    'no instance type met the scheduling requirements or had enough resources',
+    'no instance type which had enough resources and the required offering met the scheduling requirements',
+    'no instance type which met the scheduling requirements and had enough resources, had a required offering',
+  ])('the combined form "%s"', (reason) => {
+    const text = `Failed to schedule pod, incompatible with nodepool "windows", ${reason}, requirements=kubernetes.io/os In [windows], resources={"pods":"1","vpc.amazonaws.com/PrivateIPv4Address":"1"}`;
+    expect(run({ text }).findings.map((x) => x.code)).toEqual([CODE]);
+  });
+
   it('under prefix delegation: the controller W against what Karpenter counts', () => {
     const f = run({ text: NEW_EVENT, instanceType: 'm5.large', ipMode: 'PREFIX_DELEGATION' }).findings.find((x) => x.code === CODE)!;
     expect(
@@ -53,6 +62,10 @@ describe('diagnose: Karpenter finds no type with Windows pod IPs', () => {
   });
 
   it.each([
+    [
+      'no resources named',
+      'no instance type met all requirements, requirements=kubernetes.io/os In [windows], resources={"pods":"1"} vpc.amazonaws.com/PrivateIPv4Address',
+    ],
     [
       'a Linux pod Karpenter cannot place',
       'Failed to schedule pod, no instance type has enough resources, requirements=kubernetes.io/os In [linux], resources={"cpu":"64","pods":"1"}',
