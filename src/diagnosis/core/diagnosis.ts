@@ -164,6 +164,33 @@ function quote(line: string, index: number): string {
   return line.slice(from, from + max).trim();
 }
 
+/** At most this many continuation lines are joined to a folded YAML message. */
+const FOLD_LINES = 40;
+/** A YAML `message:` (core/v1 events, conditions) or `note:` (events.k8s.io/v1) key with a value on its line. */
+const YAML_MESSAGE = /^(\s*)(?:-\s+)?(?:message|note):[ \t]+\S/;
+
+/**
+ * The lines as rules read them: kubectl -o yaml folds a long message over lines indented below its key
+ * (and a scalar key has no children, so every deeper line continues it), which would split a symptom
+ * such as "pod does not have label vpc.amazonaws.com/PrivateIPv4Address" in two; such a message is
+ * read as one line, numbered as its key line.
+ */
+export function logicalLines(lines: readonly string[]): { text: string; index: number }[] {
+  const out: { text: string; index: number }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const key = YAML_MESSAGE.exec(lines[i]);
+    let j = i + 1;
+    if (key) {
+      const indent = key[1].length;
+      while (j < lines.length && j - i <= FOLD_LINES && lines[j].trim() !== '' && lines[j].length - lines[j].trimStart().length > indent)
+        j++;
+    }
+    out.push({ text: j > i + 1 ? [lines[i], ...lines.slice(i + 1, j).map((l) => l.trim())].join(' ') : lines[i], index: i });
+    i = j - 1;
+  }
+  return out;
+}
+
 function matchRules(
   text: string,
   context: DiagnosisContext,
@@ -178,7 +205,7 @@ function matchRules(
   const byCode = new Map<string, DiagnosisFinding>();
   const repeats = repeatReader(lines);
   const tally = new Map<string, { lines: number; forms: Set<RepeatForm> }>();
-  lines.forEach((line, index) => {
+  for (const { text: line, index } of logicalLines(lines)) {
     for (const rule of rules) {
       if (linuxOnly && rule.windowsOnly) continue;
       const found = matchLine(rule.pattern, line);
@@ -206,7 +233,7 @@ function matchRules(
         details: explained.details,
       });
     }
-  });
+  }
   for (const finding of byCode.values()) {
     const counted = tally.get(finding.code)!;
     const detail = repeatDetail(counted.lines, finding.occurrences, counted.forms);

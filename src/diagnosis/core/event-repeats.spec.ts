@@ -142,3 +142,26 @@ describe('occurrences on a pasted describe pod', () => {
     expect(f).toMatchObject({ line: 32, occurrences: 3 });
   });
 });
+
+describe('a message kubectl -o yaml folds over lines', () => {
+  it('is read as one line: the symptom split across the fold is found, on the key line', () => {
+    const text = [
+      'items:',
+      '- apiVersion: v1',
+      '  count: 4',
+      '  kind: Event',
+      '  message: \'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "4f1c": plugin',
+      '    type="vpc-bridge" name="vpc" failed (add): failed to parse Kubernetes args: pod does not have label',
+      "    vpc.amazonaws.com/PrivateIPv4Address'",
+      '  reason: FailedCreatePodSandBox',
+    ].join('\n');
+    const f = diagnose({ text, catalog: new Map() }).findings.find((x) => x.code === CODE)!;
+    expect(f).toMatchObject({ line: 5, occurrences: 4 });
+    expect(f.symptom).toContain('pod does not have label vpc.amazonaws.com/PrivateIPv4Address');
+  });
+
+  it('a key on the next line at the same indent is not part of the message', () => {
+    const text = '  message: pod does not have label\n  vpc.amazonaws.com/PrivateIPv4Address: "0"';
+    expect(diagnose({ text, catalog: new Map() }).findings.map((x) => x.code)).toEqual(['NODE_ADVERTISES_NO_WINDOWS_IPS']);
+  });
+});
