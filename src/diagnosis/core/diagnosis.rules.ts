@@ -88,6 +88,7 @@ export const DIAGNOSIS_SOURCES = {
   KARPENTER_LABELS: 'aws/karpenter-provider-aws pkg/apis/v1/labels.go',
   KARPENTER_SCHEDULING:
     'kubernetes-sigs/karpenter pkg/controllers/provisioning/scheduling/nodeclaim.go (InstanceTypeFilterError: "no instance type has enough resources"; before v1 "no instance type satisfied resources")',
+  KARPENTER_REQUIREMENTS: 'kubernetes-sigs/karpenter pkg/scheduling/requirements.go (badKeyError: "key %s, %s not in %s")',
 } as const;
 
 /** At most this many instance types of a Karpenter message's requirements are looked up. */
@@ -311,6 +312,24 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
       const { details } = karpenterWindowsIpLines(context, match.input);
       return { details };
     },
+  },
+  {
+    // Karpenter's requirement mismatch on the OS label: the pod's requirement first, the NodePool's after.
+    code: 'KARPENTER_NODEPOOL_NOT_WINDOWS',
+    pattern:
+      /key kubernetes\.io\/os, kubernetes\.io\/os In \[windows\] not in kubernetes\.io\/os (In \[[^\]]*\]|NotIn \[[^\]]*\]|DoesNotExist)/i,
+    cause:
+      'The Windows pod requires kubernetes.io/os windows, but the NodePool Karpenter tried does not allow it: no NodePool launches Windows nodes for this pod.',
+    checks: [
+      'kubectl get nodepools -o yaml: a NodePool with requirement kubernetes.io/os In [windows], and the pod able to use it (its taints, weight, limits).',
+      "That NodePool's EC2NodeClass: amiSelectorTerms alias windows2019@latest, windows2022@latest or windows2025@latest.",
+    ],
+    fix: {
+      text: "Add a Windows NodePool (requirement kubernetes.io/os In [windows]) whose EC2NodeClass selects the Windows AMI of the pods' Windows Server version (amiSelectorTerms alias windows2022@latest, ...).",
+      templateId: 'karpenter-windows-nodepool',
+    },
+    source: `${DIAGNOSIS_SOURCES.KARPENTER_REQUIREMENTS}; ${SOURCE.KARPENTER_WINDOWS_EXAMPLE}`,
+    explain: (_context, match) => ({ details: [`the NodePool allows kubernetes.io/os ${match[1]}`] }),
   },
   {
     code: 'IP_COOLDOWN',

@@ -74,4 +74,23 @@ describe('diagnose: Karpenter finds no type with Windows pod IPs', () => {
   ])('not this finding: %s', (_name, text) => {
     expect(run({ text }).findings.map((x) => x.code)).not.toContain(CODE);
   });
+
+  it('a Windows pod with only a Linux NodePool: the requirement mismatch on kubernetes.io/os', () => {
+    const text =
+      '{"level":"ERROR","logger":"controller.provisioner","message":"could not schedule pod","Pod":{"name":"iis-0"},"error":"incompatible with nodepool \\"default\\", daemonset overhead={\\"cpu\\":\\"150m\\"}, incompatible requirements, key kubernetes.io/os, kubernetes.io/os In [windows] not in kubernetes.io/os In [linux]"}';
+    const [f, ...rest] = run({ text }).findings;
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({
+      code: 'KARPENTER_NODEPOOL_NOT_WINDOWS',
+      line: 1,
+      details: ['the NodePool allows kubernetes.io/os In [linux]'],
+    });
+    expect(f.fix.templateId).toBe('karpenter-windows-nodepool');
+    expect(f.source).toContain('kubernetes-sigs/karpenter pkg/scheduling/requirements.go');
+  });
+
+  it('a Linux pod refused by a Windows NodePool is not this finding', () => {
+    const text = 'incompatible requirements, key kubernetes.io/os, kubernetes.io/os In [linux] not in kubernetes.io/os In [windows]';
+    expect(run({ text }).findings).toEqual([]);
+  });
 });
