@@ -88,6 +88,7 @@ export const DIAGNOSIS_SOURCES = {
   KARPENTER_LABELS: 'aws/karpenter-provider-aws pkg/apis/v1/labels.go',
   KARPENTER_SCHEDULING:
     'kubernetes-sigs/karpenter pkg/controllers/provisioning/scheduling/nodeclaim.go (InstanceTypeFilterError: "no instance type has enough resources"; before v1 "no instance type satisfied resources")',
+  MOBY_IMAGE_OS: 'moby/moby distribution/pull_v2.go (image operating system %q cannot be used on this platform)',
   KARPENTER_REQUIREMENTS: 'kubernetes-sigs/karpenter pkg/scheduling/requirements.go (badKeyError: "key %s, %s not in %s")',
 } as const;
 
@@ -475,6 +476,34 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
         details: [`Windows Server ${f.year} nodes run OS build ${f.osBuild}: the image needs a variant with os.version ${f.osBuild}.*`],
       };
     },
+  },
+  {
+    // Docker (the EKS Windows AMIs before containerd, and Linux nodes on Docker) refuses an image of the
+    // other OS at pull: the pod landed on the wrong OS's node.
+    code: 'IMAGE_OS_NOT_NODE_OS',
+    pattern: /image operating system \\?"(linux|windows)\\?" cannot be used on this platform/i,
+    cause: "The image is built for another OS than the node's: the pod has no nodeSelector kubernetes.io/os for its image's OS.",
+    checks: [
+      'kubectl get pod <pod> -o wide and kubectl get node <node> -L kubernetes.io/os: the OS of the node it landed on.',
+      "The pod spec's nodeSelector (kubernetes.io/os) and the image's OS (docker manifest inspect <image>).",
+    ],
+    fix: {
+      text: 'Give the pod nodeSelector kubernetes.io/os matching its image (windows for Windows images, linux for the rest), and taint the Windows nodes so pods without it stay off them.',
+      templateId: null,
+    },
+    source: `${DIAGNOSIS_SOURCES.MOBY_IMAGE_OS}; ${DIAGNOSIS_SOURCES.UG_WINDOWS_SUPPORT}`,
+    explain: (_context, match) =>
+      match[1].toLowerCase() === 'linux'
+        ? {
+            details: [],
+            cause:
+              'A Linux image was pulled on a Windows node: the pod (often a Linux DaemonSet or a Deployment without nodeSelector) has no nodeSelector kubernetes.io/os: linux.',
+          }
+        : {
+            details: [],
+            cause:
+              'A Windows image was pulled on a Linux node: the Windows pod has no nodeSelector kubernetes.io/os: windows (which also keeps the VPC Resource Controller from giving it a Windows IP).',
+          },
   },
   {
     code: 'WINDOWS_POD_DNS_FAILURE',

@@ -29,4 +29,17 @@ describe('diagnose: what Windows pod users paste', () => {
   it('curl on a paste that names only Linux nodes is not a Windows DNS finding', () => {
     expect(run('Labels: kubernetes.io/os=linux\ncurl: (6) Could not resolve host: mongodb')).toEqual([]);
   });
+
+  it.each([
+    ['linux', 'A Linux image was pulled on a Windows node'],
+    ['windows', 'A Windows image was pulled on a Linux node'],
+  ])('Docker refuses a %s image on the other OS', (os, cause) => {
+    const [f, ...rest] = run(
+      `  Warning  Failed  2m (x4 over 3m)  kubelet  Failed to pull image "registry.example.com/app:1": rpc error: code = Unknown desc = image operating system "${os}" cannot be used on this platform`,
+    );
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ code: 'IMAGE_OS_NOT_NODE_OS', occurrences: 4 });
+    expect(f.cause.startsWith(cause)).toBe(true);
+    expect(f.source).toContain('moby/moby distribution/pull_v2.go');
+  });
 });
