@@ -459,8 +459,10 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   {
     code: 'IMAGE_OS_BUILD_MISMATCH',
     pattern: /no match for platform in manifest/i,
-    cause: "The container image has no variant for the node's Windows build: Windows images must match the host OS build.",
+    cause:
+      "The container image has no variant for the node's platform: a Windows image must match the host's OS build, and a Linux-only image (a pod without nodeSelector kubernetes.io/os: linux) cannot run on a Windows node.",
     checks: [
+      'kubectl get pod <pod> -o wide and kubectl get node <node> -L kubernetes.io/os: a Linux image on a Windows node (or the reverse) needs a nodeSelector, not another build.',
       'kubectl get node <node> -o jsonpath={.metadata.labels.node\\.kubernetes\\.io/windows-build}',
       'docker manifest inspect <image> (or crane manifest): the os.version of each Windows variant.',
     ],

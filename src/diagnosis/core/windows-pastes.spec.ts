@@ -42,4 +42,13 @@ describe('diagnose: what Windows pod users paste', () => {
     expect(f.cause.startsWith(cause)).toBe(true);
     expect(f.source).toContain('moby/moby distribution/pull_v2.go');
   });
+
+  it('"no match for platform in manifest": a Windows build mismatch or a Linux-only image on a Windows node', () => {
+    const [f] = run(
+      'Failed to pull image "nginx:1.27": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.27": no match for platform in manifest: not found',
+    );
+    expect(f.code).toBe('IMAGE_OS_BUILD_MISMATCH');
+    expect(f.cause).toContain('a Linux-only image (a pod without nodeSelector kubernetes.io/os: linux) cannot run on a Windows node');
+    expect(f.checks[0]).toContain('kubectl get node <node> -L kubernetes.io/os');
+  });
 });
