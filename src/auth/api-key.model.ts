@@ -78,6 +78,7 @@ export class CreateApiKeyArgs {
 @ArgsType()
 export class RevokeApiKeyArgs {
   @Field(() => ID, { description: 'The key id (or its prefix).' })
+  @ApiProperty({ description: 'The key id (or its prefix).', maxLength: 64 })
   @IsString()
   @MaxLength(64)
   id: string;

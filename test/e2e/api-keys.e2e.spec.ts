@@ -319,6 +319,26 @@ describe('API keys over REST and GraphQL (admin only)', () => {
     await app.http.get('/api/v1/api-keys').expect(401);
   });
 
+  it('an id over 64 characters is the same 400 on both doors, not a 404 for its first 64 characters', async () => {
+    const id = 'a'.repeat(10_000);
+    const rest = await app.http
+      .delete(`/api/v1/api-keys/${'a'.repeat(65)}`)
+      .set(adminAuth)
+      .expect(400);
+    expect(rest.body.error.code).toBe('VALIDATION_FAILED');
+    expect(rest.body.error.message).toBe('id must be shorter than or equal to 64 characters');
+    expect(rest.body.error.details.violations[0].field).toBe('id');
+    const gql = await app.gql('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id }, adminAuth).expect(200);
+    expect(gql.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(gql.body.errors[0].message).toBe(rest.body.error.message);
+    // 64 characters is a well-formed id that names no key: NOT_FOUND on both.
+    const missing = await app.http
+      .delete(`/api/v1/api-keys/${'a'.repeat(64)}`)
+      .set(adminAuth)
+      .expect(404);
+    expect(missing.body.error.code).toBe('NOT_FOUND');
+  });
+
   it('GraphQL: createApiKey, apiKeys and revokeApiKey; a created admin key can create keys; revoked, it is refused', async () => {
     const created = await app
       .gql('mutation { createApiKey(name: "gql-admin", role: ADMIN) { key apiKey { id name role prefix revokedAt } } }', {}, adminAuth)
