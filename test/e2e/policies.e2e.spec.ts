@@ -425,6 +425,59 @@ describe('policy templates and the Windows policy check', () => {
       const gql = await gqlRender('no-such-template', NS);
       expect(gql.body.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND', details: { templateId: 'no-such-template' } });
     });
+
+    it('an over-long value is refused in both doors with a short message quoting its start and length, not the value whole', async () => {
+      const cases: Array<{ id: string; parameters: Record<string, unknown>; status: number; code: string; message: string }> = [
+        {
+          id: 'allow-dns-to-kube-dns',
+          parameters: { namespace: 'payments', podLabels: { app: 'x'.repeat(100_000) } },
+          status: 400,
+          code: 'VALIDATION_FAILED',
+          message: `Parameter "podLabels": label value "${'x'.repeat(64)}…" (100000 characters) of "app" is not a valid label value (at most 63 alphanumerics, "-", "_", ".", starting and ending alphanumeric)`,
+        },
+        {
+          id: 'allow-dns-to-kube-dns',
+          parameters: { namespace: 'payments', podLabels: { ['k'.repeat(10_000)]: 'web' } },
+          status: 400,
+          code: 'VALIDATION_FAILED',
+          message: `Parameter "podLabels": label key "${'k'.repeat(64)}…" (10000 characters) is not a valid label key ([prefix/]name, name at most 63 alphanumerics, "-", "_", ".")`,
+        },
+        {
+          id: 'vpc-cni-windows-ipam-configmap',
+          parameters: { keyFamily: 'w'.repeat(1000) },
+          status: 400,
+          code: 'VALIDATION_FAILED',
+          message: `Parameter "keyFamily": "${'w'.repeat(64)}…" (1000 characters) is not one of "windows", "shared"`,
+        },
+        {
+          id: 'default-deny-ingress',
+          parameters: { namespace: 'payments', ['p'.repeat(10_000)]: 1 },
+          status: 400,
+          code: 'VALIDATION_FAILED',
+          message: `Parameter "${'p'.repeat(64)}…" (10000 characters) is not declared by this template (known: namespace, name)`,
+        },
+        {
+          id: 't'.repeat(10_000),
+          parameters: NS,
+          status: 404,
+          code: 'NOT_FOUND',
+          message: `No policy template with id "${'t'.repeat(64)}…" (10000 characters)`,
+        },
+      ];
+      for (const { id, parameters, status, code, message } of cases) {
+        const rest = await restRender(id, parameters).expect(status);
+        expect(rest.body.error.code).toBe(code);
+        expect(rest.body.error.message).toBe(message);
+        expect(JSON.stringify(rest.body).length).toBeLessThan(2000);
+        const gql = await gqlRender(id, parameters);
+        expect(gql.body.errors[0].extensions.code).toBe(code === 'VALIDATION_FAILED' ? 'BAD_USER_INPUT' : code);
+        expect(gql.body.errors[0].message).toBe(message);
+        expect(JSON.stringify(gql.body).length).toBeLessThan(2000);
+      }
+      const shown = await app.http.get(`/api/v1/templates/${'t'.repeat(10_000)}`).expect(404);
+      expect(shown.body.error.message).toBe(`No policy template with id "${'t'.repeat(64)}…" (10000 characters)`);
+      expect(shown.body.error.details.templateId).toBe(`${'t'.repeat(64)}…`);
+    });
   });
 
   describe('Windows policy check', () => {

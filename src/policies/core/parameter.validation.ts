@@ -128,6 +128,17 @@ export function kubernetesMinor(version: string): number {
   return Number(version.split('.')[1]);
 }
 
+/** Longest part of a given value an error message quotes. */
+const QUOTED_MAX = 64;
+
+/**
+ * A given value as an error message quotes it: whole when short, else its first characters and its length, so a
+ * 100 kB label value or id is refused with a short message instead of being sent back whole.
+ */
+export function quoted(value: string): string {
+  return value.length <= QUOTED_MAX ? `"${value}"` : `"${value.slice(0, QUOTED_MAX)}…" (${value.length} characters)`;
+}
+
 function fail(parameter: string, rule: ParameterRule, message: string): never {
   throw validationError(parameter, rule, `Parameter "${parameter}": ${message}`);
 }
@@ -159,7 +170,7 @@ function checkString(parameter: string, format: ParameterFormat | undefined, val
         fail(
           parameter,
           ParameterRule.RFC1123_LABEL,
-          `${where}"${value}" is not an RFC 1123 label (lower-case alphanumerics and "-", starting and ending alphanumeric, at most 63 characters)`,
+          `${where}${quoted(value)} is not an RFC 1123 label (lower-case alphanumerics and "-", starting and ending alphanumeric, at most 63 characters)`,
         );
       }
       return;
@@ -168,7 +179,7 @@ function checkString(parameter: string, format: ParameterFormat | undefined, val
         fail(
           parameter,
           ParameterRule.RFC1123_SUBDOMAIN,
-          `${where}"${value}" is not an RFC 1123 subdomain (lower-case alphanumerics, "-" and ".", at most 253 characters)`,
+          `${where}${quoted(value)} is not an RFC 1123 subdomain (lower-case alphanumerics, "-" and ".", at most 253 characters)`,
         );
       }
       return;
@@ -178,11 +189,15 @@ function checkString(parameter: string, format: ParameterFormat | undefined, val
         const hint = value.includes(':')
           ? ' (IPv6 is not available to Windows pods on EKS: IPv6 clusters do not support Windows nodes)'
           : '';
-        fail(parameter, ParameterRule.IPV4_CIDR, `${where}"${value}" is not an IPv4 CIDR like 10.0.0.0/16${hint}`);
+        fail(parameter, ParameterRule.IPV4_CIDR, `${where}${quoted(value)} is not an IPv4 CIDR like 10.0.0.0/16${hint}`);
       }
       const canonical = canonicalIpv4Cidr(cidr.address, cidr.prefix);
       if (canonical !== value) {
-        fail(parameter, ParameterRule.CIDR_HOST_BITS, `${where}"${value}" has host bits set; write the network address "${canonical}"`);
+        fail(
+          parameter,
+          ParameterRule.CIDR_HOST_BITS,
+          `${where}${quoted(value)} has host bits set; write the network address "${canonical}"`,
+        );
       }
       return;
     }
@@ -196,11 +211,11 @@ function checkString(parameter: string, format: ParameterFormat | undefined, val
       }
       return;
     case 'ipv4-address':
-      if (!IPV4.test(value)) fail(parameter, ParameterRule.IPV4_ADDRESS, `${where}"${value}" is not an IPv4 address`);
+      if (!IPV4.test(value)) fail(parameter, ParameterRule.IPV4_ADDRESS, `${where}${quoted(value)} is not an IPv4 address`);
       return;
     case 'kubernetes-version':
       if (!KUBERNETES_VERSION.test(value)) {
-        fail(parameter, ParameterRule.KUBERNETES_VERSION, `${where}"${value}" is not a Kubernetes minor version like "1.33"`);
+        fail(parameter, ParameterRule.KUBERNETES_VERSION, `${where}${quoted(value)} is not a Kubernetes minor version like "1.33"`);
       }
       return;
     case 'instance-type':
@@ -208,29 +223,34 @@ function checkString(parameter: string, format: ParameterFormat | undefined, val
         fail(
           parameter,
           ParameterRule.INSTANCE_TYPE,
-          `${where}"${value}" is not an EC2 instance type like "m5.large" (family.size, at most ${INSTANCE_TYPE_NAME_MAX_LENGTH} characters)`,
+          `${where}${quoted(value)} is not an EC2 instance type like "m5.large" (family.size, at most ${INSTANCE_TYPE_NAME_MAX_LENGTH} characters)`,
         );
       }
       return;
     case 'aws-region':
-      if (!REGION_NAME.test(value)) fail(parameter, ParameterRule.AWS_REGION, `${where}"${value}" is not an AWS region like "us-east-1"`);
+      if (!REGION_NAME.test(value))
+        fail(parameter, ParameterRule.AWS_REGION, `${where}${quoted(value)} is not an AWS region like "us-east-1"`);
       return;
     case 'eksctl-cluster-name':
       if (!EKSCTL_CLUSTER_NAME.test(value)) {
         fail(
           parameter,
           ParameterRule.EKSCTL_CLUSTER_NAME,
-          `${where}"${value}" is not a valid EKS cluster name (a letter, then letters, digits and "-", at most 100 characters)`,
+          `${where}${quoted(value)} is not a valid EKS cluster name (a letter, then letters, digits and "-", at most 100 characters)`,
         );
       }
       return;
     case 'iam-role-name':
       if (!IAM_ROLE_NAME.test(value)) {
-        fail(parameter, ParameterRule.IAM_ROLE_NAME, `${where}"${value}" is not an IAM role name (1 to 64 letters, digits and +=,.@_-)`);
+        fail(
+          parameter,
+          ParameterRule.IAM_ROLE_NAME,
+          `${where}${quoted(value)} is not an IAM role name (1 to 64 letters, digits and +=,.@_-)`,
+        );
       }
       return;
     case 'https-url':
-      if (!HTTPS_URL.test(value)) fail(parameter, ParameterRule.HTTPS_URL, `${where}"${value}" is not an https:// URL`);
+      if (!HTTPS_URL.test(value)) fail(parameter, ParameterRule.HTTPS_URL, `${where}${quoted(value)} is not an https:// URL`);
       return;
     case 'base64':
       if (!BASE64.test(value) || value.length % 4 !== 0) {
@@ -243,7 +263,7 @@ function checkString(parameter: string, format: ParameterFormat | undefined, val
           fail(
             parameter,
             ParameterRule.KUBELET_FLAGS,
-            `${where}"${token}" is not a flag of the form --name=value (no quotes or spaces inside values)`,
+            `${where}${quoted(token)} is not a flag of the form --name=value (no quotes or spaces inside values)`,
           );
         }
       }
@@ -271,17 +291,17 @@ function checkLabels(parameter: string, value: Record<string, unknown>, where: s
       fail(
         parameter,
         ParameterRule.LABEL_KEY,
-        `${where}label key "${key}" is not a valid label key ([prefix/]name, name at most 63 alphanumerics, "-", "_", ".")`,
+        `${where}label key ${quoted(key)} is not a valid label key ([prefix/]name, name at most 63 alphanumerics, "-", "_", ".")`,
       );
     }
     if (typeof labelValue !== 'string') {
-      fail(parameter, ParameterRule.TYPE, `${where}label "${key}" must have a string value, got ${typeName(labelValue)}`);
+      fail(parameter, ParameterRule.TYPE, `${where}label ${quoted(key)} must have a string value, got ${typeName(labelValue)}`);
     }
     if (!isLabelValue(labelValue)) {
       fail(
         parameter,
         ParameterRule.LABEL_VALUE,
-        `${where}label value "${labelValue}" of "${key}" is not a valid label value (at most 63 alphanumerics, "-", "_", ".", starting and ending alphanumeric)`,
+        `${where}label value ${quoted(labelValue)} of ${quoted(key)} is not a valid label value (at most 63 alphanumerics, "-", "_", ".", starting and ending alphanumeric)`,
       );
     }
   }
@@ -297,7 +317,8 @@ function checkNoDuplicates(spec: TemplateParameter, items: unknown[]): void {
   const seen = new Set<string>();
   for (const [index, item] of items.entries()) {
     const key = JSON.stringify(item);
-    if (seen.has(key)) fail(spec.name, ParameterRule.DUPLICATE_ITEM, `item [${index}] ${key} is listed twice`);
+    if (seen.has(key))
+      fail(spec.name, ParameterRule.DUPLICATE_ITEM, `item [${index}] ${key.length <= QUOTED_MAX ? key : quoted(key)} is listed twice`);
     seen.add(key);
   }
 }
@@ -309,7 +330,7 @@ export function checkParameterValue(spec: TemplateParameter, value: unknown): vo
     case 'string':
       if (typeof value !== 'string') fail(name, ParameterRule.TYPE, `must be a string, got ${typeName(value)}`);
       if (spec.enum && !spec.enum.includes(value)) {
-        fail(name, ParameterRule.ENUM, `"${value}" is not one of ${spec.enum.map((e) => `"${e}"`).join(', ')}`);
+        fail(name, ParameterRule.ENUM, `${quoted(value)} is not one of ${spec.enum.map((e) => `"${e}"`).join(', ')}`);
       }
       if (!spec.enum) checkString(name, spec.format, value, '');
       return;
@@ -327,7 +348,7 @@ export function checkParameterValue(spec: TemplateParameter, value: unknown): vo
       value.forEach((item, index) => {
         if (typeof item !== 'string') fail(name, ParameterRule.TYPE, `item [${index}] must be a string, got ${typeName(item)}`);
         if (spec.enum && !spec.enum.includes(item))
-          fail(name, ParameterRule.ENUM, `item [${index}] "${item}" is not one of ${spec.enum.join(', ')}`);
+          fail(name, ParameterRule.ENUM, `item [${index}] ${quoted(item)} is not one of ${spec.enum.join(', ')}`);
         if (!spec.enum) checkString(name, spec.format, item, `item [${index}] `);
       });
       checkNoDuplicates(spec, value);
@@ -385,9 +406,9 @@ export function resolveParameters(declared: readonly TemplateParameter[], input:
     if (!byName.has(name)) {
       const known = declared.map((p) => p.name).join(', ');
       throw validationError(
-        name,
+        name.length <= QUOTED_MAX ? name : `${name.slice(0, QUOTED_MAX)}…`,
         ParameterRule.UNKNOWN_PARAMETER,
-        `Parameter "${name}" is not declared by this template (known: ${known})`,
+        `Parameter ${quoted(name)} is not declared by this template (known: ${known})`,
       );
     }
   }

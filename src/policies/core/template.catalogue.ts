@@ -3,7 +3,7 @@ import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { CONFIGURATION_TEMPLATES } from './configuration.templates.js';
 import { NETWORK_POLICY_TEMPLATES } from './network-policy.templates.js';
 import { NODE_PROVISIONER_TEMPLATES } from './node-provisioner.templates.js';
-import { resolveParameters } from './parameter.validation.js';
+import { quoted, resolveParameters } from './parameter.validation.js';
 import type { PolicyTemplate, RenderOptions, RenderResult } from './policy-template.model.js';
 import type { TemplateDefinition } from './template.definition.js';
 
@@ -35,8 +35,10 @@ export function getTemplate(id: string): PolicyTemplate {
 function definitionOf(id: string): TemplateDefinition {
   const definition = typeof id === 'string' ? BY_ID.get(id) : undefined;
   if (!definition) {
-    throw new DomainError(ErrorCode.NOT_FOUND, `No policy template with id "${String(id)}"`, {
-      templateId: id,
+    const shown = String(id);
+    // A 10 kB id is not sent back whole (twice): its start, as the message quotes it.
+    throw new DomainError(ErrorCode.NOT_FOUND, `No policy template with id ${quoted(shown)}`, {
+      templateId: shown.length <= 64 ? shown : `${shown.slice(0, 64)}…`,
       known: [...BY_ID.keys()],
     });
   }
