@@ -26,6 +26,7 @@ import { DatabaseStartupService } from './database/database-startup.service.js';
 import { DiagnosisModule } from './diagnosis/diagnosis.module.js';
 import { BoundedDocumentStore } from './graphql/document-store.js';
 import { admissionPlugin } from './graphql/admission.plugin.js';
+import { MAX_REFRESHES_PAGE } from './catalog/catalog-refresh.model.js';
 import { knownOperationTypesRule } from './graphql/known-operation-types.js';
 import { metricsPlugin } from './graphql/metrics.plugin.js';
 import { requestIdPlugin } from './graphql/request-id.plugin.js';
@@ -185,6 +186,8 @@ export class AppModule {
               config.graphql.playground ? offlinePlaygroundPlugin() : ApolloServerPluginLandingPageDisabled(),
               admissionPlugin(() => schemaHost.schema, {
                 maxCost: config.graphql.maxCost,
+                // instanceTypes pages up to MAX_PAGE_SIZE, catalogRefreshes up to 200: the larger is the cap.
+                maxPageSize: Math.max(config.limits.maxPageSize, MAX_REFRESHES_PAGE),
                 hideSuggestions: !config.graphql.introspection,
                 rateLimit,
               }),

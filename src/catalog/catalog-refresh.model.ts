@@ -137,6 +137,9 @@ export function toCatalogRefreshModel(e: CatalogRefreshEntity, detailed = false)
   };
 }
 
+/** The most refresh runs one page lists. */
+export const MAX_REFRESHES_PAGE = 200;
+
 /**
  * The page of refresh runs; one class for the GraphQL args and the REST query, so both doors refuse
  * the same `first` with the same violation.
@@ -149,7 +152,7 @@ export class CatalogRefreshesArgs {
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  @Max(200)
+  @Max(MAX_REFRESHES_PAGE)
   first?: number;
 }
 

@@ -5,15 +5,33 @@ import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graph
 import type { RateLimitService } from '../common/rate-limit.service.js';
 import { ErrorCode } from '../common/domain-error.js';
 
-/** A paged field costs its selection once per item it may return (`first`). */
-const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) =>
-  typeof args.first === 'number' ? 1 + childComplexity * Math.max(1, args.first) : undefined;
+/**
+ * A paged field costs its selection once per item it may return: `first`, but at most `maxPageSize`, the
+ * largest page a paged field serves. A bigger `first` never runs: the field refuses it as REST does
+ * (BAD_USER_INPUT "first must be between 0 and 500"); priced as asked, `instanceTypes(first: 100000)` was
+ * QUERY_TOO_COMPLEX, a code and message the same request over REST never gets.
+ */
+function pagedEstimator(maxPageSize: number): ComplexityEstimator {
+  return ({ args, childComplexity }) =>
+    typeof args.first === 'number' ? 1 + childComplexity * Math.min(maxPageSize, Math.max(1, args.first)) : undefined;
+}
 
-/** The estimators, in order (stateless: built once, not per request). */
-export const ESTIMATORS: ComplexityEstimator[] = [pagedEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
+/** The estimators, in order (stateless: built once per plugin, not per request). */
+export function estimatorsFor(maxPageSize: number): ComplexityEstimator[] {
+  return [pagedEstimator(maxPageSize), fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
+}
+
+/** The estimators with no page-size cap (a `first` is priced as given). */
+export const ESTIMATORS: ComplexityEstimator[] = estimatorsFor(Infinity);
+
+type CostWalker = ReturnType<typeof createComplexityRule>;
 
 /** graphql-query-complexity's walker on a context (its rule factory is the public way to build one). */
-const costWalker = createComplexityRule({ maximumComplexity: Infinity, estimators: ESTIMATORS });
+function costWalkerFor(estimators: ComplexityEstimator[]): CostWalker {
+  return createComplexityRule({ maximumComplexity: Infinity, estimators });
+}
+
+const defaultCostWalker = costWalkerFor(ESTIMATORS);
 
 /** Longest variable error message sent; graphql-js prints the whole offending value into it. */
 const MAX_VARIABLE_MESSAGE = 600;
@@ -29,6 +47,8 @@ export function withoutSuggestions(message: string): string {
 
 export interface AdmissionOptions {
   maxCost: number;
+  /** The largest `first` a paged field accepts (MAX_PAGE_SIZE): no page is priced above it. */
+  maxPageSize: number;
   /** Drop "Did you mean" hints from variable errors (introspection off). */
   hideSuggestions: boolean;
   rateLimit: RateLimitService;
@@ -50,6 +70,7 @@ export function estimateCost(
   document: DocumentNode,
   operation: OperationDefinitionNode,
   coercedVariables: Record<string, unknown>,
+  costWalker: CostWalker = defaultCostWalker,
 ): number | null {
   const root = schema.getRootType(operation.operation);
   if (!root) return null;
@@ -92,6 +113,7 @@ function refusal(
  */
 export function admissionPlugin(schemaRef: () => GraphQLSchema, options: AdmissionOptions): ApolloServerPlugin {
   const { maxCost, hideSuggestions, rateLimit } = options;
+  const costWalker = costWalkerFor(estimatorsFor(options.maxPageSize));
   return {
     async requestDidStart() {
       return {
@@ -112,7 +134,7 @@ export function admissionPlugin(schemaRef: () => GraphQLSchema, options: Admissi
             const message = shorten(first?.message ?? 'The variables do not coerce');
             throw refusal('BAD_USER_INPUT', hideSuggestions ? withoutSuggestions(message) : message, 400, undefined, first?.nodes);
           }
-          const cost = estimateCost(schema, ctx.document, operation, coercion.coerced);
+          const cost = estimateCost(schema, ctx.document, operation, coercion.coerced, costWalker);
           if (cost === null) {
             throw refusal(
               ErrorCode.QUERY_TOO_COMPLEX,

@@ -100,6 +100,29 @@ describe('request limits', () => {
     const res = await app.gql('{ instanceTypes(first: 1000) { totalCount } }').expect(200);
     expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
+
+  it('a `first` above the page size is the same refusal as over REST, not a cost priced on the asked page', async () => {
+    for (const first of [100_000, 2_147_483_647]) {
+      const rest = await app.http.get('/api/v1/instance-types').query({ first }).expect(400);
+      expect(rest.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: 'first must be between 0 and 500' });
+      const gql = await app.gql('query($n: Int) { instanceTypes(first: $n) { totalCount } }', { n: first }).expect(200);
+      expect(gql.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(gql.body.errors[0].message).toBe(rest.body.error.message);
+
+      const restRuns = await app.http.get('/api/v1/catalog/refreshes').query({ first }).expect(400);
+      expect(restRuns.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: 'first must not be greater than 200' });
+      const gqlRuns = await app.gql('query($n: Int) { catalogRefreshes(first: $n) { id } }', { n: first }).expect(200);
+      expect(gqlRuns.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(gqlRuns.body.errors[0].message).toBe(restRuns.body.error.message);
+    }
+    // Still priced at the largest page it may serve: 20 pages of 500 are over the cost limit.
+    const pages = Array.from(
+      { length: 20 },
+      (_, i) => `p${i}: instanceTypes(first: 100000) { nodes { name networkCards { networkCardIndex } } }`,
+    );
+    const res = await app.gql(`{ ${pages.join(' ')} }`).expect(400);
+    expect(res.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+  });
 });
 
 describe('rate limits', () => {
