@@ -9,6 +9,7 @@ import {
   TemplateKind,
   WINDOWS_RULE_EFFECTS,
   WindowsRule,
+  parameterMaxLength,
   type Finding,
   type JsonValue,
   type PolicyTemplate as CorePolicyTemplate,
@@ -74,6 +75,12 @@ export class PolicyTemplateParameter {
 
   /** For array parameters. */
   maxItems: number | null;
+
+  /**
+   * Longest string accepted: the value (string), each item (string[]), each label value (object, object[]: 63);
+   * null for integers, booleans and closed sets (enum). Longer is a 400 / BAD_USER_INPUT naming the parameter.
+   */
+  maxLength: number | null;
 
   required: boolean;
 
@@ -226,6 +233,7 @@ export function toPolicyTemplateParameter(p: TemplateParameter): PolicyTemplateP
     maximum: p.maximum ?? null,
     minItems: p.minItems ?? null,
     maxItems: p.maxItems ?? null,
+    maxLength: parameterMaxLength(p),
     required: p.required,
     default: p.default,
     example: p.example,

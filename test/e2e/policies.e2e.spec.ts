@@ -9,7 +9,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 // the whole service (Calico on Windows skips what felix/dataplane/windows/policysets/policysets.go does not program).
 
 const TEMPLATE_FIELDS = `id title kind apiVersion mediaType description windowsEnforced source
-  parameters { name type format enum minimum maximum minItems maxItems required default example description derivedBy }`;
+  parameters { name type format enum minimum maximum minItems maxItems maxLength required default example description derivedBy }`;
 const RENDER_FIELDS = 'templateId content mediaType warnings { code message source } parameters objects';
 const CHECK_FIELDS = 'documents clean findings { path line rule message source rewrite { description yaml } }';
 
@@ -163,6 +163,49 @@ describe('policy templates and the Windows policy check', () => {
       expect(missing.body.error.details.known).toContain('default-deny-ingress');
       const gqlMissing = await app.gql('{ policyTemplate(id: "no-such-template") { id } }').expect(200);
       expect(gqlMissing.body).toEqual({ data: { policyTemplate: null } });
+    });
+
+    it('publishes the longest string each parameter takes, and a longer one is refused naming it, in both doors', async () => {
+      const maxLengths = async (id: string) => {
+        const rest = await app.http.get(`/api/v1/templates/${id}`).expect(200);
+        const gql = await app.gql(`query($id: String!) { policyTemplate(id: $id) { ${TEMPLATE_FIELDS} } }`, { id }).expect(200);
+        expect(rest.body).toEqual(gql.body.data.policyTemplate);
+        return Object.fromEntries(rest.body.parameters.map((p: { name: string; maxLength: number | null }) => [p.name, p.maxLength]));
+      };
+      expect(await maxLengths('allow-dns-to-kube-dns')).toEqual({ namespace: 63, name: 253, podLabels: 63 });
+      expect(await maxLengths('allow-from-selectors')).toMatchObject({ fromPodSelectors: 63 });
+      const userdata = await maxLengths('windows-userdata-bootstrap-dsr');
+      expect(userdata).toMatchObject({ clusterName: 100, base64ClusterCA: 8192, instanceType: 64, kubeletExtraArgs: 1024, maxPods: null });
+      expect(userdata.ipMode).toBeNull(); // a closed set: its enum says it all
+
+      // A cluster's real CA (EKS certificateAuthority.data: 1,424 characters for a 2048-bit RSA CA) renders;
+      // it was refused as "at most 1024".
+      const base = {
+        clusterName: 'shop',
+        kubernetesVersion: '1.33',
+        apiServerEndpoint: 'https://ABCDEF0123456789.gr7.us-west-2.eks.amazonaws.com',
+        dnsClusterIP: '172.20.0.10',
+        serviceCIDR: '172.20.0.0/16',
+        instanceType: 'm5.large',
+      };
+      const ca = 'QUJD'.repeat(356);
+      const rendered = await restRender('windows-userdata-bootstrap-dsr', { ...base, base64ClusterCA: ca }).expect(200);
+      expect(rendered.body.content).toContain(`-Base64ClusterCA '${ca}'`);
+      const tooLong = { ...base, base64ClusterCA: 'QUJD'.repeat(2049) };
+      const message = 'Parameter "base64ClusterCA": is 8196 characters long, at most 8192 allowed';
+      const rest = await restRender('windows-userdata-bootstrap-dsr', tooLong).expect(400);
+      expect(rest.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message, details: { field: 'base64ClusterCA', rule: 'LENGTH' } });
+      const gql = await gqlRender('windows-userdata-bootstrap-dsr', tooLong);
+      expect(gql.body.errors[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        details: { field: 'base64ClusterCA', rule: 'LENGTH' },
+      });
+      expect(gql.body.errors[0].message).toBe(message);
+      // Any other string stops at 1,024.
+      const label = await restRender('windows-userdata-bootstrap-dsr', { ...base, kubeletExtraArgs: `--v=${'1'.repeat(1021)}` }).expect(
+        400,
+      );
+      expect(label.body.error.message).toBe('Parameter "kubeletExtraArgs": is 1025 characters long, at most 1024 allowed');
     });
   });
 

@@ -61,11 +61,53 @@ const TEXT = /^[^\u0000-\u001f\u007f'"`$]*$/;
 
 const MAX_STRING_LENGTH = 1024;
 /**
+ * Longest base64 value (base64ClusterCA). EKS DescribeCluster's certificateAuthority.data is the base64 of the
+ * cluster CA's PEM (https://docs.aws.amazon.com/eks/latest/APIReference/API_Certificate.html): 1,424 characters
+ * for the 2048-bit RSA CA a cluster gets, which the 1,024 of other strings refused. 8 KiB leaves room for larger
+ * keys and stays well below EC2's 16 KB of user data (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html).
+ */
+const MAX_BASE64_LENGTH = 8192;
+
+/** The length check every string of a format passes first. */
+function stringLengthLimit(format: ParameterFormat | undefined): number {
+  return format === 'base64' ? MAX_BASE64_LENGTH : MAX_STRING_LENGTH;
+}
+/**
  * Most labels in one label map. Kubernetes sets no count (only each key's and value's length,
  * kubernetes/apimachinery pkg/util/validation/validation.go); 64 is more than any selector here needs,
  * and without a bound a map of 100,000 labels was checked and rendered into the answer.
  */
 export const MAX_LABELS = 64;
+
+/** Longest value a string format allows, where it is shorter than its length check (the regexes and checks above). */
+const FORMAT_MAX_LENGTH: Partial<Record<ParameterFormat, number>> = {
+  'dns-label': 63,
+  'dns-subdomain': 253,
+  'instance-type': INSTANCE_TYPE_NAME_MAX_LENGTH,
+  'eksctl-cluster-name': 100,
+  'iam-role-name': 64,
+  'ipv4-cidr': 18,
+  'eks-service-cidr': 18,
+  'ipv4-address': 15,
+};
+
+/** A label value's longest length (kubernetes/apimachinery pkg/util/validation/validation.go, LabelValueMaxLength). */
+const LABEL_VALUE_MAX_LENGTH = 63;
+
+/**
+ * The longest string a parameter accepts, as its descriptor publishes it: the value of a string, each item of a
+ * string[], each label value of a label map (object) or of each map of an object[]; null for other types and for
+ * closed sets (enum). The same bounds resolveParameters enforces, so a client can refuse a 100 kB label first.
+ */
+export function parameterMaxLength(parameter: TemplateParameter): number | null {
+  if (parameter.enum) return null;
+  if (parameter.type === 'string' || parameter.type === 'string[]') {
+    const limit = stringLengthLimit(parameter.format);
+    return Math.min(limit, (parameter.format && FORMAT_MAX_LENGTH[parameter.format]) || limit);
+  }
+  if (parameter.type === 'object' || parameter.type === 'object[]') return LABEL_VALUE_MAX_LENGTH;
+  return null;
+}
 
 export function isDns1123Label(value: string): boolean {
   return value.length <= 63 && DNS1123_LABEL.test(value);
@@ -85,7 +127,7 @@ export function isLabelKey(key: string): boolean {
 }
 
 export function isLabelValue(value: string): boolean {
-  return value.length <= 63 && LABEL_VALUE.test(value);
+  return value.length <= LABEL_VALUE_MAX_LENGTH && LABEL_VALUE.test(value);
 }
 
 /** Parses `a.b.c.d/p`; returns the address as a 32-bit number and the prefix, or undefined. */
@@ -155,8 +197,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function checkString(parameter: string, format: ParameterFormat | undefined, value: string, where: string): void {
-  if (value.length > MAX_STRING_LENGTH) {
-    fail(parameter, ParameterRule.LENGTH, `${where}is ${value.length} characters long, at most ${MAX_STRING_LENGTH} allowed`);
+  const limit = stringLengthLimit(format);
+  if (value.length > limit) {
+    fail(parameter, ParameterRule.LENGTH, `${where}is ${value.length} characters long, at most ${limit} allowed`);
   }
   switch (format) {
     case undefined:
