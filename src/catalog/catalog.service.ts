@@ -74,7 +74,9 @@ export class CatalogService implements OnModuleDestroy {
   ) {}
 
   async findInstanceType(name: string): Promise<InstanceType | null> {
-    if (name.length > 64) return null;
+    // PostgreSQL text cannot hold NUL, so no stored type has one; asked, it refused the query, and this
+    // operation alone answered 400 where nodeCapacity and the others say INSTANCE_TYPE_NOT_FOUND (GraphQL: null).
+    if (name.length > 64 || name.includes('\u0000')) return null;
     const row = await this.repository.findByName(name);
     return row ? rowToModel(row) : null;
   }

@@ -213,6 +213,23 @@ describe('an instance type name longer than any EC2 name', () => {
     expect(one.body).toEqual({ data: { instanceType: null } });
   });
 
+  it('a name holding NUL is an unknown type for getInstanceType too, as for the in-memory operations', async () => {
+    const name = 'm5.large\u0000';
+    const rest = restCalls(encodeURIComponent(name));
+    for (const id of ['getNodeCapacity', 'getInstanceType'] as const) {
+      const res = await send(rest[id]).expect(404);
+      expect(res.body.error).toMatchObject({
+        code: 'INSTANCE_TYPE_NOT_FOUND',
+        message: 'Unknown instance type "m5.large\u0000": the catalog has no such EC2 instance type',
+      });
+    }
+    const gql = gqlCalls(name);
+    const one = await app.gql(gql.instanceType.query, gql.instanceType.variables).expect(200);
+    expect(one.body).toEqual({ data: { instanceType: null } });
+    const capacity = await app.gql(gql.nodeCapacity.query, gql.nodeCapacity.variables).expect(200);
+    expect(capacity.body.errors[0].extensions.code).toBe('INSTANCE_TYPE_NOT_FOUND');
+  });
+
   it('the OpenAPI document gives every instance type path parameter its maxLength', async () => {
     const doc = (await app.http.get('/api/docs-json').expect(200)).body as {
       paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string; schema: { maxLength?: number } }> }>>;
