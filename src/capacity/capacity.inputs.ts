@@ -19,6 +19,7 @@ import {
   MaxLength,
   Min,
   ValidateNested,
+  type ValidationArguments,
 } from 'class-validator';
 import { ARCHITECTURES } from '../catalog/instance-types.args.js';
 import type { IpMode, NodeOs, SizingRankBy, WindowsServerVersion } from './core/index.js';
@@ -263,6 +264,17 @@ export class SizingWorkloadInput {
   needsAccelerators?: boolean;
 }
 
+/**
+ * A list entry given twice, named by its index as the template parameters name it (`instanceTypes[1]: "m5.large" is
+ * listed twice`), instead of class-validator's "All instanceTypes's elements must be unique".
+ */
+function listedTwice({ property, value }: ValidationArguments): string {
+  const items: unknown[] = Array.isArray(value) ? value : [];
+  const index = items.findIndex((item, i) => items.indexOf(item) !== i);
+  if (index < 0) return `each ${property} entry must be listed once`;
+  return `${property}[${index}]: ${JSON.stringify(String(items[index]).slice(0, 64))} is listed twice`;
+}
+
 @InputType('NodeGroupSizingInput', {
   description:
     'A workload and the candidate types: the given instanceTypes, or else the whole in-memory catalog; ' +
@@ -281,7 +293,7 @@ export class NodeGroupSizingInput {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(CAPACITY_INPUT_LIMITS.instanceTypes)
-  @ArrayUnique()
+  @ArrayUnique({ message: listedTwice })
   @IsInstanceTypeName({ each: true })
   instanceTypes?: string[];
 
@@ -315,7 +327,7 @@ export class NodeGroupSizingInput {
   @Transform(toEnumSpelling)
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayUnique()
+  @ArrayUnique({ message: listedTwice })
   @IsIn(values(IpModeEnum), { each: true, message: `each ipModes entry must be ${MODE_SPELLINGS}` })
   ipModes?: IpMode[];
 

@@ -558,6 +558,19 @@ describe('capacity API', () => {
       expect(gql.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'workload.kubernetesVersion' } });
     });
 
+    it.each([
+      ['instanceTypes', { instanceTypes: ['m5.large', 'm5.xlarge', 'm5.large'] }, 'instanceTypes[2]: "m5.large" is listed twice'],
+      ['ipModes', { ipModes: ['PREFIX_DELEGATION', 'PREFIX_DELEGATION'] }, 'ipModes[1]: "PREFIX_DELEGATION" is listed twice'],
+    ])('%s listing an entry twice is refused naming its index, with the same message in both doors', async (field, extra, message) => {
+      const input = { workload: { windowsPods: 4 }, ...extra };
+      const rest = await app.http.post('/api/v1/capacity/sizing').send(input).expect(400);
+      expect(rest.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message });
+      expect(rest.body.error.details.violations[0]).toMatchObject({ field, rules: ['arrayUnique'] });
+      const gql = await app.gql(SIZING, { input }).expect(200);
+      expect(gql.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(gql.body.errors[0].message).toBe(message);
+    });
+
     it('GraphQL refuses absurd numbers', async () => {
       const res = await app.gql(SIZING, { input: { workload: { windowsPods: 1e12 } } });
       expect(res.status).toBeLessThan(500);
