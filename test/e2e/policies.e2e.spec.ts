@@ -175,7 +175,14 @@ describe('policy templates and the Windows policy check', () => {
       expect(await maxLengths('allow-dns-to-kube-dns')).toEqual({ namespace: 63, name: 253, podLabels: 63 });
       expect(await maxLengths('allow-from-selectors')).toMatchObject({ fromPodSelectors: 63 });
       const userdata = await maxLengths('windows-userdata-bootstrap-dsr');
-      expect(userdata).toMatchObject({ clusterName: 100, base64ClusterCA: 8192, instanceType: 64, kubeletExtraArgs: 1024, maxPods: null });
+      expect(userdata).toMatchObject({
+        clusterName: 100,
+        kubernetesVersion: 4,
+        base64ClusterCA: 8192,
+        instanceType: 64,
+        kubeletExtraArgs: 1024,
+        maxPods: null,
+      });
       expect(userdata.ipMode).toBeNull(); // a closed set: its enum says it all
 
       // A cluster's real CA (EKS certificateAuthority.data: 1,424 characters for a 2048-bit RSA CA) renders;

@@ -89,6 +89,7 @@ const FORMAT_MAX_LENGTH: Partial<Record<ParameterFormat, number>> = {
   'ipv4-cidr': 18,
   'eks-service-cidr': 18,
   'ipv4-address': 15,
+  'kubernetes-version': 4,
 };
 
 /** A label value's longest length (kubernetes/apimachinery pkg/util/validation/validation.go, LabelValueMaxLength). */
