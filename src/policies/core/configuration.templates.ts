@@ -497,7 +497,7 @@ const clusterConfigTemplate: TemplateDefinition = {
     const ipMode = p.ipMode as WindowsIpMode;
     const warnings: RenderWarning[] = [];
     if (release) warnings.push(osBuildWarning(release));
-    requireWindowsNodeTypes(options.catalog, 'windowsInstanceType', p.windowsInstanceType as string);
+    requireWindowsNodeTypes(options.catalog, 'windowsInstanceType', p.windowsInstanceType as string, warnings);
     const maxPods = resolveMaxPods(p.maxPodsPerNode, p.windowsInstanceType as string, ipMode, options, warnings, 'maxPodsPerNode');
     requireKnownInstanceType(options.catalog, p.linuxInstanceType as string);
     const linuxCount = p.linuxNodeCount as number;
@@ -668,7 +668,7 @@ const bootstrapUserDataTemplate: TemplateDefinition = {
         'Parameter "kubeletExtraArgs": pass --max-pods through the maxPods parameter, not here',
       );
     }
-    if (p.instanceType !== undefined) requireWindowsNodeTypes(options.catalog, 'instanceType', p.instanceType as string);
+    if (p.instanceType !== undefined) requireWindowsNodeTypes(options.catalog, 'instanceType', p.instanceType as string, warnings);
     const maxPods = resolveMaxPods(
       p.maxPods,
       p.instanceType as string | undefined,

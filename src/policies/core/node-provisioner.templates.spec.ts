@@ -425,3 +425,41 @@ describe('karpenter-windows-nodepool with instanceFamilies', () => {
     expect(req).toContainEqual({ key: 'karpenter.k8s.aws/instance-family', operator: 'In', values: ['t3'] });
   });
 });
+
+describe('a Windows type only the newer controller table knows (aws/karpenter-provider-aws zz_generated.vpclimits.go, not aws/amazon-vpc-resource-controller-k8s pkg/aws/vpc/limits.go)', () => {
+  const tsvTypes = (...p: string[]) =>
+    new Set(
+      data(...p)
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split('\t')[0]),
+    );
+  const publicTable = tsvTypes('vpc-resource-controller', 'limits.tsv');
+  const newerTable = tsvTypes('karpenter', 'vpc-limits.tsv');
+  const t = 'c8in.large';
+  const eventText = `The instance type ${t} is not supported yet by the vpc resource controller`;
+  const base = { clusterName: 'c', kubernetesVersion: '1.33' };
+  const renders: [string, Record<string, unknown>][] = [
+    ['karpenter-windows-nodepool', { ...base, instanceTypes: ['m5.large', t] }],
+    ['terraform-eks-windows-managed-node-group', { ...base, instanceTypes: [t] }],
+    ['terraform-eks-windows-self-managed-node-group', { ...base, instanceType: t }],
+    ['eksctl-windows-cluster', { ...base, region: 'us-east-1', windowsInstanceType: t }],
+    ['windows-userdata-bootstrap-dsr', { ...base, instanceType: t }],
+  ];
+
+  it.each(renders)('%s warns that the cluster controller may not advertise it yet (VPCRC pkg/node/node.go)', (id, parameters) => {
+    expect(publicTable.has(t)).toBe(false);
+    expect(newerTable.has(t)).toBe(true);
+    const newer = renderTemplate(id, parameters, options).warnings.filter((w) => w.code === 'WINDOWS_TYPE_NEWER_THAN_PUBLIC_VPCRC_LIMITS');
+    expect(newer).toHaveLength(1);
+    expect(newer[0].message).toContain(`${t} is not in the public VPC Resource Controller table`);
+    expect(newer[0].message).toContain(eventText);
+  });
+
+  it.each(renders)('%s with m5.large (in the public table) has no such warning', (id, parameters) => {
+    const p = JSON.parse(JSON.stringify(parameters).replaceAll(t, 'm5.large')) as Record<string, unknown>;
+    if (Array.isArray(p.instanceTypes)) p.instanceTypes = [...new Set(p.instanceTypes as string[])];
+    const codes = renderTemplate(id, p, options).warnings.map((w) => w.code);
+    expect(codes).not.toContain('WINDOWS_TYPE_NEWER_THAN_PUBLIC_VPCRC_LIMITS');
+  });
+});

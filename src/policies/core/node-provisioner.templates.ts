@@ -298,9 +298,9 @@ const karpenterNodePoolTemplate: TemplateDefinition = {
     const ipMode = p.ipMode as WindowsIpMode;
     const types = p.instanceTypes as string[];
     const families = p.instanceFamilies as string[];
-    requireWindowsNodeTypes(options.catalog, 'instanceTypes', types);
-    requireWindowsFamilies(options.catalog, 'instanceFamilies', families);
     const warnings: RenderWarning[] = [];
+    requireWindowsNodeTypes(options.catalog, 'instanceTypes', types, warnings);
+    requireWindowsFamilies(options.catalog, 'instanceFamilies', families);
     let maxPods: number | undefined = p.maxPods as number | undefined;
     if (ipMode !== 'prefix-delegation') warnAboutTypesWithoutWindowsPods(types, ipMode, options, warnings);
     if (ipMode === 'prefix-delegation') {
@@ -536,9 +536,9 @@ function renderTerraform(plan: TerraformGroupPlan, p: Record<string, JsonValue>,
     requireDnsClusterIpInServiceCidr('dnsClusterIp', p.dnsClusterIp as string, 'serviceIpv4Cidr', p.serviceIpv4Cidr as string);
   }
   const types = plan.managed ? (p.instanceTypes as string[]) : [p.instanceType as string];
-  if (plan.managed) requireWindowsNodeTypes(options.catalog, 'instanceTypes', types);
-  else requireWindowsNodeTypes(options.catalog, 'instanceType', types[0]);
   const warnings: RenderWarning[] = [];
+  if (plan.managed) requireWindowsNodeTypes(options.catalog, 'instanceTypes', types, warnings);
+  else requireWindowsNodeTypes(options.catalog, 'instanceType', types[0], warnings);
   const maxPods = resolveGroupMaxPods(p.maxPods, types, ipMode, options, warnings);
   const amiId = plan.managed ? (p.amiId as string | undefined) : undefined;
   if (amiId !== undefined && !/^ami-[0-9a-f]{8,17}$/.test(amiId)) {

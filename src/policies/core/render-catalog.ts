@@ -1,7 +1,7 @@
 import { assessWindowsEligibility, computeNodeCapacity, EC2_WINDOWS_UNSUPPORTED_TYPES } from '../../capacity/core/index.js';
 import { catalogNotLoadedError, unknownInstanceTypeError } from '../../catalog/core/catalog-errors.js';
 import { validationError } from '../../common/domain-error.js';
-import type { RenderCatalog, WindowsIpMode } from './policy-template.model.js';
+import type { RenderCatalog, RenderWarning, WindowsIpMode } from './policy-template.model.js';
 
 /**
  * Pods a Windows node of this type can run: the capacity engine's min(kubelet max-pods, W), with
@@ -47,11 +47,16 @@ const NEVER_WINDOWS = new Map([
  * (and the item of a list), not a manifest EKS or EC2 refuses at apply time; a type the controller's tables do not
  * know yet stays a warning for the caller (its tables grow with controller rollouts). Unknown types are
  * INSTANCE_TYPE_NOT_FOUND. Without a catalog (a render outside the service) only EC2's known refusals are checked.
+ * A type only the newer copy of the controller's table knows (aws/karpenter-provider-aws
+ * pkg/providers/instancetype/zz_generated.vpclimits.go, not aws/amazon-vpc-resource-controller-k8s pkg/aws/vpc/limits.go)
+ * is pushed to `warnings`: its max-pods come from the newer table, and the cluster's controller may not advertise
+ * vpc.amazonaws.com/PrivateIPv4Address for it yet (VPCRC pkg/node/node.go), as nodeCapacity and sizing warn.
  */
 export function requireWindowsNodeTypes(
   catalog: RenderCatalog | null | undefined,
   parameter: string,
   value: string | readonly string[],
+  warnings?: RenderWarning[],
 ): void {
   const list = typeof value === 'string' ? [value] : value;
   list.forEach((name, i) => {
@@ -74,6 +79,8 @@ export function requireWindowsNodeTypes(
         `Parameter "${parameter}": ${item} cannot be a Windows node: ${blocking.message} (${blocking.source}); remove it`,
       );
     }
+    const newer = reasons.find((r) => r.code === 'WINDOWS_TYPE_NEWER_THAN_PUBLIC_VPCRC_LIMITS');
+    if (newer && warnings) warnings.push({ code: newer.code, message: newer.message, source: newer.source });
   });
 }
 
