@@ -463,3 +463,19 @@ describe('a Windows type only the newer controller table knows (aws/karpenter-pr
     expect(codes).not.toContain('WINDOWS_TYPE_NEWER_THAN_PUBLIC_VPCRC_LIMITS');
   });
 });
+
+describe('the terraform-aws-eks version floor (terraform-aws-modules/terraform-aws-eks #3736, #3737: the 2019 and 2022 Core/Full SSM maps were swapped before v21.24.1)', () => {
+  const base = { clusterName: 'c', kubernetesVersion: '1.35' };
+  const floor = (id: string, windowsServerVersion: string) =>
+    renderTemplate(id, { ...base, windowsServerVersion }, options).warnings.find((w) => w.code === 'MODULE_VERSION_FLOOR')!.message;
+
+  it.each(['terraform-eks-windows-managed-node-group', 'terraform-eks-windows-self-managed-node-group'])(
+    '%s: 2022 is said to boot the other variant before 21.24.1, 2025 (added in v21.17.0, #3669, not among the swapped maps) is not',
+    (id) => {
+      expect(floor(id, 'WINDOWS_SERVER_2022')).toContain('so WINDOWS_CORE_2022_x86_64 could boot the other variant');
+      const y2025 = floor(id, 'WINDOWS_SERVER_2025');
+      expect(y2025).not.toContain('could boot the other variant');
+      expect(y2025).toContain('(#3737 corrected only those; WINDOWS_CORE_2025_x86_64, in the module from v21.17.0, was not among them)');
+    },
+  );
+});

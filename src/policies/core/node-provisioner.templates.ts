@@ -43,7 +43,7 @@ export const TERRAFORM_EKS_MODULE_VERSION = '>= 21.24.1, < 22.0.0';
 
 const TF_SOURCE = {
   MODULE: 'terraform-aws-modules/terraform-aws-eks templates/windows_user_data.tpl; modules/_user_data',
-  SWAP: 'terraform-aws-modules/terraform-aws-eks #3736, #3737 (Core and Full images swapped before v21.24.1); docs/UPGRADE-21.0.md (v21 input names)',
+  SWAP: 'terraform-aws-modules/terraform-aws-eks #3736, #3737 (Core and Full images of 2019 and 2022 swapped before v21.24.1); docs/UPGRADE-21.0.md (v21 input names)',
   MNG_USER_DATA:
     'terraform-aws-modules/terraform-aws-eks #2246 (managed node groups without a custom AMI use only pre_bootstrap_user_data)',
   AMI_2025: 'terraform-aws-modules/terraform-aws-eks v21.17.0 (WINDOWS_*_2025_x86_64 ami_types)',
@@ -597,7 +597,13 @@ function renderTerraform(plan: TerraformGroupPlan, p: Record<string, JsonValue>,
 
   warnings.push({
     code: 'MODULE_VERSION_FLOOR',
-    message: `version ${TERRAFORM_EKS_MODULE_VERSION}: releases before 21.24.1 swapped the Core and Full Windows images of 2019 and 2022, so ${amiType} could boot the other variant; the inputs rendered here are v21's, so the next major is left out.`,
+    // #3736 and #3737 name the 2019 and 2022 maps only; the 2025 ami_types came with v21.17.0 (#3669).
+    message:
+      `version ${TERRAFORM_EKS_MODULE_VERSION}: releases before 21.24.1 swapped the Core and Full Windows images of 2019 and 2022` +
+      (version === 'WINDOWS_SERVER_2025'
+        ? ` (#3737 corrected only those; ${amiType}, in the module from v21.17.0, was not among them)`
+        : `, so ${amiType} could boot the other variant`) +
+      "; the inputs rendered here are v21's, so the next major is left out.",
     source: TF_SOURCE.SWAP,
   });
   if (version === 'WINDOWS_SERVER_2025') {
