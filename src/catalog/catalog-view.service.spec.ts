@@ -71,7 +71,7 @@ describe('CatalogViewService.requireLoaded', () => {
     [
       'policies: render deriving kubelet max-pods',
       () =>
-        new PoliciesService(view).render('windows-userdata-bootstrap-dsr', {
+        new PoliciesService(view, prices).render('windows-userdata-bootstrap-dsr', {
           clusterName: 'c',
           kubernetesVersion: '1.32',
           instanceType: 'm5.large',
@@ -82,7 +82,10 @@ describe('CatalogViewService.requireLoaded', () => {
   });
 
   it('policies: a render that derives nothing from the catalog needs none', () => {
-    const rendered = new PoliciesService(view).render('windows-userdata-bootstrap-dsr', { clusterName: 'c', kubernetesVersion: '1.32' });
+    const rendered = new PoliciesService(view, prices).render('windows-userdata-bootstrap-dsr', {
+      clusterName: 'c',
+      kubernetesVersion: '1.32',
+    });
     expect(rendered.warnings.map((w) => w.code)).toContain('MAX_PODS_NOT_SET');
   });
 });

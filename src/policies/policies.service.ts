@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogViewService } from '../catalog/catalog-view.service.js';
+import { PriceViewService } from '../catalog/price-view.service.js';
 import { checkPolicyForWindows, getTemplate, listTemplates, renderTemplate } from './core/index.js';
 import {
   toPolicyTemplate,
@@ -13,11 +14,15 @@ import {
 /**
  * Templates and the Windows policy check for both doors (GraphQL and REST). The pure core does the
  * work; this layer only hands it the in-memory catalog, from which templates that derive kubelet
- * max-pods take the types' facts (the capacity engine) and templates that take families their types.
+ * max-pods take the types' facts (the capacity engine) and templates that take families their types, and
+ * what catalog refreshes read from the AWS Price List about Windows on a type in a region.
  */
 @Injectable()
 export class PoliciesService {
-  constructor(private readonly view: CatalogViewService) {}
+  constructor(
+    private readonly view: CatalogViewService,
+    private readonly prices: PriceViewService,
+  ) {}
 
   listTemplates(): PolicyTemplate[] {
     return listTemplates().map(toPolicyTemplate);
@@ -33,7 +38,12 @@ export class PoliciesService {
    * SERVICE_UNAVAILABLE when the render derives from the catalog while none is loaded.
    */
   render(id: string, parameters: unknown): RenderedTemplate {
-    return toRenderedTemplate(renderTemplate(id, parameters, { catalog: this.view.isLoaded ? this.view.current() : null }));
+    return toRenderedTemplate(
+      renderTemplate(id, parameters, {
+        catalog: this.view.isLoaded ? this.view.current() : null,
+        windowsPriceList: (region, instanceType) => this.prices.windowsPriceListFact(region, instanceType),
+      }),
+    );
   }
 
   /** UNPROCESSABLE_DOCUMENT for malformed YAML or unknown kinds; PAYLOAD_TOO_LARGE above 1 MiB / 100 documents. */

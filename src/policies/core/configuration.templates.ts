@@ -497,7 +497,13 @@ const clusterConfigTemplate: TemplateDefinition = {
     const ipMode = p.ipMode as WindowsIpMode;
     const warnings: RenderWarning[] = [];
     if (release) warnings.push(osBuildWarning(release));
-    requireWindowsNodeTypes(options.catalog, 'windowsInstanceType', p.windowsInstanceType as string, warnings);
+    requireWindowsNodeTypes(
+      options.catalog,
+      'windowsInstanceType',
+      p.windowsInstanceType as string,
+      warnings,
+      options.windowsPriceList ? (t) => options.windowsPriceList!(p.region as string, t) : undefined,
+    );
     const maxPods = resolveMaxPods(p.maxPodsPerNode, p.windowsInstanceType as string, ipMode, options, warnings, 'maxPodsPerNode');
     requireKnownInstanceType(options.catalog, p.linuxInstanceType as string);
     const linuxCount = p.linuxNodeCount as number;

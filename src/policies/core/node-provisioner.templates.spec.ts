@@ -479,3 +479,44 @@ describe('the terraform-aws-eks version floor (terraform-aws-modules/terraform-a
     },
   );
 });
+
+describe("eksctl-windows-cluster checks EC2's Windows gate against the AWS Price List of its region (pricing:GetProducts, operatingSystem=Windows; aws/karpenter-provider-aws#7985)", () => {
+  const base = { clusterName: 'c', region: 'eu-west-1', kubernetesVersion: '1.33' };
+  const readAt = '2026-12-01T06:00:00.000Z';
+  const withPriceList = (offered: ReadonlySet<string>, regionRead = 'eu-west-1'): RenderOptions => ({
+    ...options,
+    windowsPriceList: (region, instanceType) =>
+      region === regionRead ? { region, readAt, offered: offered.has(instanceType) } : undefined,
+  });
+
+  it('a type the region has no Windows product for is refused, naming the read', () => {
+    let e: unknown;
+    try {
+      renderTemplate('eksctl-windows-cluster', { ...base, windowsInstanceType: 'm5.large' }, withPriceList(new Set(['m5.xlarge'])));
+    } catch (err) {
+      e = err;
+    }
+    expect(e).toBeInstanceOf(DomainError);
+    expect(e).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'windowsInstanceType', rule: 'EC2_REFUSES_WINDOWS' } });
+    expect((e as DomainError).message).toContain(
+      `The AWS Price List (read ${readAt}) has no Windows on-demand product for m5.large in eu-west-1`,
+    );
+  });
+
+  it('a type of the known list the region does offer Windows on renders: the read wins', () => {
+    const r = renderTemplate(
+      'eksctl-windows-cluster',
+      { ...base, windowsInstanceType: 'p5.48xlarge' },
+      withPriceList(new Set(['p5.48xlarge'])),
+    );
+    expect(r.content).toContain('p5.48xlarge');
+  });
+
+  it('a region no refresh read keeps the known list', () => {
+    const unread = withPriceList(new Set(['p5.48xlarge']), 'us-east-1');
+    expect(() => renderTemplate('eksctl-windows-cluster', { ...base, windowsInstanceType: 'p5.48xlarge' }, unread)).toThrow(
+      /EC2 does not run Windows on p5\.48xlarge/,
+    );
+    expect(renderTemplate('eksctl-windows-cluster', { ...base, windowsInstanceType: 'm5.large' }, unread).content).toContain('m5.large');
+  });
+});

@@ -1,3 +1,4 @@
+import type { WindowsPriceListFact } from '../../capacity/core/windows-eligibility.js';
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 /**
  * Shapes of the template catalogue and of a rendered template. Plain data only: the service and the
@@ -111,6 +112,12 @@ export interface RenderOptions {
    * answers SERVICE_UNAVAILABLE. Absent: nothing is derived.
    */
   catalog?: RenderCatalog | null;
+  /**
+   * What a catalog refresh read from the AWS Price List (pricing:GetProducts, operatingSystem=Windows) about Windows on
+   * a type in a region, or undefined when no refresh read that region. A template that names its region checks EC2's
+   * Windows gate against it (the authoritative answer, per region), else against the known list.
+   */
+  windowsPriceList?: (region: string, instanceType: string) => WindowsPriceListFact | undefined;
 }
 
 export interface RenderResult {

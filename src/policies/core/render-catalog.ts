@@ -1,4 +1,9 @@
-import { assessWindowsEligibility, computeNodeCapacity, EC2_WINDOWS_UNSUPPORTED_TYPES } from '../../capacity/core/index.js';
+import {
+  assessWindowsEligibility,
+  computeNodeCapacity,
+  EC2_WINDOWS_UNSUPPORTED_TYPES,
+  type WindowsPriceListFact,
+} from '../../capacity/core/index.js';
 import { catalogNotLoadedError, unknownInstanceTypeError } from '../../catalog/core/catalog-errors.js';
 import { validationError } from '../../common/domain-error.js';
 import type { RenderCatalog, RenderWarning, WindowsIpMode } from './policy-template.model.js';
@@ -51,12 +56,15 @@ const NEVER_WINDOWS = new Map([
  * pkg/providers/instancetype/zz_generated.vpclimits.go, not aws/amazon-vpc-resource-controller-k8s pkg/aws/vpc/limits.go)
  * is pushed to `warnings`: its max-pods come from the newer table, and the cluster's controller may not advertise
  * vpc.amazonaws.com/PrivateIPv4Address for it yet (VPCRC pkg/node/node.go), as nodeCapacity and sizing warn.
+ * With `priceListFor` answering for a type (a refresh read the AWS Price List of the template's region), EC2's
+ * Windows gate follows that read, not the known list, as nodeCapacity and sizing do for a region.
  */
 export function requireWindowsNodeTypes(
   catalog: RenderCatalog | null | undefined,
   parameter: string,
   value: string | readonly string[],
   warnings?: RenderWarning[],
+  priceListFor?: (instanceType: string) => WindowsPriceListFact | undefined,
 ): void {
   const list = typeof value === 'string' ? [value] : value;
   list.forEach((name, i) => {
@@ -69,7 +77,8 @@ export function requireWindowsNodeTypes(
       if (!catalog) throw catalogNotLoadedError();
       const facts = catalog.byName.get(name);
       if (!facts) throw unknownInstanceTypeError(name, catalog.types);
-      reasons = assessWindowsEligibility(facts).reasons;
+      const priceList = priceListFor?.(name);
+      reasons = assessWindowsEligibility(facts, priceList ? { priceList } : {}).reasons;
     }
     const blocking = reasons.find((r) => NEVER_WINDOWS.has(r.code));
     if (blocking) {
