@@ -4,6 +4,7 @@ import {
   computeNodeCapacity,
   dsrKubeProxyFlags,
   poolOfNode,
+  vpcrcUnsupportedEventText,
   WINDOWS_SERVER_FACTS,
   type IpMode,
   type NodeCapacity,
@@ -182,6 +183,14 @@ function noWindowsPodsCause(capacity: NodeCapacity): string {
     : `${capacity.instanceType} gets no Windows pod IPs: ${why}`;
 }
 
+/** A type only the newer copy of the controller's table knows: its W is computed, but the cluster's controller may lack it. */
+function newerTableCause(instanceType: string): string {
+  return (
+    `Or the cluster's VPC Resource Controller does not know ${instanceType} yet: only the newer copy of its limits table has it, ` +
+    `so the node may advertise no vpc.amazonaws.com/PrivateIPv4Address at all (events: "${vpcrcUnsupportedEventText(instanceType)}", reason Unsupported).`
+  );
+}
+
 const IPAM_TEMPLATE = 'vpc-cni-windows-ipam-configmap';
 
 /** Said first when the ConfigMap pasted has Windows IPAM on: the cause is then elsewhere. */
@@ -225,6 +234,9 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
         if (!cause && capacity.maxPods > 0) {
           const ipam = context.configMap ? 'Windows IPAM is on and' : 'With Windows IPAM on,';
           cause = `${ipam} ${capacity.instanceType} advertises ${capacity.ipLimitedPods} IPs: the node is full once ${capacity.maxPods} pods run on it (pods beyond stay Pending).`;
+          // Only Karpenter's newer copy of the controller's table knows the type (aws/karpenter-provider-aws
+          // zz_generated.vpclimits.go, not VPCRC pkg/aws/vpc/limits.go): the cluster's controller may not know it yet.
+          if (capacity.limitsTable === 'KARPENTER_NEWER') cause += ` ${newerTableCause(capacity.instanceType)}`;
         }
       }
       if (!context.configMap?.windowsIpam) return { details, cause };

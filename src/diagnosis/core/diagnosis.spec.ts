@@ -568,3 +568,24 @@ describe('diagnose: log collector files', () => {
     }
   });
 });
+
+describe('Insufficient vpc.amazonaws.com/PrivateIPv4Address on a type only the newer controller table knows (aws/karpenter-provider-aws zz_generated.vpclimits.go; VPCRC pkg/node/node.go)', () => {
+  const text = 'Warning  FailedScheduling  0/3 nodes are available: 3 Insufficient vpc.amazonaws.com/PrivateIPv4Address.';
+
+  it('c8in.large: the cause names a full node and that the cluster controller may not know the type yet', () => {
+    const [f] = run({ text, instanceType: 'c8in.large' }).findings;
+    expect(f.code).toBe('INSUFFICIENT_PRIVATE_IPV4_ADDRESS');
+    expect(f.cause).toBe(
+      'With Windows IPAM on, c8in.large advertises 19 IPs: the node is full once 19 pods run on it (pods beyond stay Pending). ' +
+        "Or the cluster's VPC Resource Controller does not know c8in.large yet: only the newer copy of its limits table has it, " +
+        'so the node may advertise no vpc.amazonaws.com/PrivateIPv4Address at all (events: "The instance type c8in.large is not supported yet by the vpc resource controller", reason Unsupported).',
+    );
+  });
+
+  it('m5.large (in the public table): a full node only', () => {
+    const [f] = run({ text, instanceType: 'm5.large' }).findings;
+    expect(f.cause).toBe(
+      'With Windows IPAM on, m5.large advertises 9 IPs: the node is full once 9 pods run on it (pods beyond stay Pending).',
+    );
+  });
+});
