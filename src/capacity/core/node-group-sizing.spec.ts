@@ -213,6 +213,23 @@ describe('sizeNodeGroups: hand-computed rows', () => {
     expect(pub.warnings.map((x) => x.code)).not.toContain('WINDOWS_TYPE_NEWER_THAN_PUBLIC_VPCRC_LIMITS');
   });
 
+  it('a type in neither controller table: W = 0 with the controller event text (aws/amazon-vpc-resource-controller-k8s pkg/node/node.go)', () => {
+    const r = sizeNodeGroups({ workload: noLinux, candidates: [facts('hpc7a.12xlarge'), facts('m5.large')], ipModes: ['SECONDARY_IP'] });
+    expect(r.windows.find((o) => o.instanceType === 'hpc7a.12xlarge')).toMatchObject({
+      nodes: null,
+      bindingConstraint: 'NOT_IN_VPCRC_LIMITS',
+    });
+    const w = r.warnings.filter((x) => x.code === 'WINDOWS_TYPE_NOT_IN_VPCRC_LIMITS');
+    expect(w).toHaveLength(1);
+    expect(w[0].message).toContain('Neither the public VPC Resource Controller table nor its newer copy knows hpc7a.12xlarge: W = 0');
+    expect(w[0].message).toContain(
+      '"The instance type hpc7a.12xlarge is not supported yet by the vpc resource controller" (reason Unsupported)',
+    );
+    expect(w[0].source).toBe('aws/amazon-vpc-resource-controller-k8s pkg/node/node.go');
+    const known = sizeNodeGroups({ workload: noLinux, candidates: [facts('m5.large')] });
+    expect(known.warnings.map((x) => x.code)).not.toContain('WINDOWS_TYPE_NOT_IN_VPCRC_LIMITS');
+  });
+
   it('BPG windows/networking: warns about > 100 Services and a missing Linux node group', () => {
     const r = sizeNodeGroups({
       workload: { ...noLinux, servicesPerWindowsNode: 150, kubernetesVersion: '1.33' },

@@ -398,7 +398,26 @@ export function sizeNodeGroups(input: NodeGroupSizingInput): NodeGroupSizing {
   const windows = build('WINDOWS', w.windowsPods);
   const newer = windows.filter((o) => o.limitsTable === 'KARPENTER_NEWER' && o.nodes !== null).map((o) => o.instanceType);
   if (newer.length > 0) warnings.push(newerTableWarning([...new Set(newer)]));
+  const unknown = windows.filter((o) => o.bindingConstraint === 'NOT_IN_VPCRC_LIMITS').map((o) => o.instanceType);
+  if (unknown.length > 0) warnings.push(unknownToControllerWarning([...new Set(unknown)]));
   return { windows, linux: build('LINUX', w.linuxPods), warnings, rankBy };
+}
+
+/**
+ * Windows options no controller table knows: W = 0, with the event the VPC Resource Controller raises for them
+ * (aws/amazon-vpc-resource-controller-k8s pkg/node/node.go, reason Unsupported), as nodeCapacity says it.
+ */
+function unknownToControllerWarning(types: readonly string[]): CapacityWarning {
+  const one = types.length === 1;
+  const named = one ? types[0] : `${types.slice(0, -1).join(', ')} and ${types.at(-1)}`;
+  return {
+    code: 'WINDOWS_TYPE_NOT_IN_VPCRC_LIMITS',
+    message:
+      `Neither the public VPC Resource Controller table nor its newer copy knows ${named}: W = 0, so ${one ? 'its' : 'their'} Windows ` +
+      `options (bindingConstraint NOT_IN_VPCRC_LIMITS) hold no pods. The controller reports "${vpcrcUnsupportedEventText(one ? types[0] : '<type>')}" ` +
+      '(reason Unsupported) and advertises no vpc.amazonaws.com/PrivateIPv4Address; choose another type, or wait for the controller rollout.',
+    source: SOURCE.VPCRC_NODE,
+  };
 }
 
 /** Windows options whose W only the newer table knows: the cluster's controller may not advertise it yet. */
