@@ -377,3 +377,21 @@ describe('planKarpenterWindows: what Karpenter does not pass to Start-EKSBootstr
     expect(p.warnings[0]!.source).toMatch(/#4747/);
   });
 });
+
+describe('planKarpenterWindows on Windows Server 2019 (aws/aws-node-termination-handler dropped its 2019 images in 2025-08)', () => {
+  it('warns that add-ons are leaving 2019, with the 2022 alias as the fix; 2022 and 2025 do not', () => {
+    const w = plan({ windowsServerVersion: 'WINDOWS_SERVER_2019' }).warnings.filter((x) => x.code === 'WINDOWS_SERVER_2019_ADDONS_LEAVING');
+    expect(w).toHaveLength(1);
+    expect(w[0].message).toBe(
+      'Add-ons are leaving Windows Server 2019 (aws-node-termination-handler dropped its 2019 images in 2025-08): prefer 2022.',
+    );
+    expect(w[0].source).toBe('aws/aws-node-termination-handler (Windows Server 2019 images dropped 2025-08)');
+    expect(w[0].fix).toBe(
+      'Use windowsServerVersion WINDOWS_SERVER_2022 (amiSelectorTerms alias windows2022@latest); its container images must be built for OS build 10.0.20348.',
+    );
+    for (const v of ['WINDOWS_SERVER_2022', 'WINDOWS_SERVER_2025'] as const) {
+      const codes = plan({ windowsServerVersion: v, kubernetesVersion: '1.35' }).warnings.map((x) => x.code);
+      expect(codes).not.toContain('WINDOWS_SERVER_2019_ADDONS_LEAVING');
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import type { InstanceTypeFacts } from '../../catalog/core/instance-type.facts.js';
 import {
   canRunWindows,
+  checkWindowsServerVersion,
   checkWindowsServices,
   cmaReservedMemoryMiB,
   computeNodeCapacity,
@@ -413,6 +414,15 @@ function planWarnings(r: KarpenterWindowsPlanRequest['input']): KarpenterPlanWar
         `so Services and DNS break on nodes where that differs from the cluster's ${r.serviceIpv4Cidr}.`,
       source: `${KARPENTER_SOURCE.SERVICE_CIDR}; ${KARPENTER_SOURCE.WINDOWS_SERVICE_CIDR_DEFAULT}`,
       fix: `Set the machine environment variable SERVICE_IPV4_CIDR=${r.serviceIpv4Cidr} in the EC2NodeClass spec.userData (template karpenter-windows-nodepool with serviceIpv4Cidr).`,
+    });
+  }
+  // The capacity core's word on the release, as sizing and recommendCni give it (aws/aws-node-termination-handler
+  // dropped its Windows Server 2019 images in 2025-08).
+  for (const w of checkWindowsServerVersion({ version: r.windowsServerVersion })) {
+    if (w.code !== 'WINDOWS_SERVER_2019_ADDONS_LEAVING') continue;
+    warnings.push({
+      ...w,
+      fix: `Use windowsServerVersion WINDOWS_SERVER_2022 (amiSelectorTerms alias ${karpenterWindowsAmiAlias('WINDOWS_SERVER_2022')}); its container images must be built for OS build ${WINDOWS_SERVER_FACTS.WINDOWS_SERVER_2022.osBuild}.`,
     });
   }
   if (r.excludedSnatCidrs.length > 0) {
