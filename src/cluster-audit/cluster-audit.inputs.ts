@@ -11,7 +11,7 @@ import { CLUSTER_AUDIT_LIMITS } from './core/index.js';
 export class ClusterAuditInputDto {
   @Field({
     description:
-      `\`kubectl get nodes -o json\` output (at most ${CLUSTER_AUDIT_LIMITS.documentBytes} bytes and ${CLUSTER_AUDIT_LIMITS.nodes} nodes; ` +
+      `\`kubectl get nodes -o json\` output (at most ${CLUSTER_AUDIT_LIMITS.documentBytes} bytes, ${CLUSTER_AUDIT_LIMITS.nodes} Nodes and ${CLUSTER_AUDIT_LIMITS.items} items of any kind; ` +
       'the request body as a whole at most BODY_LIMIT_BYTES, 1 MiB by default). Items of a kind other than Node are left out.',
   })
   @IsString()

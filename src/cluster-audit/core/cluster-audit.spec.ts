@@ -486,4 +486,31 @@ describe('auditCluster: bad input names where it failed', () => {
     const many = JSON.stringify({ items: Array.from({ length: 2001 }, (_, i) => ({ metadata: { name: `n${i}` } })) });
     expect(() => auditCluster({ nodesJson: many }, byName)).toThrow(/at most 2000 are audited/);
   });
+
+  it('300 Nodes listed with 2,000 Pods (kubectl get nodes,pods -A -o json) are 300 nodes, not 2,300: audited', () => {
+    const nodes = Array.from({ length: 300 }, (_, i) => ({
+      kind: 'Node',
+      metadata: { name: `ip-10-0-${i}.ec2.internal`, labels: { 'kubernetes.io/os': 'linux' } },
+    }));
+    const pods = Array.from({ length: 2000 }, (_, i) => pod(`web-${i}`));
+    const audit = auditCluster({ nodesJson: withItems([...nodes, ...pods]) }, byName);
+    expect(audit).toMatchObject({ nodes: 300, linuxNodes: 300, windowsNodes: 0 });
+    expect(audit.findings.find((f) => f.code === 'NON_NODE_ITEMS_SKIPPED')?.message).toContain(
+      '2000 of the 2300 items pasted as nodesJson are not Nodes (Pod: 2000)',
+    );
+  });
+
+  it('2,001 Nodes among Pods are refused, counting the Nodes alone', () => {
+    const nodes = Array.from({ length: 2001 }, (_, i) => ({ kind: 'Node', metadata: { name: `n${i}` } }));
+    expect(() => auditCluster({ nodesJson: withItems([pod('web-1'), ...nodes]) }, byName)).toThrow(
+      /nodesJson.*2001 nodes; at most 2000 are audited/,
+    );
+  });
+
+  it('more than 20,000 items of any kind are refused before they are read', () => {
+    const items = Array.from({ length: 20_001 }, () => ({ kind: 'Pod', metadata: {} }));
+    expect(() => auditCluster({ nodesJson: withItems(items) }, byName)).toThrow(
+      /20001 items; at most 20000 are read \(Nodes and items of other kinds\)/,
+    );
+  });
 });

@@ -27,7 +27,10 @@ import { readVpcCniConfigMap, VPCRC_CONFIGMAP_SOURCE, type VpcCniConfigMap } fro
 
 export const CLUSTER_AUDIT_LIMITS = {
   documentBytes: 1024 * 1024,
+  /** Items of kind Node audited. */
   nodes: 2_000,
+  /** Items of any kind read from nodesJson (a `kubectl get nodes,pods -A -o json` lists Pods too; they are left out). */
+  items: 20_000,
   policies: 500,
   policyDocuments: 50,
   services: 1_000_000,
@@ -157,8 +160,17 @@ function readNodes(text: string): PastedNodes {
   // The API server's own lists (a PodList) leave the kind out of their items: the list's kind says what they are.
   if (isJsonObject(doc) && typeof doc.kind === 'string' && /.List$/.test(doc.kind) && doc.kind !== 'NodeList')
     throw shapeError(field, 'kind', `a ${doc.kind}, not Nodes: expected \`kubectl get nodes -o json\` output`);
-  if (items.length > CLUSTER_AUDIT_LIMITS.nodes)
-    throw shapeError(field, 'items', `${items.length} nodes; at most ${CLUSTER_AUDIT_LIMITS.nodes} are audited`);
+  // Bounded twice: every item is looked at (so all items count), but only the Nodes are audited (so the node limit
+  // counts those alone: 300 nodes listed with their 2,000 Pods are 300 nodes).
+  if (items.length > CLUSTER_AUDIT_LIMITS.items)
+    throw shapeError(
+      field,
+      'items',
+      `${items.length} items; at most ${CLUSTER_AUDIT_LIMITS.items} are read (Nodes and items of other kinds)`,
+    );
+  const nodeItems = items.filter((item) => !isJsonObject(item) || item.kind === undefined || item.kind === 'Node').length;
+  if (nodeItems > CLUSTER_AUDIT_LIMITS.nodes)
+    throw shapeError(field, 'items', `${nodeItems} nodes; at most ${CLUSTER_AUDIT_LIMITS.nodes} are audited`);
   const nodes: AuditedNode[] = [];
   const skipped: string[] = [];
   const skippedKinds = new Map<string, number>();
