@@ -190,11 +190,13 @@ describe('auditCluster', () => {
         'PREFIX_DELEGATION_SILENT_FALLBACK win-xen',
         'WINDOWS_TYPE_UNSUPPORTED win-graviton',
         'WINDOWS_2025_WITH_CALICO_POLICIES win-2025',
-        'WINDOWS_SERVICES_WITHOUT_DSR cluster',
+        'WINDOWS_SERVICES_WITHOUT_DSR win-2022-pd',
+        'WINDOWS_SERVICES_WITHOUT_DSR win-2025',
         'WINDOWS_POLICY_NEGATIVE_MATCH shop/web-egress',
         'WINDOWS_POLICY_NEGATIVE_MATCH shop/deny-imds',
       ]),
     );
+    expect(codes).not.toContain('WINDOWS_SERVICES_WITHOUT_DSR cluster');
     expect(rest.body).toMatchObject({ nodes: 6, windowsNodes: 5, linuxNodes: 1, policiesChecked: 3, servicesCount: 150 });
   });
 

@@ -72,8 +72,11 @@ describe('auditCluster: the seeded dump', () => {
     { code: 'WINDOWS_NODE_FEWER_PODS', subject: 'win-2025', nodes: ['ip-10-0-34-5.eu-west-1.compute.internal'] },
     // windows-build 10.0.26100 with Calico and Kubernetes policies.
     { code: 'WINDOWS_2025_WITH_CALICO_POLICIES', subject: 'win-2025', nodes: ['ip-10-0-34-5.eu-west-1.compute.internal'] },
-    // 150 Services > 100, DSR not on.
-    { code: 'WINDOWS_SERVICES_WITHOUT_DSR', subject: 'cluster', nodeCount: 5 },
+    // 150 Services > 100, DSR not on: one finding a Windows group, each with how that group turns DSR on.
+    { code: 'WINDOWS_SERVICES_WITHOUT_DSR', subject: 'win-2022-pd', nodeCount: 2, fix: { templateId: 'windows-userdata-dsr-patch' } },
+    { code: 'WINDOWS_SERVICES_WITHOUT_DSR', subject: 'win-xen', nodeCount: 1 },
+    { code: 'WINDOWS_SERVICES_WITHOUT_DSR', subject: 'win-graviton', nodeCount: 1 },
+    { code: 'WINDOWS_SERVICES_WITHOUT_DSR', subject: 'win-2025', nodeCount: 1, fix: { templateId: 'windows-userdata-dsr-patch' } },
     // ipBlock.except becomes notNets: skipped on Windows.
     { code: 'WINDOWS_POLICY_NEGATIVE_MATCH', subject: 'shop/web-egress', path: 'spec.egress[0].to[0].ipBlock.except' },
     { code: 'WINDOWS_POLICY_NEGATIVE_MATCH', subject: 'shop/deny-imds', path: 'spec.egress[0].destination.notNets' },
@@ -85,7 +88,8 @@ describe('auditCluster: the seeded dump', () => {
   });
 
   it('finds nothing else', () => {
-    expect(audit.findings).toHaveLength(12);
+    expect(audit.findings).toHaveLength(15);
+    expect(find('WINDOWS_SERVICES_WITHOUT_DSR', 'cluster')).toEqual([]);
     expect(find('WINDOWS_IPAM_DISABLED')).toEqual([]);
     expect(find('NO_LINUX_NODES')).toEqual([]);
   });
@@ -179,6 +183,58 @@ describe('auditCluster: single problems', () => {
     expect(node.status.nodeInfo.osImage).toBe('Windows Server 2025 Datacenter');
     const audit = auditCluster({ nodesJson: JSON.stringify(doc), calicoPolicies: fixture('cluster-calico-policies.yaml') }, byName);
     expect(audit.findings.filter((f) => f.code === 'WINDOWS_2025_WITH_CALICO_POLICIES').map((f) => f.subject)).toEqual(['win-2025']);
+  });
+
+  it('Windows Server 2022 and 2025 groups of each kind: a DSR finding each, with the fix its provisioner takes', () => {
+    const win = (name: string, groupLabels: Record<string, string>, build: string) => ({
+      kind: 'Node',
+      metadata: {
+        name,
+        labels: {
+          'kubernetes.io/os': 'windows',
+          'node.kubernetes.io/instance-type': 'm5.large',
+          ...groupLabels,
+          'node.kubernetes.io/windows-build': build,
+        },
+      },
+      status: { allocatable: { pods: '9', 'vpc.amazonaws.com/PrivateIPv4Address': '9' } },
+    });
+    const linux = (name: string) => ({
+      kind: 'Node',
+      metadata: { name, labels: { 'kubernetes.io/os': 'linux', 'eks.amazonaws.com/nodegroup': 'sys' } },
+    });
+    const nodesJson = withItems([
+      linux('l1'),
+      linux('l2'),
+      win('m22', { 'eks.amazonaws.com/nodegroup': 'mng-2022', 'alpha.eksctl.io/nodegroup-name': 'mng-2022' }, '10.0.20348'),
+      win('e25', { 'alpha.eksctl.io/nodegroup-name': 'eksctl-2025' }, '10.0.26100'),
+      win('k22', { 'karpenter.sh/nodepool': 'windows' }, '10.0.20348'),
+      win('k25', { 'karpenter.sh/nodepool': 'windows' }, '10.0.26100'),
+      win('s22', {}, '10.0.20348'),
+    ]);
+    const audit = auditCluster(
+      { nodesJson, servicesCount: 150, kubernetesVersion: '1.32', calicoPolicies: fixture('cluster-calico-policies.yaml') },
+      byName,
+    );
+    const dsr = audit.findings.filter((f) => f.code === 'WINDOWS_SERVICES_WITHOUT_DSR');
+    expect(dsr.map((f) => [f.subjectKind, f.subject, f.nodes, f.fix.templateId])).toEqual([
+      ['NODE_GROUP', 'mng-2022', ['m22'], 'windows-userdata-dsr-patch'],
+      ['NODE_GROUP', 'eksctl-2025', ['e25'], 'windows-userdata-dsr-patch'],
+      ['NODE_GROUP', 'windows', ['k22', 'k25'], 'windows-userdata-dsr-patch'],
+      ['NODE_GROUP', '(no node group label)', ['s22'], 'windows-userdata-bootstrap-dsr'],
+    ]);
+    expect(dsr[2].details).toEqual([
+      'kube-proxy --feature-gates=WinDSR=true --enable-dsr=true',
+      'Karpenter nodes (karpenter.sh/nodepool): Windows Server 2022: 1 node, Windows Server 2025: 1 node',
+    ]);
+    expect(dsr[2].fix.text).toContain('passes no -KubeProxyExtraArgs');
+    expect(dsr[2].source).toContain('aws/karpenter-provider-aws#4088');
+    expect(dsr[3].fix.text).toContain('-KubeProxyExtraArgs in the launch template');
+    // Calico: only the 2025 nodes, each in its own group.
+    expect(audit.findings.filter((f) => f.code === 'WINDOWS_2025_WITH_CALICO_POLICIES').map((f) => [f.subject, f.nodes])).toEqual([
+      ['eksctl-2025', ['e25']],
+      ['windows', ['k25']],
+    ]);
   });
 
   it('DSR on: no Services finding', () => {

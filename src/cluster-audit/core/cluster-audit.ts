@@ -112,9 +112,13 @@ export interface ClusterAuditInput {
 /** The catalog's types by name, for the types the nodes' labels name (resolved by the caller). */
 export type ClusterAuditCatalog = ReadonlyMap<string, InstanceTypeFacts>;
 
+/** Who starts the node's Start-EKSBootstrap.ps1, known from the label that named its group: it decides how DSR is turned on. */
+type Provisioner = 'MANAGED' | 'EKSCTL' | 'KARPENTER' | 'SELF_MANAGED';
+
 interface AuditedNode {
   name: string;
   group: string;
+  provisioner: Provisioner;
   os: AuditNodeOs;
   instanceType: string | null;
   windowsBuild: string | null;
@@ -122,11 +126,11 @@ interface AuditedNode {
   privateIpv4: number | null;
 }
 
-const GROUP_LABELS = [
-  'eks.amazonaws.com/nodegroup',
-  'alpha.eksctl.io/nodegroup-name',
-  'karpenter.sh/nodepool',
-  'karpenter.sh/provisioner-name',
+const GROUP_LABELS: ReadonlyArray<readonly [string, Provisioner]> = [
+  ['eks.amazonaws.com/nodegroup', 'MANAGED'],
+  ['alpha.eksctl.io/nodegroup-name', 'EKSCTL'],
+  ['karpenter.sh/nodepool', 'KARPENTER'],
+  ['karpenter.sh/provisioner-name', 'KARPENTER'],
 ];
 
 function quantity(value: unknown): number | null {
@@ -198,9 +202,11 @@ function readNodes(text: string): PastedNodes {
       label('beta.kubernetes.io/os') ??
       (typeof nodeInfo.operatingSystem === 'string' ? nodeInfo.operatingSystem : null);
     const resource = (key: string) => quantity(allocatable[key] ?? capacity[key]);
+    const groupLabel = GROUP_LABELS.find(([key]) => label(key) !== null);
     nodes.push({
       name: metadata.name,
-      group: GROUP_LABELS.map(label).find((v) => v !== null) ?? '(no node group label)',
+      group: groupLabel ? (label(groupLabel[0]) as string) : '(no node group label)',
+      provisioner: groupLabel ? groupLabel[1] : 'SELF_MANAGED',
       os: osLabel === 'windows' ? 'WINDOWS' : osLabel === 'linux' ? 'LINUX' : 'UNKNOWN',
       instanceType: label('node.kubernetes.io/instance-type') ?? label('beta.kubernetes.io/instance-type'),
       // The label Karpenter and the EKS AMIs set; else the build from the kernel version or the OS image name.
@@ -536,6 +542,40 @@ function auditAdvertisedCapacity(
   }
 }
 
+/** How DSR is turned on for nodes of a provisioner: who owns the Start-EKSBootstrap.ps1 call decides. */
+function dsrFixFor(provisioner: Provisioner): { how: string; text: string; templateId: string; source: string } {
+  switch (provisioner) {
+    case 'KARPENTER':
+      return {
+        how: 'Karpenter nodes (karpenter.sh/nodepool)',
+        text: "Karpenter calls Start-EKSBootstrap.ps1 itself and passes no -KubeProxyExtraArgs: patch the script's kube-proxy arguments in the EC2NodeClass userData, which runs first.",
+        templateId: 'windows-userdata-dsr-patch',
+        source: `${SOURCE.KARPENTER_WINDOWS_DSR_ISSUE}; ${SOURCE.BPG_WINDOWS_NETWORKING_DSR_PATCH}`,
+      };
+    case 'MANAGED':
+      return {
+        how: 'managed node group (eks.amazonaws.com/nodegroup)',
+        text: 'A managed node group without a custom AMI id runs its own Start-EKSBootstrap.ps1 call: patch the script in the user data that runs before it (eksctl preBootstrapCommands, terraform pre_bootstrap_user_data); with a custom AMI id, pass -KubeProxyExtraArgs.',
+        templateId: 'windows-userdata-dsr-patch',
+        source: `${SOURCE.EKSCTL_MANAGED_WINDOWS}; ${SOURCE.TERRAFORM_MANAGED_USER_DATA_ISSUE}; ${SOURCE.BPG_WINDOWS_NETWORKING_DSR_PATCH}`,
+      };
+    case 'EKSCTL':
+      return {
+        how: 'eksctl node group (alpha.eksctl.io/nodegroup-name)',
+        text: 'eksctl writes the Start-EKSBootstrap.ps1 call: patch the script in preBootstrapCommands.',
+        templateId: 'windows-userdata-dsr-patch',
+        source: `${SOURCE.EKSCTL_WINDOWS_BOOTSTRAP}; ${SOURCE.BPG_WINDOWS_NETWORKING_DSR_PATCH}`,
+      };
+    case 'SELF_MANAGED':
+      return {
+        how: 'self-managed nodes (no node group label)',
+        text: 'Pass the flags with Start-EKSBootstrap.ps1 -KubeProxyExtraArgs in the launch template user data (terraform bootstrap_extra_args).',
+        templateId: 'windows-userdata-bootstrap-dsr',
+        source: `${SOURCE.EKS_BOOTSTRAP}; ${SOURCE.TERRAFORM_WINDOWS_USER_DATA}`,
+      };
+  }
+}
+
 /** The audit of what kubectl printed; `servicesCount` is a whole number of 0 or more (the edge's pipe checks it). */
 export function auditCluster(input: ClusterAuditInput, catalog: ClusterAuditCatalog): ClusterAudit {
   if (input.kubernetesVersion !== undefined) parseKubernetesMinor(input.kubernetesVersion);
@@ -666,16 +706,30 @@ export function auditCluster(input: ClusterAuditInput, catalog: ClusterAuditCata
       servicesPerNode: input.servicesCount,
       ...(input.kubernetesVersion ? { kubernetesVersion: input.kubernetesVersion } : {}),
     });
-    findings.push({
-      ...cluster,
-      ...list(windows),
-      code: 'WINDOWS_SERVICES_WITHOUT_DSR',
-      severity: 'ERROR',
-      message: `${input.servicesCount} Services, programmed on every Windows node, without Direct Server Return: ${warning.message}`,
-      details: input.kubernetesVersion ? [`kube-proxy ${dsrKubeProxyFlags(input.kubernetesVersion).args}`] : [],
-      fix: { text: 'Turn on DSR in kube-proxy on the Windows nodes (-KubeProxyExtraArgs).', templateId: 'windows-userdata-bootstrap-dsr' },
-      source: warning.source,
-    });
+    // Every Windows node programs every Service, but how DSR is turned on depends on who calls Start-EKSBootstrap.ps1,
+    // so each group gets its own finding, with its own fix.
+    for (const [group, groupNodes] of groupBy(windows, (n) => n.group)) {
+      const dsr = dsrFixFor(groupNodes[0].provisioner);
+      const versions = groupBy(groupNodes, (n) => {
+        const v = windowsVersionOfBuild(n.windowsBuild);
+        return v ? `Windows Server ${WINDOWS_SERVER_FACTS[v].year}` : 'Windows Server version not known';
+      });
+      findings.push({
+        subjectKind: 'NODE_GROUP',
+        subject: group,
+        ...list(groupNodes),
+        path: null,
+        code: 'WINDOWS_SERVICES_WITHOUT_DSR',
+        severity: 'ERROR',
+        message: `${input.servicesCount} Services, programmed on every Windows node, without Direct Server Return: ${warning.message}`,
+        details: [
+          ...(input.kubernetesVersion ? [`kube-proxy ${dsrKubeProxyFlags(input.kubernetesVersion).args}`] : []),
+          `${dsr.how}: ${[...versions].map(([v, n]) => `${v}: ${n.length} node${n.length === 1 ? '' : 's'}`).join(', ')}`,
+        ],
+        fix: { text: dsr.text, templateId: dsr.templateId },
+        source: `${warning.source}; ${dsr.source}`,
+      });
+    }
   }
 
   const policyCount = k8sPolicies.length + calicoPolicies.length;
