@@ -1,4 +1,5 @@
 import { LineCounter, parseAllDocuments, parseDocument } from 'yaml';
+import { readScalarsAsKubernetes } from './kubernetes-yaml.js';
 import { DomainError, ErrorCode } from './domain-error.js';
 
 /**
@@ -163,6 +164,8 @@ export function parsePastedYaml(text: unknown, field: string, maxBytes: number):
       { field, rule: 'malformed-yaml', line: pos.line, column: pos.col },
     );
   }
+  // Scalars as kubectl reads them (sigs.k8s.io/yaml, go-yaml): `yes` is true, `010` is 8.
+  readScalarsAsKubernetes(document);
   try {
     return document.toJS({ maxAliasCount: 100 });
   } catch (e) {
@@ -208,6 +211,7 @@ export function parsePastedYamlDocuments(text: unknown, field: string, maxBytes:
         { field, rule: 'malformed-yaml', line: pos.line, column: pos.col },
       );
     }
+    readScalarsAsKubernetes(document);
     let value: unknown;
     try {
       value = document.toJS({ maxAliasCount: 100 });

@@ -483,6 +483,34 @@ describe('auditCluster: items that are not Nodes', () => {
   });
 });
 
+describe('auditCluster: YAML scalars as kubectl reads them (sigs.k8s.io/yaml, go-yaml)', () => {
+  const gnp = (spec: string) =>
+    `apiVersion: projectcalico.org/v3\nkind: GlobalNetworkPolicy\nmetadata: {name: untracked}\nspec:\n  selector: all()\n${spec}`;
+  const policyFindings = (calicoPolicies: string) =>
+    auditCluster({ nodesJson: withItems([]), calicoPolicies }, byName)
+      .findings.filter((f) => f.subjectKind === 'POLICY')
+      .map((f) => [f.code, f.path]);
+
+  it('doNotTrack: on in a pasted Calico policy is true, as Calico gets it: a host-endpoint finding', () => {
+    expect(policyFindings(gnp('  doNotTrack: on\n'))).toEqual([['WINDOWS_POLICY_HOST_ENDPOINT_FIELD', 'spec.doNotTrack']]);
+    expect(policyFindings(gnp('  doNotTrack: "on"\n'))).toEqual([]);
+  });
+
+  it('ports: [1_000] is port 1000, not a named port Windows skips', () => {
+    const ingress = '  ingress:\n    - action: Allow\n      protocol: TCP\n      destination: {ports: [1_000, web]}\n';
+    expect(policyFindings(gnp(ingress))).toEqual([['WINDOWS_POLICY_NAMED_PORT', 'spec.ingress[0].destination.ports[1]']]);
+  });
+
+  const configMap = (data: string) =>
+    `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: amazon-vpc-cni, namespace: kube-system}\ndata:\n${data}`;
+
+  it('quoted values, and a time such as 12:30 (a string to go-yaml too), are read as written', () => {
+    const audit = auditCluster({ ...DUMP, vpcCniConfigMap: configMap('  enable-windows-ipam: "yes"\n  note: 12:30\n') }, byName);
+    // "yes" is not true to Go's strconv.ParseBool: the controller leaves Windows IPAM off.
+    expect(audit.findings.find((f) => f.code === 'WINDOWS_IPAM_DISABLED')?.message).toContain('enable-windows-ipam: "yes"');
+  });
+});
+
 describe('auditCluster: bad input names where it failed', () => {
   it.each([
     {

@@ -461,4 +461,51 @@ spec:
   it('accepts exactly 100 documents', () => {
     expect(checkPolicyForWindows(Array.from({ length: MAX_DOCUMENTS }, () => CLEAN).join('---\n')).documents).toBe(100);
   });
+
+  describe('scalars read as kubectl and calicoctl read them (sigs.k8s.io/yaml: go-yaml, YAML 1.1 words)', () => {
+    const gnp = (spec: string) => `apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata:
+  name: host
+spec:
+  selector: all()
+${spec}`;
+
+    it('doNotTrack: yes and applyOnForward: on are true to Calico: host-endpoint fields, as written true', () => {
+      expect(summary(gnp('  doNotTrack: yes\n  applyOnForward: on\n  preDNAT: Y\n'))).toEqual([
+        ['documents[0].spec.doNotTrack', 'HOST_ENDPOINT_FIELD'],
+        ['documents[0].spec.preDNAT', 'HOST_ENDPOINT_FIELD'],
+        ['documents[0].spec.applyOnForward', 'HOST_ENDPOINT_FIELD'],
+      ]);
+    });
+
+    it('doNotTrack: no / off is false, and a quoted "yes" or !!str yes stays a string: no finding', () => {
+      expect(summary(gnp('  doNotTrack: no\n  applyOnForward: off\n  preDNAT: "yes"\n'))).toEqual([]);
+      expect(summary(gnp('  doNotTrack: !!str yes\n'))).toEqual([]);
+    });
+
+    it('ports 1_000, 0x1F90 and 010 are numbers to go-yaml (1000, 8080, 8), not named ports; 12:30 and "web" are not numbers', () => {
+      const manifest = gnp(`  ingress:
+    - action: Allow
+      protocol: TCP
+      destination:
+        ports: [1_000, 0x1F90, 010, 12:30, web]
+`);
+      expect(summary(manifest)).toEqual([['documents[0].spec.ingress[0].destination.ports[4]', 'NAMED_PORT']]);
+    });
+
+    it('a NetworkPolicy port: 1_000 is port 1000 to the API server, not a named port', () => {
+      const np = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: web, namespace: shop}
+spec:
+  podSelector: {}
+  ingress:
+    - ports:
+        - port: 1_000
+        - port: http
+`;
+      expect(summary(np)).toEqual([['documents[0].spec.ingress[0].ports[1].port', 'NAMED_PORT']]);
+    });
+  });
 });

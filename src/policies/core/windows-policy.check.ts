@@ -1,5 +1,5 @@
 import { Composer, LineCounter, Parser, isAlias, type Alias, isMap, isNode, isScalar, isSeq, visit, type CST, type Document } from 'yaml';
-import { kubernetesYaml } from '../../common/kubernetes-yaml.js';
+import { kubernetesYaml, readScalarsAsKubernetes } from '../../common/kubernetes-yaml.js';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { SOURCE } from '../../common/core/sources.js';
 import { stringEnum, type EnumValue } from '../../common/core/string-enum.js';
@@ -679,6 +679,8 @@ export function checkPolicyForWindows(manifest: string): WindowsPolicyCheck {
     }
     const startLine = document.contents?.range ? counter.linePos(document.contents.range[0]).line : undefined;
     checkMappings(document, index, counter);
+    // Scalars as Felix gets them through kubectl or calicoctl (sigs.k8s.io/yaml, go-yaml): `doNotTrack: yes` is true.
+    readScalarsAsKubernetes(document);
     let value: unknown;
     try {
       value = document.toJS({ maxAliasCount: MAX_ALIASES });
