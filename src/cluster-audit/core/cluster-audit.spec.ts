@@ -504,6 +504,25 @@ describe('auditCluster: YAML scalars as kubectl reads them (sigs.k8s.io/yaml, go
   const configMap = (data: string) =>
     `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: amazon-vpc-cni, namespace: kube-system}\ndata:\n${data}`;
 
+  it.each([
+    ['  enable-windows-ipam: yes\n', 'data.enable-windows-ipam', 'the bool true', 'bool', 'enable-windows-ipam: "true"'],
+    ['  enable-windows-ipam: true\n', 'data.enable-windows-ipam', 'the bool true', 'bool', 'enable-windows-ipam: "true"'],
+    ['  enable-windows-ipam: "true"\n  warm-ip-target: 010\n', 'data.warm-ip-target', 'the number 8', 'number', 'warm-ip-target: "8"'],
+  ])('an unquoted ConfigMap value (%j) is refused, as the API server refuses it, naming the key', (data, path, reads, kind, quote) => {
+    try {
+      auditCluster({ ...DUMP, vpcCniConfigMap: configMap(data) }, byName);
+      expect.unreachable('the ConfigMap was read');
+    } catch (e) {
+      expect(e).toBeInstanceOf(DomainError);
+      expect((e as DomainError).code).toBe('VALIDATION_FAILED');
+      expect((e as DomainError).details).toMatchObject({ field: 'vpcCniConfigMap', path });
+      expect((e as DomainError).message).toContain(`vpcCniConfigMap: ${path}: expected a string`);
+      expect((e as DomainError).message).toContain(`kubectl reads this unquoted value as ${reads}`);
+      expect((e as DomainError).message).toContain(`json: cannot unmarshal ${kind} into Go struct field ConfigMap.data of type string`);
+      expect((e as DomainError).message).toContain(`Quote it: ${quote}.`);
+    }
+  });
+
   it('quoted values, and a time such as 12:30 (a string to go-yaml too), are read as written', () => {
     const audit = auditCluster({ ...DUMP, vpcCniConfigMap: configMap('  enable-windows-ipam: "yes"\n  note: 12:30\n') }, byName);
     // "yes" is not true to Go's strconv.ParseBool: the controller leaves Windows IPAM off.

@@ -55,7 +55,11 @@ export function readVpcCniConfigMap(text: string, field = 'vpcCniConfigMap'): Vp
   const raw = doc.data ?? {};
   if (!isJsonObject(raw)) throw shapeError(field, 'data', 'expected a mapping of keys to strings');
   const data: Record<string, string> = {};
-  for (const [key, value] of Object.entries(raw)) data[key] = value === null || value === undefined ? '' : String(value);
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === null || value === undefined) data[key] = '';
+    else if (typeof value === 'string') data[key] = value;
+    else throw notAString(field, key, value);
+  }
   const isTrue = (key: string) => data[key] !== undefined && GO_TRUE.has(data[key]);
   return {
     data,
@@ -65,4 +69,21 @@ export function readVpcCniConfigMap(text: string, field = 'vpcCniConfigMap'): Vp
     windowsWarmKeys: WINDOWS_WARM_KEYS.filter((k) => k in data),
     shadowedWindowsWarmKeys: WINDOWS_WARM_KEYS.filter((k, i) => k in data && SHARED_WARM_KEYS[i] in data),
   };
+}
+
+/**
+ * ConfigMap data holds strings only (kubernetes/api core/v1 types.go, ConfigMap.Data map[string]string). kubectl turns
+ * the YAML into JSON with sigs.k8s.io/yaml, where an unquoted `true`, `yes`, `on` or `3` is a boolean or a number, and
+ * the API server refuses the object; reading it as the string it looks like would audit a ConfigMap the cluster cannot have.
+ */
+function notAString(field: string, key: string, value: unknown): Error {
+  const kind = typeof value === 'boolean' ? 'bool' : typeof value === 'number' ? 'number' : Array.isArray(value) ? 'array' : 'object';
+  const quoted = typeof value === 'boolean' || typeof value === 'number' ? ` Quote it: ${key}: "${String(value)}".` : '';
+  return shapeError(
+    field,
+    `data.${key}`,
+    `expected a string: ConfigMap data holds strings only, and kubectl reads this unquoted value as the ${kind} ${JSON.stringify(value)} ` +
+      '(YAML 1.1 words such as yes, no, on and off are booleans), so the API server refuses the ConfigMap ' +
+      `("json: cannot unmarshal ${kind} into Go struct field ConfigMap.data of type string").${quoted}`,
+  );
 }
