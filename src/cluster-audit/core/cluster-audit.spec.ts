@@ -237,6 +237,35 @@ describe('auditCluster: single problems', () => {
     ]);
   });
 
+  it('Karpenter Windows nodes: the pods fix is spec.kubelet.maxPods in the EC2NodeClass, not -KubeletExtraArgs Karpenter writes itself', () => {
+    const node = (name: string, groupLabels: Record<string, string>, instanceType: string, ips: string) => ({
+      kind: 'Node',
+      metadata: { name, labels: { 'kubernetes.io/os': 'windows', 'node.kubernetes.io/instance-type': instanceType, ...groupLabels } },
+      status: { allocatable: { pods: '110', 'vpc.amazonaws.com/PrivateIPv4Address': ips } },
+    });
+    const nodesJson = withItems([
+      // m5.large in secondary-IP mode: W = 10 - 1 = 9 < 110 pods.
+      node('k1', { 'karpenter.sh/nodepool': 'windows' }, 'm5.large', '9'),
+      node('s1', { 'eks.amazonaws.com/nodegroup': 'mng' }, 'm5.large', '9'),
+      // m6i.xlarge in prefix delegation: W = (15 - 1) * 16 = 224 > 110 pods.
+      node('k2', { 'karpenter.sh/nodepool': 'dense' }, 'm6i.xlarge', '224'),
+    ]);
+    const audit = auditCluster({ nodesJson }, byName);
+    const more = audit.findings.filter((f) => f.code === 'WINDOWS_NODE_MORE_PODS_THAN_IPS');
+    expect(more.map((f) => [f.subject, f.fix.templateId])).toEqual([
+      ['windows', 'karpenter-windows-nodepool'],
+      ['mng', null],
+    ]);
+    expect(more[0].fix.text).toBe(
+      'Set spec.kubelet.maxPods to at most 9 in the EC2NodeClass (Karpenter passes --max-pods itself, 110 unless it is set), or turn on prefix delegation on a Nitro type.',
+    );
+    expect(more[0].source).toContain('aws/karpenter-provider-aws pkg/providers/instancetype/types.go');
+    expect(more[1].fix.text).toBe('Set --max-pods to at most 9, or turn on prefix delegation on a Nitro type.');
+    const fewer = audit.findings.filter((f) => f.code === 'WINDOWS_NODE_FEWER_PODS');
+    expect(fewer.map((f) => [f.subject, f.fix.templateId])).toEqual([['dense', 'karpenter-windows-nodepool']]);
+    expect(fewer[0].fix.text).toMatch(/^Set spec\.kubelet\.maxPods in the EC2NodeClass: Karpenter passes --max-pods/);
+  });
+
   it('DSR on: no Services finding', () => {
     const audit = auditCluster({ ...DUMP, dsrEnabled: true }, byName);
     expect(audit.findings.find((f) => f.code === 'WINDOWS_SERVICES_WITHOUT_DSR')).toBeUndefined();

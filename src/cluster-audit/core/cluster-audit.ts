@@ -451,6 +451,8 @@ function auditAdvertisedCapacity(
   const base = { subjectKind: 'NODE_GROUP' as const, subject: group, path: null };
   const formula = `${instanceType}: ${capacity.formula.join('; ')}`;
   const w = capacity.ipLimitedPods;
+  // Karpenter writes the bootstrap call and its --max-pods: the kubelet's pod limit is set in the EC2NodeClass.
+  const karpenter = nodes.length > 0 && nodes.every((n) => n.provisioner === 'KARPENTER');
   const noIps = nodes.filter((n) => n.privateIpv4 === null || n.privateIpv4 === 0);
   const fewerIps = nodes.filter((n) => n.privateIpv4 !== null && n.privateIpv4 > 0 && n.privateIpv4 < w);
   if (noIps.length > 0) {
@@ -520,11 +522,20 @@ function auditAdvertisedCapacity(
       severity: 'INFO',
       message: `Windows nodes advertise ${pods} pods (kubelet --max-pods) while ${instanceType} has IPs for ${w}: raise --max-pods to use them.`,
       details: [formula, `pods advertised ${pods} < W = ${w}`, ...notes],
-      fix: {
-        text: "Pass -KubeletExtraArgs '--max-pods=N' to Start-EKSBootstrap.ps1 (eksctl maxPodsPerNode); AWS guidance under prefix delegation: 110, up to 250 on large types.",
-        templateId: 'windows-userdata-bootstrap-dsr',
-      },
-      source: AUDIT_SOURCES.BPG_PREFIX,
+      fix: karpenter
+        ? {
+            text:
+              'Set spec.kubelet.maxPods in the EC2NodeClass: Karpenter passes --max-pods to Start-EKSBootstrap.ps1 itself (110 unless maxPods is set), ' +
+              'so -KubeletExtraArgs in userData does not change it; AWS guidance under prefix delegation: 110, up to 250 on large types.',
+            templateId: 'karpenter-windows-nodepool',
+          }
+        : {
+            text: "Pass -KubeletExtraArgs '--max-pods=N' to Start-EKSBootstrap.ps1 (eksctl maxPodsPerNode); AWS guidance under prefix delegation: 110, up to 250 on large types.",
+            templateId: 'windows-userdata-bootstrap-dsr',
+          },
+      source: karpenter
+        ? `${AUDIT_SOURCES.BPG_PREFIX}; ${SOURCE.KARPENTER_INSTANCE_TYPES} (pods(): maxPods, else 110)`
+        : AUDIT_SOURCES.BPG_PREFIX,
     });
   }
   const morePods = nodes.filter((n) => n.pods !== null && n.pods > w);
@@ -536,8 +547,15 @@ function auditAdvertisedCapacity(
       severity: 'WARNING',
       message: `Windows nodes accept ${[...new Set(morePods.map((n) => n.pods))].join(', ')} pods but ${instanceType} has IPs for only ${w}: pods beyond ${w} stay Pending with "Insufficient vpc.amazonaws.com/PrivateIPv4Address".`,
       details: [formula, ...notes],
-      fix: { text: `Set --max-pods to at most ${w}, or turn on prefix delegation on a Nitro type.`, templateId: null },
-      source: AUDIT_SOURCES.VPCRC_LIMITS,
+      fix: karpenter
+        ? {
+            text: `Set spec.kubelet.maxPods to at most ${w} in the EC2NodeClass (Karpenter passes --max-pods itself, 110 unless it is set), or turn on prefix delegation on a Nitro type.`,
+            templateId: 'karpenter-windows-nodepool',
+          }
+        : { text: `Set --max-pods to at most ${w}, or turn on prefix delegation on a Nitro type.`, templateId: null },
+      source: karpenter
+        ? `${AUDIT_SOURCES.VPCRC_LIMITS}; ${SOURCE.KARPENTER_INSTANCE_TYPES} (pods(): maxPods, else 110)`
+        : AUDIT_SOURCES.VPCRC_LIMITS,
     });
   }
 }
