@@ -266,6 +266,36 @@ describe('auditCluster: single problems', () => {
     expect(fewer[0].fix.text).toMatch(/^Set spec\.kubelet\.maxPods in the EC2NodeClass: Karpenter passes --max-pods/);
   });
 
+  it("the DSR flags follow the kube-proxy each group's nodes run (nodeInfo.kubeletVersion), not the control plane's version", () => {
+    const win = (name: string, group: string, kubeletVersion: string) => ({
+      kind: 'Node',
+      metadata: { name, labels: { 'kubernetes.io/os': 'windows', 'eks.amazonaws.com/nodegroup': group } },
+      status: { nodeInfo: { operatingSystem: 'windows', kubeletVersion, kubeProxyVersion: '' } },
+    });
+    const nodesJson = withItems([
+      win('a1', 'lagging', 'v1.32.5-eks-1a2b3c4'),
+      win('b1', 'current', 'v1.33.1-eks-5d6e7f8'),
+      win('c1', 'rolling', 'v1.32.5-eks-1a2b3c4'),
+      win('c2', 'rolling', 'v1.33.1-eks-5d6e7f8'),
+    ]);
+    const dsr = auditCluster({ nodesJson, servicesCount: 150, kubernetesVersion: '1.33' }, byName).findings.filter(
+      (f) => f.code === 'WINDOWS_SERVICES_WITHOUT_DSR',
+    );
+    expect(dsr.map((f) => [f.subject, f.details.filter((d) => d.startsWith('kube-proxy'))])).toEqual([
+      ['lagging', ['kube-proxy 1.32 (1 node): --feature-gates=WinDSR=true --enable-dsr=true']],
+      ['current', ['kube-proxy 1.33 (1 node): --enable-dsr=true']],
+      [
+        'rolling',
+        ['kube-proxy 1.32 (1 node): --feature-gates=WinDSR=true --enable-dsr=true', 'kube-proxy 1.33 (1 node): --enable-dsr=true'],
+      ],
+    ]);
+    expect(dsr[0].message).toContain('kube-proxy --feature-gates=WinDSR=true --enable-dsr=true (Kubernetes 1.32)');
+    expect(dsr[0].details).toContain(
+      "the nodes run kube-proxy 1.32, not the cluster's 1.33: the flags follow the nodes (nodeInfo.kubeletVersion)",
+    );
+    expect(dsr[1].details.some((d) => d.startsWith('the nodes run'))).toBe(false);
+  });
+
   it('DSR on: no Services finding', () => {
     const audit = auditCluster({ ...DUMP, dsrEnabled: true }, byName);
     expect(audit.findings.find((f) => f.code === 'WINDOWS_SERVICES_WITHOUT_DSR')).toBeUndefined();

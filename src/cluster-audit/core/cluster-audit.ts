@@ -122,6 +122,8 @@ interface AuditedNode {
   os: AuditNodeOs;
   instanceType: string | null;
   windowsBuild: string | null;
+  /** The Kubernetes minor kube-proxy runs on the node (nodeInfo.kubeProxyVersion, else kubeletVersion): 32 for v1.32.5-eks-1a2b3c4. */
+  kubeProxyMinor: number | null;
   pods: number | null;
   privateIpv4: number | null;
 }
@@ -143,6 +145,16 @@ function quantity(value: unknown): number | null {
 function buildFromOsImage(osImage: string): string | null {
   const version = WINDOWS_SERVER_VERSIONS.find((v) => osImage.includes(`Windows Server ${WINDOWS_SERVER_FACTS[v].year}`));
   return version ? WINDOWS_SERVER_FACTS[version].osBuild : null;
+}
+
+/**
+ * "v1.32.5-eks-1a2b3c4" -> 32. The node reports its versions in status.nodeInfo (kubernetes/api core/v1 types.go,
+ * NodeSystemInfo). kubeProxyVersion is deprecated and was only ever the kubelet's own version (kubernetes/enhancements
+ * KEP-4004), and on EKS Windows nodes kube-proxy comes with the kubelet in the AMI, so the kubelet's version stands in for it.
+ */
+function kubernetesMinorOf(version: unknown): number | null {
+  const m = typeof version === 'string' ? /^v?1\.(\d{1,2})(\.|$)/.exec(version.trim()) : null;
+  return m ? Number(m[1]) : null;
 }
 
 /** What nodesJson held: its Nodes, and the items of other kinds left out (a `kubectl get nodes,pods -o json`). */
@@ -216,6 +228,7 @@ function readNodes(text: string): PastedNodes {
           ? nodeInfo.kernelVersion
           : null) ??
         (typeof nodeInfo.osImage === 'string' ? buildFromOsImage(nodeInfo.osImage) : null),
+      kubeProxyMinor: kubernetesMinorOf(nodeInfo.kubeProxyVersion) ?? kubernetesMinorOf(nodeInfo.kubeletVersion),
       pods: resource('pods'),
       privateIpv4: resource('vpc.amazonaws.com/PrivateIPv4Address'),
     });
@@ -720,13 +733,33 @@ export function auditCluster(input: ClusterAuditInput, catalog: ClusterAuditCata
     input.servicesCount > WINDOWS_SERVICES_PER_NODE_LIMIT &&
     input.dsrEnabled !== true
   ) {
-    const [warning] = checkWindowsServices({
-      servicesPerNode: input.servicesCount,
-      ...(input.kubernetesVersion ? { kubernetesVersion: input.kubernetesVersion } : {}),
-    });
+    const servicesCount = input.servicesCount;
     // Every Windows node programs every Service, but how DSR is turned on depends on who calls Start-EKSBootstrap.ps1,
-    // so each group gets its own finding, with its own fix.
+    // and its flags on the kube-proxy version the group's nodes run (a node group may lag the control plane), so each
+    // group gets its own finding, with its own fix.
     for (const [group, groupNodes] of groupBy(windows, (n) => n.group)) {
+      const minors = [...new Set(groupNodes.map((n) => n.kubeProxyMinor).filter((m): m is number => m !== null))].sort((a, b) => a - b);
+      const groupVersion = minors.length === 1 ? `1.${minors[0]}` : minors.length === 0 ? input.kubernetesVersion : undefined;
+      const [warning] = checkWindowsServices({
+        servicesPerNode: servicesCount,
+        ...(groupVersion ? { kubernetesVersion: groupVersion } : {}),
+      });
+      const flagLines =
+        minors.length > 0
+          ? minors.map((m) => {
+              const count = groupNodes.filter((n) => n.kubeProxyMinor === m).length;
+              return `kube-proxy 1.${m} (${count} node${count === 1 ? '' : 's'}): ${dsrKubeProxyFlags(`1.${m}`).args}`;
+            })
+          : input.kubernetesVersion
+            ? [`kube-proxy ${dsrKubeProxyFlags(input.kubernetesVersion).args}`]
+            : [];
+      const lag =
+        input.kubernetesVersion !== undefined &&
+        minors.some((m) => `1.${m}` !== dsrKubeProxyFlags(input.kubernetesVersion!).kubernetesVersion)
+          ? [
+              `the nodes run kube-proxy ${minors.map((m) => `1.${m}`).join(', ')}, not the cluster's ${input.kubernetesVersion}: the flags follow the nodes (nodeInfo.kubeletVersion)`,
+            ]
+          : [];
       const dsr = dsrFixFor(groupNodes[0].provisioner);
       const versions = groupBy(groupNodes, (n) => {
         const v = windowsVersionOfBuild(n.windowsBuild);
@@ -739,13 +772,14 @@ export function auditCluster(input: ClusterAuditInput, catalog: ClusterAuditCata
         path: null,
         code: 'WINDOWS_SERVICES_WITHOUT_DSR',
         severity: 'ERROR',
-        message: `${input.servicesCount} Services, programmed on every Windows node, without Direct Server Return: ${warning.message}`,
+        message: `${servicesCount} Services, programmed on every Windows node, without Direct Server Return: ${warning.message}`,
         details: [
-          ...(input.kubernetesVersion ? [`kube-proxy ${dsrKubeProxyFlags(input.kubernetesVersion).args}`] : []),
+          ...flagLines,
+          ...lag,
           `${dsr.how}: ${[...versions].map(([v, n]) => `${v}: ${n.length} node${n.length === 1 ? '' : 's'}`).join(', ')}`,
         ],
         fix: { text: dsr.text, templateId: dsr.templateId },
-        source: `${warning.source}; ${dsr.source}`,
+        source: `${warning.source}; ${dsr.source}${minors.length > 0 ? `; ${AUDIT_SOURCES.K8S_NODE} (nodeInfo.kubeletVersion)` : ''}`,
       });
     }
   }
