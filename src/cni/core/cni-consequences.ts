@@ -216,7 +216,13 @@ function sharedSubnetCheck(shared: readonly GroupConsequence[]): void {
     const subnet = x.consequence.subnet!;
     const others = shared.filter((o) => o !== x);
     const common = x.g.subnetCidrs.filter((c) => others.some((o) => o.g.subnetCidrs.includes(c)));
-    const sharing = `shares ${common.join(', ')} with ${others.map((o) => o.g.name).join(', ')}: ${together}`;
+    // Named as sharing: the groups on one of this group's subnets; the rest of the set is linked through them.
+    const direct = others.filter((o) => o.g.subnetCidrs.some((c) => x.g.subnetCidrs.includes(c)));
+    const linked = others.filter((o) => !direct.includes(o));
+    const sharing =
+      `shares ${common.join(', ')} with ${direct.map((o) => o.g.name).join(', ')}` +
+      (linked.length ? ` (and, through shared subnets, draws on the pool of ${linked.map((o) => o.g.name).join(', ')})` : '') +
+      `: ${together}`;
     x.consequence.subnet = {
       ...subnet,
       usableAddresses: usable,

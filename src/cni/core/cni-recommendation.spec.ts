@@ -1081,6 +1081,31 @@ describe('recommendCni: node groups that share a subnet are checked together', (
     expect(c.subnet?.message).not.toContain('shares');
   });
 
+  it('a chain a-b-c (a and c share no subnet): each message names only the groups on its own subnets as sharing', () => {
+    const chain = base({
+      windowsPods: 60,
+      linuxPods: 0,
+      nodeGroups: [
+        win({ name: 'a', nodes: 2, subnetCidrs: ['10.0.1.0/24', '10.0.2.0/24'] }),
+        win({ name: 'b', nodes: 2, subnetCidrs: ['10.0.2.0/24', '10.0.3.0/24'] }),
+        win({ name: 'c', nodes: 2, subnetCidrs: ['10.0.3.0/24'] }),
+      ],
+    });
+    const sec = option(recommend(chain), 'VPC_CNI_SECONDARY_IP');
+    const msg = (name: string) => sec.consequences.find((x) => x.nodeGroup === name)!.subnet!.message;
+    expect(msg('a')).toMatch(
+      /^fits: shares 10\.0\.2\.0\/24 with b \(and, through shared subnets, draws on the pool of c\): together \d+ nodes use \d+ of 753 usable addresses$/,
+    );
+    expect(msg('b')).toMatch(
+      /^fits: shares 10\.0\.2\.0\/24, 10\.0\.3\.0\/24 with a, c: together \d+ nodes use \d+ of 753 usable addresses$/,
+    );
+    expect(msg('c')).toMatch(
+      /^fits: shares 10\.0\.3\.0\/24 with b \(and, through shared subnets, draws on the pool of a\): together \d+ nodes use \d+ of 753 usable addresses$/,
+    );
+    // The pool is the set's: every group, every subnet of the set (3 x 251 usable).
+    expect(sec.consequences.find((x) => x.nodeGroup === 'a')!.subnet).toMatchObject({ usableAddresses: 753, sharedWith: ['b', 'c'] });
+  });
+
   it('a Linux and a Windows group on one subnet that holds both: fits, and says so', () => {
     const out = recommend(base({ nodeGroups: [win(), lin({ subnetCidrs: ['10.0.0.0/24'] })] }));
     const c = option(out, 'VPC_CNI_SECONDARY_IP').consequences.find((x) => x.nodeGroup === 'linux')!;
