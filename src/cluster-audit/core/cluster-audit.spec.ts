@@ -228,6 +228,11 @@ describe('auditCluster: single problems', () => {
       'Karpenter nodes (karpenter.sh/nodepool): Windows Server 2022: 1 node, Windows Server 2025: 1 node',
     ]);
     expect(dsr[2].fix.text).toContain('passes no -KubeProxyExtraArgs');
+    // The message says the same as the fix: no -KubeProxyExtraArgs for a group that cannot pass it.
+    expect(dsr[2].message).toMatch(/\(Kubernetes 1\.32\), through a patch of Start-EKSBootstrap\.ps1 in the EC2NodeClass userData\.$/);
+    expect(dsr[0].message).toMatch(/, through a patch of Start-EKSBootstrap\.ps1 in the user data that runs before it\.$/);
+    expect(dsr[3].message).toMatch(/, through Start-EKSBootstrap\.ps1 -KubeProxyExtraArgs\.$/);
+    expect(dsr.slice(0, 3).every((f) => !f.message.includes('-KubeProxyExtraArgs'))).toBe(true);
     expect(dsr[2].source).toContain('aws/karpenter-provider-aws#4088');
     expect(dsr[3].fix.text).toContain('-KubeProxyExtraArgs in the launch template');
     // Calico: only the 2025 nodes, each in its own group.

@@ -574,11 +574,12 @@ function auditAdvertisedCapacity(
 }
 
 /** How DSR is turned on for nodes of a provisioner: who owns the Start-EKSBootstrap.ps1 call decides. */
-function dsrFixFor(provisioner: Provisioner): { how: string; text: string; templateId: string; source: string } {
+function dsrFixFor(provisioner: Provisioner): { how: string; where: string; text: string; templateId: string; source: string } {
   switch (provisioner) {
     case 'KARPENTER':
       return {
         how: 'Karpenter nodes (karpenter.sh/nodepool)',
+        where: 'through a patch of Start-EKSBootstrap.ps1 in the EC2NodeClass userData',
         text: "Karpenter calls Start-EKSBootstrap.ps1 itself and passes no -KubeProxyExtraArgs: patch the script's kube-proxy arguments in the EC2NodeClass userData, which runs first.",
         templateId: 'windows-userdata-dsr-patch',
         source: `${SOURCE.KARPENTER_WINDOWS_DSR_ISSUE}; ${SOURCE.BPG_WINDOWS_NETWORKING_DSR_PATCH}`,
@@ -586,6 +587,7 @@ function dsrFixFor(provisioner: Provisioner): { how: string; text: string; templ
     case 'MANAGED':
       return {
         how: 'managed node group (eks.amazonaws.com/nodegroup)',
+        where: 'through a patch of Start-EKSBootstrap.ps1 in the user data that runs before it',
         text: 'A managed node group without a custom AMI id runs its own Start-EKSBootstrap.ps1 call: patch the script in the user data that runs before it (eksctl preBootstrapCommands, terraform pre_bootstrap_user_data); with a custom AMI id, pass -KubeProxyExtraArgs.',
         templateId: 'windows-userdata-dsr-patch',
         source: `${SOURCE.EKSCTL_MANAGED_WINDOWS}; ${SOURCE.TERRAFORM_MANAGED_USER_DATA_ISSUE}; ${SOURCE.BPG_WINDOWS_NETWORKING_DSR_PATCH}`,
@@ -593,6 +595,7 @@ function dsrFixFor(provisioner: Provisioner): { how: string; text: string; templ
     case 'EKSCTL':
       return {
         how: 'eksctl node group (alpha.eksctl.io/nodegroup-name)',
+        where: 'through a patch of Start-EKSBootstrap.ps1 in preBootstrapCommands',
         text: 'eksctl writes the Start-EKSBootstrap.ps1 call: patch the script in preBootstrapCommands.',
         templateId: 'windows-userdata-dsr-patch',
         source: `${SOURCE.EKSCTL_WINDOWS_BOOTSTRAP}; ${SOURCE.BPG_WINDOWS_NETWORKING_DSR_PATCH}`,
@@ -600,6 +603,7 @@ function dsrFixFor(provisioner: Provisioner): { how: string; text: string; templ
     case 'SELF_MANAGED':
       return {
         how: 'self-managed nodes (no node group label)',
+        where: 'through Start-EKSBootstrap.ps1 -KubeProxyExtraArgs',
         text: 'Pass the flags with Start-EKSBootstrap.ps1 -KubeProxyExtraArgs in the launch template user data (terraform bootstrap_extra_args).',
         templateId: 'windows-userdata-bootstrap-dsr',
         source: `${SOURCE.EKS_BOOTSTRAP}; ${SOURCE.TERRAFORM_WINDOWS_USER_DATA}`,
@@ -772,7 +776,12 @@ export function auditCluster(input: ClusterAuditInput, catalog: ClusterAuditCata
         path: null,
         code: 'WINDOWS_SERVICES_WITHOUT_DSR',
         severity: 'ERROR',
-        message: `${servicesCount} Services, programmed on every Windows node, without Direct Server Return: ${warning.message}`,
+        // The shared warning says how a self-managed group passes the flags; other groups take theirs from the fix.
+        message: `${servicesCount} Services, programmed on every Windows node, without Direct Server Return: ${
+          dsr.templateId === 'windows-userdata-bootstrap-dsr'
+            ? warning.message
+            : warning.message.replace(/, through Start-EKSBootstrap\.ps1 -KubeProxyExtraArgs\.$/, `, ${dsr.where}.`)
+        }`,
         details: [
           ...flagLines,
           ...lag,
