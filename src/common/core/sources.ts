@@ -99,6 +99,8 @@ export const SOURCE = {
   KEP_5100_GA: 'kubernetes/enhancements KEP-5100 (WinDSR GA)',
   CALICO_GNP: 'projectcalico/calico api projectcalico.org/v3 GlobalNetworkPolicy (docs.tigera.io reference)',
   FELIX_WINDOWS: 'projectcalico/calico felix/dataplane/windows/policysets/policysets.go',
+  CALICO_K8S_POLICY_CONVERSION:
+    'projectcalico/calico libcalico-go/lib/backend/k8s/conversion/conversion.go (k8sRuleToCalico: one Calico rule per peer and protocol)',
   FELIX_WINDOWS_PASS:
     'projectcalico/calico felix/dataplane/windows/policysets/policysets.go (pass maps to ActionPass) and felix/dataplane/windows/flattener.go (a Pass in the last tier becomes Block); tiers in Calico Open Source 3.29: projectcalico/calico#9085, #9329',
   TERRAFORM_MANAGED_USER_DATA_ISSUE:

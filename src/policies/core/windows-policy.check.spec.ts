@@ -210,6 +210,36 @@ spec:
     ]);
   });
 
+  it('an ipBlock.except among several peers loses only that peer: Calico makes one rule per peer (projectcalico/calico libcalico-go/lib/backend/k8s/conversion/conversion.go k8sRuleToCalico)', () => {
+    const manifest = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: mixed-peers, namespace: web}
+spec:
+  podSelector: {}
+  policyTypes: [Ingress]
+  ingress:
+    - from:
+        - podSelector: {matchLabels: {app: api}}
+        - namespaceSelector: {matchLabels: {team: ops}}
+        - ipBlock: {cidr: 10.0.0.0/8, except: [10.1.0.0/16]}
+      ports:
+        - {protocol: TCP, port: 443}
+`;
+    const [finding] = checkPolicyForWindows(manifest).findings;
+    expect(finding!.path).toBe('documents[0].spec.ingress[0].from[2].ipBlock.except');
+    expect(finding!.rule).toBe('NEGATIVE_MATCH');
+    expect(finding!.message).toBe(
+      'Felix on Windows skips the Calico rule this peer becomes (it only logs it): Calico turns ipBlock.except into notNets, a negative match; ' +
+        "Calico makes one rule per peer, so only this peer's part of the ingress rule is lost: traffic from 10.0.0.0/8 falls through to the default deny, " +
+        'while the 2 other peers of the rule are still enforced (and the excepted range is not singled out either).',
+    );
+    expect(finding!.source).toBe(
+      'projectcalico/calico felix/dataplane/windows/policysets/policysets.go; projectcalico/calico libcalico-go/lib/backend/k8s/conversion/conversion.go (k8sRuleToCalico: one Calico rule per peer and protocol)',
+    );
+    // A lone peer still loses the whole rule.
+    expect(checkPolicyForWindows(K8S_EXCEPT).findings[0]!.message).toContain('the whole egress rule is not enforced on Windows');
+  });
+
   it('flags Kubernetes named ports and IPv6 ipBlocks', () => {
     expect(summary(K8S_NAMED_PORT)).toEqual([
       ['documents[0].spec.ingress[0].ports[0].port', 'NAMED_PORT'],

@@ -340,11 +340,19 @@ class DocumentChecker {
               );
             }
             if (Array.isArray(block.except) && block.except.length > 0) {
+              // Calico makes one rule per peer (and protocol): only this peer's rules carry the notNets.
+              const others = peers.length - 1;
+              const scope =
+                others === 0
+                  ? `the whole ${direction} rule is not enforced on Windows, so its traffic falls through to the default deny`
+                  : `Calico makes one rule per peer, so only this peer's part of the ${direction} rule is lost: traffic ${direction === 'ingress' ? 'from' : 'to'} ` +
+                    `${String(block.cidr)} falls through to the default deny, while the ${others} other peer${others === 1 ? '' : 's'} of the rule ${others === 1 ? 'is' : 'are'} still enforced`;
               this.add(
                 [...blockAt, 'except'],
                 WindowsRule.NEGATIVE_MATCH,
-                `${SKIP}: Calico turns ipBlock.except into notNets, a negative match; the whole ${direction} rule is not enforced on Windows, so its traffic falls through to the default deny (and the excepted range is not singled out either).`,
+                `${others === 0 ? SKIP : 'Felix on Windows skips the Calico rule this peer becomes (it only logs it)'}: Calico turns ipBlock.except into notNets, a negative match; ${scope} (and the excepted range is not singled out either).`,
                 exceptRewrite(spec, direction, typeof block.cidr === 'string' ? block.cidr : '0.0.0.0/0', block.except.map(String)),
+                others === 0 ? SOURCE.FELIX_WINDOWS : `${SOURCE.FELIX_WINDOWS}; ${SOURCE.CALICO_K8S_POLICY_CONVERSION}`,
               );
             }
           });
