@@ -240,6 +240,32 @@ spec:
     expect(checkPolicyForWindows(K8S_EXCEPT).findings[0]!.message).toContain('the whole egress rule is not enforced on Windows');
   });
 
+  it("a named port skips only its protocol's part of a Kubernetes rule: Calico makes one rule per protocol (projectcalico/calico libcalico-go/lib/backend/k8s/conversion/conversion.go k8sRuleToCalico)", () => {
+    const manifest = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: dns-and-http, namespace: web}
+spec:
+  podSelector: {}
+  policyTypes: [Ingress]
+  ingress:
+    - ports:
+        - {port: http}
+        - {protocol: TCP, port: 8443}
+        - {protocol: UDP, port: 53}
+`;
+    const [finding] = checkPolicyForWindows(manifest).findings;
+    expect(finding!.path).toBe('documents[0].spec.ingress[0].ports[0].port');
+    expect(finding!.rule).toBe('NAMED_PORT');
+    expect(finding!.message).toBe(
+      'Felix on Windows skips the Calico rule this protocol becomes (it only logs it): named port "http" is not supported on Windows; ' +
+        "Calico makes one rule per protocol, so the rule's TCP part is skipped (its numeric TCP ports too) and its TCP traffic is dropped on Windows pods, " +
+        'while its UDP ports are still enforced.',
+    );
+    expect(finding!.source).toContain('libcalico-go/lib/backend/k8s/conversion/conversion.go');
+    // One protocol only: the whole rule goes.
+    expect(checkPolicyForWindows(K8S_NAMED_PORT).findings[0]!.message).toContain('the traffic this rule allows is dropped on Windows pods');
+  });
+
   it('flags Kubernetes named ports and IPv6 ipBlocks', () => {
     expect(summary(K8S_NAMED_PORT)).toEqual([
       ['documents[0].spec.ingress[0].ports[0].port', 'NAMED_PORT'],

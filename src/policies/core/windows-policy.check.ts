@@ -359,13 +359,24 @@ class DocumentChecker {
         }
         const ports = rule.ports;
         if (Array.isArray(ports)) {
+          // Calico makes one rule per protocol (TCP when none is given), holding all that protocol's ports.
+          const protocolOf = (port: unknown): string =>
+            isObject(port) && typeof port.protocol === 'string' ? port.protocol.toUpperCase() : 'TCP';
           ports.forEach((port, portIndex) => {
             if (isObject(port) && typeof port.port === 'string') {
+              const protocol = protocolOf(port);
+              const others = [...new Set(ports.filter((p) => isObject(p) && protocolOf(p) !== protocol).map(protocolOf))];
+              const effect =
+                others.length === 0
+                  ? 'the traffic this rule allows is dropped on Windows pods'
+                  : `Calico makes one rule per protocol, so the rule's ${protocol} part is skipped (its numeric ${protocol} ports too) ` +
+                    `and its ${protocol} traffic is dropped on Windows pods, while its ${others.join(' and ')} ports are still enforced`;
               this.add(
                 [...at, 'ports', portIndex, 'port'],
                 WindowsRule.NAMED_PORT,
-                `${SKIP}: named port "${port.port}" is not supported on Windows; the traffic this rule allows is dropped on Windows pods.`,
+                `${others.length === 0 ? SKIP : 'Felix on Windows skips the Calico rule this protocol becomes (it only logs it)'}: named port "${port.port}" is not supported on Windows; ${effect}.`,
                 { description: `Replace "${port.port}" with the container's port number.` },
+                others.length === 0 ? SOURCE.FELIX_WINDOWS : `${SOURCE.FELIX_WINDOWS}; ${SOURCE.CALICO_K8S_POLICY_CONVERSION}`,
               );
             }
           });
