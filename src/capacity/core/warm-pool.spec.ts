@@ -84,6 +84,31 @@ describe('Windows PD warm pool: VPCRC docs/windows/prefix_delegation_config_opti
     expect(r.subnetIps).toBe(1 + 16 * prefixes);
   });
 
+  it.each([
+    // warm-prefix, warm-ip, minimum-ip, pods, attached prefixes, why
+    [2, 0, u, 20, 4, 'warm-ip 0 is unset: warm-prefix-target governs, ceil(20 / 16) + 2'],
+    [2, 0, 0, 0, 2, 'both IP targets 0: warm-prefix-target governs, 0 + 2'],
+    [2, u, 0, 17, 4, 'minimum 0 is unset: ceil(17 / 16) + 2'],
+    [u, 0, 20, 32, 3, 'warm-ip 0 reads as 1: ceil(max(32 + 1, 20) / 16) = 3, not ceil(32 / 16) = 2'],
+    [2, 0, 20, 32, 3, 'a minimum above 0 overrides warm-prefix-target, and warm-ip 0 reads as 1'],
+  ])(
+    'a target counts only above 0 (aws/amazon-vpc-resource-controller-k8s pkg/pool/pool.go getPDDeviation): warm-prefix %s, warm-ip %s, minimum-ip %s, %i pods -> %i prefixes (%s)',
+    (wp, warm, min, pods, prefixes, _why) => {
+      const r = computeWarmPool({
+        os: 'WINDOWS',
+        ipMode: 'PREFIX_DELEGATION',
+        ipv4PerInterface: 15,
+        podEnis: 1,
+        pods,
+        targets: { warmPrefixTarget: wp, warmIpTarget: warm, minimumIpTarget: min },
+      });
+      expect(r.prefixes).toBe(prefixes);
+      expect(r.subnetIps).toBe(1 + 16 * prefixes);
+      expect(r.warnings.map((w) => w.code)).toEqual(['WARM_IP_COOLDOWN', 'WARM_POOL_TARGET_ADJUSTED']);
+      expect(r.warnings[1]!.source).toContain('pkg/pool/pool.go');
+    },
+  );
+
   it('caps at I - 1 prefixes: 14 slots with warm-prefix-target 20 gives 14 (VPCRC PD doc)', () => {
     const r = computeWarmPool({
       os: 'WINDOWS',

@@ -130,26 +130,38 @@ function windowsPool(input: WarmPoolInput, t: WarmPoolTargets, slots: number): W
       warnings,
     });
   }
-  // Prefix delegation.
-  const ipTargetsSet = t.warmIpTarget !== undefined || t.minimumIpTarget !== undefined;
+  // Prefix delegation. pkg/pool/pool.go getPDDeviation counts a target as set only when it is above 0: warm-prefix-target
+  // governs when neither warm-ip-target nor minimum-ip-target is; otherwise a warm IP target not above 0 is 1 and a
+  // minimum not above 0 is 3 (pkg/config/loader.go keeps an explicit 0, the pool replaces it).
+  const warmSet = (t.warmIpTarget ?? 0) > 0;
+  const minSet = (t.minimumIpTarget ?? 0) > 0;
+  const prefixSet = (t.warmPrefixTarget ?? 0) > 0;
   let wanted: number;
   let applied: Record<string, number>;
-  if (!ipTargetsSet && t.warmPrefixTarget !== undefined && t.warmPrefixTarget > 0) {
-    const p = Math.ceil(pods / IPS_PER_PREFIX) + t.warmPrefixTarget;
+  if (!warmSet && !minSet && prefixSet) {
+    const warmPrefix = t.warmPrefixTarget as number;
+    const p = Math.ceil(pods / IPS_PER_PREFIX) + warmPrefix;
     wanted = p;
-    applied = { warmPrefixTarget: t.warmPrefixTarget };
-    formula.push(`prefixes = ceil(pods / 16) + warm prefixes = ceil(${pods} / 16) + ${t.warmPrefixTarget} = ${p}`);
-  } else {
-    let warm = t.warmIpTarget ?? WINDOWS_PD_DEFAULTS.warmIpTarget;
-    let min = t.minimumIpTarget ?? WINDOWS_PD_DEFAULTS.minimumIpTarget;
-    if ((ipTargetsSet && warm === 0 && min === 0) || (!ipTargetsSet && t.warmPrefixTarget === 0)) {
-      warm = WINDOWS_PD_DEFAULTS.warmIpTarget;
-      min = WINDOWS_PD_DEFAULTS.minimumIpTarget;
+    applied = { warmPrefixTarget: warmPrefix };
+    formula.push(`prefixes = ceil(pods / 16) + warm prefixes = ceil(${pods} / 16) + ${warmPrefix} = ${p}`);
+    if (t.warmIpTarget !== undefined || t.minimumIpTarget !== undefined) {
       warnings.push({
         code: 'WARM_POOL_TARGET_ADJUSTED',
         message:
-          'Zero warm targets are not supported with prefix delegation; the controller uses its defaults (warm-ip-target 1, minimum-ip-target 3).',
-        source: SOURCE.VPCRC_PD,
+          'warm-ip-target and minimum-ip-target count only above 0: at 0 they do not override warm-prefix-target, which sizes the pool.',
+        source: SOURCE.VPCRC_POOL,
+      });
+    }
+  } else {
+    const warm = warmSet ? (t.warmIpTarget as number) : WINDOWS_PD_DEFAULTS.warmIpTarget;
+    const min = minSet ? (t.minimumIpTarget as number) : WINDOWS_PD_DEFAULTS.minimumIpTarget;
+    if (t.warmIpTarget === 0 || t.minimumIpTarget === 0 || t.warmPrefixTarget === 0) {
+      warnings.push({
+        code: 'WARM_POOL_TARGET_ADJUSTED',
+        message:
+          'Zero warm targets are not supported with prefix delegation: the controller reads a target of 0 as unset and uses ' +
+          `its defaults for it (warm-ip-target 1, minimum-ip-target 3): here warm-ip-target ${warm}, minimum-ip-target ${min}.`,
+        source: `${SOURCE.VPCRC_PD}; ${SOURCE.VPCRC_POOL}`,
       });
     }
     const ips = Math.max(pods + warm, min);
