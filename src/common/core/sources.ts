@@ -27,6 +27,8 @@ export const SOURCE = {
   VPCRC_PD: 'aws/amazon-vpc-resource-controller-k8s docs/windows/prefix_delegation_config_options.md',
   VPCRC_POD_WEBHOOK: 'aws/amazon-vpc-resource-controller-k8s webhooks/core/pod_webhook.go',
   VPCRC_POOL: 'aws/amazon-vpc-resource-controller-k8s pkg/pool/pool.go',
+  VPCRC_POOL_PD_DEVIATION:
+    'aws/amazon-vpc-resource-controller-k8s pkg/pool/pool.go (getPDDeviation: a target counts only above 0, else its default)',
   VPCRC_SECONDARY: 'aws/amazon-vpc-resource-controller-k8s docs/windows/secondary_ip_mode_config_options.md',
   BPG_NETWORKING_INDEX: 'aws/aws-eks-best-practices latest/bpg/networking/index.adoc (IPv4 exhaustion: IPv6, then custom networking)',
   BPG_PREFIX_WINDOWS: 'aws/aws-eks-best-practices latest/bpg/networking/prefix-mode_windows.adoc',

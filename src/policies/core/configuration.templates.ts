@@ -229,7 +229,7 @@ const configMapTemplate: TemplateDefinition = {
       default: null,
       example: 3,
       description:
-        'Free IPs kept ready per node (secondary-IP default 3, where 0 is read as 1; prefix-delegation default 1, where 0 stays 0).',
+        'Free IPs kept ready per node (secondary-IP default 3, where 0 is read as 1; prefix-delegation default 1, where 0 counts as unset: read as 1, or warmPrefixTarget sizes the pool when minimumIpTarget is 0 too).',
     },
     {
       name: 'minimumIpTarget',
@@ -286,11 +286,29 @@ const configMapTemplate: TemplateDefinition = {
         minimum = (p.minimumIpTarget as number | undefined) ?? 3;
         put('warm', warm);
         put('minimum', minimum);
-        if (p.warmPrefixTarget !== undefined) {
+        // The controller's pool counts a target only above 0 (pkg/pool/pool.go getPDDeviation).
+        if (p.warmPrefixTarget !== undefined && (warm > 0 || minimum > 0)) {
           warnings.push({
             code: 'IP_TARGETS_OVERRIDE_PREFIX_TARGET',
             message: `${keys.warm} and ${keys.minimum} override ${keys.prefix}: the prefix target has no effect while they are set.`,
             source: SOURCE.VPCRC_PD,
+          });
+        } else if (prefix > 0) {
+          warnings.push({
+            code: 'ZERO_IP_TARGETS_UNSET',
+            message:
+              `${keys.warm} and ${keys.minimum} are 0, which the VPC Resource Controller's pool reads as unset: they do not override ${keys.prefix}, ` +
+              `which sizes the pool (ceil(pods / 16) + ${prefix} prefixes per node).`,
+            source: SOURCE.VPCRC_POOL_PD_DEVIATION,
+          });
+        }
+        if (warm === 0 && minimum > 0) {
+          warnings.push({
+            code: 'WARM_IP_ZERO_MEANS_ONE',
+            message:
+              `${keys.warm} 0 is read as 1 under prefix delegation too: the VPC Resource Controller's pool replaces a warm IP target not above 0 ` +
+              `with its default 1, so nodes keep at least 1 free IP (a new prefix when the last one is taken), not 0.`,
+            source: SOURCE.VPCRC_POOL_PD_DEVIATION,
           });
         }
       }
@@ -314,7 +332,7 @@ const configMapTemplate: TemplateDefinition = {
         warnings.push({
           code: 'WARM_IP_ZERO_MEANS_ONE',
           message:
-            `${keys.warm} 0 is read as 1 in secondary-IP mode (the VPC Resource Controller never leaves the warm pool empty; only prefix delegation keeps a warm IP target of 0)` +
+            `${keys.warm} 0 is read as 1 in secondary-IP mode (the VPC Resource Controller never leaves the warm pool empty)` +
             (minimum === 0 ? `: with ${keys.minimum} 0 too, nodes keep 1 free IP and no minimum, not the defaults of 3 and 3.` : '.'),
           source: SOURCE.VPCRC_LOADER,
         });

@@ -277,10 +277,12 @@ describe('rendered content', () => {
       ['ZERO_TARGETS_USE_DEFAULTS', 'PREFIX_DELEGATION_NITRO_ONLY', 'WINDOWS_KEYS_IGNORED', 'WINDOWS_KEYS_FALLBACK'],
     ],
     [
-      'PD, warm-ip 0 with a warm prefix: kept as given',
+      // IP targets of 0 count as unset in the controller's pool (aws/amazon-vpc-resource-controller-k8s pkg/pool/pool.go
+      // getPDDeviation): they do not override the warm prefix target.
+      'PD, warm-ip and minimum-ip 0 with a warm prefix: the prefix target sizes the pool',
       { ipMode: 'prefix-delegation', warmIpTarget: 0, minimumIpTarget: 0, warmPrefixTarget: 1 },
       ['enable-windows-ipam', 'enable-windows-prefix-delegation', 'warm-prefix-target', 'warm-ip-target', 'minimum-ip-target'],
-      ['IP_TARGETS_OVERRIDE_PREFIX_TARGET', 'PREFIX_DELEGATION_NITRO_ONLY', 'WINDOWS_KEYS_IGNORED'],
+      ['ZERO_IP_TARGETS_UNSET', 'PREFIX_DELEGATION_NITRO_ONLY', 'WINDOWS_KEYS_IGNORED'],
     ],
     [
       'secondary, shared family, warm 0: read as 1 whichever family',
@@ -315,7 +317,7 @@ describe('rendered content', () => {
 
     const secondary = renderTemplate('vpc-cni-windows-ipam-configmap', { warmIpTarget: 0, minimumIpTarget: 0 });
     expect(secondary.warnings.find((w) => w.code === 'WARM_IP_ZERO_MEANS_ONE')!.message).toBe(
-      'windows-warm-ip-target 0 is read as 1 in secondary-IP mode (the VPC Resource Controller never leaves the warm pool empty; only prefix delegation keeps a warm IP target of 0): with windows-minimum-ip-target 0 too, nodes keep 1 free IP and no minimum, not the defaults of 3 and 3.',
+      'windows-warm-ip-target 0 is read as 1 in secondary-IP mode (the VPC Resource Controller never leaves the warm pool empty): with windows-minimum-ip-target 0 too, nodes keep 1 free IP and no minimum, not the defaults of 3 and 3.',
     );
     expect(secondary.warnings.find((w) => w.code === 'SHARED_KEYS_TAKE_PRECEDENCE')!.message).toContain(
       'reads warm-ip-target, minimum-ip-target before',
@@ -330,7 +332,27 @@ describe('rendered content', () => {
       warmIpTarget: 0,
       minimumIpTarget: 4,
     });
-    expect(pdZeroWarm.warnings.map((w) => w.code)).toEqual(['PREFIX_DELEGATION_NITRO_ONLY', 'WINDOWS_KEYS_IGNORED']);
+    // A warm IP target of 0 is replaced by 1 in the pool (aws/amazon-vpc-resource-controller-k8s pkg/pool/pool.go getPDDeviation).
+    expect(pdZeroWarm.warnings.map((w) => w.code)).toEqual([
+      'WARM_IP_ZERO_MEANS_ONE',
+      'PREFIX_DELEGATION_NITRO_ONLY',
+      'WINDOWS_KEYS_IGNORED',
+    ]);
+    expect(pdZeroWarm.warnings[0]!.message).toBe(
+      "warm-ip-target 0 is read as 1 under prefix delegation too: the VPC Resource Controller's pool replaces a warm IP target not above 0 with its default 1, so nodes keep at least 1 free IP (a new prefix when the last one is taken), not 0.",
+    );
+    expect(pdZeroWarm.warnings[0]!.source).toBe(
+      'aws/amazon-vpc-resource-controller-k8s pkg/pool/pool.go (getPDDeviation: a target counts only above 0, else its default)',
+    );
+    const zeroIpWithPrefix = renderTemplate('vpc-cni-windows-ipam-configmap', {
+      ipMode: 'prefix-delegation',
+      warmIpTarget: 0,
+      minimumIpTarget: 0,
+      warmPrefixTarget: 2,
+    });
+    expect(zeroIpWithPrefix.warnings[0]!.message).toBe(
+      "warm-ip-target and minimum-ip-target are 0, which the VPC Resource Controller's pool reads as unset: they do not override warm-prefix-target, which sizes the pool (ceil(pods / 16) + 2 prefixes per node).",
+    );
 
     const onlyPrefix = renderTemplate('vpc-cni-windows-ipam-configmap', { ipMode: 'prefix-delegation', warmPrefixTarget: 2 });
     expect(onlyPrefix.warnings.find((w) => w.code === 'WINDOWS_KEYS_FALLBACK')!.message).toContain(
