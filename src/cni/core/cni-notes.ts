@@ -101,7 +101,10 @@ function windowsBlockNotes(ctx: CniContext): CniNote[] {
   }));
 }
 
-/** A cluster with Windows nodes: Linux nodes for CoreDNS, and which ConfigMap keys the settings use. */
+/** Windows back-end pods one load-balanced Service supports (UG network-load-balancing). */
+export const WINDOWS_SERVICE_MAX_BACKEND_PODS = 1024;
+
+/** A cluster with Windows nodes: Linux nodes for CoreDNS, the Service back-end limit, and which ConfigMap keys the settings use. */
 function windowsClusterShapeNotes(ctx: CniContext, recommended: CniOption | null): CniNote[] {
   const notes: CniNote[] = [];
   const linuxNodes = ctx.linux.reduce((s, g) => s + g.nodes, 0);
@@ -118,6 +121,17 @@ function windowsClusterShapeNotes(ctx: CniContext, recommended: CniOption | null
       severity: 'INFO',
       message: `${linuxNodes} Linux node(s): CoreDNS runs only on Linux; two Linux nodes keep DNS up through a node loss.`,
       source: `${SOURCE.UG_WINDOWS_SUPPORT}; ${SOURCE.EKSCTL_WINDOWS}`,
+    });
+  }
+  const windowsPods = ctx.r.normalized.windowsPods;
+  if (windowsPods > WINDOWS_SERVICE_MAX_BACKEND_PODS) {
+    notes.push({
+      rule: 'WINDOWS_SERVICE_BACKENDS_LIMIT',
+      severity: 'INFO',
+      message:
+        `${windowsPods} Windows pods: a single Service with a load balancer supports up to ${WINDOWS_SERVICE_MAX_BACKEND_PODS} Windows back-end pods ` +
+        '(each with its own IP); put more replicas than that behind several Services.',
+      source: SOURCE.UG_NETWORK_LOAD_BALANCING,
     });
   }
   if (recommended && recommended !== 'CALICO_OVERLAY') {

@@ -1183,3 +1183,29 @@ describe('recommendCni: the Windows policy engine only where Calico for Windows 
     expect(out.dsr.reasons.map((r) => r.rule)).toContain('CALICO_POLICY_DSR');
   });
 });
+
+describe('recommendCni: a load-balanced Service fronts at most 1024 Windows back-end pods (awsdocs/amazon-eks-user-guide network-load-balancing)', () => {
+  const cluster = (windowsPods: number) =>
+    recommend(
+      base({
+        nodeGroups: [win({ instanceType: 'm5.4xlarge', nodes: 20, subnetCidrs: ['10.1.0.0/17'] }), lin()],
+        windowsPods,
+      }),
+    );
+
+  it('1025 Windows pods: an INFO note names the limit and its source', () => {
+    const note = cluster(1025).notes.find((n) => n.rule === 'WINDOWS_SERVICE_BACKENDS_LIMIT');
+    expect(note).toEqual({
+      rule: 'WINDOWS_SERVICE_BACKENDS_LIMIT',
+      severity: 'INFO',
+      message:
+        '1025 Windows pods: a single Service with a load balancer supports up to 1024 Windows back-end pods (each with its own IP); put more replicas than that behind several Services.',
+      source:
+        'awsdocs/amazon-eks-user-guide network-load-balancing (a single Service with a load balancer supports up to 1024 Windows back-end pods)',
+    });
+  });
+
+  it('1024 Windows pods, the limit itself: no note', () => {
+    expect(cluster(1024).notes.map((n) => n.rule)).not.toContain('WINDOWS_SERVICE_BACKENDS_LIMIT');
+  });
+});

@@ -57,5 +57,6 @@ export const CniRuleCode = stringEnum(
   'WINDOWS_SERVICE_CIDR_MISMATCH',
   'WINDOWS_PD_NO_FALLBACK',
   'WINDOWS_IP_COOLDOWN',
+  'WINDOWS_SERVICE_BACKENDS_LIMIT',
 );
 export type CniRuleCode = EnumValue<typeof CniRuleCode>;

@@ -71,6 +71,8 @@ export const SOURCE = {
     'awsdocs/amazon-eks-user-guide eks-optimized-windows-ami (Start-EKSBootstrap.ps1 reads the machine-scoped SERVICE_IPV4_CIDR and EXCLUDED_SNAT_CIDRS; a command-line parameter wins over its variable)',
   UG_WINDOWS_AMI_X86_64: 'awsdocs/amazon-eks-user-guide eks-optimized-windows-ami (x86_64 only)',
   UG_WINDOWS_SUPPORT: 'awsdocs/amazon-eks-user-guide windows-support',
+  UG_NETWORK_LOAD_BALANCING:
+    'awsdocs/amazon-eks-user-guide network-load-balancing (a single Service with a load balancer supports up to 1024 Windows back-end pods)',
   EKS_AMI_KUBE_RESERVED_ENI_PODS:
     'awslabs/amazon-eks-ami templates/al2/runtime/bootstrap.sh, nodeadm/internal/kubelet/config.go (kube-reserved memory from the eni-max-pods figure); aws/karpenter-provider-aws pkg/providers/amifamily/resolver.go (UsesENILimitedMemoryOverhead)',
   EKS_BOOTSTRAP: 'awslabs/amazon-eks-ami Start-EKSBootstrap.ps1 parameters; UG launch-windows-workers',
