@@ -1209,3 +1209,23 @@ describe('recommendCni: a load-balanced Service fronts at most 1024 Windows back
     expect(cluster(1024).notes.map((n) => n.rule)).not.toContain('WINDOWS_SERVICE_BACKENDS_LIMIT');
   });
 });
+
+describe('recommendCni: custom networking is not available in an IPv6 cluster (awsdocs/amazon-eks-user-guide cni-ipv6, "Custom networking not supported")', () => {
+  it('a Linux-only IPv6 cluster: custom networking is UNSUPPORTED with the reason, the other VPC CNI modes are not', () => {
+    const out = recommend(base({ ipFamily: 'IPV6', nodeGroups: [lin()], windowsPods: 0 }));
+    const custom = option(out, 'VPC_CNI_CUSTOM_NETWORKING');
+    expect(custom.verdict).toBe('UNSUPPORTED');
+    const why = custom.reasons.find((r) => r.rule === 'CUSTOM_NETWORKING_NOT_ON_IPV6');
+    expect(why?.effect).toBe('RULES_OUT');
+    expect(why?.source).toBe('awsdocs/amazon-eks-user-guide cni-ipv6 ("Custom networking not supported" with IPv6)');
+    expect(why?.nodeGroups).toEqual(['linux']);
+    expect(option(out, 'VPC_CNI_SECONDARY_IP').verdict).not.toBe('UNSUPPORTED');
+    expect(option(out, 'VPC_CNI_PREFIX_DELEGATION').verdict).not.toBe('UNSUPPORTED');
+  });
+
+  it('an IPv4 cluster keeps custom networking assessable', () => {
+    const out = recommend(base({ nodeGroups: [lin()], windowsPods: 0 }));
+    expect(option(out, 'VPC_CNI_CUSTOM_NETWORKING').reasons.map((r) => r.rule)).not.toContain('CUSTOM_NETWORKING_NOT_ON_IPV6');
+    expect(option(out, 'VPC_CNI_CUSTOM_NETWORKING').verdict).not.toBe('UNSUPPORTED');
+  });
+});

@@ -58,5 +58,6 @@ export const CniRuleCode = stringEnum(
   'WINDOWS_PD_NO_FALLBACK',
   'WINDOWS_IP_COOLDOWN',
   'WINDOWS_SERVICE_BACKENDS_LIMIT',
+  'CUSTOM_NETWORKING_NOT_ON_IPV6',
 );
 export type CniRuleCode = EnumValue<typeof CniRuleCode>;

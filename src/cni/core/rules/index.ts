@@ -13,6 +13,7 @@ import {
   ipv4ExhaustionLinux,
   ipv4ExhaustionWindows,
   ipv6PodsOffIpv4Subnets,
+  customNetworkingNotOnIpv6,
   subnetCannotHoldNodeGroup,
 } from './subnets.rules.js';
 import {
@@ -66,4 +67,5 @@ export const CNI_RULES: readonly CniRule[] = [
   overlayWebhooksNeedHostNetwork,
   alternateCniNeedsVendorSupport,
   ipv6PodsOffIpv4Subnets,
+  customNetworkingNotOnIpv6,
 ];

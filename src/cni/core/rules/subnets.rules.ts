@@ -121,3 +121,19 @@ export const ipv6PodsOffIpv4Subnets: CniRule = {
         }
       : null,
 };
+
+/** An IPv6 cluster: the VPC CNI cannot run custom networking there (UG cni-ipv6, "Custom networking not supported"). */
+export const customNetworkingNotOnIpv6: CniRule = {
+  code: 'CUSTOM_NETWORKING_NOT_ON_IPV6',
+  weight: { VPC_CNI_CUSTOM_NETWORKING: 0 },
+  assess: ({ ctx: { r, linux } }) =>
+    r.normalized.ipFamily === 'IPV6' && linux.length
+      ? {
+          rulesOut: true,
+          message:
+            'IPv6 cluster: custom networking cannot be used with IPv6 (IPv6 itself is the answer to the IPv4 exhaustion custom networking eases); keep an IPv4 cluster if pods need custom networking for isolation.',
+          source: SOURCE.UG_CNI_IPV6_NO_CUSTOM_NETWORKING,
+          nodeGroups: linux.map((g) => g.name),
+        }
+      : null,
+};
