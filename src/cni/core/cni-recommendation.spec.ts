@@ -1229,3 +1229,25 @@ describe('recommendCni: custom networking is not available in an IPv6 cluster (a
     expect(option(out, 'VPC_CNI_CUSTOM_NETWORKING').verdict).not.toBe('UNSUPPORTED');
   });
 });
+
+describe('recommendCni: an IPv6 cluster takes Nitro-based EC2 nodes only (awsdocs/amazon-eks-user-guide cni-ipv6, "Nitro-based EC2 nodes required")', () => {
+  it('a Xen Linux group (t2.medium) in an IPv6 cluster: every VPC CNI option UNSUPPORTED for it, with the reason', () => {
+    const out = recommend(base({ ipFamily: 'IPV6', nodeGroups: [lin({ instanceType: 't2.medium' })], windowsPods: 0 }));
+    for (const o of ['VPC_CNI_SECONDARY_IP', 'VPC_CNI_PREFIX_DELEGATION', 'VPC_CNI_CUSTOM_NETWORKING'] as const) {
+      expect(option(out, o).verdict).toBe('UNSUPPORTED');
+      const why = option(out, o).reasons.find((r) => r.rule === 'IPV6_NEEDS_NITRO');
+      expect(why).toMatchObject({
+        effect: 'RULES_OUT',
+        nodeGroups: ['linux'],
+        source: 'awsdocs/amazon-eks-user-guide cni-ipv6 (no Windows support; Nitro only)',
+        message: 'IPv6 cluster: only Nitro-based EC2 nodes can be used, and linux (t2.medium, xen) is not: choose a Nitro type.',
+      });
+    }
+  });
+
+  it('a Nitro Linux group in an IPv6 cluster, or a Xen one in an IPv4 cluster: no such reason', () => {
+    const rules = (out: CniRecommendation) => out.options.flatMap((o) => o.reasons.map((r) => r.rule));
+    expect(rules(recommend(base({ ipFamily: 'IPV6', nodeGroups: [lin()], windowsPods: 0 })))).not.toContain('IPV6_NEEDS_NITRO');
+    expect(rules(recommend(base({ nodeGroups: [lin({ instanceType: 't2.medium' })], windowsPods: 0 })))).not.toContain('IPV6_NEEDS_NITRO');
+  });
+});

@@ -59,5 +59,6 @@ export const CniRuleCode = stringEnum(
   'WINDOWS_IP_COOLDOWN',
   'WINDOWS_SERVICE_BACKENDS_LIMIT',
   'CUSTOM_NETWORKING_NOT_ON_IPV6',
+  'IPV6_NEEDS_NITRO',
 );
 export type CniRuleCode = EnumValue<typeof CniRuleCode>;

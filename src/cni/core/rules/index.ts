@@ -14,6 +14,7 @@ import {
   ipv4ExhaustionWindows,
   ipv6PodsOffIpv4Subnets,
   customNetworkingNotOnIpv6,
+  ipv6NeedsNitro,
   subnetCannotHoldNodeGroup,
 } from './subnets.rules.js';
 import {
@@ -67,5 +68,6 @@ export const CNI_RULES: readonly CniRule[] = [
   overlayWebhooksNeedHostNetwork,
   alternateCniNeedsVendorSupport,
   ipv6PodsOffIpv4Subnets,
+  ipv6NeedsNitro,
   customNetworkingNotOnIpv6,
 ];

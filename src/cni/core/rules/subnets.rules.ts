@@ -1,3 +1,4 @@
+import { isNitro } from '../../../catalog/core/instance-type.facts.js';
 import { SOURCE } from '../../../common/core/sources.js';
 import { exhaustedInSecondaryIp, names } from '../cni-context.js';
 import type { CniRule } from '../cni-rule-table.js';
@@ -136,4 +137,22 @@ export const customNetworkingNotOnIpv6: CniRule = {
           nodeGroups: linux.map((g) => g.name),
         }
       : null,
+};
+
+/** An IPv6 cluster takes Nitro-based EC2 nodes only (UG cni-ipv6, "Nitro-based EC2 nodes required"). */
+export const ipv6NeedsNitro: CniRule = {
+  code: 'IPV6_NEEDS_NITRO',
+  weight: NOTE_ON_VPC_CNI,
+  assess: ({ ctx: { r, linux } }) => {
+    if (r.normalized.ipFamily !== 'IPV6') return null;
+    const xen = linux.filter((g) => !isNitro(g.facts));
+    return xen.length
+      ? {
+          rulesOut: true,
+          message: `IPv6 cluster: only Nitro-based EC2 nodes can be used, and ${xen.map((g) => `${g.name} (${g.facts.name}, ${g.facts.hypervisor ?? 'unknown'})`).join(', ')} ${xen.length === 1 ? 'is' : 'are'} not: choose a Nitro type.`,
+          source: SOURCE.UG_CNI_IPV6,
+          nodeGroups: xen.map((g) => g.name),
+        }
+      : null;
+  },
 };
