@@ -353,14 +353,18 @@ describe('subnetPrefixAvailability', () => {
 
   it('16 pods a node take 2 prefixes with the default warm IP, and the warm targets given change that, on both doors', async () => {
     // ceil(max(16 + 1, 3) / 16) = 2 (VPCRC docs/windows/prefix_delegation_config_options.md): a /24's 14 free
-    // blocks hold 4 such nodes, worst case; with warm-ip-target 0 and minimum 16, ceil(16 / 16) = 1 and all 5 fit.
+    // blocks hold 4 such nodes, worst case. A warm-ip-target of 0 with a minimum set is read as 1 (VPCRC
+    // pkg/pool/pool.go getPDDeviation), so it still takes 2; a minimum of 64 takes ceil(64 / 16) = 4 prefixes, with the block of the
+    // node's own address 5 blocks a node worst case, and 2 nodes fit.
     const base = { subnetCidr: '10.4.0.0/24', instanceType: 'm5.large', podsPerNode: 16, nodeCount: 5 };
     const dflt = await app.gql(PREFIXES, { input: base }).expect(200);
     expect(dflt.body.errors).toBeUndefined();
     expect(dflt.body.data.subnetPrefixAvailability.nodes).toMatchObject({ prefixesPerNode: 2, nodesThatFit: 4, fits: false });
-    const tuned = { ...base, warmIpTarget: 0, minimumIpTarget: 16 };
+    const zeroWarm = await app.gql(PREFIXES, { input: { ...base, warmIpTarget: 0, minimumIpTarget: 16 } }).expect(200);
+    expect(zeroWarm.body.data.subnetPrefixAvailability.nodes).toMatchObject({ prefixesPerNode: 2, nodesThatFit: 4, fits: false });
+    const tuned = { ...base, warmIpTarget: 1, minimumIpTarget: 64 };
     const gql = await app.gql(PREFIXES, { input: tuned }).expect(200);
-    expect(gql.body.data.subnetPrefixAvailability.nodes).toMatchObject({ prefixesPerNode: 1, nodesThatFit: 5, fits: true });
+    expect(gql.body.data.subnetPrefixAvailability.nodes).toMatchObject({ prefixesPerNode: 4, nodesThatFit: 2, fits: false });
     const get = await app.http.get(
       `/api/v1/capacity/subnet-prefixes?${new URLSearchParams(Object.entries(tuned).map(([k, v]) => [k, String(v)]))}`,
     );
