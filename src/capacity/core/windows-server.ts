@@ -78,9 +78,26 @@ export const WINDOWS_SERVER_SOURCE = {
   EKSCTL: 'eksctl-io/eksctl pkg/apis/eksctl.io/v1alpha5/assets/schema.json (amiFamily)',
   AMI: 'awsdocs/amazon-eks-user-guide eks-optimized-windows-ami',
   CALICO: 'tigera/docs windows-calico/requirements; projectcalico/calico#11691 (Add Windows Server 2025 Support, open)',
+  /** The AMI version tables: the only Windows Server 2025 Core and Full releases are 1.35-YYYY.MM.DD (from 1.35-2026-01-22). */
+  AMI_VERSIONS: 'awsdocs/amazon-eks-user-guide eks-ami-versions-windows (Windows Server 2025 Core and Full AMIs: Kubernetes 1.35 only)',
+  /** The SSM parameter every provisioner resolves the EKS-optimized Windows AMI from, one per Kubernetes version. */
+  AMI_SSM:
+    'awsdocs/amazon-eks-user-guide retrieve-windows-ami-id (/aws/service/ami-windows-latest/Windows_Server-<release>-English-<Core|Full>-EKS_Optimized-<kubernetes-version>/image_id)',
   HNS_DEFAULT_DENY: 'microsoft/Windows-Containers#616 (HNS default-deny on Windows Server 2025 once an ACL policy is applied)',
   NTH_2019: 'aws/aws-node-termination-handler (Windows Server 2019 images dropped 2025-08)',
 } as const;
+
+/**
+ * The lowest EKS (Kubernetes) minor this release needs when `kubernetesVersion` ("1.NN") is below it, else null
+ * (also null when the version is not given or not "1.NN"). For 2025 the floor is not eksctl's alone: EKS publishes
+ * Windows Server 2025 AMIs for 1.35 only (WINDOWS_SERVER_SOURCE.AMI_VERSIONS), and eksctl, Karpenter's windows2025
+ * alias and the managed node group ami_type all resolve the AMI per Kubernetes version (WINDOWS_SERVER_SOURCE.AMI_SSM).
+ */
+export function windowsServerReleaseNeedsNewerEks(version: WindowsServerVersion, kubernetesVersion: string | undefined): number | null {
+  const f = WINDOWS_SERVER_FACTS[version];
+  const m = kubernetesVersion !== undefined ? /^1\.(\d{1,2})$/.exec(kubernetesVersion.trim()) : null;
+  return m && f && f.minKubernetesMinor !== null && Number(m[1]) < f.minKubernetesMinor ? f.minKubernetesMinor : null;
+}
 
 export interface WindowsServerCheckInput {
   version: WindowsServerVersion;

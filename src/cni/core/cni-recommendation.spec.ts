@@ -414,8 +414,9 @@ const scenarios: Scenario[] = [
     },
   },
   {
-    // eksctl: WindowsServer2025CoreContainer needs EKS >= 1.35; 2022 needs no note at 1.31 but NetworkPolicy works there.
-    name: 'Windows Server 2025 on EKS 1.31: the eksctl and AMI gate',
+    // EKS publishes Windows Server 2025 AMIs for 1.35 only (eks-ami-versions-windows), so a 2025 group on 1.31 cannot be
+    // launched by any provisioner: every VPC CNI option is ruled out for it (the 2022 group alone would take secondary IP).
+    name: 'Windows Server 2025 on EKS 1.31: no AMI, every option ruled out for the group',
     rule: 'WINDOWS_SERVER_VERSION_GATE',
     input: base({
       nodeGroups: [
@@ -424,12 +425,22 @@ const scenarios: Scenario[] = [
         lin(),
       ],
     }),
-    first: 'VPC_CNI_SECONDARY_IP',
-    unsupported: ['CALICO_OVERLAY'],
+    first: null,
+    unsupported: ALL,
     engine: 'NONE',
     dsrFlags: [],
+    ruleOn: ['VPC_CNI_SECONDARY_IP', 'VPC_CNI_PREFIX_DELEGATION', 'VPC_CNI_CUSTOM_NETWORKING'],
     ruleInNotes: true,
     extra: (out) => {
+      const why = option(out, 'VPC_CNI_SECONDARY_IP').reasons.find((r) => r.rule === 'WINDOWS_SERVER_VERSION_GATE');
+      expect(why).toMatchObject({
+        effect: 'RULES_OUT',
+        nodeGroups: ['windows'],
+        message:
+          "windows: EKS publishes Windows Server 2025 AMIs for Kubernetes 1.35 and later only, and the cluster runs 1.31: no provisioner can launch the group (eksctl refuses WindowsServer2025CoreContainer, Karpenter's windows2025@latest and the 2025 ami_types find no AMI). Raise kubernetesVersion to 1.35 or run the group on Windows Server 2022.",
+      });
+      expect(why!.source).toContain('awsdocs/amazon-eks-user-guide eks-ami-versions-windows');
+      expect(out.settings.filter((x) => x.key === 'amiFamily')).toEqual([]);
       const gate = out.notes.filter((n) => n.rule === 'WINDOWS_SERVER_VERSION_GATE');
       expect(gate).toHaveLength(1);
       expect(gate[0].message).toContain('EKS 1.35');
@@ -1249,5 +1260,32 @@ describe('recommendCni: an IPv6 cluster takes Nitro-based EC2 nodes only (awsdoc
     const rules = (out: CniRecommendation) => out.options.flatMap((o) => o.reasons.map((r) => r.rule));
     expect(rules(recommend(base({ ipFamily: 'IPV6', nodeGroups: [lin()], windowsPods: 0 })))).not.toContain('IPV6_NEEDS_NITRO');
     expect(rules(recommend(base({ nodeGroups: [lin({ instanceType: 't2.medium' })], windowsPods: 0 })))).not.toContain('IPV6_NEEDS_NITRO');
+  });
+});
+
+describe('recommendCni: a Windows Server 2025 group below EKS 1.35 has no AMI (awsdocs/amazon-eks-user-guide eks-ami-versions-windows: 2025 AMIs for 1.35 only)', () => {
+  it.each(PROVISIONERS)(
+    '%s on 1.34: every VPC CNI option UNSUPPORTED for the group, and no 2025 AMI setting or template it refuses',
+    (provisioner) => {
+      const out = recommend(
+        base({ kubernetesVersion: '1.34', provisioner, nodeGroups: [win({ windowsServerVersion: 'WINDOWS_SERVER_2025' }), lin()] }),
+      );
+      expect(out.recommended).toBeNull();
+      for (const o of ['VPC_CNI_SECONDARY_IP', 'VPC_CNI_PREFIX_DELEGATION', 'VPC_CNI_CUSTOM_NETWORKING'] as const) {
+        expect(option(out, o).verdict).toBe('UNSUPPORTED');
+        expect(option(out, o).reasons.find((r) => r.rule === 'WINDOWS_SERVER_VERSION_GATE')).toMatchObject({
+          effect: 'RULES_OUT',
+          nodeGroups: ['windows'],
+        });
+      }
+      expect(out.settings.filter((x) => String(x.value).includes('2025'))).toEqual([]);
+    },
+  );
+
+  it('on 1.35 the same group is not ruled out by the gate', () => {
+    const out = recommend(base({ kubernetesVersion: '1.35', nodeGroups: [win({ windowsServerVersion: 'WINDOWS_SERVER_2025' }), lin()] }));
+    expect(out.recommended).toBe('VPC_CNI_SECONDARY_IP');
+    expect(out.options.flatMap((o) => o.reasons.map((r) => r.rule))).not.toContain('WINDOWS_SERVER_VERSION_GATE');
+    expect(out.settings.find((x) => x.key === 'amiFamily')?.value).toBe('WindowsServer2025CoreContainer');
   });
 });

@@ -25,6 +25,7 @@ import {
   windowsIpCooldown,
   windowsPrefixDelegationNoFallback,
   windowsRequiresVpcCni,
+  windowsServerReleaseNotOnThisEks,
   windowsServiceCidrMismatch,
 } from './windows.rules.js';
 import {
@@ -47,6 +48,7 @@ export const CNI_RULES: readonly CniRule[] = [
   customNetworkingSeparatePodSubnets,
   overlayPodsOffVpc,
   windowsCannotRunHere,
+  windowsServerReleaseNotOnThisEks,
   windowsRequiresVpcCni,
   calicoOverlayUnsupportedForWindows,
   windowsServiceCidrMismatch,

@@ -1,3 +1,4 @@
+import { WINDOWS_SERVER_FACTS, WINDOWS_SERVER_SOURCE, windowsServerReleaseNeedsNewerEks } from '../../../capacity/core/index.js';
 import { SOURCE } from '../../../common/core/sources.js';
 import { holdsNoWindowsPod } from '../cni-consequences.js';
 import { eksctlPassesServiceCidr, findServiceCidrMismatches, names, serviceCidrMessage } from '../cni-context.js';
@@ -18,6 +19,36 @@ export const windowsCannotRunHere: CniRule = {
       source: b.source,
       nodeGroups: windows.map((g) => g.name),
     })),
+};
+
+/**
+ * A Windows group on a release no EKS-optimized AMI is published for at the cluster's Kubernetes version (2025 below
+ * 1.35): no provisioner can launch it, so no VPC CNI option serves it, and the settings would name an AMI family or
+ * alias that the templates and eksctl refuse.
+ */
+export const windowsServerReleaseNotOnThisEks: CniRule = {
+  code: 'WINDOWS_SERVER_VERSION_GATE',
+  weight: NOTE_ON_VPC_CNI,
+  assess: ({ ctx }) => {
+    if (ctx.windowsBlockedBy) return null;
+    const k8s = ctx.r.normalized.kubernetesVersion;
+    return ctx.windows.flatMap((g): CniFinding[] => {
+      const min = g.windowsServerVersion ? windowsServerReleaseNeedsNewerEks(g.windowsServerVersion, k8s) : null;
+      if (min === null || !g.windowsServerVersion) return [];
+      const f = WINDOWS_SERVER_FACTS[g.windowsServerVersion];
+      return [
+        {
+          rulesOut: true,
+          message:
+            `${g.name}: EKS publishes Windows Server ${f.year} AMIs for Kubernetes 1.${min} and later only, and the cluster runs ${k8s}: ` +
+            `no provisioner can launch the group (eksctl refuses ${f.eksctlAmiFamilies.core}, Karpenter's windows${f.year}@latest and the ` +
+            `${f.year} ami_types find no AMI). Raise kubernetesVersion to 1.${min} or run the group on Windows Server 2022.`,
+          source: `${WINDOWS_SERVER_SOURCE.AMI_VERSIONS}; ${WINDOWS_SERVER_SOURCE.AMI_SSM}; ${WINDOWS_SERVER_SOURCE.EKSCTL}`,
+          nodeGroups: [g.name],
+        },
+      ];
+    });
+  },
 };
 
 export const windowsRequiresVpcCni: CniRule = {
