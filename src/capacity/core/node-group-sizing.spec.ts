@@ -487,3 +487,26 @@ describe('sizeNodeGroups: a region without Windows prices, ranked by nodes', () 
     expect(r.windows[0].price).toBeNull();
   });
 });
+
+describe('sizeNodeGroups: Windows Server 2025 below EKS 1.35 (awsdocs/amazon-eks-user-guide eks-ami-versions-windows: 2025 AMIs for 1.35 only)', () => {
+  const gate = (kubernetesVersion: string) =>
+    sizeNodeGroups({
+      workload: { ...noLinux, kubernetesVersion },
+      candidates: [facts('m5.large')],
+      windowsServerVersion: 'WINDOWS_SERVER_2025',
+    }).warnings.find((w) => w.code === 'WINDOWS_SERVER_VERSION_NEEDS_NEWER_EKS');
+
+  it('1.34: the warning says no provisioner can launch the nodes, citing the AMI version tables, not eksctl alone', () => {
+    expect(gate('1.34')).toEqual({
+      code: 'WINDOWS_SERVER_VERSION_NEEDS_NEWER_EKS',
+      message:
+        "Windows Server 2025 node groups need EKS 1.35 or later: EKS publishes Windows Server 2025 AMIs for Kubernetes 1.35 and later only (since 2026-01-26), so no provisioner can launch these nodes on 1.34 (eksctl refuses WindowsServer2025CoreContainer, Karpenter's windows2025@latest and the 2025 ami_types find no AMI). The sizing holds once the cluster runs 1.35, or choose Windows Server 2022.",
+      source:
+        'awsdocs/amazon-eks-user-guide eks-ami-versions-windows (Windows Server 2025 Core and Full AMIs: Kubernetes 1.35 only); awsdocs/amazon-eks-user-guide retrieve-windows-ami-id (/aws/service/ami-windows-latest/Windows_Server-<release>-English-<Core|Full>-EKS_Optimized-<kubernetes-version>/image_id); eksctl-io/eksctl pkg/apis/eksctl.io/v1alpha5/assets/schema.json (amiFamily)',
+    });
+  });
+
+  it('1.35: no gate warning', () => {
+    expect(gate('1.35')).toBeUndefined();
+  });
+});

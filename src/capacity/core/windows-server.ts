@@ -27,6 +27,11 @@ export interface WindowsServerFacts {
    */
   minKubernetesMinor: number | null;
   /**
+   * EKS publishes no AMI of this release below minKubernetesMinor, so the floor holds for every provisioner, not only
+   * eksctl: Windows Server 2025 Core and Full AMIs exist for 1.35 only (WINDOWS_SERVER_SOURCE.AMI_VERSIONS).
+   */
+  noAmiBelowMinimum: boolean;
+  /**
    * Calico for Windows supports this release (tigera/docs windows-calico/requirements: 2019 and 2022;
    * projectcalico/calico#11691 "Add Windows Server 2025 Support" is open).
    */
@@ -43,6 +48,7 @@ export const WINDOWS_SERVER_FACTS: Readonly<Record<WindowsServerVersion, Windows
     year: '2019',
     osBuild: '10.0.17763',
     minKubernetesMinor: null,
+    noAmiBelowMinimum: false,
     calicoSupported: true,
     eksctlAmiFamilies: { core: 'WindowsServer2019CoreContainer', full: 'WindowsServer2019FullContainer' },
     amiAvailableSince: null,
@@ -52,6 +58,7 @@ export const WINDOWS_SERVER_FACTS: Readonly<Record<WindowsServerVersion, Windows
     year: '2022',
     osBuild: '10.0.20348',
     minKubernetesMinor: 23,
+    noAmiBelowMinimum: false,
     calicoSupported: true,
     eksctlAmiFamilies: { core: 'WindowsServer2022CoreContainer', full: 'WindowsServer2022FullContainer' },
     amiAvailableSince: null,
@@ -61,6 +68,7 @@ export const WINDOWS_SERVER_FACTS: Readonly<Record<WindowsServerVersion, Windows
     year: '2025',
     osBuild: '10.0.26100',
     minKubernetesMinor: 35,
+    noAmiBelowMinimum: true,
     calicoSupported: false,
     eksctlAmiFamilies: { core: 'WindowsServer2025CoreContainer', full: 'WindowsServer2025FullContainer' },
     amiAvailableSince: '2026-01-26',
@@ -116,15 +124,20 @@ export function checkWindowsServerVersion(input: WindowsServerCheckInput): Capac
   if (!f)
     throw validationError('windowsServerVersion', 'enum', `windowsServerVersion must be one of ${WINDOWS_SERVER_VERSIONS.join(', ')}`);
   const out: CapacityWarning[] = [];
-  const m = input.kubernetesVersion !== undefined ? /^1\.(\d{1,2})$/.exec(input.kubernetesVersion.trim()) : null;
-  if (m && f.minKubernetesMinor !== null && Number(m[1]) < f.minKubernetesMinor) {
+  const min = windowsServerReleaseNeedsNewerEks(input.version, input.kubernetesVersion);
+  if (min !== null) {
     out.push({
       code: 'WINDOWS_SERVER_VERSION_NEEDS_NEWER_EKS',
-      message:
-        `Windows Server ${f.year} node groups need EKS 1.${f.minKubernetesMinor} or later (eksctl refuses ${f.eksctlAmiFamilies.core} ` +
-        `and ${f.eksctlAmiFamilies.full} before it${f.amiAvailableSince ? `; EKS-optimized ${f.year} AMIs exist since ${f.amiAvailableSince}` : ''}); ` +
-        `the cluster runs ${input.kubernetesVersion}.`,
-      source: `${WINDOWS_SERVER_SOURCE.EKSCTL}; ${WINDOWS_SERVER_SOURCE.AMI}`,
+      message: f.noAmiBelowMinimum
+        ? `Windows Server ${f.year} node groups need EKS 1.${min} or later: EKS publishes Windows Server ${f.year} AMIs for Kubernetes 1.${min} ` +
+          `and later only (since ${f.amiAvailableSince}), so no provisioner can launch these nodes on ${input.kubernetesVersion} ` +
+          `(eksctl refuses ${f.eksctlAmiFamilies.core}, Karpenter's windows${f.year}@latest and the ${f.year} ami_types find no AMI). ` +
+          `The sizing holds once the cluster runs 1.${min}, or choose Windows Server 2022.`
+        : `Windows Server ${f.year} node groups need EKS 1.${min} or later (eksctl refuses ${f.eksctlAmiFamilies.core} and ` +
+          `${f.eksctlAmiFamilies.full} before it); the cluster runs ${input.kubernetesVersion}.`,
+      source: f.noAmiBelowMinimum
+        ? `${WINDOWS_SERVER_SOURCE.AMI_VERSIONS}; ${WINDOWS_SERVER_SOURCE.AMI_SSM}; ${WINDOWS_SERVER_SOURCE.EKSCTL}`
+        : `${WINDOWS_SERVER_SOURCE.EKSCTL}; ${WINDOWS_SERVER_SOURCE.AMI}`,
     });
   }
   out.push({

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../common/domain-error.js';
 import { projectPath } from '../../common/project-path.js';
 import { computeNodeCapacity, sizeNodeGroups } from '../../capacity/core/index.js';
 import { catalog, facts } from '../../capacity/core/capacity.test-fixtures.js';
@@ -393,5 +394,24 @@ describe('planKarpenterWindows on Windows Server 2019 (aws/aws-node-termination-
       const codes = plan({ windowsServerVersion: v, kubernetesVersion: '1.35' }).warnings.map((x) => x.code);
       expect(codes).not.toContain('WINDOWS_SERVER_2019_ADDONS_LEAVING');
     }
+  });
+});
+
+describe('planKarpenterWindows: windows2025@latest below EKS 1.35 resolves no AMI (Karpenter does not gate it; EKS publishes none)', () => {
+  it('1.34: 400 naming windowsServerVersion, saying why for Karpenter, citing the AMI tables and windows.go DefaultAMIs', () => {
+    let error: unknown;
+    try {
+      plan({ kubernetesVersion: '1.34', windowsServerVersion: 'WINDOWS_SERVER_2025' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).details).toMatchObject({ field: 'windowsServerVersion', rule: 'windows-server-kubernetes-version' });
+    const message = (error as DomainError).message;
+    expect(message).toContain(
+      'WINDOWS_SERVER_2025 needs EKS (Kubernetes) 1.35 or later, but kubernetesVersion is 1.34: EKS publishes no Windows Server 2025 AMI for it, so windows2025@latest resolves none and the EC2NodeClass never becomes ready; raise kubernetesVersion to 1.35 or choose WINDOWS_SERVER_2019 or WINDOWS_SERVER_2022',
+    );
+    expect(message).toContain('aws/karpenter-provider-aws pkg/providers/amifamily/windows.go');
+    expect(message).not.toContain('eksctl');
   });
 });

@@ -57,6 +57,9 @@ export const KARPENTER_SOURCE = {
   VPCRC_LIMITS: 'aws/amazon-vpc-resource-controller-k8s pkg/aws/vpc/limits.go; pkg/node/node.go (reason Unsupported)',
   WINDOWS_VERSIONS:
     'eksctl-io/eksctl pkg/apis/eksctl.io/v1alpha5 (WindowsServer2022 from EKS 1.23, WindowsServer2025 from EKS 1.35); awsdocs/amazon-eks-user-guide eks-optimized-windows-ami',
+  /** Karpenter does not gate windows2025 on a version itself: its alias resolves the per-version SSM parameter, which 1.35 alone has. */
+  WINDOWS_2025_AMI:
+    'awsdocs/amazon-eks-user-guide eks-ami-versions-windows (Windows Server 2025 AMIs: Kubernetes 1.35 only); aws/karpenter-provider-aws pkg/providers/amifamily/windows.go (DefaultAMIs: windows2025@latest reads /aws/service/ami-windows-latest/Windows_Server-2025-English-Core-EKS_Optimized-<kubernetes-version>/image_id)',
   BPG_DSR: 'aws/aws-eks-best-practices latest/bpg/windows/networking.adoc (DSR, port exhaustion above 100 Services)',
 } as const;
 
@@ -118,7 +121,10 @@ export function requireWindowsServerForKubernetes(
       'windowsServerVersion',
       'windows-server-kubernetes-version',
       `${facts.version} needs EKS (Kubernetes) 1.${facts.minKubernetesMinor} or later, but kubernetesVersion is 1.${minor}: ` +
-        `raise kubernetesVersion to 1.${facts.minKubernetesMinor} or choose ${older.join(' or ')} (${KARPENTER_SOURCE.WINDOWS_VERSIONS})`,
+        (facts.noAmiBelowMinimum
+          ? `EKS publishes no Windows Server ${facts.year} AMI for it, so windows${facts.year}@latest resolves none and the EC2NodeClass never becomes ready; `
+          : '') +
+        `raise kubernetesVersion to 1.${facts.minKubernetesMinor} or choose ${older.join(' or ')} (${facts.noAmiBelowMinimum ? KARPENTER_SOURCE.WINDOWS_2025_AMI : KARPENTER_SOURCE.WINDOWS_VERSIONS})`,
     );
   }
   return facts.version;
