@@ -98,10 +98,23 @@ export function requireIpv4Cidr(field: string, value: unknown): { cidr: string; 
   return { cidr: canonical, prefix: parsed.prefix };
 }
 
+/** What a release without an AMI for the Kubernetes version does to each provisioner (neither gates it itself). */
+const NO_AMI_EFFECT = {
+  KARPENTER: (year: string) => `windows${year}@latest resolves none and the EC2NodeClass never becomes ready`,
+  TERRAFORM: (year: string) =>
+    `ami_type WINDOWS_CORE_${year}_x86_64 (or FULL) has no AMI: the self-managed group's SSM parameter does not exist and EKS refuses the managed group`,
+} as const;
+const NO_AMI_SOURCE = {
+  KARPENTER: KARPENTER_SOURCE.WINDOWS_2025_AMI,
+  TERRAFORM:
+    'awsdocs/amazon-eks-user-guide eks-ami-versions-windows (Windows Server 2025 AMIs: Kubernetes 1.35 only); terraform-aws-modules/terraform-aws-eks modules/self-managed-node-group (ssm_ami_type_to_ssm_param: /aws/service/ami-windows-latest/Windows_Server-<release>-English-<Core|Full>-EKS_Optimized-<cluster version>/image_id); cloud-barista/cb-tumblebug#2478 (managed node groups with WINDOWS_*_2025_x86_64 failed below Kubernetes 1.35)',
+} as const;
+
 /** Checks that the Windows Server release runs on the Kubernetes version; says what to change otherwise. */
 export function requireWindowsServerForKubernetes(
   version: unknown,
   kubernetesVersion: string,
+  provisioner: 'KARPENTER' | 'TERRAFORM' = 'KARPENTER',
 ): KarpenterWindowsPlanInput['windowsServerVersion'] {
   if (typeof version !== 'string' || !(WINDOWS_SERVER_VERSIONS as readonly string[]).includes(version)) {
     throw validationError(
@@ -122,9 +135,10 @@ export function requireWindowsServerForKubernetes(
       'windows-server-kubernetes-version',
       `${facts.version} needs EKS (Kubernetes) 1.${facts.minKubernetesMinor} or later, but kubernetesVersion is 1.${minor}: ` +
         (facts.noAmiBelowMinimum
-          ? `EKS publishes no Windows Server ${facts.year} AMI for it, so windows${facts.year}@latest resolves none and the EC2NodeClass never becomes ready; `
+          ? `EKS publishes no Windows Server ${facts.year} AMI for it, so ${NO_AMI_EFFECT[provisioner](facts.year)}; `
           : '') +
-        `raise kubernetesVersion to 1.${facts.minKubernetesMinor} or choose ${older.join(' or ')} (${facts.noAmiBelowMinimum ? KARPENTER_SOURCE.WINDOWS_2025_AMI : KARPENTER_SOURCE.WINDOWS_VERSIONS})`,
+        `raise kubernetesVersion to 1.${facts.minKubernetesMinor} or choose ${older.join(' or ')} ` +
+        `(${facts.noAmiBelowMinimum ? NO_AMI_SOURCE[provisioner] : KARPENTER_SOURCE.WINDOWS_VERSIONS})`,
     );
   }
   return facts.version;

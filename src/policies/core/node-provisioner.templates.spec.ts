@@ -207,10 +207,10 @@ describe('karpenter-windows-nodepool', () => {
 
   it.each([
     {
-      name: 'WS2025 on EKS 1.33',
+      name: 'WS2025 on EKS 1.31 (no 2025 AMI below 1.35: eks-ami-versions-windows)',
       p: { windowsServerVersion: 'WINDOWS_SERVER_2025' },
       field: 'windowsServerVersion',
-      text: /1\.35 or later/,
+      text: /1\.35 or later, but kubernetesVersion is 1\.31: EKS publishes no Windows Server 2025 AMI for it, so windows2025@latest resolves none and the EC2NodeClass never becomes ready; .*pkg\/providers\/amifamily\/windows\.go/,
     },
     {
       name: 'a type EC2 refuses',
@@ -373,10 +373,10 @@ describe('terraform-eks-windows-*-node-group', () => {
     },
     {
       id: managed,
-      name: 'WS2025 on EKS 1.34',
+      name: 'WS2025 on EKS 1.34 (no 2025 AMI below 1.35: eks-ami-versions-windows)',
       p: { kubernetesVersion: '1.34', windowsServerVersion: 'WINDOWS_SERVER_2025' },
       field: 'windowsServerVersion',
-      text: /1\.35 or later/,
+      text: /1\.35 or later, but kubernetesVersion is 1\.34: EKS publishes no Windows Server 2025 AMI for it, so ami_type WINDOWS_CORE_2025_x86_64 \(or FULL\) has no AMI: .*ssm_ami_type_to_ssm_param/,
     },
     {
       id: selfManaged,

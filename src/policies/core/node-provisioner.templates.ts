@@ -122,8 +122,8 @@ const common = {
   }),
 };
 
-function checkVersion(p: Record<string, JsonValue>): WindowsServerVersion {
-  return requireWindowsServerForKubernetes(p.windowsServerVersion, p.kubernetesVersion as string);
+function checkVersion(p: Record<string, JsonValue>, provisioner: 'KARPENTER' | 'TERRAFORM'): WindowsServerVersion {
+  return requireWindowsServerForKubernetes(p.windowsServerVersion, p.kubernetesVersion as string, provisioner);
 }
 
 /** Each given type must be in the catalog, and one that gives Windows pods no IPs is named (NO_WINDOWS_POD_CAPACITY). */
@@ -293,7 +293,7 @@ const karpenterNodePoolTemplate: TemplateDefinition = {
     common.excludedSnatCidrs(),
   ],
   render: (p, options) => {
-    const version = checkVersion(p);
+    const version = checkVersion(p, 'KARPENTER');
     const facts = WINDOWS_SERVER_FACTS[version];
     const ipMode = p.ipMode as WindowsIpMode;
     const types = p.instanceTypes as string[];
@@ -518,7 +518,7 @@ function bootstrapExtraArgs(p: Record<string, JsonValue>, maxPods: number | unde
 }
 
 function renderTerraform(plan: TerraformGroupPlan, p: Record<string, JsonValue>, options: RenderOptions): RenderedObjects {
-  const version = checkVersion(p);
+  const version = checkVersion(p, 'TERRAFORM');
   const variant = p.amiVariant as 'Core' | 'Full';
   const amiType = windowsAmiType(version, variant);
   const ipMode = p.ipMode as WindowsIpMode;
