@@ -1230,7 +1230,6 @@ describe('recommendCni: custom networking is not available in an IPv6 cluster (a
     expect(why?.effect).toBe('RULES_OUT');
     expect(why?.source).toBe('awsdocs/amazon-eks-user-guide cni-ipv6 ("Custom networking not supported" with IPv6)');
     expect(why?.nodeGroups).toEqual(['linux']);
-    expect(option(out, 'VPC_CNI_SECONDARY_IP').verdict).not.toBe('UNSUPPORTED');
     expect(option(out, 'VPC_CNI_PREFIX_DELEGATION').verdict).not.toBe('UNSUPPORTED');
   });
 
@@ -1287,5 +1286,29 @@ describe('recommendCni: a Windows Server 2025 group below EKS 1.35 has no AMI (a
     expect(out.recommended).toBe('VPC_CNI_SECONDARY_IP');
     expect(out.options.flatMap((o) => o.reasons.map((r) => r.rule))).not.toContain('WINDOWS_SERVER_VERSION_GATE');
     expect(out.settings.find((x) => x.key === 'amiFamily')?.value).toBe('WindowsServer2025CoreContainer');
+  });
+});
+
+describe('recommendCni: an IPv6 cluster runs the VPC CNI in prefix assignment mode only (awsdocs/amazon-eks-user-guide cni-ipv6)', () => {
+  it('a Linux IPv6 cluster: secondary-IP mode is UNSUPPORTED with the reason, prefix delegation stays open and is recommended', () => {
+    const out = recommend(base({ ipFamily: 'IPV6', nodeGroups: [lin()], windowsPods: 0 }));
+    const sec = option(out, 'VPC_CNI_SECONDARY_IP');
+    expect(sec.verdict).toBe('UNSUPPORTED');
+    expect(sec.reasons.find((r) => r.rule === 'SECONDARY_IP_NOT_ON_IPV6')).toMatchObject({
+      effect: 'RULES_OUT',
+      nodeGroups: ['linux'],
+      source: 'awsdocs/amazon-eks-user-guide cni-ipv6 (the VPC CNI supports IPv6 in prefix assignment mode only)',
+      message:
+        'IPv6 cluster: the VPC CNI assigns pod IPv6 addresses in prefix assignment mode only (one /80 per ENI), so secondary-IP mode is not available; use prefix delegation.',
+    });
+    expect(option(out, 'VPC_CNI_PREFIX_DELEGATION').verdict).not.toBe('UNSUPPORTED');
+    expect(option(out, 'VPC_CNI_PREFIX_DELEGATION').reasons.map((r) => r.rule)).not.toContain('SECONDARY_IP_NOT_ON_IPV6');
+    expect(out.recommended).toBe('VPC_CNI_PREFIX_DELEGATION');
+  });
+
+  it('an IPv4 cluster keeps secondary-IP mode open', () => {
+    const out = recommend(base({ nodeGroups: [lin()], windowsPods: 0 }));
+    expect(option(out, 'VPC_CNI_SECONDARY_IP').reasons.map((r) => r.rule)).not.toContain('SECONDARY_IP_NOT_ON_IPV6');
+    expect(option(out, 'VPC_CNI_SECONDARY_IP').verdict).not.toBe('UNSUPPORTED');
   });
 });

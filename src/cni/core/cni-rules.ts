@@ -60,5 +60,6 @@ export const CniRuleCode = stringEnum(
   'WINDOWS_SERVICE_BACKENDS_LIMIT',
   'CUSTOM_NETWORKING_NOT_ON_IPV6',
   'IPV6_NEEDS_NITRO',
+  'SECONDARY_IP_NOT_ON_IPV6',
 );
 export type CniRuleCode = EnumValue<typeof CniRuleCode>;

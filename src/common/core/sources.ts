@@ -55,6 +55,7 @@ export const SOURCE = {
   UG_AUTO_MODE: 'awsdocs/amazon-eks-user-guide automode (EKS manages pod networking)',
   UG_CHOOSING_INSTANCE_TYPE: 'awsdocs/amazon-eks-user-guide choosing-instance-type',
   UG_CNI_IPV6: 'awsdocs/amazon-eks-user-guide cni-ipv6 (no Windows support; Nitro only)',
+  UG_CNI_IPV6_PREFIX_ONLY: 'awsdocs/amazon-eks-user-guide cni-ipv6 (the VPC CNI supports IPv6 in prefix assignment mode only)',
   UG_CNI_IPV6_NO_CUSTOM_NETWORKING: 'awsdocs/amazon-eks-user-guide cni-ipv6 ("Custom networking not supported" with IPv6)',
   UG_CNI_NETPOL: 'awsdocs/amazon-eks-user-guide cni-network-policy (VPC CNI >= 1.14, Linux only)',
   UG_CNI_NETPOL_LINUX_ONLY: 'awsdocs/amazon-eks-user-guide cni-network-policy (VPC CNI network policy is Linux-only)',

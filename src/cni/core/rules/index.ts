@@ -15,6 +15,7 @@ import {
   ipv6PodsOffIpv4Subnets,
   customNetworkingNotOnIpv6,
   ipv6NeedsNitro,
+  secondaryIpNotOnIpv6,
   subnetCannotHoldNodeGroup,
 } from './subnets.rules.js';
 import {
@@ -72,4 +73,5 @@ export const CNI_RULES: readonly CniRule[] = [
   ipv6PodsOffIpv4Subnets,
   ipv6NeedsNitro,
   customNetworkingNotOnIpv6,
+  secondaryIpNotOnIpv6,
 ];

@@ -156,3 +156,19 @@ export const ipv6NeedsNitro: CniRule = {
       : null;
   },
 };
+
+/** An IPv6 cluster: the VPC CNI gives pods IPv6 addresses in prefix assignment mode only (UG cni-ipv6). */
+export const secondaryIpNotOnIpv6: CniRule = {
+  code: 'SECONDARY_IP_NOT_ON_IPV6',
+  weight: { VPC_CNI_SECONDARY_IP: 0 },
+  assess: ({ ctx: { r, linux } }) =>
+    r.normalized.ipFamily === 'IPV6' && linux.length
+      ? {
+          rulesOut: true,
+          message:
+            'IPv6 cluster: the VPC CNI assigns pod IPv6 addresses in prefix assignment mode only (one /80 per ENI), so secondary-IP mode is not available; use prefix delegation.',
+          source: SOURCE.UG_CNI_IPV6_PREFIX_ONLY,
+          nodeGroups: linux.map((g) => g.name),
+        }
+      : null,
+};
