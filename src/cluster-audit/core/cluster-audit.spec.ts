@@ -681,3 +681,50 @@ describe('auditCluster: bad input names where it failed', () => {
     );
   });
 });
+
+describe('auditCluster: a Windows node without vpc.amazonaws.com/PrivateIPv4Address that is not Ready (aws/amazon-vpc-resource-controller-k8s docs/windows/secondary_ip_mode_workflow.md)', () => {
+  type NodeItem = {
+    metadata: { name: string };
+    status: { capacity: Record<string, string>; allocatable: Record<string, string>; conditions?: Array<Record<string, string>> };
+  };
+  const XEN_NODE = 'ip-10-0-33-20.eu-west-1.compute.internal'; // t2.large, group win-xen
+  const audit = (edit: (item: NodeItem) => void) => {
+    const doc = JSON.parse(fixture('cluster-nodes.json')) as { items: NodeItem[] };
+    const item = doc.items.find((i) => i.metadata.name === XEN_NODE)!;
+    delete item.status.capacity['vpc.amazonaws.com/PrivateIPv4Address'];
+    delete item.status.allocatable['vpc.amazonaws.com/PrivateIPv4Address'];
+    edit(item);
+    return auditCluster({ nodesJson: JSON.stringify(doc) }, byName).findings.filter((f) => f.subject === 'win-xen');
+  };
+
+  it('Ready=False: a WARNING naming the Ready state, not the ERROR', () => {
+    const findings = audit((item) => {
+      item.status.conditions = [{ type: 'Ready', status: 'False', reason: 'KubeletNotReady' }];
+    });
+    expect(findings.map((f) => f.code)).not.toContain('WINDOWS_NODE_ADVERTISES_NO_IPS');
+    const f = findings.find((x) => x.code === 'WINDOWS_NODE_NOT_READY_NO_IPS')!;
+    expect(f).toMatchObject({ severity: 'WARNING', nodes: [XEN_NODE], nodeCount: 1 });
+    expect(f.message).toBe(
+      "Windows nodes that are not Ready (Ready=False) advertise no vpc.amazonaws.com/PrivateIPv4Address yet (t2.large allows W = 11): the VPC Resource Controller sets up a node's warm pool and then advertises the resource, so a node that just joined may not have it yet; Windows pods cannot be scheduled on it until it does.",
+    );
+    expect(f.source).toBe(
+      'aws/amazon-vpc-resource-controller-k8s docs/windows/secondary_ip_mode_workflow.md (a new Windows node: warm pool first, then the vpc.amazonaws.com/PrivateIPv4Address capacity); kubernetes/api core/v1 types.go (Node)',
+    );
+  });
+
+  it('a node that just joined, with no Ready condition yet: the same WARNING, saying so', () => {
+    const findings = audit((item) => {
+      item.status.conditions = [{ type: 'MemoryPressure', status: 'False' }];
+    });
+    const f = findings.find((x) => x.code === 'WINDOWS_NODE_NOT_READY_NO_IPS')!;
+    expect(f.severity).toBe('WARNING');
+    expect(f.message).toContain('not Ready (no Ready condition)');
+    expect(findings.map((x) => x.code)).not.toContain('WINDOWS_NODE_ADVERTISES_NO_IPS');
+  });
+
+  it('a Ready node without the resource keeps the ERROR', () => {
+    const findings = audit(() => {});
+    expect(findings.find((x) => x.code === 'WINDOWS_NODE_ADVERTISES_NO_IPS')).toMatchObject({ severity: 'ERROR', nodes: [XEN_NODE] });
+    expect(findings.map((x) => x.code)).not.toContain('WINDOWS_NODE_NOT_READY_NO_IPS');
+  });
+});

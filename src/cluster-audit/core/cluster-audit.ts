@@ -49,6 +49,8 @@ export const AUDIT_SOURCES = {
   FELIX_WINDOWS: 'projectcalico/calico felix/dataplane/windows/policysets/policysets.go',
   KARPENTER_LABELS: 'aws/karpenter-provider-aws pkg/apis/v1/labels.go',
   K8S_NODE: 'kubernetes/api core/v1 types.go (Node)',
+  VPCRC_WINDOWS_NODE_WORKFLOW:
+    'aws/amazon-vpc-resource-controller-k8s docs/windows/secondary_ip_mode_workflow.md (a new Windows node: warm pool first, then the vpc.amazonaws.com/PrivateIPv4Address capacity)',
   VPCRC_PREFIX_PROVIDER:
     'aws/amazon-vpc-resource-controller-k8s pkg/provider/prefix/provider.go (a node in prefix delegation advertises (I - 1) * 16, AdvertiseCapacityIfNotSet)',
   VPCRC_IP_PROVIDER:
@@ -126,6 +128,11 @@ interface AuditedNode {
   kubeProxyMinor: number | null;
   pods: number | null;
   privateIpv4: number | null;
+  /**
+   * status of the node's Ready condition (status.conditions): "True", "False", "Unknown", "absent" when the
+   * conditions list has no Ready entry, null when the node has no status.conditions at all.
+   */
+  ready: string | null;
 }
 
 const GROUP_LABELS: ReadonlyArray<readonly [string, Provisioner]> = [
@@ -231,6 +238,7 @@ function readNodes(text: string): PastedNodes {
       kubeProxyMinor: kubernetesMinorOf(nodeInfo.kubeProxyVersion) ?? kubernetesMinorOf(nodeInfo.kubeletVersion),
       pods: resource('pods'),
       privateIpv4: resource('vpc.amazonaws.com/PrivateIPv4Address'),
+      ready: readyStatus(status.conditions),
     });
   });
   if (nodes.length === 0 && skipped.length > 0) {
@@ -241,6 +249,14 @@ function readNodes(text: string): PastedNodes {
     );
   }
   return { nodes, skipped, skippedKinds, singleNode: !Array.isArray((doc as JsonObject).items) };
+}
+
+/** The status of a node's Ready condition (K8S_NODE: NodeCondition type Ready, status True/False/Unknown). */
+function readyStatus(conditions: unknown): string | null {
+  if (!Array.isArray(conditions)) return null;
+  const ready = conditions.find((c) => isJsonObject(c) && c.type === 'Ready') as JsonObject | undefined;
+  if (!ready) return 'absent';
+  return typeof ready.status === 'string' ? ready.status : 'Unknown';
 }
 
 /** "Pod: 3, Service: 1". */
@@ -466,7 +482,11 @@ function auditAdvertisedCapacity(
   const w = capacity.ipLimitedPods;
   // Karpenter writes the bootstrap call and its --max-pods: the kubelet's pod limit is set in the EC2NodeClass.
   const karpenter = nodes.length > 0 && nodes.every((n) => n.provisioner === 'KARPENTER');
-  const noIps = nodes.filter((n) => n.privateIpv4 === null || n.privateIpv4 === 0);
+  const advertisesNone = nodes.filter((n) => n.privateIpv4 === null || n.privateIpv4 === 0);
+  // A node whose Ready condition is not True (just joined, or NotReady): the controller sets up its warm pool and
+  // then the capacity (VPCRC_WINDOWS_NODE_WORKFLOW), so no figure yet is no sign of a misconfiguration on its own.
+  const notReady = advertisesNone.filter((n) => n.ready !== null && n.ready !== 'True');
+  const noIps = advertisesNone.filter((n) => !notReady.includes(n));
   const fewerIps = nodes.filter((n) => n.privateIpv4 !== null && n.privateIpv4 > 0 && n.privateIpv4 < w);
   if (noIps.length > 0) {
     findings.push({
@@ -481,6 +501,22 @@ function auditAdvertisedCapacity(
         templateId: 'vpc-cni-windows-ipam-configmap',
       },
       source: `${AUDIT_SOURCES.VPCRC_NODE}; ${VPCRC_CONFIGMAP_SOURCE}`,
+    });
+  }
+  if (notReady.length > 0) {
+    const states = [...new Set(notReady.map((n) => (n.ready === 'absent' ? 'no Ready condition' : `Ready=${n.ready}`)))].join(', ');
+    findings.push({
+      ...base,
+      ...list(notReady),
+      code: 'WINDOWS_NODE_NOT_READY_NO_IPS',
+      severity: 'WARNING',
+      message: `Windows nodes that are not Ready (${states}) advertise no vpc.amazonaws.com/PrivateIPv4Address yet (${instanceType} allows W = ${w}): the VPC Resource Controller sets up a node's warm pool and then advertises the resource, so a node that just joined may not have it yet; Windows pods cannot be scheduled on it until it does.`,
+      details: [formula, ...notes],
+      fix: {
+        text: 'Wait for the nodes to become Ready and audit again; if they stay without the resource once Ready, check enable-windows-ipam: "true" in kube-system/amazon-vpc-cni and the node\'s events.',
+        templateId: null,
+      },
+      source: `${AUDIT_SOURCES.VPCRC_WINDOWS_NODE_WORKFLOW}; ${AUDIT_SOURCES.K8S_NODE}`,
     });
   }
   if (fewerIps.length > 0) {
