@@ -728,3 +728,18 @@ describe('auditCluster: a Windows node without vpc.amazonaws.com/PrivateIPv4Addr
     expect(findings.map((x) => x.code)).not.toContain('WINDOWS_NODE_NOT_READY_NO_IPS');
   });
 });
+
+describe('auditCluster: the amazon-vpc-cni ConfigMap pasted as `kubectl get cm -n kube-system -o yaml` (a List)', () => {
+  it('reads the amazon-vpc-cni item, as when pasted alone', () => {
+    const alone = fixture('cluster-vpc-cni-configmap.yaml');
+    const indented = alone
+      .trimEnd()
+      .split('\n')
+      .map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`))
+      .join('\n');
+    const asList = `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: coredns\n    namespace: kube-system\n  data: {}\n${indented}\n`;
+    const codes = (cm: string) => auditCluster({ ...DUMP, vpcCniConfigMap: cm }, byName).findings.map((f) => [f.code, f.subject]);
+    expect(codes(asList)).toEqual(codes(alone));
+    expect(codes(asList)).toContainEqual(['WARM_POOL_KEYS_BOTH_FAMILIES', 'kube-system/amazon-vpc-cni']);
+  });
+});

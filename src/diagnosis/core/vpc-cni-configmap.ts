@@ -45,20 +45,22 @@ export interface VpcCniConfigMap {
 }
 
 export function readVpcCniConfigMap(text: string, field = 'vpcCniConfigMap'): VpcCniConfigMap {
-  const doc = parsePastedYaml(
+  const pasted = parsePastedYaml(
     fromWindowsFile(requireTextWithin(text, field, VPC_CNI_CONFIGMAP_MAX_BYTES)),
     field,
     VPC_CNI_CONFIGMAP_MAX_BYTES,
   );
-  if (!isJsonObject(doc)) throw shapeError(field, '$', 'expected the ConfigMap (a mapping with kind: ConfigMap)');
-  if (doc.kind !== undefined && doc.kind !== 'ConfigMap') throw shapeError(field, 'kind', `expected ConfigMap, not ${String(doc.kind)}`);
+  if (!isJsonObject(pasted)) throw shapeError(field, '$', 'expected the ConfigMap (a mapping with kind: ConfigMap)');
+  const { doc, at } = pasted.kind === 'List' ? pickFromList(pasted, field) : { doc: pasted, at: '' };
+  if (doc.kind !== undefined && doc.kind !== 'ConfigMap')
+    throw shapeError(field, `${at}kind`, `expected ConfigMap, not ${String(doc.kind)}`);
   const raw = doc.data ?? {};
-  if (!isJsonObject(raw)) throw shapeError(field, 'data', 'expected a mapping of keys to strings');
+  if (!isJsonObject(raw)) throw shapeError(field, `${at}data`, 'expected a mapping of keys to strings');
   const data: Record<string, string> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (value === null || value === undefined) data[key] = '';
     else if (typeof value === 'string') data[key] = value;
-    else throw notAString(field, key, value);
+    else throw notAString(field, key, value, at);
   }
   const isTrue = (key: string) => data[key] !== undefined && GO_TRUE.has(data[key]);
   return {
@@ -72,16 +74,50 @@ export function readVpcCniConfigMap(text: string, field = 'vpcCniConfigMap'): Vp
 }
 
 /**
+ * `kubectl get cm -n kube-system -o yaml` prints a List of every ConfigMap of the namespace: the one read is the
+ * item named amazon-vpc-cni (in kube-system when the items say their namespace).
+ */
+function pickFromList(list: Record<string, unknown>, field: string): { doc: Record<string, unknown>; at: string } {
+  if (!Array.isArray(list.items)) throw shapeError(field, 'items', 'expected the List items');
+  const named = list.items
+    .map((item: unknown, i) => ({ item, i }))
+    .filter(
+      (x): x is { item: Record<string, unknown>; i: number } =>
+        isJsonObject(x.item) && isJsonObject(x.item.metadata) && x.item.metadata.name === 'amazon-vpc-cni',
+    );
+  const inKubeSystem = named.filter((x) => {
+    const ns = (x.item.metadata as Record<string, unknown>).namespace;
+    return ns === undefined || ns === 'kube-system';
+  });
+  if (inKubeSystem.length === 0) {
+    const names = list.items
+      .map((item: unknown) => (isJsonObject(item) && isJsonObject(item.metadata) ? item.metadata.name : undefined))
+      .filter((n): n is string => typeof n === 'string');
+    throw shapeError(
+      field,
+      'items',
+      `the List has no ConfigMap named amazon-vpc-cni in kube-system (${list.items.length} item${list.items.length === 1 ? '' : 's'}` +
+        `${names.length ? `: ${names.slice(0, 10).join(', ')}${names.length > 10 ? ', ...' : ''}` : ''}); ` +
+        'paste `kubectl -n kube-system get configmap amazon-vpc-cni -o yaml`',
+    );
+  }
+  if (inKubeSystem.length > 1) {
+    throw shapeError(field, 'items', `the List has ${inKubeSystem.length} ConfigMaps named amazon-vpc-cni: paste only the kube-system one`);
+  }
+  return { doc: inKubeSystem[0].item, at: `items[${inKubeSystem[0].i}].` };
+}
+
+/**
  * ConfigMap data holds strings only (kubernetes/api core/v1 types.go, ConfigMap.Data map[string]string). kubectl turns
  * the YAML into JSON with sigs.k8s.io/yaml, where an unquoted `true`, `yes`, `on` or `3` is a boolean or a number, and
  * the API server refuses the object; reading it as the string it looks like would audit a ConfigMap the cluster cannot have.
  */
-function notAString(field: string, key: string, value: unknown): Error {
+function notAString(field: string, key: string, value: unknown, at = ''): Error {
   const kind = typeof value === 'boolean' ? 'bool' : typeof value === 'number' ? 'number' : Array.isArray(value) ? 'array' : 'object';
   const quoted = typeof value === 'boolean' || typeof value === 'number' ? ` Quote it: ${key}: "${String(value)}".` : '';
   return shapeError(
     field,
-    `data.${key}`,
+    `${at}data.${key}`,
     `expected a string: ConfigMap data holds strings only, and kubectl reads this unquoted value as the ${kind} ${JSON.stringify(value)} ` +
       '(YAML 1.1 words such as yes, no, on and off are booleans), so the API server refuses the ConfigMap ' +
       `("json: cannot unmarshal ${kind} into Go struct field ConfigMap.data of type string").${quoted}`,
