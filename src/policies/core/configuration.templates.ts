@@ -54,6 +54,26 @@ export function checkAmiFamilyForVersion(parameter: string, amiFamily: string, k
   }
 }
 
+/**
+ * windowsAmiFamily left out: the family is this template's default, so the problem is the version the caller gave
+ * (kubernetesVersion, or windowsServerVersion when it picked the family), not a parameter they never set.
+ */
+function checkDefaultAmiFamilyForVersion(amiFamily: string, kubernetesVersion: string, release: WindowsServerVersion | undefined): void {
+  const minimum = MIN_KUBERNETES_MINOR_FOR_WINDOWS[amiFamily.slice(0, 'WindowsServerYYYY'.length)] ?? 0;
+  if (kubernetesMinor(kubernetesVersion) >= minimum) return;
+  const pickedBy = release
+    ? `the Core image of windowsServerVersion ${release}`
+    : 'the default when neither windowsAmiFamily nor windowsServerVersion is given';
+  const instead = release
+    ? 'or choose an older windowsServerVersion'
+    : 'or set windowsAmiFamily (or windowsServerVersion) to a Windows Server 2019 image';
+  throw validationError(
+    'kubernetesVersion',
+    'AMI_FAMILY_KUBERNETES_VERSION',
+    `Parameter "kubernetesVersion": ${kubernetesVersion} is too old for the Windows AMI family ${amiFamily} (${pickedBy}), which needs EKS 1.${minimum} or later (${SOURCE.UG_WINDOWS}); use kubernetesVersion 1.${minimum} or later, ${instead}`,
+  );
+}
+
 const IP_MODES: readonly WindowsIpMode[] = ['secondary-ip', 'prefix-delegation'];
 
 function windowsServerVersionParameter(description: string): TemplateParameter {
@@ -504,7 +524,8 @@ const clusterConfigTemplate: TemplateDefinition = {
         `Parameter "windowsAmiFamily": ${amiFamily} is not a Windows Server ${releaseFacts.year} image (windowsServerVersion ${release}); use ${releaseFacts.eksctlAmiFamilies.core} or ${releaseFacts.eksctlAmiFamilies.full}`,
       );
     }
-    checkAmiFamilyForVersion('windowsAmiFamily', amiFamily, version);
+    if (p.windowsAmiFamily === undefined) checkDefaultAmiFamilyForVersion(amiFamily, version, release);
+    else checkAmiFamilyForVersion('windowsAmiFamily', amiFamily, version);
     if ((p.windowsMinSize as number) > (p.windowsMaxSize as number)) {
       throw validationError(
         'windowsMinSize',

@@ -546,7 +546,7 @@ describe('bad parameters name the parameter and the rule', () => {
       '2022 on EKS 1.22',
       'eksctl-windows-cluster',
       { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.22' },
-      'windowsAmiFamily',
+      'kubernetesVersion',
       'AMI_FAMILY_KUBERNETES_VERSION',
     ],
     [
@@ -690,6 +690,31 @@ describe('bad parameters name the parameter and the rule', () => {
     expect(domainError.code).toBe(ErrorCode.VALIDATION_FAILED);
     expect(domainError.details).toEqual({ field, rule });
     expect(domainError.message).toContain(field);
+  });
+
+  // windowsAmiFamily left out: the 400 names the version given, not the family the caller never set (UG windows-support).
+  it.each([
+    [
+      'no windowsServerVersion',
+      {},
+      'Parameter "kubernetesVersion": 1.22 is too old for the Windows AMI family WindowsServer2022CoreContainer (the default when neither windowsAmiFamily nor windowsServerVersion is given), which needs EKS 1.23 or later (awsdocs/amazon-eks-user-guide windows-support / eks-optimized-windows-ami); use kubernetesVersion 1.23 or later, or set windowsAmiFamily (or windowsServerVersion) to a Windows Server 2019 image',
+    ],
+    [
+      'windowsServerVersion 2022',
+      { windowsServerVersion: 'WINDOWS_SERVER_2022' },
+      'Parameter "kubernetesVersion": 1.22 is too old for the Windows AMI family WindowsServer2022CoreContainer (the Core image of windowsServerVersion WINDOWS_SERVER_2022), which needs EKS 1.23 or later (awsdocs/amazon-eks-user-guide windows-support / eks-optimized-windows-ami); use kubernetesVersion 1.23 or later, or choose an older windowsServerVersion',
+    ],
+  ])('eksctl on EKS 1.22 without windowsAmiFamily, %s: names kubernetesVersion', (_name, extra, message) => {
+    let error: unknown;
+    try {
+      renderTemplate('eksctl-windows-cluster', { clusterName: 'c', region: 'us-east-1', kubernetesVersion: '1.22', ...extra });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).details).toEqual({ field: 'kubernetesVersion', rule: 'AMI_FAMILY_KUBERNETES_VERSION' });
+    expect((error as DomainError).message).toBe(message);
+    expect((error as DomainError).message).not.toContain('windowsAmiFamily":');
   });
 
   // A type that can never be a Windows node is refused, not rendered with --max-pods=0 (or maxPodsPerNode: 0).
